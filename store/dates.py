@@ -1,0 +1,144 @@
+"""Dates as users type them, and cadence arithmetic.
+
+Accepted input is deliberately narrow so nothing is guessed: ``YYYY-MM-DD``, ``today``,
+``tomorrow``, ``yesterday``, ``+3d``/``+2w``/``+1m``/``+1y`` (and ``-3d``), and weekday names
+(``fri``, ``friday``: the next one, never today). dateutil would read ``31/12/68`` as 2068 and
+``10`` as the 10th of this month; we say what is accepted instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from . import clock
+
+ACCEPTED = "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday (fri)"
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_OFFSET_RE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy])$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+class DateError(ValueError):
+    """A date the user typed that we will not guess at; the message says what is accepted."""
+
+
+def parse_user_date(text: str, today: date | None = None) -> date:
+    """Parse what a user typed into a date field. Raises :class:`DateError` with a clear message."""
+    base = today or clock.today()
+    raw = (text or "").strip().lower()
+    if not raw:
+        raise DateError(f"Empty date. Use {ACCEPTED}.")
+    if raw in ("today", "now", "tod"):
+        return base
+    if raw in ("tomorrow", "tom", "tmr"):
+        return base + timedelta(days=1)
+    if raw == "yesterday":
+        return base - timedelta(days=1)
+    m = _OFFSET_RE.match(raw)
+    if m:
+        sign = 1 if m.group(1) == "+" else -1
+        n = int(m.group(2)) * sign
+        unit = m.group(3)
+        try:
+            if unit == "d":
+                return base + timedelta(days=n)
+            if unit == "w":
+                return base + timedelta(weeks=n)
+            if unit == "m":
+                return base + relativedelta(months=n)
+            return base + relativedelta(years=n)
+        except (OverflowError, ValueError) as exc:
+            raise DateError(f"{text!r} is out of range.") from exc
+    for i, name in enumerate(_WEEKDAYS):
+        if len(raw) >= 3 and name.startswith(raw):
+            ahead = (i - base.weekday()) % 7 or 7
+            return base + timedelta(days=ahead)
+    m = _ISO_RE.match(raw)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError as exc:
+            raise DateError(f"{text.strip()!r} is not a real date ({exc}).") from exc
+    raise DateError(f"Can't read {text.strip()[:40]!r} as a date. Use {ACCEPTED}.")
+
+
+def parse_optional_date(text: str, today: date | None = None) -> date | None:
+    """Like :func:`parse_user_date` but an empty field means no date."""
+    if not (text or "").strip():
+        return None
+    return parse_user_date(text, today)
+
+
+def to_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def from_iso(value: str | None) -> date | None:
+    """Read a stored ``YYYY-MM-DD`` (or a timestamp: its date). Bad values read as ``None``."""
+    if not value:
+        return None
+    try:
+        if len(value) > 10:
+            return datetime.fromisoformat(value).date()
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def from_iso_datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        d = from_iso(value)
+        return datetime(d.year, d.month, d.day) if d else None
+    return dt
+
+
+def humanize_ago(day: date | None, today: date | None = None) -> str:
+    """``today``, ``3d ago``, ``2w ago``, ``3 mo ago``, ``1 yr ago``; ``never`` for ``None``."""
+    if day is None:
+        return "never"
+    base = today or clock.today()
+    days = (base - day).days
+    if days < 0:
+        return humanize_until(day, base)
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days}d ago"
+    if days < 60:
+        return f"{days // 7}w ago"
+    if days < 365:
+        return f"{days // 30} mo ago"
+    return f"{days // 365} yr ago"
+
+
+def humanize_until(day: date | None, today: date | None = None) -> str:
+    if day is None:
+        return "—"
+    base = today or clock.today()
+    days = (day - base).days
+    if days < 0:
+        return humanize_ago(day, base)
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days < 14:
+        return f"in {days}d"
+    if days < 60:
+        return f"in {days // 7}w"
+    return f"in {days // 30} mo"
+
+
+def add_months(day: date, months: int) -> date:
+    """Month arithmetic that clamps month ends (Jan 31 + 1 month = Feb 28/29)."""
+    return day + relativedelta(months=months)

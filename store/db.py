@@ -1,0 +1,223 @@
+"""Opening, locking, migrating, backing up and closing the data: :class:`Store`.
+
+``Store.open(data_dir)`` is the one way in. It makes the directory private, takes the writer lock
+(or opens read-only and says who holds it), removes temp files a crash left behind, loads and
+checks the file (a corrupt file raises :class:`CorruptDataError` and is never touched), migrates
+older data after a backup, and takes the day's backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+from tinydb import TinyDB
+
+from . import backups, clock
+from .contacts import ContactRepo, TouchpointRepo
+from .errors import CorruptDataError, ReadOnlyError
+from .journal import JournalRepo
+from .lock import DirLock, LockHolder
+from .migrations import SCHEMA_VERSION, migrate, schema_version
+from .models import Application, Contact, Draft, JournalEntry, Plan, Settings, Template, Touchpoint
+from .outreach import DraftRepo, TemplateRepo
+from .paths import DATA_FILE, LOCK_FILE, TEMP_PREFIX, TEMP_SUFFIX, ensure_private_dir, tighten_files
+from .pipeline import ApplicationRepo
+from .plans import PlanRepo
+from .repo import StrIdTable
+from .settings import SettingsRepo
+from .storage import AtomicJSONStorage, serialize
+
+
+class _DB(TinyDB):
+    table_class = StrIdTable
+
+
+def remove_orphan_temps(directory: Path) -> int:
+    """Delete temp files a killed save left behind (only ours, by name). Returns how many."""
+    removed = 0
+    for sub in (directory, directory / "backups"):
+        if not sub.is_dir():
+            continue
+        for p in sub.iterdir():
+            if p.name.startswith(TEMP_PREFIX) and p.name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+                    removed += 1
+    return removed
+
+
+class Store:
+    """The open data directory: repositories, the lock and the storage."""
+
+    def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: DirLock | None) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DATA_FILE
+        self.storage = storage
+        self._lock = lock
+        self.db = _DB(str(self.path), storage=lambda *_a, **_k: storage)
+        #: Why this session is read-only ("" when it can write).
+        self.read_only_reason = ""
+        self.lock_holder: LockHolder | None = None
+        #: Things the user should be told once (tightened modes, a migration, cleaned temp files).
+        self.notices: list[str] = []
+        self.applications = ApplicationRepo(self, Application)
+        self.journal = JournalRepo(self, JournalEntry)
+        self.contacts = ContactRepo(self, Contact)
+        self.touchpoints = TouchpointRepo(self, Touchpoint)
+        self.drafts = DraftRepo(self, Draft)
+        self.templates = TemplateRepo(self, Template)
+        self.plans = PlanRepo(self, Plan)
+        self.settings = SettingsRepo(self, Settings)
+        self.repos = [
+            self.applications, self.journal, self.contacts, self.touchpoints, self.drafts,
+            self.templates, self.plans, self.settings,
+        ]
+
+    # -- opening
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike, *, read_only: bool = False) -> "Store":
+        data_dir = Path(data_dir)
+        notices = ensure_private_dir(data_dir)
+        lock: DirLock | None = DirLock(data_dir / LOCK_FILE)
+        holder = None
+        if read_only:
+            lock = None
+        elif not lock.acquire():
+            holder = lock.holder()
+            lock = None
+        writer = lock is not None
+        if writer:
+            n = remove_orphan_temps(data_dir)
+            if n:
+                notices.append(f"Removed {n} temporary file(s) left by an interrupted save.")
+            notices += tighten_files(data_dir)
+        storage = AtomicJSONStorage(data_dir / DATA_FILE, read_only=not writer)
+        try:
+            storage.load()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store = cls(data_dir, storage, lock)
+        store.notices = notices
+        if holder is not None:
+            store.lock_holder = holder
+            store.read_only_reason = (
+                f"Read-only: {holder.describe()} has this data open. Close it there to edit here."
+            )
+        elif read_only:
+            store.read_only_reason = "Read-only: opened with read_only=True."
+        store._check_schema()
+        if writer and not store.read_only:
+            try:
+                backups.daily(data_dir)
+            except OSError as exc:
+                store.notices.append(f"Could not take today's backup: {exc.strerror or exc}.")
+        return store
+
+    def _check_schema(self) -> None:
+        data = self.storage.read() or {}
+        version = schema_version(data)
+        if version > SCHEMA_VERSION:
+            self.storage.read_only = True
+            self.read_only_reason = (
+                f"Read-only: this data was written by a newer Rebound (schema {version}; this one "
+                f"knows {SCHEMA_VERSION}). Upgrade rebound-tui to edit it."
+            )
+            return
+        if version == SCHEMA_VERSION and data.get("meta"):
+            return
+        migrated, start, end = migrate(data)
+        if not data:
+            # A brand-new database: write the meta record with the first save.
+            self.storage._data = migrated
+            self.storage.dirty = bool(self.path.exists()) and not self.read_only
+            return
+        if self.read_only:
+            self.storage._data = migrated  # readable in memory; never written
+            return
+        backup = backups.snapshot(self.data_dir, f"pre-migrate-v{start}")
+        self.storage._data = migrated
+        self.storage.dirty = True
+        self.storage.flush()
+        self.notices.append(
+            f"Upgraded your data from schema {start} to {end}; the old file is backed up as "
+            f"{backup.name if backup else '(no file)'}."
+        )
+
+    # -- state
+
+    @property
+    def read_only(self) -> bool:
+        return self.storage.read_only
+
+    def check_writable(self) -> None:
+        if self.storage.read_only:
+            raise ReadOnlyError(self.read_only_reason or "This session is read-only.")
+
+    @property
+    def dirty(self) -> bool:
+        return self.storage.dirty
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several changes, one atomic save. On an exception nothing is kept, in memory or on disk."""
+        self.check_writable()
+        try:
+            with self.storage.batch():
+                yield
+        except BaseException:
+            self.invalidate()
+            raise
+
+    def flush(self) -> None:
+        """Retry saving what is still only in memory (after a failed save)."""
+        self.storage.flush()
+
+    def invalidate(self) -> None:
+        for repo in self.repos:
+            repo.invalidate()
+
+    def reload(self) -> None:
+        """Drop memory and read the file from disk again (after an external change)."""
+        self.storage.load()
+        self.db.clear_cache()
+        self.invalidate()
+        self._check_schema()
+
+    def keep_both(self) -> Path:
+        """The file changed on disk: keep the disk version as a copy, then write ours."""
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        copy = self.data_dir / f"rebound.conflict-{stamp}.json"
+        from .storage import atomic_write_bytes
+
+        atomic_write_bytes(copy, self.path.read_bytes())
+        self.storage.adopt_disk_state()
+        self.storage.flush(force=True)
+        return copy
+
+    def close(self) -> None:
+        """Save anything pending and release the lock."""
+        try:
+            if self.storage.dirty and not self.storage.read_only:
+                self.storage.flush()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def export_json(self) -> bytes:
+        return serialize(self.storage.read() or {})
+
+
+__all__ = ["Store", "CorruptDataError", "ReadOnlyError"]

@@ -1,0 +1,240 @@
+"""Realistic sample data: for ``--demo`` (a few dozen records) and, with bigger counts, for the
+benchmark's heavy dataset. Deterministic for a given seed and "today"."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from . import clock
+from .models import (
+    LIVE_STAGES, STAGES, Application, Contact, Draft, JournalEntry, Settings, Touchpoint,
+)
+
+if TYPE_CHECKING:
+    from .db import Store
+
+COMPANIES = [
+    "Northwind Labs", "Bluefin Analytics", "Cedar & Pine", "Orbital Freight", "Quillstone",
+    "Harbor Health", "Lumen Robotics", "Tessellate", "Brightwater Bank", "Kestrel Games",
+    "Marlow Energy", "Juniper Systems", "Fathom AI", "Copperleaf", "Nimbus Retail",
+    "Saltmarsh Media", "Granite Cloud", "Wayfarer Travel", "Oakridge Insurance", "Pebble Finance",
+    "Riverbend Logistics", "Sable Security", "Tandem Bio", "Umbra Studios", "Verity Legal",
+]
+ROLES = [
+    "Senior Backend Engineer", "Data Engineer", "Platform Engineer", "Product Analyst",
+    "Engineering Manager", "Site Reliability Engineer", "Full-stack Developer", "ML Engineer",
+    "Developer Advocate", "Staff Engineer", "QA Automation Engineer", "Solutions Architect",
+]
+LOCATIONS = ["Remote (EU)", "Berlin", "London", "Lisbon", "Amsterdam", "Remote (US)", "Dublin", "Toronto"]
+SOURCES = ["LinkedIn", "referral", "company site", "recruiter", "Hacker News", "meetup", "job board"]
+TAGS = ["python", "fintech", "climate", "startup", "big-co", "remote", "dream", "visa"]
+FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kira",
+         "Liam", "Maya", "Nikhil", "Olga", "Priya", "Quentin", "Rosa", "Sam", "Tomas", "Uma", "Viktor",
+         "Wen", "Yara", "Zoe"]
+LAST = ["Almeida", "Brandt", "Chen", "Dubois", "Eriksen", "Fischer", "Gupta", "Haddad", "Ivanova",
+        "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "O'Brien", "Petrov", "Quinn", "Rossi",
+        "Schmidt", "Tanaka", "Urbina", "Varga", "Weber", "Yilmaz", "Zhang"]
+CONTACT_ROLES = ["recruiter", "hiring manager", "interviewer", "peer", "referrer", "mentor", "alumni", "other"]
+ROUND_NAMES = ["recruiter screen", "technical", "system design", "team fit", "final"]
+REASONS = ["went with a candidate with more domain experience", "position filled internally",
+           "looking for more seniority", "", "budget freeze"]
+HOT_THOUGHTS = [
+    "I'm unemployable.", "I always blow the technical round.", "They must have thought I was a fraud.",
+    "I'll never get an offer at this level.", "Everyone else is getting hired but me.",
+]
+EMOTIONS = ["disappointed", "anxious", "ashamed", "angry", "sad", "frustrated"]
+NOTES = [
+    "Talked about their move to event sourcing; they liked the migration story.",
+    "Hiring manager is ex-consultancy. Team of 6, on-call 1 week in 6.",
+    "Asked about salary band early; they said 70-85k.",
+    "Take-home was a CLI tool; used Textual, they loved it.",
+    "",
+]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _ts(d: date, hour: int = 10) -> str:
+    return datetime.combine(d, time(hour, 0), tzinfo=timezone.utc).isoformat(timespec="seconds")
+
+
+def build(*, applications: int = 40, journal: int = 30, contacts: int = 25, touchpoints: int = 60,
+          drafts: int = 6, seed: int = 7, today: date | None = None) -> dict[str, list]:
+    """Return the records (models) of a sample dataset, without saving them."""
+    rng = random.Random(seed)
+    today = today or clock.today()
+    apps: list[Application] = []
+    # stage mix: a realistic funnel
+    weights = {"wishlist": 14, "applied": 30, "screening": 10, "interviewing": 10, "offer": 2, "closed": 34}
+    stage_pool = [s for s, w in weights.items() for _ in range(w)]
+    for i in range(applications):
+        company = COMPANIES[i % len(COMPANIES)] if i < len(COMPANIES) else rng.choice(COMPANIES) + (
+            f" {i // len(COMPANIES)}" if applications > 200 else "")
+        stage = stage_pool[i % len(stage_pool)] if i < 60 else rng.choice(stage_pool)
+        created = today - timedelta(days=rng.randint(1, 120 if applications < 200 else 720))
+        a = Application(company=company, role=rng.choice(ROLES), location=rng.choice(LOCATIONS),
+                        work_mode=rng.choice(["remote", "hybrid", "on-site"]), source=rng.choice(SOURCES),
+                        excitement=rng.randint(1, 5), tags=rng.sample(TAGS, rng.randint(0, 2)),
+                        salary=rng.choice(["", "70-85k EUR", "£75k", "$140-160k", "DOE"]),
+                        notes=rng.choice(NOTES), url=f"https://jobs.example.com/{i}",
+                        created_at=_ts(created), updated_at=_ts(created))
+        path = ["wishlist"]
+        order = STAGES[:5]
+        if stage == "closed":
+            reach = rng.choice(["applied", "applied", "screening", "interviewing", "interviewing", "offer"])
+            path = order[: order.index(reach) + 1] + ["closed"]
+        else:
+            path = order[: order.index(stage) + 1]
+        day = created
+        history = []
+        for frm, to in zip(path, path[1:]):
+            day = min(today, day + timedelta(days=rng.randint(1, 12)))
+            history.append({"from": frm, "to": to, "at": _ts(day, 9 + len(history))})
+            if to == "applied":
+                a.applied_on = _iso(day)
+        a.stage = path[-1]
+        a.stage_history = history
+        a.stage_entered_on = _iso(day)
+        a.last_activity_on = _iso(day)
+        if a.stage == "closed":
+            prev = path[-2]
+            a.closed_from_stage = prev
+            a.outcome = "rejected" if prev != "applied" or rng.random() < 0.5 else "ghosted"
+            if prev == "offer":
+                a.outcome = rng.choice(["declined", "accepted"]) if rng.random() < 0.3 else "rejected"
+            a.outcome_on = _iso(day)
+            a.outcome_reason = rng.choice(REASONS) if a.outcome == "rejected" else ""
+        if a.stage in ("interviewing", "screening"):
+            a.round_number = rng.randint(1, 3)
+            a.round_name = ROUND_NAMES[min(a.round_number, len(ROUND_NAMES) - 1)]
+            a.contact_names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}"]
+        if a.stage in LIVE_STAGES and rng.random() < 0.6:
+            a.next_action = rng.choice(["Follow up with recruiter", "Prep system design", "Send thank-you",
+                                        "Check application status", "Ask for referral"])
+            a.next_action_date = _iso(today + timedelta(days=rng.randint(-5, 10)))
+        if a.stage == "wishlist" and rng.random() < 0.5:
+            a.deadline = _iso(today + timedelta(days=rng.randint(3, 30)))
+        apps.append(a)
+    # make sure the demo shows fresh rejections
+    fresh = [a for a in apps if a.outcome == "rejected"][:2]
+    for n, a in enumerate(fresh):
+        d = today - timedelta(days=n + 1)
+        a.outcome_on = _iso(d)
+        a.stage_entered_on = _iso(d)
+        a.last_activity_on = _iso(d)
+        if a.stage_history:
+            a.stage_history[-1]["at"] = _ts(d, 16)
+
+    people: list[Contact] = []
+    for i in range(contacts):
+        first, last = FIRST[i % len(FIRST)], LAST[(i * 7) % len(LAST)]
+        if contacts > len(FIRST):
+            first = rng.choice(FIRST)
+            last = rng.choice(LAST)
+        app = rng.choice(apps) if apps else None
+        met = today - timedelta(days=rng.randint(10, 400))
+        c = Contact(first_name=first, last_name=last, company=app.company if app else rng.choice(COMPANIES),
+                    title=rng.choice(["Recruiter", "Engineering Manager", "Staff Engineer", "CTO",
+                                      "Talent Partner", "Senior Engineer"]),
+                    role=rng.choice(CONTACT_ROLES), emails=[f"{first.lower()}.{last.lower().replace(chr(39), '')}@example.com"],
+                    linkedin_url=f"https://www.linkedin.com/in/{first.lower()}-{last.lower().replace(chr(39), '')}-{i}",
+                    how_met=rng.choice(["interview", "meetup", "referral", "former colleague", "conference"]),
+                    met_on=_iso(met), cadence=rng.choice(["", "", "quarterly", "monthly", "semiannual"]),
+                    cadence_set_on=_iso(met), application_ids=[app.id] if app and rng.random() < 0.5 else [],
+                    next_time=rng.choice(["", "Ask how the platform migration went", "Congratulate on the talk"]),
+                    tags=rng.sample(TAGS, rng.randint(0, 2)),
+                    created_at=_ts(met), updated_at=_ts(met))
+        if rng.random() < 0.3:
+            c.important_dates = [{"kind": "work anniversary", "label": "", "month": (today + timedelta(days=rng.randint(0, 60))).month,
+                                  "day": rng.randint(1, 28), "year": None}]
+        people.append(c)
+
+    touches: list[Touchpoint] = []
+    for i in range(touchpoints if people else 0):
+        c = rng.choice(people)
+        d = today - timedelta(days=rng.randint(1, 300))
+        t = Touchpoint(date=_iso(d), channel=rng.choice(["email", "linkedin message", "call", "video"]),
+                       direction=rng.choice(["out", "out", "in", "two-way"]),
+                       kind=rng.choice(["check-in", "thank-you", "article", "congratulations", "follow-up"]),
+                       summary=rng.choice(["Quick catch-up", "Sent the article on hiring loops",
+                                           "Thanked them for the referral", "Coffee chat"]),
+                       contact_ids=[c.id], created_at=_ts(d), updated_at=_ts(d))
+        touches.append(t)
+        if t.direction in ("out", "two-way") and (c.last_touch_on or "") < t.date:
+            c.last_touch_on = t.date
+        if (c.last_any_touch_on or "") < t.date:
+            c.last_any_touch_on = t.date
+
+    entries: list[JournalEntry] = []
+    rejected = [a for a in apps if a.outcome == "rejected"]
+    for i in range(journal):
+        d = today - timedelta(days=i if journal < 100 else rng.randint(0, 1500))
+        kind = ["checkin", "checkin", "freewrite", "reframe"][i % 4]
+        e = JournalEntry(kind=kind, entry_date=_iso(d), mood=rng.randint(1, 5), energy=rng.randint(1, 5),
+                         created_at=_ts(d, 20), updated_at=_ts(d, 20))
+        if kind == "checkin":
+            e.body = rng.choice(["Slept badly, but the walk helped.", "Good call with a mentor.",
+                                 "Low energy after the rejection email.", ""])
+        elif kind == "freewrite":
+            e.title = rng.choice(["After the panel", "A slow week", "What I actually want"])
+            e.body = ("Writing this down so it stops looping. " * rng.randint(2, 12)).strip()
+        else:
+            app = rng.choice(rejected) if rejected else None
+            e.application_id = app.id if app else None
+            e.situation = (f"Got a rejection email from {app.company} after the {app.closed_from_stage} stage."
+                           if app else "Got a rejection email.")
+            emos = rng.sample(EMOTIONS, 2)
+            e.emotions = [{"name": n, "before": rng.randint(60, 95), "after": rng.randint(20, 60)} for n in emos]
+            e.thoughts = [{"text": rng.choice(HOT_THOUGHTS), "belief": rng.randint(60, 95), "hot": True}]
+            e.distortions = rng.sample(["overgeneralization", "fortune telling", "labeling", "mind reading",
+                                        "catastrophizing"], 2)
+            e.evidence_for = ["I didn't answer the scaling question well."]
+            e.evidence_against = ["I reached the final round in two other processes this month.",
+                                  "The recruiter said the feedback on my code was strong."]
+            e.balanced_thought = "One process didn't work out; my track record says I get interviews."
+            e.balanced_belief = rng.randint(50, 85)
+            e.hot_belief_after = rng.randint(20, 55)
+            e.lesson = rng.choice(["Practise a scaling story out loud.", "Ask about team size earlier.", ""])
+        entries.append(e)
+
+    msgs: list[Draft] = []
+    for i in range(drafts if people else 0):
+        c = people[i % len(people)]
+        app = rejected[i % len(rejected)] if rejected else None
+        kind = ["rejection reply", "feedback request", "thank-you", "check-in", "connection note", "article"][i % 6]
+        channel = "linkedin note" if kind == "connection note" else "email"
+        d = Draft(kind=kind, contact_ids=[c.id], recipient_name=c.display_name,
+                  application_id=app.id if app and kind in ("rejection reply", "feedback request") else None,
+                  channel=channel, subject="" if channel != "email" else {
+                      "rejection reply": "Thank you", "feedback request": "A quick question",
+                      "thank-you": "Thank you for today", "check-in": "Catching up",
+                      "article": "Thought of you"}.get(kind, ""),
+                  body=f"Hi {c.first_name},\n\nThank you for your time.\n\nBest,\nAlex",
+                  status="sent" if i % 3 == 2 else "draft")
+        if d.status == "sent":
+            d.sent_on = _iso(today - timedelta(days=i))
+        msgs.append(d)
+
+    return {"applications": apps, "journal": entries, "contacts": people, "touchpoints": touches,
+            "drafts": msgs}
+
+
+def populate(store: "Store", **kwargs) -> dict[str, int]:
+    """Generate sample data into ``store`` with one write. Returns the counts."""
+    data = build(**kwargs)
+    with store.batch():
+        store.applications.save_many(data["applications"], touch=False)
+        store.journal.save_many(data["journal"], touch=False)
+        store.contacts.save_many(data["contacts"], touch=False)
+        store.touchpoints.save_many(data["touchpoints"], touch=False)
+        store.drafts.save_many(data["drafts"], touch=False)
+        s = Settings(id="settings", my_name="Alex Morgan", signature="Alex Morgan\nalex@example.com")
+        store.settings.save(s)
+    return {k: len(v) for k, v in data.items()}
+
+
+HEAVY = dict(applications=10_000, journal=5_000, contacts=2_000, touchpoints=20_000, drafts=200)

@@ -1,0 +1,86 @@
+"""One writer per data directory: an exclusive ``flock`` on a sidecar lock file.
+
+Not on the data file itself: ``os.replace`` swaps its inode, so a lock on it would stop covering the
+file after the first save. The holder writes who it is (pid, host, since) into the lock file so a
+second instance can say who holds it. The kernel drops the lock when the process dies, so a crash
+never leaves a stale lock.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import clock
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+@dataclass
+class LockHolder:
+    pid: int | None
+    host: str
+    since: str
+
+    def describe(self) -> str:
+        who = f"process {self.pid}" if self.pid else "another Rebound"
+        where = f" on {self.host}" if self.host else ""
+        when = f" since {self.since}" if self.since else ""
+        return f"{who}{where}{when}"
+
+
+class DirLock:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        """Try to take the lock without waiting. True if we hold it now."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return False
+        os.fchmod(fd, 0o600)
+        info = json.dumps(
+            {"pid": os.getpid(), "host": socket.gethostname(), "since": clock.stamp()}
+        ).encode()
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, info, 0)
+        self._fd = fd
+        return True
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def holder(self) -> LockHolder:
+        try:
+            info = json.loads(self.path.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            info = {}
+        pid = info.get("pid")
+        return LockHolder(pid if isinstance(pid, int) else None, str(info.get("host", "")), str(info.get("since", "")))
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        try:
+            os.ftruncate(self._fd, 0)
+        except OSError:
+            pass
+        if fcntl is not None:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            except OSError:
+                pass
+        os.close(self._fd)
+        self._fd = None

@@ -1,0 +1,406 @@
+"""Typed records: what Rebound stores.
+
+Every record has ``id`` (a random hex string, also the TinyDB document id), ``created_at`` and
+``updated_at`` (ISO-8601 timestamps with offset). Dates are ``YYYY-MM-DD`` strings. ``to_dict`` and
+``from_dict`` round-trip; fields a newer version added are kept in ``extra`` and written back, so an
+older Rebound never drops them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, TypeVar
+
+from . import clock
+from .dates import from_iso
+
+T = TypeVar("T", bound="Record")
+
+STAGES = ["wishlist", "applied", "screening", "interviewing", "offer", "closed"]
+STAGE_LABELS = {
+    "wishlist": "Wishlist",
+    "applied": "Applied",
+    "screening": "Screening",
+    "interviewing": "Interviewing",
+    "offer": "Offer",
+    "closed": "Closed",
+}
+LIVE_STAGES = ("applied", "screening", "interviewing", "offer")
+OUTCOMES = ["accepted", "rejected", "ghosted", "withdrew", "declined", "role closed"]
+WORK_MODES = ["remote", "hybrid", "on-site"]
+
+JOURNAL_KINDS = ["checkin", "freewrite", "reframe"]
+JOURNAL_KIND_LABELS = {"checkin": "Check-in", "freewrite": "Free write", "reframe": "Reframe"}
+
+CONTACT_ROLES = [
+    "recruiter", "hiring manager", "interviewer", "peer", "referrer", "mentor", "alumni", "other",
+]
+CONTACT_STATUSES = ["active", "paused", "archived", "do not contact"]
+CADENCES = {
+    # key: (label, days for "overdue" arithmetic, relativedelta kwargs)
+    "weekly": ("weekly", 7, {"weeks": 1}),
+    "biweekly": ("every 2 weeks", 14, {"weeks": 2}),
+    "monthly": ("monthly", 30, {"months": 1}),
+    "quarterly": ("quarterly", 91, {"months": 3}),
+    "semiannual": ("every 6 months", 182, {"months": 6}),
+    "yearly": ("yearly", 365, {"years": 1}),
+    "none": ("none", 0, {}),
+}
+CHANNELS = [
+    "email", "linkedin note", "linkedin message", "inmail", "call", "video", "in person", "text", "other",
+]
+DIRECTIONS = ["out", "in", "two-way"]
+TOUCH_KINDS = [
+    "thank-you", "rejection reply", "feedback request", "connection note", "check-in",
+    "congratulations", "holiday greeting", "article", "reconnect", "referral ask", "follow-up", "other",
+]
+DRAFT_KINDS = [
+    "thank-you", "rejection reply", "feedback request", "connection note", "check-in",
+    "holiday greeting", "congratulations", "article", "reconnect", "other",
+]
+DRAFT_CHANNELS = ["email", "linkedin note", "linkedin message", "inmail", "other"]
+DRAFT_STATUSES = ["draft", "sent", "put off"]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+_FIELDS_CACHE: dict[type, tuple[dataclasses.Field, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    try:
+        return _FIELDS_CACHE[cls]
+    except KeyError:
+        fs = tuple(f for f in dataclasses.fields(cls) if f.name != "extra")
+        _FIELDS_CACHE[cls] = fs
+        return fs
+
+
+def _default_of(f: dataclasses.Field) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
+        return f.default_factory()  # type: ignore[misc]
+    return None
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    """Lenient typing for hand-edited files: a wrong type falls back to the default."""
+    if value is None:
+        return default if not isinstance(default, (list, dict)) else default
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else bool(value)
+    if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, int):
+            return value
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    if isinstance(default, list):
+        return list(value) if isinstance(value, list) else default
+    if isinstance(default, dict):
+        return dict(value) if isinstance(value, dict) else default
+    if isinstance(default, str):
+        return value if isinstance(value, str) else str(value)
+    return value
+
+
+@dataclass
+class Record:
+    """Base of every stored record."""
+
+    TABLE: ClassVar[str] = ""
+
+    id: str = field(default_factory=new_id)
+    created_at: str = field(default_factory=clock.stamp)
+    updated_at: str = field(default_factory=clock.stamp)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        for f in _fields(type(self)):
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                value = [dict(v) if isinstance(v, dict) else v for v in value]
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        kwargs: dict[str, Any] = {}
+        known = set()
+        for f in _fields(cls):
+            known.add(f.name)
+            if f.name in data:
+                default = _default_of(f)
+                kwargs[f.name] = _coerce(data[f.name], default) if default is not None else data[f.name]
+        obj = cls(**kwargs)
+        obj.extra = {k: v for k, v in data.items() if k not in known}
+        return obj
+
+    def copy(self: T) -> T:
+        return type(self).from_dict(self.to_dict())
+
+
+# --------------------------------------------------------------------------- applications
+
+
+@dataclass
+class Application(Record):
+    TABLE: ClassVar[str] = "applications"
+
+    company: str = ""
+    role: str = ""
+    url: str = ""
+    location: str = ""
+    work_mode: str = ""  # remote | hybrid | on-site | ""
+    salary: str = ""
+    source: str = ""
+    excitement: int = 0  # 1-5, 0 = not set
+    applied_on: str | None = None
+    deadline: str | None = None
+    round_number: int = 0
+    round_name: str = ""
+    next_action: str = ""
+    next_action_date: str | None = None
+    contact_names: list[str] = field(default_factory=list)
+    contact_ids: list[str] = field(default_factory=list)
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    stage: str = "wishlist"
+    stage_entered_on: str | None = None
+    # [{"from": "applied", "to": "screening", "at": "2026-…T…+00:00"}]
+    stage_history: list[dict[str, Any]] = field(default_factory=list)
+    # [{"on": "YYYY-MM-DD", "what": "followed up"}]
+    activity: list[dict[str, Any]] = field(default_factory=list)
+    last_activity_on: str | None = None
+    outcome: str = ""
+    outcome_on: str | None = None
+    outcome_reason: str = ""
+    closed_from_stage: str = ""
+    feedback: str = ""
+    thank_you_sent_on: str | None = None
+    feedback_requested_on: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.company} — {self.role}" if self.role else self.company
+
+    @property
+    def is_live(self) -> bool:
+        return self.stage in LIVE_STAGES
+
+    def next_action_day(self) -> date | None:
+        return from_iso(self.next_action_date)
+
+
+# --------------------------------------------------------------------------- journal
+
+
+@dataclass
+class JournalEntry(Record):
+    TABLE: ClassVar[str] = "journal"
+
+    kind: str = "checkin"  # checkin | freewrite | reframe
+    entry_date: str = field(default_factory=lambda: clock.today().isoformat())
+    title: str = ""
+    body: str = ""
+    mood: int = 0  # 1-5, 0 = not given
+    energy: int = 0
+    tags: list[str] = field(default_factory=list)
+    application_id: str | None = None
+    # guided reframe (thought record)
+    situation: str = ""
+    emotions: list[dict[str, Any]] = field(default_factory=list)  # {name, before, after}
+    thoughts: list[dict[str, Any]] = field(default_factory=list)  # {text, belief, hot}
+    distortions: list[str] = field(default_factory=list)
+    evidence_for: list[str] = field(default_factory=list)
+    evidence_against: list[str] = field(default_factory=list)
+    balanced_thought: str = ""
+    balanced_belief: int = -1  # 0-100, -1 = not rated
+    hot_belief_after: int = -1
+    self_compassion: list[str] = field(default_factory=list)
+    lesson: str = ""
+    lesson_outside_control: bool = False
+    next_action: str = ""
+    next_action_date: str | None = None
+    is_draft: bool = False
+    wizard_step: int = 0
+    writing_seconds: int = 0
+
+    def hot_thought(self) -> dict[str, Any] | None:
+        for t in self.thoughts:
+            if t.get("hot"):
+                return t
+        return self.thoughts[0] if self.thoughts else None
+
+    def relief(self) -> float | None:
+        """Mean drop of the re-rated emotions (before − after), or None if none was re-rated."""
+        drops = [
+            e["before"] - e["after"]
+            for e in self.emotions
+            if isinstance(e.get("before"), int) and isinstance(e.get("after"), int)
+            and e["before"] >= 0 and e["after"] >= 0
+        ]
+        if not drops:
+            return None
+        return sum(drops) / len(drops)
+
+    def belief_shift(self) -> int | None:
+        hot = self.hot_thought()
+        if not hot or self.hot_belief_after < 0:
+            return None
+        before = hot.get("belief", -1)
+        if not isinstance(before, int) or before < 0:
+            return None
+        return before - self.hot_belief_after
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+@dataclass
+class Contact(Record):
+    TABLE: ClassVar[str] = "contacts"
+
+    first_name: str = ""
+    last_name: str = ""
+    preferred_name: str = ""
+    company: str = ""
+    title: str = ""
+    role: str = "other"
+    emails: list[str] = field(default_factory=list)
+    phone: str = ""
+    linkedin_url: str = ""
+    how_met: str = ""
+    met_on: str | None = None
+    application_ids: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    next_time: str = ""
+    # [{"kind": "birthday"|"work anniversary"|"custom", "label": "", "month": 3, "day": 14, "year": None}]
+    important_dates: list[dict[str, Any]] = field(default_factory=list)
+    status: str = "active"
+    paused_until: str | None = None
+    cadence: str = ""  # "" = the role's default, else the global default
+    cadence_set_on: str | None = None
+    snoozed_until: str | None = None
+    last_touch_on: str | None = None  # last qualifying (outbound or two-way) touch
+    last_any_touch_on: str | None = None
+    source: str = "manual"
+    connected_on: str | None = None
+    # [{"on": date, "company": "", "title": ""}] — job changes seen on re-import
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        first = self.preferred_name or self.first_name
+        name = f"{first} {self.last_name}".strip()
+        return name or "(no name)"
+
+
+@dataclass
+class Touchpoint(Record):
+    TABLE: ClassVar[str] = "touchpoints"
+
+    date: str = field(default_factory=lambda: clock.today().isoformat())
+    channel: str = "email"
+    direction: str = "out"
+    kind: str = "check-in"
+    summary: str = ""
+    contact_ids: list[str] = field(default_factory=list)
+    application_id: str | None = None
+    draft_id: str | None = None
+
+
+# --------------------------------------------------------------------------- outreach
+
+
+@dataclass
+class Draft(Record):
+    TABLE: ClassVar[str] = "drafts"
+
+    kind: str = "thank-you"
+    contact_ids: list[str] = field(default_factory=list)
+    recipient_name: str = ""
+    recipient_email: str = ""
+    application_id: str | None = None
+    channel: str = "email"
+    subject: str = ""
+    body: str = ""
+    template_id: str = ""
+    status: str = "draft"  # draft | sent | put off
+    sent_on: str | None = None
+    put_off_until: str | None = None
+    touchpoint_id: str | None = None
+
+
+@dataclass
+class Template(Record):
+    TABLE: ClassVar[str] = "templates"
+
+    name: str = ""
+    kind: str = "other"
+    channel: str = "email"
+    subject: str = ""
+    body: str = ""
+    length_hint: str = ""
+    timing_hint: str = ""
+    builtin_of: str = ""  # the built-in key it was duplicated from
+
+
+# --------------------------------------------------------------------------- rebound plans
+
+
+@dataclass
+class Plan(Record):
+    TABLE: ClassVar[str] = "plans"
+
+    application_id: str = ""
+    kind: str = "rejected"  # rejected | ghosted
+    started_on: str = field(default_factory=lambda: clock.today().isoformat())
+    # [{"key": "reflect", "status": "todo"|"done"|"skipped"|"snoozed", "due": date, "done_on": date,
+    #   "snoozed_until": date}]
+    steps: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return all(s.get("status") in ("done", "skipped") for s in self.steps)
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass
+class Settings(Record):
+    TABLE: ClassVar[str] = "settings"
+
+    my_name: str = ""
+    signature: str = ""
+    linkedin_tier: str = "free"  # free | premium
+    default_cadence: str = "quarterly"
+    role_cadences: dict[str, str] = field(default_factory=dict)
+    pipeline_floor: int = 10
+    weekly_goal: int = 5
+    quiet_days: int = 21
+    cooloff_hours: int = 24
+    use_my_name: bool = False
+    theme: str = "rebound-dark"
+    # global "pause everything": due dates inside the window move after it, spread out
+    pause_from: str | None = None
+    pause_until: str | None = None
+
+
+ALL_MODELS: tuple[type[Record], ...] = (
+    Application, JournalEntry, Contact, Touchpoint, Draft, Template, Plan, Settings,
+)

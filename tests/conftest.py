@@ -1,0 +1,74 @@
+"""Shared fixtures: a frozen clock, a throwaway data dir, the demo data, an app factory."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATION", "none")
+os.environ["REBOUND_TODAY"] = "2026-03-02"  # a Monday; every test sees the same "today"
+os.environ.pop("NO_COLOR", None)
+
+from store import clock  # noqa: E402
+
+FROZEN_TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(monkeypatch):
+    clock.freeze(FROZEN_TODAY)
+    monkeypatch.setenv("REBOUND_TODAY", FROZEN_TODAY.isoformat())
+    monkeypatch.delenv("REBOUND_DATA_DIR", raising=False)
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    """A blinking cursor makes snapshots flaky."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir):
+    from store.db import Store
+
+    s = Store.open(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(data_dir):
+    from store import demo
+    from store.db import Store
+
+    s = Store.open(data_dir)
+    demo.populate(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_app():
+    """Build a ReboundApp on a store (the editor call replaced: suspend() can't run headless)."""
+
+    def factory(store, **kwargs):
+        from tui.app import ReboundApp
+
+        app = ReboundApp(store, **kwargs)
+        app.editor_runner = lambda app, path: 0
+        return app
+
+    return factory

@@ -1,0 +1,87 @@
+"""The shell: five screens on 1-5, help on ?, the palette, themes, quitting, read-only."""
+
+from __future__ import annotations
+
+from tui.screens.board import BoardScreen
+from tui.screens.contacts import ContactsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.journal import JournalScreen
+from tui.screens.outreach import OutreachScreen
+from tui.screens.today import TodayScreen
+
+SCREENS = {"1": TodayScreen, "2": BoardScreen, "3": JournalScreen, "4": ContactsScreen, "5": OutreachScreen}
+
+
+async def test_today_first_then_keys_1_to_5_and_help(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        for key, cls in list(SCREENS.items())[1:] + [("1", TodayScreen)]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, cls), key
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = str(app.screen.query_one("#help-text").render())
+            assert cls.SCREEN_TITLE in text and "ctrl+p" in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, cls)
+
+
+async def test_q_quits(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_theme_choice_persists(data_dir, make_app):
+    from store.db import Store
+
+    s = Store.open(data_dir)
+    app = make_app(s)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_set_theme("rebound-light")
+        await pilot.pause()
+    s.close()
+    s2 = Store.open(data_dir)
+    assert s2.settings.current().theme == "rebound-light"
+    app2 = make_app(s2)
+    async with app2.run_test(size=(80, 24)) as pilot:
+        assert app2.theme == "rebound-light"
+    s2.close()
+
+
+async def test_second_instance_is_read_only_with_banner_and_refuses_edits(data_dir, make_app):
+    from store.db import Store
+    from store.models import Application
+
+    first = Store.open(data_dir)
+    second = Store.open(data_dir)
+    try:
+        assert second.read_only and "has this data open" in second.read_only_reason
+        app = make_app(second)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            banner = app.screen.query_one("#readonly-banner")
+            assert "Read-only" in str(banner.render())
+            ok = app.write(second.applications.save, Application(company="X", role="Y"))
+            await pilot.pause()
+            assert ok is False
+            assert any("Read-only" in n.message for n in app._notifications)
+        assert second.applications.count() == 0
+    finally:
+        second.close()
+        first.close()
+
+
+async def test_palette_lists_screens_themes_and_data(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Go to Board", "Theme: High contrast", "Data: where is my data", "Help for this screen"):
+            assert wanted in titles

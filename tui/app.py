@@ -1,0 +1,280 @@
+"""``ReboundApp``: the shell every screen lives in.
+
+Five screens on keys 1-5 (Textual modes, so each keeps its own state), help on ``?``, the command
+palette on ``ctrl+p`` (every action is there), ``q`` quits. All writes go through :meth:`write`,
+which turns store errors into calm messages: a failed save keeps the change in memory and retries;
+a read-only session refuses edits out loud; an external change asks reload or keep both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import Any, Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from store import backups
+from store.db import Store
+from store.errors import ExternalChangeError, ReadOnlyError, SaveError
+from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
+from tui.dialogs import ConfirmDialog, ConflictDialog
+from tui.screens.base import ReboundScreen
+from tui.screens.board import BoardScreen
+from tui.screens.contacts import ContactsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.journal import JournalScreen
+from tui.screens.outreach import OutreachScreen
+from tui.screens.today import TodayScreen
+
+SCREEN_KEYS = ["today", "board", "journal", "contacts", "outreach"]
+SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "contacts": "Contacts",
+                 "outreach": "Outreach"}
+
+
+def run_editor(app: App, path: str) -> int:
+    """Open ``$VISUAL``/``$EDITOR`` on ``path`` with the app suspended. Tests replace this."""
+    import os
+    import shlex
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with app.suspend():
+        return subprocess.run([*shlex.split(editor), path], check=False).returncode
+
+
+class ReboundApp(App):
+    CSS_PATH = str(APP_CSS)
+    TITLE = "Rebound"
+    ENABLE_COMMAND_PALETTE = True
+
+    MODES = {
+        "today": TodayScreen,
+        "board": BoardScreen,
+        "journal": JournalScreen,
+        "contacts": ContactsScreen,
+        "outreach": OutreachScreen,
+    }
+    DEFAULT_MODE = "today"
+
+    BINDINGS = [
+        Binding("1", "go('today')", "Today", show=False, id="go.today"),
+        Binding("2", "go('board')", "Board", show=False, id="go.board"),
+        Binding("3", "go('journal')", "Journal", show=False, id="go.journal"),
+        Binding("4", "go('contacts')", "Contacts", show=False, id="go.contacts"),
+        Binding("5", "go('outreach')", "Outreach", show=False, id="go.outreach"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit_app", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, store: Store, *, demo: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.demo = demo
+        #: Replaced in tests: how ``ctrl+e`` runs the editor.
+        self.editor_runner: Callable[[App, str], int] = run_editor
+        for theme in THEMES:
+            self.register_theme(theme)
+        wanted = store.settings.current().theme
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._retry_timer = None
+
+    # -- lifecycle
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        for notice in self.store.notices:
+            self.notify(notice, title="Data", markup=False, timeout=8)
+        if self.demo:
+            self.notify("Demo mode: sample data in a throwaway folder; your real data is untouched.",
+                        title="Demo", markup=False)
+        self._install_signal_handlers()
+        self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._on_hangup)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            pass  # not on the main thread, or no such signals (Windows)
+
+    def _on_hangup(self) -> None:
+        """The SSH connection dropped (SIGHUP) or we were asked to stop (SIGTERM): save, exit."""
+        self.save_everything()
+        self.exit(return_code=0)
+
+    def save_everything(self) -> bool:
+        """Ask every screen to persist typed-but-unsaved text, then flush. True when all is on disk."""
+        for screen in self._all_screens():
+            if isinstance(screen, ReboundScreen) or hasattr(screen, "save_pending"):
+                try:
+                    screen.save_pending()  # type: ignore[attr-defined]
+                except Exception:  # a screen's hook must never stop the others from saving
+                    pass
+        if self.store.read_only:
+            return True
+        try:
+            self.store.flush()
+        except (SaveError, ExternalChangeError):
+            return False
+        return not self.store.dirty
+
+    def _all_screens(self) -> Iterable[Screen]:
+        seen = set()
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if id(screen) not in seen:
+                    seen.add(id(screen))
+                    yield screen
+
+    def _retry_save(self) -> None:
+        if self.store.dirty and not self.store.read_only:
+            try:
+                self.store.flush()
+            except SaveError:
+                return
+            except ExternalChangeError:
+                return
+            self.notify("Saved the change that was waiting.", title="Saved", markup=False)
+
+    # -- writes
+
+    def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Run a store change. True when the change took effect (saved, or kept in memory after a
+        failed save, to be retried); False when it was refused and nothing changed."""
+        try:
+            fn(*args, **kwargs)
+        except ReadOnlyError as exc:
+            self.notify(str(exc), title="Not changed", severity="warning", markup=False)
+            return False
+        except SaveError as exc:
+            self.notify(
+                f"Not saved: {exc.reason}. Your change is kept in memory and will be saved with the "
+                "next change (Rebound retries every 30 s).",
+                title="Not saved", severity="error", markup=False, timeout=12,
+            )
+            return True
+        except ExternalChangeError:
+            self.push_screen(ConflictDialog(str(self.store.path)), self._resolve_conflict)
+            return True
+        return True
+
+    def _resolve_conflict(self, choice: str | None) -> None:
+        if choice == "reload":
+            try:
+                self.store.reload()
+            except Exception as exc:  # corrupt on disk: keep ours in memory
+                self.notify(f"Could not reload: {exc}", severity="error", markup=False)
+                return
+            self.notify("Reloaded the data file from disk.", markup=False)
+            self.refresh_screens()
+        elif choice == "keep-both":
+            try:
+                copy = self.store.keep_both()
+            except (SaveError, OSError) as exc:
+                self.notify(f"Not saved: {exc}", severity="error", markup=False)
+                return
+            self.notify(f"Saved yours; the disk version is kept as {copy.name}.", markup=False)
+
+    def refresh_screens(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReboundScreen):
+            screen.refresh_data()
+
+    def banner_text(self) -> str:
+        parts = []
+        if self.store.read_only:
+            parts.append(self.store.read_only_reason or "Read-only.")
+        if self.demo:
+            parts.append("DEMO — sample data in a throwaway folder.")
+        return "  ".join(parts)
+
+    # -- actions
+
+    def action_go(self, key: str) -> None:
+        if key in self.MODES and self.current_mode != key:
+            self.switch_mode(key)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_quit_app(self) -> None:
+        if self.save_everything():
+            self.exit()
+            return
+
+        def decided(ok: bool | None) -> None:
+            if ok:
+                self.exit(return_code=1)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Some changes are not saved",
+                "The last save failed (see the message). Quit anyway and lose them?",
+                confirm="Quit anyway", cancel="Stay", danger=True,
+            ),
+            decided,
+        )
+
+    def action_set_theme(self, name: str) -> None:
+        self.theme = name
+
+    def _on_theme_changed(self, theme) -> None:
+        name = theme.name
+        if self.store.read_only or self.store.settings.current().theme == name:
+            return
+        self.write(self.store.settings.update, theme=name)
+
+    def action_show_data_info(self) -> None:
+        last = backups.last_backup(self.store.data_dir)
+        last_text = f"{last.name} ({last.modified:%Y-%m-%d %H:%M})" if last else "none yet"
+        self.notify(
+            f"Data folder: {self.store.data_dir}\nData file: {self.store.path}\nLast backup: {last_text}\n"
+            f"Restore: rebound-tui doctor --restore latest",
+            title="Your data", markup=False, timeout=15,
+        )
+
+    def action_backup_now(self) -> None:
+        try:
+            self.store.flush()
+            path = backups.snapshot(self.store.data_dir, "pre-doctor")
+        except (SaveError, OSError, ExternalChangeError) as exc:
+            self.notify(f"Backup failed: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Backed up to {path}" if path else "Nothing to back up yet.", markup=False)
+
+    # -- palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for key in SCREEN_KEYS:
+            title = SCREEN_TITLES[key]
+            yield SystemCommand(f"Go to {title}", f"Open the {title} screen (key {SCREEN_KEYS.index(key) + 1})",
+                                lambda k=key: self.action_go(k))
+        yield SystemCommand("Help for this screen", "Keys and what this screen is for (?)", self.action_help)
+        labels = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
+                  "rebound-contrast": "High contrast"}
+        for name in THEME_NAMES:
+            yield SystemCommand(f"Theme: {labels.get(name, name)}", "Switch theme (remembered)",
+                                lambda n=name: self.action_set_theme(n))
+        yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
+                            self.action_show_data_info)
+        yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
+        target = screen
+        if not isinstance(target, ReboundScreen):
+            # a dialog or help on top: offer the commands of the screen underneath
+            stack = self.screen_stack
+            target = next((s for s in reversed(stack) if isinstance(s, ReboundScreen)), None)
+        if isinstance(target, ReboundScreen):
+            for cmd in target.palette_commands():
+                yield SystemCommand(cmd.title, cmd.help, cmd.callback)
+        for cmd in super().get_system_commands(screen):
+            if cmd.title in ("Theme", "Quit"):
+                continue
+            yield cmd
+        yield SystemCommand("Quit", "Quit Rebound (everything is already saved)", self.action_quit_app)

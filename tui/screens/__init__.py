@@ -1,0 +1,1 @@
+"""One module per screen of PRODUCT.md: today, board, journal, contacts, outreach."""
