@@ -192,6 +192,42 @@ class ReboundApp(App):
             parts.append("DEMO — sample data in a throwaway folder.")
         return "  ".join(parts)
 
+    # -- jumping between screens (each screen implements the method it is asked for)
+
+    def _goto(self, mode: str, method: str, *args: Any, **kwargs: Any) -> None:
+        self.action_go(mode)
+
+        def call() -> None:
+            stack = self.get_screen_stack(mode)
+            target = next((s for s in stack if isinstance(s, ReboundScreen)), None)
+            fn = getattr(target, method, None)
+            if callable(fn):
+                fn(*args, **kwargs)
+
+        self.call_after_refresh(call)
+
+    def open_application(self, application_id: str) -> None:
+        """Board: select this application and open its details."""
+        self._goto("board", "show_application", application_id)
+
+    def open_contact(self, contact_id: str) -> None:
+        """Contacts: select this contact."""
+        self._goto("contacts", "show_contact", contact_id)
+
+    def open_journal_entry(self, entry_id: str) -> None:
+        """Journal: select this entry in the reader."""
+        self._goto("journal", "show_entry", entry_id)
+
+    def start_reframe(self, application_id: str | None = None) -> None:
+        """Journal: start (or resume) a guided reframe linked to an application."""
+        self._goto("journal", "start_reframe", application_id)
+
+    def open_composer(self, kind: str | None = None, contact_ids: list[str] | None = None,
+                      application_id: str | None = None, draft_id: str | None = None) -> None:
+        """Outreach: open the editor prefilled (or on an existing draft)."""
+        self._goto("outreach", "start_draft", kind=kind, contact_ids=contact_ids or [],
+                   application_id=application_id, draft_id=draft_id)
+
     # -- actions
 
     def action_go(self, key: str) -> None:

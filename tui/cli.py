@@ -100,10 +100,14 @@ def run(argv: list[str]) -> int:
         from tui import cli_today
 
         return cli_today.run(args, _data_dir(args))
-    if args.command == "export":
-        from tui import cli_export
+    if args.command == "export" and args.what == "journal":
+        from tui import cli_export_journal
 
-        return cli_export.run(args, _data_dir(args))
+        return cli_export_journal.run(args, _data_dir(args))
+    if args.command == "export":
+        from tui import cli_export_contacts
+
+        return cli_export_contacts.run(args, _data_dir(args))
     if args.command == "import":
         from tui import cli_import
 
