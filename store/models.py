@@ -113,6 +113,40 @@ def _coerce(value: Any, default: Any) -> Any:
     return value
 
 
+_SPECS: dict[type, tuple[dict[str, Any], list[tuple[str, Any]], frozenset[str]]] = {}
+
+
+def _spec(cls: type) -> tuple[dict[str, Any], list[tuple[str, Any]], frozenset[str]]:
+    try:
+        return _SPECS[cls]
+    except KeyError:
+        static: dict[str, Any] = {}
+        factories: list[tuple[str, Any]] = []
+        for f in _fields(cls):
+            if f.default is not dataclasses.MISSING:
+                static[f.name] = f.default
+            else:
+                factories.append((f.name, f.default_factory))  # type: ignore[misc]
+        spec = (static, factories, frozenset(f.name for f in _fields(cls)))
+        _SPECS[cls] = spec
+        return spec
+
+
+def _fast_from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    static, factories, known = _spec(cls)
+    values = static.copy()
+    values.update(data)
+    unknown = values.keys() - known
+    extra = {k: values.pop(k) for k in unknown} if unknown else {}
+    for name, factory in factories:
+        if name not in values:
+            values[name] = factory()
+    values["extra"] = extra
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
 @dataclass
 class Record:
     """Base of every stored record."""
@@ -136,7 +170,11 @@ class Record:
         return out
 
     @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    def from_dict(cls: type[T], data: dict[str, Any], trusted: bool = False) -> T:
+        """Build from a stored dict. ``trusted`` skips type coercion: for dicts this code wrote
+        itself (the checksummed data file, ``to_dict`` output); anything else is coerced."""
+        if trusted:
+            return _fast_from_dict(cls, data)
         kwargs: dict[str, Any] = {}
         known = set()
         for f in _fields(cls):
@@ -149,7 +187,7 @@ class Record:
         return obj
 
     def copy(self: T) -> T:
-        return type(self).from_dict(self.to_dict())
+        return type(self).from_dict(self.to_dict(), trusted=True)
 
 
 # --------------------------------------------------------------------------- applications

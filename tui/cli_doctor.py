@@ -42,7 +42,7 @@ def doctor(data_dir: Path, restore: str | None = None) -> int:
             version = schema_version(data)
             print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — OK, schema {version}"
                   + (" (newer than this Rebound!)" if version > SCHEMA_VERSION else ""))
-            counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items()) if name != "meta")
+            counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items()) if name not in ("meta", "_rebound"))
             print(f"  Records:   {counts or 'none'}")
             if _mode(path) not in ("0600", "?"):
                 print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
