@@ -22,16 +22,23 @@ from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, ConflictDialog
 from tui.screens.base import ReboundScreen
-from tui.screens.board import BoardScreen
-from tui.screens.contacts import ContactsScreen
 from tui.screens.help import HelpScreen
-from tui.screens.journal import JournalScreen
-from tui.screens.outreach import OutreachScreen
-from tui.screens.today import TodayScreen
 
 SCREEN_KEYS = ["today", "board", "journal", "contacts", "outreach"]
 SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "contacts": "Contacts",
                  "outreach": "Outreach"}
+
+
+def _lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+    """Import a screen's module only when the user first opens it: start-up pays for Today only."""
+
+    def make() -> Screen:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)()
+
+    make.__name__ = f"make_{name}"
+    return make
 
 
 def run_editor(app: App, path: str) -> int:
@@ -51,11 +58,11 @@ class ReboundApp(App):
     ENABLE_COMMAND_PALETTE = True
 
     MODES = {
-        "today": TodayScreen,
-        "board": BoardScreen,
-        "journal": JournalScreen,
-        "contacts": ContactsScreen,
-        "outreach": OutreachScreen,
+        "today": _lazy_screen("tui.screens.today", "TodayScreen"),
+        "board": _lazy_screen("tui.screens.board", "BoardScreen"),
+        "journal": _lazy_screen("tui.screens.journal", "JournalScreen"),
+        "contacts": _lazy_screen("tui.screens.contacts", "ContactsScreen"),
+        "outreach": _lazy_screen("tui.screens.outreach", "OutreachScreen"),
     }
     DEFAULT_MODE = "today"
 
