@@ -339,6 +339,9 @@ class Contact(Record):
     connected_on: str | None = None
     # [{"on": date, "company": "", "title": ""}] — job changes seen on re-import
     changes: list[dict[str, Any]] = field(default_factory=list)
+    # first due date when never contacted (imports spread theirs over one cadence); else
+    # cadence_set_on + cadence
+    first_due_on: str | None = None
 
     @property
     def display_name(self) -> str:
