@@ -229,6 +229,8 @@ class Application(Record):
     feedback: str = ""
     thank_you_sent_on: str | None = None
     feedback_requested_on: str | None = None
+    # the board's sweep: out of the "needs attention" list until this day (snooze a week)
+    snoozed_until: str | None = None
 
     @property
     def title(self) -> str:

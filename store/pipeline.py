@@ -1,10 +1,592 @@
-"""Application records: the repository and the domain rules around them."""
+"""Application records: the repository and the domain rules of the pipeline board.
+
+Pure functions (no I/O, ``today`` passed in) hold the rules, so they are testable on fixtures:
+
+* stage moves stamped from/to/when (:func:`moved`, :func:`closed`, :func:`reopened`), "applied on"
+  stamped the first time a card reaches Applied;
+* follow-up (activity logged, next action a week out), snooze, quiet detection, days in stage, what
+  needs attention (:func:`needs_attention`, :func:`sweep_queue`);
+* pipeline health: live vs floor, sent this week vs goal, the funnel with conversion per step, the
+  median days to a first response (:func:`pipeline_health`);
+* the board's filter (:func:`matches`) and order within a column (:func:`board_sort_key`).
+
+:class:`ApplicationRepo` wraps them into user actions, each one atomic write (a close as rejected
+or ghosted also asks the plans repository for a rebound plan inside the same batch).
+"""
 
 from __future__ import annotations
 
-from .models import Application
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Iterable
+
+from . import clock
+from .dates import from_iso
+from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Touchpoint
 from .repo import Repo
+
+if TYPE_CHECKING:
+    from .models import Settings
+
+#: Stages where silence means something (a wishlist card is ours to act on; an offer is theirs).
+QUIET_STAGES = ("applied", "screening", "interviewing")
+#: Outcomes that mean the employer answered (ghosted and withdrew are not an answer).
+RESPONSE_OUTCOMES = frozenset({"rejected", "accepted", "declined", "role closed"})
+#: Outcomes that start a rebound plan.
+PLAN_OUTCOMES = frozenset({"rejected", "ghosted"})
+#: The funnel: every application that reached each of these stages.
+FUNNEL_STAGES = ("applied", "screening", "interviewing", "offer")
+FOLLOW_UP_DAYS = 7
+SNOOZE_DAYS = 7
+DEFAULT_QUIET_DAYS = 21
+
+_STAGE_INDEX = {s: i for i, s in enumerate(STAGES)}
+_APPLIED = _STAGE_INDEX["applied"]
+
+
+class PipelineError(ValueError):
+    """A move the board cannot make (the message says why, for the user)."""
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+
+def stage_index(stage: str) -> int:
+    return _STAGE_INDEX.get(stage, 0)
+
+
+def stage_label(stage: str) -> str:
+    return STAGE_LABELS.get(stage, stage.title() if stage else "—")
+
+
+def next_stage(stage: str) -> str | None:
+    i = stage_index(stage)
+    return STAGES[i + 1] if i + 1 < len(STAGES) else None
+
+
+def prev_stage(stage: str) -> str | None:
+    i = stage_index(stage)
+    return STAGES[i - 1] if i > 0 else None
+
+
+def week_start(today: date) -> date:
+    """Monday of ``today``'s week."""
+    return today - timedelta(days=today.weekday())
+
+
+def _created_day(app: Application) -> date | None:
+    return from_iso(app.created_at)
+
+
+def stage_entered(app: Application) -> date | None:
+    """The day the card entered its current stage."""
+    day = from_iso(app.stage_entered_on)
+    if day:
+        return day
+    for entry in reversed(app.stage_history or []):
+        if isinstance(entry, dict) and entry.get("to") == app.stage:
+            found = from_iso(entry.get("at"))
+            if found:
+                return found
+    return _created_day(app)
+
+
+def days_in_stage(app: Application, today: date) -> int:
+    day = stage_entered(app)
+    return max(0, (today - day).days) if day else 0
+
+
+def last_activity(app: Application) -> date | None:
+    """The last day something happened in this process (a move, a follow-up, a message sent)."""
+    days = [
+        from_iso(app.last_activity_on), from_iso(app.stage_entered_on), from_iso(app.applied_on),
+        from_iso(app.thank_you_sent_on), from_iso(app.feedback_requested_on),
+    ]
+    if app.stage_history:
+        last = app.stage_history[-1]
+        if isinstance(last, dict):
+            days.append(from_iso(last.get("at")))
+    found = [d for d in days if d]
+    if found:
+        return max(found)
+    return _created_day(app)
+
+
+def days_quiet(app: Application, today: date) -> int:
+    day = last_activity(app)
+    return max(0, (today - day).days) if day else 0
+
+
+def is_snoozed(app: Application, today: date) -> bool:
+    until = from_iso(getattr(app, "snoozed_until", None))
+    return bool(until and until > today)
+
+
+def is_quiet(app: Application, today: date, quiet_days: int = DEFAULT_QUIET_DAYS) -> bool:
+    """Applied, Screening or Interviewing, and nothing has happened for ``quiet_days`` days."""
+    if app.stage not in QUIET_STAGES or is_snoozed(app, today):
+        return False
+    return days_quiet(app, today) >= max(1, int(quiet_days or DEFAULT_QUIET_DAYS))
+
+
+def next_action_state(app: Application, today: date) -> str:
+    """``overdue``, ``today``, ``upcoming`` or ``""`` (no dated next action, or closed)."""
+    if app.stage == "closed":
+        return ""
+    day = from_iso(app.next_action_date)
+    if day is None:
+        return ""
+    if day < today:
+        return "overdue"
+    if day == today:
+        return "today"
+    return "upcoming"
+
+
+def next_action_due(app: Application, today: date) -> bool:
+    return next_action_state(app, today) in ("overdue", "today")
+
+
+def needs_attention(app: Application, today: date, quiet_days: int = DEFAULT_QUIET_DAYS) -> bool:
+    return next_action_due(app, today) or is_quiet(app, today, quiet_days)
+
+
+def attention_reasons(app: Application, today: date, quiet_days: int = DEFAULT_QUIET_DAYS) -> list[str]:
+    """Why the card needs attention, in words (for the sweep and the details)."""
+    out = []
+    state = next_action_state(app, today)
+    what = app.next_action.strip() or "next action"
+    if state == "overdue":
+        days = (today - from_iso(app.next_action_date)).days  # type: ignore[operator]
+        out.append(f"{what}: overdue by {days} day{'s' if days != 1 else ''}")
+    elif state == "today":
+        out.append(f"{what}: due today")
+    if is_quiet(app, today, quiet_days):
+        out.append(f"quiet for {days_quiet(app, today)} days")
+    return out
+
+
+def sweep_queue(apps: Iterable[Application], today: date,
+                quiet_days: int = DEFAULT_QUIET_DAYS) -> list[Application]:
+    """The cards that need attention: overdue next actions first (oldest first), then due today,
+    then quiet cards (longest silence first)."""
+    picked = []
+    for app in apps:
+        if not needs_attention(app, today, quiet_days):
+            continue
+        due = from_iso(app.next_action_date) if next_action_due(app, today) else None
+        key = (0, due.toordinal(), 0) if due else (1, 0, -days_quiet(app, today))
+        picked.append((key, app.company.lower(), app.id, app))
+    picked.sort(key=lambda t: t[:3])
+    return [t[3] for t in picked]
+
+
+# ----------------------------------------------------------------------------- changes (pure)
+
+
+def _stamp_applied(app: Application, to_stage: str, today: date) -> None:
+    if not app.applied_on and to_stage != "closed" and stage_index(to_stage) >= _APPLIED:
+        app.applied_on = today.isoformat()
+
+
+def created(app: Application, today: date | None = None) -> Application:
+    """A new card: its first timeline entry, the day it entered its stage, "applied on" if it
+    starts at Applied or later. Returns a changed copy."""
+    today = today or clock.today()
+    new = app.copy()
+    if new.stage not in STAGES or new.stage == "closed":
+        new.stage = "wishlist"
+    if not new.stage_history:
+        new.stage_history = [{"from": "", "to": new.stage, "at": clock.stamp()}]
+    new.stage_entered_on = new.stage_entered_on or today.isoformat()
+    new.last_activity_on = new.last_activity_on or today.isoformat()
+    _stamp_applied(new, new.stage, today)
+    return new
+
+
+def moved(app: Application, to_stage: str, today: date | None = None) -> Application:
+    """The card moved to ``to_stage`` (not Closed: use :func:`closed`). Returns a changed copy."""
+    if to_stage not in STAGES:
+        raise PipelineError(f"Unknown stage {to_stage!r}.")
+    if to_stage == "closed":
+        raise PipelineError("Closing needs an outcome.")
+    if app.stage == to_stage:
+        return app.copy()
+    if app.stage == "closed":
+        return reopened(app, to_stage, today)
+    today = today or clock.today()
+    new = app.copy()
+    new.stage_history = list(new.stage_history) + [{"from": app.stage, "to": to_stage, "at": clock.stamp()}]
+    new.stage = to_stage
+    new.stage_entered_on = today.isoformat()
+    new.last_activity_on = today.isoformat()
+    new.snoozed_until = None
+    _stamp_applied(new, to_stage, today)
+    return new
+
+
+def closed(app: Application, outcome: str, reason: str = "", on: date | None = None) -> Application:
+    """Closed with ``outcome`` (one of OUTCOMES) on ``on``; records the stage it closed from.
+    Closing a closed card changes its outcome (logged) without a second timeline move."""
+    if outcome not in OUTCOMES:
+        raise PipelineError(f"Unknown outcome {outcome!r}; one of: {', '.join(OUTCOMES)}.")
+    today = clock.today()
+    on = on or today
+    new = app.copy()
+    new.outcome_reason = (reason or "").strip()
+    if app.stage == "closed":
+        if app.outcome != outcome:
+            new.activity = list(new.activity) + [{
+                "on": today.isoformat(), "kind": "outcome",
+                "what": f"outcome changed from {app.outcome or 'none'} to {outcome}"}]
+        new.outcome = outcome
+        new.outcome_on = on.isoformat()
+        return new
+    new.stage_history = list(new.stage_history) + [
+        {"from": app.stage, "to": "closed", "at": clock.stamp(), "outcome": outcome}]
+    new.closed_from_stage = app.stage
+    new.stage = "closed"
+    new.outcome = outcome
+    new.outcome_on = on.isoformat()
+    new.stage_entered_on = on.isoformat()
+    new.last_activity_on = max(on, from_iso(app.last_activity_on) or on).isoformat()
+    new.next_action_date = None
+    new.snoozed_until = None
+    return new
+
+
+def reopened(app: Application, to_stage: str | None = None, today: date | None = None) -> Application:
+    """A closed card back in play (in the stage it closed from, unless told otherwise)."""
+    if app.stage != "closed":
+        return app.copy()
+    today = today or clock.today()
+    target = to_stage or app.closed_from_stage or "offer"
+    if target not in STAGES or target == "closed":
+        target = "offer"
+    new = app.copy()
+    new.stage_history = list(new.stage_history) + [{"from": "closed", "to": target, "at": clock.stamp()}]
+    was = app.outcome or "closed"
+    new.activity = list(new.activity) + [{"on": today.isoformat(), "kind": "reopen",
+                                          "what": f"reopened (was {was})"}]
+    new.stage = target
+    new.stage_entered_on = today.isoformat()
+    new.last_activity_on = today.isoformat()
+    new.outcome = ""
+    new.outcome_on = None
+    new.outcome_reason = ""
+    new.closed_from_stage = ""
+    _stamp_applied(new, target, today)
+    return new
+
+
+def followed_up(app: Application, today: date | None = None, days: int = FOLLOW_UP_DAYS) -> Application:
+    """Followed up today: logged; the next action moves ``days`` out."""
+    today = today or clock.today()
+    new = app.copy()
+    new.activity = list(new.activity) + [{"on": today.isoformat(), "kind": "follow-up", "what": "followed up"}]
+    new.last_activity_on = today.isoformat()
+    new.next_action = new.next_action.strip() or "Follow up"
+    new.next_action_date = (today + timedelta(days=days)).isoformat()
+    new.snoozed_until = None
+    return new
+
+
+def snoozed(app: Application, today: date | None = None, days: int = SNOOZE_DAYS) -> Application:
+    """Out of the sweep for ``days``: a due next action moves to then; a quiet mark waits."""
+    today = today or clock.today()
+    until = today + timedelta(days=days)
+    new = app.copy()
+    new.snoozed_until = until.isoformat()
+    due = from_iso(new.next_action_date)
+    if due and due <= today:
+        new.next_action_date = until.isoformat()
+    new.activity = list(new.activity) + [{"on": today.isoformat(), "kind": "snooze",
+                                          "what": f"snoozed until {until.isoformat()}"}]
+    return new
+
+
+# ----------------------------------------------------------------------------- reading history
+
+
+def timeline(app: Application) -> list[dict]:
+    """Stage moves and logged activity, oldest first: ``{"on": date, "at": str, "kind", "text"}``."""
+    out = []
+    for entry in app.stage_history or []:
+        if not isinstance(entry, dict):
+            continue
+        at = str(entry.get("at") or "")
+        frm, to = entry.get("from") or "", entry.get("to") or ""
+        if not frm:
+            text = f"added to {stage_label(to)}"
+        elif to == "closed":
+            outcome = entry.get("outcome")
+            text = f"{stage_label(frm)} → Closed" + (f" ({outcome})" if outcome else "")
+        else:
+            text = f"{stage_label(frm)} → {stage_label(to)}"
+        out.append({"on": from_iso(at), "at": at, "kind": "move", "text": text})
+    for entry in app.activity or []:
+        if not isinstance(entry, dict):
+            continue
+        on = str(entry.get("on") or "")
+        out.append({"on": from_iso(on), "at": on, "kind": str(entry.get("kind") or "note"),
+                    "text": str(entry.get("what") or "")})
+    out.sort(key=lambda e: (e["on"] or date.min, e["at"]))
+    return out
+
+
+def furthest_stage(app: Application) -> str:
+    """The furthest live stage the card ever reached (``wishlist`` if it never left it)."""
+    best = 0
+    cur = app.closed_from_stage if app.stage == "closed" else app.stage
+    best = max(best, stage_index(cur) if cur != "closed" else 0)
+    for entry in app.stage_history or []:
+        if isinstance(entry, dict):
+            for key in ("to", "from"):
+                s = entry.get(key)
+                if s and s != "closed" and s in _STAGE_INDEX:
+                    best = max(best, _STAGE_INDEX[s])
+    if app.applied_on:
+        best = max(best, _APPLIED)
+    return STAGES[best]
+
+
+def reached(app: Application, stage: str) -> bool:
+    return stage_index(furthest_stage(app)) >= stage_index(stage)
+
+
+def first_response_day(app: Application) -> date | None:
+    """The day the employer first answered: the first move out of Applied to a later stage, or a
+    close from Applied whose outcome is an answer (rejected, role closed…; not ghosted)."""
+    for entry in app.stage_history or []:
+        if not isinstance(entry, dict) or entry.get("from") != "applied":
+            continue
+        to = entry.get("to")
+        if to == "closed":
+            outcome = entry.get("outcome") or app.outcome
+            if outcome in RESPONSE_OUTCOMES:
+                return from_iso(entry.get("at"))
+            return None
+        if to in _STAGE_INDEX and _STAGE_INDEX[to] > _APPLIED:
+            return from_iso(entry.get("at"))
+        if to == "wishlist":
+            continue
+    return None
+
+
+# ----------------------------------------------------------------------------- health
+
+
+@dataclass
+class FunnelStep:
+    stage: str
+    label: str
+    count: int
+    #: Share of the previous step that reached this one (None for the first step or an empty one).
+    conversion: float | None
+
+
+@dataclass
+class Health:
+    live: int
+    floor: int
+    sent_this_week: int
+    weekly_goal: int
+    funnel: list[FunnelStep]
+    median_first_response_days: float | None
+    responses: int
+    applied_total: int
+    needs_attention: int
+    quiet: int
+    overdue: int
+    by_stage: dict[str, int] = field(default_factory=dict)
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def below_floor(self) -> int:
+        return max(0, self.floor - self.live)
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.responses / self.applied_total if self.applied_total else None
+
+
+def pipeline_health(apps: Iterable[Application], *, floor: int = 10, weekly_goal: int = 5,
+                    quiet_days: int = DEFAULT_QUIET_DAYS, today: date | None = None) -> Health:
+    """The board's numbers, from the data alone."""
+    today = today or clock.today()
+    monday = week_start(today)
+    by_stage = {s: 0 for s in STAGES}
+    outcomes = {o: 0 for o in OUTCOMES}
+    reached_counts = {s: 0 for s in FUNNEL_STAGES}
+    sent = attention = quiet = overdue = responses = 0
+    waits: list[int] = []
+    funnel_idx = [(s, _STAGE_INDEX[s]) for s in FUNNEL_STAGES]
+    for app in apps:
+        by_stage[app.stage] = by_stage.get(app.stage, 0) + 1
+        if app.stage == "closed" and app.outcome:
+            outcomes[app.outcome] = outcomes.get(app.outcome, 0) + 1
+        applied = from_iso(app.applied_on)
+        if applied and monday <= applied <= today:
+            sent += 1
+        far = stage_index(furthest_stage(app))
+        for s, i in funnel_idx:
+            if far >= i:
+                reached_counts[s] += 1
+        if far >= _APPLIED:
+            resp = first_response_day(app)
+            if resp is not None:
+                responses += 1
+                if applied and resp >= applied:
+                    waits.append((resp - applied).days)
+        q = is_quiet(app, today, quiet_days)
+        state = next_action_state(app, today)
+        quiet += q
+        overdue += state == "overdue"
+        attention += q or state in ("overdue", "today")
+    funnel = []
+    prev = None
+    for s in FUNNEL_STAGES:
+        n = reached_counts[s]
+        conv = (n / prev) if prev else None
+        funnel.append(FunnelStep(s, stage_label(s), n, conv))
+        prev = n
+    live = sum(by_stage.get(s, 0) for s in LIVE_STAGES)
+    return Health(
+        live=live, floor=int(floor), sent_this_week=sent, weekly_goal=int(weekly_goal), funnel=funnel,
+        median_first_response_days=statistics.median(waits) if waits else None, responses=responses,
+        applied_total=reached_counts["applied"], needs_attention=attention, quiet=quiet, overdue=overdue,
+        by_stage=by_stage, outcomes=outcomes,
+    )
+
+
+# ----------------------------------------------------------------------------- filter and order
+
+
+def haystack(app: Application) -> str:
+    """What the board's filter searches: company, role, tags and notes."""
+    tags = " ".join(str(t) for t in (app.tags or []))
+    return f"{app.company}\n{app.role}\n{tags}\n{app.notes}".casefold()
+
+
+def query_terms(query: str) -> list[str]:
+    return [t for t in (query or "").casefold().split() if t]
+
+
+def matches(app: Application, query: str | list[str], _hay: str | None = None) -> bool:
+    """True when every word of ``query`` appears in the company, role, tags or notes."""
+    terms = query_terms(query) if isinstance(query, str) else query
+    if not terms:
+        return True
+    hay = _hay if _hay is not None else haystack(app)
+    return all(t in hay for t in terms)
+
+
+def board_sort_key(app: Application) -> tuple:
+    """Order within a column. Live columns: dated next actions first (soonest, so overdue on top),
+    then the most exciting, then by company. Closed: most recently closed first."""
+    if app.stage == "closed":
+        day = from_iso(app.outcome_on) or from_iso(app.stage_entered_on) or date.min
+        return (0, "", -day.toordinal(), app.company.casefold(), app.id)
+    nad = app.next_action_date or ""
+    return (0 if nad else 1, nad, -(app.excitement or 0), app.company.casefold(), app.id)
+
+
+def split_list(text: str) -> list[str]:
+    """``"a, b,, c"`` → ``["a", "b", "c"]`` (tags, contact names typed in one field)."""
+    out = []
+    for part in (text or "").replace("\n", ",").split(","):
+        part = part.strip()
+        if part and part not in out:
+            out.append(part)
+    return out
+
+
+# ----------------------------------------------------------------------------- the repository
 
 
 class ApplicationRepo(Repo[Application]):
-    pass
+    """User actions on applications; each is one atomic write."""
+
+    def _require(self, app_id: str) -> Application:
+        app = self.get(app_id)
+        if app is None:
+            raise PipelineError("That application no longer exists.")
+        return app
+
+    def _settings(self) -> "Settings":
+        return self.store.settings.current()
+
+    def quiet_days(self) -> int:
+        try:
+            return int(self._settings().quiet_days) or DEFAULT_QUIET_DAYS
+        except (TypeError, ValueError):
+            return DEFAULT_QUIET_DAYS
+
+    def add(self, app: Application) -> Application:
+        """Save a new card (first timeline entry, "applied on" when it starts at Applied or later)."""
+        return self.save(created(app))
+
+    def move(self, app_id: str, to_stage: str) -> Application:
+        """Move to a live stage or Wishlist (a closed card is reopened there)."""
+        return self.save(moved(self._require(app_id), to_stage))
+
+    def step(self, app_id: str, direction: int) -> Application:
+        """One stage back (-1) or forward (+1). Back from Closed reopens in the stage it closed
+        from; forward into Closed needs an outcome (raises :class:`PipelineError`)."""
+        app = self._require(app_id)
+        if app.stage == "closed":
+            if direction > 0:
+                raise PipelineError("Already closed.")
+            return self.save(reopened(app))
+        target = next_stage(app.stage) if direction > 0 else prev_stage(app.stage)
+        if target is None:
+            raise PipelineError("Already in the first stage.")
+        if target == "closed":
+            raise PipelineError("Closing needs an outcome.")
+        return self.save(moved(app, target))
+
+    def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None) -> Application:
+        """Close with an outcome. Rejected or ghosted also gets its rebound plan, in the same write."""
+        app = self._require(app_id)
+        with self.store.batch():
+            saved = self.save(closed(app, outcome, reason, on))
+            if outcome in PLAN_OUTCOMES:
+                self.store.plans.ensure_for_application(saved)
+        return saved
+
+    def reject(self, app_id: str, reason: str = "") -> Application:
+        return self.close(app_id, "rejected", reason)
+
+    def reopen(self, app_id: str, to_stage: str | None = None) -> Application:
+        return self.save(reopened(self._require(app_id), to_stage))
+
+    def follow_up(self, app_id: str) -> Application:
+        """Followed up: logged on the card (next action a week out) and, when contacts are linked,
+        as a touchpoint with them (their cadence restarts) — one write."""
+        from .contacts import log_touchpoint
+
+        app = self._require(app_id)
+        today = clock.today()
+        with self.store.batch():
+            saved = self.save(followed_up(app, today))
+            contact_ids = [cid for cid in app.contact_ids if self.store.contacts.get(cid) is not None]
+            if contact_ids:
+                log_touchpoint(self.store, Touchpoint(
+                    date=today.isoformat(), channel="email", direction="out", kind="follow-up",
+                    summary=f"Followed up on {app.title}", contact_ids=contact_ids, application_id=app.id))
+        return saved
+
+    def snooze(self, app_id: str, days: int = SNOOZE_DAYS) -> Application:
+        return self.save(snoozed(self._require(app_id), clock.today(), days))
+
+    def remove(self, app_id: str) -> bool:
+        return self.delete(app_id)
+
+    def health(self, today: date | None = None) -> Health:
+        s = self._settings()
+        return pipeline_health(self.all(), floor=s.pipeline_floor, weekly_goal=s.weekly_goal,
+                               quiet_days=self.quiet_days(), today=today)
+
+    def sweep_queue(self, today: date | None = None) -> list[Application]:
+        return sweep_queue(self.all(), today or clock.today(), self.quiet_days())
