@@ -1,0 +1,173 @@
+"""The journal as Markdown: one section per entry, newest first, then the Lessons list.
+
+User text is copied as written (it is the user's own journal) except that terminal control
+characters and bidi overrides are stripped again on the way out, and headings are kept to one line.
+Drafts are left out unless asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import clock
+from .journal import (
+    belief_shift, describe_relief, describe_shift, entry_relief, headline, hot_index, kind_label,
+    lessons, newest_first,
+)
+from .models import JournalEntry
+from .paths import EXPORT_DIR, ensure_private_dir, write_private
+from .prompts import COMPASSION_LABELS, distortion_name, mood_word
+from .sanitize import clean_line, clean_text
+
+
+def _t(text: object) -> str:
+    return clean_text(text).strip()
+
+
+def _rating(value: object) -> str:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else "—"
+
+
+def _bullets(items: Iterable[str]) -> list[str]:
+    out = []
+    for item in items:
+        text = _t(item)
+        if text:
+            lines = text.splitlines()
+            out.append("- " + lines[0])
+            out += ["  " + line for line in lines[1:]]
+    return out
+
+
+def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
+    """One entry as a Markdown section (a level-2 heading and its body)."""
+    head = [entry.entry_date, kind_label(entry.kind)]
+    title = clean_line(headline(entry))
+    if title:
+        head.append(title)
+    lines = ["## " + " · ".join(head), ""]
+    meta = []
+    if app_title:
+        meta.append(f"Application: {clean_line(app_title)}")
+    if entry.mood:
+        meta.append(f"Mood: {entry.mood}/5 ({mood_word(entry.mood)})")
+    if entry.energy:
+        meta.append(f"Energy: {entry.energy}/5")
+    if entry.tags:
+        meta.append("Tags: " + ", ".join(clean_line(t) for t in entry.tags))
+    if entry.writing_seconds:
+        meta.append(f"Timed writing: {entry.writing_seconds // 60} min")
+    if entry.is_draft:
+        meta.append("Unfinished draft")
+    for m in meta:
+        lines.append(f"*{m}*  ")
+    if meta:
+        lines.append("")
+    if entry.kind != "reframe":
+        if entry.title.strip() and entry.kind == "freewrite":
+            lines += [f"### {clean_line(entry.title)}", ""]
+        if _t(entry.body):
+            lines += [_t(entry.body), ""]
+        return "\n".join(lines).rstrip() + "\n"
+
+    if _t(entry.situation):
+        lines += ["### Situation", "", _t(entry.situation), ""]
+    if entry.emotions:
+        lines += ["### Emotions (0-100, before → after)", ""]
+        for e in entry.emotions:
+            lines.append(f"- {clean_line(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}")
+        lines.append("")
+    if entry.thoughts:
+        hot = hot_index(entry.thoughts)
+        lines += ["### Thoughts (belief 0-100)", ""]
+        for i, t in enumerate(entry.thoughts):
+            mark = " **(hot thought)**" if i == hot else ""
+            lines.append(f"- {clean_line(t.get('text', ''))} ({_rating(t.get('belief'))}){mark}")
+        lines.append("")
+    if entry.distortions:
+        lines += ["### Thinking patterns", ""] + [f"- {distortion_name(d)}" for d in entry.distortions] + [""]
+    if entry.evidence_for:
+        lines += ["### Evidence for", ""] + _bullets(entry.evidence_for) + [""]
+    if entry.evidence_against:
+        lines += ["### Evidence against", ""] + _bullets(entry.evidence_against) + [""]
+    if _t(entry.balanced_thought):
+        lines += ["### Balanced thought", "", f"{_t(entry.balanced_thought)} (belief {_rating(entry.balanced_belief)})", ""]
+    r, s = entry_relief(entry), belief_shift(entry)
+    if entry.hot_belief_after >= 0 or r is not None:
+        lines += ["### Re-rated", ""]
+        if entry.hot_belief_after >= 0:
+            lines.append(f"- Hot thought belief now: {entry.hot_belief_after}")
+        lines.append("- " + describe_relief(r))
+        lines.append("- " + describe_shift(s))
+        lines.append("")
+    compassion = [(COMPASSION_LABELS[i] if i < len(COMPASSION_LABELS) else "", _t(text))
+                  for i, text in enumerate(entry.self_compassion)]
+    compassion = [(label, text) for label, text in compassion if text]
+    if compassion:
+        lines += ["### Self-compassion", ""]
+        lines += [f"- {label}: {text}" if label else f"- {text}" for label, text in compassion]
+        lines.append("")
+    if entry.lesson_outside_control:
+        lines += ["### Lesson", "", "Outside my control.", ""]
+    elif _t(entry.lesson):
+        lines += ["### Lesson", "", _t(entry.lesson), ""]
+    if _t(entry.next_action):
+        due = f" (by {entry.next_action_date})" if entry.next_action_date else ""
+        lines += ["### Next action", "", _t(entry.next_action) + due, ""]
+    if _t(entry.body):
+        lines += ["### Notes", "", _t(entry.body), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_markdown(entries: Iterable[JournalEntry], app_title: Callable[[str | None], str] | None = None,
+                *, include_drafts: bool = False, today: date | None = None) -> str:
+    """The whole journal as one Markdown document."""
+    app_title = app_title or (lambda _id: "")
+    items = [e for e in newest_first(entries) if include_drafts or not e.is_draft]
+    day = (today or clock.today()).isoformat()
+    out = ["# Rebound journal", "",
+           f"Exported {day}. {len(items)} {'entry' if len(items) == 1 else 'entries'}, newest first. "
+           "Private: keep this file somewhere only you can read.", ""]
+    for e in items:
+        out.append(entry_markdown(e, app_title(e.application_id) if e.application_id else ""))
+    found = lessons(items)
+    if found:
+        out += ["## Lessons", ""]
+        for lesson in found:
+            out.append(f"- {lesson.entry_date}: {clean_line(lesson.text)} (from: {clean_line(lesson.source)})")
+        out.append("")
+    text = "\n".join(out).rstrip() + "\n"
+    # once more over the whole document: nothing that reaches a terminal survives
+    return clean_text(text, limit=10**9)
+
+
+def default_export_path(data_dir: Path, today: date | None = None) -> Path:
+    day = (today or clock.today()).isoformat()
+    return Path(data_dir) / EXPORT_DIR / f"journal-{day}.md"
+
+
+def write_export(path: Path, text: str) -> Path:
+    """Write the export atomically, 0600 (its folder 0700 when it is the exports folder)."""
+    path = Path(path)
+    if path.parent.name == EXPORT_DIR:
+        ensure_private_dir(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    write_private(path, text.encode("utf-8"))
+    return path
+
+
+def export_store(store, path: Path | None = None) -> tuple[Path, int]:
+    """Export the journal of an open store. Returns (path, number of entries written)."""
+    target = Path(path) if path else default_export_path(store.data_dir)
+
+    def title(app_id: str | None) -> str:
+        app = store.applications.get(app_id)
+        return app.title if app else ""
+
+    entries = store.journal.all()
+    text = to_markdown(entries, title)
+    write_export(target, text)
+    return target, sum(1 for e in entries if not e.is_draft)
