@@ -23,9 +23,9 @@ _ESCAPE_SEQ_RE = re.compile(
     re.DOTALL,
 )
 
-#: Longest text a single-line field keeps (a name, a company, a URL).
+#: Longest text a single-line input accepts (a name, a company, a URL); the UI enforces it visibly.
 MAX_LINE = 2_000
-#: Longest multi-line text a field keeps (a journal entry, a note, a message body).
+#: Longest multi-line text an editor accepts; the UI enforces it visibly. The store never truncates.
 MAX_TEXT = 200_000
 
 
@@ -33,7 +33,8 @@ def clean_text(value: object, *, multiline: bool = True, limit: int | None = Non
     """Return ``value`` as safe plain text.
 
     Removes escape sequences with their payloads, control characters (keeping tab and newline when
-    ``multiline``), and bidi overrides; normalises line ends and Unicode (NFC). Never raises.
+    ``multiline``), and bidi overrides; normalises line ends and Unicode (NFC). Never raises, and
+    never shortens the text unless ``limit`` is given (losing a user's words silently is worse).
     """
     if value is None:
         return ""
@@ -47,9 +48,8 @@ def clean_text(value: object, *, multiline: bool = True, limit: int | None = Non
         if not multiline:
             text = text.replace("\n", " ").replace("\t", " ")
     text = unicodedata.normalize("NFC", text)
-    cap = limit if limit is not None else (MAX_TEXT if multiline else MAX_LINE)
-    if len(text) > cap:
-        text = text[:cap]
+    if limit is not None and len(text) > limit:
+        text = text[:limit]
     return text
 
 
