@@ -44,7 +44,7 @@ def _bullets(items: Iterable[str]) -> list[str]:
 def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     """One entry as a Markdown section (a level-2 heading and its body)."""
     head = [entry.entry_date, kind_label(entry.kind)]
-    title = clean_line(headline(entry))
+    title = clean_line(headline(entry)) if entry.kind != "checkin" else ""
     if title:
         head.append(title)
     lines = ["## " + " · ".join(head), ""]
@@ -66,8 +66,6 @@ def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     if meta:
         lines.append("")
     if entry.kind != "reframe":
-        if entry.title.strip() and entry.kind == "freewrite":
-            lines += [f"### {clean_line(entry.title)}", ""]
         if _t(entry.body):
             lines += [_t(entry.body), ""]
         return "\n".join(lines).rstrip() + "\n"
