@@ -17,7 +17,7 @@ from tinydb import TinyDB
 
 from . import backups, clock
 from .contacts import ContactRepo, TouchpointRepo
-from .errors import CorruptDataError, ReadOnlyError
+from .errors import CorruptDataError, ReadOnlyError, SaveError
 from .journal import JournalRepo
 from .lock import DirLock, LockHolder
 from .migrations import SCHEMA_VERSION, migrate, schema_version
@@ -111,7 +111,12 @@ class Store:
             )
         elif read_only:
             store.read_only_reason = "Read-only: opened with read_only=True."
-        store._check_schema()
+        try:
+            store._check_schema()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         if writer and not store.read_only:
             try:
                 backups.daily(data_dir)
@@ -140,7 +145,11 @@ class Store:
         if self.read_only:
             self.storage._data = migrated  # readable in memory; never written
             return
-        backup = backups.snapshot(self.data_dir, f"pre-migrate-v{start}")
+        try:
+            backup = backups.snapshot(self.data_dir, f"pre-migrate-v{start}")
+        except OSError as exc:
+            raise SaveError(f"could not back up the data before upgrading it ({exc.strerror or exc}); "
+                            "nothing was changed") from exc
         self.storage._data = migrated
         self.storage.dirty = True
         self.storage.flush()

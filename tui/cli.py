@@ -118,12 +118,15 @@ def run(argv: list[str]) -> int:
 def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
     """Open the store; on a corrupt file print what to do and return None."""
     from store.db import Store
-    from store.errors import CorruptDataError
+    from store.errors import CorruptDataError, SaveError
 
     try:
         return Store.open(data_dir, read_only=read_only)
     except CorruptDataError as exc:
         print(explain_corrupt(exc, args, data_dir), file=sys.stderr)
+        return None
+    except SaveError as exc:
+        print(f"rebound-tui: {exc}.", file=sys.stderr)
         return None
     except PermissionError as exc:
         print(f"rebound-tui: no permission to open {exc.filename or data_dir}: {exc.strerror}.",
