@@ -386,6 +386,10 @@ class Draft(Record):
     sent_on: str | None = None
     put_off_until: str | None = None
     touchpoint_id: str | None = None
+    # what was actually sent (rendered), frozen at mark-sent; subject/body keep the template text
+    sent_subject: str = ""
+    sent_body: str = ""
+    copied_at: str | None = None  # last time the rendered message was copied or exported
 
 
 @dataclass
