@@ -85,3 +85,99 @@ async def test_palette_lists_screens_themes_and_data(store, make_app):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for wanted in ("Go to Board", "Theme: High contrast", "Data: where is my data", "Help for this screen"):
             assert wanted in titles
+
+
+async def test_failed_save_says_not_saved_keeps_change_and_retries(store, make_app, monkeypatch):
+    from store import storage as storage_mod
+    from store.models import Application
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+
+        def full(*a, **k):
+            raise OSError(28, "No space left on device", str(store.path))
+
+        monkeypatch.setattr(storage_mod.os, "replace", full)
+        new = Application(company="Kept", role="r")
+        try:
+            assert app.write(store.applications.save, new) is True
+        finally:
+            monkeypatch.undo()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Not saved: the disk is full") for m in messages)
+        assert store.dirty and store.applications.get(new.id) is not None
+        app._retry_save()
+        await pilot.pause()
+        assert not store.dirty
+        assert b"Kept" in store.path.read_bytes()
+
+
+async def test_quit_with_unsaved_change_asks_first(store, make_app, monkeypatch):
+    from store import storage as storage_mod
+    from store.models import Application
+    from tui.dialogs import ConfirmDialog
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        monkeypatch.setattr(storage_mod.os, "replace", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "full")))
+        try:
+            app.write(store.applications.save, Application(company="x", role="y"))
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)  # not gone without asking
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.is_running
+        finally:
+            monkeypatch.undo()
+
+
+async def test_external_change_asks_reload_or_keep_both(store, make_app):
+    from store.models import Application
+    from tui.dialogs import ConflictDialog
+
+    store.applications.save(Application(company="Mine", role="r"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        theirs = store.path.read_bytes().replace(b"Mine", b"Synced")
+        store.path.write_bytes(theirs)
+        app.write(store.applications.save, Application(company="Second", role="r"))
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("b")
+        await pilot.pause()
+        copies = list(store.data_dir.glob("rebound.conflict-*.json"))
+        assert len(copies) == 1 and copies[0].read_bytes() == theirs
+        assert b"Second" in store.path.read_bytes()
+
+
+async def test_hostile_data_dir_path_is_shown_literally(tmp_path, make_app):
+    from store.db import Store
+
+    weird = tmp_path / "[@click=app.quit]x[/] [/" / "data"
+    s = Store.open(weird)
+    try:
+        app = make_app(s)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            app.action_show_data_info()
+            await pilot.pause()
+            assert app.is_running
+            assert any("[@click=app.quit]x[/] [/" in n.message for n in app._notifications)
+    finally:
+        s.close()
+
+
+async def test_help_screen_fits_80x24_and_closes_with_escape(store, make_app):
+    from tui.screens.help import HelpScreen
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box")
+        assert box.region.right <= 80 and box.region.bottom <= 24
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
