@@ -1,11 +1,102 @@
-"""`rebound-tui export` (no Textual on this path)."""
+"""``rebound-tui export contacts --format csv|ics [--output FILE] [--force]`` (no Textual on this path).
+
+CSV: every contact with its cadence, last touch, next due date and state; safe to open in a
+spreadsheet (cells that would run as formulas are prefixed with ``'``). ICS: each contact's next
+due date as an all-day event, for a calendar app. Written to FILE (``-`` for standard output), or
+to ``<data dir>/exports/contacts-YYYY-MM-DD.<fmt>``; the file is 0600. An existing file is replaced
+only after a yes at the terminal, or with ``--force`` when there is no terminal to ask.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
+
+FORMATS = ("csv", "ics")
+PROG = "rebound-tui export contacts"
 
 
-def run(args, data_dir: Path) -> int:
-    print("rebound-tui export: not available yet.", file=sys.stderr)
-    return 2
+def _is_tty() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _ask(question: str) -> bool:
+    print(question, end="", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (KeyboardInterrupt, EOFError):
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _pick_format(args) -> str | None:
+    fmt = (getattr(args, "fmt", None) or "").strip().lower().lstrip(".")
+    if fmt:
+        return {"ical": "ics", "icalendar": "ics"}.get(fmt, fmt)
+    output = getattr(args, "output", None) or ""
+    suffix = Path(output).suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else "csv"
+
+
+def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = _is_tty,
+        ask: Callable[[str], bool] = _ask) -> int:
+    fmt = _pick_format(args)
+    if fmt not in FORMATS:
+        print(f"{PROG}: unknown format {fmt!r}; use --format csv (a spreadsheet) or --format ics "
+              "(a calendar of next due dates).", file=sys.stderr)
+        return 2
+    from store.contacts_export import default_filename, export_contacts
+    from store.paths import EXPORT_DIR, ensure_private_dir, write_private
+    from tui.cli import open_store_or_explain
+
+    output = getattr(args, "output", None)
+    to_stdout = output == "-"
+    target = None
+    if not to_stdout:
+        target = Path(output).expanduser() if output else data_dir / EXPORT_DIR / default_filename(fmt)
+        if target.exists() and target.is_dir():
+            print(f"{PROG}: {target} is a folder; give a file name with --output.", file=sys.stderr)
+            return 2
+        if target.exists() and not getattr(args, "force", False):
+            if not is_tty():
+                print(f"{PROG}: {target} already exists; not overwritten. Use --force to replace it, "
+                      "or --output to pick another file.", file=sys.stderr)
+                return 1
+            if not ask(f"{target} already exists. Overwrite it? [y/N] "):
+                print("Not exported; the existing file is unchanged.", file=sys.stderr)
+                return 1
+    if not data_dir.exists():
+        print(f"{PROG}: no data at {data_dir} yet; nothing to export.", file=sys.stderr)
+        return 1
+    store = open_store_or_explain(args, data_dir, read_only=True)
+    if store is None:
+        return 2
+    try:
+        data, count = export_contacts(store, fmt)
+    finally:
+        store.close()
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    assert target is not None
+    try:
+        if not output:
+            ensure_private_dir(target.parent)
+        elif not target.parent.exists():
+            print(f"{PROG}: the folder {target.parent} does not exist.", file=sys.stderr)
+            return 1
+        write_private(target, data)
+    except OSError as exc:
+        print(f"{PROG}: could not write {target}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    if fmt == "ics":
+        what = f"{count} next due date{'s' if count != 1 else ''} (all-day events)"
+    else:
+        what = f"{count} contact{'s' if count != 1 else ''}"
+    print(f"Exported {what} to {target} (readable only by you).")
+    return 0
