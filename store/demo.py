@@ -70,7 +70,8 @@ def build(*, applications: int = 40, journal: int = 30, contacts: int = 25, touc
     apps: list[Application] = []
     # stage mix: a realistic funnel
     weights = {"wishlist": 14, "applied": 30, "screening": 10, "interviewing": 10, "offer": 2, "closed": 34}
-    stage_pool = [s for s, w in weights.items() for _ in range(w)]
+    # spread each stage evenly through the pool, so even a small demo has every stage
+    stage_pool = [s for _, s in sorted(((k + 0.5) / w, s) for s, w in weights.items() for k in range(w))]
     for i in range(applications):
         company = COMPANIES[i % len(COMPANIES)] if i < len(COMPANIES) else rng.choice(COMPANIES) + (
             f" {i // len(COMPANIES)}" if applications > 200 else "")
@@ -234,6 +235,11 @@ def populate(store: "Store", **kwargs) -> dict[str, int]:
         store.drafts.save_many(data["drafts"], touch=False)
         s = Settings(id="settings", my_name="Alex Morgan", signature="Alex Morgan\nalex@example.com")
         store.settings.save(s)
+        # a rebound plan for each rejection of the last week (issue 7), as the board makes them
+        week_ago = (clock.today() - timedelta(days=7)).isoformat()
+        for a in data["applications"]:
+            if a.stage == "closed" and a.outcome in ("rejected", "ghosted") and (a.outcome_on or "") >= week_ago:
+                store.plans.ensure_for_application(a)
     return {k: len(v) for k, v in data.items()}
 
 
