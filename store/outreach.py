@@ -1,14 +1,1004 @@
-"""Outreach drafts and templates: the repositories and the composer's rules."""
+"""Outreach: drafts, the composer's rules, and the one atomic "mark sent".
+
+A draft keeps the *template text* of its subject and body (with placeholders such as
+``{{ contact.first_name }}`` and manual slots such as ``{{ ask("one specific thing you
+discussed") }}``); what the user copies is that text rendered with the facts Rebound holds.
+
+Rendering uses Jinja2's :class:`~jinja2.sandbox.SandboxedEnvironment`, narrowed further:
+
+* only our placeholder namespaces and ``ask(...)`` exist; template text can't reach Python
+  internals (``{{ ''.__class__ }}``, ``{{ cycler.__init__.__globals__ }}``…), call methods, or
+  define macros, variables and includes — such text is refused with a clear message;
+* a missing value is never rendered blank: it shows as ``«missing contact.first_name»`` and is
+  listed; a misspelt placeholder is listed as unknown with a suggestion;
+* manual slots show as ``«one specific thing you discussed»`` and must be filled before the
+  message can be copied or marked sent;
+* output is capped, and ``*``/``**``/``%`` can't build huge values.
+
+Everything here is UI-free and pure where it can be; the repositories add the few writes.
+"""
 
 from __future__ import annotations
 
-from .models import Draft, Template
+import contextvars
+import difflib
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any, Iterable
+
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.filters import FILTERS
+from jinja2.runtime import LoopContext, Undefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import clock, tone
+from .dates import from_iso, from_iso_datetime
+from .models import Application, Contact, Draft, Settings, Template, Touchpoint
 from .repo import Repo
+from .templates import KIND_LABELS, TemplateRepo, guidance
+
+if TYPE_CHECKING:
+    from .db import Store
+
+__all__ = [
+    "DraftRepo", "TemplateRepo", "PLACEHOLDERS", "Rendered", "Count", "CoolOff", "Assessment",
+    "build_context", "render", "counts", "cooloff", "assess", "mark_sent", "put_off",
+]
+
+SUBJECT_CHANNELS = ("email", "inmail")
+CHANNEL_LABELS = {
+    "email": "email", "linkedin note": "LinkedIn connection note", "linkedin message": "LinkedIn message",
+    "inmail": "InMail", "other": "other",
+}
+CHANNEL_SHORT = {
+    "email": "email", "linkedin note": "LI note", "linkedin message": "LI msg", "inmail": "InMail",
+    "other": "other",
+}
+STATUS_LABELS = {"draft": "draft", "sent": "sent", "put off": "put off", "due": "due"}
+
+LINKEDIN_NOTE_LIMITS = {"free": 200, "premium": 300}
+INMAIL_SUBJECT_LIMIT = 200
+INMAIL_BODY_LIMIT = 2_000
+EMAIL_SUBJECT_GUIDE = 78
+
+#: The longest rendered message (subject or body) before rendering stops with an error.
+MAX_OUTPUT = 100_000
+#: Results of ``*`` on text and lists are capped at this many items.
+MAX_REPEAT = 10_000
+
+# Private-use sentinels mark slots and missing values inside the rendered text; they never reach
+# the user (stripped from template text and values first, replaced by visible markers after).
+_SLOT_A, _SLOT_B, _MISS_A, _MISS_B = "\ue000", "\ue001", "\ue002", "\ue003"
+_SENTINELS = re.compile("[\ue000-\ue003]")
+_MARKED = re.compile("\ue000([^\ue000-\ue003]*)\ue001|\ue002([^\ue000-\ue003]*)\ue003")
+
+
+# ============================================================================ placeholders
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    help: str
+    example: str
+
+
+PLACEHOLDERS: list[Placeholder] = [
+    Placeholder("contact.first_name", "the recipient's first (or preferred) name", "Ana"),
+    Placeholder("contact.last_name", "their last name", "Almeida"),
+    Placeholder("contact.full_name", "their full name", "Ana Almeida"),
+    Placeholder("contact.company", "where they work", "Northwind Labs"),
+    Placeholder("contact.title", "their job title", "Engineering Manager"),
+    Placeholder("contact.email", "their first email address", "ana@example.com"),
+    Placeholder("contact.how_met", "how you met", "meetup"),
+    Placeholder("contact.met_on", "when you met", "12 February 2026"),
+    Placeholder("contact.next_time", "your note for next time", "Ask how the migration went"),
+    Placeholder("recipients.first_names", "every recipient's first name", "Ana and Ben"),
+    Placeholder("app.company", "the application's company", "Northwind Labs"),
+    Placeholder("app.role", "the role you applied for", "Data Engineer"),
+    Placeholder("app.stage", "where it stands on the board", "Interviewing"),
+    Placeholder("app.round", "the interview round's name", "system design"),
+    Placeholder("app.interview_date", "the last interview we know of", "Friday 27 February"),
+    Placeholder("app.interview_when", "the same, said naturally", "yesterday / on Friday"),
+    Placeholder("app.interviewer_names", "interviewers (linked contacts or names on the card)", "Ana Almeida and Ben Brandt"),
+    Placeholder("app.interviewer_first_names", "their first names", "Ana and Ben"),
+    Placeholder("app.applied_on", "when you applied", "3 February 2026"),
+    Placeholder("app.rejected_on", "when they said no", "1 March 2026"),
+    Placeholder("app.location", "where the job is", "Berlin"),
+    Placeholder("me.name", "your name (settings)", "Alex Morgan"),
+    Placeholder("me.first_name", "your first name", "Alex"),
+    Placeholder("me.signature", "your signature (settings), else your name", "Alex Morgan"),
+    Placeholder("today", "today's date", "2 March 2026"),
+    Placeholder("today.weekday", "today's weekday", "Monday"),
+    Placeholder("today.year", "this year", "2026"),
+    Placeholder("today.season", "the season (northern hemisphere)", "spring"),
+]
+PLACEHOLDER_NAMES = frozenset(p.name for p in PLACEHOLDERS)
+NAMESPACES = ("contact", "recipients", "app", "me", "today")
+_KNOWN = PLACEHOLDER_NAMES | frozenset(NAMESPACES)
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def day_date(d: date) -> str:
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+
+
+def when_phrase(d: date, today: date) -> str:
+    """``today``, ``yesterday``, ``on Friday`` (within a week), else ``on 12 February``."""
+    days = (today - d).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if 1 < days < 7:
+        return f"on {WEEKDAYS[d.weekday()]}"
+    return f"on {d.day} {MONTHS[d.month - 1]}"
+
+
+def season(d: date) -> str:
+    return {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
+            6: "summer", 7: "summer", 8: "summer"}.get(d.month, "autumn")
+
+
+def and_join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class Namespace:
+    """The values a template sees under one name (``contact``, ``app``…). Empty values are left
+    out, so using one shows as missing instead of rendering blank."""
+
+    __slots__ = ("_prefix", "_values", "_text")
+
+    def __init__(self, prefix: str, values: dict[str, Any], text: str = "") -> None:
+        self._prefix = prefix
+        self._values = {k: _clean_value(v) for k, v in values.items() if v not in (None, "", [])}
+        self._text = _clean_value(text)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __str__(self) -> str:
+        if self._text:
+            return self._text
+        return str(_Listed(name=self._prefix))
+
+    def __repr__(self) -> str:  # never shown in templates (no attribute access to it)
+        return f"Namespace({self._prefix!r})"
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SENTINELS.sub("", value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    return value
+
+
+def _first_word(name: str) -> str:
+    parts = (name or "").split()
+    return parts[0] if parts else ""
+
+
+def _iso_day(value: str | None) -> date | None:
+    return from_iso(value) if value else None
+
+
+def interview_day(app: Application, today: date) -> date | None:
+    """The last interview we know of (never a future one): a dated field on the card if there is
+    one, else the latest activity that mentions an interview."""
+    best: date | None = None
+    for name in ("last_interview_on", "interview_on", "interview_date", "interviewed_on"):
+        raw = getattr(app, name, None) or app.extra.get(name)
+        d = _iso_day(raw) if isinstance(raw, str) else None
+        if d and d <= today and (best is None or d > best):
+            best = d
+    if best:
+        return best
+    for act in app.activity or []:
+        if not isinstance(act, dict):
+            continue
+        what = str(act.get("what", "")).lower()
+        d = _iso_day(act.get("on")) if isinstance(act.get("on"), str) else None
+        if d and d <= today and "interview" in what and (best is None or d > best):
+            best = d
+    return best
+
+
+def rejected_at(app: Application | None, tz=None) -> datetime | None:
+    """When the application was closed as rejected: the stage history's stamp of the close, else
+    the start of the ``outcome_on`` day. ``None`` when it wasn't rejected."""
+    if app is None or app.outcome != "rejected":
+        return None
+    for entry in reversed(app.stage_history or []):
+        if isinstance(entry, dict) and entry.get("to") == "closed":
+            dt = from_iso_datetime(entry.get("at")) if isinstance(entry.get("at"), str) else None
+            if dt is not None:
+                if dt.tzinfo is None:
+                    dt = dt.replace(tzinfo=tz or clock.now().tzinfo)
+                return dt
+            break
+    d = _iso_day(app.outcome_on)
+    if d is None:
+        return None
+    return datetime.combine(d, time(0, 0), tzinfo=tz or clock.now().tzinfo)
+
+
+def build_context(
+    *, contacts: list[Contact], recipient_name: str = "", recipient_email: str = "",
+    application: Application | None = None, app_contacts: list[Contact] | None = None,
+    settings: Settings | None = None, today: date | None = None,
+) -> dict[str, Namespace]:
+    """The values templates see. ``contacts`` are the recipients (first one is ``contact``);
+    ``app_contacts`` the people linked to the application (for the interviewer names)."""
+    today = today or clock.today()
+    first = contacts[0] if contacts else None
+    if first is not None:
+        emails = [e for e in first.emails if e]
+        c = {
+            "first_name": first.preferred_name or first.first_name,
+            "last_name": first.last_name,
+            "full_name": first.display_name if first.display_name != "(no name)" else "",
+            "company": first.company, "title": first.title,
+            "email": emails[0] if emails else recipient_email,
+            "how_met": first.how_met,
+            "met_on": long_date(d) if (d := _iso_day(first.met_on)) else "",
+            "next_time": first.next_time,
+        }
+        c_text = c["full_name"]
+    else:
+        name = (recipient_name or "").strip()
+        c = {"first_name": _first_word(name), "full_name": name,
+             "last_name": " ".join(name.split()[1:]), "email": recipient_email}
+        c_text = name
+    firsts = [(x.preferred_name or x.first_name) for x in contacts] or [c.get("first_name", "")]
+    recipients = {"first_names": and_join(firsts)}
+
+    a: dict[str, Any] = {}
+    if application is not None:
+        people = app_contacts or []
+        interviewers = [p for p in people if p.role in ("interviewer", "hiring manager")]
+        names = [p.display_name for p in interviewers] or list(application.contact_names or [])
+        firsts_i = ([(p.preferred_name or p.first_name) for p in interviewers]
+                    or [_first_word(n) for n in application.contact_names or []])
+        iday = interview_day(application, today)
+        rej = rejected_at(application)
+        a = {
+            "company": application.company, "role": application.role,
+            "stage": application.stage.capitalize() if application.stage else "",
+            "round": application.round_name,
+            "interview_date": day_date(iday) if iday else "",
+            "interview_when": when_phrase(iday, today) if iday else "",
+            "interviewer_names": and_join(names),
+            "interviewer_first_names": and_join(firsts_i),
+            "applied_on": long_date(d) if (d := _iso_day(application.applied_on)) else "",
+            "rejected_on": long_date(rej.date()) if rej else "",
+            "location": application.location,
+        }
+    s = settings or Settings()
+    me = {
+        "name": s.my_name.strip(), "first_name": _first_word(s.my_name),
+        "signature": s.signature.strip() or s.my_name.strip(),
+    }
+    t = {"weekday": WEEKDAYS[today.weekday()], "year": str(today.year), "season": season(today),
+         "date": long_date(today)}
+    return {
+        "contact": Namespace("contact", c, c_text),
+        "recipients": Namespace("recipients", recipients, recipients["first_names"]),
+        "app": Namespace("app", a, application.title if application else ""),
+        "me": Namespace("me", me, me["name"]),
+        "today": Namespace("today", t, long_date(today)),
+    }
+
+
+def context_for(store: "Store", draft: Draft, today: date | None = None) -> dict[str, Namespace]:
+    """:func:`build_context` with the draft's recipients and application looked up."""
+    contacts = [c for c in (store.contacts.get(i) for i in draft.contact_ids) if c is not None]
+    application = store.applications.get(draft.application_id)
+    app_contacts: list[Contact] = []
+    if application is not None:
+        ids = set(application.contact_ids)
+        app_contacts = [c for c in store.contacts.all()
+                        if c.id in ids or application.id in c.application_ids]
+    return build_context(
+        contacts=contacts, recipient_name=draft.recipient_name, recipient_email=draft.recipient_email,
+        application=application, app_contacts=app_contacts, settings=store.settings.current(),
+        today=today,
+    )
+
+
+# ============================================================================ the sandbox
+
+
+class _State:
+    __slots__ = ("missing", "slots", "unknown")
+
+    def __init__(self) -> None:
+        self.missing: list[str] = []
+        self.slots: list[str] = []
+        self.unknown: list[str] = []
+
+
+_STATE: contextvars.ContextVar[_State | None] = contextvars.ContextVar("rebound_render", default=None)
+
+
+def _note(bucket: str, name: str) -> None:
+    state = _STATE.get()
+    if state is not None:
+        items = getattr(state, bucket)
+        if name not in items:
+            items.append(name)
+
+
+class _Listed(Undefined):
+    """A value that isn't there: rendered as a visible marker and listed, never blank."""
+
+    __slots__ = ()
+
+    @property
+    def _full_name(self) -> str:
+        obj, name = self._undefined_obj, self._undefined_name
+        name = name if isinstance(name, str) else repr(name)
+        if isinstance(obj, Namespace):
+            return f"{obj._prefix}.{name}"
+        if isinstance(obj, _Listed):
+            return f"{obj._full_name}.{name}"
+        return name or "?"
+
+    def __getattr__(self, name: str) -> Any:
+        if name[:2] == "__" and name[-2:] == "__":
+            raise AttributeError(name)
+        return _Listed(obj=self, name=name)
+
+    def __str__(self) -> str:
+        full = self._full_name
+        if full in _KNOWN:
+            _note("missing", full)
+            return f"{_MISS_A}missing {full}{_MISS_B}"
+        _note("unknown", full)
+        return f"{_MISS_A}unknown {full}{_MISS_B}"
+
+    def __iter__(self):
+        return iter((self,))  # joined or looped over, it still shows (and is listed)
+
+    def __len__(self) -> int:
+        str(self)
+        return 0
+
+
+class _Slot:
+    """What ``ask("…")`` returns: a marked gap, listed when (and only when) it is rendered."""
+
+    __slots__ = ("label",)
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __str__(self) -> str:
+        _note("slots", self.label)
+        return f"{_SLOT_A}{self.label}{_SLOT_B}"
+
+    def __bool__(self) -> bool:
+        return False  # an unfilled slot is not a value (so `x or ask(...)` falls through to it)
+
+
+def ask(label: Any = "something specific") -> _Slot:
+    """``{{ ask("one specific thing you discussed") }}``: a manual slot."""
+    text = re.sub(r"\s+", " ", _SENTINELS.sub("", str(label))).strip()[:200] or "something specific"
+    return _Slot(text)
+
+
+_SAFE_FILTERS = (
+    "default", "d", "upper", "lower", "title", "capitalize", "trim", "join", "first", "last", "length",
+    "count", "truncate", "wordcount", "list", "sort", "unique", "reverse", "string", "int", "abs",
+    "round", "striptags",
+)
+_LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length",
+                         "previtem", "nextitem", "depth", "depth0"})
+_FORBIDDEN_NODES = {
+    nodes.Macro: "{% macro %}", nodes.CallBlock: "{% call %}", nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}", nodes.Extends: "{% extends %}",
+    nodes.Block: "{% block %}", nodes.Assign: "{% set %}", nodes.AssignBlock: "{% set %}",
+    nodes.With: "{% with %}", nodes.Scope: "scoped blocks", nodes.ExprStmt: "{% do %}",
+}
+
+
+class _Refused(Exception):
+    """Template text asked for something templates may not do."""
+
+
+class _Env(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_"):
+            return False
+        if isinstance(obj, Namespace):
+            return attr in obj._values
+        if isinstance(obj, _Listed):
+            return True
+        if isinstance(obj, LoopContext):
+            return attr in _LOOP_ATTRS
+        return False
+
+    def wrap_str_format(self, value: Any) -> None:
+        return None  # str.format is just another method: not available
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        if attribute.startswith("_"):
+            raise SecurityError(f"'{attribute}' reaches into Python internals")
+        raise SecurityError(
+            f"'.{attribute}' is not available on a value; use a filter instead, e.g. "
+            f"{{{{ contact.first_name | upper }}}}")
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (mirrors Jinja's signature)
+        if __obj is ask:
+            return __context.call(__obj, *args, **kwargs)
+        raise SecurityError("templates can only call ask(\"…\"), nothing else")
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and not isinstance(n, bool):
+                    if n * max(1, len(seq)) > MAX_REPEAT:
+                        raise SecurityError(f"repeating a value more than {MAX_REPEAT:,} times")
+        elif operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 64:
+                raise SecurityError("powers above 64")
+            if isinstance(left, (int, float)) and abs(left) > 10 ** 12:
+                raise SecurityError("powers of numbers this large")
+        elif operator == "%" and isinstance(left, str):
+            raise SecurityError("%-formatting of text")
+        return super().call_binop(context, operator, left, right)
+
+
+def _make_env() -> _Env:
+    env = _Env(undefined=_Listed, autoescape=False, keep_trailing_newline=True, cache_size=0)
+    env.globals.clear()
+    env.globals["ask"] = ask
+    env.filters = {name: FILTERS[name] for name in _SAFE_FILTERS if name in FILTERS}
+    return env
+
+
+_ENV = _make_env()
+
+
+def _check_nodes(tree: nodes.Template) -> None:
+    for node in tree.find_all(tuple(_FORBIDDEN_NODES)):
+        raise _Refused(f"{_FORBIDDEN_NODES[type(node)]} is not available in message templates "
+                       f"(line {node.lineno}); use {{{{ values }}}}, {{% if %}} and {{% for %}}.")
+    for loop in tree.find_all(nodes.For):
+        if loop.recursive:
+            raise _Refused(f"recursive loops are not available (line {loop.lineno}).")
+        for inner in loop.find_all(nodes.For):
+            raise _Refused(f"a {{% for %}} inside another {{% for %}} is not available (line {inner.lineno}).")
+
+
+@functools.lru_cache(maxsize=128)
+def _compile(source: str):
+    tree = _ENV.parse(source)
+    _check_nodes(tree)
+    return _ENV.from_string(tree)
+
+
+# ============================================================================ rendering
+
+
+@dataclass
+class Part:
+    """One rendered part (subject or body): display text and the spans of its markers."""
+
+    text: str = ""
+    #: (start, end, kind) with kind ``"slot"``, ``"missing"`` or ``"unknown"``
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Rendered:
+    subject: Part = field(default_factory=Part)
+    body: Part = field(default_factory=Part)
+    slots: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not (self.slots or self.missing or self.unknown or self.error)
+
+    def problems(self) -> list[str]:
+        """Why this can't be copied yet, one line each."""
+        out = []
+        if self.error:
+            out.append(self.error)
+        if self.slots:
+            n = len(self.slots)
+            out.append(f"{n} slot{'s' if n != 1 else ''} to fill in: " + "; ".join(self.slots))
+        if self.missing:
+            out.append("Missing values: " + ", ".join(self.missing)
+                       + " (fill them in on the contact or application, or type the words instead)")
+        for name in self.unknown:
+            out.append(f"Unknown placeholder {name}" + (f" (did you mean {s}?)" if (s := suggest(name)) else ""))
+        return out
+
+
+def suggest(name: str) -> str:
+    found = difflib.get_close_matches(name, sorted(_KNOWN), n=1, cutoff=0.6)
+    return found[0] if found else ""
+
+
+SLOT_OPEN, SLOT_CLOSE = "«", "»"
+
+
+def _display(raw: str) -> Part:
+    """Replace sentinels with visible markers and record where they are."""
+    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    length = 0
+    for m in _MARKED.finditer(raw):
+        chunk = raw[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        if m.group(1) is not None:
+            marker, kind = f"{SLOT_OPEN}{m.group(1)}{SLOT_CLOSE}", "slot"
+        else:
+            inner = m.group(2)
+            kind = "missing" if inner.startswith("missing ") else "unknown"
+            marker = f"{SLOT_OPEN}{inner}{SLOT_CLOSE}"
+        out.append(marker)
+        spans.append((length, length + len(marker), kind))
+        length += len(marker)
+        pos = m.end()
+    out.append(_SENTINELS.sub("", raw[pos:]))
+    return Part("".join(out), spans)
+
+
+def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part, str]:
+    source = _SENTINELS.sub("", source or "")
+    if "{" not in source:  # plain text: nothing to render (the common case for sent mail)
+        return Part(source), ""
+    try:
+        template = _compile(source)
+        chunks: list[str] = []
+        size = 0
+        for chunk in template.generate(**ctx):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                return Part(source), f"The {what} would be longer than {MAX_OUTPUT:,} characters."
+            chunks.append(chunk)
+    except TemplateSyntaxError as exc:
+        return Part(source), f"Template error in the {what}, line {exc.lineno}: {(exc.message or '').rstrip('.')}. " \
+                             "To write braces as plain text use {{ '{{' }}."
+    except SecurityError as exc:
+        return Part(source), f"Not allowed in the {what}: {exc}."
+    except _Refused as exc:
+        return Part(source), f"Not allowed in the {what}: {exc}"
+    except UndefinedError as exc:
+        return Part(source), f"Can't use a missing value that way in the {what}: {exc}."
+    except (TemplateError, TypeError, ValueError, ArithmeticError, OverflowError, RecursionError,
+            MemoryError) as exc:
+        return Part(source), f"Template error in the {what}: {exc}."
+    return _display("".join(chunks)), ""
+
+
+def render(subject: str, body: str, ctx: dict[str, Namespace]) -> Rendered:
+    """Render a subject and a body; list slots, missing and unknown values, or say what's wrong."""
+    state = _State()
+    token = _STATE.set(state)
+    try:
+        subj, err_s = _render_one(subject, ctx, "subject")
+        bod, err_b = _render_one(body, ctx, "body")
+    finally:
+        _STATE.reset(token)
+    return Rendered(subject=subj, body=bod, slots=state.slots, missing=state.missing,
+                    unknown=state.unknown, error=err_s or err_b)
+
+
+def escape_source(text: str) -> str:
+    """Plain text as template text that renders back to exactly ``text``."""
+    return re.sub(r"\{(?=[{%#])", "{{ '{' }}", text or "")
+
+
+_EXPR = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Site:
+    """A ``{{ … }}`` in the template text that needs the user: a slot, a missing or unknown value."""
+
+    start: int
+    end: int
+    kind: str  # slot | missing | unknown
+    label: str
+
+
+def sites(source: str, ctx: dict[str, Namespace]) -> list[Site]:
+    """Where in ``source`` the open slots and missing values are (character offsets)."""
+    out: list[Site] = []
+    if "{{" not in (source or ""):
+        return out
+    for m in _EXPR.finditer(source):
+        part = render("", m.group(0), ctx)
+        if part.error:
+            continue
+        if part.slots:
+            out.append(Site(m.start(), m.end(), "slot", part.slots[0]))
+        elif part.missing:
+            out.append(Site(m.start(), m.end(), "missing", part.missing[0]))
+        elif part.unknown:
+            out.append(Site(m.start(), m.end(), "unknown", part.unknown[0]))
+    return out
+
+
+def offset_to_location(text: str, offset: int) -> tuple[int, int]:
+    """A character offset as (row, column), as text editors count them."""
+    before = text[:offset]
+    row = before.count("\n")
+    col = len(before) - (before.rfind("\n") + 1)
+    return row, col
+
+
+# ============================================================================ length
+
+
+@dataclass(frozen=True)
+class Count:
+    part: str  # "subject" | "body"
+    chars: int
+    words: int
+    unit: str  # what is judged: "characters" | "words"
+    limit: int | None  # a hard limit (the channel refuses more)
+    guide: tuple[int, int] | None  # soft guidance (low, high)
+    state: str  # ok | near | over | long | info
+    hint: str  # where the number comes from
+
+    @property
+    def value(self) -> int:
+        return self.chars if self.unit == "characters" else self.words
+
+    @property
+    def over(self) -> bool:
+        return self.state == "over"
+
+    @property
+    def symbol(self) -> str:
+        return {"ok": "✓", "near": "≈", "over": "✗", "long": "!", "info": "·"}[self.state]
+
+    def text(self) -> str:
+        """``✗ 231/200 characters, 31 over (free LinkedIn note)``"""
+        part = "Subject" if self.part == "subject" else "Message"
+        if self.limit is not None:
+            core = f"{self.chars:,}/{self.limit:,} characters"
+            if self.state == "over":
+                core += f", {self.chars - self.limit:,} over"
+            elif self.state == "near":
+                core += f", {self.limit - self.chars:,} left"
+        elif self.guide is not None and self.unit == "words":
+            low, high = self.guide
+            core = f"{self.words:,} words (aim for ≤{high:,})"
+        elif self.guide is not None:
+            core = f"{self.chars:,} characters (aim for ≤{self.guide[1]:,})"
+        else:
+            core = f"{self.words:,} words, {self.chars:,} characters"
+        tail = f" · {self.hint}" if self.hint else ""
+        return f"{self.symbol} {part}: {core}{tail}"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _hard(part: str, text: str, limit: int, hint: str) -> Count:
+    n = len(text)
+    state = "over" if n > limit else "near" if n >= 0.9 * limit else "ok"
+    return Count(part, n, _words(text), "characters", limit, None, state, hint)
+
+
+def counts(channel: str, kind: str, subject: str, body: str, tier: str = "free") -> list[Count]:
+    """The counters for a rendered message on ``channel`` (subject first when the channel has one)."""
+    out: list[Count] = []
+    g = guidance(kind)
+    if channel == "inmail":
+        out.append(_hard("subject", subject, INMAIL_SUBJECT_LIMIT, "InMail subject limit"))
+        out.append(_hard("body", body, INMAIL_BODY_LIMIT, "InMail limit"))
+        return out
+    if channel == "linkedin note":
+        premium = tier == "premium"
+        limit = LINKEDIN_NOTE_LIMITS["premium" if premium else "free"]
+        out.append(_hard("body", body, limit,
+                         "Premium LinkedIn note" if premium else "free LinkedIn note (300 on Premium)"))
+        return out
+    if channel == "email":
+        n = len(subject)
+        out.append(Count("subject", n, _words(subject), "characters", None, (0, EMAIL_SUBJECT_GUIDE),
+                         "long" if n > EMAIL_SUBJECT_GUIDE else "ok", "short subjects get read"))
+    words = _words(body)
+    if g.high:
+        state = "long" if words > g.high else "ok"
+        out.append(Count("body", len(body), words, "words", None, (g.low, g.high), state, g.text))
+    else:
+        out.append(Count("body", len(body), words, "words", None, None, "info", ""))
+    return out
+
+
+# ============================================================================ cool-off
+
+
+@dataclass(frozen=True)
+class CoolOff:
+    reasons: tuple[str, ...]
+    until: datetime | None  # when the rejection window ends (None: only the tone)
+
+    def text(self) -> str:
+        return "Sleep on it? " + " ".join(self.reasons) + " A reply written tomorrow usually reads better."
+
+
+def _hours_ago(then: datetime, now: datetime) -> str:
+    hours = max(0, int((now - then).total_seconds() // 3600))
+    if hours < 1:
+        return "less than an hour ago"
+    return f"{hours} hour{'s' if hours != 1 else ''} ago"
+
+
+def cooloff(application: Application | None, findings: Iterable[tone.Finding], hours: int,
+            now: datetime | None = None) -> CoolOff | None:
+    """A cool-off applies when the linked application was rejected less than ``hours`` ago, or the
+    tone check found hostile words. ``None`` when neither."""
+    now = now or clock.now()
+    reasons: list[str] = []
+    until = None
+    when = rejected_at(application, now.tzinfo)
+    if when is not None and hours > 0:
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=now.tzinfo)
+        end = when + timedelta(hours=hours)
+        if when <= now < end or now < when:
+            until = end
+            reasons.append(f"The rejection came {_hours_ago(when, now)}.")
+    if tone.hostile(findings):
+        reasons.append("The tone check found words that may read as hostile.")
+    if not reasons:
+        return None
+    return CoolOff(tuple(reasons), until)
+
+
+# ============================================================================ the whole picture
+
+
+@dataclass
+class Assessment:
+    """Everything the composer shows about a draft, and what copying it needs."""
+
+    rendered: Rendered
+    counts: list[Count]
+    #: (part, finding) with part "subject" or "body"; spans index the rendered part's text
+    findings: list[tuple[str, tone.Finding]]
+    cooloff: CoolOff | None
+    has_subject: bool
+
+    @property
+    def blockers(self) -> list[str]:
+        """Why it can't be copied or marked sent yet."""
+        return self.rendered.problems()
+
+    @property
+    def confirms(self) -> list[str]:
+        """Why copying (and marking sent) asks first."""
+        out = [f"Over the limit: {c.text()[2:]}" for c in self.counts if c.over]
+        if self.cooloff:
+            out.append(self.cooloff.text())
+        return out
+
+    @property
+    def subject(self) -> str:
+        return self.rendered.subject.text if self.has_subject else ""
+
+    @property
+    def body(self) -> str:
+        return self.rendered.body.text
+
+    def full_text(self) -> str:
+        if self.subject:
+            return f"Subject: {self.subject}\n\n{self.body}"
+        return self.body
+
+
+def _mask(part: Part) -> str:
+    """The part's text with its markers blanked out (so the tone check ignores slot labels)."""
+    text = part.text
+    for s, e, _ in part.spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def assess_with(draft: Draft, ctx: dict[str, Namespace], *, application: Application | None,
+                settings: Settings, now: datetime | None = None,
+                known_words: Iterable[str] = ()) -> Assessment:
+    """Render, count, check tone and cool-off for ``draft`` with an already-built context."""
+    has_subject = draft.channel in SUBJECT_CHANNELS
+    rendered = render(draft.subject if has_subject else "", draft.body, ctx)
+    cs = counts(draft.channel, draft.kind, rendered.subject.text, rendered.body.text, settings.linkedin_tier)
+    first_note = draft.channel == "linkedin note" or draft.kind == "connection note"
+    known = list(known_words) + [str(ctx["contact"]), str(ctx["app"]), str(ctx["me"])]
+    findings: list[tuple[str, tone.Finding]] = []
+    if has_subject and not rendered.error:
+        findings += [("subject", f) for f in tone.check(_mask(rendered.subject), first_note=first_note,
+                                                         known_words=known)]
+    if not rendered.error:
+        findings += [("body", f) for f in tone.check(_mask(rendered.body), first_note=first_note,
+                                                      known_words=known)]
+    cool = cooloff(application, [f for _, f in findings], settings.cooloff_hours, now)
+    return Assessment(rendered, cs, findings, cool, has_subject)
+
+
+def assess(store: "Store", draft: Draft, now: datetime | None = None) -> Assessment:
+    ctx = context_for(store, draft)
+    return assess_with(draft, ctx, application=store.applications.get(draft.application_id),
+                       settings=store.settings.current(), now=now)
+
+
+# ============================================================================ drafts
+
+
+def display_status(draft: Draft, today: date | None = None) -> str:
+    """``draft``, ``sent``, ``put off`` (until a later day) or ``due`` (put off until today or before)."""
+    if draft.status == "put off":
+        d = from_iso(draft.put_off_until)
+        if d is None or d <= (today or clock.today()):
+            return "due"
+    return draft.status if draft.status in STATUS_LABELS else "draft"
+
+
+def recipient_label(draft: Draft, contacts: dict[str, Contact] | None = None, store: "Store | None" = None) -> str:
+    names = []
+    for cid in draft.contact_ids:
+        c = (contacts or {}).get(cid) if contacts is not None else (store.contacts.get(cid) if store else None)
+        if c is not None:
+            names.append(c.display_name)
+    if names:
+        return ", ".join(names)
+    return draft.recipient_name or "(no recipient)"
+
+
+_STATUS_ORDER = {"due": 0, "draft": 1, "put off": 2, "sent": 3}
+
+
+def sort_drafts(drafts: Iterable[Draft], today: date) -> list[Draft]:
+    """Due first, then drafts, then put off, then sent; the newest first within each group."""
+    def when(d: Draft) -> str:
+        return (d.sent_on or "") + d.updated_at if d.status == "sent" else d.updated_at
+
+    newest = sorted(drafts, key=when, reverse=True)
+    return sorted(newest, key=lambda d: _STATUS_ORDER.get(display_status(d, today), 1))
 
 
 class DraftRepo(Repo[Draft]):
-    pass
+    def listing(self, today: date | None = None) -> list[Draft]:
+        """Due first, then drafts, then put off, then sent; newest first within each."""
+        today = today or clock.today()
+        return sort_drafts(self.all(), today)
+
+    def due(self, today: date | None = None) -> list[Draft]:
+        """Drafts put off until today or earlier (for the Today screen)."""
+        today = today or clock.today()
+        return [d for d in self.all() if display_status(d, today) == "due"]
+
+    def unsent(self) -> list[Draft]:
+        return [d for d in self.all() if d.status != "sent"]
 
 
-class TemplateRepo(Repo[Template]):
-    pass
+def new_draft(template: Template, *, contacts: list[Contact] = (), recipient_name: str = "",
+              recipient_email: str = "", application_id: str | None = None,
+              channel: str | None = None) -> Draft:
+    """A draft started from ``template`` (not saved)."""
+    channel = channel or template.channel
+    first = contacts[0] if contacts else None
+    name = recipient_name or (", ".join(c.display_name for c in contacts) if contacts else "")
+    email = recipient_email or (first.emails[0] if first is not None and first.emails else "")
+    return Draft(kind=template.kind, contact_ids=[c.id for c in contacts], recipient_name=name,
+                 recipient_email=email, application_id=application_id, channel=channel,
+                 subject=template.subject if channel in SUBJECT_CHANNELS else "", body=template.body,
+                 template_id=template.id)
+
+
+def put_off(store: "Store", draft_id: str, until: date | None = None) -> Draft:
+    """Put a draft off (default: until tomorrow); it shows as due from that day."""
+    draft = store.drafts.get(draft_id)
+    if draft is None:
+        raise KeyError(draft_id)
+    if draft.status == "sent":
+        raise ValueError("This message was already sent.")
+    d = draft.copy()
+    d.status = "put off"
+    d.put_off_until = (until or clock.today() + timedelta(days=1)).isoformat()
+    return store.drafts.save(d)
+
+
+def bring_back(store: "Store", draft_id: str) -> Draft:
+    """A put-off draft back to a plain draft."""
+    draft = store.drafts.get(draft_id)
+    if draft is None:
+        raise KeyError(draft_id)
+    d = draft.copy()
+    if d.status == "put off":
+        d.status = "draft"
+    d.put_off_until = None
+    return store.drafts.save(d)
+
+
+def note_copied(store: "Store", draft_id: str) -> Draft | None:
+    draft = store.drafts.get(draft_id)
+    if draft is None:
+        return None
+    d = draft.copy()
+    d.copied_at = clock.stamp()
+    return store.drafts.save(d, touch=False)
+
+
+def touch_summary(draft: Draft, subject: str) -> str:
+    label = KIND_LABELS.get(draft.kind, draft.kind)
+    text = f"{label}: {subject}" if subject else label
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def mark_sent(store: "Store", draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
+    """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting their
+    cadence), stamp the application (thank-you sent / feedback requested, and its activity), and
+    move the draft to Sent with the text that went out. A failure part-way keeps nothing."""
+    from .contacts import log_touchpoint
+
+    draft = store.drafts.get(draft_id)
+    if draft is None:
+        raise KeyError(draft_id)
+    if draft.status == "sent":
+        raise ValueError(f"Already marked sent on {draft.sent_on}.")
+    day = on.isoformat()
+    with store.batch():
+        contact_ids = [cid for cid in draft.contact_ids if store.contacts.get(cid) is not None]
+        tp = None
+        if contact_ids:
+            tp = log_touchpoint(store, Touchpoint(
+                date=day, channel=channel, direction="out", kind=draft.kind,
+                summary=touch_summary(draft, subject), contact_ids=contact_ids,
+                application_id=draft.application_id, draft_id=draft.id,
+            ))
+        application = store.applications.get(draft.application_id)
+        if application is not None:
+            a = application.copy()
+            if draft.kind == "thank-you":
+                a.thank_you_sent_on = day
+            elif draft.kind == "feedback request":
+                a.feedback_requested_on = day
+            who = recipient_label(draft, store=store)
+            a.activity = list(a.activity) + [
+                {"on": day, "what": f"Sent a {KIND_LABELS.get(draft.kind, draft.kind).lower()} to {who} ({channel})"}
+            ]
+            if (a.last_activity_on or "") < day:
+                a.last_activity_on = day
+            store.applications.save(a)
+        d = draft.copy()
+        d.status = "sent"
+        d.sent_on = day
+        d.channel = channel
+        d.put_off_until = None
+        d.touchpoint_id = tp.id if tp is not None else None
+        d.sent_subject = subject
+        d.sent_body = body
+        return store.drafts.save(d)
