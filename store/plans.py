@@ -1,9 +1,116 @@
-"""Rebound plans: the five next steps built from each rejection (issue 7 fills in the rules)."""
+"""Rebound plans: the five next steps built from each rejection.
+
+When the board closes an application as *rejected* (or *ghosted*), it calls
+:meth:`PlanRepo.ensure_for_application` inside its close batch. The plan holds one step per habit:
+
+1. ``reflect`` — a guided reframe linked to the application (the journal wizard);
+2. ``thank_you`` — a reply to the rejection for each linked contact (not for a ghosting), due the
+   next day;
+3. ``feedback`` — a feedback request, due two days after; feedback recorded on the application is
+   offered as a lesson for the journal;
+4. ``stay_in_touch`` — the interviewers and recruiter as contacts (quarterly cadence), a LinkedIn
+   connection note each;
+5. ``move_on`` — back above the pipeline floor, and the next application out (the bounce-back);
+
+and, for a loss at the final round (or at the offer), ``reopened``: "has the role reopened?" about
+four months later.
+
+Stored per step: ``status`` (``todo``, ``done``, ``skipped``, ``snoozed``), ``due``, ``done_on``,
+``snoozed_until``. What the user did elsewhere counts too: a reframe written, a reply or request
+sent, the people added, an application sent. :func:`plan_view` reads that evidence from the data
+(never writing), so Today and ``rebound-tui today`` show each step as it happens, dated with when it
+happened. Done, skipped and snoozed by hand are stored and survive restarts.
+"""
 
 from __future__ import annotations
 
-from .models import Application, Plan
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Iterable
+
+from . import clock
+from .dates import add_months, from_iso
+from .journal import entry_relief
+from .models import LIVE_STAGES, Application, Contact, Draft, JournalEntry, Plan
 from .repo import Repo
+
+if TYPE_CHECKING:
+    from .db import Store
+
+PLAN_OUTCOMES = ("rejected", "ghosted")
+
+STEP_ORDER = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on", "reopened"]
+STEP_TITLES = {
+    "reflect": "Reflect",
+    "thank_you": "Say thank you",
+    "feedback": "Ask for feedback",
+    "stay_in_touch": "Stay in touch",
+    "move_on": "Move on",
+    "reopened": "Has the role reopened?",
+}
+STEP_BLURBS = {
+    "reflect": "a guided reframe of this one",
+    "thank_you": "a short reply to the rejection",
+    "feedback": "one polite question about what to improve",
+    "stay_in_touch": "keep the people you met",
+    "move_on": "the next application out",
+    "reopened": "look at the posting again",
+}
+STATUSES = ("todo", "done", "skipped", "snoozed")
+OPEN = "todo"
+
+#: Days after the rejection each step falls due (``reopened`` is months, see :func:`build_steps`).
+DUE_DAYS = {"reflect": 0, "thank_you": 1, "feedback": 2, "stay_in_touch": 7, "move_on": 0}
+REOPEN_MONTHS = 4
+#: An open step due within this many days keeps its plan on Today.
+LOOKAHEAD_DAYS = 14
+
+THANK_KINDS = ("rejection reply", "thank-you")
+FEEDBACK_KINDS = ("feedback request",)
+NOTE_KINDS = ("connection note",)
+NEW_CONTACT_ROLE = "interviewer"
+NEW_CONTACT_CADENCE = "quarterly"
+
+
+# --------------------------------------------------------------------------- creating
+
+
+def is_final_round_loss(app: Application) -> bool:
+    """Lost at the offer, or in a round named final: worth a "has it reopened?" look later."""
+    if app.closed_from_stage == "offer":
+        return True
+    if app.closed_from_stage == "interviewing":
+        name = (app.round_name or "").lower()
+        return "final" in name or "last" in name or "onsite" in name or "on-site" in name
+    return False
+
+
+def rejection_day(app: Application, today: date | None = None) -> date:
+    return from_iso(app.outcome_on) or today or clock.today()
+
+
+def _step(key: str, due: date | None) -> dict[str, Any]:
+    return {"key": key, "status": OPEN, "due": due.isoformat() if due else None, "done_on": None,
+            "snoozed_until": None}
+
+
+def build_steps(app: Application, started: date) -> list[dict[str, Any]]:
+    """The steps for this application's plan (pure)."""
+    keys = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"]
+    if app.outcome == "ghosted":
+        keys.remove("thank_you")
+    steps = [_step(k, started + timedelta(days=DUE_DAYS[k])) for k in keys]
+    if is_final_round_loss(app):
+        steps.append(_step("reopened", add_months(started, REOPEN_MONTHS)))
+    return steps
+
+
+def _ordered(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(steps, key=lambda s: STEP_ORDER.index(s["key"]) if s.get("key") in STEP_ORDER else 99)
+
+
+# --------------------------------------------------------------------------- the repository
 
 
 class PlanRepo(Repo[Plan]):
@@ -15,5 +122,509 @@ class PlanRepo(Repo[Plan]):
 
     def ensure_for_application(self, app: Application) -> Plan | None:
         """Called by the board, inside the same batch, when an application closes as rejected or
-        ghosted. Creates the plan once per rejection; returns it (or None when no plan applies)."""
-        return None
+        ghosted. Creates the plan once per rejection; returns it (or None when no plan applies).
+
+        Calling it again returns the same plan. A ghosting that later turns into a rejection gains
+        the thank-you step; nothing already done is touched.
+        """
+        if app.outcome not in PLAN_OUTCOMES:
+            return None
+        existing = self.for_application(app.id)
+        started = rejection_day(app)
+        if existing is None:
+            plan = Plan(application_id=app.id, kind=app.outcome, started_on=started.isoformat(),
+                        steps=build_steps(app, started))
+            return self.save(plan)
+        if existing.kind == "ghosted" and app.outcome == "rejected":
+            plan = existing.copy()
+            plan.kind = "rejected"
+            have = {s.get("key") for s in plan.steps}
+            for step in build_steps(app, clock.today()):
+                if step["key"] not in have:
+                    plan.steps.append(step)
+            plan.steps = _ordered(plan.steps)
+            return self.save(plan)
+        return existing
+
+    # -- one key per step: done, skip, snooze, undo
+
+    def _change_step(self, plan_id: str, key: str, **changes: Any) -> Plan:
+        plan = self.get(plan_id)
+        if plan is None:
+            raise KeyError(f"no plan {plan_id!r}")
+        plan = plan.copy()
+        for step in plan.steps:
+            if step.get("key") == key:
+                step.update(changes)
+                break
+        else:
+            raise KeyError(f"plan has no step {key!r}")
+        return self.save(plan)
+
+    def mark_done(self, plan_id: str, key: str, on: date | None = None) -> Plan:
+        return self._change_step(plan_id, key, status="done", done_on=(on or clock.today()).isoformat(),
+                                 snoozed_until=None)
+
+    def skip(self, plan_id: str, key: str, on: date | None = None) -> Plan:
+        return self._change_step(plan_id, key, status="skipped", done_on=(on or clock.today()).isoformat(),
+                                 snoozed_until=None)
+
+    def snooze(self, plan_id: str, key: str, until: date) -> Plan:
+        return self._change_step(plan_id, key, status="snoozed", snoozed_until=until.isoformat(),
+                                 done_on=None)
+
+    def reopen(self, plan_id: str, key: str) -> Plan:
+        return self._change_step(plan_id, key, status=OPEN, done_on=None, snoozed_until=None)
+
+    def set_lesson(self, plan_id: str, value: str) -> Plan:
+        """Remember what became of the feedback: a journal entry's id, or ``"dismissed"``."""
+        return self._change_step(plan_id, "feedback", lesson=value)
+
+    def unfinished(self) -> list[Plan]:
+        return [p for p in self._models().values() if not p.finished]
+
+
+# --------------------------------------------------------------------------- evidence (read-only)
+
+
+class Evidence:
+    """Indexes built once per summary: what the user did elsewhere that completes a step."""
+
+    def __init__(self, store: "Store", application_ids: Iterable[str]) -> None:
+        wanted = set(application_ids)
+        self.store = store
+        self.reframes: dict[str, list[JournalEntry]] = {}
+        self.lessons: dict[str, list[JournalEntry]] = {}
+        for e in store.journal.all():
+            if e.application_id in wanted:
+                if e.kind == "reframe":
+                    self.reframes.setdefault(e.application_id, []).append(e)
+                if e.lesson:
+                    self.lessons.setdefault(e.application_id, []).append(e)
+        # touchpoints and sent drafts, by application and by contact
+        self.touches_by_app: dict[str, list] = {}
+        self.notes_by_contact: dict[str, str] = {}
+        for t in store.touchpoints.all():
+            if t.application_id in wanted:
+                self.touches_by_app.setdefault(t.application_id, []).append(t)
+            if t.kind in NOTE_KINDS:
+                for cid in t.contact_ids:
+                    if t.date > self.notes_by_contact.get(cid, ""):
+                        self.notes_by_contact[cid] = t.date
+        self.drafts_by_app: dict[str, list[Draft]] = {}
+        self.note_drafts: dict[str, Draft] = {}
+        for d in store.drafts.all():
+            if d.application_id in wanted:
+                self.drafts_by_app.setdefault(d.application_id, []).append(d)
+            if d.kind in NOTE_KINDS:
+                for cid in d.contact_ids:
+                    self.note_drafts.setdefault(cid, d)
+        self._contacts_by_name: dict[str, list[Contact]] | None = None
+        self._contacts_by_app: dict[str, list[Contact]] | None = None
+        self._apps: list[Application] | None = None
+        self._applied: list[tuple[str, str]] | None = None
+
+    @property
+    def apps(self) -> list[Application]:
+        if self._apps is None:
+            self._apps = self.store.applications.all()
+        return self._apps
+
+    def applied_since(self, start: date, exclude: str = "") -> tuple[int, date | None]:
+        """How many applications went out on or after ``start`` (not counting ``exclude``), and the
+        first day one did."""
+        if self._applied is None:
+            self._applied = sorted((a.applied_on[:10], a.id) for a in self.apps if a.applied_on)
+        i = bisect.bisect_left(self._applied, (start.isoformat(), ""))
+        rest = self._applied[i:]
+        count = len(rest)
+        first = None
+        for day, app_id in rest:
+            if app_id == exclude:
+                count -= 1
+            elif first is None:
+                first = from_iso(day)
+        return count, first
+
+    def contacts_named(self, name: str) -> list[Contact]:
+        if self._contacts_by_name is None:
+            idx: dict[str, list[Contact]] = {}
+            for c in self.store.contacts.all():
+                for key in {_norm(c.display_name), _norm(f"{c.first_name} {c.last_name}")}:
+                    if key:
+                        idx.setdefault(key, []).append(c)
+            self._contacts_by_name = idx
+        return self._contacts_by_name.get(_norm(name), [])
+
+    def contacts_linked(self, application_id: str) -> list[Contact]:
+        if self._contacts_by_app is None:
+            idx: dict[str, list[Contact]] = {}
+            for c in self.store.contacts.all():
+                for aid in c.application_ids:
+                    idx.setdefault(aid, []).append(c)
+            self._contacts_by_app = idx
+        return self._contacts_by_app.get(application_id, [])
+
+
+def _norm(name: str) -> str:
+    return " ".join((name or "").lower().split())
+
+
+# --------------------------------------------------------------------------- the view
+
+
+@dataclass
+class Person:
+    """Someone met during this application: a contact already, or only a name on the card."""
+
+    name: str
+    contact_id: str | None = None
+    replied_on: str | None = None  # a rejection reply / thank-you went out (date)
+    reply_draft_id: str | None = None  # a reply drafted, not sent yet
+    note_on: str | None = None  # a connection note drafted or sent (date), or connected already
+    note_draft_id: str | None = None
+
+
+@dataclass
+class StepView:
+    key: str
+    title: str
+    status: str  # todo | done | skipped | snoozed (a snooze that ran out reads as todo)
+    due: date | None = None
+    done_on: date | None = None
+    snoozed_until: date | None = None
+    detail: str = ""
+    #: True when the step reads as done from what the user did elsewhere (not stored as done).
+    auto: bool = False
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("todo", "snoozed")
+
+    def is_current(self, today: date) -> bool:
+        """Open, not snoozed into the future, and due soon enough to be worth showing today."""
+        if self.status == "snoozed" and self.snoozed_until and self.snoozed_until > today:
+            return False
+        if self.status not in ("todo", "snoozed"):
+            return False
+        return self.due is None or self.due <= today + timedelta(days=LOOKAHEAD_DAYS)
+
+    def overdue_days(self, today: date) -> int:
+        if not self.is_open or self.due is None:
+            return 0
+        start = self.snoozed_until if self.status == "snoozed" and self.snoozed_until else self.due
+        return max(0, (today - max(start, self.due)).days)
+
+
+@dataclass
+class PlanView:
+    plan: Plan
+    app: Application | None
+    steps: list[StepView]
+    started: date
+    days_since: int
+    sent_since: int  # applications that went out since the rejection (the bounce-back)
+    first_sent_on: date | None
+    live: int
+    floor: int
+    need: int  # applications to add or advance to get back to the floor
+    wishlist: int
+    feedback: str = ""  # feedback recorded on the application, not kept as a lesson yet
+    people: list[Person] = field(default_factory=list)  # everyone met during this application
+    today: date = field(default_factory=clock.today)
+
+    @property
+    def title(self) -> str:
+        return self.app.title if self.app else "(application deleted)"
+
+    @property
+    def finished(self) -> bool:
+        return all(not s.is_open for s in self.steps)
+
+    @property
+    def relevant(self) -> bool:
+        """The application is still closed the way the plan was made for."""
+        return self.app is not None and self.app.stage == "closed" and self.app.outcome in PLAN_OUTCOMES
+
+    @property
+    def active(self) -> bool:
+        """Shown on Today: some step is open and current."""
+        return self.relevant and any(s.is_current(self.today) for s in self.steps)
+
+    def step(self, key: str) -> StepView | None:
+        return next((s for s in self.steps if s.key == key), None)
+
+    def counts(self) -> tuple[int, int]:
+        """(steps closed, steps in all)."""
+        return sum(1 for s in self.steps if not s.is_open), len(self.steps)
+
+    def when(self) -> str:
+        """``rejected yesterday``, ``ghosted 5 days ago``."""
+        d = self.days_since
+        ago = "today" if d == 0 else ("yesterday" if d == 1 else f"{d} days ago")
+        return f"{self.plan.kind} {ago}"
+
+    def bounce_back(self) -> str:
+        """Days since the rejection and whether an application has gone out since."""
+        if self.sent_since:
+            n = self.sent_since
+            days = (self.first_sent_on - self.started).days if self.first_sent_on else 0
+            back = "the same day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} later"
+            return f"{n} sent since (first {back})"
+        return "none sent since"
+
+
+def pipeline_counts(apps: Iterable[Application]) -> tuple[int, int]:
+    """(live applications, wishlist applications)."""
+    live = wish = 0
+    for a in apps:
+        if a.stage in LIVE_STAGES:
+            live += 1
+        elif a.stage == "wishlist":
+            wish += 1
+    return live, wish
+
+
+def floor_need(live: int, floor: int) -> int:
+    """How many to add or advance to get back to the floor (0 when at or above it)."""
+    return max(0, floor - live)
+
+
+def _after(day: str | None, start: date) -> bool:
+    d = from_iso(day)
+    return d is not None and d >= start
+
+
+def plan_view(store: "Store", plan: Plan, today: date | None = None, *, evidence: Evidence | None = None,
+              counts: tuple[int, int] | None = None, floor: int | None = None) -> PlanView:
+    """Read a plan together with everything that completes its steps (never writes)."""
+    today = today or clock.today()
+    app = store.applications.get(plan.application_id)
+    ev = evidence or Evidence(store, [plan.application_id])
+    started = from_iso(plan.started_on) or today
+    live, wish = counts if counts is not None else pipeline_counts(ev.apps)
+    floor = store.settings.current().pipeline_floor if floor is None else floor
+    sent_count, first_sent = ev.applied_since(started, exclude=plan.application_id)
+    view = PlanView(plan=plan, app=app, steps=[], started=started, days_since=max(0, (today - started).days),
+                    sent_since=sent_count, first_sent_on=first_sent,
+                    live=live, floor=floor, need=floor_need(live, floor), wishlist=wish, today=today)
+    people = _people(ev, app, started) if app else []
+    view.people = people
+    for raw in _ordered([s for s in plan.steps if isinstance(s, dict) and s.get("key") in STEP_TITLES]):
+        key = raw["key"]
+        status = raw.get("status") if raw.get("status") in STATUSES else OPEN
+        sv = StepView(key=key, title=STEP_TITLES[key], status=status, due=from_iso(raw.get("due")),
+                      done_on=from_iso(raw.get("done_on")), snoozed_until=from_iso(raw.get("snoozed_until")))
+        if app is not None:
+            _read_evidence(sv, view, raw, app, ev, people, started)
+        view.steps.append(sv)
+    return view
+
+
+def _people(ev: Evidence, app: Application, started: date) -> list[Person]:
+    """Linked contacts first (by id, then by the contact's own link), then names not yet contacts."""
+    seen: set[str] = set()
+    out: list[Person] = []
+    contacts: list[Contact] = []
+    for cid in app.contact_ids:
+        c = ev.store.contacts.get(cid)
+        if c is not None and c.id not in seen:
+            seen.add(c.id)
+            contacts.append(c)
+    for c in ev.contacts_linked(app.id):
+        if c.id not in seen:
+            seen.add(c.id)
+            contacts.append(c)
+    names_seen = {_norm(c.display_name) for c in contacts} | {_norm(f"{c.first_name} {c.last_name}")
+                                                             for c in contacts}
+    for name in app.contact_names:
+        key = _norm(name)
+        if not key or key in names_seen:
+            continue
+        names_seen.add(key)
+        matches = ev.contacts_named(name)
+        same_company = [c for c in matches if _norm(c.company) == _norm(app.company)]
+        found = (same_company or matches or [None])[0]
+        if found is not None and found.id not in seen:
+            seen.add(found.id)
+            contacts.append(found)
+        elif found is None:
+            out.append(Person(name=" ".join(name.split())))
+    touches = [t for t in ev.touches_by_app.get(app.id, []) if _after(t.date, started)]
+    drafts = ev.drafts_by_app.get(app.id, [])
+    people = []
+    for c in contacts:
+        p = Person(name=c.display_name, contact_id=c.id)
+        for t in touches:
+            if t.kind in THANK_KINDS and c.id in t.contact_ids and t.direction != "in":
+                p.replied_on = max(p.replied_on or "", t.date)
+        for d in drafts:
+            if d.kind in THANK_KINDS and c.id in d.contact_ids:
+                if d.status == "sent" and _after(d.sent_on, started):
+                    p.replied_on = max(p.replied_on or "", d.sent_on or "")
+                elif d.status != "sent":
+                    p.reply_draft_id = p.reply_draft_id or d.id
+        if c.connected_on:
+            p.note_on = c.connected_on
+        elif c.id in ev.notes_by_contact:
+            p.note_on = ev.notes_by_contact[c.id]
+        elif c.id in ev.note_drafts:
+            nd = ev.note_drafts[c.id]
+            p.note_draft_id = nd.id
+            p.note_on = (nd.sent_on or nd.created_at or "")[:10] or None
+        people.append(p)
+    return people + out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Application, ev: Evidence,
+                   people: list[Person], started: date) -> None:
+    """Fill in the detail line, and mark the step done from what happened elsewhere."""
+
+    def auto_done(on: str | date | None, detail: str) -> None:
+        sv.detail = detail
+        if sv.is_open:
+            sv.status = "done"
+            sv.auto = True
+            sv.done_on = on if isinstance(on, date) else (from_iso(on) or view.today)
+            sv.snoozed_until = None
+
+    key = sv.key
+    if key == "reflect":
+        entries = ev.reframes.get(app.id, [])
+        finished = sorted((e for e in entries if not e.is_draft), key=lambda e: e.entry_date)
+        if finished:
+            e = finished[-1]
+            relief = entry_relief(e)
+            extra = f" · relief {relief:+.0f}" if relief is not None else ""
+            auto_done(e.entry_date, f"reframe written{extra}")
+        elif entries:
+            sv.detail = "reframe started — enter resumes it"
+        else:
+            sv.detail = "enter starts a guided reframe"
+    elif key == "thank_you":
+        sv.people = list(people)
+        linked = [p for p in people if p.contact_id]
+        sent = [p for p in linked if p.replied_on]
+        any_sent = [t for t in ev.touches_by_app.get(app.id, [])
+                    if t.kind in THANK_KINDS and t.direction != "in" and _after(t.date, started)]
+        any_sent_dates = [t.date for t in any_sent] + [
+            d.sent_on for d in ev.drafts_by_app.get(app.id, [])
+            if d.kind in THANK_KINDS and d.status == "sent" and _after(d.sent_on, started)]
+        if _after(app.thank_you_sent_on, started):
+            auto_done(app.thank_you_sent_on, "reply sent")
+        elif linked and len(sent) == len(linked):
+            auto_done(max(p.replied_on or "" for p in sent), f"reply sent to {_plural(len(sent), 'person')}")
+        elif not linked and any_sent_dates:
+            auto_done(max(any_sent_dates), "reply sent")
+        elif linked:
+            waiting = sum(1 for p in linked if p.reply_draft_id and not p.replied_on)
+            bits = [f"{len(sent)} of {len(linked)} sent"]
+            if waiting:
+                bits.append(f"{_plural(waiting, 'draft')} waiting")
+            sv.detail = " · ".join(bits)
+        elif people:
+            names = [p.name for p in people[:2]]
+            sv.detail = f"add {' and '.join(names)}{' and others' if len(people) > 2 else ''} as contacts " \
+                        "(under Stay in touch), or enter writes it anyway"
+        else:
+            sv.detail = "no contact linked — enter writes the reply anyway"
+    elif key == "feedback":
+        lesson = raw.get("lesson") or ""
+        if app.feedback.strip() and not lesson and not ev.lessons.get(app.id):
+            view.feedback = app.feedback.strip()
+        requested = [t.date for t in ev.touches_by_app.get(app.id, [])
+                     if t.kind in FEEDBACK_KINDS and t.direction != "in" and _after(t.date, started)]
+        requested += [d.sent_on for d in ev.drafts_by_app.get(app.id, [])
+                      if d.kind in FEEDBACK_KINDS and d.status == "sent" and _after(d.sent_on, started)]
+        waiting = [d for d in ev.drafts_by_app.get(app.id, []) if d.kind in FEEDBACK_KINDS and d.status != "sent"]
+        if app.feedback.strip():
+            auto_done(max(requested) if requested else app.updated_at[:10], "feedback received")
+        elif _after(app.feedback_requested_on, started):
+            auto_done(app.feedback_requested_on, "request sent")
+        elif requested:
+            auto_done(max(requested), "request sent")
+        elif waiting:
+            sv.detail = "draft waiting — enter opens it"
+        else:
+            sv.detail = "enter writes the request"
+    elif key == "stay_in_touch":
+        sv.people = list(people)
+        if not people:
+            sv.detail = "no names on this application — enter opens it to add them"
+            return
+        missing = [p for p in people if not p.contact_id]
+        noteless = [p for p in people if p.contact_id and not p.note_on]
+        if not missing and not noteless:
+            auto_done(max(p.note_on or "" for p in people) or view.today,
+                      f"{_plural(len(people), 'person')} kept, a note each")
+            return
+        bits = []
+        if missing:
+            bits.append(f"{len(missing)} to add as contacts")
+        if noteless:
+            bits.append(f"{_plural(len(noteless), 'connection note')} to write")
+        sv.detail = " · ".join(bits)
+    elif key == "move_on":
+        parts = []
+        if view.need:
+            parts.append(f"{view.live} live of {view.floor} — add {view.need} today")
+        else:
+            parts.append(f"{view.live} live, floor {view.floor} met")
+        parts.append(view.bounce_back())
+        detail = " · ".join(parts)
+        if view.sent_since and not view.need:
+            auto_done(view.first_sent_on, detail)
+        else:
+            sv.detail = detail
+    elif key == "reopened":
+        sv.detail = "look at the posting and the company's jobs page"
+
+
+# --------------------------------------------------------------------------- doing the steps
+
+
+def add_person_as_contact(store: "Store", plan: Plan, name: str, *, role: str = NEW_CONTACT_ROLE) -> Contact:
+    """One key: a name from the application becomes a contact (quarterly cadence), linked both ways.
+    One write."""
+    app = store.applications.get(plan.application_id)
+    if app is None:
+        raise KeyError("the application was deleted")
+    parts = " ".join(name.split()).split(" ", 1)
+    today = clock.today().isoformat()
+    contact = Contact(first_name=parts[0], last_name=parts[1] if len(parts) > 1 else "", company=app.company,
+                      role=role, how_met=f"interview: {app.role}" if app.role else "interview",
+                      met_on=app.outcome_on or today, application_ids=[app.id], cadence=NEW_CONTACT_CADENCE,
+                      cadence_set_on=today, source="rebound plan")
+    with store.batch():
+        saved = store.contacts.save(contact)
+        changed = app.copy()
+        if saved.id not in changed.contact_ids:
+            changed.contact_ids.append(saved.id)
+        store.applications.save(changed)
+    return saved
+
+
+def keep_feedback_as_lesson(store: "Store", plan: Plan) -> JournalEntry:
+    """The feedback recorded on the application becomes a journal entry with it as the lesson.
+    One write (the entry and the plan's note of it)."""
+    app = store.applications.get(plan.application_id)
+    if app is None or not app.feedback.strip():
+        raise KeyError("no feedback recorded on this application")
+    feedback = app.feedback.strip()
+    entry = JournalEntry(kind="freewrite", title=f"Feedback from {app.company}"[:200],
+                         body=f"What {app.company} said after the {app.closed_from_stage or 'process'}:\n\n{feedback}",
+                         lesson=feedback, application_id=app.id, tags=["feedback", "lesson"])
+    with store.batch():
+        saved = store.journal.save(entry)
+        store.plans.set_lesson(plan.id, saved.id)
+    return saved
+
+
+def advance_to_applied(store: "Store", app: Application) -> Application:
+    """Send a Wishlist card: it moves to Applied today, stamped in its history (the board's rule)."""
+    return store.applications.move(app.id, "applied")
