@@ -1,0 +1,286 @@
+"""The Today summary, computed from a :class:`~store.db.Store` without writing anything.
+
+Used by the Today screen and by ``rebound-tui today`` (which must stay quick and Textual-free, so
+nothing here imports a UI package). :func:`summarize` returns a :class:`Summary`: the date and a
+greeting, the rebound plans in progress, what is due today or overdue (application next actions,
+contacts due with a reason, drafts put off to today, feedback to keep as a lesson), the pipeline
+floor, the weekly goal, 30 days of mood as a sparkline, the latest relief figure and one prompt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Iterable
+
+from . import clock
+from .dates import from_iso, humanize_ago
+from .contacts import due_contacts
+from .journal import entry_relief, mood_by_day
+from .models import Application, Settings
+from .pipeline import next_action_due
+from .plans import Evidence, PlanView, pipeline_counts, plan_view
+
+if TYPE_CHECKING:
+    from .db import Store
+
+MOOD_DAYS = 30
+DUE_ORDER = {"lesson": 0, "application": 1, "draft": 2, "contact": 3}
+SPARK = "▁▂▃▄▅"  # mood 1..5
+SPARK_NONE = "·"
+
+
+@dataclass
+class DueItem:
+    """One thing due today or overdue. ``kind``: application, contact, draft, lesson."""
+
+    kind: str
+    ref: str  # the record's id (the plan's id for a lesson)
+    title: str
+    detail: str
+    due: date
+    overdue: int = 0  # days
+
+    @property
+    def when(self) -> str:
+        """``today``, ``since yesterday``, ``since 5 days``; calm, in words."""
+        if self.overdue <= 0:
+            return "today"
+        if self.overdue == 1:
+            return "since yesterday"
+        if self.overdue < 14:
+            return f"since {self.overdue} days"
+        if self.overdue < 60:
+            return f"since {self.overdue // 7} weeks"
+        return f"since {self.overdue // 30} months"
+
+
+@dataclass
+class Summary:
+    today: date
+    greeting: str
+    name: str
+    plans: list[PlanView]
+    due: list[DueItem]
+    live: int
+    wishlist: int
+    floor: int
+    need: int
+    week_sent: int
+    weekly_goal: int
+    mood: list[float | None] = field(default_factory=list)  # oldest first, one per day, MOOD_DAYS long
+    relief: float | None = None
+    relief_on: date | None = None
+    relief_entry_id: str | None = None
+    prompt: str = ""
+    prompt_key: str = ""
+
+    @property
+    def sparkline(self) -> str:
+        return sparkline(self.mood)
+
+    @property
+    def mood_average(self) -> float | None:
+        vals = [m for m in self.mood if m]
+        return sum(vals) / len(vals) if vals else None
+
+    @property
+    def floor_text(self) -> str:
+        if self.need:
+            return f"{self.live} live of {self.floor} — add {self.need} today"
+        return f"{self.live} live, floor {self.floor} met"
+
+    @property
+    def week_text(self) -> str:
+        return f"{self.week_sent} of {self.weekly_goal} sent this week"
+
+    @property
+    def relief_text(self) -> str:
+        """The latest reframe's relief: how much the re-rated feelings eased (points of 100)."""
+        if self.relief is None:
+            return "no reframe with re-rated feelings yet"
+        when = humanize_ago(self.relief_on, self.today) if self.relief_on else ""
+        verb = "eased" if self.relief >= 0 else "rose"
+        return f"{verb} {abs(self.relief):.0f} pts, {when}"
+
+
+# --------------------------------------------------------------------------- pieces (pure)
+
+
+def greeting(now_hour: int, name: str = "") -> str:
+    part = "Good morning" if 5 <= now_hour < 12 else ("Good afternoon" if 12 <= now_hour < 18 else "Good evening")
+    first = (name or "").split()
+    return f"{part}, {first[0]}." if first else f"{part}."
+
+
+def sparkline(values: Iterable[float | None]) -> str:
+    out = []
+    for v in values:
+        if isinstance(v, (int, float)) and v >= 1:
+            out.append(SPARK[min(len(SPARK), max(1, round(v))) - 1])
+        else:
+            out.append(SPARK_NONE)
+    return "".join(out)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def sent_this_week(apps: Iterable[Application], today: date) -> int:
+    start = week_start(today).isoformat()
+    end = today.isoformat()
+    return sum(1 for a in apps if a.applied_on and start <= a.applied_on[:10] <= end)
+
+
+def mood_series(entries: Iterable, today: date, days: int = MOOD_DAYS) -> list[float | None]:
+    """Mean mood (1-5) per day, oldest first; ``None`` on days without a rating (the journal's rule)."""
+    return mood_by_day(entries, days, today)
+
+
+def latest_relief(entries: Iterable) -> tuple[float, date, str] | None:
+    best = None
+    for e in entries:
+        if e.kind != "reframe" or e.is_draft:
+            continue
+        r = entry_relief(e)
+        if r is None:
+            continue
+        key = (e.entry_date or "", e.created_at or "")
+        if best is None or key > best[0]:
+            best = (key, r, e)
+    if best is None:
+        return None
+    _, r, e = best
+    return r, from_iso(e.entry_date) or clock.today(), e.id
+
+
+# --------------------------------------------------------------------------- contacts due
+
+
+def contacts_due(store: "Store", today: date) -> list[DueItem]:
+    """Contacts due or overdue (the contacts module's rule), each with its suggested reason."""
+    out = []
+    for row in due_contacts(store, today):
+        info = row.info
+        due = info.due or today
+        reason = row.reason.text if row.reason else "time to check in"
+        out.append(DueItem("contact", row.contact.id, row.contact.display_name, reason, due,
+                           max(0, info.days_past)))
+    return out
+
+
+# --------------------------------------------------------------------------- prompts
+
+#: Our own reframing prompts: (key, second person, with the user's name in ``{name}``).
+PROMPTS: list[tuple[str, str, str]] = [
+    ("friend", "If a friend with your exact CV got this email, what would you tell them?",
+     "If a friend with {name}'s CV got this email, what would {name} tell them?"),
+    ("reasons", "Name three reasons this could have happened that say nothing about your worth.",
+     "Name three reasons this could have happened that say nothing about {name}'s worth."),
+    ("month", "How much will this particular no matter in a month? In a year?",
+     "How much will this particular no matter to {name} in a month? In a year?"),
+    ("control", "Is there one thing you could change next time? If not, it was outside your control.",
+     "Is there one thing {name} could change next time? If not, it was outside {name}'s control."),
+    ("next24", "Pick one job-search step you can finish in the next 24 hours, and give it a time.",
+     "What one job-search step can {name} finish in the next 24 hours? Give it a time."),
+    ("mentor", "Write yourself two sentences in the voice of a mentor who is on your side.",
+     "Write {name} two sentences in the voice of a mentor who is on {name}'s side."),
+    ("evidence", "Which facts don't fit the harshest thought: callbacks, praise, past offers?",
+     "Which facts don't fit {name}'s harshest thought: callbacks, praise, past offers?"),
+    ("stage", "Which stage did you reach, and how many others were probably still in the running?",
+     "Which stage did {name} reach, and how many others were probably still in the running?"),
+    ("want", "What has this search taught you about what you actually want next?",
+     "What has this search taught {name} about what {name} actually wants next?"),
+    ("hour", "What will you do in the first hour after the next no? Decide it now.",
+     "What will {name} do in the first hour after the next no? Decide it now."),
+    ("respect", "Who do you respect who was turned down for a job they wanted?",
+     "Who does {name} respect who was turned down for a job they wanted?"),
+    ("hurts", "In one line, admit this hurts, without arguing with it or making it bigger.",
+     "In one line, let {name} admit this hurts, without arguing with it or making it bigger."),
+]
+#: Prompts for the first days after a rejection.
+FRESH_KEYS = ["hurts", "friend", "reasons", "stage", "month"]
+
+
+def pick_prompt(today: date, *, fresh: bool, name: str = "", use_name: bool = False) -> tuple[str, str]:
+    """One prompt for the day: the same all day, a different one tomorrow. (key, text)."""
+    pool = [p for p in PROMPTS if p[0] in FRESH_KEYS] if fresh else PROMPTS
+    key, plain, named = pool[today.toordinal() % len(pool)]
+    first = (name or "").split()
+    if use_name and first:
+        return key, named.format(name=first[0])
+    return key, plain
+
+
+# --------------------------------------------------------------------------- the whole summary
+
+
+def due_applications(apps: Iterable[Application], today: date) -> list[DueItem]:
+    out = []
+    for a in apps:
+        if not a.next_action_date or not next_action_due(a, today):
+            continue
+        d = from_iso(a.next_action_date)
+        if d is None:
+            continue
+        out.append(DueItem("application", a.id, a.title, a.next_action or "next step", d, (today - d).days))
+    return out
+
+
+def drafts_put_off(store: "Store", today: date) -> list[DueItem]:
+    out = []
+    for d in store.drafts.all():
+        if d.status != "put off":
+            continue
+        until = from_iso(d.put_off_until)
+        if until is None or until > today:
+            continue
+        who = d.recipient_name or "(no recipient)"
+        out.append(DueItem("draft", d.id, f"{d.kind} to {who}", d.subject or "draft put off until today",
+                           until, (today - until).days))
+    return out
+
+
+def plan_views(store: "Store", today: date, settings: Settings, apps: list[Application],
+               *, include_finished: bool = False) -> list[PlanView]:
+    plans = store.plans.all() if include_finished else store.plans.unfinished()
+    if not plans:
+        return []
+    ev = Evidence(store, [p.application_id for p in plans])
+    ev._apps = apps
+    counts = pipeline_counts(apps)
+    views = [plan_view(store, p, today, evidence=ev, counts=counts, floor=settings.pipeline_floor) for p in plans]
+    views.sort(key=lambda v: (v.started, v.plan.created_at), reverse=True)
+    return views
+
+
+def summarize(store: "Store", today: date | None = None) -> Summary:
+    today = today or clock.today()
+    settings = store.settings.current()
+    apps = store.applications.all()
+    live, wish = pipeline_counts(apps)
+    views = [v for v in plan_views(store, today, settings, apps) if v.active]
+    due: list[DueItem] = []
+    due += due_applications(apps, today)
+    due += contacts_due(store, today)
+    due += drafts_put_off(store, today)
+    for v in views:
+        if v.feedback:
+            due.append(DueItem("lesson", v.plan.id, f"Feedback from {v.app.company if v.app else '?'}",
+                               "keep it as a lesson in the journal", today))
+    # grouped (a lesson to keep, application next steps, drafts put off, then contacts: the longest
+    # list), the longest waiting first within each group
+    due.sort(key=lambda d: (DUE_ORDER.get(d.kind, 9), -d.overdue, d.title.casefold()))
+    entries = store.journal.all()
+    relief = latest_relief(entries)
+    fresh = any(v.days_since <= 3 for v in views)
+    key, prompt = pick_prompt(today, fresh=fresh, name=settings.my_name, use_name=settings.use_my_name)
+    return Summary(
+        today=today, greeting=greeting(clock.now().hour, settings.my_name), name=settings.my_name,
+        plans=views, due=due, live=live, wishlist=wish, floor=settings.pipeline_floor,
+        need=max(0, settings.pipeline_floor - live), week_sent=sent_this_week(apps, today),
+        weekly_goal=settings.weekly_goal, mood=mood_series(entries, today),
+        relief=relief[0] if relief else None, relief_on=relief[1] if relief else None,
+        relief_entry_id=relief[2] if relief else None, prompt=prompt, prompt_key=key,
+    )
