@@ -503,9 +503,9 @@ def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Appli
             extra = f" · relief {relief:+.0f}" if relief is not None else ""
             auto_done(e.entry_date, f"reframe written{extra}")
         elif entries:
-            sv.detail = "reframe started — enter resumes it"
+            sv.detail = "reframe started, not finished"
         else:
-            sv.detail = "enter starts a guided reframe"
+            sv.detail = ""
     elif key == "thank_you":
         sv.people = list(people)
         linked = [p for p in people if p.contact_id]
@@ -530,9 +530,9 @@ def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Appli
         elif people:
             names = [p.name for p in people[:2]]
             sv.detail = f"add {' and '.join(names)}{' and others' if len(people) > 2 else ''} as contacts " \
-                        "(under Stay in touch), or enter writes it anyway"
+                        "first (Stay in touch)"
         else:
-            sv.detail = "no contact linked — enter writes the reply anyway"
+            sv.detail = "no contact linked"
     elif key == "feedback":
         lesson = raw.get("lesson") or ""
         if app.feedback.strip() and not lesson and not ev.lessons.get(app.id):
@@ -549,13 +549,13 @@ def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Appli
         elif requested:
             auto_done(max(requested), "request sent")
         elif waiting:
-            sv.detail = "draft waiting — enter opens it"
+            sv.detail = "draft waiting"
         else:
-            sv.detail = "enter writes the request"
+            sv.detail = ""
     elif key == "stay_in_touch":
         sv.people = list(people)
         if not people:
-            sv.detail = "no names on this application — enter opens it to add them"
+            sv.detail = "no names on this application yet"
             return
         missing = [p for p in people if not p.contact_id]
         noteless = [p for p in people if p.contact_id and not p.note_on]

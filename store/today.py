@@ -19,7 +19,7 @@ from .contacts import due_contacts
 from .journal import entry_relief, mood_by_day
 from .models import Application, Settings
 from .pipeline import next_action_due
-from .plans import Evidence, PlanView, pipeline_counts, plan_view
+from .plans import Evidence, PlanView, StepView, pipeline_counts, plan_view
 
 if TYPE_CHECKING:
     from .db import Store
@@ -92,7 +92,7 @@ class Summary:
 
     @property
     def week_text(self) -> str:
-        return f"{self.week_sent} of {self.weekly_goal} sent this week"
+        return f"{self.week_sent} of {self.weekly_goal} sent"
 
     @property
     def relief_text(self) -> str:
@@ -105,6 +105,43 @@ class Summary:
 
 
 # --------------------------------------------------------------------------- pieces (pure)
+
+
+def short_date(d: date | None, today: date | None = None) -> str:
+    if d is None:
+        return ""
+    if today is not None and d.year != today.year:
+        return f"{d.day} {d:%b %Y}"
+    return f"{d.day} {d:%b}"
+
+
+def relative_day(d: date, today: date) -> str:
+    days = (d - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    if 1 < days < 7:
+        return f"{d:%a} {d.day}"
+    return short_date(d, today)
+
+
+def step_when(step: "StepView", today: date) -> str:
+    """The step's state in words: done 2 Mar, skipped, snoozed until Thu 5, due tomorrow, was due yesterday."""
+    if step.status == "done":
+        return f"done {short_date(step.done_on, today)}".strip()
+    if step.status == "skipped":
+        return "skipped"
+    if step.status == "snoozed" and step.snoozed_until and step.snoozed_until > today:
+        return f"snoozed until {relative_day(step.snoozed_until, today)}"
+    if step.overdue_days(today) and step.due is not None:
+        start = step.snoozed_until if step.status == "snoozed" and step.snoozed_until else step.due
+        return f"was due {relative_day(max(start, step.due), today)}"
+    if step.due is None:
+        return "when you're ready"
+    return f"due {relative_day(step.due, today)}"
 
 
 def greeting(now_hour: int, name: str = "") -> str:

@@ -138,7 +138,7 @@ def test_reflect_reads_done_from_a_finished_reframe(store):
     plan = store.plans.for_application(app.id)
     store.journal.save(JournalEntry(kind="reframe", application_id=app.id, is_draft=True))
     step = P.plan_view(store, plan, TODAY).step("reflect")
-    assert step.is_open and "resume" in step.detail
+    assert step.is_open and "started" in step.detail
     store.journal.save(JournalEntry(kind="reframe", application_id=app.id, entry_date="2026-03-02",
                                     emotions=[{"name": "sad", "before": 80, "after": 40}]))
     step = P.plan_view(store, plan, TODAY).step("reflect")

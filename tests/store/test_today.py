@@ -82,7 +82,7 @@ def test_summary_on_a_small_fixture(store):
     assert s.today == TODAY and s.greeting == "Good morning, Alex."
     assert (s.live, s.wishlist, s.floor, s.need) == (3, 1, 4, 1)
     assert s.floor_text == "3 live of 4 — add 1 today"
-    assert (s.week_sent, s.weekly_goal) == (1, 3) and s.week_text == "1 of 3 sent this week"
+    assert (s.week_sent, s.weekly_goal) == (1, 3) and s.week_text == "1 of 3 sent"
     assert len(s.mood) == 30 and s.mood[-1] == 4 and s.mood[-2] == 2 and s.mood[0] is None
     assert s.sparkline.endswith("▂▄") and s.mood_average == 3
     assert s.relief == 20 and s.relief_on == date(2026, 2, 27)  # the newest finished reframe, not the draft

@@ -1,0 +1,167 @@
+"""``rebound-tui today``: the Today summary as plain text, on fixtures with the frozen date."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from store.db import Store
+from store.models import Application, Contact, Draft, JournalEntry
+from tests.hostile import HOSTILE
+from tui import cli, cli_today
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _seed(data_dir: Path) -> None:
+    s = Store.open(data_dir)
+    try:
+        s.settings.update(my_name="Alex Morgan", pipeline_floor=4, weekly_goal=3)
+        s.applications.save_many([
+            Application(company="Due Today", role="Dev", stage="applied", applied_on="2026-03-02",
+                        next_action="Follow up", next_action_date="2026-03-02"),
+            Application(company="Late", role="SRE", stage="screening", applied_on="2026-02-10",
+                        next_action="Send the take-home", next_action_date="2026-02-27"),
+            Application(company="Wish", stage="wishlist"),
+        ])
+        s.contacts.save(Contact(first_name="Ana", last_name="Chen", cadence="monthly", last_touch_on="2026-01-01"))
+        s.drafts.save(Draft(kind="check-in", recipient_name="Ben Li", status="put off", put_off_until="2026-03-02"))
+        s.journal.save_many([
+            JournalEntry(kind="checkin", entry_date="2026-03-02", mood=4),
+            JournalEntry(kind="checkin", entry_date="2026-03-01", mood=2),
+            JournalEntry(kind="reframe", entry_date="2026-02-27", emotions=[{"name": "sad", "before": 70, "after": 50}]),
+        ])
+        app = Application(company="Nope Inc", role="Dev", stage="closed", outcome="rejected",
+                          outcome_on="2026-03-01", closed_from_stage="interviewing", contact_names=["Ana Chen"])
+        with s.batch():
+            s.applications.save(app)
+            plan = s.plans.ensure_for_application(app)
+        s.plans.mark_done(plan.id, "reflect")
+    finally:
+        s.close()
+
+
+EXPECTED = """\
+Rebound · Monday 2 March 2026 · Good morning, Alex.
+
+Pipeline   2 live of 4 — add 2 today
+This week  1 of 3 sent
+Mood 30d   ····························▂▄ avg 3.0/5
+Relief     eased 20 pts, 3d ago
+
+Rebound plans (1 in progress)
+  Nope Inc — Dev · rejected yesterday · 1 of 5 done
+    ✓ Reflect                done 2 Mar · a guided reframe of this one
+    ○ Say thank you          due today · 0 of 1 sent
+    ○ Ask for feedback       due tomorrow · one polite question about what to improve
+    ○ Stay in touch          due Sun 8 · 1 connection note to write
+    ○ Move on                was due yesterday · 2 live of 4 — add 2 today · 1 sent since (first 1 day later)
+
+Due today and overdue (4)
+  Next steps
+    Late — SRE · since 3 days · Send the take-home
+    Due Today — Dev · today · Follow up
+  Drafts put off
+    check-in to Ben Li · today · draft put off until today
+  Contacts due
+    Ana Chen · since 4 weeks · """
+
+
+def test_today_prints_the_summary_and_exits_0(data_dir, capsys):
+    _seed(data_dir)
+    assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(EXPECTED), out
+    assert "\x1b" not in out  # not a terminal: no colour
+    assert "\nPrompt  " in out and out.endswith("\n")
+
+
+def test_colour_only_on_a_terminal_without_no_color(data_dir, monkeypatch):
+    _seed(data_dir)
+    from store.today import summarize
+
+    s = Store.open(data_dir, read_only=True)
+    summary = summarize(s)
+    s.close()
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    tty = Tty()
+    assert cli_today.use_color(tty)
+    out = cli_today.Out(tty, cli_today.use_color(tty), 80)
+    cli_today.render(summary, out)
+    out.flush()
+    assert "\x1b[1mPipeline" in tty.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli_today.use_color(tty)
+    assert not cli_today.use_color(io.StringIO())
+
+
+def test_empty_data_dir_says_how_to_start(tmp_path, capsys):
+    assert cli.run(["--data-dir", str(tmp_path / "new"), "today"]) == 0
+    out = capsys.readouterr().out
+    assert "nothing. A quiet day is allowed." in out and "No data yet" in out
+
+
+def test_works_while_the_app_holds_the_data(data_dir, capsys):
+    _seed(data_dir)
+    writer = Store.open(data_dir)  # the app, running
+    try:
+        assert not writer.read_only
+        assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+        assert "Nope Inc" in capsys.readouterr().out
+    finally:
+        writer.close()
+
+
+def test_damaged_file_gets_the_doctor_message_and_exit_2(data_dir, capsys):
+    _seed(data_dir)
+    (data_dir / "rebound.json").write_bytes(b'{"applications": {"x": ')
+    assert cli.run(["--data-dir", str(data_dir), "today"]) == 2
+    err = capsys.readouterr().err
+    assert "your data file can't be read" in err and "has NOT been changed" in err
+    assert (data_dir / "rebound.json").read_bytes() == b'{"applications": {"x": '
+
+
+def test_hostile_text_is_printed_without_control_characters(data_dir, capsys):
+    s = Store.open(data_dir)
+    try:
+        for i, text in enumerate(HOSTILE):
+            s.applications.save(Application(company=text, role=text, stage="applied", next_action=text,
+                                            next_action_date="2026-03-01"))
+        s.settings.update(my_name=HOSTILE[7])
+    finally:
+        s.close()
+    assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "[@click=app.quit]x[/]" in out and "Acme [/] Corp [b]bold[/b]" in out
+    assert max(len(line) for line in out.splitlines()) < 300  # the 10,000-character name is clipped
+
+
+def test_the_today_path_loads_no_textual_or_rich(data_dir):
+    _seed(data_dir)
+    code = (
+        "import sys\n"
+        "from tui.cli import run\n"
+        f"code = run(['--data-dir', {str(data_dir)!r}, 'today'])\n"
+        "bad = sorted({n.split('.')[0] for n in sys.modules if n.split('.')[0] in ('textual', 'rich')})\n"
+        "print('LOADED', bad, code)\n"
+    )
+    env = {**os.environ, "REBOUND_TODAY": "2026-03-02"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "LOADED [] 0"
+
+
+def test_console_script_exits_0(data_dir):
+    _seed(data_dir)
+    env = {**os.environ, "REBOUND_TODAY": "2026-03-02", "NO_COLOR": "1"}
+    out = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "today"], cwd=ROOT,
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0 and out.stdout.startswith(EXPECTED)
