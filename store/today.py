@@ -18,6 +18,7 @@ from .dates import from_iso, humanize_ago
 from .contacts import due_contacts
 from .journal import entry_relief, mood_by_day
 from .models import Application, Settings
+from .outreach import KIND_LABELS, recipient_label
 from .pipeline import next_action_due
 from .plans import Evidence, PlanView, StepView, pipeline_counts, plan_view
 
@@ -266,16 +267,14 @@ def due_applications(apps: Iterable[Application], today: date) -> list[DueItem]:
 
 
 def drafts_put_off(store: "Store", today: date) -> list[DueItem]:
+    """Drafts put off until today or before (the outreach module's rule)."""
     out = []
-    for d in store.drafts.all():
-        if d.status != "put off":
-            continue
-        until = from_iso(d.put_off_until)
-        if until is None or until > today:
-            continue
-        who = d.recipient_name or "(no recipient)"
-        out.append(DueItem("draft", d.id, f"{d.kind} to {who}", d.subject or "draft put off until today",
-                           until, (today - until).days))
+    for d in store.drafts.due(today):
+        until = from_iso(d.put_off_until) or today
+        kind = KIND_LABELS.get(d.kind, d.kind)
+        who = recipient_label(d, store=store)
+        out.append(DueItem("draft", d.id, f"{kind} to {who}", d.subject or "put off until today",
+                           until, max(0, (today - until).days)))
     return out
 
 

@@ -65,7 +65,7 @@ Due today and overdue (4)
     Late — SRE · since 3 days · Send the take-home
     Due Today — Dev · today · Follow up
   Drafts put off
-    check-in to Ben Li · today · draft put off until today
+    Quarterly check-in to Ben Li · today · put off until today
   Contacts due
     Ana Chen · since 4 weeks · """
 

@@ -91,7 +91,7 @@ def test_summary_on_a_small_fixture(store):
     assert ("application", "Due Today — Dev") in kinds and ("application", "Late — SRE") in kinds
     assert all(t not in [k[1] for k in kinds] for t in ("Later", "Closed"))
     assert ("contact", "Ana Chen") in kinds and ("contact", "Fresh Touch") not in kinds
-    assert ("draft", "check-in to Ben Li") in kinds and not any("Later" in t for _, t in kinds)
+    assert ("draft", "Quarterly check-in to Ben Li") in kinds and not any("Later" in t for _, t in kinds)
     late = next(d for d in s.due if d.title == "Late — SRE")
     assert late.overdue == 3 and late.when == "since 3 days" and late.detail == "Send the take-home"
     # grouped: next steps, drafts, contacts; the longest waiting first within a group
