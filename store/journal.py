@@ -318,7 +318,7 @@ def belief_shift(entry: JournalEntry) -> int | None:
 def describe_relief(value: float | None) -> str:
     """Relief in calm words."""
     if value is None:
-        return "Relief: not measured (re-rate your feelings in step 7)."
+        return "Relief: not measured (no feeling was re-rated)."
     n = round(value)
     if n > 0:
         return f"Relief: your feelings eased by {n} points on average."
@@ -329,7 +329,7 @@ def describe_relief(value: float | None) -> str:
 
 def describe_shift(value: int | None) -> str:
     if value is None:
-        return "Belief shift: not measured (re-rate the hot thought in step 7)."
+        return "Belief shift: not measured (the hot thought was not re-rated)."
     if value > 0:
         return f"Belief shift: you believe the hot thought {value} points less."
     if value == 0:

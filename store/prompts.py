@@ -133,13 +133,13 @@ PROMPTS: list[Prompt] = [
     Prompt("other-three-reasons", "other explanations",
            "List three reasons this could have happened that say nothing about your worth.",
            "List three reasons this could have happened that say nothing about {name}'s worth.",
-           (4, 5, 6)),
+           (5, 6, 4)),
     Prompt("other-rejection-causes", "other explanations",
            "An internal candidate, a frozen budget, a brief that changed halfway, a panel that "
            "wanted a different profile: what else could explain this 'no'?",
            "An internal candidate, a frozen budget, a brief that changed halfway, a panel that "
            "wanted a different profile: what else could explain the 'no' {name} got?",
-           (4, 5, 6), rejection=True),
+           (5, 6, 4), rejection=True),
     # -- perspective (step 6)
     Prompt("perspective-friend", "perspective",
            "If a good friend with your exact history told you this thought, what would you say "
@@ -237,10 +237,10 @@ STEPS = [
 def prompts_for(step: int, *, rejection: bool = False) -> list[Prompt]:
     """The prompts that fit a wizard step (0 = free write, 9 = check-in): rejection variants first
     when the entry is linked to a rejection, then the general ones."""
-    fitting = [p for p in PROMPTS if step in p.steps]
-    if rejection:
-        return [p for p in fitting if p.rejection] + [p for p in fitting if not p.rejection]
-    return [p for p in fitting if not p.rejection]
+    fitting = [(i, p) for i, p in enumerate(PROMPTS) if step in p.steps and (rejection or not p.rejection)]
+    # prompts written first of all for this step lead; within them, rejection variants first
+    fitting.sort(key=lambda ip: (ip[1].steps[0] != step, not ip[1].rejection, ip[0]))
+    return [p for _, p in fitting]
 
 
 def prompt_text(step: int, index: int = 0, *, rejection: bool = False, name: str = "",
