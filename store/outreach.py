@@ -681,8 +681,8 @@ class Count:
     def symbol(self) -> str:
         return {"ok": "✓", "near": "≈", "over": "✗", "long": "!", "info": "·"}[self.state]
 
-    def text(self) -> str:
-        """``✗ 231/200 characters, 31 over (free LinkedIn note)``"""
+    def text(self, hint: bool = True) -> str:
+        """``✗ Message: 231/200 characters, 31 over · free LinkedIn note``"""
         part = "Subject" if self.part == "subject" else "Message"
         if self.limit is not None:
             core = f"{self.chars:,}/{self.limit:,} characters"
@@ -694,10 +694,10 @@ class Count:
             low, high = self.guide
             core = f"{self.words:,} words (aim for ≤{high:,})"
         elif self.guide is not None:
-            core = f"{self.chars:,} characters (aim for ≤{self.guide[1]:,})"
+            core = f"{self.chars:,} characters"
         else:
             core = f"{self.words:,} words, {self.chars:,} characters"
-        tail = f" · {self.hint}" if self.hint else ""
+        tail = f" · {self.hint}" if self.hint and hint else ""
         return f"{self.symbol} {part}: {core}{tail}"
 
 
@@ -728,7 +728,8 @@ def counts(channel: str, kind: str, subject: str, body: str, tier: str = "free")
     if channel == "email":
         n = len(subject)
         out.append(Count("subject", n, _words(subject), "characters", None, (0, EMAIL_SUBJECT_GUIDE),
-                         "long" if n > EMAIL_SUBJECT_GUIDE else "ok", "short subjects get read"))
+                         "long" if n > EMAIL_SUBJECT_GUIDE else "ok",
+                         f"keep it under about {EMAIL_SUBJECT_GUIDE}" if n > EMAIL_SUBJECT_GUIDE else ""))
     words = _words(body)
     if g.high:
         state = "long" if words > g.high else "ok"
@@ -1002,3 +1003,56 @@ def mark_sent(store: "Store", draft_id: str, *, channel: str, on: date, subject:
         d.sent_subject = subject
         d.sent_body = body
         return store.drafts.save(d)
+
+
+APP_KINDS = ("thank-you", "rejection reply", "feedback request")
+FOLLOW_UPS = {"rejection reply": "feedback request", "thank-you": "connection note",
+              "feedback request": "check-in", "connection note": "check-in"}
+
+
+def suggest_kind(store: "Store", application_id: str | None, contact_ids: Iterable[str] = ()) -> str:
+    """The message most likely wanted next for this application / these people."""
+    application = store.applications.get(application_id)
+    if application is not None:
+        sent = {d.kind for d in store.drafts.all() if d.application_id == application.id and d.status == "sent"}
+        if application.outcome == "rejected":
+            if "rejection reply" not in sent:
+                return "rejection reply"
+            if not application.feedback_requested_on and "feedback request" not in sent:
+                return "feedback request"
+            return "check-in"
+        if application.stage in ("screening", "interviewing", "offer") and not application.thank_you_sent_on:
+            return "thank-you"
+    contacts = [c for c in (store.contacts.get(i) for i in contact_ids) if c is not None]
+    if contacts and not any(c.connected_on or c.last_any_touch_on for c in contacts):
+        return "connection note"
+    return "check-in"
+
+
+def link_application(store: "Store", kind: str, contact_ids: Iterable[str]) -> str | None:
+    """For messages about an application, the one application the recipients share (if exactly one)."""
+    if kind not in APP_KINDS:
+        return None
+    linked: set[str] = set()
+    for cid in contact_ids:
+        c = store.contacts.get(cid)
+        if c is not None:
+            linked |= {a for a in c.application_ids if store.applications.get(a) is not None}
+    return linked.pop() if len(linked) == 1 else None
+
+
+def effects_of_sending(store: "Store", draft: Draft) -> list[str]:
+    """What mark-sent will do, in words (shown before the user confirms)."""
+    out = []
+    people = [c for c in (store.contacts.get(i) for i in draft.contact_ids) if c is not None]
+    if people:
+        names = and_join([c.display_name for c in people])
+        out.append(f"Logs a touchpoint on {names} (resets the keep-in-touch clock).")
+    else:
+        out.append("No contact to log it on (a free name): add them in Contacts to keep in touch.")
+    application = store.applications.get(draft.application_id)
+    if application is not None:
+        stamp = {"thank-you": "thank-you sent", "feedback request": "feedback requested"}.get(draft.kind)
+        out.append(f"Notes it on {application.title}" + (f" ({stamp})." if stamp else "."))
+    out.append("Moves it to Sent, keeping the text that went out.")
+    return out

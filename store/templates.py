@@ -252,7 +252,14 @@ class TemplateRepo(Repo[Template]):
 
 
 def _copy_name(name: str, taken: set[str]) -> str:
-    base = f"My {name[0].lower()}{name[1:]}" if name and not name.startswith("My ") else (name or "My template")
+    if not name:
+        base = "My template"
+    elif name.startswith("My "):
+        base = name
+    else:
+        first = name.split()[0]
+        lowered = first[0].lower() + first[1:] if first[1:] == first[1:].lower() else first
+        base = "My " + lowered + name[len(first):]
     candidate = base
     n = 2
     while candidate in taken:
