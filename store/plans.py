@@ -47,7 +47,7 @@ STEP_TITLES = {
     "feedback": "Ask for feedback",
     "stay_in_touch": "Stay in touch",
     "move_on": "Move on",
-    "reopened": "Has the role reopened?",
+    "reopened": "Has it reopened?",
 }
 STEP_BLURBS = {
     "reflect": "a guided reframe of this one",
