@@ -95,7 +95,7 @@ _SARCASM = [re.compile(p, _I) for p in [
     r"\bobviously you (?:didn't|did not|don't|do not|never)\b",
     r"\bsure,? because\b",
     r"\bslow clap\b",
-    r"(?:^|\s)/s\b",
+    r"(?<!\S)/s\b",
     # scare quotes around one word: "feedback", “process”
     r"[\"“](?:feedback|process|team|culture|interview|opportunity|decision|experience|"
     r"professional|values|fit|standards)[\"”]",

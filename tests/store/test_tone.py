@@ -1,0 +1,183 @@
+"""The tone check: each rule with words that should fire and words that should stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.tone import RULES, check, hostile, summary
+
+
+def rules(text: str, **kw) -> set[str]:
+    return {f.rule for f in check(text, **kw)}
+
+
+def words(text: str, rule: str, **kw) -> list[str]:
+    return [f.words for f in check(text, **kw) if f.rule == rule]
+
+
+def test_the_classic_pointing_out_typos_in_their_rejection_letter():
+    text = ("Thanks for the rejection. I couldn't help noticing your email had three typos, and "
+            "'recieve' is misspelled. You might want to proofread these before sending them out.")
+    found = check(text)
+    assert {f.rule for f in found} >= {"correcting"}
+    assert words(text, "correcting") == ["typos", "misspelled", "proofread"]
+    assert hostile(found)
+    for f in found:  # each finding points at its words and says why in one line
+        assert text[f.start:f.end] == f.words
+        assert f.why and "\n" not in f.why
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This process was a complete waste of my time.", "waste of my time"),
+    ("Your recruiters are clueless.", "clueless"),
+    ("It is your fault the interview ran late.", "your fault"),
+    ("Honestly, the interview was unprofessional.", "unprofessional"),
+    ("Your team was rude to me.", "rude"),
+])
+def test_blame_and_insults_fire(text, expected):
+    assert any(expected in w for w in words(text, "blame"))
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your time; I learned a lot from the process.",
+    "I hope I wasn't rude when I asked about the salary.",
+    "I felt a bit stupid about my answer, but I've practised since.",
+    "The process was thorough and fair.",
+])
+def test_blame_stays_quiet_on_polite_or_self_directed_text(text):
+    assert "blame" not in rules(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oh great. Another form rejection.", "Oh great"),
+    ("Thanks for nothing.", "Thanks for nothing"),
+    ("How nice of you to finally reply.", "How nice of you"),
+    ("Thanks for the \"feedback\".", "\"feedback\""),
+    ("Good luck with that hire /s", "/s"),
+])
+def test_sarcasm_fires(text, expected):
+    assert expected in words(text, "sarcasm")
+
+
+@pytest.mark.parametrize("text", [
+    "Oh, great to hear from you!",
+    "Thank you for the feedback; it was useful.",
+    "Good luck with the launch next week.",
+])
+def test_sarcasm_stays_quiet(text):
+    assert "sarcasm" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your letter says 'definately' (sic).",
+    "You misspelled my name in the email.",
+    "There were grammar mistakes in your job posting.",
+])
+def test_correcting_fires(text):
+    assert "correcting" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I fixed a typo in my portfolio since we spoke.",
+    "I've been working on my grammar in German.",
+    "Proofreading my cover letter last year really helped.",
+])
+def test_correcting_stays_quiet_when_it_is_about_me(text):
+    assert "correcting" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll be sharing my experience with your company on LinkedIn.",
+    "I'm going to post about this on Glassdoor.",
+    "I will tell everyone how you treated me.",
+    "Maybe it's time to name and shame.",
+    "I kept screenshots of this email.",
+    "I plan to leave an honest review.",
+])
+def test_threats_to_go_public_fire(text):
+    assert "threat" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll share the article on LinkedIn.",
+    "I saw your post on LinkedIn about the launch.",
+    "I read great reviews of your engineering blog.",
+])
+def test_sharing_things_that_are_not_threats_stays_quiet(text):
+    assert "threat" not in rules(text)
+
+
+def test_all_caps_shouting_fires_but_acronyms_and_names_do_not():
+    assert words("I was NEVER told about the take-home. I am VERY disappointed.", "caps") == ["NEVER", "VERY"]
+    assert words("THIS IS NOT OK", "caps") == ["THIS IS NOT"]
+    assert "caps" not in rules("The CTO and the HR team at IBM said the API work was great, OK?")
+    assert "caps" not in rules("Thanks for the chat about ACME's roadmap.", known_words=["ACME Corp"])
+    assert "caps" not in rules("I am a Python developer.")
+
+
+def test_runs_of_exclamation_marks():
+    assert words("Thank you!!! Really?!", "exclaim") == ["!!!", "?!"]
+    assert "exclaim" not in rules("Thank you! It was great to meet you!")
+
+
+@pytest.mark.parametrize("text", [
+    "Per my last email, I'm still waiting.",
+    "As I already said, I'm available.",
+    "Just a friendly reminder that I applied in January.",
+    "With all due respect, the decision seems rushed.",
+    "Not sure if you saw my previous message.",
+])
+def test_passive_aggressive_phrases(text):
+    assert "passive" in rules(text)
+
+
+def test_passive_aggressive_stays_quiet_on_plain_follow_ups():
+    assert "passive" not in rules("Just following up on my application from last week.")
+    assert "passive" not in rules("I mentioned in my last email that I'm free on Friday; is that still good?")
+
+
+@pytest.mark.parametrize("text", [
+    "You owe me an explanation.",
+    "I deserve an answer.",
+    "I expect a reply by Friday.",
+    "You need to explain why I was rejected.",
+    "Please reconsider your decision.",
+    "The least you could do is reply.",
+])
+def test_demands_fire(text):
+    assert "demand" in rules(text)
+
+
+def test_demands_stay_quiet_on_requests():
+    assert "demand" not in rules("If you have a minute, I'd value any feedback you can share.")
+    assert "demand" not in rules("You must have had many strong candidates.")
+
+
+def test_asking_for_a_job_only_matters_in_a_first_connection_note():
+    note = "Hi Ana, great meeting you at PyCon. Is your team hiring? I'd love a referral."
+    assert words(note, "job_ask", first_note=True) == ["Is your team hiring", "a referral"]
+    assert "job_ask" not in rules(note)  # an email to someone you know: not this rule
+    assert "job_ask" not in rules("Hi Ana, great meeting you at PyCon; your talk on queues stuck with me.",
+                                  first_note=True)
+
+
+def test_style_findings_are_not_hostile_and_summary_names_them():
+    found = check("Thank you SO MUCH!!!")
+    assert found and not hostile(found)
+    assert summary(found).startswith("2 tone notes")
+    assert summary([]) == "No tone notes"
+    assert all(r.why for r in RULES.values())
+
+
+def test_a_warm_message_has_no_findings():
+    text = ("Hi Ana,\n\nThank you for letting me know, and for the time you and the team gave me. I enjoyed "
+            "the system design conversation. I'd be glad to hear from you if a similar role opens up.\n\nBest,\nAlex")
+    assert check(text) == []
+
+
+def test_hostile_strings_never_crash():
+    from tests.hostile import HOSTILE
+
+    for s in HOSTILE:
+        for f in check(s, first_note=True):
+            assert s[f.start:f.end] == f.words
