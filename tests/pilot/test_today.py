@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from store.db import Store
 from store.models import Application, Contact, Draft
@@ -400,7 +400,7 @@ async def test_settings_from_today_validates_inline_and_saves_once(store, make_a
         screen.query_one("#f-pipeline_floor", Input).value = "12"
         screen.query_one("#f-weekly_goal", Input).value = "4"
         screen.query_one("#f-my_name", Input).value = "Sam Rivera"
-        screen.query_one("#f-use_my_name", Checkbox).value = True
+        screen.query_one("#f-use_my_name").value = True
         screen.query_one("#f-theme").value = "rebound-light"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from store.models import CADENCES
 from themes import THEME_NAMES
@@ -24,6 +24,7 @@ from widgets.usertext import literal
 
 THEME_LABELS = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
                 "rebound-contrast": "High contrast"}
+NAME_CHOICES = [("Ask me as “you”", False), ("Use my first name", True)]
 TIERS = [("Free (300-character connection notes)", "free"), ("Premium (longer notes, InMail)", "premium")]
 
 
@@ -124,10 +125,10 @@ reflection questions in the third person, which helps some people step back."""
             for f in INT_FIELDS:
                 yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
                                                            max_length=6), f.help)
-            yield from self._row("use_my_name", "Prompts", Checkbox("Use my name in reflection prompts",
-                                                                    s.use_my_name, id="f-use_my_name",
-                                                                    compact=True),
-                                 "asks “what would Alex tell a friend?” instead of “you”")
+            yield from self._row("use_my_name", "Prompts",
+                                 Select(NAME_CHOICES, value=bool(s.use_my_name), allow_blank=False,
+                                        id="f-use_my_name", compact=True),
+                                 "with your name, prompts ask “what would Alex tell a friend?”")
             theme = s.theme if s.theme in THEME_NAMES else THEME_NAMES[0]
             yield from self._row("theme", "Theme",
                                  Select([(THEME_LABELS.get(n, n), n) for n in THEME_NAMES], value=theme,
@@ -157,7 +158,7 @@ reflection questions in the third person, which helps some people step back."""
             "signature": self.query_one("#f-signature", TextArea).text,
             "linkedin_tier": self.query_one("#f-linkedin_tier", Select).value,
             "default_cadence": self.query_one("#f-default_cadence", Select).value,
-            "use_my_name": self.query_one("#f-use_my_name", Checkbox).value,
+            "use_my_name": self.query_one("#f-use_my_name", Select).value,
             "theme": self.query_one("#f-theme", Select).value,
         }
         for f in INT_FIELDS:
@@ -191,7 +192,9 @@ reflection questions in the third person, which helps some people step back."""
             if err:
                 errors[f.key] = err
             clean[f.key] = value
-        clean["use_my_name"] = bool(raw["use_my_name"])
+        if raw["use_my_name"] not in (True, False):
+            errors["use_my_name"] = "Pick one of the two."
+        clean["use_my_name"] = raw["use_my_name"] is True
         return clean, errors
 
     def _show_errors(self, errors: dict[str, str]) -> None:
