@@ -1,0 +1,177 @@
+"""Importing LinkedIn connections from the app: a preview before the one write.
+
+Palette → "Import LinkedIn connections…" → the path of Connections.csv → this dialog reads and
+plans the import in a thread (a progress bar for big files), then shows what would be added,
+updated and skipped, with reasons. ``ctrl+s``/``i`` imports (one write, done by the screen),
+``escape`` cancels and nothing changes. The cadence of new contacts can be picked here (``none``
+keeps them in the list without reminders).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, ProgressBar, Select, Static
+from textual.worker import get_current_worker
+
+from store import linkedin
+from store.contacts import CADENCE_ORDER, cadence_label, effective_cadence
+from store.models import Contact, Settings
+from widgets.usertext import literal
+
+IMPORT_CSS = """
+ImportPreviewDialog { align: center middle; }
+#ip-box {
+    width: 100%; max-width: 100; height: 100%; max-height: 40;
+    border: round $primary; background: $surface; padding: 0 1;
+}
+#ip-title { text-style: bold; height: 1; }
+#ip-progress { height: 1; }
+#ip-scroll { height: 1fr; }
+#ip-cadence-row { height: 1; }
+#ip-cadence-row > Label { width: 26; }
+#ip-cadence-row > Select { width: 30; }
+#ip-keys { height: 1; color: $foreground 60%; }
+"""
+
+
+def validate_path(text: str) -> str | None:
+    """For the path prompt: None when fine, else what is wrong."""
+    if not text.strip():
+        return "Type the path of Connections.csv (from LinkedIn's 'Get a copy of your data')."
+    p = Path(text.strip()).expanduser()
+    if not p.exists():
+        return f"No such file: {p}"
+    if p.is_dir():
+        candidate = p / "Connections.csv"
+        return None if candidate.is_file() else f"{p} is a folder without Connections.csv in it."
+    return None
+
+
+def resolve_path(text: str) -> Path:
+    p = Path(text.strip()).expanduser()
+    return p / "Connections.csv" if p.is_dir() else p
+
+
+class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
+    """Reads, plans and shows; dismisses with the plan when the user confirms."""
+
+    DEFAULT_CSS = IMPORT_CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+        Binding("ctrl+s,i", "confirm", "Import", id="import.confirm"),
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, path: Path, existing: list[Contact], settings: Settings) -> None:
+        super().__init__()
+        self.path = path
+        self.existing = existing
+        self.settings = settings
+        self.parsed: linkedin.ParsedFile | None = None
+        self.plan: linkedin.ImportPlan | None = None
+        self.cadence = ""
+
+    def compose(self) -> ComposeResult:
+        probe = Contact(role="other")
+        default_key, _src = effective_cadence(probe, self.settings)
+        with Vertical(id="ip-box"):
+            yield Static(literal(f"Import LinkedIn connections — {self.path.name}"), id="ip-title")
+            yield ProgressBar(total=None, show_eta=False, id="ip-progress")
+            with Horizontal(id="ip-cadence-row"):
+                yield Label("Cadence for new contacts")
+                yield Select([(f"default: {cadence_label(default_key)}", "")]
+                             + [(cadence_label(k), k) for k in CADENCE_ORDER],
+                             value="", allow_blank=False, id="ip-cadence", compact=True)
+            with VerticalScroll(id="ip-scroll"):
+                yield Static(literal(f"Reading {self.path}…"), id="ip-summary")
+            yield Static(Content.assemble(("ctrl+s", "bold"), "/", ("i", "bold"), " import (one save)  ",
+                                          ("esc", "bold"), " cancel — nothing changes until you import"),
+                         id="ip-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#ip-scroll").focus()
+        self.read_file()
+
+    @work(thread=True, exclusive=True, group="linkedin-import")
+    def read_file(self) -> None:
+        worker = get_current_worker()
+        try:
+            parsed = linkedin.parse_connections(linkedin.read_bytes(self.path))
+        except linkedin.ImportFormatError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        if worker.is_cancelled:
+            return
+        total = len(parsed.rows)
+        self.app.call_from_thread(self._progress, 0, total)
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._progress, done, total)
+
+        plan = linkedin.plan_import(parsed, self.existing, self.settings, progress=progress, cadence=self.cadence)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._planned, parsed, plan)
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#ip-progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#ip-progress", ProgressBar).display = False
+        self.query_one("#ip-summary", Static).update(
+            literal(f"Can't import this file.\n\n{message}\n\nNothing was changed. Press escape."))
+
+    def _planned(self, parsed: linkedin.ParsedFile, plan: linkedin.ImportPlan) -> None:
+        self.parsed, self.plan = parsed, plan
+        self.query_one("#ip-progress", ProgressBar).display = False
+        self._show()
+
+    def _show(self) -> None:
+        assert self.plan is not None
+        lines = self.plan.summary_lines(limit=60)
+        if not self.plan.has_changes:
+            lines.append("")
+            lines.append("Nothing to change: everyone in this file is already here, as it says.")
+        else:
+            lines.append("")
+            lines.append("Press ctrl+s (or i) to import, escape to cancel.")
+        self.query_one("#ip-summary", Static).update(literal("\n".join(lines)))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "ip-cadence":
+            return
+        value = "" if event.value is Select.NULL else str(event.value)
+        if value == self.cadence:
+            return
+        self.cadence = value
+        if self.parsed is not None:  # re-plan: quick, it is the same rows
+            self.plan = linkedin.plan_import(self.parsed, self.existing, self.settings, cadence=value)
+            self._show()
+
+    def action_confirm(self) -> None:
+        if self.plan is None:
+            self.notify("Still reading the file…", markup=False)
+            return
+        if not self.plan.has_changes:
+            self.dismiss(None)
+            return
+        self.dismiss(self.plan)
+
+    def action_cancel(self) -> None:
+        self.workers.cancel_group(self, "linkedin-import")
+        self.dismiss(None)
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#ip-scroll", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#ip-scroll", VerticalScroll).scroll_up()
