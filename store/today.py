@@ -279,13 +279,13 @@ def drafts_put_off(store: "Store", today: date) -> list[DueItem]:
 
 
 def plan_views(store: "Store", today: date, settings: Settings, apps: list[Application],
-               *, include_finished: bool = False) -> list[PlanView]:
+               *, include_finished: bool = False, counts: tuple[int, int] | None = None) -> list[PlanView]:
     plans = store.plans.all() if include_finished else store.plans.unfinished()
     if not plans:
         return []
     ev = Evidence(store, [p.application_id for p in plans])
     ev._apps = apps
-    counts = pipeline_counts(apps)
+    counts = counts or pipeline_counts(apps)
     views = [plan_view(store, p, today, evidence=ev, counts=counts, floor=settings.pipeline_floor) for p in plans]
     views.sort(key=lambda v: (v.started, v.plan.created_at), reverse=True)
     return views
@@ -296,7 +296,7 @@ def summarize(store: "Store", today: date | None = None) -> Summary:
     settings = store.settings.current()
     apps = store.applications.all()
     live, wish = pipeline_counts(apps)
-    views = [v for v in plan_views(store, today, settings, apps) if v.active]
+    views = [v for v in plan_views(store, today, settings, apps, counts=(live, wish)) if v.active]
     due: list[DueItem] = []
     due += due_applications(apps, today)
     due += contacts_due(store, today)

@@ -21,13 +21,16 @@ SYMBOL = {"done": "✓", "skipped": "–", "todo": "○", "snoozed": "◔"}
 DUE_SYMBOL = {"application": "▪", "contact": "☺", "draft": "✉", "lesson": "✎"}
 DUE_LABEL = {"application": "next step", "contact": "contact", "draft": "draft", "lesson": "lesson"}
 TITLE_WIDTH = 48
+#: Rows of each long due group shown on Today before a "… and N more" row (their screen has them all).
+APPLICATION_ROWS = 40
+CONTACT_ROWS = 25
 DETAIL_WIDTH = 60
 
 
 @dataclass
 class Row:
     id: str
-    kind: str  # section | plan | step | person | due | empty
+    kind: str  # section | plan | step | person | due | more | empty
     prompt: Content
     text: str  # plain text
     plan_id: str | None = None
@@ -146,15 +149,35 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
         for view in summary.plans:
             rows += plan_rows(view, today)
     rows.append(section("due", "Due today and overdue", f"{len(summary.due)}" if summary.due else ""))
-    if summary.due:
-        rows += [due_row(item, today) for item in summary.due]
-    else:
-        rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
+    due_rows = [due_row(item, today) for item in summary.due]
     if query:
         words = query.casefold().split()
-        keep = []
-        for r in rows:
-            if r.kind in ("section",) or all(w in r.text.casefold() for w in words):
-                keep.append(r)
-        rows = keep
+
+        def keep(r: Row) -> bool:
+            return r.kind == "section" or all(w in r.text.casefold() for w in words)
+
+        rows = [r for r in rows if keep(r)]
+        due_rows = [r for r in due_rows if keep(r)]
+    # Today is not the board or the contacts list: the most pressing few of each, then one row
+    # that opens the screen that has them all
+    for kind, limit, where in (("application", APPLICATION_ROWS, "the Board"), ("contact", CONTACT_ROWS, "Contacts")):
+        of_kind = [r for r in due_rows if r.due is not None and r.due.kind == kind]
+        if len(of_kind) <= limit:
+            continue
+        drop = {r.id for r in of_kind[limit:]}
+        last = of_kind[limit - 1].id
+        out = []
+        for r in due_rows:
+            if r.id in drop:
+                continue
+            out.append(r)
+            if r.id == last:
+                noun = "next steps" if kind == "application" else "contacts"
+                out.append(_row(f"more:{kind}", "more",
+                                [(f"  … and {len(drop)} more {noun} due", "dim"), (f"  (enter opens {where})", "dim")],
+                                hint=f"enter: open {where}"))
+        due_rows = out
+    rows += due_rows
+    if not summary.due:
+        rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
     return rows

@@ -509,3 +509,36 @@ async def test_hostile_text_everywhere_is_shown_literally(store, make_app, monke
         await pilot.pause()
         assert store.settings.current().my_name == " ".join(stored_form(chunk[-1][:90]).split())
         assert app.is_running
+
+
+def test_long_due_groups_are_cut_with_a_row_that_opens_their_screen():
+    from store.today import DueItem, Summary
+    from tui.today_rows import APPLICATION_ROWS, CONTACT_ROWS, build_rows
+
+    due = [DueItem("application", f"a{i}", f"App {i}", "Follow up", TODAY, i) for i in range(APPLICATION_ROWS + 7)]
+    due += [DueItem("draft", "d1", "Check-in to Ana", "", TODAY)]
+    due += [DueItem("contact", f"c{i}", f"Person {i}", "check in", TODAY, 1) for i in range(CONTACT_ROWS + 3)]
+    summary = Summary(today=TODAY, greeting="", name="", plans=[], due=due, live=0, wishlist=0, floor=0, need=0,
+                      week_sent=0, weekly_goal=0)
+    rows = build_rows(summary)
+    ids = [r.id for r in rows]
+    assert sum(1 for i in ids if i.startswith("due:application:")) == APPLICATION_ROWS
+    assert sum(1 for i in ids if i.startswith("due:contact:")) == CONTACT_ROWS
+    more_apps = ids.index("more:application")
+    assert ids[more_apps - 1] == f"due:application:a{APPLICATION_ROWS - 1}" and ids[more_apps + 1] == "due:draft:d1"
+    assert "… and 7 more next steps due" in rows[more_apps].text
+    assert ids[-1] == "more:contact" and "3 more contacts" in rows[-1].text
+    # a filter searches everything, not only what is shown
+    assert [r.id for r in build_rows(summary, "person 27") if r.selectable] == ["due:contact:c27"]
+
+
+async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
+    for i in range(30):
+        store.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await go(pilot, "more:contact")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "contacts"

@@ -196,6 +196,9 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         if row.kind == "due" and row.due is not None:
             self._open_due(row)
             return
+        if row.kind == "more":
+            self.rapp.action_go("board" if row.id == "more:application" else "contacts")
+            return
         view = self._view(row.plan_id)
         if view is None or view.app is None:
             return
