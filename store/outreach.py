@@ -1033,6 +1033,11 @@ def link_application(store: "Store", kind: str, contact_ids: Iterable[str]) -> s
     """For messages about an application, the one application the recipients share (if exactly one)."""
     if kind not in APP_KINDS:
         return None
+    return shared_application(store, contact_ids)
+
+
+def shared_application(store: "Store", contact_ids: Iterable[str]) -> str | None:
+    """The one application the recipients are linked to, if there is exactly one."""
     linked: set[str] = set()
     for cid in contact_ids:
         c = store.contacts.get(cid)

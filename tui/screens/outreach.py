@@ -23,7 +23,7 @@ from store.models import Draft
 from store.outreach import (
     CHANNEL_LABELS, CHANNEL_SHORT, FOLLOW_UPS, Assessment, assess, bring_back, day_date,
     display_status, effects_of_sending, link_application, mark_sent, new_draft, note_copied, put_off,
-    recipient_label, suggest_kind,
+    recipient_label, shared_application, suggest_kind,
 )
 from store.templates import KIND_LABELS
 from tui.dialogs import ChoiceDialog, ConfirmDialog
@@ -258,7 +258,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         elif not a.rendered.error:
             out.append(Content("✓ Tone: nothing noticed"))
         if not a.blockers and not a.confirms:
-            out.append(Content("Ready: y copies it, then m marks it sent.", style="bold"))
+            out.append(Content("Ready: y copies it, then m marks it sent.").stylize("bold"))
         return out
 
     # ------------------------------------------------------------------ moving
@@ -340,7 +340,8 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         if application_id and self.store.applications.get(application_id) is None:
             application_id = None
         if kind is None:
-            suggestion = suggest_kind(self.store, application_id, ids)
+            probe = application_id or shared_application(self.store, ids)
+            suggestion = suggest_kind(self.store, probe, ids)
             self._pick_template(lambda tid: self._create(tid, ids, application_id),
                                 highlight=suggestion, title=self._pick_title(ids, application_id))
             return
