@@ -180,6 +180,25 @@ class PlanRepo(Repo[Plan]):
         """Remember what became of the feedback: a journal entry's id, or ``"dismissed"``."""
         return self._change_step(plan_id, "feedback", lesson=value)
 
+    def record_evidence(self, views: Iterable["PlanView"]) -> int:
+        """Store the steps that read as done from what the user did, dated when it happened, so a
+        later change (a person added afterwards) never reopens them. One write; returns how many
+        plans changed (0: nothing written)."""
+        changed = []
+        for view in views:
+            done = {s.key: s for s in view.steps if s.unrecorded and s.done_on is not None}
+            if not done:
+                continue
+            plan = view.plan.copy()
+            for raw in plan.steps:
+                sv = done.get(raw.get("key"))
+                if sv is not None and raw.get("status") not in ("done", "skipped"):
+                    raw.update(status="done", done_on=sv.done_on.isoformat(), snoozed_until=None, by="evidence")
+            changed.append(plan)
+        if changed:
+            self.save_many(changed)
+        return len(changed)
+
     def unfinished(self) -> list[Plan]:
         return [p for p in self._models().values() if not p.finished]
 
@@ -294,8 +313,11 @@ class StepView:
     done_on: date | None = None
     snoozed_until: date | None = None
     detail: str = ""
-    #: True when the step reads as done from what the user did elsewhere (not stored as done).
+    #: True when the step reads as done from what the user did elsewhere (a reframe written, a
+    #: reply sent…), rather than marked by hand.
     auto: bool = False
+    #: Done from evidence but not stored yet (:meth:`PlanRepo.record_evidence` stores it).
+    unrecorded: bool = False
     people: list[Person] = field(default_factory=list)
 
     @property
@@ -415,7 +437,8 @@ def plan_view(store: "Store", plan: Plan, today: date | None = None, *, evidence
         key = raw["key"]
         status = raw.get("status") if raw.get("status") in STATUSES else OPEN
         sv = StepView(key=key, title=STEP_TITLES[key], status=status, due=from_iso(raw.get("due")),
-                      done_on=from_iso(raw.get("done_on")), snoozed_until=from_iso(raw.get("snoozed_until")))
+                      done_on=from_iso(raw.get("done_on")), snoozed_until=from_iso(raw.get("snoozed_until")),
+                      auto=raw.get("by") == "evidence")
         if app is not None:
             _read_evidence(sv, view, raw, app, ev, people, started)
         view.steps.append(sv)
@@ -490,6 +513,7 @@ def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Appli
         if sv.is_open:
             sv.status = "done"
             sv.auto = True
+            sv.unrecorded = True
             sv.done_on = on if isinstance(on, date) else (from_iso(on) or view.today)
             sv.snoozed_until = None
 

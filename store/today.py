@@ -75,6 +75,8 @@ class Summary:
     relief_entry_id: str | None = None
     prompt: str = ""
     prompt_key: str = ""
+    #: Plans (shown or not) with steps done from evidence that are not stored as done yet.
+    unrecorded: list[PlanView] = field(default_factory=list)
 
     @property
     def sparkline(self) -> str:
@@ -296,7 +298,8 @@ def summarize(store: "Store", today: date | None = None) -> Summary:
     settings = store.settings.current()
     apps = store.applications.all()
     live, wish = pipeline_counts(apps)
-    views = [v for v in plan_views(store, today, settings, apps, counts=(live, wish)) if v.active]
+    every = plan_views(store, today, settings, apps, counts=(live, wish))
+    views = [v for v in every if v.active]
     due: list[DueItem] = []
     due += due_applications(apps, today)
     due += contacts_due(store, today)
@@ -319,4 +322,5 @@ def summarize(store: "Store", today: date | None = None) -> Summary:
         weekly_goal=settings.weekly_goal, mood=mood_series(entries, today),
         relief=relief[0] if relief else None, relief_on=relief[1] if relief else None,
         relief_entry_id=relief[2] if relief else None, prompt=prompt, prompt_key=key,
+        unrecorded=[v for v in every if any(s.unrecorded for s in v.steps)],
     )

@@ -264,3 +264,22 @@ def test_unknown_step_keys_and_statuses_in_a_hand_edited_file_are_tolerated(stor
     view = P.plan_view(store, store.plans.get(plan.id), TODAY)
     assert [s.key for s in view.steps][:1] == ["reflect"] and view.steps[0].status == "todo"
     assert "mystery" not in [s.key for s in view.steps]
+
+
+def test_recorded_evidence_is_stored_and_a_later_person_does_not_reopen_the_thank_you(store):
+    ana = store.contacts.save(Contact(first_name="Ana", last_name="Chen"))
+    app = _closed(store, contact_ids=[ana.id], names=["Ben Li"])
+    plan = store.plans.for_application(app.id)
+    store.touchpoints.save(Touchpoint(kind="rejection reply", contact_ids=[ana.id], application_id=app.id,
+                                      date="2026-03-03"))
+    view = P.plan_view(store, plan, date(2026, 3, 3))
+    thank = view.step("thank_you")
+    assert thank.status == "done" and thank.unrecorded
+    assert store.plans.record_evidence([view]) == 1
+    raw = next(s for s in store.plans.get(plan.id).steps if s["key"] == "thank_you")
+    assert raw == {**raw, "status": "done", "done_on": "2026-03-03", "by": "evidence"}
+    assert store.plans.record_evidence([P.plan_view(store, store.plans.get(plan.id), date(2026, 3, 3))]) == 0
+    # Ben, met in the same process, is added afterwards: the reply already went out, the step stays done
+    P.add_person_as_contact(store, store.plans.get(plan.id), "Ben Li")
+    thank = P.plan_view(store, store.plans.get(plan.id), date(2026, 3, 4)).step("thank_you")
+    assert thank.status == "done" and thank.auto and not thank.unrecorded and thank.done_on == date(2026, 3, 3)

@@ -117,6 +117,10 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             return  # the first read happens right after the first paint
         self.summary = summarize(self.store)
         s = self.summary
+        if s.unrecorded and not self.store.read_only:
+            # steps the user did elsewhere (a reframe written, a reply sent): store them as done,
+            # dated when they happened, so a later change can't reopen them
+            self.rapp.write(self.store.plans.record_evidence, s.unrecorded)
         self.query_one("#today-head", Static).update(
             Content.assemble((f"{s.today:%A} {s.today.day} {s.today:%B %Y}", "bold"), "  ", s.greeting))
         self.query_one("#today-stats", Static).update(self._stats_text(s))
