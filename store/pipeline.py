@@ -25,6 +25,7 @@ from . import clock
 from .dates import from_iso
 from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Touchpoint
 from .repo import Repo
+from .sanitize import clean_text
 
 if TYPE_CHECKING:
     from .models import Settings
@@ -470,7 +471,8 @@ def haystack(app: Application) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    return [t for t in (query or "").casefold().split() if t]
+    """The filter's words, cleaned like stored text (so a pasted escape sequence matches what was kept)."""
+    return [t for t in clean_text(query or "").casefold().split() if t]
 
 
 def matches(app: Application, query: str | list[str], _hay: str | None = None) -> bool:
@@ -495,7 +497,7 @@ def board_sort_key(app: Application) -> tuple:
 def split_list(text: str) -> list[str]:
     """``"a, b,, c"`` → ``["a", "b", "c"]`` (tags, contact names typed in one field)."""
     out = []
-    for part in (text or "").replace("\n", ",").split(","):
+    for part in clean_text(text or "").replace("\n", ",").split(","):
         part = part.strip()
         if part and part not in out:
             out.append(part)
@@ -526,6 +528,17 @@ class ApplicationRepo(Repo[Application]):
     def add(self, app: Application) -> Application:
         """Save a new card (first timeline entry, "applied on" when it starts at Applied or later)."""
         return self.save(created(app))
+
+    def update(self, app: Application) -> Application:
+        """Save an edited card. An outcome changed to rejected or ghosted in the form gets its
+        rebound plan, in the same write."""
+        old = self.get(app.id)
+        with self.store.batch():
+            saved = self.save(app)
+            if (saved.stage == "closed" and saved.outcome in PLAN_OUTCOMES
+                    and (old is None or old.outcome != saved.outcome)):
+                self.store.plans.ensure_for_application(saved)
+        return saved
 
     def move(self, app_id: str, to_stage: str) -> Application:
         """Move to a live stage or Wishlist (a closed card is reopened there)."""

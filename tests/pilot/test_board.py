@@ -1,0 +1,666 @@
+"""The board from the keyboard: add, edit, move with H/L, close and reject, sweep, filter, delete
+with confirm, details and the palette; hostile strings in every field."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from textual import events
+from textual.widgets import Input, OptionList, TextArea
+
+from tests.hostile import HOSTILE, stored_form
+from store import pipeline as p
+from store.models import Application
+from tui.board_details import DetailsScreen
+from tui.board_forms import ApplicationForm, CloseDialog
+from tui.board_sweep import SweepScreen
+from tui.dialogs import ConfirmDialog
+from tui.screens.board import BoardScreen
+from widgets.board_health import HealthLine
+from widgets.kanban import Kanban
+
+TODAY = date(2026, 3, 2)
+SIZE = (80, 24)
+
+
+def d(n: int) -> str:
+    return (TODAY + timedelta(days=n)).isoformat()
+
+
+def kanban_text(app) -> str:
+    k = app.screen.query_one(Kanban) if isinstance(app.screen, BoardScreen) else app.get_screen_stack("board")[0].query_one(Kanban)
+    return "\n".join("".join(seg.text for seg in k.render_line(y)) for y in range(k.size.height))
+
+
+def board(app) -> BoardScreen:
+    return next(s for s in app.screen_stack if isinstance(s, BoardScreen))
+
+
+def seed(store, *apps: Application) -> list[Application]:
+    return [store.applications.save(a) for a in apps]
+
+
+async def open_board(pilot):
+    await pilot.press("2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, BoardScreen)
+    return pilot.app.screen
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+# ----------------------------------------------------------------------------- add
+
+
+async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_board(pilot)
+        assert "empty · n adds one" in kanban_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ApplicationForm)
+        assert app.focused.id == "f-company"  # the cursor starts in Company
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        assert app.focused.id == "f-role"  # then Role
+        await type_text(pilot, "Backend Dev")
+        # the rest of the fields are in the issue's order
+        ids = [w.id for w in form.query("#form-scroll Input, #form-scroll Select, #form-scroll TextArea")]
+        assert ids == ["f-company", "f-role", "f-url", "f-location", "f-work_mode", "f-salary", "f-source",
+                       "f-excitement", "f-applied_on", "f-deadline", "f-round_number", "f-round_name",
+                       "f-next_action", "f-next_action_date", "f-contacts", "f-notes", "f-tags", "f-feedback",
+                       "f-stage"]
+        form.query_one("#f-excitement", Input).focus()
+        await type_text(pilot, "49")  # only 0-5, one digit
+        assert form.query_one("#f-excitement", Input).value == "4"
+        form.query_one("#f-next_action_date", Input).focus()
+        await type_text(pilot, "fri")
+        await pilot.pause()
+        assert "Fri 6 Mar 2026" in str(form.query_one("#hint-next_action_date").render())
+        form.query_one("#f-deadline", Input).focus()
+        await type_text(pilot, "31/12/68")
+        await pilot.pause()
+        assert "Can't read" in str(form.query_one("#hint-deadline").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not saved: the form stays, with the message
+        assert "deadline" in str(form.query_one("#form-error").render())
+        assert app.focused.id == "f-deadline"
+        assert store.applications.count() == 0
+        form.query_one("#f-deadline", Input).value = "+2w"
+        form.query_one("#f-tags", Input).value = "python, remote"
+        form.query_one("#f-contacts", Input).value = "Dana Kim, Lee"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        [saved] = store.applications.all()
+        assert (saved.company, saved.role, saved.stage, saved.excitement) == ("Acme", "Backend Dev", "wishlist", 4)
+        assert saved.next_action_date == "2026-03-06" and saved.deadline == "2026-03-16"
+        assert saved.tags == ["python", "remote"] and saved.contact_names == ["Dana Kim", "Lee"]
+        assert saved.stage_history[0]["to"] == "wishlist"
+        text = kanban_text(app)
+        assert "Acme" in text and "Backend Dev" in text and "★4" in text and "→ Mar 06" in text
+
+
+async def test_new_card_goes_to_the_current_column_and_required_fields(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("l")  # Applied
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Company is required" in str(form.query_one("#hint-company").render())
+        assert "Role is required" in str(form.query_one("#hint-role").render())
+        await type_text(pilot, "Zed")
+        form.query_one("#f-role", Input).value = "Ops"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [saved] = store.applications.all()
+        assert saved.stage == "applied" and saved.applied_on == TODAY.isoformat()
+        assert board(app).kanban.current_column == "applied"
+        assert board(app).kanban.current_card.id == saved.id
+
+
+async def test_escape_on_a_changed_form_asks_first(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "Half typed")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationForm)
+        assert app.screen.query_one("#f-company", Input).value == "Half typed"
+        await pilot.press("escape")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and store.applications.count() == 0
+
+
+# ----------------------------------------------------------------------------- edit
+
+
+async def test_edit_changes_fields_and_keeps_history(store, make_app):
+    [a] = seed(store, p.created(Application(company="Acme", role="Dev", stage="applied", applied_on=d(-3),
+                                            notes="first"), TODAY))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("l")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#f-applied_on", Input).value == d(-3)
+        form.query_one("#f-role", Input).value = "Staff Dev"
+        form.query_one("#f-notes", TextArea).text = "second\nline"
+        form.query_one("#f-round_number", Input).focus()
+        await type_text(pilot, "2")
+        form.query_one("#f-round_name", Input).value = "technical"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        got = store.applications.get(a.id)
+        assert got.role == "Staff Dev" and got.notes == "second\nline"
+        assert (got.round_number, got.round_name) == (2, "technical")
+        assert got.stage_history == a.stage_history and got.applied_on == d(-3)
+        assert "Staff Dev" in kanban_text(app)
+
+
+# ----------------------------------------------------------------------------- move
+
+
+async def test_move_with_H_and_L_stamps_history_and_the_cursor_follows(store, make_app):
+    [a] = seed(store, p.created(Application(company="Acme", role="Dev"), TODAY))
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        got = store.applications.get(a.id)
+        assert got.stage == "applied" and got.applied_on == TODAY.isoformat()
+        assert (got.stage_history[-1]["from"], got.stage_history[-1]["to"]) == ("wishlist", "applied")
+        assert scr.kanban.current_column == "applied" and scr.kanban.current_card.id == a.id
+        await pilot.press("shift+right")
+        await pilot.press("L")
+        await pilot.press("L")
+        await pilot.pause()
+        assert store.applications.get(a.id).stage == "offer"
+        # forward from Offer asks for the outcome (accepted preselected)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseDialog)
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.press("shift+left")
+        await pilot.pause()
+        got = store.applications.get(a.id)
+        assert got.stage == "screening"
+        assert [e["to"] for e in got.stage_history] == [
+            "wishlist", "applied", "screening", "interviewing", "offer", "interviewing", "screening"]
+        assert scr.kanban.current_column == "screening"
+        assert "Screening 1" in kanban_text(app)
+        # Wishlist is the first stage: a calm word, no move
+        await pilot.press("H", "H", "H")
+        await pilot.pause()
+        assert store.applications.get(a.id).stage == "wishlist"
+        assert any("first stage" in n.message for n in app._notifications)
+        assert store.applications.get(a.id).applied_on == TODAY.isoformat()
+
+
+# ----------------------------------------------------------------------------- close and reject
+
+
+async def test_close_with_outcome_and_reason_then_reject_at_once(store, make_app, monkeypatch):
+    a, b = seed(store, p.created(Application(company="Acme", role="Dev", stage="interviewing"), TODAY),
+                p.created(Application(company="Bolt", role="Ops", stage="interviewing"), TODAY))
+    calls = []
+    real = store.plans.ensure_for_application
+
+    def ensure(application):
+        calls.append((application.id, application.outcome, store.storage._batch_depth > 0))
+        return real(application)
+
+    monkeypatch.setattr(store.plans, "ensure_for_application", ensure)
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        scr.kanban.select("interviewing", 0)
+        first = scr.kanban.current_card.id
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseDialog)
+        await pilot.press("3")  # ghosted; the cursor goes to the reason
+        assert app.focused.id == "close-reason"
+        await type_text(pilot, "no reply in 5 weeks")
+        await pilot.press("enter")
+        await pilot.pause()
+        got = store.applications.get(first)
+        assert (got.stage, got.outcome, got.outcome_reason) == ("closed", "ghosted", "no reply in 5 weeks")
+        assert got.outcome_on == TODAY.isoformat() and got.closed_from_stage == "interviewing"
+        assert calls == [(first, "ghosted", True)]
+        note = app._notifications
+        assert any(n.title == "Closed" and "ghosted" in n.message and n.severity == "information" for n in note)
+        # r closes the other one as rejected at once
+        scr.kanban.select("interviewing", 0)
+        second = scr.kanban.current_card.id
+        assert second != first
+        await pilot.press("r")
+        await pilot.pause()
+        got = store.applications.get(second)
+        assert got.outcome == "rejected" and got.closed_from_stage == "interviewing"
+        assert calls[-1] == (second, "rejected", True)
+        warm = [n for n in app._notifications if n.title == "Closed"][-1]
+        assert warm.severity == "information" and len(warm.message) < 300
+        assert "Interviewing 0" in kanban_text(app)
+        scr.kanban.select("closed", 0)  # the window of columns follows the cursor
+        await pilot.pause()
+        text = kanban_text(app)
+        assert "✕ rejected" in text and "… ghosted" in text and "Closed 2" in text
+        # x on a closed card can change its outcome (no second move in the history)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        changed = store.applications.get(scr.kanban.current_card.id)
+        assert changed.outcome == "withdrew" and changed.stage_history[-1]["to"] == "closed"
+        assert sum(1 for e in changed.stage_history if e["to"] == "closed") == 1
+
+
+async def test_close_dialog_checks_the_date_and_reopen_with_H(store, make_app):
+    [a] = seed(store, p.created(Application(company="Acme", role="Dev", stage="screening"), TODAY))
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        scr.kanban.select("screening", 0)
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("6")  # role closed
+        dialog.query_one("#close-date", Input).value = "next-ish"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog and "Can't read" in str(dialog.query_one("#form-error").render())
+        dialog.query_one("#close-date", Input).value = "-3d"
+        await pilot.pause()
+        assert "Fri 27 Feb 2026" in str(dialog.query_one("#hint-close-date").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        got = store.applications.get(a.id)
+        assert (got.outcome, got.outcome_on) == ("role closed", d(-3))
+        assert scr.kanban.current_column == "screening"  # the cursor stays where you were
+        scr.kanban.select("closed", 0)
+        await pilot.press("H")
+        await pilot.pause()
+        got = store.applications.get(a.id)
+        assert got.stage == "screening" and got.outcome == ""
+        assert any("Reopened in Screening" in n.message for n in app._notifications)
+
+
+# ----------------------------------------------------------------------------- sweep
+
+
+def sweep_fixture(store):
+    def old(n):
+        return dict(stage_entered_on=d(-n), last_activity_on=d(-n), applied_on=d(-50))
+
+    return seed(
+        store,
+        Application(company="Overdue Co", role="A", stage="applied", next_action="Chase", next_action_date=d(-3),
+                    **old(40)),
+        Application(company="Quiet One", role="B", stage="applied", **old(45)),
+        Application(company="Quiet Two", role="C", stage="screening", **old(42)),
+        Application(company="Quiet Three", role="D", stage="interviewing", **old(40)),
+        Application(company="Quiet Four", role="E", stage="screening", stage_entered_on=d(-30),
+                    last_activity_on=d(-30)),
+        Application(company="Fine", role="F", stage="applied", stage_entered_on=d(-2), last_activity_on=d(-2)),
+    )
+
+
+async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
+    overdue, q1, q2, q3, q4, fine = sweep_fixture(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        assert "Sweep 5" in scr.query_one(HealthLine).plain()
+        await pilot.press("s")
+        await pilot.pause()
+        sweep = app.screen
+        assert isinstance(sweep, SweepScreen)
+        assert sweep.ids == [overdue.id, q1.id, q2.id, q3.id, q4.id]  # overdue first, then the quietest
+        assert "Chase: overdue by 3 days" in str(sweep.query_one("#sweep-card").render())
+        assert "1 of 5" in str(sweep.query_one("#sweep-progress").render())
+        await pilot.press("f")  # followed up
+        await pilot.pause()
+        got = store.applications.get(overdue.id)
+        assert got.next_action_date == d(7) and got.activity[-1]["kind"] == "follow-up"
+        await pilot.press("g")  # ghosted
+        await pilot.pause()
+        assert store.applications.get(q1.id).outcome == "ghosted"
+        await pilot.press("r")  # rejected
+        await pilot.pause()
+        assert store.applications.get(q2.id).outcome == "rejected"
+        await pilot.press("enter")  # open the details, come back to the same card
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen) and app.screen.application_id == q3.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is sweep
+        await pilot.press("a")  # advance
+        await pilot.pause()
+        assert store.applications.get(q3.id).stage == "offer"
+        await pilot.press("z")  # snooze: the last one; the sweep ends and says what it did
+        await pilot.pause()
+        assert store.applications.get(q4.id).snoozed_until == d(7)
+        assert isinstance(app.screen, BoardScreen)
+        summary = [n.message for n in app._notifications if n.title == "Sweep"][-1]
+        assert "1 followed up" in summary and "1 closed as ghosted" in summary and "1 snoozed" in summary
+        assert store.applications.get(fine.id).activity == []
+        assert store.applications.sweep_queue() == []
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert any("Nothing needs attention" in n.message for n in app._notifications)
+
+
+async def test_sweep_escape_leaves_without_changes(store, make_app):
+    sweep_fixture(store)
+    before = {a.id: a.to_dict() for a in store.applications.all()}
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("s")
+        await pilot.press("j")  # skip
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+    assert {a.id: a.to_dict() for a in store.applications.all()} == before
+
+
+# ----------------------------------------------------------------------------- filter
+
+
+async def test_filter_across_company_role_tags_notes_and_escape_clears(store, make_app):
+    seed(store,
+         Application(company="Northwind", role="Data Engineer", stage="applied"),
+         Application(company="Bluefin", role="Platform", stage="applied", tags=["climate"]),
+         Application(company="Cedar", role="Analyst", stage="wishlist", notes="met at the climate meetup"),
+         Application(company="Dune", role="SRE", stage="closed", outcome="rejected"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        scr = await open_board(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.focused.id == "filter-input"
+        await type_text(pilot, "climate")
+        await pilot.pause()
+        text = kanban_text(app)
+        assert "Bluefin" in text and "Cedar" in text and "Northwind" not in text and "Dune" not in text
+        assert "2 of 4" in str(scr.query_one("#filter-count").render())
+        await pilot.press("enter")  # back to the board, the filter stays (and is shown)
+        await pilot.pause()
+        assert app.focused is scr.kanban and scr.query_one("#filter-bar").display
+        await pilot.press("n")  # board keys work while filtered
+        await pilot.press("escape")
+        await pilot.pause()
+        scr.query_one("#filter-input", Input).value = "engineer north"
+        await pilot.pause()
+        text = kanban_text(app)
+        assert "Northwind" in text and "Bluefin" not in text
+        scr.query_one("#filter-input", Input).value = "nothing-like-this"
+        await pilot.pause()
+        assert "no match" in kanban_text(app)
+        scr.kanban.focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        text = kanban_text(app)
+        assert all(n in text for n in ("Northwind", "Bluefin", "Cedar"))
+        assert len(scr.kanban.cards("closed")) == 1  # Dune, off to the right at 80 columns
+        assert not scr.query_one("#filter-bar").display
+
+
+# ----------------------------------------------------------------------------- delete
+
+
+async def test_delete_asks_first(store, make_app):
+    a, b = seed(store, Application(company="Keep", role="x"), Application(company="Gone", role="y", excitement=5))
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        assert scr.kanban.current_card.id == b.id  # more exciting first
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.applications.count() == 2
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.applications.get(b.id) is None and store.applications.count() == 1
+        assert "Gone" not in kanban_text(app) and scr.kanban.current_card.id == a.id
+
+
+# ----------------------------------------------------------------------------- details, palette, jumps
+
+
+async def test_details_show_timeline_and_act_on_the_card(store, make_app):
+    [a] = seed(store, p.created(Application(company="Acme", role="Dev", stage="applied",
+                                            next_action="Email Kim", next_action_date=d(-2),
+                                            feedback="Loved the take-home"), TODAY))
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        scr.kanban.select("applied", 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, DetailsScreen)
+        text = str(details.query_one("#details-text").render())
+        assert "Email Kim" in text and "⚠ overdue" in text and "added to Applied" in text
+        assert "Loved the take-home" in text
+        await pilot.press("L")
+        await pilot.pause()
+        text = str(details.query_one("#details-text").render())
+        assert "Applied → Screening" in text
+        await pilot.press("f")
+        await pilot.pause()
+        assert "followed up" in str(details.query_one("#details-text").render())
+        await pilot.press("z")
+        await pilot.pause()
+        assert store.applications.get(a.id).snoozed_until == d(7)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and scr.kanban.current_column == "screening"
+
+
+async def test_open_application_from_anywhere_and_go_to_palette(store, make_app):
+    apps = seed(store, *[Application(company=f"Co {i}", role="Dev", stage=["applied", "closed"][i % 2],
+                                     outcome="rejected" if i % 2 else "") for i in range(30)])
+    target = apps[17]
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_application(target.id)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen) and app.screen.application_id == target.id
+        await pilot.press("escape")
+        await pilot.pause()
+        scr = board(app)
+        assert scr.kanban.current_card.id == target.id
+        # the palette lists the board's commands
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Board: new application", "Board: mark rejected", "Board: sweep cards that need attention",
+                       "Board: go to application…", "Board: pipeline health", "Board: filter"):
+            assert wanted in titles
+        # the go-to picker
+        await pilot.press("g")
+        await pilot.pause()
+        await type_text(pilot, "co 4")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        assert store.applications.get(app.screen.application_id).company == "Co 4"
+
+
+async def test_palette_provider_finds_applications(store, make_app):
+    from tui.board_panels import ApplicationsProvider
+
+    seed(store, Application(company="Northwind", role="Data"), Application(company="[/] Evil [b]", role="x"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        scr = await open_board(pilot)
+        provider = ApplicationsProvider(scr)
+        hits = [h async for h in provider.search("north")]
+        assert hits and "Northwind" in hits[0].match_display.plain
+        for s in HOSTILE + ["[/]", "[b"]:
+            _ = [h async for h in provider.search(s)]
+        hits = [h async for h in provider.search("[/]")]
+        assert any("[/] Evil [b]" in h.match_display.plain for h in hits)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "evil")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_health_line_and_panel_on_fixture(store, make_app):
+    store.settings.update(pipeline_floor=4, weekly_goal=2)
+    seed(store,
+         Application(company="A", role="x", stage="applied", applied_on=d(0),
+                     stage_history=[{"from": "wishlist", "to": "applied", "at": f"{d(0)}T09:00:00+00:00"}]),
+         Application(company="B", role="x", stage="screening", applied_on=d(-10),
+                     stage_history=[{"from": "wishlist", "to": "applied", "at": f"{d(-10)}T09:00:00+00:00"},
+                                    {"from": "applied", "to": "screening", "at": f"{d(-4)}T09:00:00+00:00"}]),
+         Application(company="C", role="x", stage="wishlist"))
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scr = await open_board(pilot)
+        line = scr.query_one(HealthLine).plain()
+        assert "Live 2 · floor 4 (2 short)" in line and "This week 1 of 2 sent" in line
+        assert "Funnel 2 ›50%› 1 ›0%› 0 ›—› 0" in line and "First reply ~6 days" in line
+        await pilot.press("p")
+        await pilot.pause()
+        panel = str(app.screen.query_one("#health-text").render())
+        assert "Wishlist has 1: moving 1 forward" in panel and "6 days (median)" in panel
+        await pilot.press("escape")
+        await pilot.pause()
+        # a move changes the figures
+        scr.kanban.select("wishlist", 0)
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.pause(0.1)
+        assert "Live 3" in scr.query_one(HealthLine).plain()
+
+
+# ----------------------------------------------------------------------------- hostile strings
+
+
+TEXT_FIELDS = ["f-company", "f-role", "f-url", "f-location", "f-salary", "f-source", "f-round_name",
+               "f-next_action", "f-contacts", "f-tags"]
+
+
+async def test_hostile_strings_in_every_field_are_shown_literally(store, make_app):
+    from tui.board_details import details_content
+    from tui.board_sweep import SweepScreen
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        ids = []
+        for i, hostile in enumerate(HOSTILE):
+            before = {a.id for a in store.applications.all()}
+            scr.kanban.select("wishlist", 0)
+            await pilot.press("n")
+            await pilot.pause()
+            form = app.screen
+            for fid in TEXT_FIELDS:
+                w = form.query_one(f"#{fid}", Input)
+                w.focus()
+                w._on_paste(events.Paste(hostile))  # what the terminal delivers on a paste
+            for fid in ("f-notes", "f-feedback"):
+                form.query_one(f"#{fid}", TextArea).text = hostile
+            # a date field refuses it with a message; nothing is saved while it does
+            form.query_one("#f-applied_on", Input).value = hostile
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is form and store.applications.count() == len(before), i
+            form.query_one("#f-applied_on", Input).value = "today"
+            form.query_one("#f-next_action_date", Input).value = "-1d"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, BoardScreen), i
+            [new_id] = {a.id for a in store.applications.all()} - before
+            ids.append(new_id)
+            a = store.applications.get(new_id)
+            want = stored_form(hostile)
+            for field in ("company", "role", "url", "location", "salary", "source", "round_name", "next_action"):
+                assert getattr(a, field) == want.strip(), (i, field)
+            assert a.notes == want and a.feedback == want, i
+            assert a.tags == [want.strip()] and a.contact_names == [want.strip()], i
+            # drawn literally on the card and in the details
+            assert scr.kanban.current_card.id == new_id, i
+            first_word = want.split()[0][:8]
+            if first_word.isprintable() and "\u202e" not in want:
+                assert first_word in kanban_text(app), i
+            assert want.strip()[:40] in details_content(a, TODAY, 21).plain, i
+        # the details, the close dialog's reason, the sweep, the filter and the go-to picker
+        for i in (0, 1, 4, 10):
+            scr.show_application(ids[i])
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen)
+            await pilot.press("x")
+            await pilot.pause()
+            app.screen.query_one("#close-reason", Input).value = HOSTILE[i]
+            await pilot.press("2", "enter")
+            await pilot.pause()
+            assert store.applications.get(ids[i]).outcome_reason == stored_form(HOSTILE[i]).strip(), i
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SweepScreen)
+        for _ in range(len(HOSTILE) - 4):
+            await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        scr.kanban.focus()
+        await pilot.press("slash")
+        for i, hostile in enumerate(HOSTILE):
+            scr.query_one("#filter-input", Input).value = ""
+            scr.query_one("#filter-input", Input)._on_paste(events.Paste(hostile))
+            await pilot.pause()
+            shown = {c.id for st in ("wishlist", "closed") for c in scr.kanban.cards(st)}
+            assert ids[i] in shown, i
+            kanban_text(app)
+        scr.kanban.focus()
+        await pilot.press("escape")
+        await pilot.press("g")
+        await pilot.pause()
+        for hostile in HOSTILE:
+            app.screen.query_one("#goto-input", Input).value = hostile[:60]
+            await pilot.pause()
+        await pilot.press("escape")
+        scr.kanban.select("closed", 0)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, BoardScreen)
+        assert all(n.severity != "error" for n in app._notifications)

@@ -1,0 +1,419 @@
+"""The board's form (new and edit) and the close-with-outcome dialog.
+
+The form lists the fields in the issue's order, one line each so it works at 80x24: company, role,
+URL, location, work mode, salary, source, excitement, applied on, deadline, interview round (number
+and name), next action and its date, contacts, notes, tags, outcome with date and reason (closed
+cards), feedback received; a new card also picks its stage (the column it was added from).
+
+Dates go through :func:`store.dates.parse_user_date`; the parsed date is shown beside the field as
+you type, and anything unreadable gets a message saying what is accepted. ``ctrl+s`` saves,
+``escape`` cancels (asking first when something changed). Nothing typed is lost on a bad field:
+the form stays open with the message beside the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from store.dates import DateError, from_iso, parse_optional_date, parse_user_date
+from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application
+from store.pipeline import split_list
+from store.sanitize import clean_line
+from tui.dialogs import ConfirmDialog
+from widgets.usertext import literal
+
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+OUTCOME_HELP = {
+    "accepted": "you took the offer",
+    "rejected": "they said no",
+    "ghosted": "they went silent",
+    "withdrew": "you pulled out",
+    "declined": "you turned down their offer",
+    "role closed": "the role was pulled or filled",
+}
+
+
+def long_date(day: date | None) -> str:
+    """``Mon 2 Mar 2026`` (locale-free)."""
+    if day is None:
+        return ""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_hint(text: str) -> tuple[str, bool]:
+    """What a typed date field means: (message, ok)."""
+    if not text.strip():
+        return "", True
+    try:
+        return f"→ {long_date(parse_user_date(text))}", True
+    except DateError as exc:
+        return str(exc), False
+
+
+class DateInput(Input):
+    """A date field: anything :func:`parse_user_date` reads; the hint beside it says what it read."""
+
+
+FORM_CSS = """
+ApplicationForm, CloseDialog { align: center middle; }
+#form-box {
+    width: 100%; max-width: 110; height: 100%;
+    border: round $primary; background: $surface; padding: 0 1;
+}
+#form-title { text-style: bold; height: 1; }
+#form-scroll { height: 1fr; }
+.form-row { height: auto; min-height: 1; margin-bottom: 0; }
+.form-row > Label.field-label { width: 14; color: $foreground 80%; padding-right: 1; }
+.form-row > Input { width: 1fr; }
+.form-row > DateInput { width: 18; }
+.form-row > Input.narrow { width: 6; }
+.form-row > Select { width: 24; }
+.form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
+.form-row > .hint.-error { color: $warning; text-style: bold; }
+.form-row > TextArea { width: 1fr; height: 4; }
+.form-row > .round-sep { width: 3; padding: 0 1; }
+.form-error { color: $warning; text-style: bold; height: auto; }
+.form-error.-hidden { display: none; }
+.hint.-hidden { display: none; }
+#form-keys { height: 1; color: $foreground 60%; }
+#close-box {
+    width: 72; max-width: 100%; height: auto; max-height: 100%;
+    border: round $primary; background: $surface; padding: 0 1;
+}
+#close-box OptionList { height: auto; max-height: 8; }
+#close-box .form-row > Label.field-label { width: 10; }
+"""
+
+
+def _row(label: str, *widgets: Widget, row_id: str | None = None) -> Horizontal:
+    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row", id=row_id)
+
+
+class ApplicationForm(ModalScreen[Application | None]):
+    """New or edit. Dismisses with the changed copy (not saved: the board saves it)."""
+
+    DEFAULT_CSS = FORM_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    #: Text inputs, in the order of the issue: (field, label, placeholder).
+    def __init__(self, application: Application | None = None, stage: str = "wishlist") -> None:
+        super().__init__()
+        self.original = application
+        self.is_new = application is None
+        self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
+        self._initial: dict[str, object] | None = None
+
+    # -- building
+
+    def compose(self) -> ComposeResult:
+        a = self.original or Application(stage=self.stage)
+        if self.is_new:
+            title = Content.assemble(("New application", "bold"), f" — goes to {STAGE_LABELS[self.stage]}")
+        else:
+            title = Content.assemble(("Edit ", "bold"), (a.company or "application", "bold"),
+                                     (" — " + a.role if a.role else "", "bold"))
+        with Vertical(id="form-box"):
+            yield Static(title, id="form-title")
+            with VerticalScroll(id="form-scroll"):
+                yield _row("Company *", Input(a.company, placeholder="required", id="f-company", compact=True),
+                           self._hint("company"))
+                yield _row("Role *", Input(a.role, placeholder="required", id="f-role", compact=True),
+                           self._hint("role"))
+                yield _row("URL", Input(a.url, placeholder="https://…", id="f-url", compact=True))
+                yield _row("Location", Input(a.location, id="f-location", compact=True))
+                mode = a.work_mode if a.work_mode in WORK_MODES else Select.NULL
+                yield _row("Work mode", Select([(m, m) for m in WORK_MODES], value=mode, prompt="—",
+                                               id="f-work_mode", compact=True))
+                yield _row("Salary", Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary",
+                                           compact=True))
+                yield _row("Source", Input(a.source, placeholder="LinkedIn, referral…", id="f-source",
+                                           compact=True))
+                yield _row("Excitement", Input(str(a.excitement) if a.excitement else "", placeholder="1-5",
+                                               restrict=r"[0-5]?", max_length=1, id="f-excitement",
+                                               classes="narrow", compact=True),
+                           Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
+                yield self._date_row("Applied on", "applied_on", a.applied_on)
+                yield self._date_row("Deadline", "deadline", a.deadline)
+                yield _row("Round", Input(str(a.round_number) if a.round_number else "", placeholder="#",
+                                          restrict=r"\d{0,2}", max_length=2, id="f-round_number",
+                                          classes="narrow", compact=True),
+                           Static("–", classes="round-sep"),
+                           Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name", compact=True))
+                yield _row("Next action", Input(a.next_action, placeholder="e.g. follow up with the recruiter",
+                                                id="f-next_action", compact=True))
+                yield self._date_row("Action date", "next_action_date", a.next_action_date)
+                yield _row("Contacts", Input(", ".join(a.contact_names), placeholder="names, comma-separated",
+                                             id="f-contacts", compact=True))
+                yield _row("Notes", TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True,
+                                             compact=True))
+                yield _row("Tags", Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags",
+                                         compact=True))
+                if not self.is_new and a.stage == "closed":
+                    outcome = a.outcome if a.outcome in OUTCOMES else Select.NULL
+                    yield _row("Outcome", Select([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
+                                                 id="f-outcome", compact=True))
+                    yield self._date_row("Outcome on", "outcome_on", a.outcome_on)
+                    yield _row("Reason", Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason",
+                                               compact=True))
+                yield _row("Feedback", TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
+                                                soft_wrap=True, compact=True))
+                if self.is_new:
+                    yield _row("Stage", Select([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
+                                               value=self.stage, allow_blank=False, id="f-stage", compact=True))
+            yield Static("", id="form-error", classes="form-error -hidden")
+            yield Static(Content.assemble(("ctrl+s", "bold"), " save  ", ("esc", "bold"), " cancel  ",
+                                          ("tab", "bold"), "/", ("shift+tab", "bold"), " next/previous field"),
+                         id="form-keys")
+
+    @staticmethod
+    def _hint(name: str) -> Static:
+        return Static("", id=f"hint-{name}", classes="hint -hidden")
+
+    def _date_row(self, label: str, name: str, value: str | None) -> Horizontal:
+        text = value or ""
+        message, ok = date_hint(text)
+        hint = Static(literal(message), id=f"hint-{name}", classes="hint" + ("" if ok else " -error"))
+        return _row(label, DateInput(text, placeholder="e.g. fri, +3d", id=f"f-{name}", compact=True), hint)
+
+    @staticmethod
+    def _stars(n: int) -> Content:
+        if not n:
+            return Content("")
+        return Content(f"{'★' * n}{'☆' * (5 - n)}")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-company", Input).focus()
+        self._initial = self._values()
+
+    # -- reading
+
+    def _values(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for w in self.query("#form-scroll Input, #form-scroll TextArea, #form-scroll Select"):
+            if not w.id:
+                continue
+            if isinstance(w, Select):
+                out[w.id] = None if w.value is Select.NULL else w.value
+            elif isinstance(w, TextArea):
+                out[w.id] = w.text
+            else:
+                out[w.id] = w.value  # type: ignore[attr-defined]
+        return out
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self._values() != self._initial
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        wid = event.input.id or ""
+        if isinstance(event.input, DateInput):
+            name = wid.removeprefix("f-")
+            message, ok = date_hint(event.value)
+            hint = self.query_one(f"#hint-{name}", Static)
+            hint.update(literal(message))
+            hint.set_class(not ok, "-error")
+        elif wid == "f-excitement":
+            n = int(event.value) if event.value.isdigit() else 0
+            self.query_one("#hint-excitement", Static).update(self._stars(n))
+        elif wid in ("f-company", "f-role") and event.value.strip():
+            self.query_one(f"#hint-{wid.removeprefix('f-')}", Static).add_class("-hidden")
+
+    def _build(self) -> tuple[Application | None, list[tuple[str, str]]]:
+        """The changed copy, or the list of (field id, message) problems."""
+        v = self._values()
+        errors: list[tuple[str, str]] = []
+        company = clean_line(v["f-company"])
+        role = clean_line(v["f-role"])
+        if not company:
+            errors.append(("company", "Company is required."))
+        if not role:
+            errors.append(("role", "Role is required."))
+        dates: dict[str, date | None] = {}
+        for name in ("applied_on", "deadline", "next_action_date", "outcome_on"):
+            key = f"f-{name}"
+            if key not in v:
+                continue
+            try:
+                dates[name] = parse_optional_date(str(v[key]))
+            except DateError as exc:
+                errors.append((name, str(exc)))
+        if errors:
+            return None, errors
+        a = self.original.copy() if self.original else Application(stage=self.stage)
+        a.company, a.role = company, role
+        a.url = clean_line(v["f-url"])
+        a.location = clean_line(v["f-location"])
+        a.work_mode = str(v["f-work_mode"] or "")
+        a.salary = clean_line(v["f-salary"])
+        a.source = clean_line(v["f-source"])
+        ex = str(v["f-excitement"])
+        a.excitement = int(ex) if ex.isdigit() else 0
+        a.applied_on = _iso(dates.get("applied_on"))
+        a.deadline = _iso(dates.get("deadline"))
+        rn = str(v["f-round_number"])
+        a.round_number = int(rn) if rn.isdigit() else 0
+        a.round_name = clean_line(v["f-round_name"])
+        a.next_action = clean_line(v["f-next_action"])
+        a.next_action_date = _iso(dates.get("next_action_date"))
+        a.contact_names = split_list(str(v["f-contacts"]))
+        a.notes = str(v["f-notes"])
+        a.tags = split_list(str(v["f-tags"]))
+        if "f-outcome" in v:
+            if v["f-outcome"]:
+                a.outcome = str(v["f-outcome"])
+            a.outcome_on = _iso(dates.get("outcome_on")) or a.outcome_on
+            a.outcome_reason = clean_line(v["f-outcome_reason"])
+        a.feedback = str(v["f-feedback"])
+        if "f-stage" in v and v["f-stage"] in STAGES:
+            a.stage = str(v["f-stage"])
+        return a, []
+
+    # -- actions
+
+    def action_save(self) -> None:
+        app, errors = self._build()
+        box = self.query_one("#form-error", Static)
+        if errors:
+            for name, message in errors:
+                hint = self.query_one(f"#hint-{name}", Static)
+                hint.update(literal(message))
+                hint.remove_class("-hidden")
+                hint.add_class("-error")
+            names = ", ".join(n.replace("_", " ") for n, _ in errors)
+            box.update(literal(f"Not saved yet: check {names}. Nothing you typed is lost."))
+            box.remove_class("-hidden")
+            self.query_one(f"#f-{errors[0][0]}").focus()
+            return
+        box.add_class("-hidden")
+        self.dismiss(app)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Discard your changes?", "What you typed here will be lost.",
+                                           confirm="Discard", cancel="Keep editing", danger=True), decided)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
+    """Close with an outcome: pick it (arrows/j/k and enter, or its number), add a reason if you
+    like, change the date if it happened earlier; ``enter`` in a field or ``ctrl+s`` closes."""
+
+    DEFAULT_CSS = FORM_CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="close.cancel"),
+        Binding("ctrl+s", "save", "Close it", id="close.save"),
+    ]
+
+    def __init__(self, application: Application, preset: str | None = None) -> None:
+        super().__init__()
+        self.application = application
+        self.preset = preset if preset in OUTCOMES else (application.outcome or None)
+        self.outcome: str | None = self.preset
+
+    def compose(self) -> ComposeResult:
+        a = self.application
+        with Vertical(id="close-box"):
+            yield Static(Content.assemble(("Close ", "bold"), (a.company, "bold"),
+                                          (" — " + a.role if a.role else "", "bold")), id="form-title")
+            yield Static("How did it end?", classes="muted")
+            yield OptionList(*[Option(Content.assemble(f"{i}. ", (o, "bold"), (f"  {OUTCOME_HELP[o]}", "dim")), id=o)
+                               for i, o in enumerate(OUTCOMES, start=1)], id="close-outcomes")
+            yield _row("Reason", Input(a.outcome_reason if a.stage == "closed" else "", placeholder="optional",
+                                       id="close-reason", compact=True))
+            on = from_iso(a.outcome_on) if a.stage == "closed" else None
+            text = on.isoformat() if on else "today"
+            message, _ = date_hint(text)
+            yield _row("When", DateInput(text, id="close-date", compact=True),
+                       Static(literal(message), id="hint-close-date", classes="hint"))
+            yield Static("", id="form-error", classes="form-error -hidden")
+            yield Static(Content.assemble(("1-6", "bold"), " pick  ", ("enter", "bold"), " next/close  ",
+                                          ("esc", "bold"), " cancel"), id="form-keys")
+
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        ol.highlighted = OUTCOMES.index(self.preset) if self.preset else 1
+        ol.focus()
+
+    def on_key(self, event) -> None:
+        if isinstance(self.focused, OptionList) and event.character and event.character in "123456":
+            event.stop()
+            self._choose(OUTCOMES[int(event.character) - 1])
+        elif isinstance(self.focused, OptionList) and event.key in ("j", "k"):
+            event.stop()
+            ol = self.query_one(OptionList)
+            ol.action_cursor_down() if event.key == "j" else ol.action_cursor_up()
+
+    def _choose(self, outcome: str) -> None:
+        self.outcome = outcome
+        ol = self.query_one(OptionList)
+        ol.highlighted = OUTCOMES.index(outcome)
+        self.query_one("#close-reason", Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(str(event.option.id))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "close-date":
+            message, ok = date_hint(event.value)
+            hint = self.query_one("#hint-close-date", Static)
+            hint.update(literal(message))
+            hint.set_class(not ok, "-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        ol = self.query_one(OptionList)
+        if self.outcome is None and ol.highlighted is not None:
+            self.outcome = OUTCOMES[ol.highlighted]
+        box = self.query_one("#form-error", Static)
+        if self.outcome is None:
+            box.update("Pick how it ended (1-6).")
+            box.remove_class("-hidden")
+            ol.focus()
+            return
+        text = self.query_one("#close-date", Input).value
+        try:
+            on = parse_user_date(text) if text.strip() else None
+        except DateError as exc:
+            box.update(literal(str(exc)))
+            box.remove_class("-hidden")
+            self.query_one("#close-date", Input).focus()
+            return
+        from store import clock
+
+        on = on or clock.today()
+        if on > clock.today():
+            box.update("That date is in the future; when did it happen?")
+            box.remove_class("-hidden")
+            self.query_one("#close-date", Input).focus()
+            return
+        self.dismiss((self.outcome, clean_line(self.query_one("#close-reason", Input).value), on))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

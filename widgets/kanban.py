@@ -1,0 +1,451 @@
+"""A kanban drawn line by line: columns of cards, virtualised.
+
+The widget takes plain values: a list of columns (key, label) and, per column, a ``Sequence`` of
+:class:`Card`. It only ever asks a sequence for its length and for the cards on screen, so a column
+can hold ten thousand cards built lazily by the caller; drawing cost follows what is visible.
+
+When the terminal is too narrow for every column at a readable width, it shows a window of columns
+that follows the cursor (``◂``/``▸`` in the header say more columns are off to that side). Each
+column scrolls on its own; ``↑3``/``↓12`` in the rule under the header count the cards out of view.
+
+Keys: ``h``/``l`` (and arrows) change column, ``j``/``k`` (and arrows) move within it, ``home``/
+``end``/``pageup``/``pagedown``, ``enter`` opens. Mouse: click selects, double-click opens, the
+wheel scrolls the column under the pointer. It posts :class:`Kanban.CursorMoved` and
+:class:`Kanban.Opened`; it never changes data.
+
+User text is drawn as plain segments (never parsed as markup) with control characters removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+#: Lines per card: title, subtitle, status line, and one blank line between cards.
+CARD_HEIGHT = 4
+#: Lines above the cards: the column header and the rule with the scroll counts.
+HEADER_HEIGHT = 2
+#: The narrowest column worth showing; below it, fewer columns are shown at once.
+MIN_COLUMN_WIDTH = 20
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def flat(text: object) -> str:
+    """One line of user text, safe for the terminal: control characters and newlines removed."""
+    s = "" if text is None else str(text)
+    if not s.isprintable():
+        s = _UNSAFE.sub(" ", s)
+    return s
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if len(text) > width * 4:
+        text = text[: width * 4]
+    w = cell_len(text)
+    if w <= width:
+        return text + " " * (width - w)
+    return set_cell_size(text, width - 1) + "…"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card shows. ``meta`` is the status line: (text, kind) pieces, most important first;
+    kind is one of ``""``, ``dim``, ``warn``, ``quiet``, ``good``, ``star``. Pieces that do not fit
+    are dropped from the end. ``muted`` dims the whole card (closed cards)."""
+
+    id: str
+    title: str
+    subtitle: str = ""
+    meta: tuple[tuple[str, str], ...] = ()
+    muted: bool = False
+
+
+class Kanban(Widget, can_focus=True):
+    """Columns of cards with a cursor (see the module docstring)."""
+
+    DEFAULT_CSS = """
+    Kanban {
+        height: 1fr;
+        background: $background;
+        color: $foreground;
+    }
+    Kanban > .kanban--header { color: $foreground; text-style: bold; background: $panel; }
+    Kanban > .kanban--header-current { color: $text; background: $primary 70%; text-style: bold; }
+    Kanban > .kanban--rule { color: $foreground 45%; }
+    Kanban > .kanban--title { text-style: bold; }
+    Kanban > .kanban--subtitle { color: $foreground 75%; }
+    Kanban > .kanban--dim { color: $foreground 60%; }
+    Kanban > .kanban--warn { color: $warning; text-style: bold; }
+    Kanban > .kanban--quiet { color: $secondary; text-style: italic; }
+    Kanban > .kanban--good { color: $success; text-style: bold; }
+    Kanban > .kanban--star { color: $accent; }
+    Kanban > .kanban--muted { color: $foreground 55%; }
+    Kanban > .kanban--cursor { background: $primary 30%; }
+    Kanban > .kanban--cursor-blur { background: $primary 12%; }
+    Kanban > .kanban--empty { color: $foreground 50%; text-style: italic; }
+    """
+
+    COMPONENT_CLASSES = {
+        "kanban--header", "kanban--header-current", "kanban--rule", "kanban--title", "kanban--subtitle",
+        "kanban--dim", "kanban--warn", "kanban--quiet", "kanban--good", "kanban--star", "kanban--muted",
+        "kanban--cursor", "kanban--cursor-blur", "kanban--empty",
+    }
+
+    BINDINGS = [
+        Binding("h,left", "column(-1)", "Column left", show=False, id="kanban.column_left"),
+        Binding("l,right", "column(1)", "Column right", show=False, id="kanban.column_right"),
+        Binding("j,down", "card(1)", "Next card", show=False, id="kanban.card_down"),
+        Binding("k,up", "card(-1)", "Previous card", show=False, id="kanban.card_up"),
+        Binding("home", "edge(-1)", "First card", show=False, id="kanban.first"),
+        Binding("end", "edge(1)", "Last card", show=False, id="kanban.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="kanban.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="kanban.page_up"),
+        Binding("enter", "open", "Open", show=False, id="kanban.open"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor is on another card (``card_id`` is None in an empty column)."""
+
+        def __init__(self, column: str, card_id: str | None, index: int) -> None:
+            super().__init__()
+            self.column, self.card_id, self.index = column, card_id, index
+
+    class Opened(Message):
+        """``enter`` or a double-click on a card."""
+
+        def __init__(self, column: str, card_id: str) -> None:
+            super().__init__()
+            self.column, self.card_id = column, card_id
+
+    def __init__(self, columns: Sequence[tuple[str, str]] = (), *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._columns: list[tuple[str, str]] = list(columns)
+        self._cards: dict[str, Sequence[Card]] = {key: () for key, _ in self._columns}
+        self._rows: dict[str, int] = {key: 0 for key, _ in self._columns}
+        self._tops: dict[str, int] = {key: 0 for key, _ in self._columns}
+        self._empty: dict[str, str] = {}
+        self._col = 0
+        self._win = 0
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        return list(self._columns)
+
+    @property
+    def current_column(self) -> str:
+        return self._columns[self._col][0] if self._columns else ""
+
+    @property
+    def current_index(self) -> int:
+        return self._rows.get(self.current_column, 0)
+
+    @property
+    def current_card(self) -> Card | None:
+        key = self.current_column
+        cards = self._cards.get(key, ())
+        i = self._rows.get(key, 0)
+        return cards[i] if 0 <= i < len(cards) else None
+
+    def cards(self, column: str) -> Sequence[Card]:
+        return self._cards.get(column, ())
+
+    def set_cards(self, column: str, cards: Sequence[Card], select: int | None = None) -> None:
+        """Replace a column's cards; ``select`` puts that column's cursor on this index."""
+        self._cards[column] = cards
+        n = len(cards)
+        row = self._rows.get(column, 0) if select is None else select
+        self._rows[column] = max(0, min(row, n - 1)) if n else 0
+        self._scroll_into_view(column)
+        self.refresh()
+
+    def set_empty_text(self, column: str, text: str) -> None:
+        self._empty[column] = text
+        self.refresh()
+
+    def select(self, column: str, index: int, *, notify: bool = True) -> None:
+        """Move the cursor to ``index`` in ``column`` (and show that column)."""
+        keys = [k for k, _ in self._columns]
+        if column not in keys:
+            return
+        self._col = keys.index(column)
+        n = len(self._cards.get(column, ()))
+        self._rows[column] = max(0, min(index, n - 1)) if n else 0
+        self._follow_window()
+        self._scroll_into_view(column)
+        self.refresh()
+        if notify:
+            self._post_moved()
+
+    def refresh_cards(self) -> None:
+        """Redraw (the caller's cards changed in place, or the day changed)."""
+        self.refresh()
+
+    def visible_columns(self) -> list[str]:
+        n = self._visible_count()
+        return [k for k, _ in self._columns[self._win:self._win + n]]
+
+    # ------------------------------------------------------------------ geometry
+
+    def _visible_count(self, width: int | None = None) -> int:
+        width = self.size.width if width is None else width
+        if not self._columns:
+            return 0
+        return max(1, min(len(self._columns), width // MIN_COLUMN_WIDTH if width else len(self._columns)))
+
+    def _column_widths(self) -> list[int]:
+        n = self._visible_count()
+        if n == 0:
+            return []
+        avail = max(n, self.size.width - (n - 1))
+        base, extra = divmod(avail, n)
+        return [base + (1 if i < extra else 0) for i in range(n)]
+
+    def _cards_per_page(self) -> int:
+        return max(1, (self.size.height - HEADER_HEIGHT) // CARD_HEIGHT)
+
+    def _follow_window(self) -> None:
+        n = self._visible_count()
+        if n <= 0:
+            return
+        if self._col < self._win:
+            self._win = self._col
+        elif self._col >= self._win + n:
+            self._win = self._col - n + 1
+        self._win = max(0, min(self._win, len(self._columns) - n))
+
+    def _scroll_into_view(self, column: str) -> None:
+        row = self._rows.get(column, 0)
+        top = self._tops.get(column, 0)
+        page = self._cards_per_page()
+        if row < top:
+            top = row
+        elif row >= top + page:
+            top = row - page + 1
+        n = len(self._cards.get(column, ()))
+        top = max(0, min(top, max(0, n - page)))
+        if row < top:
+            top = row
+        self._tops[column] = top
+
+    def _locate(self, x: int, y: int) -> tuple[str, int] | None:
+        """(column key, card index) under a point, or None."""
+        offset = 0
+        for key, width in zip(self.visible_columns(), self._column_widths()):
+            if offset <= x < offset + width:
+                if y < HEADER_HEIGHT:
+                    return key, -1
+                i = self._tops.get(key, 0) + (y - HEADER_HEIGHT) // CARD_HEIGHT
+                return key, i
+            offset += width + 1
+        return None
+
+    # ------------------------------------------------------------------ actions
+
+    def _post_moved(self) -> None:
+        card = self.current_card
+        self.post_message(self.CursorMoved(self.current_column, card.id if card else None, self.current_index))
+
+    def action_column(self, delta: int) -> None:
+        if not self._columns:
+            return
+        col = max(0, min(len(self._columns) - 1, self._col + delta))
+        if col == self._col:
+            return
+        self._col = col
+        self._follow_window()
+        self._scroll_into_view(self.current_column)
+        self.refresh()
+        self._post_moved()
+
+    def _move_row(self, row: int) -> None:
+        key = self.current_column
+        n = len(self._cards.get(key, ()))
+        row = max(0, min(row, n - 1)) if n else 0
+        if row == self._rows.get(key, 0):
+            return
+        self._rows[key] = row
+        self._scroll_into_view(key)
+        self.refresh()
+        self._post_moved()
+
+    def action_card(self, delta: int) -> None:
+        self._move_row(self.current_index + delta)
+
+    def action_page(self, delta: int) -> None:
+        self._move_row(self.current_index + delta * self._cards_per_page())
+
+    def action_edge(self, where: int) -> None:
+        self._move_row(0 if where < 0 else len(self._cards.get(self.current_column, ())) - 1)
+
+    def action_open(self) -> None:
+        card = self.current_card
+        if card is not None:
+            self.post_message(self.Opened(self.current_column, card.id))
+
+    # ------------------------------------------------------------------ events
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._follow_window()
+        for key, _ in self._columns:
+            self._scroll_into_view(key)
+
+    def on_click(self, event: events.Click) -> None:
+        hit = self._locate(event.x, event.y)
+        if hit is None:
+            return
+        key, i = hit
+        keys = [k for k, _ in self._columns]
+        n = len(self._cards.get(key, ()))
+        changed = keys.index(key) != self._col
+        self._col = keys.index(key)
+        if 0 <= i < n:
+            changed = changed or i != self._rows.get(key)
+            self._rows[key] = i
+        self._scroll_into_view(key)
+        self.refresh()
+        if changed:
+            self._post_moved()
+        if event.chain >= 2 and 0 <= i < n:
+            self.action_open()
+
+    def _wheel(self, event: events.MouseEvent, delta: int) -> None:
+        hit = self._locate(event.x, event.y)
+        if hit is None:
+            return
+        key = hit[0]
+        n = len(self._cards.get(key, ()))
+        page = self._cards_per_page()
+        top = max(0, min(self._tops.get(key, 0) + delta, max(0, n - page)))
+        if top != self._tops.get(key, 0):
+            self._tops[key] = top
+            # keep the cursor on screen, as a list does
+            row = self._rows.get(key, 0)
+            self._rows[key] = max(top, min(row, top + page - 1, n - 1)) if n else 0
+            self.refresh()
+            if key == self.current_column and row != self._rows[key]:
+                self._post_moved()
+        event.stop()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._wheel(event, 1)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._wheel(event, -1)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(HEADER_HEIGHT + CARD_HEIGHT, container.height)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        widths = self._column_widths()
+        keys = self.visible_columns()
+        rule = base + self._style("kanban--rule")
+        segments: list[Segment] = []
+        for n, (key, width) in enumerate(zip(keys, widths)):
+            if n:
+                segments.append(Segment("│", rule))
+            segments.extend(self._column_line(key, width, y, base, first=n == 0, last=n == len(keys) - 1))
+        return Strip(segments, self.size.width).adjust_cell_length(self.size.width, base)
+
+    def _column_line(self, key: str, width: int, y: int, base: Style, *, first: bool,
+                     last: bool) -> list[Segment]:
+        cards = self._cards.get(key, ())
+        current = key == self.current_column
+        if y == 0:
+            label = dict(self._columns).get(key, key)
+            left = "◂ " if first and self._win > 0 else ""
+            right = " ▸" if last and self._win + len(self.visible_columns()) < len(self._columns) else ""
+            mark = "▸ " if current else "  "
+            text = f"{left}{mark}{flat(label)} {len(cards)}"
+            style = base + self._style("kanban--header-current" if current else "kanban--header")
+            body = fit(text, max(0, width - cell_len(right)))
+            return [Segment(body + right, style)]
+        if y == 1:
+            top = self._tops.get(key, 0)
+            page = self._cards_per_page()
+            up = f"↑{top}" if top > 0 else ""
+            below = len(cards) - (top + page)
+            down = f"↓{below}" if below > 0 else ""
+            fill = max(0, width - cell_len(up) - cell_len(down))
+            return [Segment(fit(up + "─" * fill + down, width), base + self._style("kanban--rule"))]
+        offset = y - HEADER_HEIGHT
+        top = self._tops.get(key, 0)
+        i = top + offset // CARD_HEIGHT
+        line = offset % CARD_HEIGHT
+        if not cards:
+            if offset == 0:
+                text = self._empty.get(key, "(empty)")
+                return [Segment(fit(" " + flat(text), width), base + self._style("kanban--empty"))]
+            return [Segment(" " * width, base)]
+        if i >= len(cards) or line == CARD_HEIGHT - 1:
+            return [Segment(" " * width, base)]
+        card = cards[i]
+        selected = current and i == self._rows.get(key, 0)
+        bg = base
+        if selected:
+            bg = base + self._style("kanban--cursor" if self.has_focus else "kanban--cursor-blur")
+        marker = Segment("▌" if selected else " ", bg)
+        inner = max(0, width - 2)
+        muted = self._style("kanban--muted") if card.muted else Style()
+        if line == 0:
+            body = [Segment(fit(flat(card.title), inner), bg + self._style("kanban--title") + muted)]
+        elif line == 1:
+            body = [Segment(fit(flat(card.subtitle), inner), bg + self._style("kanban--subtitle") + muted)]
+        else:
+            body = self._meta(card, inner, bg)
+        return [marker, *body, Segment(" ", bg)]
+
+    def _meta(self, card: Card, width: int, bg: Style) -> list[Segment]:
+        out: list[Segment] = []
+        used = 0
+        for text, kind in card.meta:
+            text = flat(text)
+            if not text:
+                continue
+            need = cell_len(text) + (1 if out else 0)
+            if used + need > width:
+                if not out:  # the first piece always shows, cut if it must
+                    out.append(Segment(fit(text, width), bg + self._kind_style(kind)))
+                    used = width
+                break
+            if out:
+                out.append(Segment(" ", bg))
+            out.append(Segment(text, bg + self._kind_style(kind)))
+            used += need
+        if used < width:
+            out.append(Segment(" " * (width - used), bg))
+        return out
+
+    def _kind_style(self, kind: str) -> Style:
+        if kind in ("dim", "warn", "quiet", "good", "star", "muted"):
+            return self._style(f"kanban--{kind}")
+        return Style()
