@@ -63,10 +63,11 @@ _SIGN = '{{ me.signature | default(me.name) }}'
 _BUILTINS: list[Template] = [
     Template(
         id=BUILTIN_PREFIX + "thank-you", name=KIND_LABELS["thank-you"], kind="thank-you", channel="email",
-        subject="Thank you for {{ app.interview_when | default(\"today\") }}",
+        subject="Thank you — {{ app.role }} interview",
         body=(
             "Hi {{ contact.first_name }},\n\n"
-            "Thank you for talking with me {{ app.interview_when | default(\"today\") }} about the "
+            "Thank you for talking with me "
+            "{{ app.interview_when | default(ask(\"when you spoke, e.g. this morning\")) }} about the "
             "{{ app.role }} role at {{ app.company }}. I especially enjoyed "
             "{{ ask(\"one specific thing you discussed\") }}.\n\n"
             "{{ ask(\"why that makes you a good fit, in one sentence\") }}\n\n"

@@ -370,7 +370,9 @@ class MarkSentDialog(ModalScreen[SentInfo | None]):
     MarkSentDialog { align: center middle; }
     MarkSentDialog .form-row { height: 1; margin-bottom: 1; }
     MarkSentDialog .form-label { width: 10; }
-    MarkSentDialog #sent-channel, MarkSentDialog #sent-date { width: 1fr; }
+    MarkSentDialog #sent-channel { width: 1fr; }
+    MarkSentDialog #sent-date { width: 14; background: $boost; }
+    MarkSentDialog #sent-hint { width: 1fr; margin-left: 2; color: $foreground 60%; }
     MarkSentDialog #sent-error { height: auto; color: $error; text-style: bold; }
 """
 
@@ -396,6 +398,7 @@ class MarkSentDialog(ModalScreen[SentInfo | None]):
                 yield Static("On", classes="form-label")
                 yield Input(value=self._on.isoformat() if self._on else "today", id="sent-date",
                             compact=True, placeholder="today")
+                yield Static("yesterday, -2d, YYYY-MM-DD", id="sent-hint")
             yield Static("", id="sent-error", classes="form-error")
             if self._effects:
                 yield Static(literal("\n".join(f"• {e}" for e in self._effects)), classes="muted")

@@ -70,7 +70,7 @@ class DraftEditor(ReboundScreen):
     DraftEditor #ed-subject { width: 1fr; }
     DraftEditor #ed-cooloff { height: auto; padding: 0 1; background: $warning 20%; text-style: bold; }
     DraftEditor #ed-cooloff.-hidden { display: none; }
-    DraftEditor #ed-main { height: 1fr; margin-top: 1; }
+    DraftEditor #ed-main { height: 1fr; }
     DraftEditor #ed-body { width: 1fr; height: 1fr; border: round $primary 60%; }
     DraftEditor #ed-body:focus { border: round $primary; }
     DraftEditor #ed-preview-box { width: 1fr; height: 1fr; border: round $secondary; padding: 0 1; }

@@ -69,7 +69,7 @@ Your templates live in your data file, with everything else."""
             self._selected = select_id
         table = self.query_one(DataTable)
         width = self.size.width or 80
-        name_w = max(20, width - 16 - 18 - 10 - 10)
+        name_w = max(20, width - (16 + 16 + 8) - 2 * 4 - 2)
         table.clear(columns=True)
         table.add_column("Template", key="name", width=name_w)
         table.add_column("Kind", key="kind", width=16)
@@ -110,7 +110,7 @@ Your templates live in your data file, with everything else."""
             target.update("")
             return
         parts: list = [(t.name, "bold"), "\n"]
-        meta = f"{KIND_LABELS.get(t.kind, t.kind)} · {CHANNEL_LABELS.get(t.channel, t.channel)}"
+        meta = f"Kind: {t.kind} · via {CHANNEL_LABELS.get(t.channel, t.channel)}"
         parts += [(meta, "dim"), "\n"]
         if t.timing_hint:
             parts += [("When: ", "bold"), t.timing_hint, "\n"]

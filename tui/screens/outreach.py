@@ -237,16 +237,15 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
             head.append(Content(f"◷ {word} {day_date(until) if until else ''} (p brings it back now)"))
         a = assess(self.store, d)
         body = DraftEditor._preview_content(a)
-        foot = self._summary(a)
-        target.update(Content("\n").join(head + [Content("")] + [body, Content("")] + foot))
+        status = self._summary(a)  # first: at 80x24 the message itself may need scrolling
+        target.update(Content("\n").join(head + status + [Content(""), body]))
 
     @staticmethod
     def _summary(a: Assessment) -> list[Content]:
         out: list[Content] = []
         if a.cooloff:
             out.append(Content(a.cooloff.text() + " p puts it off until tomorrow.").stylize("bold"))
-        bits = [c.text() for c in a.counts]
-        out += [Content(b) for b in bits]
+        out.append(Content("   ".join(c.text(hint=c.over) for c in a.counts)))
         for problem in a.blockers:
             out.append(Content("✗ " + problem).stylize("bold"))
         if a.findings:
@@ -490,7 +489,10 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         if a.cooloff:
             choices.append(("later", "Put it off until tomorrow"))
         choices.append(("cancel", "Not now"))
-        self.app.push_screen(ChoiceDialog(f"{verb}?", choices, message="\n\n".join(confirms)), decided)
+        # while cooling off, enter means "sleep on it"; over a limit, it means "yes, I know"
+        selected = "later" if a.cooloff else "go"
+        self.app.push_screen(ChoiceDialog(f"{verb}?", choices, message="\n\n".join(confirms), selected=selected),
+                             decided)
 
     def _copy(self, text: str, what: str, d: Draft) -> None:
         self.app.copy_to_clipboard(text)

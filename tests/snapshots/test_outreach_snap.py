@@ -1,0 +1,87 @@
+"""Snapshots of Outreach on the demo data with the frozen date (2026-03-02), at 80x24: the list
+with its preview, the editor on a fresh reply to a rejection (cool-off banner, highlighted slot,
+check panel), its rendered preview, the kind picker, mark-sent, and the list under NO_COLOR."""
+
+from __future__ import annotations
+
+
+async def _settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def _to_outreach(pilot) -> None:
+    await pilot.press("5")
+    await _settle(pilot)
+
+
+def _compose_reply(app) -> None:
+    store = app.store
+    rejected = sorted((a for a in store.applications.all()
+                       if a.outcome == "rejected" and a.outcome_on == "2026-03-01"), key=lambda a: a.company)[0]
+    person = sorted(store.contacts.all(), key=lambda c: c.display_name)[0]
+    app.open_composer(kind="rejection reply", contact_ids=[person.id], application_id=rejected.id)
+
+
+def test_outreach_list_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_to_outreach)
+
+
+def test_outreach_list_no_color(demo_store, make_app, snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_to_outreach)
+
+
+def test_outreach_editor_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _to_outreach(pilot)
+        _compose_reply(app)
+        await _settle(pilot)
+        await pilot.press("ctrl+n")  # the slot selected, ready to type over
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_outreach_editor_preview_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _to_outreach(pilot)
+        _compose_reply(app)
+        await _settle(pilot)
+        await pilot.press("ctrl+r")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_outreach_kind_picker_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _to_outreach(pilot)
+        await pilot.press("n")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_outreach_mark_sent_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _to_outreach(pilot)
+        await pilot.press("j", "j", "m")  # the check-in: no cool-off, straight to the dialog
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_outreach_list_120x40(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_to_outreach)
