@@ -2,7 +2,7 @@
 
 * :class:`TouchpointDialog` — date (default today; anything ``parse_user_date`` reads, never in the
   future), channel, direction, kind, summary, and the contacts it covers (one touchpoint may cover
-  several: ``ctrl+a`` adds one, space unticks one). ``ctrl+s`` or enter in the summary saves.
+  several: ``ctrl+n`` adds one, space unticks one). ``ctrl+s`` or enter in the summary saves.
 * :class:`TouchpointsDialog` — a contact's whole timeline (a line-API list): ``e``/enter edits the
   highlighted touchpoint, ``d`` deletes it (after a yes), ``n`` logs a new one.
 * :class:`ContactPicker` — type to narrow, enter picks.
@@ -138,13 +138,13 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="touchpoint.save"),
         Binding("escape", "cancel", "Cancel", id="touchpoint.cancel"),
-        Binding("ctrl+a", "add_contact", "Add contact", id="touchpoint.add_contact"),
+        Binding("ctrl+n", "add_contact", "Add contact", id="touchpoint.add_contact"),
     ]
 
     def __init__(self, contacts: Sequence[tuple[str, str]], *, touchpoint: Touchpoint | None = None,
                  kind: str = "check-in", channel: str = "email",
                  all_contacts: Callable[[], Sequence[tuple[str, str]]] | None = None) -> None:
-        """``contacts``: (id, name) of who it covers; ``all_contacts`` lists everyone for ``ctrl+a``."""
+        """``contacts``: (id, name) of who it covers; ``all_contacts`` lists everyone for ``ctrl+n``."""
         super().__init__()
         self.original = touchpoint
         self._contacts = list(contacts)
@@ -173,7 +173,7 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
                                       id="tp-kind", compact=True))
             yield _row("Summary", Input(t.summary if t else "", placeholder="what happened, in a line",
                                         id="tp-summary", compact=True))
-            yield Static(Content.assemble(("Covers", "bold"), "  (space unticks · ctrl+a adds a contact)"),
+            yield Static(Content.assemble(("Covers", "bold"), "  (space unticks · ctrl+n adds a contact)"),
                          classes="tp-keys")
             yield SelectionList(*[(literal(n), i, True) for i, n in self._contacts], id="tp-contacts",
                                 compact=True)
@@ -244,7 +244,7 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
             return None, f"the date: use {ACCEPTED} (today or earlier)"
         ids = self._selected_ids()
         if not ids:
-            return None, "tick at least one contact (ctrl+a adds one)"
+            return None, "tick at least one contact (ctrl+n adds one)"
         t = self.original.copy() if self.original is not None else Touchpoint()
         t.date = day.isoformat()
         t.channel = str(self.query_one("#tp-channel", Select).value)

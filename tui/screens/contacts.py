@@ -104,7 +104,7 @@ State (in words, with a badge): ✓ ok · ◔ due soon (within 7 days) · ● du
 
 Next due = your last outbound or two-way touch + the cadence (inbound messages don't reset it). Never contacted: the day the cadence was set + the cadence (LinkedIn imports are spread over one cadence, so day one is not a wall of overdue). A snooze (z) moves it later and ends by itself. Pause a contact (p) until a date; "Pause all reminders for N days" (ctrl+p) moves every due date past the pause and spreads the catch-up.
 
-Mark several contacts with space, then l logs one touchpoint for all of them (or add people in the dialog with ctrl+a). t lists a contact's touchpoints to edit or delete them; the last touch is recomputed.
+Mark several contacts with space, then l logs one touchpoint for all of them (or add people in the dialog with ctrl+n). t lists a contact's touchpoints to edit or delete them; the last touch is recomputed.
 
 Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"; a contact's own setting wins. Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, or a weekday (fri)."""
 
