@@ -16,6 +16,7 @@ or ghosted also asks the plans repository for a rebound plan inside the same bat
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -402,6 +403,10 @@ class Health:
     overdue: int
     by_stage: dict[str, int] = field(default_factory=dict)
     outcomes: dict[str, int] = field(default_factory=dict)
+    #: Median days from a rejection or ghosting to the next application sent (resilience, not
+    #: the funnel), and how many rejections that covers.
+    median_bounce_back_days: float | None = None
+    bounce_backs: int = 0
 
     @property
     def below_floor(self) -> int:
@@ -412,39 +417,79 @@ class Health:
         return self.responses / self.applied_total if self.applied_total else None
 
 
-def pipeline_health(apps: Iterable[Application], *, floor: int = 10, weekly_goal: int = 5,
-                    quiet_days: int = DEFAULT_QUIET_DAYS, today: date | None = None) -> Health:
-    """The board's numbers, from the data alone."""
-    today = today or clock.today()
+@dataclass(frozen=True)
+class AppFacts:
+    """What one application adds to the health figures (for a given day and quiet setting)."""
+
+    stage: str
+    outcome: str
+    applied: date | None
+    furthest: int
+    responded: bool
+    wait_days: int | None
+    quiet: bool
+    action_state: str
+    #: The day it closed as rejected or ghosted (for the bounce-back figure).
+    lost_on: date | None = None
+
+
+def app_facts(app: Application, today: date, quiet_days: int = DEFAULT_QUIET_DAYS) -> AppFacts:
+    applied = from_iso(app.applied_on)
+    far = stage_index(furthest_stage(app))
+    responded, wait = False, None
+    if far >= _APPLIED:
+        resp = first_response_day(app)
+        if resp is not None:
+            responded = True
+            if applied and resp >= applied:
+                wait = (resp - applied).days
+    lost = from_iso(app.outcome_on) if app.stage == "closed" and app.outcome in PLAN_OUTCOMES else None
+    return AppFacts(app.stage, app.outcome if app.stage == "closed" else "", applied, far, responded, wait,
+                    is_quiet(app, today, quiet_days), next_action_state(app, today), lost)
+
+
+def bounce_backs(lost: list[date], applied: list[date]) -> list[int]:
+    """For each rejection or ghosting, the days until the next application went out (same day
+    counts as 0); rejections not yet followed by an application are left out."""
+    applied = sorted(applied)
+    out = []
+    for day in lost:
+        i = bisect.bisect_left(applied, day)
+        if i < len(applied):
+            out.append((applied[i] - day).days)
+    return out
+
+
+def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int, today: date) -> Health:
     monday = week_start(today)
     by_stage = {s: 0 for s in STAGES}
     outcomes = {o: 0 for o in OUTCOMES}
     reached_counts = {s: 0 for s in FUNNEL_STAGES}
     sent = attention = quiet = overdue = responses = 0
     waits: list[int] = []
+    lost: list[date] = []
+    applied_days: list[date] = []
     funnel_idx = [(s, _STAGE_INDEX[s]) for s in FUNNEL_STAGES]
-    for app in apps:
-        by_stage[app.stage] = by_stage.get(app.stage, 0) + 1
-        if app.stage == "closed" and app.outcome:
-            outcomes[app.outcome] = outcomes.get(app.outcome, 0) + 1
-        applied = from_iso(app.applied_on)
-        if applied and monday <= applied <= today:
+    for f in facts:
+        if f.applied:
+            applied_days.append(f.applied)
+        if f.lost_on:
+            lost.append(f.lost_on)
+        by_stage[f.stage] = by_stage.get(f.stage, 0) + 1
+        if f.outcome:
+            outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
+        if f.applied and monday <= f.applied <= today:
             sent += 1
-        far = stage_index(furthest_stage(app))
         for s, i in funnel_idx:
-            if far >= i:
+            if f.furthest >= i:
                 reached_counts[s] += 1
-        if far >= _APPLIED:
-            resp = first_response_day(app)
-            if resp is not None:
-                responses += 1
-                if applied and resp >= applied:
-                    waits.append((resp - applied).days)
-        q = is_quiet(app, today, quiet_days)
-        state = next_action_state(app, today)
-        quiet += q
-        overdue += state == "overdue"
-        attention += q or state in ("overdue", "today")
+        if f.responded:
+            responses += 1
+            if f.wait_days is not None:
+                waits.append(f.wait_days)
+        quiet += f.quiet
+        overdue += f.action_state == "overdue"
+        attention += f.quiet or f.action_state in ("overdue", "today")
     funnel = []
     prev = None
     for s in FUNNEL_STAGES:
@@ -453,12 +498,24 @@ def pipeline_health(apps: Iterable[Application], *, floor: int = 10, weekly_goal
         funnel.append(FunnelStep(s, stage_label(s), n, conv))
         prev = n
     live = sum(by_stage.get(s, 0) for s in LIVE_STAGES)
+    bounces = bounce_backs(lost, applied_days)
     return Health(
         live=live, floor=int(floor), sent_this_week=sent, weekly_goal=int(weekly_goal), funnel=funnel,
         median_first_response_days=statistics.median(waits) if waits else None, responses=responses,
         applied_total=reached_counts["applied"], needs_attention=attention, quiet=quiet, overdue=overdue,
         by_stage=by_stage, outcomes=outcomes,
+        median_bounce_back_days=statistics.median(bounces) if bounces else None, bounce_backs=len(bounces),
     )
+
+
+def pipeline_health(apps: Iterable[Application], *, floor: int = 10, weekly_goal: int = 5,
+                    quiet_days: int = DEFAULT_QUIET_DAYS, today: date | None = None) -> Health:
+    """The board's numbers, from the data alone: live vs floor, sent this week (since Monday) vs
+    goal, the funnel (every application that reached each stage) with the conversion of each step,
+    the median days from applying to a first answer, and what needs attention."""
+    today = today or clock.today()
+    return aggregate_health((app_facts(a, today, quiet_days) for a in apps), floor=floor,
+                            weekly_goal=weekly_goal, today=today)
 
 
 # ----------------------------------------------------------------------------- filter and order
@@ -494,6 +551,36 @@ def board_sort_key(app: Application) -> tuple:
     return (0 if nad else 1, nad, -(app.excitement or 0), app.company.casefold(), app.id)
 
 
+def _names_of(contact) -> set[str]:
+    names = {contact.display_name.casefold()}
+    full = f"{contact.first_name} {contact.last_name}".strip().casefold()
+    if full:
+        names.add(full)
+    return names
+
+
+def link_contacts(app: Application, contacts: Iterable) -> Application:
+    """Link the names typed on the card to contact records with that name (exact, any case).
+    A linked contact stays linked while its name is listed; the names list is the source.
+    Returns a changed copy."""
+    wanted = [n.casefold() for n in app.contact_names]
+    by_name: dict[str, str] = {}
+    existing = {}
+    for c in contacts:
+        for name in _names_of(c):
+            by_name.setdefault(name, c.id)
+        if c.id in app.contact_ids:
+            existing[c.id] = _names_of(c)
+    ids: list[str] = []
+    for name in wanted:
+        cid = next((i for i, names in existing.items() if name in names), None) or by_name.get(name)
+        if cid and cid not in ids:
+            ids.append(cid)
+    new = app.copy()
+    new.contact_ids = ids
+    return new
+
+
 def split_list(text: str) -> list[str]:
     """``"a, b,, c"`` → ``["a", "b", "c"]`` (tags, contact names typed in one field)."""
     out = []
@@ -508,7 +595,48 @@ def split_list(text: str) -> list[str]:
 
 
 class ApplicationRepo(Repo[Application]):
-    """User actions on applications; each is one atomic write."""
+    """User actions on applications; each is one atomic write.
+
+    ``version`` grows with every change (and when the cache is dropped), so a screen can tell
+    cheaply whether it must regroup. Health figures are kept per application and recomputed only
+    for the ones that changed (the cached model object is the change marker: saved records are
+    always new objects)."""
+
+    version = 0
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._facts: dict[str, tuple[Application, AppFacts]] = {}
+        self._facts_key: tuple | None = None
+
+    def save(self, obj: Application, *, touch: bool = True) -> Application:
+        try:
+            return super().save(obj, touch=touch)
+        finally:
+            self.version += 1
+
+    def save_many(self, objs, *, touch: bool = True) -> list[Application]:
+        try:
+            return super().save_many(objs, touch=touch)
+        finally:
+            self.version += 1
+
+    def delete(self, record_id: str) -> bool:
+        try:
+            return super().delete(record_id)
+        finally:
+            self.version += 1
+
+    def delete_many(self, ids) -> int:
+        try:
+            return super().delete_many(ids)
+        finally:
+            self.version += 1
+
+    def invalidate(self) -> None:
+        super().invalidate()
+        self.version += 1
+        self._facts = {}
 
     def _require(self, app_id: str) -> Application:
         app = self.get(app_id)
@@ -525,16 +653,20 @@ class ApplicationRepo(Repo[Application]):
         except (TypeError, ValueError):
             return DEFAULT_QUIET_DAYS
 
+    def _linked(self, app: Application) -> Application:
+        return link_contacts(app, self.store.contacts.all())
+
     def add(self, app: Application) -> Application:
-        """Save a new card (first timeline entry, "applied on" when it starts at Applied or later)."""
-        return self.save(created(app))
+        """Save a new card (first timeline entry, "applied on" when it starts at Applied or later;
+        contact names linked to contact records)."""
+        return self.save(self._linked(created(app)))
 
     def update(self, app: Application) -> Application:
         """Save an edited card. An outcome changed to rejected or ghosted in the form gets its
         rebound plan, in the same write."""
         old = self.get(app.id)
         with self.store.batch():
-            saved = self.save(app)
+            saved = self.save(self._linked(app))
             if (saved.stage == "closed" and saved.outcome in PLAN_OUTCOMES
                     and (old is None or old.outcome != saved.outcome)):
                 self.store.plans.ensure_for_application(saved)
@@ -597,9 +729,26 @@ class ApplicationRepo(Repo[Application]):
         return self.delete(app_id)
 
     def health(self, today: date | None = None) -> Health:
+        """:func:`pipeline_health` with the settings, recomputing only changed applications."""
         s = self._settings()
-        return pipeline_health(self.all(), floor=s.pipeline_floor, weekly_goal=s.weekly_goal,
-                               quiet_days=self.quiet_days(), today=today)
+        today = today or clock.today()
+        qd = self.quiet_days()
+        if self._facts_key != (today, qd):
+            self._facts = {}
+            self._facts_key = (today, qd)
+        cache = self._facts
+        models = self._models()
+        facts = []
+        for key, app in models.items():
+            hit = cache.get(key)
+            if hit is None or hit[0] is not app:
+                hit = (app, app_facts(app, today, qd))
+                cache[key] = hit
+            facts.append(hit[1])
+        if len(cache) > len(models):
+            for key in [k for k in cache if k not in models]:
+                del cache[key]
+        return aggregate_health(facts, floor=s.pipeline_floor, weekly_goal=s.weekly_goal, today=today)
 
     def sweep_queue(self, today: date | None = None) -> list[Application]:
         return sweep_queue(self.all(), today or clock.today(), self.quiet_days())

@@ -41,7 +41,8 @@ def _stars(n: int) -> str:
     return f"{'★' * n}{'☆' * (5 - n)} ({n}/5)" if n else "not rated"
 
 
-def details_content(app: Application, today: date, quiet_days: int, plan_note: str = "") -> Content:
+def details_content(app: Application, today: date, quiet_days: int, plan_note: str = "",
+                    linked: tuple[str, ...] = ()) -> Content:
     """Everything about one application, user text always literal."""
     parts: list = []
 
@@ -92,7 +93,13 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
     if app.round_number or app.round_name:
         rnd = " - ".join(x for x in (str(app.round_number) if app.round_number else "", app.round_name) if x)
         field("Round", rnd)
-    field("Contacts", ", ".join(app.contact_names))
+    if app.contact_names or linked:
+        names = list(app.contact_names)
+        for name in linked:
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+        shown = [f"{n} ↗" if n.casefold() in {x.casefold() for x in linked} else n for n in names]
+        line(("Contacts     ", "dim"), ", ".join(shown), ("  (↗ in Contacts: c opens)" if linked else "", "dim"))
     field("Tags", ", ".join(app.tags))
     if app.feedback.strip():
         parts.append("\n")
@@ -128,6 +135,7 @@ class DetailsScreen(ModalScreen[None]):
         Binding("f", "act('follow_up')", "Followed up", id="details.follow_up"),
         Binding("z", "act('snooze')", "Snooze", id="details.snooze"),
         Binding("d", "act('delete')", "Delete", show=False, id="details.delete"),
+        Binding("c", "act('contact')", "Open contact", show=False, id="details.contact"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="details.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="details.up"),
     ]
@@ -162,7 +170,8 @@ class DetailsScreen(ModalScreen[None]):
             return
         today = clock.today()
         self.query_one("#details-text", Static).update(
-            details_content(app, today, self.board.quiet_days(), self.board.plan_note(app)))
+            details_content(app, today, self.board.quiet_days(), self.board.plan_note(app),
+                            tuple(c.display_name for c in self.board.linked_contacts(app))))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -50,14 +50,30 @@ def long_date(day: date | None) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def date_hint(text: str) -> tuple[str, bool]:
+def date_hint(text: str, name: str = "") -> tuple[str, bool]:
     """What a typed date field means: (message, ok)."""
     if not text.strip():
         return "", True
     try:
-        return f"→ {long_date(parse_user_date(text))}", True
+        day = parse_user_date(text)
     except DateError as exc:
         return str(exc), False
+    problem = past_only(name, day)
+    return (problem, False) if problem else (f"→ {long_date(day)}", True)
+
+
+#: Fields that record something that already happened: a future date is a slip (``fri`` means
+#: the next Friday), so the form asks instead of saving it.
+PAST_ONLY = {"applied_on": "applied", "outcome_on": "it ended", "close-date": "it ended"}
+
+
+def past_only(name: str, day: date | None) -> str:
+    from store import clock
+
+    if day is None or name not in PAST_ONLY or day <= clock.today():
+        return ""
+    return (f"{long_date(day)} is in the future. When {PAST_ONLY[name]}? "
+            "Use a past date, e.g. -3d or YYYY-MM-DD.")
 
 
 class DateInput(Input):
@@ -80,7 +96,9 @@ ApplicationForm, CloseDialog { align: center middle; }
 .form-row > Select { width: 24; }
 .form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
 .form-row > .hint.-error { color: $warning; text-style: bold; }
-.form-row > TextArea { width: 1fr; height: 4; }
+.form-row > TextArea { width: 1fr; height: 4; background: $boost; }
+.form-row > Input, .form-row > Select { background: $boost; }
+.form-row > Input:focus, .form-row > TextArea:focus { background: $primary 20%; }
 .form-row > .round-sep { width: 3; padding: 0 1; }
 .form-error { color: $warning; text-style: bold; height: auto; }
 .form-error.-hidden { display: none; }
@@ -109,8 +127,10 @@ class ApplicationForm(ModalScreen[Application | None]):
     ]
 
     #: Text inputs, in the order of the issue: (field, label, placeholder).
-    def __init__(self, application: Application | None = None, stage: str = "wishlist") -> None:
+    def __init__(self, application: Application | None = None, stage: str = "wishlist",
+                 linked_names: list[str] | None = None) -> None:
         super().__init__()
+        self.linked_names = list(linked_names or [])
         self.original = application
         self.is_new = application is None
         self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
@@ -155,7 +175,11 @@ class ApplicationForm(ModalScreen[Application | None]):
                 yield _row("Next action", Input(a.next_action, placeholder="e.g. follow up with the recruiter",
                                                 id="f-next_action", compact=True))
                 yield self._date_row("Action date", "next_action_date", a.next_action_date)
-                yield _row("Contacts", Input(", ".join(a.contact_names), placeholder="names, comma-separated",
+                names = list(a.contact_names)
+                for name in self.linked_names:  # linked elsewhere: listed so saving keeps them
+                    if name.casefold() not in {n.casefold() for n in names}:
+                        names.append(name)
+                yield _row("Contacts", Input(", ".join(names), placeholder="names, comma-separated",
                                              id="f-contacts", compact=True))
                 yield _row("Notes", TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True,
                                              compact=True))
@@ -184,7 +208,7 @@ class ApplicationForm(ModalScreen[Application | None]):
 
     def _date_row(self, label: str, name: str, value: str | None) -> Horizontal:
         text = value or ""
-        message, ok = date_hint(text)
+        message, ok = date_hint(text, name)
         hint = Static(literal(message), id=f"hint-{name}", classes="hint" + ("" if ok else " -error"))
         return _row(label, DateInput(text, placeholder="e.g. fri, +3d", id=f"f-{name}", compact=True), hint)
 
@@ -221,7 +245,7 @@ class ApplicationForm(ModalScreen[Application | None]):
         wid = event.input.id or ""
         if isinstance(event.input, DateInput):
             name = wid.removeprefix("f-")
-            message, ok = date_hint(event.value)
+            message, ok = date_hint(event.value, name)
             hint = self.query_one(f"#hint-{name}", Static)
             hint.update(literal(message))
             hint.set_class(not ok, "-error")
@@ -250,6 +274,10 @@ class ApplicationForm(ModalScreen[Application | None]):
                 dates[name] = parse_optional_date(str(v[key]))
             except DateError as exc:
                 errors.append((name, str(exc)))
+                continue
+            problem = past_only(name, dates[name])
+            if problem:
+                errors.append((name, problem))
         if errors:
             return None, errors
         a = self.original.copy() if self.original else Application(stage=self.stage)
@@ -378,7 +406,7 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "close-date":
-            message, ok = date_hint(event.value)
+            message, ok = date_hint(event.value, "close-date")
             hint = self.query_one("#hint-close-date", Static)
             hint.update(literal(message))
             hint.set_class(not ok, "-error")
@@ -408,8 +436,9 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
         from store import clock
 
         on = on or clock.today()
-        if on > clock.today():
-            box.update("That date is in the future; when did it happen?")
+        problem = past_only("close-date", on)
+        if problem:
+            box.update(literal(problem))
             box.remove_class("-hidden")
             self.query_one("#close-date", Input).focus()
             return

@@ -81,6 +81,10 @@ def health_content(h: p.Health, wishlist: int) -> Content:
     line(("First reply        ", "dim"), (reply, "bold"), ("  from applying to their first answer", "dim"))
     line(("Response rate      ", "dim"), (_pct(h.response_rate), "bold"),
          (f"  ({h.responses} answered of {h.applied_total} applied)", "dim"))
+    bounce = "—" if h.median_bounce_back_days is None else f"{h.median_bounce_back_days:g} days (median)"
+    line(("Bounce-back        ", "dim"), (bounce, "bold"),
+         (f"  from a no to your next application ({h.bounce_backs} times)" if h.bounce_backs
+          else "  from a no to your next application", "dim"))
     line()
     line(("Needs attention    ", "dim"), (str(h.needs_attention), "bold"),
          (f"  ({h.overdue} overdue next actions, {h.quiet} quiet) — s sweeps them", "dim"))

@@ -100,13 +100,15 @@ class HealthLine(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.figures = HealthFigures()
+        self.figures: HealthFigures | None = None
 
     def show(self, figures: HealthFigures) -> None:
         self.figures = figures
         self.refresh()
 
     def render(self) -> Content:
+        if self.figures is None:
+            return Content.assemble(("Pipeline health: counting…", "dim"))
         width = self.content_region.width or self.size.width
         options = variants(self.figures)
         for option in options:

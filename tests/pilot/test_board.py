@@ -83,6 +83,12 @@ async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, mak
         await type_text(pilot, "fri")
         await pilot.pause()
         assert "Fri 6 Mar 2026" in str(form.query_one("#hint-next_action_date").render())
+        form.query_one("#f-applied_on", Input).value = "fri"  # the next Friday: not a day you applied
+        await pilot.pause()
+        assert "in the future" in str(form.query_one("#hint-applied_on").render())
+        form.query_one("#f-applied_on", Input).value = "-3d"
+        await pilot.pause()
+        assert "Fri 27 Feb 2026" in str(form.query_one("#hint-applied_on").render())
         form.query_one("#f-deadline", Input).focus()
         await type_text(pilot, "31/12/68")
         await pilot.pause()
@@ -102,6 +108,7 @@ async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, mak
         [saved] = store.applications.all()
         assert (saved.company, saved.role, saved.stage, saved.excitement) == ("Acme", "Backend Dev", "wishlist", 4)
         assert saved.next_action_date == "2026-03-06" and saved.deadline == "2026-03-16"
+        assert saved.applied_on == "2026-02-27"
         assert saved.tags == ["python", "remote"] and saved.contact_names == ["Dana Kim", "Lee"]
         assert saved.stage_history[0]["to"] == "wishlist"
         text = kanban_text(app)
@@ -664,3 +671,34 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, BoardScreen)
         assert all(n.severity != "error" for n in app._notifications)
+
+
+async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
+    from store.models import Contact
+    from tui.screens.contacts import ContactsScreen
+
+    dana = store.contacts.save(Contact(first_name="Dana", last_name="Kim"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        scr = await open_board(pilot)
+        await pilot.press("l", "n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-company", Input).value = "Acme"
+        form.query_one("#f-role", Input).value = "Dev"
+        form.query_one("#f-contacts", Input).value = "dana kim, Lee"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [a] = store.applications.all()
+        assert a.contact_ids == [dana.id] and a.contact_names == ["dana kim", "Lee"]
+        await pilot.press("f")  # followed up: the linked contact's cadence restarts too
+        await pilot.pause()
+        assert store.contacts.get(dana.id).last_touch_on == TODAY.isoformat()
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.screen.query_one("#details-text").render())
+        assert "Dana Kim ↗" in text or "dana kim ↗" in text
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)

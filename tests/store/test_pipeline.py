@@ -345,7 +345,9 @@ def test_repo_close_creates_real_plan_when_plans_exist(store, monkeypatch):
 
 def test_repo_follow_up_logs_a_touchpoint_with_linked_contacts(store):
     c = store.contacts.save(Contact(first_name="Dana", last_name="Kim"))
-    a = store.applications.add(Application(company="Acme", role="Dev", stage="applied", contact_ids=[c.id, "gone"]))
+    a = store.applications.add(Application(company="Acme", role="Dev", stage="applied",
+                                           contact_names=["dana kim", "Someone Unknown"]))
+    assert a.contact_ids == [c.id]  # linked by name
     saves = store.storage.saves
     f = store.applications.follow_up(a.id)
     assert store.storage.saves == saves + 1
@@ -370,10 +372,40 @@ def test_repo_health_uses_settings(store):
     assert store.applications.sweep_queue() == []
 
 
-def test_demo_data_health_is_sane(store):
-    from store import demo
-
-    demo.populate(store, applications=100)
-    h = store.applications.health()
+def test_demo_data_health_is_sane(demo_store):
+    h = demo_store.applications.health()
     assert h.live > 0 and h.funnel[0].count >= h.funnel[1].count >= h.funnel[2].count >= h.funnel[3].count
     assert h.median_first_response_days is not None
+
+
+def test_link_contacts_by_name_and_keeps_links_while_listed():
+    dana = Contact(first_name="Dana", last_name="Kim", preferred_name="Dee")
+    lee = Contact(first_name="Lee", last_name="Park")
+    a = p.link_contacts(app(contact_names=["Dee Kim", "lee park", "Nobody"]), [dana, lee])
+    assert a.contact_ids == [dana.id, lee.id]
+    assert p.link_contacts(app(contact_names=["Dana Kim"]), [dana, lee]).contact_ids == [dana.id]
+    # a name taken off the card unlinks it
+    assert p.link_contacts(_with(a, contact_names=["Lee Park"]), [dana, lee]).contact_ids == [lee.id]
+
+
+def _with(a, **kw):
+    b = a.copy()
+    for k, v in kw.items():
+        setattr(b, k, v)
+    return b
+
+
+def test_bounce_back_days_from_a_no_to_the_next_application():
+    assert p.bounce_backs([TODAY], [TODAY + timedelta(days=3), TODAY - timedelta(days=1)]) == [3]
+    assert p.bounce_backs([TODAY], [TODAY]) == [0]
+    assert p.bounce_backs([TODAY], [TODAY - timedelta(days=2)]) == []  # not yet
+    apps = health_fixture()
+    # R (rejected d-34) -> next applied d-30 (I): 4 days; RI (rejected d-40) -> R applied that
+    # same day: 0; G (ghosted, no outcome date) is left out
+    for a in apps:
+        if a.company == "R":
+            a.outcome_on = d(-34)
+        if a.company == "RI":
+            a.outcome_on = d(-40)
+    h = p.pipeline_health(apps, today=TODAY)
+    assert h.bounce_backs == 2 and h.median_bounce_back_days == 2

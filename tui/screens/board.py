@@ -24,7 +24,7 @@ from tui.board_details import DetailsScreen
 from tui.board_forms import ApplicationForm, CloseDialog
 from tui.board_panels import ApplicationsProvider, GoToDialog, HealthPanel
 from tui.board_sweep import SweepScreen
-from tui.dialogs import ConfirmDialog
+from tui.dialogs import ChoiceDialog, ConfirmDialog
 from tui.screens.base import PaletteCommand, ReboundScreen
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
@@ -105,6 +105,8 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         self.cards = CardCache()
         self._health: p.Health | None = None
         self._health_timer = None
+        #: What the columns were built from: (repo version, day, quiet days, settings stamp).
+        self._built_from: tuple | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -123,12 +125,17 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(Footer).compact = True
-        self.kanban.set_empty_text("wishlist", "empty · n adds one")
         self.reload()
         self.kanban.focus()
 
+    def _source_key(self) -> tuple:
+        s = self.store.settings.current()
+        return (self.store.applications.version, clock.today(), self.quiet_days(), s.updated_at)
+
     def refresh_data(self) -> None:
-        self.reload()
+        """Back on the board: regroup only if something changed since the columns were built."""
+        if self._built_from != self._source_key():
+            self.reload()
 
     # ------------------------------------------------------------------ data
 
@@ -146,8 +153,9 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
     def _visible(self, app: Application) -> bool:
         return not self._terms or p.matches(app, self._terms, self._haystack(app))
 
-    def reload(self) -> None:
-        """Regroup everything (on show, after an external change, or when the filter changes)."""
+    def reload(self, health: bool = True) -> None:
+        """Regroup everything (on show, after an external change, or when the filter changes).
+        The health line follows right after the first paint."""
         k = self.kanban
         selected = {s: (k.cards(s)[k._rows.get(s, 0)].id if len(k.cards(s)) else None) for s in STAGES}
         self.cards.reset(clock.today(), self.quiet_days())
@@ -164,7 +172,9 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
             k.set_cards(stage, col, select=index)
         self._update_empty_texts()
         self._update_filter_count()
-        self._refresh_health()
+        self._built_from = self._source_key()
+        if health:
+            self._schedule_health(0)
 
     def _index_of(self, stage: str, app_id: str | None) -> int | None:
         if app_id is None:
@@ -207,6 +217,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
             k.select(app.stage, new_index)
         self._update_empty_texts()
         self._update_filter_count()
+        self._built_from = self._source_key()
         self._schedule_health()
 
     def _update_empty_texts(self) -> None:
@@ -217,10 +228,16 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
                 text = {"wishlist": "empty · n adds one", "closed": "nothing closed yet"}.get(stage, "empty")
             self.kanban.set_empty_text(stage, text)
 
-    def _schedule_health(self) -> None:
+    def _schedule_health(self, delay: float = 0.05) -> None:
+        """Recompute the health line a moment later (after the board repaints; a burst of moves
+        costs one computation)."""
         if self._health_timer is not None:
             self._health_timer.stop()
-        self._health_timer = self.set_timer(0.05, self._refresh_health)
+        if delay <= 0:
+            self._health_timer = None
+            self.call_after_refresh(self._refresh_health)
+        else:
+            self._health_timer = self.set_timer(delay, self._refresh_health)
 
     def _refresh_health(self) -> None:
         self._health_timer = None
@@ -268,6 +285,8 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
             done()
         elif what == "delete":
             self.delete(app_id, after=done)
+        elif what == "contact":
+            self.open_contact(app_id)
 
     def edit(self, app_id: str, after: Callable[..., None] | None = None) -> None:
         app = self._need(app_id)
@@ -281,7 +300,8 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
             if after:
                 after(changed is not None)
 
-        self.app.push_screen(ApplicationForm(app), saved)
+        linked = [c.display_name for c in self.linked_contacts(app)]
+        self.app.push_screen(ApplicationForm(app, linked_names=linked), saved)
 
     def step(self, app_id: str, direction: int, after: Callable[..., None] | None = None) -> None:
         app = self._need(app_id)
@@ -403,6 +423,31 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
             f"{app.title}\n\nIts stage history and notes go too. To keep the record, close it instead (x).",
             confirm="Delete", cancel="Keep", danger=True), decided)
 
+    def linked_contacts(self, app: Application) -> list:
+        found = (self.store.contacts.get(cid) for cid in app.contact_ids)
+        return [c for c in found if c is not None]
+
+    def open_contact(self, app_id: str) -> None:
+        """Jump to a linked contact (asks which when there are several)."""
+        app = self._need(app_id)
+        if app is None:
+            return
+        contacts = self.linked_contacts(app)
+        if not contacts:
+            self.notify("No linked contact. Contact names that match someone in Contacts link "
+                        "themselves when you save the card.", markup=False)
+            return
+        if len(contacts) == 1:
+            self.rapp.open_contact(contacts[0].id)
+            return
+
+        def picked(cid: str | None) -> None:
+            if cid:
+                self.rapp.open_contact(cid)
+
+        self.app.push_screen(ChoiceDialog("Open which contact?", [(c.id, c.display_name) for c in contacts]),
+                             picked)
+
     def open_details(self, app_id: str) -> None:
         if self.store.applications.get(app_id) is not None:
             self.app.push_screen(DetailsScreen(self, app_id))
@@ -517,7 +562,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
     def set_filter(self, text: str) -> None:
         self.query_text = text
         self._terms = p.query_terms(text)
-        self.reload()
+        self.reload(health=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter-input":
@@ -560,6 +605,8 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         yield PaletteCommand("Board: followed up", "Log it; next action in a week (f)", self.action_follow_up)
         yield PaletteCommand("Board: snooze a week", "Out of the sweep for 7 days (z)", self.action_snooze)
         yield PaletteCommand("Board: delete the selected application", "Asks first (d)", self.action_delete)
+        yield PaletteCommand("Board: open a linked contact", "The contacts named on the card (c in details)",
+                             lambda: self._with_selected(self.open_contact))
         yield PaletteCommand("Board: sweep cards that need attention", "Quiet or due, one key each (s)",
                              self.action_sweep)
         yield PaletteCommand("Board: filter", "Company, role, tags, notes (/)", self.action_filter)
