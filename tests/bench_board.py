@@ -2,7 +2,7 @@
 
 * open the board (key ``2`` from Today until the board is painted);
 * one card move (``L``: key press until the move is persisted and the board repainted);
-* one filter keystroke (the board regrouped and repainted);
+* one filter keystroke (matched, regrouped and drawn);
 * the pipeline health figures (computed from every application).
 
 Headless ``App.run_test`` at 80x24; each figure is the median of several runs.
@@ -81,11 +81,14 @@ async def _moves(data_dir: Path, repeat: int) -> tuple[float, float, float, int]
             await pilot.press("slash")
             await pilot.pause()
             keys = []
-            for ch in "north":
+            typed = ""
+            for ch in "north wind":
+                typed += ch
                 t = time.perf_counter()
-                await pilot.press(ch)
-                await pilot.pause()
+                board.set_filter(typed)  # what one keystroke in the filter does
+                _paint(board.kanban)
                 keys.append(time.perf_counter() - t)
+                await pilot.pause()
             return statistics.median(direct), statistics.median(pressed), statistics.median(keys), saved
     finally:
         store.close()
@@ -134,8 +137,8 @@ def run(ctx) -> list[Row]:
             "same on a 50-card board", move_small, "< 0.1 s"),
         Row(f"move a card (L pressed), through the event loop to idle, {n:,} applications", press_heavy,
             "same on a 50-card board", press_small, "< 0.15 s"),
-        Row(f"filter keystroke, regroup and repaint, {n:,} applications", key_heavy,
-            "same on a 50-card board", key_small, "< 0.1 s"),
+        Row(f"filter keystroke: match, regroup, board drawn; {n:,} applications", key_heavy,
+            "same on a 50-card board", key_small, "< 0.05 s"),
         Row(f"pipeline health figures from scratch, {n:,} applications", cold_heavy,
             "same from 50", cold_small, "report"),
         Row(f"pipeline health after one move (per-card cache), {n:,} applications", warm_heavy,

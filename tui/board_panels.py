@@ -40,6 +40,10 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{round(x * 100)}%"
 
 
+def _days(x: float) -> str:
+    return f"{x:g} day{'' if x == 1 else 's'} (median)"
+
+
 def _bar(n: int, top: int, width: int = 24) -> str:
     if top <= 0:
         return ""
@@ -76,23 +80,19 @@ def health_content(h: p.Health, wishlist: int) -> Content:
         line(("  ", ""), (f"{step.label:<13}", ""), (f"{step.count:>6}  ", "bold"), (_bar(step.count, top), "dim"),
              ("  " + conv, "dim"))
     line()
-    reply = "no replies yet" if h.median_first_response_days is None else (
-        f"{h.median_first_response_days:g} days (median)")
+    reply = "no replies yet" if h.median_first_response_days is None else _days(h.median_first_response_days)
     line(("First reply        ", "dim"), (reply, "bold"), ("  from applying to their first answer", "dim"))
     line(("Response rate      ", "dim"), (_pct(h.response_rate), "bold"),
          (f"  ({h.responses} answered of {h.applied_total} applied)", "dim"))
-    bounce = "—" if h.median_bounce_back_days is None else f"{h.median_bounce_back_days:g} days (median)"
-    line(("Bounce-back        ", "dim"), (bounce, "bold"),
-         (f"  from a no to your next application ({h.bounce_backs} times)" if h.bounce_backs
-          else "  from a no to your next application", "dim"))
+    bounce = "—" if h.median_bounce_back_days is None else _days(h.median_bounce_back_days)
+    line(("Bounce-back        ", "dim"), (bounce, "bold"), ("  from a no to your next application", "dim"))
     line()
     line(("Needs attention    ", "dim"), (str(h.needs_attention), "bold"),
          (f"  ({h.overdue} overdue next actions, {h.quiet} quiet) — s sweeps them", "dim"))
     line()
-    counts = "  ".join(f"{p.stage_label(s)} {h.by_stage.get(s, 0)}" for s in STAGES)
-    line(("By stage  ", "dim"), counts)
+    line("  ".join(f"{p.stage_label(s)} {h.by_stage.get(s, 0)}" for s in STAGES))
     outcomes = "  ".join(f"{o} {h.outcomes.get(o, 0)}" for o in OUTCOMES if h.outcomes.get(o, 0))
-    line(("Outcomes  ", "dim"), outcomes or "none yet")
+    line(("Closed as  ", "dim"), outcomes or "none yet")
     parts.append(("escape closes", "dim"))
     return Content.assemble(*parts)
 

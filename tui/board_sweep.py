@@ -156,9 +156,9 @@ class SweepScreen(ModalScreen[None]):
                 self.show_current()
 
         if verb == "ghosted":
-            self.board.close_application(app_id, "ghosted", after=after)
+            self.board.close_application(app_id, "ghosted", after=after, at_once=True)
         elif verb == "reject":
-            self.board.close_application(app_id, "rejected", after=after)
+            self.board.close_application(app_id, "rejected", after=after, at_once=True)
         elif verb == "follow_up":
             after(self.board.follow_up(app_id))
         elif verb == "snooze":

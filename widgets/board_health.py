@@ -34,7 +34,7 @@ def _days(x: float | None, long: bool) -> str:
         return "no replies yet" if long else "—"
     n = round(x, 1)
     n_text = f"{n:g}"
-    return f"~{n_text} days" if long else f"~{n_text}d"
+    return (f"~{n_text} day" + ("" if n == 1 else "s")) if long else f"~{n_text}d"
 
 
 def variants(f: HealthFigures) -> list[Content]:

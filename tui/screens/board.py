@@ -77,7 +77,9 @@ The line at the top is your pipeline's health: live applications against your fl
 
 Sweep (s) walks only the cards that need you (quiet, or a next action due) with one-key verbs: f followed up (next action in a week), g ghosted, r rejected, z snooze a week, a advance, enter opens, escape leaves.
 
-Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the next Friday). The form shows what it read before you save."""
+Moving around: h/l or ←/→ change column (at 80 columns four show at a time; ◂ ▸ say more are off to a side), j/k or ↑/↓ move within one, home/end and page up/down jump, enter opens the details (timeline of every stage move; c there opens a linked contact). g goes to any application by name; ctrl+p has every board action.
+
+Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the next Friday); -3d for days past. The form shows what it read before you save, and says so when "applied on" lands in the future."""
 
     BINDINGS = [
         Binding("n", "new", "New", id="board.new"),
@@ -276,7 +278,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         elif what == "close":
             self.close_with_outcome(app_id, after=done)
         elif what == "reject":
-            self.close_application(app_id, "rejected", after=done)
+            self.close_application(app_id, "rejected", after=done, at_once=True)
         elif what == "follow_up":
             self.follow_up(app_id)
             done()
@@ -288,9 +290,17 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         elif what == "contact":
             self.open_contact(app_id)
 
+    def _writable(self) -> bool:
+        """Forms are not opened in a read-only session (the typing would be lost)."""
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "This session is read-only.", title="Not changed",
+                        severity="warning", markup=False)
+            return False
+        return True
+
     def edit(self, app_id: str, after: Callable[..., None] | None = None) -> None:
         app = self._need(app_id)
-        if app is None:
+        if app is None or not self._writable():
             return
 
         def saved(changed: Application | None) -> None:
@@ -346,11 +356,13 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         self.app.push_screen(CloseDialog(app, preset), chosen)
 
     def close_application(self, app_id: str, outcome: str, reason: str = "", on=None,
-                          after: Callable[..., None] | None = None) -> None:
+                          after: Callable[..., None] | None = None, *, at_once: bool = False) -> None:
+        """Close with ``outcome`` (``at_once``: the one-key verbs, which leave an already closed
+        card with that outcome alone)."""
         app = self._need(app_id)
         if app is None:
             return
-        if app.stage == "closed" and app.outcome == outcome and not reason:
+        if at_once and app.stage == "closed" and app.outcome == outcome:
             self.notify(f"Already closed as {outcome}.", markup=False)
             if after:
                 after(False)
@@ -460,14 +472,20 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
             return
         if not self._visible(app):
             self.clear_filter()
+        elif self._built_from != self._source_key():
+            self.reload()
         index = self._index_of(app.stage, app.id)
         if index is not None:
             self.kanban.select(app.stage, index)
+        while isinstance(self.app.screen, DetailsScreen):  # one details view at a time
+            self.app.pop_screen()
         self.open_details(app.id)
 
     # ------------------------------------------------------------------ key actions
 
     def action_new(self) -> None:
+        if not self._writable():
+            return
         stage = self.kanban.current_column
         stage = stage if stage != "closed" else "wishlist"
 
@@ -498,7 +516,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
     def action_reject(self) -> None:
         app = self._need()
         if app:
-            self.close_application(app.id, "rejected")
+            self.close_application(app.id, "rejected", at_once=True)
 
     def action_follow_up(self) -> None:
         app = self._need()
@@ -601,7 +619,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
                              "role closed (x)", self.action_close_card)
         yield PaletteCommand("Board: mark rejected", "Close as rejected at once (r)", self.action_reject)
         yield PaletteCommand("Board: mark ghosted", "Close as ghosted at once",
-                             lambda: self._with_selected(lambda i: self.close_application(i, "ghosted")))
+                             lambda: self._with_selected(self._ghost))
         yield PaletteCommand("Board: followed up", "Log it; next action in a week (f)", self.action_follow_up)
         yield PaletteCommand("Board: snooze a week", "Out of the sweep for 7 days (z)", self.action_snooze)
         yield PaletteCommand("Board: delete the selected application", "Asks first (d)", self.action_delete)
@@ -615,6 +633,9 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
                              self.action_health)
         yield PaletteCommand("Board: go to application…", "Search every application by company or role (g)",
                              self.action_goto)
+
+    def _ghost(self, app_id: str) -> None:
+        self.close_application(app_id, "ghosted", at_once=True)
 
     def _with_selected(self, fn: Callable[[str], object]) -> None:
         app = self._need()
