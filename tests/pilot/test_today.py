@@ -23,7 +23,7 @@ def seed(store) -> dict:
     ana = store.contacts.save(Contact(first_name="Ana", last_name="Chen", role="recruiter", company="Acme",
                                       last_touch_on="2026-02-20", cadence="quarterly"))
     app = store.applications.add(Application(company="Acme", role="Staff Engineer", stage="interviewing",
-                                             round_name="final", contact_ids=[ana.id], contact_names=["Ben Li"]))
+                                             round_name="final", contact_names=["Ana Chen", "Ben Li"]))
     live = store.applications.add(Application(company="Live Co", role="Dev", stage="applied",
                                               next_action="Follow up", next_action_date="2026-03-01"))
     wish = [store.applications.add(Application(company=f"Wish {i}", role="Dev", excitement=i, stage="wishlist"))
