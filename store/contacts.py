@@ -75,13 +75,18 @@ def cadence_days(key: str) -> int:
     return CADENCES.get(key, CADENCES[FALLBACK_CADENCE])[1]
 
 
+_DELTAS = {key: relativedelta(**spec[2]) for key, spec in CADENCES.items() if spec[2]}
+
+
 def add_cadence(day: date, key: str, times: int = 1) -> date | None:
     """``day`` + the cadence (month ends clamp); None for "none"."""
+    if times == 1:
+        delta = _DELTAS.get(key)
+        return day + delta if delta is not None else None
     spec = CADENCES.get(key)
     if spec is None or not spec[2]:
         return None
-    delta = relativedelta(**{k: v * times for k, v in spec[2].items()})
-    return day + delta
+    return day + relativedelta(**{k: v * times for k, v in spec[2].items()})
 
 
 def effective_cadence(contact: Contact, settings: Settings | None) -> tuple[str, str]:

@@ -144,7 +144,14 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
         else:
             lines.append("")
             lines.append("Press ctrl+s (or i) to import, escape to cancel.")
-        self.query_one("#ip-summary", Static).update(literal("\n".join(lines)))
+        parts: list = []
+        for line in lines:
+            head, sep, rest = line.partition(":")
+            if sep and head in ("Added", "Updated", "Unchanged", "Skipped"):
+                parts += [(head + sep, "bold"), rest, "\n"]
+            else:
+                parts += [line, "\n"]
+        self.query_one("#ip-summary", Static).update(Content.assemble(*parts))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "ip-cadence":

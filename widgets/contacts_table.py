@@ -122,7 +122,7 @@ class ContactsTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"contacts-table--header", "contacts-table--cursor", "contacts-table--marked"}
 
     DEFAULT_CSS = """
-    ContactsTable { scrollbar-size-vertical: 1; overflow-x: hidden; background: $surface; }
+    ContactsTable { width: 1fr; height: 1fr; scrollbar-size-vertical: 1; overflow-x: hidden; background: $surface; }
     ContactsTable > .contacts-table--header { text-style: bold; background: $panel; color: $foreground; }
     ContactsTable > .contacts-table--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;

@@ -140,7 +140,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         self._detail_open = False  # below the list (narrow); always shown side by side
         self._side = False
         self._apps: _Apps | None = None
-        self._loaded = False
+        self._seen: tuple = ()
 
     # -- building
 
@@ -156,18 +156,16 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         yield Static(EMPTY, classes="empty-state", id="empty-state")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._apps = _Apps(self.store)
         self._layout(self.size.width)
-        self.refresh_data()
+        self.refresh_data(force=True)
         self.query_one(ContactsTable).focus()
 
-    def on_screen_resume(self) -> None:
-        if not self._loaded:
-            self.query_one("#readonly-banner").set_message(self.rapp.banner_text())  # type: ignore[attr-defined]
-            self._loaded = True
-            return
-        super().on_screen_resume()
+    def _signature(self) -> tuple:
+        """What the list was computed from: saves, unsaved changes, the data in memory, the day."""
+        st = self.store.storage
+        return (getattr(st, "saves", None), self.store.dirty, id(getattr(st, "_data", None)), clock.today())
+
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -197,9 +195,15 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
     def table(self) -> ContactsTable:
         return self.query_one(ContactsTable)
 
-    def refresh_data(self, position: int | None = None) -> None:
+    def refresh_data(self, position: int | None = None, force: bool = False) -> None:
         """Recompute every contact's due date, state and reason, then filter and show (the cursor
-        stays on its contact, or on ``position`` when given)."""
+        stays on its contact, or on ``position`` when given).
+
+        Coming back to the screen (the base class calls this) recomputes only when something was
+        saved or reloaded meanwhile, or the day turned; this screen's own changes force it."""
+        if not force and position is None and self._rows and self._signature() == self._seen:
+            return
+        self._seen = self._signature()
         today = clock.today()
         settings = self.store.settings.current()
         self._rows = C.build_rows(self.store.contacts.all(), settings, self._apps, today)
@@ -303,7 +307,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
     def show_contact(self, contact_id: str) -> None:
         """Select this contact (clearing filters that hide it) and show its details."""
         if contact_id not in self._by_id:
-            self.refresh_data()
+            self.refresh_data(force=True)
         if contact_id not in self._by_id:
             self.notify("That contact no longer exists.", markup=False)
             return
@@ -480,7 +484,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             if result is None:
                 return
             if self.rapp.write(C.save_contact, self.store, result):
-                self.refresh_data()
+                self.refresh_data(force=True)
                 self.show_contact(result.id)
                 verb = "Added" if contact is None else "Saved"
                 self.notify(f"{verb} {result.display_name}.", markup=False)
@@ -515,7 +519,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
             if self.rapp.write(delete_all):
                 self._marked.clear()
-                self.refresh_data()
+                self.refresh_data(force=True)
                 self.notify(f"Deleted {rows[0].contact.display_name if len(rows) == 1 else f'{len(rows)} contacts'}.",
                             markup=False)
 
@@ -554,7 +558,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         current = self.table.current_key
         position = self.table.cursor if current in ids else None
         self._marked.clear()
-        self.refresh_data(position=position)
+        self.refresh_data(position=position, force=True)
 
     def _logged_message(self, tp: Touchpoint) -> str:
         names = [self.store.contacts.get(i) for i in tp.contact_ids]
@@ -584,7 +588,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
             def saved(result: Touchpoint | None) -> None:
                 if result is not None and self.rapp.write(C.log_touchpoint, self.store, result):
-                    self.refresh_data()
+                    self.refresh_data(force=True)
                     done()
                     self.notify("Touchpoint saved; the last touch is recomputed.", markup=False)
 
@@ -593,7 +597,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
         def delete(tp: Touchpoint, done) -> None:
             if self.rapp.write(C.delete_touchpoint, self.store, tp.id):
-                self.refresh_data()
+                self.refresh_data(force=True)
                 done()
                 self.notify("Touchpoint deleted; the last touch is recomputed.", markup=False)
 
@@ -713,7 +717,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                 return
             days = int(text.strip())
             if self.rapp.write(C.start_global_pause, self.store, days):
-                self.refresh_data()
+                self.refresh_data(force=True)
                 end = clock.today() + timedelta(days=days - 1)
                 self.notify(f"All reminders paused until {C.short_date(end)}. Due dates move after it, spread "
                             "out so you don't come back to a wall.", markup=False)
@@ -725,7 +729,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
     def action_resume_all(self) -> None:
         if self.rapp.write(C.end_global_pause, self.store):
-            self.refresh_data()
+            self.refresh_data(force=True)
             self.notify("Reminders are back on.", markup=False)
 
     # -- composing and applications
@@ -754,7 +758,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                 self.rapp.open_application(value[5:])
             elif value.startswith("unlink:"):
                 if self.rapp.write(C.link_application, self.store, c.id, value[7:], False):
-                    self.refresh_data()
+                    self.refresh_data(force=True)
             elif value == "link":
                 self._link_application(c)
 
@@ -766,7 +770,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
         def picked(app_id: str | None) -> None:
             if app_id and self.rapp.write(C.link_application, self.store, c.id, app_id):
-                self.refresh_data()
+                self.refresh_data(force=True)
                 self.notify("Linked. News on that application will suggest a reason to reach out.",
                             markup=False)
 
@@ -787,7 +791,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             if plan is None:
                 return
             if self.rapp.write(apply_import, self.store, plan):
-                self.refresh_data()
+                self.refresh_data(force=True)
                 jobs = len(plan.job_changes)
                 extra = f" {jobs} changed jobs: see the ones suggesting a congratulations." if jobs else ""
                 self.notify(f"Imported: {len(plan.added)} added, {len(plan.updated)} updated, "
@@ -827,7 +831,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             else:
                 ok = self.rapp.write(self.store.settings.update, default_cadence=value)
             if ok:
-                self.refresh_data()
+                self.refresh_data(force=True)
                 self.notify("Cadence default saved; a contact's own setting still wins.", markup=False)
 
         title = f"Cadence for {role}s" if role else "Default cadence for everyone"
