@@ -542,3 +542,158 @@ async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "contacts"
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+async def _fill_slots_and_send(pilot, send: bool = True) -> None:
+    """In the outreach editor: fill every slot the template asks for, save; then (``send``) mark it
+    sent with the outreach keys — through the cool-off question a fresh rejection raises."""
+    from tui.outreach_editor import DraftEditor
+
+    app = pilot.app
+    assert isinstance(app.screen, DraftEditor)
+    for _ in range(4):
+        before = app.screen.collect().body
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        if app.screen.collect().body != before or "Slot" not in [n.title for n in app._notifications][-1:]:
+            break
+        await pilot.press("g", "o", "o", "d")
+        await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    if not send:
+        return
+    await pilot.press("m")
+    await pilot.pause()
+    from tui.dialogs import ChoiceDialog
+
+    if isinstance(app.screen, ChoiceDialog):  # "Mark sent?" during the cool-off: 1 = mark sent anyway
+        await pilot.press("1")
+        await pilot.pause()
+    await pilot.press("ctrl+s")  # the mark-sent dialog: today, the draft's channel
+    await pilot.pause()
+
+
+async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
+    """The issue's "done when": rejected on the board with `r`, then from the keyboard through the
+    reflection, a thank-you, a feedback request, staying in touch and a refilled pipeline, with
+    Today showing each step as it happens."""
+    from tui.journal_wizard import ReframeWizard
+    from tui.outreach_editor import DraftEditor
+    from tui.screens.board import BoardScreen
+    from tui.today_refill import RefillDialog
+
+    store.settings.update(my_name="Alex Morgan", pipeline_floor=3, weekly_goal=2)
+    ana = store.contacts.save(Contact(first_name="Ana", last_name="Chen", role="recruiter", company="Acme",
+                                      emails=["ana@acme.example"]))
+    acme = store.applications.add(Application(company="Acme", role="Staff Engineer", stage="interviewing",
+                                              round_name="final", applied_on="2026-02-01",
+                                              contact_names=["Ana Chen", "Ben Li"]))
+    store.applications.add(Application(company="Live Co", role="Dev", stage="applied", applied_on="2026-02-20"))
+    for name in ("Wish A", "Wish B"):
+        store.applications.add(Application(company=name, role="Dev", stage="wishlist"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        # -- the board: r on the card
+        await pilot.press("2")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        for _ in range(6):
+            if board.kanban.current_column == "interviewing":
+                break
+            await pilot.press("l")
+            await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        plan = store.plans.for_application(acme.id)
+        assert plan is not None and store.applications.get(acme.id).outcome == "rejected"
+        pid = plan.id
+
+        async def today(step: str) -> str:
+            await pilot.press("1")
+            await pilot.pause()
+            await pilot.pause()
+            return row_text(app, f"step:{pid}:{step}")
+
+        assert "○ Reflect" in await today("reflect")
+        assert "0 of 6 done" in row_text(app, f"plan:{pid}")
+
+        # -- 1. reflect: the journal's guided reframe, linked to the application
+        await go(pilot, f"step:{pid}:reflect")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "journal" and isinstance(app.screen, ReframeWizard)
+        assert app.screen.entry.application_id == acme.id
+        await pilot.press("T", "h", "e", "y", "space", "s", "a", "i", "d", "space", "n", "o")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "✓ Reflect" in await today("reflect") and "done 2 Mar" in row_text(app, f"step:{pid}:reflect")
+
+        # -- 2. thank you: a rejection reply to Ana, prefilled, marked sent
+        await go(pilot, f"step:{pid}:thank_you")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "outreach" and isinstance(app.screen, DraftEditor)
+        draft = app.screen.collect()
+        assert (draft.kind, draft.contact_ids, draft.application_id) == ("rejection reply", [ana.id], acme.id)
+        await _fill_slots_and_send(pilot)
+        assert any(t.kind == "rejection reply" and t.application_id == acme.id for t in store.touchpoints.all())
+        assert "✓ Say thank you" in await today("thank_you")
+
+        # -- 3. feedback: a request to the recruiter, marked sent
+        await go(pilot, f"step:{pid}:feedback")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        draft = app.screen.collect()
+        assert (draft.kind, draft.contact_ids, draft.application_id) == ("feedback request", [ana.id], acme.id)
+        await _fill_slots_and_send(pilot)
+        assert store.applications.get(acme.id).feedback_requested_on == "2026-03-02"
+        assert "✓ Ask for feedback" in await today("feedback")
+
+        # -- 4. stay in touch: Ben becomes a contact with one key; a connection note for each
+        ben_row = next(r.id for r in today_screen(app).rows if r.kind == "person" and "Ben Li" in r.text)
+        await go(pilot, ben_row)
+        await pilot.press("enter")
+        await pilot.pause()
+        ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
+        assert ben.cadence == "quarterly"
+        assert "✓ Say thank you" in row_text(app, f"step:{pid}:thank_you")  # adding Ben doesn't reopen it
+        for person in ("Ana Chen", "Ben Li"):
+            row = next(r.id for r in today_screen(app).rows if r.kind == "person" and person in r.text)
+            await go(pilot, row)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, DraftEditor) and app.screen.collect().kind == "connection note"
+            await _fill_slots_and_send(pilot, send=False)  # a draft each is the step
+            await today("stay_in_touch")
+        assert "✓ Stay in touch" in row_text(app, f"step:{pid}:stay_in_touch")
+
+        # -- 5. move on: 1 live of 3; two from the Wishlist go out
+        assert "1 live of 3 — add 2 today" in row_text(app, f"step:{pid}:move_on")
+        await go(pilot, f"step:{pid}:move_on")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RefillDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        # every habit done: the plan leaves Today; the final-round reminder waits for July
+        rows = today_screen(app).rows
+        assert not any(r.plan_id == pid for r in rows)
+        assert "Pipeline 3 live, floor 3 met" in all_text(app)
+    steps = {s["key"]: s for s in store.plans.get(pid).steps}
+    assert all(steps[k]["status"] == "done" and steps[k]["done_on"] == "2026-03-02"
+               for k in ("reflect", "thank_you", "feedback", "stay_in_touch", "move_on"))
+    assert steps["reopened"]["status"] == "todo" and steps["reopened"]["due"] == "2026-07-02"

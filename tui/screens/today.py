@@ -328,6 +328,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             self.refresh_data()
             if result == "new":
                 self.rapp.action_go("board")
+                self.app.notify("Press n on the board to add a new application.", markup=False, timeout=6)
 
         self.app.push_screen(RefillDialog(), closed)
 
