@@ -75,6 +75,8 @@ def edit_in_editor(app: Any, text: str, suffix: str = ".md") -> tuple[str | None
         return None, f"Could not run the editor ({exc.filename or exc}). Set $EDITOR, e.g. EDITOR=nano."
     except OSError as exc:
         return None, f"Could not use the editor: {exc.strerror or exc}."
+    except Exception as exc:  # the editor hook failed (e.g. the terminal can't be suspended)
+        return None, f"Could not open the editor ({type(exc).__name__}); your text is unchanged."
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -114,7 +116,7 @@ class JournalForm(ModalScreen[str | None]):
         self._last_saved: dict[str, Any] | None = None
         self._save_timer = None
         self._loading = True
-        self._closed = False
+        self._form_done = False
 
     # -- helpers
 
@@ -183,7 +185,7 @@ class JournalForm(ModalScreen[str | None]):
 
     def autosave(self) -> bool:
         """Save the draft if it changed since the last save. True when something was written."""
-        if self._closed or self.finished_before or self.store.read_only:
+        if self._form_done or self.finished_before or self.store.read_only:
             return False
         self.collect()
         snap = entry_snapshot(self.entry)
@@ -201,7 +203,7 @@ class JournalForm(ModalScreen[str | None]):
 
     def save_pending(self) -> None:
         """The session is ending (SIGHUP/SIGTERM): keep what was typed."""
-        if self._closed or self.store.read_only:
+        if self._form_done or self.store.read_only:
             return
         self.collect()
         snap = entry_snapshot(self.entry)
@@ -216,7 +218,7 @@ class JournalForm(ModalScreen[str | None]):
         self._last_saved = snap
 
     def _close(self, result: str | None) -> None:
-        self._closed = True
+        self._form_done = True
         if self._save_timer is not None:
             self._save_timer.stop()
         self.dismiss(result)

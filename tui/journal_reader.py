@@ -55,7 +55,7 @@ def render_entry(entry: JournalEntry, *, app_title: str = "", terms: Sequence[st
     out: list[Content | str | tuple[str, str]] = []
 
     def section(title: str) -> None:
-        out.append("\n")
+        out.append("\n\n")
         out.append((title, "bold underline"))
         out.append("\n")
 
@@ -274,10 +274,10 @@ def render_trends(t: Trends, width: int = 70) -> Content:
         if avg is None:
             out.append(f"  No mood logged in the last {days} days. A quick check-in (c) adds one.\n\n")
             return
-        out += ["  ", line, "\n",
+        out.extend(["  ", line, "\n",
                 (f"  {days} days ago".ljust(max(1, len(line) - 3)) + "today", "dim"), "\n",
                 f"  average {avg:.1f} of 5 ({mood_word(round(avg))}) on {logged} day{'s' if logged != 1 else ''} "
-                f"with a check-in\n\n"]
+                f"with a check-in\n\n"])
 
     mood_block("Mood, last 30 days (1 = very low … 5 = great)", t.mood30, 30)
     mood_block("Mood, last 90 days", t.mood90, 90)

@@ -23,6 +23,8 @@ class ScalePicker(Widget, can_focus=True):
         Binding("right,l", "step(1)", "More", show=False, id="scale.more"),
         Binding("left,h", "step(-1)", "Less", show=False, id="scale.less"),
         Binding("backspace", "clear", "Clear", show=False, id="scale.clear"),
+        Binding("down,enter", "next_field", "Next field", show=False, id="scale.next"),
+        Binding("up", "previous_field", "Previous field", show=False, id="scale.previous"),
     ]
 
     value: reactive[int] = reactive(0)
@@ -70,6 +72,12 @@ class ScalePicker(Widget, can_focus=True):
 
     def action_step(self, delta: int) -> None:
         self.value = max(1, min(5, (self.value or 3 - delta) + delta))
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.screen.focus_previous()
 
     def action_clear(self) -> None:
         self.value = 0
