@@ -407,9 +407,29 @@ def _app_news(app: Application) -> date | None:
     return max(days) if days else None
 
 
+def apps_by_contact(apps: Iterable[Application]) -> dict[str, list[str]]:
+    """Contact id → ids of the applications that list it (the board links from that side)."""
+    out: dict[str, list[str]] = {}
+    for a in apps:
+        for cid in a.contact_ids:
+            out.setdefault(cid, []).append(a.id)
+    return out
+
+
+def linked_application_ids(contact: Contact, by_contact: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """Applications linked from either side: the contact's own list, then the applications that
+    name it (``apps_by_contact``)."""
+    ids = list(contact.application_ids or [])
+    if by_contact:
+        ids += by_contact.get(contact.id, ())
+    return list(dict.fromkeys(ids))
+
+
 def reason_for(contact: Contact, info: DueInfo | None = None, today: date | None = None,
-               apps: Mapping[str, Application] | None = None) -> Reason:
-    """The one best reason to reach out to ``contact`` now (always returns something)."""
+               apps: Mapping[str, Application] | None = None,
+               by_contact: Mapping[str, Sequence[str]] | None = None) -> Reason:
+    """The one best reason to reach out to ``contact`` now (always returns something).
+    ``by_contact`` (from :func:`apps_by_contact`) adds the applications that link the contact."""
     today = today or clock.today()
     last = from_iso(contact.last_touch_on)
     last_any = from_iso(contact.last_any_touch_on)
@@ -424,7 +444,7 @@ def reason_for(contact: Contact, info: DueInfo | None = None, today: date | None
     # 2. news on a linked application since the last touch
     if apps:
         newest: tuple[date, Application] | None = None
-        for app_id in contact.application_ids or []:
+        for app_id in linked_application_ids(contact, by_contact):
             app = apps.get(app_id)
             if app is None:
                 continue
@@ -502,10 +522,12 @@ def build_rows(contacts: Iterable[Contact], settings: Settings | None,
     """Every contact with its due info (and a reason when it is due or due soon), in urgency order."""
     today = today or clock.today()
     pause = global_pause(settings)
+    by_contact = apps_by_contact(apps.values()) if apps else None
     rows = []
     for c in contacts:
         info = due_info(c, settings, today, pause)
-        reason = reason_for(c, info, today, apps) if info.state in ("overdue", "due", "due soon") else None
+        reason = (reason_for(c, info, today, apps, by_contact)
+                  if info.state in ("overdue", "due", "due soon") else None)
         rows.append(ContactRow(c, info, reason, haystack(c)))
     rows.sort(key=lambda r: sort_key(r.contact, r.info))
     return rows

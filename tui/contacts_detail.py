@@ -33,7 +33,8 @@ def _field(parts: list[Part], label: str, value: str) -> None:
 
 
 def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touches: Sequence[Touchpoint],
-                   apps: Mapping[str, Application], today: date | None = None) -> Content:
+                   apps: Mapping[str, Application], today: date | None = None,
+                   linked_ids: Sequence[str] | None = None) -> Content:
     today = today or clock.today()
     c = contact
     parts: list[Part] = [(c.display_name, "bold")]
@@ -96,7 +97,8 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
             parts += [f"  {ch.get('on', '')}  ", before or "?", " → ", after or "?", "\n"]
         parts.append("\n")
 
-    linked = [apps[i] for i in c.application_ids if i in apps]
+    ids = c.application_ids if linked_ids is None else linked_ids
+    linked = [a for i in ids if (a := apps.get(i)) is not None]
     parts += [("Applications", "bold"), ("  (a: open or link)", "dim"), "\n"]
     if not linked:
         parts += [("  none linked", "dim"), "\n"]
@@ -147,8 +149,9 @@ class ContactDetail(VerticalScroll, can_focus=True):
         yield Static("", id="contact-detail-body")
 
     def show(self, contact: Contact, info: DueInfo, reason: Reason | None, touches: Sequence[Touchpoint],
-             apps: Mapping[str, Application]) -> None:
-        self.query_one("#contact-detail-body", Static).update(detail_content(contact, info, reason, touches, apps))
+             apps: Mapping[str, Application], linked_ids: Sequence[str] | None = None) -> None:
+        self.query_one("#contact-detail-body", Static).update(
+            detail_content(contact, info, reason, touches, apps, linked_ids=linked_ids))
         self.scroll_home(animate=False)
 
     def show_nothing(self, message: str = "") -> None:

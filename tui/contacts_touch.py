@@ -143,9 +143,12 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
 
     def __init__(self, contacts: Sequence[tuple[str, str]], *, touchpoint: Touchpoint | None = None,
                  kind: str = "check-in", channel: str = "email",
-                 all_contacts: Callable[[], Sequence[tuple[str, str]]] | None = None) -> None:
-        """``contacts``: (id, name) of who it covers; ``all_contacts`` lists everyone for ``ctrl+n``."""
+                 all_contacts: Callable[[], Sequence[tuple[str, str]]] | None = None,
+                 on_hangup: Callable[[Touchpoint], object] | None = None) -> None:
+        """``contacts``: (id, name) of who it covers; ``all_contacts`` lists everyone for ``ctrl+n``;
+        ``on_hangup`` saves a valid, changed touchpoint if the terminal goes away mid-edit."""
         super().__init__()
+        self.on_hangup = on_hangup
         self.original = touchpoint
         self._contacts = list(contacts)
         self._all = all_contacts
@@ -262,6 +265,14 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
             err.remove_class("-hidden")
             return
         self.dismiss(t)
+
+    def save_pending(self) -> None:
+        """The app is hanging up (SIGHUP): keep what was typed, if it is complete."""
+        if self.on_hangup is None or self._initial is None or self._state() == self._initial:
+            return
+        t, _problem = self.build()
+        if t is not None:
+            self.on_hangup(t)
 
     def action_cancel(self) -> None:
         if self._initial is None or self._state() == self._initial:

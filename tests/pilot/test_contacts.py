@@ -477,6 +477,10 @@ async def test_compose_hands_off_with_the_fitting_kind_and_application(store, ma
     ana = store.contacts.save(Contact(first_name="Ana", company="Northwind", role="recruiter",
                                       last_touch_on=d(-120), application_ids=[app_rec.id]))
     cy = store.contacts.save(Contact(first_name="Cy", last_touch_on=d(-10)))
+    # linked from the board's side only (Application.contact_ids), with news: an interview stage
+    bo = store.contacts.save(Contact(first_name="Bo", last_touch_on=d(-100)))
+    live = store.applications.save(Application(company="Bluefin", role="SRE", stage="interviewing",
+                                               stage_entered_on=d(-2), contact_ids=[bo.id]))
     app = make_app(store)
     calls = []
     monkeypatch.setattr(app, "open_composer", lambda **kw: calls.append(kw))
@@ -490,6 +494,13 @@ async def test_compose_hands_off_with_the_fitting_kind_and_application(store, ma
         await pilot.press("c")
         await pilot.pause()
         assert calls[-1] == {"kind": "article", "contact_ids": [cy.id], "application_id": None}
+        screen.table.select_key(bo.id)
+        await pilot.press("c")
+        await pilot.pause()
+        assert calls[-1] == {"kind": "thank-you", "contact_ids": [bo.id], "application_id": live.id}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Bluefin — SRE" in detail_text(app) and "Interviewing" in detail_text(app)
 
 
 async def test_applications_open_link_and_unlink(store, make_app, monkeypatch):
@@ -780,3 +791,23 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         assert len(new) == 1 and new[0].notes == HOSTILE[4] and new[0].tags == [HOSTILE[1]]
         assert any(HOSTILE[1] in n for n in notes(app))
     assert not quit_called
+
+
+async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(store, make_app):
+    seed_people(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#tp-summary", Input).value = "Called about the referral"
+        assert app.save_everything()
+        assert [t.summary for t in store.touchpoints.all()] == ["Called about the referral"]
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        editing = screen_of(app).current_row().id
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-company", Input).value = "Bluefin Labs"
+        assert app.save_everything()
+        assert store.contacts.get(editing).company == "Bluefin Labs"

@@ -420,3 +420,15 @@ def test_touchpoint_index_follows_changes_and_rollbacks(store):
             assert len(store.touchpoints.for_contact(a.id)) == 2
             raise RuntimeError("boom")
     assert len(store.touchpoints.for_contact(a.id)) == 1
+
+
+def test_applications_linked_from_the_board_side_count_for_reasons():
+    contact_ = contact(last_touch_on="2025-10-01", last_any_touch_on="2025-10-01")
+    app = Application(company="Bluefin", stage="screening", stage_entered_on="2026-02-27",
+                      contact_ids=[contact_.id])
+    by = C.apps_by_contact([app])
+    assert C.linked_application_ids(contact_, by) == [app.id]
+    r = C.reason_for(contact_, today=TODAY, apps={app.id: app}, by_contact=by)
+    assert (r.key, r.application_id) == ("application news", app.id)
+    rows = C.build_rows([contact_], settings(), {app.id: app}, TODAY)
+    assert rows[0].reason.application_id == app.id

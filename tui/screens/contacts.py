@@ -90,6 +90,9 @@ class _Apps(Mapping[str, Application]):
     def __iter__(self):
         return iter(a.id for a in self._store.applications.all())
 
+    def values(self):  # type: ignore[override]
+        return self._store.applications.all()
+
     def __len__(self) -> int:
         return self._store.applications.count()
 
@@ -140,6 +143,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         self._detail_open = False  # below the list (narrow); always shown side by side
         self._side = False
         self._apps: _Apps | None = None
+        self._by_contact: dict[str, list[str]] | None = None  # application links, from the board's side
         self._seen: tuple = ()
 
     # -- building
@@ -204,6 +208,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         if not force and position is None and self._rows and self._signature() == self._seen:
             return
         self._seen = self._signature()
+        self._by_contact = None
         today = clock.today()
         settings = self.store.settings.current()
         self._rows = C.build_rows(self.store.contacts.all(), settings, self._apps, today)
@@ -292,8 +297,17 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         if row is None:
             detail.show_nothing("No contact selected.")
             return
-        reason = row.reason or C.reason_for(row.contact, row.info, clock.today(), self._apps)
-        detail.show(row.contact, row.info, reason, self.store.touchpoints.for_contact(row.id), self._apps)
+        linked = self._linked_ids(row.contact)
+        reason = row.reason or C.reason_for(row.contact, row.info, clock.today(), self._apps,
+                                            {row.id: linked})
+        detail.show(row.contact, row.info, reason, self.store.touchpoints.for_contact(row.id), self._apps,
+                    linked)
+
+    def _linked_ids(self, contact: Contact) -> list[str]:
+        """Applications linked from either side (the board links from the application)."""
+        if self._by_contact is None:
+            self._by_contact = C.apps_by_contact(self.store.applications.all())
+        return C.linked_application_ids(contact, self._by_contact)
 
     def on_contacts_table_highlighted(self, event: ContactsTable.Highlighted) -> None:
         self._after_move()
@@ -489,9 +503,12 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                 verb = "Added" if contact is None else "Saved"
                 self.notify(f"{verb} {result.display_name}.", markup=False)
 
-        form = ContactForm(contact, self.store.settings.current(),
-                           on_hangup=lambda c: self.store.read_only or C.save_contact(self.store, c))
+        form = ContactForm(contact, self.store.settings.current(), on_hangup=self._save_on_hangup)
         self.app.push_screen(form, save)
+
+    def _save_on_hangup(self, contact: Contact) -> None:
+        if not self.store.read_only:
+            C.save_contact(self.store, contact)
 
     def action_delete(self) -> None:
         rows = self._targets()
@@ -541,7 +558,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             return
         kind = rows[0].reason.kind if len(rows) == 1 and rows[0].reason else "check-in"
         dialog = TouchpointDialog([(r.id, r.contact.display_name) for r in rows], kind=kind,
-                                  all_contacts=self._all_contact_choices)
+                                  all_contacts=self._all_contact_choices, on_hangup=self._log_on_hangup)
 
         def logged(tp: Touchpoint | None) -> None:
             if tp is None:
@@ -551,6 +568,10 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                 self.notify(self._logged_message(tp), markup=False)
 
         self.app.push_screen(dialog, logged)
+
+    def _log_on_hangup(self, tp: Touchpoint) -> None:
+        if not self.store.read_only:
+            C.log_touchpoint(self.store, tp)
 
     def _done_with(self, ids: list[str]) -> None:
         """After logging, snoozing or pausing: unmark, recompute, and keep the cursor where it was, so
@@ -592,8 +613,8 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                     done()
                     self.notify("Touchpoint saved; the last touch is recomputed.", markup=False)
 
-            self.app.push_screen(TouchpointDialog(people, touchpoint=tp, all_contacts=self._all_contact_choices),
-                                 saved)
+            self.app.push_screen(TouchpointDialog(people, touchpoint=tp, all_contacts=self._all_contact_choices,
+                                                  on_hangup=self._log_on_hangup), saved)
 
         def delete(tp: Touchpoint, done) -> None:
             if self.rapp.write(C.delete_touchpoint, self.store, tp.id):
@@ -738,7 +759,8 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         row = self._need_row()
         if row is None:
             return
-        reason = row.reason or C.reason_for(row.contact, row.info, clock.today(), self._apps)
+        reason = row.reason or C.reason_for(row.contact, row.info, clock.today(), self._apps,
+                                            {row.id: self._linked_ids(row.contact)})
         self.rapp.open_composer(kind=reason.kind, contact_ids=[row.id], application_id=reason.application_id)
 
     def action_applications(self) -> None:
@@ -746,7 +768,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         if row is None:
             return
         c = row.contact
-        linked = [a for i in c.application_ids if (a := self.store.applications.get(i)) is not None]
+        linked = [a for i in self._linked_ids(c) if (a := self.store.applications.get(i)) is not None]
         choices = [(f"open:{a.id}", f"Open {a.title}") for a in linked]
         choices.append(("link", "Link an application…"))
         choices += [(f"unlink:{a.id}", f"Unlink {a.title}") for a in linked]
@@ -775,7 +797,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                             markup=False)
 
         self.app.push_screen(ContactPicker(f"Link {c.display_name} to an application", choices,
-                                           exclude=c.application_ids), picked)
+                                           exclude=self._linked_ids(c)), picked)
 
     # -- import, export, settings
 
