@@ -8,7 +8,7 @@ moves and :class:`EntryList.Selected` on enter or a click.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -94,26 +94,61 @@ class EntryList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
                  empty_text: str = "No entries.") -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.rows: list[EntryRow] = []
         self.empty_text = empty_text
+        self._keys: list[str] = []
+        self._make: Callable[[str], EntryRow] | None = None
+        self._built: dict[str, EntryRow] = {}
         self._index_of: dict[str, int] = {}
 
     # -- data
 
     def set_rows(self, rows: Sequence[EntryRow], keep_key: str | None = None) -> None:
-        """Replace the rows; the cursor stays on ``keep_key`` if it is still there, else the top."""
-        self.rows = list(rows)
-        self._index_of = {r.key: i for i, r in enumerate(self.rows)}
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        """Replace the rows with ready-made ones."""
+        built = {r.key: r for r in rows}
+        self.set_source([r.key for r in rows], built.__getitem__, keep_key)
+
+    def set_source(self, keys: Sequence[str], make_row: Callable[[str], EntryRow],
+                   keep_key: str | None = None) -> None:
+        """Replace the rows by keys; ``make_row(key)`` builds a row only when it is drawn, so a long
+        list costs what is on screen. The cursor stays on ``keep_key`` if it is still there."""
+        self._keys = list(keys)
+        self._make = make_row
+        self._built = {}
+        self._index_of = {k: i for i, k in enumerate(self._keys)}
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
         index = self._index_of.get(keep_key, 0) if keep_key else 0
-        self.cursor = min(index, max(0, len(self.rows) - 1))
+        self.cursor = min(index, max(0, len(self._keys) - 1))
         self._scroll_cursor_into_view(center=True)
         self.refresh()
 
+    def row(self, index: int) -> EntryRow:
+        key = self._keys[index]
+        found = self._built.get(key)
+        if found is None:
+            assert self._make is not None
+            found = self._make(key)
+            if len(self._built) > 2000:
+                self._built.clear()
+            self._built[key] = found
+        return found
+
+    @property
+    def rows(self) -> list[EntryRow]:
+        """Every row (built on demand; for tests and small lists)."""
+        return [self.row(i) for i in range(len(self._keys))]
+
+    @property
+    def row_count(self) -> int:
+        return len(self._keys)
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
     @property
     def current_key(self) -> str | None:
-        if 0 <= self.cursor < len(self.rows):
-            return self.rows[self.cursor].key
+        if 0 <= self.cursor < len(self._keys):
+            return self._keys[self.cursor]
         return None
 
     def index_of(self, key: str) -> int | None:
@@ -130,9 +165,9 @@ class EntryList(ScrollView, can_focus=True):
     # -- cursor
 
     def validate_cursor(self, value: int) -> int:
-        if not self.rows:
+        if not self._keys:
             return 0
-        return max(0, min(value, len(self.rows) - 1))
+        return max(0, min(value, len(self._keys) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
@@ -172,24 +207,24 @@ class EntryList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def action_last(self) -> None:
-        self.cursor = len(self.rows) - 1
+        self.cursor = len(self._keys) - 1
         self._scroll_cursor_into_view()
 
     def action_select(self) -> None:
-        if self.rows:
+        if self._keys:
             self.post_message(self.Selected(self, self.cursor, self.current_key))
 
     async def _on_click(self, event: events.Click) -> None:
         if event.y <= 0:
             return
         index = int(self.scroll_y) + event.y - 1
-        if 0 <= index < len(self.rows):
+        if 0 <= index < len(self._keys):
             if index == self.cursor and event.chain >= 2:
                 self.action_select()
             self.cursor = index
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) + 1)
+        self.virtual_size = Size(event.size.width, len(self._keys) + 1)
         self._scroll_cursor_into_view()
 
     # -- drawing
@@ -208,14 +243,14 @@ class EntryList(ScrollView, can_focus=True):
         if y == 0:
             return self._header(width, base)
         index = int(self.scroll_y) + y - 1
-        if not self.rows:
+        if not self._keys:
             if y == 1:
                 text = Text(_fit("  " + self.empty_text, width), style=base)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, base)
-        if index >= len(self.rows):
+        if index >= len(self._keys):
             return Strip.blank(width, base)
-        return self._row(self.rows[index], index == self.cursor, width, base)
+        return self._row(self.row(index), index == self.cursor, width, base)
 
     def _header(self, width: int, base: Style) -> Strip:
         cols, title_w, app_w = self._layout(width)

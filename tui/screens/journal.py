@@ -114,8 +114,7 @@ class JournalScreen(ReboundScreen):
                 yield Static("", id="reader-text")
 
     def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_data()
+        super().on_mount()  # the list fills on ScreenResume, which follows (refresh_data)
         self.query_one(EntryList).focus()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -127,9 +126,9 @@ class JournalScreen(ReboundScreen):
         if not app_id:
             return ""
         if app_id not in self._app_titles:
-            app = self.store.applications.get(app_id)
-            self._app_titles[app_id] = app.title if app else ""
-            self._app_company[app_id] = app.company if app else ""
+            company, title = self.store.journal.application_names([app_id]).get(app_id, ("", ""))
+            self._app_titles[app_id] = title
+            self._app_company[app_id] = company
         return self._app_titles[app_id]
 
     def refresh_data(self) -> None:
@@ -152,12 +151,12 @@ class JournalScreen(ReboundScreen):
             extras = {e.id: self._app_title(e.application_id) for e in shown if e.application_id}
             shown = search(shown, self.terms, extras, self._index)
         self._shown = shown
-        rows = [self._row(e) for e in shown]
-        if not rows and (self.terms or self.flt.active):
+        if not shown and (self.terms or self.flt.active):
             lst.empty_text = "Nothing matches. escape clears the search and filters."
         else:
             lst.empty_text = ("No entries yet. Press n: a quick check-in, a free write, or a guided reframe.")
-        lst.set_rows(rows, keep_key=keep)
+        by_id = {e.id: e for e in shown}
+        lst.set_source([e.id for e in shown], lambda key: self._row(by_id[key]), keep_key=keep)
         self._show_status()
         self._show_reader()
 
