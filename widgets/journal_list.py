@@ -245,8 +245,8 @@ class EntryList(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y - 1
         if not self._keys:
             if y == 1:
-                text = Text(_fit("  " + self.empty_text, width), style=base)
-                return Strip(text.render(self.app.console), width)
+                text = Text(_fit("  " + self.empty_text, width), end="")
+                return Strip(list(text.render(self.app.console)), width).apply_style(base)
             return Strip.blank(width, base)
         if index >= len(self._keys):
             return Strip.blank(width, base)
@@ -254,7 +254,7 @@ class EntryList(ScrollView, can_focus=True):
 
     def _header(self, width: int, base: Style) -> Strip:
         cols, title_w, app_w = self._layout(width)
-        style = base + self.get_component_rich_style("entry-list--header", partial=True)
+        style = base + self.get_component_rich_style("entry-list--header")
         parts = [" " * len(MARK)] + [_fit(label, w) + " " for _, label, w in cols]
         parts.append(_fit("Title or hot thought", title_w))
         if app_w:
@@ -266,9 +266,9 @@ class EntryList(ScrollView, can_focus=True):
         cols, title_w, app_w = self._layout(width)
         style = base
         if row.muted:
-            style = style + self.get_component_rich_style("entry-list--muted", partial=True)
+            style = style + self.get_component_rich_style("entry-list--muted")
         if is_cursor:
-            style = style + self.get_component_rich_style("entry-list--cursor", partial=True)
+            style = style + self.get_component_rich_style("entry-list--cursor")
         text = Text(style=style, no_wrap=True, end="")
         text.append(MARK if is_cursor else " " * len(MARK))
         values = {"date": row.date, "kind": row.kind, "rating": row.rating}
@@ -276,7 +276,7 @@ class EntryList(ScrollView, can_focus=True):
             text.append(_fit(values[key], w) + " ")
         title = Text(row.title.replace("\t", " ").replace("\n", " "), no_wrap=True, end="")
         if row.title_spans:
-            match = self.get_component_rich_style("entry-list--match", partial=True)
+            match = self.get_component_rich_style("entry-list--match")
             for start, end in row.title_spans:
                 title.stylize(match, start, end)
         title.truncate(title_w, overflow="ellipsis", pad=True)
@@ -284,4 +284,5 @@ class EntryList(ScrollView, can_focus=True):
         if app_w:
             text.append(" " + _fit(row.app, app_w))
         text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(list(text.render(self.app.console)), width)
+        # Text.render leaves out the Text's own style: apply it underneath the spans
+        return Strip(list(text.render(self.app.console)), width).apply_style(style)

@@ -225,15 +225,16 @@ class RatedList(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y
         if not self._rows:
             if y == 0:
-                muted = base + self.get_component_rich_style("rated-list--muted", partial=True)
-                return Strip(list(Text(_fit("  " + self.empty_text, width), style=muted, end="").render(self.app.console)), width)
+                muted = base + self.get_component_rich_style("rated-list--muted")
+                text = Text(_fit("  " + self.empty_text, width), end="")
+                return Strip(list(text.render(self.app.console)), width).apply_style(muted)
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
         style: Style = base
         if index == self.cursor:
-            style = style + self.get_component_rich_style("rated-list--cursor", partial=True)
+            style = style + self.get_component_rich_style("rated-list--cursor")
         if self.mode == "mark":
             box = self.mark_text if row.marked else self.unmarked_text
         else:
@@ -246,4 +247,5 @@ class RatedList(ScrollView, can_focus=True):
         label_w = max(6, width - cell_len(head) - cell_len(tail))
         line = head + _fit(row.label.replace("\n", " ").replace("\t", " "), label_w) + tail
         text = Text(_fit(line, width), style=style, no_wrap=True, end="")
-        return Strip(list(text.render(self.app.console)), width)
+        # Text.render leaves out the Text's own style: apply it underneath the spans
+        return Strip(list(text.render(self.app.console)), width).apply_style(style)

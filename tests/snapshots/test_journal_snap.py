@@ -1,0 +1,69 @@
+"""Snapshots of the Journal on the demo data with the frozen date (2026-03-02): the list with its reader
+at 80x24 (also wide, NO_COLOR and mid-search), and two steps of the guided reframe at 80x24."""
+
+from __future__ import annotations
+
+import pytest
+
+
+async def _settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def _journal(pilot) -> None:
+    await _settle(pilot)
+    await pilot.press("3")
+    await _settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_journal_list(demo_store, make_app, snap_compare, size):
+    app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=size, run_before=_journal)
+
+
+def test_journal_list_no_color(demo_store, make_app, snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_journal)
+
+
+def test_journal_search_highlight_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _journal(pilot)
+        await pilot.press("slash", *"round", "enter", "j")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_wizard_emotions_step_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _journal(pilot)
+        await pilot.press("r")
+        await _settle(pilot)
+        await pilot.press(*"Email at 9", "pagedown")
+        await pilot.press("space", "8", "0", "down", "down", "space", "down", "down", "space", "3", "5")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_wizard_distortions_step_with_funnel_80x24(demo_store, make_app, snap_compare):
+    app = make_app(demo_store)
+
+    async def run_before(pilot) -> None:
+        await _journal(pilot)
+        await pilot.press("r")
+        await _settle(pilot)
+        await pilot.press("pagedown", "space", "pagedown")
+        await pilot.press(*"unemployable", "tab", "9", "0", "enter", "pagedown")
+        await pilot.press("down", "space")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
