@@ -81,7 +81,11 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
     _field(parts, "Tags", ", ".join(c.tags))
     status = c.status
     if c.status == "paused":
-        status = f"paused until {c.paused_until}" if c.paused_until else "paused (until resumed)"
+        ended = from_iso(c.paused_until)
+        if ended is not None and ended <= today:
+            status = f"active again (the pause ended {short_date(ended, today)})"
+        else:
+            status = f"paused until {c.paused_until}" if c.paused_until else "paused (until resumed)"
     _field(parts, "Status", status)
     if c.snoozed_until and info.snoozed_until:
         _field(parts, "Snoozed", f"until {c.snoozed_until}")
