@@ -149,7 +149,7 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
         for view in summary.plans:
             rows += plan_rows(view, today)
     rows.append(section("due", "Due today and overdue", f"{len(summary.due)}" if summary.due else ""))
-    due_rows = [due_row(item, today) for item in summary.due]
+    items = summary.due
     if query:
         words = query.casefold().split()
 
@@ -157,27 +157,34 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
             return r.kind == "section" or all(w in r.text.casefold() for w in words)
 
         rows = [r for r in rows if keep(r)]
-        due_rows = [r for r in due_rows if keep(r)]
+        due_rows = [r for r in (due_row(item, today) for item in items) if keep(r)]
+        items = [r.due for r in due_rows if r.due is not None]
+    else:
+        due_rows = None  # built below for the rows shown only
     # Today is not the board or the contacts list: the most pressing few of each, then one row
     # that opens the screen that has them all
-    for kind, limit, where in (("application", APPLICATION_ROWS, "the Board"), ("contact", CONTACT_ROWS, "Contacts")):
-        of_kind = [r for r in due_rows if r.due is not None and r.due.kind == kind]
-        if len(of_kind) <= limit:
+    limits = {"application": APPLICATION_ROWS, "contact": CONTACT_ROWS}
+    where = {"application": "the Board", "contact": "Contacts"}
+    noun = {"application": "next steps", "contact": "contacts"}
+    totals: dict[str, int] = {}
+    for item in items:
+        totals[item.kind] = totals.get(item.kind, 0) + 1
+    by_ref = {(r.due.kind, r.due.ref): r for r in due_rows if r.due is not None} if due_rows is not None else {}
+    seen: dict[str, int] = {}
+    out: list[Row] = []
+    for item in items:
+        n = seen[item.kind] = seen.get(item.kind, 0) + 1
+        limit = limits.get(item.kind)
+        if limit is not None and n > limit:
             continue
-        drop = {r.id for r in of_kind[limit:]}
-        last = of_kind[limit - 1].id
-        out = []
-        for r in due_rows:
-            if r.id in drop:
-                continue
-            out.append(r)
-            if r.id == last:
-                noun = "next steps" if kind == "application" else "contacts"
-                out.append(_row(f"more:{kind}", "more",
-                                [(f"  … and {len(drop)} more {noun} due", "dim"), (f"  (enter opens {where})", "dim")],
-                                hint=f"enter: open {where}"))
-        due_rows = out
-    rows += due_rows
+        out.append(by_ref.get((item.kind, item.ref)) or due_row(item, today))
+        if limit is not None and n == limit and totals[item.kind] > limit:
+            hidden = totals[item.kind] - limit
+            out.append(_row(f"more:{item.kind}", "more",
+                            [(f"  … and {hidden} more {noun[item.kind]} due", "dim"),
+                             (f"  (enter opens {where[item.kind]})", "dim")],
+                            hint=f"enter: open {where[item.kind]}"))
+    rows += out
     if not summary.due:
         rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
     return rows

@@ -57,6 +57,16 @@ def today_screen(app) -> TodayScreen:
     return screen
 
 
+async def ready(pilot) -> None:
+    """Today paints its frame first and reads the data a moment later: wait for that."""
+    for _ in range(200):
+        screen = pilot.app.screen
+        if not isinstance(screen, TodayScreen) or screen.summary is not None:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
 async def go(pilot, row_id: str) -> None:
     screen = today_screen(pilot.app)
     ids = [r.id for r in screen.rows]
@@ -79,7 +89,7 @@ async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, 
     d = seed(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         text = all_text(app)
         assert "Monday 2 March 2026" in text and "Good morning, Alex." in text
         assert "Pipeline 1 live of 3 — add 2 today" in text and "Week 2 of 2 sent" in text
@@ -112,7 +122,7 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         hooks = Hooks(app, monkeypatch)
-        await pilot.pause()
+        await ready(pilot)
 
         await go(pilot, f"plan:{pid}")
         await pilot.press("enter")
@@ -182,7 +192,7 @@ async def test_a_waiting_draft_is_reopened_not_duplicated(store, make_app, monke
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         hooks = Hooks(app, monkeypatch)
-        await pilot.pause()
+        await ready(pilot)
         await go(pilot, f"step:{pid}:thank_you")
         await pilot.press("enter")
         await go(pilot, f"step:{pid}:feedback")
@@ -199,7 +209,7 @@ async def test_feedback_kept_as_a_lesson(store, make_app, monkeypatch):
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         hooks = Hooks(app, monkeypatch)
-        await pilot.pause()
+        await ready(pilot)
         await go(pilot, f"due:lesson:{d['plan'].id}")
         assert "Feedback from Acme" in row_text(app, f"due:lesson:{d['plan'].id}")
         await pilot.press("enter")
@@ -215,7 +225,7 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
     pid = d["plan"].id
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         assert "1 live of 3 — add 2 today" in row_text(app, f"step:{pid}:move_on")
         await go(pilot, f"step:{pid}:move_on")
         await pilot.press("enter")
@@ -247,7 +257,7 @@ async def test_done_skip_snooze_undo_survive_a_restart(data_dir, make_app):
     pid = d["plan"].id
     app = make_app(s)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await go(pilot, f"step:{pid}:reflect")
         await pilot.press("space")
         await pilot.pause()
@@ -285,7 +295,7 @@ async def test_done_skip_snooze_undo_survive_a_restart(data_dir, make_app):
         assert steps["thank_you"] == {**steps["thank_you"], "status": "snoozed", "snoozed_until": "2026-03-05"}
         app2 = make_app(s2)
         async with app2.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await ready(pilot)
             assert "done 2 Mar" in row_text(app2, f"step:{pid}:reflect")
             assert "skipped" in row_text(app2, f"step:{pid}:feedback")
             assert "snoozed until Thu 5" in row_text(app2, f"step:{pid}:thank_you")
@@ -300,7 +310,7 @@ async def test_plan_leaves_today_when_every_step_is_closed(store, make_app):
     pid = d["plan"].id
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         for key in ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"]:
             await go(pilot, f"step:{pid}:{key}")
             await pilot.press("space" if key != "feedback" else "s")
@@ -325,7 +335,7 @@ async def test_keys_on_rows_that_are_not_steps_explain_themselves(store, make_ap
     d = seed(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await go(pilot, f"due:application:{d['live'].id}")
         before = store.plans.get(d["plan"].id).steps
         for key in ("space", "s", "z", "u"):
@@ -340,7 +350,7 @@ async def test_filter_with_slash_and_escape(store, make_app):
     d = seed(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("slash")
         await pilot.pause()
         app.screen.query_one("#prompt-input", Input).value = "live co"
@@ -360,7 +370,7 @@ async def test_read_only_session_refuses_step_changes_out_loud(data_dir, make_ap
     try:
         app = make_app(second)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
-            await pilot.pause()
+            await ready(pilot)
             await go(pilot, f"step:{d['plan'].id}:reflect")
             await pilot.press("space")
             await pilot.pause()
@@ -379,7 +389,7 @@ async def test_settings_from_today_validates_inline_and_saves_once(store, make_a
     seed(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("comma")
         await pilot.pause()
         from tui.screens.settings import SettingsScreen
@@ -417,7 +427,7 @@ async def test_settings_from_today_validates_inline_and_saves_once(store, make_a
 async def test_settings_escape_asks_before_discarding(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("comma")
         await pilot.pause()
         await pilot.press("escape")  # nothing changed: closes at once
@@ -445,7 +455,7 @@ async def test_settings_escape_asks_before_discarding(store, make_app):
 async def test_settings_is_in_the_palette(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Settings…" in titles and "Today: mark step done" in titles
 
@@ -471,7 +481,7 @@ async def test_hostile_text_everywhere_is_shown_literally(store, make_app, monke
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         hooks = Hooks(app, monkeypatch)
-        await pilot.pause()
+        await ready(pilot)
         text = all_text(app)
         for s in chunk:
             assert stored_form(s)[:30] in text
@@ -537,7 +547,7 @@ async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
         store.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await go(pilot, "more:contact")
         await pilot.press("enter")
         await pilot.pause()
@@ -597,7 +607,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         store.applications.add(Application(company=name, role="Dev", stage="wishlist"))
     app = make_app(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         # -- the board: r on the card
         await pilot.press("2")
         await pilot.pause()

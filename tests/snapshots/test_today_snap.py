@@ -7,7 +7,14 @@ import pytest
 
 
 async def _settle(pilot) -> None:
-    await pilot.pause()
+    """Today paints its frame first and reads the data a moment later: wait for that."""
+    from tui.screens.today import TodayScreen
+
+    for _ in range(200):
+        screen = pilot.app.screen
+        if not isinstance(screen, TodayScreen) or screen.summary is not None:
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

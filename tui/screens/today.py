@@ -94,8 +94,9 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#today-list", OptionList).focus()
-        # Paint the frame first; read the data right after (a few hundred ms on years of data).
-        self.call_after_refresh(self._first_load)
+        # Paint the frame first ("Reading your data…"), then read the data: on years of data that
+        # takes a moment, and the screen should not stay blank meanwhile.
+        self.call_after_refresh(lambda: self.set_timer(0.01, self._first_load))
 
     def _first_load(self) -> None:
         if not self._loaded:
