@@ -21,6 +21,7 @@ Everything here is pure or a repository method; the UI only formats what these r
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -510,11 +511,32 @@ class ContactRow:
         return self.contact.id
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def haystack(contact: Contact) -> str:
+    """What the search looks in: names, company, title, role, how met, next time, phone, LinkedIn,
+    emails, tags — casefolded, punctuation as spaces, with a leading space (words start after one)."""
     parts = [contact.first_name, contact.last_name, contact.preferred_name, contact.company,
              contact.title, contact.role, contact.how_met, contact.next_time, contact.phone,
              contact.linkedin_url, *contact.emails, *contact.tags]
-    return " ".join(p for p in parts if p).casefold()
+    return " " + _NON_WORD.sub(" ", " ".join(p for p in parts if p).casefold())
+
+
+def search_words(text: str) -> list[str]:
+    return _NON_WORD.sub(" ", text.casefold()).split()
+
+
+def matches(hay: str, words: Sequence[str]) -> bool:
+    """Every word starts a word of ``hay`` ("ana" finds Ana and Analytics, not Manager); text in
+    scripts written without spaces (Japanese, Chinese…) matches anywhere."""
+    for w in words:
+        if (" " + w) in hay:
+            continue
+        if not w.isascii() and w in hay:
+            continue
+        return False
+    return True
 
 
 def build_rows(contacts: Iterable[Contact], settings: Settings | None,
@@ -535,8 +557,8 @@ def build_rows(contacts: Iterable[Contact], settings: Settings | None,
 
 def filter_rows(rows: Sequence[ContactRow], *, text: str = "", due_now: bool = False, role: str = "",
                 tag: str = "", show_inactive: bool = True) -> list[ContactRow]:
-    """Rows matching every given filter (text: each word must appear somewhere)."""
-    words = text.casefold().split()
+    """Rows matching every given filter (text: each word must start a word somewhere)."""
+    words = search_words(text)
     tag_cf = tag.casefold()
     out = []
     for r in rows:
@@ -548,7 +570,7 @@ def filter_rows(rows: Sequence[ContactRow], *, text: str = "", due_now: bool = F
             continue
         if not show_inactive and r.info.state in ("archived", "do not contact"):
             continue
-        if words and not all(w in r.haystack for w in words):
+        if words and not matches(r.haystack, words):
             continue
         out.append(r)
     return out

@@ -432,3 +432,16 @@ def test_applications_linked_from_the_board_side_count_for_reasons():
     assert (r.key, r.application_id) == ("application news", app.id)
     rows = C.build_rows([contact_], settings(), {app.id: app}, TODAY)
     assert rows[0].reason.application_id == app.id
+
+
+def test_search_matches_word_starts_in_every_field():
+    rows = C.build_rows([
+        contact(first_name="Ana", last_name="O'Brien", company="Bluefin Analytics", emails=["ana@acme.io"]),
+        contact(first_name="Hugo", title="Engineering Manager", company="日本語の会社"),
+    ], settings(), {}, TODAY)
+    found = lambda text: sorted(r.contact.first_name for r in C.filter_rows(rows, text=text))  # noqa: E731
+    assert found("ana") == ["Ana"]  # not "Manager"
+    assert found("analyt") == ["Ana"] and found("o'brien") == ["Ana"] and found("obrien") == []
+    assert found("acme.io") == ["Ana"] and found("ACME") == ["Ana"]
+    assert found("man") == ["Hugo"] and found("会社") == ["Hugo"]
+    assert found("") == ["Ana", "Hugo"] and found("[/]") == ["Ana", "Hugo"]

@@ -242,9 +242,9 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         elif pause and pause.start > today:
             parts += [("‖ Reminders pause", "bold"), f" from {C.short_date(pause.start, today)} to "
                       f"{C.short_date(pause.end, today)}.\n"]
-        parts += [(f"{due} due now", "bold"), f" · {counts.get('due soon', 0)} this week · "]
-        shown = f"{len(self._shown)} of {len(self._rows)}" if len(self._shown) != len(self._rows) else str(
-            len(self._rows))
+        parts += [(f"{due:,} due now", "bold"), f" · {counts.get('due soon', 0):,} this week · "]
+        shown = (f"{len(self._shown):,} of {len(self._rows):,}" if len(self._shown) != len(self._rows)
+                 else f"{len(self._rows):,}")
         parts.append(f"{shown} shown")
         filters = []
         if self._due_now:
