@@ -816,8 +816,8 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                 self.refresh_data(force=True)
                 jobs = len(plan.job_changes)
                 extra = f" {jobs} changed jobs: see the ones suggesting a congratulations." if jobs else ""
-                self.notify(f"Imported: {len(plan.added)} added, {len(plan.updated)} updated, "
-                            f"{len(plan.skipped)} skipped.{extra}", markup=False, timeout=10)
+                self.notify(f"Imported: {len(plan.added):,} added, {len(plan.updated):,} updated, "
+                            f"{len(plan.skipped):,} skipped.{extra}", markup=False, timeout=10)
 
         self.app.push_screen(TextPromptDialog(
             "Import LinkedIn connections",
