@@ -39,8 +39,7 @@ class RefillDialog(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     RefillDialog { align: center middle; }
-    RefillDialog > .dialog { width: 76; max-width: 100%; height: auto; max-height: 90%; }
-    RefillDialog #refill-list { height: auto; max-height: 14; }
+    RefillDialog #refill-list { height: auto; max-height: 14; text-wrap: nowrap; text-overflow: ellipsis; }
     RefillDialog #refill-keys { color: $foreground 70%; margin-top: 1; }
     """
 
@@ -53,15 +52,16 @@ class RefillDialog(ModalScreen[str | None]):
         return self.app.store  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="refill-box"):
             yield Static("Move on: refill the pipeline", classes="dialog-title")
             yield Static("", id="refill-status")
             yield OptionList(id="refill-list")
-            yield Static(Content.assemble(("enter", "bold"), " send it (moves to Applied today)  ",
-                                          ("n", "bold"), " add a new one on the board  ",
-                                          ("escape", "bold"), " close"), id="refill-keys")
+            yield Static(Content.assemble(("enter", "bold"), " send (to Applied today) · ",
+                                          ("n", "bold"), " new, on the board · ",
+                                          ("esc", "bold"), " close"), id="refill-keys")
 
     def on_mount(self) -> None:
+        self.query_one("#refill-box").styles.width = 76  # wider than the shared dialog: titles fit
         self._fill()
         self.query_one(OptionList).focus()
 
