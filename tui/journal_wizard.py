@@ -22,7 +22,7 @@ from textual.widgets import (
 from store.dates import DateError, parse_optional_date
 from store.journal import (
     belief_shift, clamp_rating, describe_relief, describe_shift, entry_relief, funnel_lines, hot_index,
-    latest_rejection, parse_rating,
+    latest_rejection, parse_rating, parse_tags,
 )
 from store.models import Application, JournalEntry
 from store.prompts import (
@@ -59,7 +59,7 @@ class ReframeWizard(JournalForm):
         "stays visible from step 4. ctrl+r shows another prompt; ctrl+l links the entry to an application "
         "(the latest rejection is suggested). The draft saves itself on every step and as you type: if the "
         "connection drops, it is waiting in the journal next time. ctrl+s saves the record as finished; "
-        "escape leaves and keeps the draft.\n\n"
+        "escape asks whether to keep the draft for later.\n\n"
         "In lists: ↑/↓ move, space ticks a feeling (or marks the hot thought), ←/→ change a rating by 10 "
         "(shift for 1), digits type a rating, x removes. Relief is the average drop of the feelings you "
         "re-rate; belief shift is how far belief in the hot thought fell."
@@ -131,6 +131,9 @@ class ReframeWizard(JournalForm):
                     yield Static("", id="link-line", classes="hint")
                     yield TextArea(e.situation, id="situation", compact=True,
                                    placeholder="Facts only: who, what, when, where, and the exact words.")
+                    with Horizontal(classes="row"):
+                        yield Label("Tags (optional):")
+                        yield Input(", ".join(e.tags), id="tags", compact=True, placeholder="e.g. interview, final")
                 with Vertical(id="step-2"):
                     yield Static("space ticks a feeling · ←/→ ±10 (shift ±1) · or type a number 0-100",
                                  classes="hint")
@@ -307,6 +310,7 @@ class ReframeWizard(JournalForm):
         e.kind = "reframe"
         e.wizard_step = self.step
         e.situation = self.query_one("#situation", TextArea).text
+        e.tags = parse_tags(self.query_one("#tags", Input).value)
         rerate = self.query_one("#rerate", RatedList).rows
         for row in rerate:
             self._afters[row.label] = row.value
@@ -525,8 +529,8 @@ class ReframeWizard(JournalForm):
         index = sl.highlighted if sl.highlighted is not None else 0
         d = DISTORTIONS[index]
         self.query_one("#distortion-detail", Static).update(Content.assemble(
-            (d.name, "bold"), "\n", d.explanation, "\n\n", ("Job-search example: ", "italic"), d.example,
-            "\n\n", ("space ticks it · more than one can fit", "dim")))
+            (d.name, "bold"), "\n", d.explanation, "\n", ("Job-search example: ", "italic"), d.example,
+            "\n", ("space ticks it · more than one can fit", "dim")))
 
     def _show_funnel(self) -> None:
         box = self.query_one("#funnel", Static)
@@ -537,8 +541,8 @@ class ReframeWizard(JournalForm):
         if self._funnel_cache is None:
             self._funnel_cache = funnel_lines(self.store.applications.all())
         names = " / ".join(DISTORTIONS_BY_SLUG[s].name.lower() for s in FUNNEL_DISTORTIONS if s in chosen)
-        box.update(Content.assemble(("Your own numbers", "bold"), f" (against {names}):\n",
-                                    "\n".join(self._funnel_cache)))
+        box.update(Content.assemble(("Your own numbers", "bold"), f", against {names}: ",
+                                    " ".join(self._funnel_cache)))
         box.display = True
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

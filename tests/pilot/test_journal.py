@@ -242,6 +242,7 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         assert latest.company in text_of(wiz.query_one("#link-line"))
         assert text_of(wiz.query_one("#wiz-prompt")) in [p.you for p in J_prompts(1, True) if p.rejection]
         await typ(pilot, "Email at 9am")
+        wiz.query_one("#tags", Input).value = "final, #panel"
         prompt_before = text_of(wiz.query_one("#wiz-prompt"))
         await pilot.press("ctrl+r")  # another prompt
         await pilot.pause()
@@ -334,7 +335,7 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         assert isinstance(app.screen, JournalScreen)
         e = store.journal.get(wiz.entry.id)
         assert not e.is_draft and e.kind == "reframe" and e.application_id == latest.id
-        assert e.situation == "Email at 9am"
+        assert e.situation == "Email at 9am" and e.tags == ["final", "panel"]
         assert e.emotions == [{"name": "disappointed", "before": 80, "after": 40},
                               {"name": "sad", "before": 50, "after": 20},
                               {"name": "stuck", "before": 50, "after": 50}]
