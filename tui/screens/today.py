@@ -11,8 +11,6 @@ show it is read just after the first paint, so the frame appears at once even on
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -22,8 +20,8 @@ from textual.widgets.option_list import Option
 from store import clock
 from store import plans as plans_mod
 from store.dates import DateError, parse_user_date
-from store.today import Summary, summarize
-from tui.dialogs import ChoiceDialog, TextPromptDialog
+from store.today import Summary, greeting, summarize
+from tui.dialogs import TextPromptDialog
 from tui.screens.base import PaletteCommand, ReboundScreen
 from tui.today_rows import Row, build_rows, short_date
 from widgets.usertext import clip, literal
@@ -80,6 +78,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         self.summary: Summary | None = None
         self.rows: list[Row] = []
         self.filter_text = ""
+        self._row_by_id: dict[str, Row] = {}
         self._loaded = False
 
     # -- layout
@@ -106,8 +105,6 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
     def _head_text(self) -> Content:
         today = clock.today()
         settings = self.store.settings.current()
-        from store.today import greeting
-
         return Content.assemble((f"{today:%A} {today.day} {today:%B %Y}", "bold"), "  ",
                                 greeting(clock.now().hour, settings.my_name))
 
