@@ -231,11 +231,11 @@ class LessonsScreen(ModalScreen[str | None]):
             options = []
             for lesson in self.lessons:
                 title = self.app_title(lesson.application_id)
-                source = lesson.source + (f" ({title})" if title else "")
+                source = lesson.source + (f" · {title}" if title else "")
                 prompt = Content.assemble((lesson.entry_date, "bold"), "  ", Content(lesson.text),
                                           "\n            ", (Content("from: ") + Content(source)).stylize("dim"))
                 options.append(Option(prompt, id=lesson.entry_id))
-            yield OptionList(*options, id="lessons-list")
+            yield OptionList(*options, id="lessons-list", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -277,7 +277,7 @@ def render_trends(t: Trends, width: int = 70) -> Content:
         out.extend(["  ", line, "\n",
                 (f"  {days} days ago".ljust(max(1, len(line) - 3)) + "today", "dim"), "\n",
                 f"  average {avg:.1f} of 5 ({mood_word(round(avg))}) on {logged} day{'s' if logged != 1 else ''} "
-                f"with a check-in\n\n"])
+                f"with a mood logged\n\n"])
 
     mood_block("Mood, last 30 days (1 = very low … 5 = great)", t.mood30, 30)
     mood_block("Mood, last 90 days", t.mood90, 90)

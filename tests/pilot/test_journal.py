@@ -689,3 +689,24 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
     assert rec.emotions[0]["name"] == stored_form(HOSTILE[3]).strip()
     assert rec.lesson == stored_form(HOSTILE[5]).strip()
     assert "\x1b" not in repr(rec.to_dict())
+
+
+async def test_read_only_session_says_so_instead_of_opening_a_form(data_dir, make_app):
+    first = Store.open(data_dir)
+    first.journal.save(JournalEntry(kind="checkin", mood=3, body="kept"))
+    first.flush()
+    second = Store.open(data_dir)  # the first holds the lock: read-only
+    try:
+        assert second.read_only
+        app = make_app(second)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            screen = await open_journal(pilot)
+            assert screen.query_one(EntryList).rows[0].title == "kept"
+            for key in ("c", "w", "r", "e"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert isinstance(app.screen, JournalScreen), key
+            assert "Read-only" in notifications(app)
+    finally:
+        second.close()
+        first.close()

@@ -363,6 +363,10 @@ class JournalScreen(ReboundScreen):
         if self._form_open() is not None:
             self.notify("A journal entry is already open.", markup=False)
             return
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "This session is read-only.", title="Not changed",
+                        severity="warning", markup=False)
+            return
         if entry.kind == "reframe":
             form: JournalForm = ReframeWizard(entry, finished_before=finished_before)
         elif entry.kind == "freewrite":
@@ -466,8 +470,12 @@ class JournalScreen(ReboundScreen):
             if entry_id:
                 self.show_entry(entry_id)
 
+        def company(app_id: str | None) -> str:
+            self._app_title(app_id)
+            return self._app_company.get(app_id or "", "")
+
         self.app.push_screen(LessonsScreen(self.store.journal.lessons(), outside_control_count(entries),
-                                           self._app_title), chosen)
+                                           company), chosen)
 
     def action_trends(self) -> None:
         self.app.push_screen(TrendsScreen(self.store.journal.trends()))
