@@ -328,7 +328,36 @@ async def test_save_to_file_eml_and_mailto(store, make_app):
         await pilot.press("s", "3")
         await pilot.pause()
         assert app.clipboard.startswith("mailto:ana@northwind.example?subject=Catching%20up&body=Hi%20Ana")
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == "Catching up"
         messages = [n.message for n in app._notifications]
+        # every action is in the palette too
+        titles = [c.title for c in outreach(app).palette_commands()]
+        for needed in ("Outreach: copy message", "Outreach: save to a text file", "Outreach: mark sent",
+                       "Outreach: save as an email file (.eml)", "Outreach: copy a mailto: link",
+                       "Outreach: put off until tomorrow / bring back", "Outreach: templates",
+                       "Outreach: delete", "Outreach: new reply to a rejection"):
+            assert needed in titles
+        # / filters the list, escape clears it; d deletes after asking
+        store.drafts.save(Draft(kind="thank-you", recipient_name="Zoe", body="Hi"))
+        outreach(app).refresh_data()
+        await pilot.pause()
+        table = outreach(app).query_one(DataTable)
+        assert table.row_count == 2
+        await pilot.press("slash")
+        await type_text(pilot, "zoe")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("enter", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not any(d.recipient_name == "Zoe" for d in store.drafts.all())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 1 and "Ana Almeida" in screen_text(app)
     exports = store.data_dir / "exports"
     files = sorted(p.name for p in exports.iterdir())
     assert files == ["2026-03-02-check-in-ana-almeida.eml", "2026-03-02-check-in-ana-almeida.txt"]
