@@ -54,8 +54,6 @@ class ScalePicker(Widget, can_focus=True):
             word = self.words.get(n, "")
             style = "bold reverse" if chosen and self.has_focus else ("bold" if chosen else "")
             parts += [" ", (f"{mark} {n} {word}", style)]
-        if not self.value:
-            parts.append(("  · not set", "dim"))
         return Content.assemble(*parts)
 
     def validate_value(self, value: int) -> int:
