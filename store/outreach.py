@@ -479,15 +479,21 @@ def _make_env() -> _Env:
 _ENV = _make_env()
 
 
-def _check_nodes(tree: nodes.Template) -> None:
-    for node in tree.find_all(tuple(_FORBIDDEN_NODES)):
-        raise _Refused(f"{_FORBIDDEN_NODES[type(node)]} is not available in message templates "
-                       f"(line {node.lineno}); use {{{{ values }}}}, {{% if %}} and {{% for %}}.")
-    for loop in tree.find_all(nodes.For):
-        if loop.recursive:
-            raise _Refused(f"recursive loops are not available (line {loop.lineno}).")
-        for inner in loop.find_all(nodes.For):
-            raise _Refused(f"a {{% for %}} inside another {{% for %}} is not available (line {inner.lineno}).")
+def _check_nodes(node: nodes.Node, in_loop: bool = False) -> None:
+    """One walk over the parsed template: refuse the statements message templates don't need."""
+    for child in node.iter_child_nodes():
+        kind = type(child)
+        if kind in _FORBIDDEN_NODES:
+            raise _Refused(f"{_FORBIDDEN_NODES[kind]} is not available in message templates "
+                           f"(line {child.lineno}); use {{{{ values }}}}, {{% if %}} and {{% for %}}.")
+        if kind is nodes.For:
+            if child.recursive:
+                raise _Refused(f"recursive loops are not available (line {child.lineno}).")
+            if in_loop:
+                raise _Refused(f"a {{% for %}} inside another {{% for %}} is not available (line {child.lineno}).")
+            _check_nodes(child, True)
+        else:
+            _check_nodes(child, in_loop)
 
 
 @functools.lru_cache(maxsize=128)

@@ -564,12 +564,17 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         for i in range(len(HOSTILE)):
             table.move_cursor(row=i)
             await pilot.pause()
+            current = screen.current()
+            assert current.subject in screen_text(app) or len(current.subject) > 5000  # shown literally
             await pilot.press("e")
             await pilot.pause()
             editor = app.screen
             assert isinstance(editor, DraftEditor)
-            await pilot.press("ctrl+r")  # the rendered preview
-            await pilot.pause()
+            assert editor.query_one("#ed-body", TextArea).text == current.body
+            assert editor.query_one("#ed-subject", Input).value == current.subject
+            if current.subject.startswith("["):
+                await pilot.press("ctrl+r")  # the rendered preview, for the markup-shaped ones
+                await pilot.pause()
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, OutreachScreen)

@@ -496,7 +496,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
 
     def _copy(self, text: str, what: str, d: Draft) -> None:
         self.app.copy_to_clipboard(text)
-        if d.status != "sent":
+        if d.status != "sent" and not self.store.read_only:
             self.rapp.write(note_copied, self.store, d.id)
         words = len(text.split())
         self.notify(f"Copied {what} to the clipboard ({words} words). Paste it into your mail or LinkedIn; "
@@ -571,7 +571,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
                 self.store.data_dir, kind=d.kind, recipient=recipient_label(d, store=self.store),
                 subject=subject, body=body)))
             if ok and result:
-                if d.status != "sent":
+                if d.status != "sent" and not self.store.read_only:
                     self.rapp.write(note_copied, self.store, d.id)
                 self._saved(result[0])
 
@@ -588,7 +588,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
                 self.store.data_dir, kind=d.kind, to_name=recipient_label(d, store=self.store),
                 to_email=self._address(d), subject=subject, body=body)))
             if ok and result:
-                if d.status != "sent":
+                if d.status != "sent" and not self.store.read_only:
                     self.rapp.write(note_copied, self.store, d.id)
                 note = "" if self._address(d) else " It has no To address: add one to the contact."
                 self._saved(f"{result[0]}.{note}" if note else result[0])
