@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -72,9 +73,7 @@ GAP = 2
 
 
 def _clip(text: str, width: int) -> str:
-    """Exactly ``width`` cells (ASCII-width assumption kept cheap: wide glyphs are measured)."""
-    from rich.cells import cell_len, set_cell_size
-
+    """Exactly ``width`` cells (ASCII is sliced; anything else is measured, wide glyphs count 2)."""
     text = text.replace("\n", " ")
     if text.isascii():
         if len(text) > width:
