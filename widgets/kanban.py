@@ -167,6 +167,12 @@ class Kanban(Widget, can_focus=True):
     def cards(self, column: str) -> Sequence[Card]:
         return self._cards.get(column, ())
 
+    def cursor_card(self, column: str) -> Card | None:
+        """The card under the (remembered) cursor of any column."""
+        cards = self._cards.get(column, ())
+        i = self._rows.get(column, 0)
+        return cards[i] if 0 <= i < len(cards) else None
+
     def set_cards(self, column: str, cards: Sequence[Card], select: int | None = None) -> None:
         """Replace a column's cards; ``select`` puts that column's cursor on this index."""
         self._cards[column] = cards

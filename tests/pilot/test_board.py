@@ -702,3 +702,49 @@ async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
+
+
+async def test_mouse_click_selects_double_click_opens_wheel_scrolls(store, make_app):
+    seed(store, *[Application(company=f"Applied {i:02d}", role="Dev", stage="applied", excitement=5 - i // 5)
+                  for i in range(12)])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        scr = await open_board(pilot)
+        k = scr.kanban
+        # second column, third card (header 2 lines, 4 lines a card)
+        await pilot.click(Kanban, offset=(25, 2 + 4 * 2))
+        await pilot.pause()
+        assert k.current_column == "applied" and k.current_index == 2
+        await pilot.click(Kanban, offset=(25, 2 + 4 * 1), times=2)
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        assert store.applications.get(app.screen.application_id).company == k.cards("applied")[1].title
+        await pilot.press("escape")
+        await pilot.pause()
+        before = kanban_text(app)
+        k.post_message(events.MouseScrollDown(k, 25, 6, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert kanban_text(app) != before and "↑1" in kanban_text(app)
+        # keys: end jumps to the last card, and the column scrolls to show it
+        await pilot.press("end")
+        await pilot.pause()
+        assert k.current_index == 11 and k.current_card.title in kanban_text(app)
+
+
+async def test_hangup_saves_an_open_valid_form_and_palette_moves(store, make_app):
+    [a] = seed(store, p.created(Application(company="Acme", role="Dev"), TODAY))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        scr = await open_board(pilot)
+        by_title = {c.title: c for c in scr.palette_commands()}
+        by_title["Board: move the card to Interviewing"].callback()
+        await pilot.pause()
+        got = store.applications.get(a.id)
+        assert got.stage == "interviewing" and got.applied_on == TODAY.isoformat()
+        assert [e["to"] for e in got.stage_history] == ["wishlist", "interviewing"]
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#f-company", Input).value = "Typed Co"
+        app.screen.query_one("#f-role", Input).value = "Typed role"
+        assert app.save_everything()  # what SIGHUP does
+    assert {x.company for x in store.applications.all()} == {"Acme", "Typed Co"}

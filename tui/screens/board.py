@@ -159,7 +159,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         """Regroup everything (on show, after an external change, or when the filter changes).
         The health line follows right after the first paint."""
         k = self.kanban
-        selected = {s: (k.cards(s)[k._rows.get(s, 0)].id if len(k.cards(s)) else None) for s in STAGES}
+        selected = {s: getattr(k.cursor_card(s), "id", None) for s in STAGES}
         self.cards.reset(clock.today(), self.quiet_days())
         groups: dict[str, list[Application]] = {s: [] for s in STAGES}
         for app in self.store.applications.all():
@@ -651,7 +651,11 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
 
     def save_pending(self) -> None:
         """Forms save on ctrl+s; an open form's typed text is saved as a draft only if valid."""
-        for screen in self.app.screen_stack:
+        try:
+            stack = self.app.get_screen_stack(self.SCREEN_KEY)
+        except Exception:  # not running in modes (tests building the screen alone)
+            stack = self.app.screen_stack
+        for screen in stack:
             if isinstance(screen, ApplicationForm):
                 changed, errors = screen._build()
                 if changed is not None and not errors and screen.dirty:
