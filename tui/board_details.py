@@ -116,8 +116,11 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
         line(("  nothing recorded yet", "dim"))
     for e in entries:
         when = long_date(e["on"]) if e["on"] else "?"
+        at = str(e.get("at") or "")
+        if e["kind"] == "move" and len(at) >= 16 and at[10] == "T":
+            when += " " + at[11:16]
         mark = "  " if e["kind"] == "move" else "• "
-        line(("  ", ""), (f"{when:<17}", "dim"), mark, e["text"])
+        line(("  ", ""), (f"{when:<23}", "dim"), mark, e["text"])
     return Content.assemble(*parts)
 
 

@@ -62,7 +62,7 @@ def health_content(h: p.Health, wishlist: int) -> Content:
     line()
     short = h.below_floor
     line(("Live applications  ", "dim"), (str(h.live), "bold"), f"  floor {h.floor}",
-         ("  ✓" if not short else f"  ({short} short)", "bold"), ("  Applied to Offer", "dim"))
+         ("  ✓" if not short else f"  ({short} below it)", "bold"), ("  Applied to Offer", "dim"))
     if short:
         pick = min(short, wishlist)
         if pick:

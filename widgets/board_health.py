@@ -40,7 +40,7 @@ def _days(x: float | None, long: bool) -> str:
 def variants(f: HealthFigures) -> list[Content]:
     """The health line from most to least detailed."""
     short = max(0, f.floor - f.live)
-    live_ok = ("✓", "bold") if short == 0 else (f"({short} short)", "bold")
+    live_ok = ("✓", "bold") if short == 0 else (f"({short} to go)", "bold")
     week_ok = " ✓" if f.weekly_goal and f.sent_this_week >= f.weekly_goal else ""
     counts = "›".join(str(c) for _, c, _ in f.funnel)
     labelled: list = []
