@@ -748,3 +748,48 @@ async def test_hangup_saves_an_open_valid_form_and_palette_moves(store, make_app
         app.screen.query_one("#f-role", Input).value = "Typed role"
         assert app.save_everything()  # what SIGHUP does
     assert {x.company for x in store.applications.all()} == {"Acme", "Typed Co"}
+
+
+async def test_read_only_session_shows_the_board_but_changes_nothing(data_dir, make_app):
+    from store.db import Store
+
+    first = Store.open(data_dir)
+    first.applications.add(Application(company="Acme", role="Dev", stage="applied"))
+    second = Store.open(data_dir)
+    try:
+        assert second.read_only
+        app = make_app(second)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            scr = await open_board(pilot)
+            scr.kanban.select("applied", 0)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, BoardScreen)  # no form to lose typing in
+            await pilot.press("L", "r")
+            await pilot.pause()
+            assert "Acme" in kanban_text(app)
+            assert any("Read-only" in n.message for n in app._notifications)
+        assert second.applications.all()[0].stage == "applied"
+    finally:
+        second.close()
+        first.close()
+
+
+async def test_any_terminal_size_draws_and_the_column_window_follows(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        scr = await open_board(pilot)
+        k = scr.kanban
+        assert k.visible_columns() == ["wishlist", "applied", "screening", "interviewing"]
+        await pilot.press("l", "l", "l", "l")
+        await pilot.pause()
+        assert k.visible_columns()[-1] == "offer" and "◂" in kanban_text(app)
+        for size in [(120, 40), (200, 50), (45, 14), (20, 9), (12, 6), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            text = kanban_text(app)
+            assert k.current_column in k.visible_columns(), size
+            assert text.strip(), size
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert len(k.visible_columns()) == 6 and "◂" not in kanban_text(app)
