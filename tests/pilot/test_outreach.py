@@ -598,3 +598,58 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         await pilot.pause()
         assert app.is_running  # no markup action fired (app.quit)
         assert isinstance(app.screen, OutreachScreen)
+
+
+async def test_hostile_strings_in_filter_pickers_dates_and_template_fields(store, make_app):
+    application, ana = seed(store)
+    store.drafts.save(Draft(kind="check-in", contact_ids=[ana.id], channel="email", subject="Hi", body="Hi"))
+    for s in HOSTILE:
+        store.applications.save(Application(company=s, role=s))
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_outreach(pilot)
+        # the list filter
+        await pilot.press("slash")
+        box = screen.query_one("#ol-filter", Input)
+        for s in HOSTILE:
+            box.value = s
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        # the mark-sent date: refused with a literal message, nothing logged
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MarkSentDialog)
+        for s in HOSTILE:
+            dialog.query_one("#sent-date", Input).value = s
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is dialog and str(dialog.query_one("#sent-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        # the application picker's filter, and a template named with every hostile string
+        await pilot.press("e", "ctrl+o")
+        await pilot.pause()
+        picker = app.screen
+        for s in HOSTILE:
+            picker.query_one("#pick-filter", Input).value = s
+            await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        for s in HOSTILE[:5]:
+            await pilot.press("n")
+            await pilot.pause()
+            form = app.screen
+            for field in ("#tf-name", "#tf-subject", "#tf-timing", "#tf-length"):
+                form.query_one(field, Input).value = s
+            form.query_one("#tf-body", TextArea).text = s
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, TemplatesScreen)
+        assert app.is_running
+    assert store.drafts.get(store.drafts.all()[0].id).status == "draft"
+    names = sorted(t.name for t in store.templates.all())
+    assert names == sorted(stored_form(s).strip() for s in HOSTILE[:5])
