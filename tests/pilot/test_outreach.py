@@ -424,6 +424,16 @@ async def test_mark_sent_dialog_checks_the_date_and_uses_the_channel(store, make
         await pilot.pause()
         assert isinstance(app.screen, OutreachScreen)
         assert "✓ sent" in screen_text(app)
+        await pilot.press("e")  # sent messages stay as they went out
+        await pilot.pause()
+        assert isinstance(app.screen, OutreachScreen)
+        outreach(app).action_reuse()  # …but can be reused for someone else
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, DraftEditor) and editor.draft.contact_ids == []
+        assert editor.query_one("#ed-body", TextArea).text == "Hi"
+        await pilot.press("escape")
+        await pilot.pause()
     sent = store.drafts.get(d.id)
     assert sent.sent_on == "2026-03-01" and sent.channel == "linkedin message"
     assert store.applications.get(application.id).thank_you_sent_on == "2026-03-01"

@@ -402,13 +402,23 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         if d is None:
             return
         if d.status == "sent":
-            self.notify("Sent messages are kept as they went out (shown below). f writes a follow-up.",
+            self.notify("Sent messages are kept as they went out (shown below). f writes a follow-up; "
+                        "ctrl+p › Reuse as a new draft copies it for someone else.",
                         markup=False, timeout=4)
             return
         self._open_editor(d, is_new=False)
 
     def action_edit(self) -> None:
         self.action_open()
+
+    def action_reuse(self) -> None:
+        """A new draft with the selected message's kind, channel and text, for someone else."""
+        d = self.current()
+        if d is None:
+            return
+        copy = Draft(kind=d.kind, channel=d.channel, subject=d.subject, body=d.body, template_id=d.template_id)
+        self._open_editor(copy, is_new=True)
+        self.notify("A copy to send to someone else: ctrl+t picks the recipient.", markup=False, timeout=4)
 
     def action_follow_up(self) -> None:
         d = self.current()
@@ -692,6 +702,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         yield P("Outreach: put off until tomorrow / bring back", "Sleep on it (p)", self.action_put_off)
         yield P("Outreach: follow-up to the same person", "A new message to the same recipient (f)",
                 self.action_follow_up)
+        yield P("Outreach: reuse as a new draft", "Same kind and text, for someone else", self.action_reuse)
         yield P("Outreach: delete", "Delete the selected message (d)", self.action_delete)
         yield P("Outreach: templates", "Your templates; duplicate a built-in one (t)", self.action_templates)
         yield P("Outreach: filter the list", "Type to narrow the list (/)", self.action_filter)
