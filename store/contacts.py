@@ -512,6 +512,7 @@ class ContactRow:
 
 
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_PUNCT = str.maketrans({ch: " " for ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r"})
 
 
 def haystack(contact: Contact) -> str:
@@ -520,7 +521,10 @@ def haystack(contact: Contact) -> str:
     parts = [contact.first_name, contact.last_name, contact.preferred_name, contact.company,
              contact.title, contact.role, contact.how_met, contact.next_time, contact.phone,
              contact.linkedin_url, *contact.emails, *contact.tags]
-    return " " + _NON_WORD.sub(" ", " ".join(p for p in parts if p).casefold())
+    text = " ".join(p for p in parts if p).casefold()
+    if text.isascii():
+        return " " + text.translate(_ASCII_PUNCT)
+    return " " + _NON_WORD.sub(" ", text)
 
 
 def search_words(text: str) -> list[str]:
@@ -546,13 +550,29 @@ def build_rows(contacts: Iterable[Contact], settings: Settings | None,
     pause = global_pause(settings)
     by_contact = apps_by_contact(apps.values()) if apps else None
     rows = []
+    cache = _ROW_CACHE
     for c in contacts:
-        info = due_info(c, settings, today, pause)
+        # Repositories hand out the same object until the record changes: reuse its due info and
+        # search text while the contact, the settings and the day are the same.
+        hit = cache.get(c.id)
+        if hit is not None and hit[0] is c and hit[1] is settings and hit[2] == today:
+            info, hay = hit[3], hit[4]
+        else:
+            info, hay = due_info(c, settings, today, pause), haystack(c)
+            cache[c.id] = (c, settings, today, info, hay)
         reason = (reason_for(c, info, today, apps, by_contact)
                   if info.state in ("overdue", "due", "due soon") else None)
-        rows.append(ContactRow(c, info, reason, haystack(c)))
+        rows.append(ContactRow(c, info, reason, hay))
+    if len(cache) > 2 * len(rows) + 1000:  # forget deleted contacts now and then
+        keep = {r.id for r in rows}
+        for key in [k for k in cache if k not in keep]:
+            del cache[key]
     rows.sort(key=lambda r: sort_key(r.contact, r.info))
     return rows
+
+
+#: contact id → (contact object, settings object, day, DueInfo, search text)
+_ROW_CACHE: dict[str, tuple] = {}
 
 
 def filter_rows(rows: Sequence[ContactRow], *, text: str = "", due_now: bool = False, role: str = "",
