@@ -82,19 +82,27 @@ def is_email(address: str) -> bool:
     return bool(_EMAIL.match((address or "").strip()))
 
 
-def eml_bytes(*, to_name: str, to_email: str, subject: str, body: str, from_name: str = "") -> bytes:
-    """An unsent email (``X-Unsent: 1``: Outlook and others open it as a draft to send)."""
+def eml_bytes(*, to_name: str = "", to_email: str = "", subject: str, body: str,
+              recipients: list[tuple[str, str]] | None = None) -> bytes:
+    """An unsent email (``X-Unsent: 1``: Outlook and others open it as a draft to send).
+
+    ``recipients`` are (name, address) pairs; ``to_name``/``to_email`` is the one-recipient form.
+    A recipient without a valid address keeps their name as an empty group (``"Jane Doe":;``)."""
     msg = EmailMessage(policy=policy.SMTP)
-    name = clean_line(to_name)
-    addr = clean_line(to_email)
-    if is_email(addr):
-        try:
-            msg["To"] = str(Address(display_name=name, addr_spec=addr))
-        except (ValueError, IndexError, TypeError):
-            msg["To"] = addr
-    elif name:
-        # No address known: an empty group keeps the name and stays a valid header.
-        msg["To"] = str(Group(display_name=name))
+    people = recipients if recipients is not None else [(to_name, to_email)]
+    parts: list[str] = []
+    for raw_name, raw_addr in people:
+        name, addr = clean_line(raw_name), clean_line(raw_addr)
+        if is_email(addr):
+            try:
+                parts.append(str(Address(display_name=name, addr_spec=addr)))
+                continue
+            except (ValueError, IndexError, TypeError):
+                pass
+        if name:
+            parts.append(str(Group(display_name=name)))
+    if parts:
+        msg["To"] = ", ".join(parts)
     msg["Subject"] = clean_line(subject)
     msg["Date"] = format_datetime(clock.now())
     msg["X-Unsent"] = "1"
@@ -102,9 +110,12 @@ def eml_bytes(*, to_name: str, to_email: str, subject: str, body: str, from_name
     return bytes(msg)
 
 
-def save_eml(data_dir: Path, *, kind: str, to_name: str, to_email: str, subject: str, body: str) -> Path:
-    path = unique_path(export_dir(data_dir), file_stem(kind, to_name or to_email), ".eml")
-    write_private(path, eml_bytes(to_name=to_name, to_email=to_email, subject=subject, body=body))
+def save_eml(data_dir: Path, *, kind: str, subject: str, body: str, to_name: str = "", to_email: str = "",
+             recipients: list[tuple[str, str]] | None = None) -> Path:
+    label = to_name or to_email or (recipients[0][0] if recipients else "")
+    path = unique_path(export_dir(data_dir), file_stem(kind, label), ".eml")
+    write_private(path, eml_bytes(to_name=to_name, to_email=to_email, subject=subject, body=body,
+                                  recipients=recipients))
     return path
 
 

@@ -437,6 +437,9 @@ def test_eml_refuses_header_injection_and_keeps_a_name_without_address():
     assert "\nBcc:" not in headers
     raw = eml_bytes(to_name="Jane Doe", to_email="", subject="Hi", body="x").decode()
     assert '"Jane Doe":;' in raw or "Jane Doe:;" in raw
+    raw = eml_bytes(recipients=[("Ana A", "ana@example.com"), ("Ben", ""), ("", "ben@example.com")],
+                    subject="Hi", body="x").decode()
+    assert "To: Ana A <ana@example.com>, Ben:;, ben@example.com" in raw
 
 
 def test_mailto_link():

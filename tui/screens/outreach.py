@@ -595,8 +595,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         def go(subject: str, body: str) -> None:
             result: list = []
             ok = self.rapp.write(lambda: result.append(save_eml(
-                self.store.data_dir, kind=d.kind, to_name=recipient_label(d, store=self.store),
-                to_email=self._address(d), subject=subject, body=body)))
+                self.store.data_dir, kind=d.kind, recipients=self._recipients(d), subject=subject, body=body)))
             if ok and result:
                 if d.status != "sent" and not self.store.read_only:
                     self.rapp.write(note_copied, self.store, d.id)
@@ -614,6 +613,12 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
                             markup=False)
 
         return wrapped
+
+    def _recipients(self, d: Draft) -> list[tuple[str, str]]:
+        people = [c for c in (self.store.contacts.get(i) for i in d.contact_ids) if c is not None]
+        if people:
+            return [(c.display_name, c.emails[0] if c.emails else "") for c in people]
+        return [(d.recipient_name, d.recipient_email)]
 
     def _address(self, d: Draft) -> str:
         for cid in d.contact_ids:
