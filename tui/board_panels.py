@@ -6,7 +6,7 @@ called ``[/]`` is just text (``Matcher.highlight`` would parse it as markup)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,9 +20,6 @@ from textual.widgets.option_list import Option
 
 from store import pipeline as p
 from store.models import OUTCOMES, STAGES, Application
-
-if TYPE_CHECKING:
-    from tui.screens.board import BoardScreen
 
 PANELS_CSS = """
 HealthPanel, GoToDialog { align: center middle; }
@@ -121,7 +118,8 @@ def plain_title(app: Application) -> str:
     return " ".join(text.split())[:200]
 
 
-def search_applications(apps: Iterable[Application], query: str, limit: int = 40) -> list[tuple[float, Application]]:
+def search_applications(apps: Iterable[Application], query: str,
+                        limit: int = 40) -> list[tuple[float, Application]]:
     """Fuzzy search over company and role, best first (``matcher.match`` on plain text)."""
     q = query.strip()
     apps = list(apps)

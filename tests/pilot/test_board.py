@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
@@ -29,7 +28,7 @@ def d(n: int) -> str:
 
 
 def kanban_text(app) -> str:
-    k = app.screen.query_one(Kanban) if isinstance(app.screen, BoardScreen) else app.get_screen_stack("board")[0].query_one(Kanban)
+    k = board(app).query_one(Kanban)
     return "\n".join("".join(seg.text for seg in k.render_line(y)) for y in range(k.size.height))
 
 
