@@ -925,17 +925,22 @@ def new_draft(template: Template, *, contacts: list[Contact] = (), recipient_nam
                  template_id=template.id)
 
 
-def put_off(store: "Store", draft_id: str, until: date | None = None) -> Draft:
-    """Put a draft off (default: until tomorrow); it shows as due from that day."""
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
+def put_off_copy(draft: Draft, until: date | None = None) -> Draft:
+    """A copy of ``draft`` put off (default: until tomorrow); it shows as due from that day."""
     if draft.status == "sent":
         raise ValueError("This message was already sent.")
     d = draft.copy()
     d.status = "put off"
     d.put_off_until = (until or clock.today() + timedelta(days=1)).isoformat()
-    return store.drafts.save(d)
+    return d
+
+
+def put_off(store: "Store", draft_id: str, until: date | None = None) -> Draft:
+    """Put a saved draft off (default: until tomorrow)."""
+    draft = store.drafts.get(draft_id)
+    if draft is None:
+        raise KeyError(draft_id)
+    return store.drafts.save(put_off_copy(draft, until))
 
 
 def bring_back(store: "Store", draft_id: str) -> Draft:

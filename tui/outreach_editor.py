@@ -22,7 +22,7 @@ from store.handoff import editor_file, join_for_editor, read_back, split_from_ed
 from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft
 from store.outreach import (
     CHANNEL_LABELS, PLACEHOLDERS, SUBJECT_CHANNELS, Assessment, assess_with, context_for,
-    escape_source, offset_to_location, sites,
+    escape_source, offset_to_location, put_off_copy, sites,
 )
 from store.templates import KIND_LABELS, guidance
 from tui.dialogs import ConfirmDialog
@@ -468,15 +468,14 @@ class DraftEditor(ReboundScreen):
         self._update()
 
     def action_put_off(self) -> None:
-        """Save, put off until tomorrow, and close."""
-        d = self.collect()
-        if self._on_put_off is None:
-            return
+        """Sleep on it: save it put off until tomorrow (one write) and close."""
+        d = put_off_copy(self.collect())
         if self.rapp.write(self.store.drafts.save, d):
             self._saved_state = self._state_of(d)
             self.is_new = False
             self.dismiss(d.id)
-            self._on_put_off(d)
+            if self._on_put_off is not None:
+                self._on_put_off(d)
 
     # -- the shell's hooks
 

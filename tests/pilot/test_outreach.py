@@ -663,3 +663,23 @@ async def test_hostile_strings_in_filter_pickers_dates_and_template_fields(store
     assert store.drafts.get(store.drafts.all()[0].id).status == "draft"
     names = sorted(t.name for t in store.templates.all())
     assert names == sorted(stored_form(s).strip() for s in HOSTILE[:5])
+
+
+async def test_put_off_from_the_editor_saves_it_for_tomorrow_in_one_go(store, make_app):
+    application, ana = seed(store, rejected_hours_ago=2)
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_outreach(pilot)
+        app.open_composer(kind="rejection reply", contact_ids=[ana.id], application_id=application.id)
+        await pilot.pause()
+        await pilot.pause()
+        editor = app.screen
+        assert "Put off until tomorrow" in str(editor.query_one("#ed-cooloff", Static).render())
+        titles = [c.title for c in editor.palette_commands()]
+        assert "Draft: put off until tomorrow" in titles and "Draft: edit in $EDITOR" in titles
+        editor.action_put_off()
+        await pilot.pause()
+        assert isinstance(app.screen, OutreachScreen)
+        assert any("Put off until Tuesday 3 March" in n.message for n in app._notifications)
+    (d,) = store.drafts.all()
+    assert d.status == "put off" and d.put_off_until == "2026-03-03" and d.contact_ids == [ana.id]

@@ -454,10 +454,15 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
     # ------------------------------------------------------------------ putting off
 
     def _put_off_saved(self, d: Draft) -> None:
-        if self.rapp.write(put_off, self.store, d.id):
-            self.refresh_data(select_id=d.id)
-            self.notify(f"Put off until {day_date(clock.today() + timedelta(days=1))}; it shows as due then.",
-                        markup=False, timeout=4)
+        """Put a saved draft off until tomorrow (or say so when the editor already did)."""
+        saved = self.store.drafts.get(d.id)
+        if saved is None:
+            return
+        if saved.status != "put off" and not self.rapp.write(put_off, self.store, d.id):
+            return
+        self.refresh_data(select_id=d.id)
+        self.notify(f"Put off until {day_date(clock.today() + timedelta(days=1))}; it shows as due then.",
+                    markup=False, timeout=4)
 
     def action_put_off(self) -> None:
         d = self.current()
