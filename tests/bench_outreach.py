@@ -5,8 +5,8 @@ sandboxed renderer against plain Jinja2.
 * open the Outreach screen (key ``5`` until painted: drafts listed, the first one previewed);
 * one keystroke in the editor (render in the sandbox, count, tone check, cool-off, panel redrawn);
 * rendering and checking a message: our sandboxed render + tone check vs a plain Jinja2 render;
-* mark sent: touchpoint + contact + application + draft in one atomic write, vs logging one
-  touchpoint alone (the shared ``log_touchpoint``) on the same data.
+* mark sent: touchpoint + contact + application + draft in one atomic write, vs the same changes
+  saved as three separate writes on the same data.
 
 Headless ``App.run_test`` at 80x24; each figure is the median of several runs.
 """
@@ -118,10 +118,11 @@ def _mark_rows(ctx) -> list[Row]:
 
     store = Store.open(ctx.copy("heavy"))
     try:
-        people = store.contacts.all()[:20]
-        apps = [a for a in store.applications.all() if a.outcome == "rejected"][:20]
+        people = store.contacts.all()[:14]
+        apps = [a for a in store.applications.all() if a.outcome == "rejected"][:14]
         drafts = [store.drafts.save(new_draft(BUILTIN_BY_KIND["feedback request"], contacts=[p],
                                               application_id=a.id)) for p, a in zip(people, apps)]
+        assert len(drafts) >= 14, "the heavy dataset has enough rejected applications"
         queue = list(drafts)
 
         def ours() -> None:
@@ -129,17 +130,24 @@ def _mark_rows(ctx) -> list[Row]:
             mark_sent(store, d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
 
         ours_t = ctx.measure(ours, repeat=min(7, len(queue)))
-        k = [0]
 
-        def baseline() -> None:
-            k[0] += 1
-            C.log_touchpoint(store, Touchpoint(date="2026-03-02", contact_ids=[people[k[0] % len(people)].id]))
+        def separately() -> None:
+            # the same changes as three separate saves (what a non-atomic version would do)
+            d = queue.pop()
+            C.log_touchpoint(store, Touchpoint(date="2026-03-02", contact_ids=list(d.contact_ids),
+                                               draft_id=d.id, kind=d.kind))
+            a = store.applications.get(d.application_id).copy()
+            a.feedback_requested_on = "2026-03-02"
+            store.applications.save(a)
+            sent = d.copy()
+            sent.status = "sent"
+            store.drafts.save(sent)
 
-        base_t = ctx.measure(baseline, repeat=7)
+        base_t = ctx.measure(separately, repeat=min(7, len(queue)))
     finally:
         store.close()
-    return [Row("mark sent (touchpoint + contact + application + draft, one write), heavy", ours_t,
-                "log one touchpoint alone (one write)", base_t, "<= 1.5x")]
+    return [Row("mark sent (touchpoint + contact + application + draft), heavy", ours_t,
+                "the same changes as three separate writes", base_t, "<= 1.0x (one write, not three)")]
 
 
 def run(ctx) -> list[Row]:
