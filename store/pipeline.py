@@ -542,12 +542,13 @@ def matches(app: Application, query: str | list[str], _hay: str | None = None) -
 
 
 def board_sort_key(app: Application) -> tuple:
-    """Order within a column. Live columns: dated next actions first (soonest, so overdue on top),
-    then the most exciting, then by company. Closed: most recently closed first."""
+    """Order within a column: dated next actions first (soonest, so overdue on top; on the
+    wishlist a deadline counts as the date), then the most exciting, then by company. Closed:
+    most recently closed first."""
     if app.stage == "closed":
         day = from_iso(app.outcome_on) or from_iso(app.stage_entered_on) or date.min
         return (0, "", -day.toordinal(), app.company.casefold(), app.id)
-    nad = app.next_action_date or ""
+    nad = app.next_action_date or (app.deadline if app.stage == "wishlist" else None) or ""
     return (0 if nad else 1, nad, -(app.excitement or 0), app.company.casefold(), app.id)
 
 

@@ -281,6 +281,8 @@ def test_board_sort_key_orders_columns():
     live = [app(company="b", excitement=5), app(company="a", next_action_date=d(3)),
             app(company="c", next_action_date=d(-2)), app(company="d", excitement=1)]
     assert [a.company for a in sorted(live, key=p.board_sort_key)] == ["c", "a", "b", "d"]
+    wish = [app(company="w1", excitement=5), app(company="w2", deadline=d(5)), app(company="w3", deadline=d(2))]
+    assert [a.company for a in sorted(wish, key=p.board_sort_key)] == ["w3", "w2", "w1"]
     closed = [app(company="x", stage="closed", outcome_on=d(-9)), app(company="y", stage="closed", outcome_on=d(-1))]
     assert [a.company for a in sorted(closed, key=p.board_sort_key)] == ["y", "x"]
 
