@@ -107,6 +107,14 @@ class Repo(Generic[M]):
     def count(self) -> int:
         return len(self._raw())
 
+    def is_empty(self) -> bool:
+        """True when the table holds no record; answered without parsing it when possible."""
+        data = self.store.storage.read() or {}
+        raw = data.unparsed_bytes(self.table_name) if hasattr(data, "unparsed_bytes") else None
+        if raw is not None:
+            return raw.strip() == b"{}"
+        return not self._raw()
+
     def __len__(self) -> int:
         return self.count()
 

@@ -167,6 +167,11 @@ class LazyTables(dict):
     def raw_value(self, key: str) -> Any:
         return dict.__getitem__(self, key)
 
+    def unparsed_bytes(self, key: str) -> bytes | None:
+        """The on-disk bytes of a table not parsed yet (None if parsed or absent)."""
+        value = dict.get(self, key)
+        return value.raw if type(value) is _Unparsed else None
+
     def unparsed(self) -> list[str]:
         return [k for k, v in dict.items(self) if type(v) is _Unparsed]
 
@@ -337,6 +342,27 @@ class AtomicJSONStorage(Storage):
         self._fingerprint = fingerprint(self.path)
         self.dirty = False
         self.saves += 1
+
+    def content_key(self) -> str | None:
+        """A short fingerprint of everything in memory, from the tables' checksums; ``None`` when
+        memory holds unsaved changes or a table's checksum is not known without serialising it.
+        Equal keys mean equal data, so results derived from the data can be cached by it."""
+        if self.dirty or self._data is None:
+            return None
+        data = self._data
+        raw_get = data.raw_value if isinstance(data, LazyTables) else data.__getitem__
+        parts = []
+        for name in sorted(data.keys()):
+            value = raw_get(name)
+            if type(value) is _Unparsed:
+                crc = value.crc
+            else:
+                hit = self._fragments.get(name)
+                if hit is None or hit[0] is not value:
+                    return None
+                crc = hit[2]
+            parts.append(f"{name}:{crc}")
+        return f"{zlib.crc32(';'.join(parts).encode()):08x}-{len(parts)}"
 
     def changed_on_disk(self) -> bool:
         return fingerprint(self.path) != self._fingerprint

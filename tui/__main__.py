@@ -3,13 +3,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line. Called with no arguments (the console script), it ends the process
+    itself once everything is saved and closed: tearing down tens of thousands of records at
+    interpreter exit is slow and serves nothing."""
     from tui.cli import run
 
     code = run(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code
 
 

@@ -73,6 +73,7 @@ class ReboundApp(App):
         Binding("4", "go('contacts')", "Contacts", show=False, id="go.contacts"),
         Binding("5", "go('outreach')", "Outreach", show=False, id="go.outreach"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help_f1"),
         Binding("q", "quit_app", "Quit", id="app.quit"),
     ]
 
@@ -101,12 +102,23 @@ class ReboundApp(App):
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
 
     def _install_signal_handlers(self) -> None:
+        self._signals: list[int] = []
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(sig, self._on_hangup)
+                self._signals.append(sig)
         except (NotImplementedError, RuntimeError, ValueError, AttributeError):
             pass  # not on the main thread, or no such signals (Windows)
+
+    def on_unmount(self) -> None:
+        # give the signals back (a test process, or whatever runs the app next, must not inherit them)
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in getattr(self, "_signals", []):
+                loop.remove_signal_handler(sig)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            pass
 
     def _on_hangup(self) -> None:
         """The SSH connection dropped (SIGHUP) or we were asked to stop (SIGTERM): save, exit."""
@@ -128,6 +140,15 @@ class ReboundApp(App):
         except (SaveError, ExternalChangeError):
             return False
         return not self.store.dirty
+
+    def _remember_today(self) -> None:
+        """Keep Today's summary for the next start if the data changed since it was computed."""
+        try:
+            from store import today_cache
+
+            today_cache.refresh(self.store)
+        except Exception:  # a cache must never stand between the user and quitting
+            pass
 
     def _all_screens(self) -> Iterable[Screen]:
         seen = set()
@@ -229,6 +250,10 @@ class ReboundApp(App):
         """Journal: start (or resume) a guided reframe linked to an application."""
         self._goto("journal", "start_reframe", application_id)
 
+    def new_application(self) -> None:
+        """Board: open the new-application form."""
+        self._goto("board", "action_new")
+
     def open_composer(self, kind: str | None = None, contact_ids: list[str] | None = None,
                       application_id: str | None = None, draft_id: str | None = None) -> None:
         """Outreach: open the editor prefilled (or on an existing draft)."""
@@ -249,6 +274,7 @@ class ReboundApp(App):
 
     def action_quit_app(self) -> None:
         if self.save_everything():
+            self._remember_today()
             self.exit()
             return
 
@@ -264,6 +290,14 @@ class ReboundApp(App):
             ),
             decided,
         )
+
+    def action_settings(self) -> None:
+        from tui.screens.settings import SettingsScreen
+
+        def closed(_saved: bool | None) -> None:
+            self.refresh_screens()
+
+        self.push_screen(SettingsScreen(), closed)
 
     def action_set_theme(self, name: str) -> None:
         self.theme = name
@@ -305,6 +339,8 @@ class ReboundApp(App):
         for name in THEME_NAMES:
             yield SystemCommand(f"Theme: {labels.get(name, name)}", "Switch theme (remembered)",
                                 lambda n=name: self.action_set_theme(n))
+        yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme",
+                            self.action_settings)
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)

@@ -120,8 +120,10 @@ def run(args, data_dir: Path) -> int:
     if store is None:
         return 2
     try:
-        summary = summarize(store)
-        empty = store.applications.count() == 0 and store.journal.count() == 0 and store.contacts.count() == 0
+        from store import today_cache
+
+        summary = today_cache.load(store) or summarize(store)
+        empty = store.applications.is_empty() and store.journal.is_empty() and store.contacts.is_empty()
     finally:
         store.close()
     stream = sys.stdout

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from store import clock
 from store import plans as plans_mod
 from store.dates import DateError, parse_user_date
+from store import today_cache
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
 from tui.screens.base import PaletteCommand, ReboundScreen
@@ -80,6 +81,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         self.filter_text = ""
         self._row_by_id: dict[str, Row] = {}
         self._loaded = False
+        self._summary_key: str | None = None
 
     # -- layout
 
@@ -93,8 +95,15 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#today-list", OptionList).focus()
-        # Paint the frame first ("Reading your data…"), then read the data: on years of data that
-        # takes a moment, and the screen should not stay blank meanwhile.
+        # The summary remembered from the last run, if the data has not changed since: Today is
+        # complete in the first frame without reading the big tables.
+        cached = today_cache.load(self.store)
+        if cached is not None:
+            self._loaded = True
+            self._show(cached, today_cache.current_key(self.store))
+            return
+        # Otherwise paint the frame first ("Reading your data…"), then read the data: on years of
+        # data that takes a moment, and the screen should not stay blank meanwhile.
         self.call_after_refresh(lambda: self.set_timer(0.01, self._first_load))
 
     def _first_load(self) -> None:
@@ -113,12 +122,25 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
     def refresh_data(self) -> None:
         if not self._loaded:
             return  # the first read happens right after the first paint
-        self.summary = summarize(self.store)
-        s = self.summary
+        key = today_cache.current_key(self.store)
+        if key is not None and key == self._summary_key and self.summary is not None:
+            # nothing changed since this summary was made (same data, same day): keep it
+            self.summary.greeting = greeting(clock.now().hour, self.summary.name)
+            self._show(self.summary, key)
+            return
+        s = summarize(self.store)
         if s.unrecorded and not self.store.read_only:
             # steps the user did elsewhere (a reframe written, a reply sent): store them as done,
             # dated when they happened, so a later change can't reopen them
             self.rapp.write(self.store.plans.record_evidence, s.unrecorded)
+        key = today_cache.current_key(self.store)
+        if not s.unrecorded:
+            today_cache.save(self.store, s)
+        self._show(s, key if not s.unrecorded else None)
+
+    def _show(self, s: Summary, key: str | None) -> None:
+        self.summary = s
+        self._summary_key = key
         self.query_one("#today-head", Static).update(
             Content.assemble((f"{s.today:%A} {s.today.day} {s.today:%B %Y}", "bold"), "  ", s.greeting))
         self.query_one("#today-stats", Static).update(self._stats_text(s))
@@ -325,8 +347,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         def closed(result: str | None) -> None:
             self.refresh_data()
             if result == "new":
-                self.rapp.action_go("board")
-                self.app.notify("Press n on the board to add a new application.", markup=False, timeout=6)
+                self.rapp.new_application()
 
         self.app.push_screen(RefillDialog(), closed)
 
@@ -468,8 +489,6 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
                 self._fill_list()
 
     def palette_commands(self):
-        yield PaletteCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme (,)",
-                             self.action_settings)
         yield PaletteCommand("Today: do the highlighted step", "Open or do what the highlighted row asks (enter)",
                              self.action_do)
         yield PaletteCommand("Today: mark step done", "Mark the highlighted plan step done (space)", self.action_done)

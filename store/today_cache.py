@@ -1,0 +1,141 @@
+"""The Today summary, remembered between runs and keyed by the data's checksums.
+
+Computing Today reads every table; on years of data that is most of the start-up time. The summary
+is a pure function of the data, the date and the code, so it is kept in ``cache/today.json`` (0600)
+under a key made of the tables' checksums (:meth:`AtomicJSONStorage.content_key`), the date and the
+version. A start whose data has not changed since the summary was computed paints Today without
+parsing the big tables; any change, a new day or a new version misses and recomputes. The file is
+derived data: deleting it loses nothing.
+
+It is JSON with an explicit allow-list of the classes it may rebuild (never pickle: a file in the
+data dir must not be able to run code).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from . import __version__, clock
+from .models import Application, Plan
+from .plans import Person, PlanView, StepView
+from .storage import atomic_write_bytes
+from .today import DueItem, Summary, greeting
+
+if TYPE_CHECKING:
+    from .db import Store
+
+FORMAT = 1
+_DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)}
+_RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
+
+
+def cache_path(store: "Store") -> Path:
+    return store.data_dir / "cache" / "today.json"
+
+
+def current_key(store: "Store", today: date | None = None) -> str | None:
+    content = store.storage.content_key()
+    if content is None:
+        return None
+    return f"{FORMAT}|{__version__}|{(today or clock.today()).isoformat()}|{content}"
+
+
+def _encode(obj: Any) -> Any:
+    if isinstance(obj, (str, int, float, bool)) or obj is None:
+        return obj
+    if isinstance(obj, datetime):
+        return {"$dt": obj.isoformat()}
+    if isinstance(obj, date):
+        return {"$d": obj.isoformat()}
+    if isinstance(obj, (list, tuple)):
+        return [_encode(v) for v in obj]
+    name = type(obj).__name__
+    if name in _RECORDS and isinstance(obj, _RECORDS[name]):
+        return {"$r": name, "v": obj.to_dict()}
+    if dataclasses.is_dataclass(obj) and name in _DATACLASSES:
+        return {"$c": name, "v": {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}}
+    if isinstance(obj, dict):
+        return {"$m": [[k, _encode(v)] for k, v in obj.items()]}
+    raise TypeError(f"cannot cache a {name}")
+
+
+def _decode(obj: Any) -> Any:
+    if isinstance(obj, list):
+        return [_decode(v) for v in obj]
+    if not isinstance(obj, dict):
+        return obj
+    if "$d" in obj:
+        return date.fromisoformat(obj["$d"])
+    if "$dt" in obj:
+        return datetime.fromisoformat(obj["$dt"])
+    if "$r" in obj:
+        return _RECORDS[obj["$r"]].from_dict(obj["v"])
+    if "$c" in obj:
+        cls = _DATACLASSES[obj["$c"]]
+        return cls(**{k: _decode(v) for k, v in obj["v"].items()})
+    if "$m" in obj:
+        return {k: _decode(v) for k, v in obj["$m"]}
+    raise ValueError("unknown cache entry")
+
+
+def load(store: "Store", today: date | None = None) -> Summary | None:
+    """The remembered summary if it was computed from exactly this data on this date, else None."""
+    key = current_key(store, today)
+    if key is None:
+        return None
+    try:
+        raw = orjson.loads(cache_path(store).read_bytes())
+        if raw.get("key") != key:
+            return None
+        summary = _decode(raw["summary"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a missing, old or damaged cache is simply recomputed
+    if not isinstance(summary, Summary):
+        return None
+    summary.greeting = greeting(clock.now().hour, summary.name)  # the hour is not part of the key
+    return summary
+
+
+def save(store: "Store", summary: Summary) -> bool:
+    """Remember ``summary`` if it describes the data as it is on disk now. Never raises."""
+    if store.read_only or summary.unrecorded:
+        return False
+    key = current_key(store, summary.today)
+    if key is None:
+        return False
+    try:
+        payload = orjson.dumps({"key": key, "summary": _encode(summary)})
+        folder = cache_path(store).parent
+        if not folder.exists():
+            folder.mkdir(mode=0o700, exist_ok=True)
+            os.chmod(folder, 0o700)
+        atomic_write_bytes(cache_path(store), payload)
+    except (OSError, TypeError, ValueError):
+        return False
+    return True
+
+
+def is_fresh(store: "Store") -> bool:
+    key = current_key(store)
+    if key is None:
+        return False
+    try:
+        return orjson.loads(cache_path(store).read_bytes()).get("key") == key
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def refresh(store: "Store") -> bool:
+    """Recompute and remember the summary unless the remembered one is still right (at quit)."""
+    if store.read_only or is_fresh(store):
+        return False
+    from .today import summarize
+
+    summary = summarize(store)
+    return save(store, summary)
