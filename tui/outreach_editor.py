@@ -17,7 +17,6 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
-from store import clock
 from store.handoff import editor_file, join_for_editor, read_back, split_from_editor
 from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft
 from store.outreach import (

@@ -8,12 +8,10 @@ import os
 import stat
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from store import clock
 from store.models import Application, Contact, Draft
-from store.templates import BUILTIN_BY_KIND
 from tests.hostile import HOSTILE, stored_form
 from tui.dialogs import ChoiceDialog, ConfirmDialog
 from tui.outreach_dialogs import ContactPicker, MarkSentDialog, TemplatePicker
