@@ -539,14 +539,24 @@ async def test_palette_provider_finds_applications(store, make_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "evil")
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[/] Evil [b]" in t for t in texts), texts
+        await pilot.press("down")  # the first result, then enter
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        assert store.applications.get(app.screen.application_id).company == "[/] Evil [b]"
         assert app.is_running
 
 
-async def test_health_line_and_panel_on_fixture(store, make_app):
+async def test_health_line_and_panel_on_fixture(store, make_app, monkeypatch):
+    monkeypatch.setattr(BoardScreen, "HEALTH_DELAY", 0)  # right after the repaint, not 50 ms later
     store.settings.update(pipeline_floor=4, weekly_goal=2)
     seed(store,
          Application(company="A", role="x", stage="applied", applied_on=d(0),
@@ -571,7 +581,7 @@ async def test_health_line_and_panel_on_fixture(store, make_app):
         scr.kanban.select("wishlist", 0)
         await pilot.press("L")
         await pilot.pause()
-        await pilot.pause(0.1)
+        await pilot.pause()
         assert "Live 3" in scr.query_one(HealthLine).plain()
 
 

@@ -230,11 +230,15 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
                 text = {"wishlist": "empty · n adds one", "closed": "nothing closed yet"}.get(stage, "empty")
             self.kanban.set_empty_text(stage, text)
 
-    def _schedule_health(self, delay: float = 0.05) -> None:
+    #: Seconds the health line waits after a change (a burst of moves costs one computation).
+    HEALTH_DELAY = 0.05
+
+    def _schedule_health(self, delay: float | None = None) -> None:
         """Recompute the health line a moment later (after the board repaints; a burst of moves
         costs one computation)."""
         if self._health_timer is not None:
             self._health_timer.stop()
+        delay = self.HEALTH_DELAY if delay is None else delay
         if delay <= 0:
             self._health_timer = None
             self.call_after_refresh(self._refresh_health)
