@@ -311,11 +311,7 @@ def context_for(store: "Store", draft: Draft, today: date | None = None) -> dict
     """:func:`build_context` with the draft's recipients and application looked up."""
     contacts = [c for c in (store.contacts.get(i) for i in draft.contact_ids) if c is not None]
     application = store.applications.get(draft.application_id)
-    app_contacts: list[Contact] = []
-    if application is not None:
-        ids = set(application.contact_ids)
-        app_contacts = [c for c in store.contacts.all()
-                        if c.id in ids or application.id in c.application_ids]
+    app_contacts = linked_contacts(store, application) if application is not None else []
     return build_context(
         contacts=contacts, recipient_name=draft.recipient_name, recipient_email=draft.recipient_email,
         application=application, app_contacts=app_contacts, settings=store.settings.current(),
@@ -1045,6 +1041,30 @@ def link_application(store: "Store", kind: str, contact_ids: Iterable[str]) -> s
     if kind not in APP_KINDS:
         return None
     return shared_application(store, contact_ids)
+
+
+def linked_contacts(store: "Store", application: Application) -> list[Contact]:
+    """The people on an application: its contact ids, and contacts that list the application."""
+    ids = set(application.contact_ids)
+    return [c for c in store.contacts.all() if c.id in ids or application.id in c.application_ids]
+
+
+def default_recipients(store: "Store", kind: str, application_id: str | None) -> list[str]:
+    """Who a message about an application goes to when nobody was picked: every interviewer for a
+    thank-you (one draft each), the recruiter (or the only person) for a reply or a feedback request."""
+    application = store.applications.get(application_id)
+    if application is None:
+        return []
+    people = [c for c in linked_contacts(store, application) if c.status not in ("archived", "do not contact")]
+    if kind == "thank-you":
+        return [c.id for c in people if c.role in ("interviewer", "hiring manager")]
+    if kind in ("rejection reply", "feedback request"):
+        recruiters = [c for c in people if c.role == "recruiter"]
+        if len(recruiters) == 1:
+            return [recruiters[0].id]
+        if len(people) == 1:
+            return [people[0].id]
+    return []
 
 
 def shared_application(store: "Store", contact_ids: Iterable[str]) -> str | None:

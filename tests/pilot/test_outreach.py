@@ -8,6 +8,8 @@ import os
 import stat
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from store import clock
@@ -441,14 +443,17 @@ async def test_mark_sent_dialog_checks_the_date_and_uses_the_channel(store, make
 # ----------------------------------------------------------------------------- several recipients
 
 
-async def test_thank_yous_to_several_interviewers_become_one_draft_each(store, make_app):
+@pytest.mark.parametrize("named", [True, False], ids=["people-named", "from-the-application"])
+async def test_thank_yous_to_several_interviewers_become_one_draft_each(store, make_app, named):
     app_rec = store.applications.save(Application(company="Northwind", role="Data Engineer", stage="interviewing"))
     people = [store.contacts.save(Contact(first_name=n, last_name="X", role="interviewer",
                                           application_ids=[app_rec.id])) for n in ("Ana", "Ben", "Cy")]
+    store.contacts.save(Contact(first_name="Rita", role="recruiter", application_ids=[app_rec.id]))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        app.open_composer(kind="thank-you", contact_ids=[p.id for p in people], application_id=app_rec.id)
+        app.open_composer(kind="thank-you", contact_ids=[p.id for p in people] if named else [],
+                          application_id=app_rec.id)
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, DraftEditor)

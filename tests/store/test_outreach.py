@@ -17,7 +17,7 @@ from store.models import Application, Contact, Draft, Settings
 from store.outreach import (
     INMAIL_BODY_LIMIT, assess, build_context, cooloff, counts, display_status, effects_of_sending,
     escape_source, link_application, mark_sent, new_draft, offset_to_location, put_off, bring_back,
-    render, rejected_at, sites, suggest_kind,
+    render, rejected_at, sites, suggest_kind, default_recipients,
 )
 from store.templates import BUILTIN_BY_KIND
 from store.tone import check
@@ -464,3 +464,19 @@ def test_editor_file_is_private_and_always_removed():
     assert not directory.exists()
     assert split_from_editor("no header", True) == (None, "no header")
     assert split_from_editor("Subject: x\n\ny", False) == (None, "Subject: x\n\ny")
+
+
+def test_default_recipients_from_the_application(store):
+    a = store.applications.save(Application(company="N", role="R"))
+    ana = store.contacts.save(Contact(first_name="Ana", role="interviewer", application_ids=[a.id]))
+    ben = store.contacts.save(Contact(first_name="Ben", role="hiring manager"))
+    rita = store.contacts.save(Contact(first_name="Rita", role="recruiter", application_ids=[a.id]))
+    store.contacts.save(Contact(first_name="Old", role="interviewer", application_ids=[a.id], status="archived"))
+    linked = store.applications.get(a.id).copy()
+    linked.contact_ids = [ben.id]
+    store.applications.save(linked)
+    assert sorted(default_recipients(store, "thank-you", a.id)) == sorted([ana.id, ben.id])
+    assert default_recipients(store, "rejection reply", a.id) == [rita.id]
+    assert default_recipients(store, "feedback request", a.id) == [rita.id]
+    assert default_recipients(store, "check-in", a.id) == []
+    assert default_recipients(store, "thank-you", None) == []

@@ -23,7 +23,7 @@ from store.models import Draft
 from store.outreach import (
     CHANNEL_LABELS, CHANNEL_SHORT, FOLLOW_UPS, Assessment, assess, bring_back, day_date,
     display_status, effects_of_sending, link_application, mark_sent, new_draft, note_copied, put_off,
-    recipient_label, shared_application, suggest_kind,
+    recipient_label, shared_application, suggest_kind, default_recipients,
 )
 from store.templates import KIND_LABELS
 from tui.dialogs import ChoiceDialog, ConfirmDialog
@@ -372,9 +372,11 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         template = self.store.templates.lookup(template_id)
         if template is None:
             return
-        contacts = [c for c in (self.store.contacts.get(i) for i in contact_ids) if c is not None]
         if application_id is None:
             application_id = link_application(self.store, template.kind, contact_ids)
+        elif not contact_ids and not recipient_name:
+            contact_ids = default_recipients(self.store, template.kind, application_id)
+        contacts = [c for c in (self.store.contacts.get(i) for i in contact_ids) if c is not None]
         if len(contacts) > 1:
             drafts = [new_draft(template, contacts=[c], application_id=application_id) for c in contacts]
 
