@@ -91,10 +91,10 @@ def load(store: "Store", today: date | None = None) -> Summary | None:
         return None
     try:
         raw = orjson.loads(cache_path(store).read_bytes())
-        if raw.get("key") != key:
+        if not isinstance(raw, dict) or raw.get("key") != key:
             return None
         summary = _decode(raw["summary"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # a missing, old or damaged cache is simply recomputed
     if not isinstance(summary, Summary):
         return None
@@ -126,9 +126,10 @@ def is_fresh(store: "Store") -> bool:
     if key is None:
         return False
     try:
-        return orjson.loads(cache_path(store).read_bytes()).get("key") == key
-    except (OSError, ValueError, AttributeError):
+        raw = orjson.loads(cache_path(store).read_bytes())
+    except (OSError, ValueError):
         return False
+    return isinstance(raw, dict) and raw.get("key") == key
 
 
 def refresh(store: "Store") -> bool:
@@ -138,4 +139,8 @@ def refresh(store: "Store") -> bool:
     from .today import summarize
 
     summary = summarize(store)
+    if summary.unrecorded:
+        # steps done elsewhere: stored as done, as the Today screen does when it shows them
+        store.plans.record_evidence(summary.unrecorded)
+        summary = summarize(store)
     return save(store, summary)
