@@ -99,20 +99,25 @@ def days_in_stage(app: Application, today: date) -> int:
     return max(0, (today - day).days) if day else 0
 
 
+def _day_text(value: object) -> str:
+    """``YYYY-MM-DD`` from a stored date or timestamp, or "" (ISO days compare as text)."""
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return ""
+
+
 def last_activity(app: Application) -> date | None:
     """The last day something happened in this process (a move, a follow-up, a message sent)."""
-    days = [
-        from_iso(app.last_activity_on), from_iso(app.stage_entered_on), from_iso(app.applied_on),
-        from_iso(app.thank_you_sent_on), from_iso(app.feedback_requested_on),
-    ]
-    if app.stage_history:
-        last = app.stage_history[-1]
-        if isinstance(last, dict):
-            days.append(from_iso(last.get("at")))
-    found = [d for d in days if d]
-    if found:
-        return max(found)
-    return _created_day(app)
+    texts = [app.last_activity_on, app.stage_entered_on, app.applied_on, app.thank_you_sent_on,
+             app.feedback_requested_on]
+    if app.stage_history and isinstance(app.stage_history[-1], dict):
+        texts.append(app.stage_history[-1].get("at"))
+    latest = max((_day_text(t) for t in texts), default="")
+    found = from_iso(latest) if latest else None
+    if found is None and latest:  # a malformed value: read each one properly
+        days = [d for d in (from_iso(t) for t in texts if isinstance(t, str)) if d]
+        found = max(days) if days else None
+    return found or _created_day(app)
 
 
 def days_quiet(app: Application, today: date) -> int:
@@ -337,19 +342,24 @@ def timeline(app: Application) -> list[dict]:
     return out
 
 
+_OFFER = _STAGE_INDEX["offer"]
+
+
 def furthest_stage(app: Application) -> str:
     """The furthest live stage the card ever reached (``wishlist`` if it never left it)."""
-    best = 0
     cur = app.closed_from_stage if app.stage == "closed" else app.stage
-    best = max(best, stage_index(cur) if cur != "closed" else 0)
-    for entry in app.stage_history or []:
+    best = _STAGE_INDEX.get(cur, 0) if cur != "closed" else 0
+    if app.applied_on and best < _APPLIED:
+        best = _APPLIED
+    index = _STAGE_INDEX
+    for entry in app.stage_history or ():
+        if best >= _OFFER:
+            break
         if isinstance(entry, dict):
             for key in ("to", "from"):
-                s = entry.get(key)
-                if s and s != "closed" and s in _STAGE_INDEX:
-                    best = max(best, _STAGE_INDEX[s])
-    if app.applied_on:
-        best = max(best, _APPLIED)
+                i = index.get(entry.get(key) or "", 0)
+                if i > best and i <= _OFFER:
+                    best = i
     return STAGES[best]
 
 
