@@ -30,12 +30,15 @@ M = TypeVar("M", bound=Record)
 @contextlib.contextmanager
 def paused_gc():
     """Building thousands of small objects triggers many useless GC passes: pause it (halves the
-    time to load 10,000 applications)."""
+    time to load 10,000 applications), then freeze the result."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        # What was just loaded lives as long as the session: move it out of the collector's sight,
+        # so later collections don't walk tens of thousands of records each time.
+        gc.freeze()
         if enabled:
             gc.enable()
 

@@ -185,6 +185,7 @@ class LazyTables(dict):
         except orjson.JSONDecodeError as exc:  # checksum matched, so this is not expected
             raise CorruptDataError(self.path, f"table {key!r} is not valid JSON ({exc})") from None
         finally:
+            gc.freeze()  # the table lives as long as the session (see repo.paused_gc)
             if enabled:
                 gc.enable()
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
