@@ -13,24 +13,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from tui import cli_files
+
 FORMATS = ("csv", "ics")
 PROG = "rebound-tui export contacts"
-
-
-def _is_tty() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _ask(question: str) -> bool:
-    print(question, end="", file=sys.stderr, flush=True)
-    try:
-        answer = sys.stdin.readline()
-    except (KeyboardInterrupt, EOFError):
-        return False
-    return answer.strip().lower() in ("y", "yes")
 
 
 def _pick_format(args) -> str | None:
@@ -42,8 +28,8 @@ def _pick_format(args) -> str | None:
     return suffix if suffix in FORMATS else "csv"
 
 
-def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = _is_tty,
-        ask: Callable[[str], bool] = _ask) -> int:
+def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = cli_files.is_tty,
+        ask: Callable[[str], bool] = cli_files.ask) -> int:
     fmt = _pick_format(args)
     if fmt not in FORMATS:
         print(f"{PROG}: unknown format {fmt!r}; use --format csv (a spreadsheet) or --format ics "
@@ -58,18 +44,11 @@ def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = _is_tty,
     target = None
     if not to_stdout:
         target = Path(output).expanduser() if output else data_dir / EXPORT_DIR / default_filename(fmt)
-        if target.exists() and target.is_dir():
-            print(f"{PROG}: {target} is a folder; give a file name with --output.", file=sys.stderr)
-            return 2
-        if target.exists() and not getattr(args, "force", False):
-            if not is_tty():
-                print(f"{PROG}: {target} already exists; not overwritten. Use --force to replace it, "
-                      "or --output to pick another file.", file=sys.stderr)
-                return 1
-            if not ask(f"{target} already exists. Overwrite it? [y/N] "):
-                print("Not exported; the existing file is unchanged.", file=sys.stderr)
-                return 1
-    if not data_dir.exists():
+        stop = cli_files.check_target(PROG, target, data_dir, force=getattr(args, "force", False),
+                                      is_tty=is_tty, ask=ask)
+        if stop is not None:
+            return stop
+    elif not data_dir.exists():
         print(f"{PROG}: no data at {data_dir} yet; nothing to export.", file=sys.stderr)
         return 1
     store = open_store_or_explain(args, data_dir, read_only=True)

@@ -11,27 +11,16 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from tui import cli_files
+
 FORMATS = ("md", "markdown")
 
 
-def _is_tty() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
+PROG = "rebound-tui export journal"
 
 
-def _ask(question: str) -> bool:
-    print(question, end="", file=sys.stderr, flush=True)
-    try:
-        answer = sys.stdin.readline()
-    except (KeyboardInterrupt, EOFError):
-        return False
-    return answer.strip().lower() in ("y", "yes")
-
-
-def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = _is_tty,
-        ask: Callable[[str], bool] = _ask) -> int:
+def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = cli_files.is_tty,
+        ask: Callable[[str], bool] = cli_files.ask) -> int:
     fmt = (getattr(args, "fmt", None) or "md").lower()
     if fmt not in FORMATS:
         print(f"rebound-tui export journal: unknown format {fmt!r}; the journal exports as md (Markdown).",
@@ -42,21 +31,10 @@ def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = _is_tty,
 
     output = getattr(args, "output", None)
     target = Path(output).expanduser() if output else default_export_path(data_dir)
-    if target.exists() and target.is_dir():
-        print(f"rebound-tui export journal: {target} is a folder; give a file name with --output.",
-              file=sys.stderr)
-        return 2
-    if target.exists() and not getattr(args, "force", False):
-        if not is_tty():
-            print(f"rebound-tui export journal: {target} already exists; not overwritten. "
-                  "Use --force to replace it, or --output to pick another file.", file=sys.stderr)
-            return 1
-        if not ask(f"{target} already exists. Overwrite it? [y/N] "):
-            print("Not exported; the existing file is unchanged.", file=sys.stderr)
-            return 1
-    if not data_dir.exists():
-        print(f"rebound-tui export journal: no data at {data_dir} yet; nothing to export.", file=sys.stderr)
-        return 1
+    stop = cli_files.check_target(PROG, target, data_dir, force=getattr(args, "force", False),
+                                  is_tty=is_tty, ask=ask)
+    if stop is not None:
+        return stop
     store = open_store_or_explain(args, data_dir, read_only=True)
     if store is None:
         return 2
