@@ -100,43 +100,50 @@ def from_iso_datetime(value: str | None) -> datetime | None:
     return dt
 
 
-def humanize_ago(day: date | None, today: date | None = None) -> str:
-    """``today``, ``3d ago``, ``2w ago``, ``3 mo ago``, ``1 yr ago``; ``never`` for ``None``."""
+def humanize_ago(day: date | None, today: date | None = None, *, compact: bool = False) -> str:
+    """``today``, ``yesterday``, ``3d ago``, ``2w ago``, ``3 mo ago``, ``1 yr ago``; ``never`` for
+    ``None``. ``compact`` (at most 7 wide, for table cells): ``1d ago``, ``3mo ago``, ``2yr ago``."""
     if day is None:
         return "never"
     base = today or clock.today()
     days = (base - day).days
     if days < 0:
-        return humanize_until(day, base)
+        return humanize_until(day, base, compact=compact)
     if days == 0:
         return "today"
-    if days == 1:
+    if days == 1 and not compact:
         return "yesterday"
+    gap = "" if compact else " "
     if days < 14:
         return f"{days}d ago"
     if days < 60:
         return f"{days // 7}w ago"
     if days < 365:
-        return f"{days // 30} mo ago"
-    return f"{days // 365} yr ago"
+        return f"{days // 30}{gap}mo ago"
+    return f"{days // 365}{gap}yr ago"
 
 
-def humanize_until(day: date | None, today: date | None = None) -> str:
+def humanize_until(day: date | None, today: date | None = None, *, compact: bool = False) -> str:
+    """``today``, ``tomorrow``, ``in 5d``, ``in 3w``, ``in 2 mo``; past dates read as ago.
+    ``compact``: ``in 1d``, ``in 2mo``, ``in 1yr``."""
     if day is None:
         return "—"
     base = today or clock.today()
     days = (day - base).days
     if days < 0:
-        return humanize_ago(day, base)
+        return humanize_ago(day, base, compact=compact)
     if days == 0:
         return "today"
-    if days == 1:
+    if days == 1 and not compact:
         return "tomorrow"
+    gap = "" if compact else " "
     if days < 14:
         return f"in {days}d"
     if days < 60:
         return f"in {days // 7}w"
-    return f"in {days // 30} mo"
+    if days < 365 or not compact:
+        return f"in {days // 30}{gap}mo"
+    return f"in {days // 365}yr"
 
 
 def add_months(day: date, months: int) -> date:

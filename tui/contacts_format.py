@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from store import clock
+from store.dates import humanize_ago, humanize_until
 from store.contacts import CADENCE_SHORT, ContactRow, DueInfo, cadence_label, short_date
 from widgets.contacts_table import ContactLine
 
@@ -14,40 +15,12 @@ CADENCE_SOURCE = {"contact": "", "role": " (role default)", "default": " (defaul
 
 def ago(day: date | None, today: date | None = None) -> str:
     """``today``, ``1d ago``, ``3w ago``, ``3mo ago``, ``2yr ago``, ``never`` (at most 7 wide)."""
-    if day is None:
-        return "never"
-    today = today or clock.today()
-    days = (today - day).days
-    if days < 0:
-        return until(day, today)
-    if days == 0:
-        return "today"
-    if days < 14:
-        return f"{days}d ago"
-    if days < 60:
-        return f"{days // 7}w ago"
-    if days < 365:
-        return f"{days // 30}mo ago"
-    return f"{days // 365}yr ago"
+    return humanize_ago(day, today, compact=True)
 
 
 def until(day: date | None, today: date | None = None) -> str:
     """``today``, ``in 5d``, ``in 3w``, ``in 2mo``; past dates read as ``ago``."""
-    if day is None:
-        return "—"
-    today = today or clock.today()
-    days = (day - today).days
-    if days < 0:
-        return ago(day, today)
-    if days == 0:
-        return "today"
-    if days < 14:
-        return f"in {days}d"
-    if days < 60:
-        return f"in {days // 7}w"
-    if days < 365:
-        return f"in {days // 30}mo"
-    return f"in {days // 365}yr"
+    return humanize_until(day, today, compact=True)
 
 
 def role_short(role: str) -> str:
