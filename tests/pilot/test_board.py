@@ -555,8 +555,7 @@ async def test_palette_provider_finds_applications(store, make_app):
         assert app.is_running
 
 
-async def test_health_line_and_panel_on_fixture(store, make_app, monkeypatch):
-    monkeypatch.setattr(BoardScreen, "HEALTH_DELAY", 0)  # right after the repaint, not 50 ms later
+async def test_health_line_and_panel_on_fixture(store, make_app):
     store.settings.update(pipeline_floor=4, weekly_goal=2)
     seed(store,
          Application(company="A", role="x", stage="applied", applied_on=d(0),

@@ -107,6 +107,7 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
         self.cards = CardCache()
         self._health: p.Health | None = None
         self._health_timer = None
+        self._health_pending = False
         #: What the columns were built from: (repo version, day, quiet days, settings stamp).
         self._built_from: tuple | None = None
 
@@ -230,23 +231,26 @@ Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the n
                 text = {"wishlist": "empty · n adds one", "closed": "nothing closed yet"}.get(stage, "empty")
             self.kanban.set_empty_text(stage, text)
 
-    #: Seconds the health line waits after a change (a burst of moves costs one computation).
-    HEALTH_DELAY = 0.05
+    #: Seconds the health line waits after a change; 0 = right after the board repaints (the
+    #: per-card cache makes a recount after one move about 10 ms at 10,000 applications).
+    HEALTH_DELAY = 0.0
 
     def _schedule_health(self, delay: float | None = None) -> None:
-        """Recompute the health line a moment later (after the board repaints; a burst of moves
-        costs one computation)."""
+        """Recompute the health line after the board repaints (pending recounts collapse into one)."""
         if self._health_timer is not None:
             self._health_timer.stop()
         delay = self.HEALTH_DELAY if delay is None else delay
         if delay <= 0:
             self._health_timer = None
-            self.call_after_refresh(self._refresh_health)
+            if not self._health_pending:
+                self._health_pending = True
+                self.call_after_refresh(self._refresh_health)
         else:
             self._health_timer = self.set_timer(delay, self._refresh_health)
 
     def _refresh_health(self) -> None:
         self._health_timer = None
+        self._health_pending = False
         self._health = self.store.applications.health(clock.today())
         self.query_one(HealthLine).show(health_figures(self._health))
 
