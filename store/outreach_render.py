@@ -1,0 +1,363 @@
+"""The template sandbox and renderer behind the outreach composer (see :mod:`store.outreach`).
+
+Kept apart so that Jinja2 is imported only when a message is first rendered, not at every start.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import difflib
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.filters import FILTERS
+from jinja2.runtime import LoopContext, Undefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from .outreach import (  # noqa: F401  (shared constants and the placeholder model)
+    MAX_OUTPUT, MAX_REPEAT, Namespace, PLACEHOLDERS, _KNOWN, _MARKED, _MISS_A, _MISS_B, _SENTINELS, _SLOT_A, _SLOT_B,
+)
+
+
+# ============================================================================ the sandbox
+
+
+class _State:
+    __slots__ = ("missing", "slots", "unknown")
+
+    def __init__(self) -> None:
+        self.missing: list[str] = []
+        self.slots: list[str] = []
+        self.unknown: list[str] = []
+
+
+_STATE: contextvars.ContextVar[_State | None] = contextvars.ContextVar("rebound_render", default=None)
+
+
+def _note(bucket: str, name: str) -> None:
+    state = _STATE.get()
+    if state is not None:
+        items = getattr(state, bucket)
+        if name not in items:
+            items.append(name)
+
+
+class _Listed(Undefined):
+    """A value that isn't there: rendered as a visible marker and listed, never blank."""
+
+    __slots__ = ()
+
+    @property
+    def _full_name(self) -> str:
+        obj, name = self._undefined_obj, self._undefined_name
+        name = name if isinstance(name, str) else repr(name)
+        if isinstance(obj, Namespace):
+            return f"{obj._prefix}.{name}"
+        if isinstance(obj, _Listed):
+            return f"{obj._full_name}.{name}"
+        return name or "?"
+
+    def __getattr__(self, name: str) -> Any:
+        if name[:2] == "__" and name[-2:] == "__":
+            raise AttributeError(name)
+        return _Listed(obj=self, name=name)
+
+    def __str__(self) -> str:
+        full = self._full_name
+        if full in _KNOWN:
+            _note("missing", full)
+            return f"{_MISS_A}missing {full}{_MISS_B}"
+        _note("unknown", full)
+        return f"{_MISS_A}unknown {full}{_MISS_B}"
+
+    def __iter__(self):
+        return iter((self,))  # joined or looped over, it still shows (and is listed)
+
+    def __len__(self) -> int:
+        str(self)
+        return 0
+
+
+class _Slot:
+    """What ``ask("…")`` returns: a marked gap, listed when (and only when) it is rendered."""
+
+    __slots__ = ("label",)
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __str__(self) -> str:
+        _note("slots", self.label)
+        return f"{_SLOT_A}{self.label}{_SLOT_B}"
+
+    def __bool__(self) -> bool:
+        return False  # an unfilled slot is not a value (so `x or ask(...)` falls through to it)
+
+
+def ask(label: Any = "something specific") -> _Slot:
+    """``{{ ask("one specific thing you discussed") }}``: a manual slot."""
+    text = re.sub(r"\s+", " ", _SENTINELS.sub("", str(label))).strip()[:200] or "something specific"
+    return _Slot(text)
+
+
+_SAFE_FILTERS = (
+    "default", "d", "upper", "lower", "title", "capitalize", "trim", "join", "first", "last", "length",
+    "count", "truncate", "wordcount", "list", "sort", "unique", "reverse", "string", "int", "abs",
+    "round", "striptags",
+)
+_LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length",
+                         "previtem", "nextitem", "depth", "depth0"})
+_FORBIDDEN_NODES = {
+    nodes.Macro: "{% macro %}", nodes.CallBlock: "{% call %}", nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}", nodes.Extends: "{% extends %}",
+    nodes.Block: "{% block %}", nodes.Assign: "{% set %}", nodes.AssignBlock: "{% set %}",
+    nodes.With: "{% with %}", nodes.Scope: "scoped blocks", nodes.ExprStmt: "{% do %}",
+}
+
+
+class _Refused(Exception):
+    """Template text asked for something templates may not do."""
+
+
+class _Env(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_"):
+            return False
+        if isinstance(obj, Namespace):
+            return attr in obj._values
+        if isinstance(obj, _Listed):
+            return True
+        if isinstance(obj, LoopContext):
+            return attr in _LOOP_ATTRS
+        return False
+
+    def wrap_str_format(self, value: Any) -> None:
+        return None  # str.format is just another method: not available
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        if attribute.startswith("_"):
+            raise SecurityError(f"'{attribute}' reaches into Python internals")
+        raise SecurityError(
+            f"'.{attribute}' is not available on a value; use a filter instead, e.g. "
+            f"{{{{ contact.first_name | upper }}}}")
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (mirrors Jinja's signature)
+        if __obj is ask:
+            return __context.call(__obj, *args, **kwargs)
+        raise SecurityError("templates can only call ask(\"…\"), nothing else")
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and not isinstance(n, bool):
+                    if n * max(1, len(seq)) > MAX_REPEAT:
+                        raise SecurityError(f"repeating a value more than {MAX_REPEAT:,} times")
+        elif operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 64:
+                raise SecurityError("powers above 64")
+            if isinstance(left, (int, float)) and abs(left) > 10 ** 12:
+                raise SecurityError("powers of numbers this large")
+        elif operator == "%" and isinstance(left, str):
+            raise SecurityError("%-formatting of text")
+        return super().call_binop(context, operator, left, right)
+
+
+def _make_env() -> _Env:
+    env = _Env(undefined=_Listed, autoescape=False, keep_trailing_newline=True, cache_size=0)
+    env.globals.clear()
+    env.globals["ask"] = ask
+    env.filters = {name: FILTERS[name] for name in _SAFE_FILTERS if name in FILTERS}
+    return env
+
+
+_ENV = _make_env()
+
+
+def _check_nodes(node: nodes.Node, in_loop: bool = False) -> None:
+    """One walk over the parsed template: refuse the statements message templates don't need."""
+    for child in node.iter_child_nodes():
+        kind = type(child)
+        if kind in _FORBIDDEN_NODES:
+            raise _Refused(f"{_FORBIDDEN_NODES[kind]} is not available in message templates "
+                           f"(line {child.lineno}); use {{{{ values }}}}, {{% if %}} and {{% for %}}.")
+        if kind is nodes.For:
+            if child.recursive:
+                raise _Refused(f"recursive loops are not available (line {child.lineno}).")
+            if in_loop:
+                raise _Refused(f"a {{% for %}} inside another {{% for %}} is not available (line {child.lineno}).")
+            _check_nodes(child, True)
+        else:
+            _check_nodes(child, in_loop)
+
+
+@functools.lru_cache(maxsize=128)
+def _compile(source: str):
+    tree = _ENV.parse(source)
+    _check_nodes(tree)
+    return _ENV.from_string(tree)
+
+
+# ============================================================================ rendering
+
+
+@dataclass
+class Part:
+    """One rendered part (subject or body): display text and the spans of its markers."""
+
+    text: str = ""
+    #: (start, end, kind) with kind ``"slot"``, ``"missing"`` or ``"unknown"``
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Rendered:
+    subject: Part = field(default_factory=Part)
+    body: Part = field(default_factory=Part)
+    slots: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not (self.slots or self.missing or self.unknown or self.error)
+
+    def problems(self) -> list[str]:
+        """Why this can't be copied yet, one line each."""
+        out = []
+        if self.error:
+            out.append(self.error)
+        if self.slots:
+            n = len(self.slots)
+            out.append(f"{n} slot{'s' if n != 1 else ''} to fill in: " + "; ".join(self.slots))
+        if self.missing:
+            out.append("Missing values: " + ", ".join(self.missing)
+                       + " (fill them in on the contact or application, or type the words instead)")
+        for name in self.unknown:
+            out.append(f"Unknown placeholder {name}" + (f" (did you mean {s}?)" if (s := suggest(name)) else ""))
+        return out
+
+
+def suggest(name: str) -> str:
+    found = difflib.get_close_matches(name, sorted(_KNOWN), n=1, cutoff=0.6)
+    return found[0] if found else ""
+
+
+SLOT_OPEN, SLOT_CLOSE = "«", "»"
+
+
+def _display(raw: str) -> Part:
+    """Replace sentinels with visible markers and record where they are."""
+    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    length = 0
+    for m in _MARKED.finditer(raw):
+        chunk = raw[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        if m.group(1) is not None:
+            marker, kind = f"{SLOT_OPEN}{m.group(1)}{SLOT_CLOSE}", "slot"
+        else:
+            inner = m.group(2)
+            kind = "missing" if inner.startswith("missing ") else "unknown"
+            marker = f"{SLOT_OPEN}{inner}{SLOT_CLOSE}"
+        out.append(marker)
+        spans.append((length, length + len(marker), kind))
+        length += len(marker)
+        pos = m.end()
+    out.append(_SENTINELS.sub("", raw[pos:]))
+    return Part("".join(out), spans)
+
+
+def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part, str]:
+    source = _SENTINELS.sub("", source or "")
+    if "{" not in source:  # plain text: nothing to render (the common case for sent mail)
+        return Part(source), ""
+    try:
+        template = _compile(source)
+        chunks: list[str] = []
+        size = 0
+        for chunk in template.generate(**ctx):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                return Part(source), f"The {what} would be longer than {MAX_OUTPUT:,} characters."
+            chunks.append(chunk)
+    except TemplateSyntaxError as exc:
+        return Part(source), f"Template error in the {what}, line {exc.lineno}: {(exc.message or '').rstrip('.')}. " \
+                             "To write braces as plain text use {{ '{{' }}."
+    except SecurityError as exc:
+        return Part(source), f"Not allowed in the {what}: {exc}."
+    except _Refused as exc:
+        return Part(source), f"Not allowed in the {what}: {exc}"
+    except UndefinedError as exc:
+        return Part(source), f"Can't use a missing value that way in the {what}: {exc}."
+    except (TemplateError, TypeError, ValueError, ArithmeticError, OverflowError, RecursionError,
+            MemoryError) as exc:
+        return Part(source), f"Template error in the {what}: {exc}."
+    return _display("".join(chunks)), ""
+
+
+def render(subject: str, body: str, ctx: dict[str, Namespace]) -> Rendered:
+    """Render a subject and a body; list slots, missing and unknown values, or say what's wrong."""
+    state = _State()
+    token = _STATE.set(state)
+    try:
+        subj, err_s = _render_one(subject, ctx, "subject")
+        bod, err_b = _render_one(body, ctx, "body")
+    finally:
+        _STATE.reset(token)
+    return Rendered(subject=subj, body=bod, slots=state.slots, missing=state.missing,
+                    unknown=state.unknown, error=err_s or err_b)
+
+
+def escape_source(text: str) -> str:
+    """Plain text as template text that renders back to exactly ``text``."""
+    return re.sub(r"\{(?=[{%#])", "{{ '{' }}", text or "")
+
+
+_EXPR = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Site:
+    """A ``{{ … }}`` in the template text that needs the user: a slot, a missing or unknown value."""
+
+    start: int
+    end: int
+    kind: str  # slot | missing | unknown
+    label: str
+
+
+def sites(source: str, ctx: dict[str, Namespace]) -> list[Site]:
+    """Where in ``source`` the open slots and missing values are (character offsets)."""
+    out: list[Site] = []
+    if "{{" not in (source or ""):
+        return out
+    for m in _EXPR.finditer(source):
+        part = render("", m.group(0), ctx)
+        if part.error:
+            continue
+        if part.slots:
+            out.append(Site(m.start(), m.end(), "slot", part.slots[0]))
+        elif part.missing:
+            out.append(Site(m.start(), m.end(), "missing", part.missing[0]))
+        elif part.unknown:
+            out.append(Site(m.start(), m.end(), "unknown", part.unknown[0]))
+    return out
+
+
+def offset_to_location(text: str, offset: int) -> tuple[int, int]:
+    """A character offset as (row, column), as text editors count them."""
+    before = text[:offset]
+    row = before.count("\n")
+    col = len(before) - (before.rfind("\n") + 1)
+    return row, col
+
+
