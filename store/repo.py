@@ -115,7 +115,7 @@ class Repo(Generic[M]):
         data = self.store.storage.read() or {}
         raw = data.unparsed_bytes(self.table_name) if hasattr(data, "unparsed_bytes") else None
         if raw is not None:
-            return raw.strip() == b"{}"
+            return len(raw) < 16 and bytes(raw).strip() == b"{}"
         return not self._raw()
 
     def __len__(self) -> int:

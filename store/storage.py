@@ -167,7 +167,7 @@ class LazyTables(dict):
     def raw_value(self, key: str) -> Any:
         return dict.__getitem__(self, key)
 
-    def unparsed_bytes(self, key: str) -> bytes | None:
+    def unparsed_bytes(self, key: str) -> bytes | memoryview | None:
         """The on-disk bytes of a table not parsed yet (None if parsed or absent)."""
         value = dict.get(self, key)
         return value.raw if type(value) is _Unparsed else None
@@ -199,36 +199,46 @@ class LazyTables(dict):
 
 def split_tables(raw: bytes, path: Path) -> LazyTables | None:
     """Read our one-table-per-line layout, verifying every checksum. None if the file is not in
-    that layout or anything does not match (the caller then parses it whole)."""
+    that layout or anything does not match (the caller then parses it whole).
+
+    Tables stay zero-copy views of ``raw`` until they are parsed."""
     if not raw.startswith(_HEAD):
         return None
-    lines = raw.split(b"\n")
-    if len(lines) < 3 or lines[-1] != b"" or lines[-2] != b"}":
+    head_end = raw.find(b"\n")
+    if head_end < 0:
         return None
+    view = memoryview(raw)
     try:
-        index = orjson.loads(lines[0][len(_HEAD):])
+        index = orjson.loads(view[len(_HEAD):head_end])
     except orjson.JSONDecodeError:
         return None
     if not isinstance(index, dict) or index.get("format") != FORMAT:
         return None
     entries = index.get("tables")
-    body = lines[1:-2]
-    if not isinstance(entries, list) or len(entries) != len(body):
+    if not isinstance(entries, list):
         return None
     out = LazyTables()
     out.path = path
-    for line, entry in zip(body, entries):
+    pos = head_end + 1
+    for entry in entries:
         try:
             name, crc, length = entry
             prefix = b"," + _dumps(name) + b":"
         except (TypeError, ValueError, orjson.JSONEncodeError):
             return None
-        if not isinstance(name, str) or not line.startswith(prefix):
+        if not isinstance(name, str) or not isinstance(length, int) or not raw.startswith(prefix, pos):
             return None
-        frag = line[len(prefix):]
-        if len(frag) != length or zlib.crc32(frag) != crc:
+        start = pos + len(prefix)
+        stop = start + length
+        if raw[stop:stop + 1] != b"\n":
+            return None
+        frag = view[start:stop]
+        if zlib.crc32(frag) != crc:
             return None
         dict.__setitem__(out, name, _Unparsed(frag, crc))
+        pos = stop + 1
+    if raw[pos:] != b"}\n":
+        return None
     return out
 
 
@@ -255,9 +265,9 @@ def serialize(data: dict[str, Any], cache: dict[str, tuple[Any, bytes, int]] | N
                 if cache is not None:
                     cache[name] = (value, frag, crc)
         names.append([name, crc, len(frag)])
-        frags.append(b"," + _dumps(name) + b":" + frag)
+        frags += [b"\n,", _dumps(name), b":", frag]
     head = _HEAD + _dumps({"format": FORMAT, "tables": names})
-    return b"\n".join([head, *frags, b"}", b""])
+    return b"".join([head, *frags, b"\n}\n"])
 
 
 class AtomicJSONStorage(Storage):
