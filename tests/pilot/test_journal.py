@@ -257,16 +257,23 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         await pilot.press("space", "8", "0", "down", "space")
         await pilot.pause()
         await pilot.press("tab")
+        await pilot.pause()  # let focus land before typing (focus moves are not instant under load)
         await typ(pilot, "stuck")
         await pilot.press("enter")  # a custom feeling at 50
+        await pilot.pause()
         await pilot.press("pagedown")
         await pilot.pause()
         # step 3: two thoughts, the first is hot
         assert wiz.step == 3
         await typ(pilot, "unemployable")
-        await pilot.press("tab", "9", "0", "enter")
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("9", "0", "enter")
+        await pilot.pause()
         await typ(pilot, "nobody")
-        await pilot.press("tab", "7", "0", "enter")
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("7", "0", "enter")
         await pilot.pause()
         assert [r.label for r in wiz.query_one("#thoughts", RatedList).rows] == ["unemployable", "nobody"]
         await pilot.press("pagedown")
