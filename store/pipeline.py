@@ -737,7 +737,31 @@ class ApplicationRepo(Repo[Application]):
         return self.save(snoozed(self._require(app_id), clock.today(), days))
 
     def remove(self, app_id: str) -> bool:
-        return self.delete(app_id)
+        """Delete an application and everything that only made sense with it, in one write: its
+        rebound plan goes; drafts, touchpoints, journal entries and contacts that pointed at it
+        stay, unlinked."""
+        store = self.store
+        with store.batch():
+            if not self.delete(app_id):
+                return False
+            store.plans.delete_many([pl.id for pl in store.plans.find(lambda pl: pl.application_id == app_id)])
+            for repo, attr in ((store.drafts, "application_id"), (store.touchpoints, "application_id"),
+                               (store.journal, "application_id")):
+                linked = repo.find(lambda r, a=attr: getattr(r, a) == app_id)
+                changed = []
+                for rec in linked:
+                    rec = rec.copy()
+                    setattr(rec, attr, None)
+                    changed.append(rec)
+                repo.save_many(changed, touch=False)
+            contacts = store.contacts.find(lambda c: app_id in c.application_ids)
+            changed = []
+            for c in contacts:
+                c = c.copy()
+                c.application_ids = [i for i in c.application_ids if i != app_id]
+                changed.append(c)
+            store.contacts.save_many(changed, touch=False)
+        return True
 
     def health(self, today: date | None = None) -> Health:
         """:func:`pipeline_health` with the settings, recomputing only changed applications."""

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Hits, Provider
 from textual.screen import Screen
 
 from store import backups
@@ -52,10 +53,24 @@ def run_editor(app: App, path: str) -> int:
         return subprocess.run([*shlex.split(editor), path], check=False).returncode
 
 
+class _GoToApplication(Provider):
+    """The palette's "Go to application: …" on every screen (the board's provider, loaded on first
+    use so start-up doesn't pay for it)."""
+
+    async def search(self, query: str) -> Hits:
+        from tui.board_panels import ApplicationsProvider
+
+        if isinstance(self.screen, ReboundScreen) and self.screen.SCREEN_KEY == "board":
+            return  # the board's own provider answers there
+        async for hit in ApplicationsProvider.search(self, query):  # type: ignore[arg-type]
+            yield hit
+
+
 class ReboundApp(App):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {_GoToApplication}
 
     MODES = {
         "today": _lazy_screen("tui.screens.today", "TodayScreen"),

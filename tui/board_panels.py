@@ -141,12 +141,13 @@ def search_applications(apps: Iterable[Application], query: str,
 
 
 class ApplicationsProvider(Provider):
-    """ctrl+p on the board: type a company or role to jump to its card."""
+    """ctrl+p, on any screen: type a company or role to jump to its card."""
 
     async def search(self, query: str) -> Hits:
         screen = self.screen
         board = getattr(screen, "board", screen)
-        opener = getattr(board, "show_application", None)
+        # on the board: select the card; anywhere else: the app takes you there
+        opener = getattr(board, "show_application", None) or getattr(self.app, "open_application", None)
         store = getattr(getattr(self.app, "store", None), "applications", None)
         if store is None or opener is None or not query.strip():
             return

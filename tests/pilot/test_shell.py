@@ -181,3 +181,36 @@ async def test_help_screen_fits_80x24_and_closes_with_escape(store, make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_go_to_application_from_any_screen(demo_store, make_app):
+    from textual.command import CommandPalette
+
+    from tui.screens.board import BoardScreen
+
+    target = next(a for a in demo_store.applications.all() if a.stage == "screening")
+    app = make_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")  # from the journal
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        for ch in target.company:
+            await pilot.press(ch if ch != " " else "space")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            shown = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+            if any(target.company in s for s in shown):
+                break
+        assert any(f"Go to application: {target.company}" in s for s in shown)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, BoardScreen) or not isinstance(app.screen, CommandPalette):
+                break
+        await pilot.pause()
+        board = next(s for s in app.get_screen_stack("board") if isinstance(s, BoardScreen))
+        assert app.current_mode == "board"
+        assert board.selected().id == target.id  # the card is selected and its details are open
+        assert type(app.screen).__name__ == "DetailsScreen"

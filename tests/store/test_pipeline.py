@@ -411,3 +411,25 @@ def test_bounce_back_days_from_a_no_to_the_next_application():
             a.outcome_on = d(-40)
     h = p.pipeline_health(apps, today=TODAY)
     assert h.bounce_backs == 2 and h.median_bounce_back_days == 2
+
+
+def test_removing_an_application_takes_its_plan_and_unlinks_the_rest(demo_store):
+    from store.models import Contact, Draft, JournalEntry, Touchpoint
+
+    store = demo_store
+    app = next(a for a in store.applications.all() if a.outcome == "rejected")
+    plan = store.plans.ensure_for_application(app) or store.plans.for_application(app.id)
+    assert plan is not None
+    c = store.contacts.save(Contact(first_name="Linked", application_ids=[app.id]))
+    d = store.drafts.save(Draft(application_id=app.id))
+    t = store.touchpoints.save(Touchpoint(application_id=app.id, contact_ids=[c.id]))
+    j = store.journal.save(JournalEntry(kind="reframe", application_id=app.id))
+    saves = store.storage.saves
+    assert store.applications.remove(app.id)
+    assert store.storage.saves == saves + 1  # one write
+    assert store.applications.get(app.id) is None
+    assert store.plans.for_application(app.id) is None
+    assert store.drafts.get(d.id).application_id is None
+    assert store.touchpoints.get(t.id).application_id is None
+    assert store.journal.get(j.id).application_id is None
+    assert app.id not in store.contacts.get(c.id).application_ids
