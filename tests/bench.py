@@ -106,6 +106,34 @@ class Ctx:
         return statistics.median(times)
 
 
+# ----------------------------------------------------------------------------- shared by sections
+
+
+def open_app(data_dir: Path):
+    """(store, app) on a data dir, headless-ready, with the editor call replaced."""
+    from store.db import Store
+    from tui.app import ReboundApp
+
+    store = Store.open(data_dir)
+    app = ReboundApp(store)
+    app.editor_runner = lambda app, path: 0
+    return store, app
+
+
+async def time_screen_open(data_dir: Path, key: str) -> float:
+    """Seconds from pressing a screen's key (on Today) until it has painted, at 80x24."""
+    store, app = open_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            t = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            return time.perf_counter() - t
+    finally:
+        store.close()
+
+
 # ----------------------------------------------------------------------------- foundation
 
 BARE_APP = textwrap.dedent("""
@@ -282,8 +310,8 @@ def main() -> int:
                 print(f"  [{name}] {row.name}: {fmt(row.ours, row.unit)} vs {fmt(row.baseline, row.unit)}"
                       f" ({'ratio %.2fx' % r if r is not None else 'no baseline'})", flush=True)
         print()
-        print(f"| section | measure | ours | baseline | baseline value | ratio | target |")
-        print(f"|---|---|---|---|---|---|---|")
+        print("| section | measure | ours | baseline | baseline value | ratio | target |")
+        print("|---|---|---|---|---|---|---|")
         for name, row in rows:
             r = row.ratio
             print(f"| {name} | {row.name} | {fmt(row.ours, row.unit)} | {row.baseline_name} | "

@@ -15,30 +15,11 @@ import statistics
 import time
 from pathlib import Path
 
-from bench import Row
-
-
-def _app(data_dir: Path):
-    from store.db import Store
-    from tui.app import ReboundApp
-
-    store = Store.open(data_dir)
-    app = ReboundApp(store)
-    app.editor_runner = lambda app, path: 0
-    return store, app
+from bench import Row, open_app, time_screen_open
 
 
 async def _open_board(data_dir: Path) -> float:
-    store, app = _app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            t = time.perf_counter()
-            await pilot.press("2")
-            await pilot.pause()
-            return time.perf_counter() - t
-    finally:
-        store.close()
+    return await time_screen_open(data_dir, "2")
 
 
 def _paint(widget) -> None:
@@ -50,7 +31,7 @@ def _paint(widget) -> None:
 async def _moves(data_dir: Path, repeat: int) -> tuple[float, float, float, int]:
     """Medians of: one move (the L action: persisted, columns updated, board drawn), the same
     pressed through the event loop (pilot press + idle wait), one filter keystroke."""
-    store, app = _app(data_dir)
+    store, app = open_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("2")

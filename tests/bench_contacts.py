@@ -21,17 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bench import Row
-
-
-def _app(data_dir: Path):
-    from store.db import Store
-    from tui.app import ReboundApp
-
-    store = Store.open(data_dir)
-    app = ReboundApp(store)
-    app.editor_runner = lambda app, path: 0
-    return store, app
+from bench import Row, open_app, time_screen_open
 
 
 def _paint(widget) -> None:
@@ -40,23 +30,14 @@ def _paint(widget) -> None:
 
 
 async def _open(data_dir: Path) -> float:
-    store, app = _app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            t = time.perf_counter()
-            await pilot.press("4")
-            await pilot.pause()
-            return time.perf_counter() - t
-    finally:
-        store.close()
+    return await time_screen_open(data_dir, "4")
 
 
 async def _actions(data_dir: Path, repeat: int) -> dict[str, float]:
     from store import contacts as C
     from store.models import Touchpoint
 
-    store, app = _app(data_dir)
+    store, app = open_app(data_dir)
     out: dict[str, list[float]] = {"refresh": [], "search": [], "due": [], "move": [], "log": []}
     try:
         async with app.run_test(size=(80, 24)) as pilot:

@@ -19,37 +19,18 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench import Row
-
-
-def _app(data_dir: Path):
-    from store.db import Store
-    from tui.app import ReboundApp
-
-    store = Store.open(data_dir)
-    app = ReboundApp(store)
-    app.editor_runner = lambda app, path: 0
-    return store, app
+from bench import Row, open_app, time_screen_open
 
 
 async def _open(data_dir: Path) -> float:
-    store, app = _app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            t = time.perf_counter()
-            await pilot.press("5")
-            await pilot.pause()
-            return time.perf_counter() - t
-    finally:
-        store.close()
+    return await time_screen_open(data_dir, "5")
 
 
 async def _keystroke(data_dir: Path, repeat: int) -> float:
     from tui.outreach_editor import DraftEditor
     from textual.widgets import TextArea
 
-    store, app = _app(data_dir)
+    store, app = open_app(data_dir)
     times = []
     try:
         async with app.run_test(size=(80, 24)) as pilot:
