@@ -202,6 +202,21 @@ def build(*, applications: int = 40, journal: int = 30, contacts: int = 25, touc
             e.lesson = rng.choice(["Practise a scaling story out loud.", "Ask about team size earlier.", ""])
         entries.append(e)
 
+    # the fresh rejections met people: a recruiter who is a contact already, and an interviewer known
+    # only by name, so their rebound plans have someone to thank and someone to stay in touch with
+    for n, a in enumerate(fresh):
+        if len(people) < 2 * (n + 1):
+            break
+        recruiter = people[2 * n]
+        recruiter.company, recruiter.title, recruiter.role = a.company, "Talent Partner", "recruiter"
+        if a.id not in recruiter.application_ids:
+            recruiter.application_ids = [*recruiter.application_ids, a.id]
+        interviewer = people[2 * n + 1]
+        a.contact_ids = [recruiter.id]
+        a.contact_names = [recruiter.display_name, f"{interviewer.first_name} {LAST[(n + 3) % len(LAST)]}"]
+        if a.round_number == 0:
+            a.round_number, a.round_name = 2, "technical"
+
     msgs: list[Draft] = []
     for i in range(drafts if people else 0):
         c = people[i % len(people)]
