@@ -72,6 +72,12 @@ def run(args, data_dir: Path) -> int:
             print(f"{PROG}: not saved: {exc}. Nothing was imported.", file=sys.stderr)
             return 1
         print(f"Saved: {len(plan.added):,} added, {len(plan.updated):,} updated.")
+        try:  # so the next start paints Today without recomputing it
+            from store import today_cache
+
+            today_cache.refresh(store)
+        except Exception:  # a cache never stands between the user and a finished import
+            pass
         return 0
     finally:
         try:
