@@ -707,3 +707,21 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
     assert all(steps[k]["status"] == "done" and steps[k]["done_on"] == "2026-03-02"
                for k in ("reflect", "thank_you", "feedback", "stay_in_touch", "move_on"))
     assert steps["reopened"]["status"] == "todo" and steps["reopened"]["due"] == "2026-07-02"
+
+
+async def test_a_new_rejection_brings_the_cursor_to_its_plan(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if getattr(app.screen, "summary", None) is not None:
+                break
+            await pilot.pause(0.01)
+        target = next(a for a in demo_store.applications.all() if a.stage == "interviewing")
+        assert app.write(demo_store.applications.close, target.id, "rejected")
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        plan = demo_store.plans.for_application(target.id)
+        row = app.screen.current_row()
+        assert row is not None and row.id == f"plan:{plan.id}"

@@ -82,6 +82,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         self._row_by_id: dict[str, Row] = {}
         self._loaded = False
         self._summary_key: str | None = None
+        self._plans_seen: set[str] = set()
 
     # -- layout
 
@@ -162,6 +163,12 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         ol = self.query_one("#today-list", OptionList)
         keep = ol.highlighted_option.id if ol.highlighted_option is not None else None
         keep_index = ol.highlighted
+        # a plan that appeared since the last look (a rejection just recorded): go to it
+        plan_ids = [v.plan.id for v in self.summary.plans]
+        fresh = [pid for pid in plan_ids if pid not in self._plans_seen]
+        if fresh and self._plans_seen and not self.filter_text:
+            keep = f"plan:{fresh[0]}"
+        self._plans_seen = set(plan_ids) | self._plans_seen
         self.rows = build_rows(self.summary, self.filter_text)
         self._row_by_id = {r.id: r for r in self.rows}
         with self.app.batch_update():
