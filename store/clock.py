@@ -7,7 +7,7 @@ dates, "days in stage" and the Today screen are deterministic.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 _frozen: datetime | None = None
 
@@ -24,7 +24,7 @@ def _from_env() -> datetime | None:
     except ValueError:
         return None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value
 
 
@@ -37,7 +37,7 @@ def freeze(moment: datetime | date | None) -> None:
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, time(9, 0))
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     _frozen = moment
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -604,7 +605,7 @@ def all_tags(contacts: Iterable[Contact]) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
-def due_contacts(store: "Store", today: date | None = None) -> list[ContactRow]:
+def due_contacts(store: Store, today: date | None = None) -> list[ContactRow]:
     """The contacts due or overdue today, most urgent first (for the Today screen and ``today``)."""
     today = today or clock.today()
     apps = {a.id: a for a in store.applications.all()}
@@ -673,7 +674,7 @@ def _last_touches(touches: Sequence[Touchpoint]) -> tuple[str | None, str | None
     return last_q, last_any
 
 
-def recompute_last_touch(store: "Store", contact_ids: Iterable[str]) -> list[Contact]:
+def recompute_last_touch(store: Store, contact_ids: Iterable[str]) -> list[Contact]:
     """Re-derive ``last_touch_on``/``last_any_touch_on`` from the touchpoints (after an edit or a
     delete). Saves the contacts that changed (call inside a batch) and returns them."""
     changed = []
@@ -691,7 +692,7 @@ def recompute_last_touch(store: "Store", contact_ids: Iterable[str]) -> list[Con
     return changed
 
 
-def log_touchpoint(store: "Store", tp: Touchpoint) -> Touchpoint:
+def log_touchpoint(store: Store, tp: Touchpoint) -> Touchpoint:
     """Save a touchpoint and reset the cadence clock of every contact it covers.
 
     Shared entry point (the contacts list's ``l``, the composer's mark-sent, the board's follow-up).
@@ -721,13 +722,13 @@ def log_touchpoint(store: "Store", tp: Touchpoint) -> Touchpoint:
     return saved
 
 
-def update_touchpoint(store: "Store", tp: Touchpoint) -> Touchpoint:
+def update_touchpoint(store: Store, tp: Touchpoint) -> Touchpoint:
     """Save an edited touchpoint; the last touch of every contact it covers (before or after) is
     recomputed."""
     return log_touchpoint(store, tp)
 
 
-def delete_touchpoint(store: "Store", touchpoint_id: str) -> bool:
+def delete_touchpoint(store: Store, touchpoint_id: str) -> bool:
     """Delete a touchpoint and recompute the contacts it covered."""
     with store.batch():
         tp = store.touchpoints.get(touchpoint_id)
@@ -751,13 +752,13 @@ def prepare_contact(contact: Contact, previous: Contact | None, today: date | No
     return contact
 
 
-def save_contact(store: "Store", contact: Contact) -> Contact:
+def save_contact(store: Store, contact: Contact) -> Contact:
     """Save a new or edited contact (sets the cadence start when it is new or its cadence changed)."""
     previous = store.contacts.get(contact.id)
     return store.contacts.save(prepare_contact(contact, previous))
 
 
-def delete_contact(store: "Store", contact_id: str) -> bool:
+def delete_contact(store: Store, contact_id: str) -> bool:
     """Delete a contact with its own touchpoints (shared ones just drop it) and unlink it from
     applications. One write."""
     with store.batch():
@@ -783,7 +784,7 @@ def delete_contact(store: "Store", contact_id: str) -> bool:
     return True
 
 
-def _update_each(store: "Store", contact_ids: Iterable[str], change) -> list[Contact]:
+def _update_each(store: Store, contact_ids: Iterable[str], change) -> list[Contact]:
     out = []
     for cid in dict.fromkeys(contact_ids):
         c = store.contacts.get(cid)
@@ -796,7 +797,7 @@ def _update_each(store: "Store", contact_ids: Iterable[str], change) -> list[Con
         return store.contacts.save_many(out)
 
 
-def snooze(store: "Store", contact_ids: Iterable[str], until: date | None) -> list[Contact]:
+def snooze(store: Store, contact_ids: Iterable[str], until: date | None) -> list[Contact]:
     """Snooze until a date (None clears it). It expires by itself: nothing to undo later."""
     value = until.isoformat() if until else None
 
@@ -809,7 +810,7 @@ def snooze(store: "Store", contact_ids: Iterable[str], until: date | None) -> li
 SNOOZE_PRESETS = [("+3d", "3 days"), ("+1w", "1 week"), ("+2w", "2 weeks"), ("+1m", "1 month")]
 
 
-def pause_contacts(store: "Store", contact_ids: Iterable[str], until: date | None) -> list[Contact]:
+def pause_contacts(store: Store, contact_ids: Iterable[str], until: date | None) -> list[Contact]:
     """Pause until a date (None: until resumed by hand)."""
 
     def change(c: Contact) -> None:
@@ -819,7 +820,7 @@ def pause_contacts(store: "Store", contact_ids: Iterable[str], until: date | Non
     return _update_each(store, contact_ids, change)
 
 
-def set_status(store: "Store", contact_ids: Iterable[str], status: str) -> list[Contact]:
+def set_status(store: Store, contact_ids: Iterable[str], status: str) -> list[Contact]:
     """active, archived or do not contact (pausing has its own function)."""
     if status not in CONTACT_STATUSES:
         raise ValueError(f"unknown status {status!r}")
@@ -832,7 +833,7 @@ def set_status(store: "Store", contact_ids: Iterable[str], status: str) -> list[
     return _update_each(store, contact_ids, change)
 
 
-def link_application(store: "Store", contact_id: str, application_id: str, linked: bool = True) -> None:
+def link_application(store: Store, contact_id: str, application_id: str, linked: bool = True) -> None:
     """Link (or unlink) a contact and an application, on both records. One write."""
     with store.batch():
         c = store.contacts.get(contact_id)
@@ -852,7 +853,7 @@ def link_application(store: "Store", contact_id: str, application_id: str, linke
         store.applications.save(a)
 
 
-def start_global_pause(store: "Store", days: int, today: date | None = None) -> Settings:
+def start_global_pause(store: Store, days: int, today: date | None = None) -> Settings:
     """Pause every reminder for ``days`` days from today; due dates move after it, spread out."""
     today = today or clock.today()
     if not 1 <= days <= 366:
@@ -861,7 +862,7 @@ def start_global_pause(store: "Store", days: int, today: date | None = None) -> 
                                  pause_until=(today + timedelta(days=days - 1)).isoformat())
 
 
-def end_global_pause(store: "Store", today: date | None = None) -> Settings:
+def end_global_pause(store: Store, today: date | None = None) -> Settings:
     """Resume now: the pause ends yesterday (what it moved stays spread); a future one is dropped."""
     today = today or clock.today()
     pause = global_pause(store.settings.current())

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from . import clock
 from .contacts import ContactRow, build_rows, cadence_label
@@ -53,7 +54,7 @@ def _record(row: ContactRow) -> list[str]:
     ]
 
 
-def export_rows(store: "Store", today: date | None = None) -> list[ContactRow]:
+def export_rows(store: Store, today: date | None = None) -> list[ContactRow]:
     today = today or clock.today()
     apps = {a.id: a for a in store.applications.all()}
     return build_rows(store.contacts.all(), store.settings.current(), apps, today)
@@ -74,7 +75,7 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
     """An iCalendar file: each contact's next due date as an all-day event."""
     from icalendar import Calendar, Event
 
-    stamp = (now or clock.now()).astimezone(timezone.utc)
+    stamp = (now or clock.now()).astimezone(UTC)
     cal = Calendar()
     cal.add("prodid", "-//Rebound//rebound-tui contacts//EN")
     cal.add("version", "2.0")
@@ -106,7 +107,7 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
     return cal.to_ical()
 
 
-def export_contacts(store: "Store", fmt: str, today: date | None = None) -> tuple[bytes, int]:
+def export_contacts(store: Store, fmt: str, today: date | None = None) -> tuple[bytes, int]:
     """(file bytes, number of contacts in it) for ``fmt`` = ``csv`` or ``ics``."""
     rows = export_rows(store, today)
     if fmt == "csv":
@@ -136,7 +137,7 @@ def unique_path(directory, name: str):
     return p
 
 
-def write_export(store: "Store", fmt: str, path=None) -> tuple["object", int]:
+def write_export(store: Store, fmt: str, path=None) -> tuple[object, int]:
     """Write an export into ``path`` (default: a new file in the exports folder), 0600, atomically.
     Returns (path, count). Used by the app's palette; the CLI handles overwriting itself."""
     from pathlib import Path

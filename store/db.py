@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from tinydb import TinyDB
 
@@ -79,7 +79,7 @@ class Store:
     # -- opening
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike, *, read_only: bool = False) -> "Store":
+    def open(cls, data_dir: str | os.PathLike, *, read_only: bool = False) -> Store:
         data_dir = Path(data_dir)
         notices = ensure_private_dir(data_dir)
         lock: DirLock | None = DirLock(data_dir / LOCK_FILE)
@@ -219,7 +219,7 @@ class Store:
                 self._lock.release()
                 self._lock = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

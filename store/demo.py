@@ -4,12 +4,19 @@ benchmark's heavy dataset. Deterministic for a given seed and "today"."""
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from . import clock
 from .models import (
-    LIVE_STAGES, STAGES, Application, Contact, Draft, JournalEntry, Settings, Touchpoint,
+    LIVE_STAGES,
+    STAGES,
+    Application,
+    Contact,
+    Draft,
+    JournalEntry,
+    Settings,
+    Touchpoint,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +66,7 @@ def _iso(d: date | None) -> str | None:
 
 
 def _ts(d: date, hour: int = 10) -> str:
-    return datetime.combine(d, time(hour, 0), tzinfo=timezone.utc).isoformat(timespec="seconds")
+    return datetime.combine(d, time(hour, 0), tzinfo=UTC).isoformat(timespec="seconds")
 
 
 def build(*, applications: int = 40, journal: int = 30, contacts: int = 25, touchpoints: int = 60,
@@ -239,7 +246,7 @@ def build(*, applications: int = 40, journal: int = 30, contacts: int = 25, touc
             "drafts": msgs}
 
 
-def populate(store: "Store", **kwargs) -> dict[str, int]:
+def populate(store: Store, **kwargs) -> dict[str, int]:
     """Generate sample data into ``store`` with one write. Returns the counts."""
     data = build(**kwargs)
     with store.batch():

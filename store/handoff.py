@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from email import policy
@@ -20,7 +21,6 @@ from email.headerregistry import Address, Group
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote
 
 from . import clock

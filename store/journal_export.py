@@ -7,14 +7,21 @@ Drafts are left out unless asked for.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import clock
 from .journal import (
-    belief_shift, describe_relief, describe_shift, entry_relief, headline, hot_index, kind_label,
-    lessons, newest_first,
+    belief_shift,
+    describe_relief,
+    describe_shift,
+    entry_relief,
+    headline,
+    hot_index,
+    kind_label,
+    lessons,
+    newest_first,
 )
 from .models import JournalEntry
 from .paths import EXPORT_DIR, ensure_private_dir, write_private

@@ -27,10 +27,11 @@ import io
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from . import clock
@@ -491,7 +492,7 @@ def _spread_first_due(plan: ImportPlan, settings: Settings | None, today: date) 
         c.first_due_on = (today + timedelta(days=offset)).isoformat()
 
 
-def apply_import(store: "Store", plan: ImportPlan) -> int:
+def apply_import(store: Store, plan: ImportPlan) -> int:
     """Save what the plan says, in one write. Returns how many contacts were written."""
     records = [*plan.added, *(u.after for u in plan.updated)]
     if not records:
@@ -501,7 +502,7 @@ def apply_import(store: "Store", plan: ImportPlan) -> int:
     return len(records)
 
 
-def preview_file(store: "Store", path: str | Path, progress: Progress | None = None,
+def preview_file(store: Store, path: str | Path, progress: Progress | None = None,
                  cadence: str = "") -> ImportPlan:
     """Read ``path`` and plan its import against ``store`` (nothing is saved)."""
     parsed = parse_connections(read_bytes(path))

@@ -7,7 +7,8 @@ write it (read-only, with a message).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import clock
 from .models import new_id

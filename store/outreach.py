@@ -20,13 +20,11 @@ Everything here is UI-free and pure where it can be; the repositories add the fe
 
 from __future__ import annotations
 
-import contextvars
-import difflib
-import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import clock
 from .dates import from_iso, from_iso_datetime
@@ -35,8 +33,8 @@ from .repo import Repo
 from .templates import KIND_LABELS, TemplateRepo, guidance
 
 if TYPE_CHECKING:
-    from .db import Store
     from . import tone
+    from .db import Store
     from .outreach_render import Part, Rendered
 
 __all__ = [
@@ -305,7 +303,7 @@ def build_context(
     }
 
 
-def context_for(store: "Store", draft: Draft, today: date | None = None) -> dict[str, Namespace]:
+def context_for(store: Store, draft: Draft, today: date | None = None) -> dict[str, Namespace]:
     """:func:`build_context` with the draft's recipients and application looked up."""
     contacts = [c for c in (store.contacts.get(i) for i in draft.contact_ids) if c is not None]
     application = store.applications.get(draft.application_id)
@@ -334,7 +332,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def render(subject: str, body: str, ctx: dict[str, Namespace]) -> "Rendered":
+def render(subject: str, body: str, ctx: dict[str, Namespace]) -> Rendered:
     from .outreach_render import render as _render
 
     return _render(subject, body, ctx)
@@ -538,7 +536,7 @@ def assess_with(draft: Draft, ctx: dict[str, Namespace], *, application: Applica
     return Assessment(rendered, cs, findings, cool, has_subject)
 
 
-def assess(store: "Store", draft: Draft, now: datetime | None = None) -> Assessment:
+def assess(store: Store, draft: Draft, now: datetime | None = None) -> Assessment:
     ctx = context_for(store, draft)
     return assess_with(draft, ctx, application=store.applications.get(draft.application_id),
                        settings=store.settings.current(), now=now)
@@ -556,7 +554,7 @@ def display_status(draft: Draft, today: date | None = None) -> str:
     return draft.status if draft.status in STATUS_LABELS else "draft"
 
 
-def recipient_label(draft: Draft, contacts: dict[str, Contact] | None = None, store: "Store | None" = None) -> str:
+def recipient_label(draft: Draft, contacts: dict[str, Contact] | None = None, store: Store | None = None) -> str:
     names = []
     for cid in draft.contact_ids:
         c = (contacts or {}).get(cid) if contacts is not None else (store.contacts.get(cid) if store else None)
@@ -618,7 +616,7 @@ def put_off_copy(draft: Draft, until: date | None = None) -> Draft:
     return d
 
 
-def put_off(store: "Store", draft_id: str, until: date | None = None) -> Draft:
+def put_off(store: Store, draft_id: str, until: date | None = None) -> Draft:
     """Put a saved draft off (default: until tomorrow)."""
     draft = store.drafts.get(draft_id)
     if draft is None:
@@ -626,7 +624,7 @@ def put_off(store: "Store", draft_id: str, until: date | None = None) -> Draft:
     return store.drafts.save(put_off_copy(draft, until))
 
 
-def bring_back(store: "Store", draft_id: str) -> Draft:
+def bring_back(store: Store, draft_id: str) -> Draft:
     """A put-off draft back to a plain draft."""
     draft = store.drafts.get(draft_id)
     if draft is None:
@@ -638,7 +636,7 @@ def bring_back(store: "Store", draft_id: str) -> Draft:
     return store.drafts.save(d)
 
 
-def note_copied(store: "Store", draft_id: str) -> Draft | None:
+def note_copied(store: Store, draft_id: str) -> Draft | None:
     draft = store.drafts.get(draft_id)
     if draft is None:
         return None
@@ -653,7 +651,7 @@ def touch_summary(draft: Draft, subject: str) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def mark_sent(store: "Store", draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
+def mark_sent(store: Store, draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
     """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting their
     cadence), stamp the application (thank-you sent / feedback requested, and its activity), and
     move the draft to Sent with the text that went out. A failure part-way keeps nothing."""
@@ -704,7 +702,7 @@ FOLLOW_UPS = {"rejection reply": "feedback request", "thank-you": "connection no
               "feedback request": "check-in", "connection note": "check-in"}
 
 
-def suggest_kind(store: "Store", application_id: str | None, contact_ids: Iterable[str] = ()) -> str:
+def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable[str] = ()) -> str:
     """The message most likely wanted next for this application / these people."""
     application = store.applications.get(application_id)
     if application is not None:
@@ -723,20 +721,20 @@ def suggest_kind(store: "Store", application_id: str | None, contact_ids: Iterab
     return "check-in"
 
 
-def link_application(store: "Store", kind: str, contact_ids: Iterable[str]) -> str | None:
+def link_application(store: Store, kind: str, contact_ids: Iterable[str]) -> str | None:
     """For messages about an application, the one application the recipients share (if exactly one)."""
     if kind not in APP_KINDS:
         return None
     return shared_application(store, contact_ids)
 
 
-def linked_contacts(store: "Store", application: Application) -> list[Contact]:
+def linked_contacts(store: Store, application: Application) -> list[Contact]:
     """The people on an application: its contact ids, and contacts that list the application."""
     ids = set(application.contact_ids)
     return [c for c in store.contacts.all() if c.id in ids or application.id in c.application_ids]
 
 
-def default_recipients(store: "Store", kind: str, application_id: str | None) -> list[str]:
+def default_recipients(store: Store, kind: str, application_id: str | None) -> list[str]:
     """Who a message about an application goes to when nobody was picked: every interviewer for a
     thank-you (one draft each), the recruiter (or the only person) for a reply or a feedback request."""
     application = store.applications.get(application_id)
@@ -754,7 +752,7 @@ def default_recipients(store: "Store", kind: str, application_id: str | None) ->
     return []
 
 
-def shared_application(store: "Store", contact_ids: Iterable[str]) -> str | None:
+def shared_application(store: Store, contact_ids: Iterable[str]) -> str | None:
     """The one application the recipients are linked to, if there is exactly one."""
     linked: set[str] = set()
     for cid in contact_ids:
@@ -764,7 +762,7 @@ def shared_application(store: "Store", contact_ids: Iterable[str]) -> str | None
     return linked.pop() if len(linked) == 1 else None
 
 
-def effects_of_sending(store: "Store", draft: Draft) -> list[str]:
+def effects_of_sending(store: Store, draft: Draft) -> list[str]:
     """What mark-sent will do, in words (shown before the user confirms)."""
     out = []
     people = [c for c in (store.contacts.get(i) for i in draft.contact_ids) if c is not None]

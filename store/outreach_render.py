@@ -19,9 +19,18 @@ from jinja2.runtime import LoopContext, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from .outreach import (  # noqa: F401  (shared constants and the placeholder model)
-    MAX_OUTPUT, MAX_REPEAT, Namespace, PLACEHOLDERS, _KNOWN, _MARKED, _MISS_A, _MISS_B, _SENTINELS, _SLOT_A, _SLOT_B,
+    _KNOWN,
+    _MARKED,
+    _MISS_A,
+    _MISS_B,
+    _SENTINELS,
+    _SLOT_A,
+    _SLOT_B,
+    MAX_OUTPUT,
+    MAX_REPEAT,
+    PLACEHOLDERS,
+    Namespace,
 )
-
 
 # ============================================================================ the sandbox
 

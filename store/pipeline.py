@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import bisect
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from . import clock
 from .dates import from_iso
@@ -655,7 +656,7 @@ class ApplicationRepo(Repo[Application]):
             raise PipelineError("That application no longer exists.")
         return app
 
-    def _settings(self) -> "Settings":
+    def _settings(self) -> Settings:
         return self.store.settings.current()
 
     def quiet_days(self) -> int:

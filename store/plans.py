@@ -25,9 +25,10 @@ happened. Done, skipped and snoozed by hand are stored and survive restarts.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import clock
 from .dates import add_months, from_iso
@@ -180,7 +181,7 @@ class PlanRepo(Repo[Plan]):
         """Remember what became of the feedback: a journal entry's id, or ``"dismissed"``."""
         return self._change_step(plan_id, "feedback", lesson=value)
 
-    def record_evidence(self, views: Iterable["PlanView"]) -> int:
+    def record_evidence(self, views: Iterable[PlanView]) -> int:
         """Store the steps that read as done from what the user did, dated when it happened, so a
         later change (a person added afterwards) never reopens them. One write; returns how many
         plans changed (0: nothing written)."""
@@ -209,7 +210,7 @@ class PlanRepo(Repo[Plan]):
 class Evidence:
     """Indexes built once per summary: what the user did elsewhere that completes a step."""
 
-    def __init__(self, store: "Store", application_ids: Iterable[str]) -> None:
+    def __init__(self, store: Store, application_ids: Iterable[str]) -> None:
         wanted = set(application_ids)
         self.store = store
         self.reframes: dict[str, list[JournalEntry]] = {}
@@ -418,7 +419,7 @@ def _after(day: str | None, start: date) -> bool:
     return d is not None and d >= start
 
 
-def plan_view(store: "Store", plan: Plan, today: date | None = None, *, evidence: Evidence | None = None,
+def plan_view(store: Store, plan: Plan, today: date | None = None, *, evidence: Evidence | None = None,
               counts: tuple[int, int] | None = None, floor: int | None = None) -> PlanView:
     """Read a plan together with everything that completes its steps (never writes)."""
     today = today or clock.today()
@@ -612,7 +613,7 @@ def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Appli
 # --------------------------------------------------------------------------- doing the steps
 
 
-def add_person_as_contact(store: "Store", plan: Plan, name: str, *, role: str = NEW_CONTACT_ROLE) -> Contact:
+def add_person_as_contact(store: Store, plan: Plan, name: str, *, role: str = NEW_CONTACT_ROLE) -> Contact:
     """One key: a name from the application becomes a contact (quarterly cadence), linked both ways.
     One write."""
     app = store.applications.get(plan.application_id)
@@ -633,7 +634,7 @@ def add_person_as_contact(store: "Store", plan: Plan, name: str, *, role: str = 
     return saved
 
 
-def keep_feedback_as_lesson(store: "Store", plan: Plan) -> JournalEntry:
+def keep_feedback_as_lesson(store: Store, plan: Plan) -> JournalEntry:
     """The feedback recorded on the application becomes a journal entry with it as the lesson.
     One write (the entry and the plan's note of it)."""
     app = store.applications.get(plan.application_id)
@@ -649,6 +650,6 @@ def keep_feedback_as_lesson(store: "Store", plan: Plan) -> JournalEntry:
     return saved
 
 
-def advance_to_applied(store: "Store", app: Application) -> Application:
+def advance_to_applied(store: Store, app: Application) -> Application:
     """Send a Wishlist card: it moves to Applied today, stamped in its history (the board's rule)."""
     return store.applications.move(app.id, "applied")

@@ -12,9 +12,9 @@ yourself by name helps you step back from a hurt without dwelling in it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 GROUPS = [
     "facts", "feelings", "hot thought", "evidence", "other explanations", "perspective",

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tinydb.table import Table
 
@@ -69,7 +70,7 @@ def clean_value(value: Any) -> Any:
 class Repo(Generic[M]):
     model: type[M]
 
-    def __init__(self, store: "Store", model: type[M]) -> None:
+    def __init__(self, store: Store, model: type[M]) -> None:
         self.store = store
         self.model = model
         self.table_name = model.TABLE

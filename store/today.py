@@ -9,13 +9,14 @@ floor, the weekly goal, 30 days of mood as a sparkline, the latest relief figure
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from . import clock
-from .dates import from_iso, humanize_ago
 from .contacts import due_contacts
+from .dates import from_iso, humanize_ago
 from .journal import entry_relief, mood_by_day
 from .models import Application, Settings
 from .outreach import KIND_LABELS, recipient_label
@@ -131,7 +132,7 @@ def relative_day(d: date, today: date) -> str:
     return short_date(d, today)
 
 
-def step_when(step: "StepView", today: date) -> str:
+def step_when(step: StepView, today: date) -> str:
     """The step's state in words: done 2 Mar, skipped, snoozed until Thu 5, due tomorrow, was due yesterday."""
     if step.status == "done":
         return f"done {short_date(step.done_on, today)}".strip()
@@ -198,7 +199,7 @@ def latest_relief(entries: Iterable) -> tuple[float, date, str] | None:
 # --------------------------------------------------------------------------- contacts due
 
 
-def contacts_due(store: "Store", today: date) -> list[DueItem]:
+def contacts_due(store: Store, today: date) -> list[DueItem]:
     """Contacts due or overdue (the contacts module's rule), each with its suggested reason."""
     out = []
     for row in due_contacts(store, today):
@@ -268,7 +269,7 @@ def due_applications(apps: Iterable[Application], today: date) -> list[DueItem]:
     return out
 
 
-def drafts_put_off(store: "Store", today: date) -> list[DueItem]:
+def drafts_put_off(store: Store, today: date) -> list[DueItem]:
     """Drafts put off until today or before (the outreach module's rule)."""
     out = []
     for d in store.drafts.due(today):
@@ -280,7 +281,7 @@ def drafts_put_off(store: "Store", today: date) -> list[DueItem]:
     return out
 
 
-def plan_views(store: "Store", today: date, settings: Settings, apps: list[Application],
+def plan_views(store: Store, today: date, settings: Settings, apps: list[Application],
                *, include_finished: bool = False, counts: tuple[int, int] | None = None) -> list[PlanView]:
     plans = store.plans.all() if include_finished else store.plans.unfinished()
     if not plans:
@@ -293,7 +294,7 @@ def plan_views(store: "Store", today: date, settings: Settings, apps: list[Appli
     return views
 
 
-def summarize(store: "Store", today: date | None = None) -> Summary:
+def summarize(store: Store, today: date | None = None) -> Summary:
     today = today or clock.today()
     settings = store.settings.current()
     apps = store.applications.all()

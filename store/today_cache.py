@@ -35,11 +35,11 @@ _DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepVi
 _RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
 
 
-def cache_path(store: "Store") -> Path:
+def cache_path(store: Store) -> Path:
     return store.data_dir / "cache" / "today.json"
 
 
-def current_key(store: "Store", today: date | None = None) -> str | None:
+def current_key(store: Store, today: date | None = None) -> str | None:
     content = store.storage.content_key()
     if content is None:
         return None
@@ -84,7 +84,7 @@ def _decode(obj: Any) -> Any:
     raise ValueError("unknown cache entry")
 
 
-def load(store: "Store", today: date | None = None) -> Summary | None:
+def load(store: Store, today: date | None = None) -> Summary | None:
     """The remembered summary if it was computed from exactly this data on this date, else None."""
     key = current_key(store, today)
     if key is None:
@@ -102,7 +102,7 @@ def load(store: "Store", today: date | None = None) -> Summary | None:
     return summary
 
 
-def save(store: "Store", summary: Summary) -> bool:
+def save(store: Store, summary: Summary) -> bool:
     """Remember ``summary`` if it describes the data as it is on disk now. Never raises."""
     if store.read_only or summary.unrecorded:
         return False
@@ -121,7 +121,7 @@ def save(store: "Store", summary: Summary) -> bool:
     return True
 
 
-def is_fresh(store: "Store") -> bool:
+def is_fresh(store: Store) -> bool:
     key = current_key(store)
     if key is None:
         return False
@@ -132,7 +132,7 @@ def is_fresh(store: "Store") -> bool:
     return isinstance(raw, dict) and raw.get("key") == key
 
 
-def refresh(store: "Store") -> bool:
+def refresh(store: Store) -> bool:
     """Recompute and remember the summary unless the remembered one is still right (at quit)."""
     if store.read_only or is_fresh(store):
         return False

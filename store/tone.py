@@ -10,8 +10,8 @@ Nothing leaves the machine and nothing is guessed by a model: the rules are here
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 __all__ = ["Finding", "RULES", "check", "hostile", "summary"]
 

@@ -20,9 +20,9 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -209,8 +209,9 @@ def foundation(ctx: Ctx) -> list[Row]:
                     "bare Textual app + one Static", bare, "<= 1.5x"))
 
     # one edit persisted: our storage vs TinyDB's stock JSONStorage on the same data
-    from store.db import Store
     from tinydb import TinyDB
+
+    from store.db import Store
 
     store = Store.open(ctx.copy("heavy"))
     target = store.applications.all()[len(store.applications.all()) // 2]

@@ -16,7 +16,7 @@ async def _open_and_search(data_dir, queries: list[str]) -> tuple[float, float, 
     """(seconds to open the journal with its list filled, first search, following searches)."""
     from store.db import Store
     from tui.app import ReboundApp
-    from tui.screens.journal import JournalScreen
+    from tui.journal.screen import JournalScreen
     from widgets.journal_list import EntryList
 
     store = Store.open(data_dir)

@@ -27,8 +27,9 @@ async def _open(data_dir: Path) -> float:
 
 
 async def _keystroke(data_dir: Path, repeat: int) -> float:
-    from tui.outreach_editor import DraftEditor
     from textual.widgets import TextArea
+
+    from tui.outreach.editor import DraftEditor
 
     store, app = open_app(data_dir)
     times = []

@@ -136,7 +136,8 @@ def test_export_cli_default_path_0600_and_refuses_to_overwrite(data_dir, capsys)
 
 
 def test_export_cli_asks_before_overwriting_at_a_terminal(data_dir, tmp_path):
-    from tui import cli, cli_export_contacts
+    from tui import cli
+    from tui.cli import export_contacts as cli_export_contacts
 
     _seed(data_dir)
     target = tmp_path / "mine.ics"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from store.db import Store
 from store.models import JournalEntry
-from tui import cli_export_journal
+from tui.cli import export_journal as cli_export_journal
 from tui.cli import run as cli_run
 
 ROOT = Path(__file__).resolve().parents[1]

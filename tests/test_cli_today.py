@@ -11,7 +11,8 @@ from pathlib import Path
 from store.db import Store
 from store.models import Application, Contact, Draft, JournalEntry
 from tests.hostile import HOSTILE
-from tui import cli, cli_today
+from tui import cli
+from tui.cli import today as cli_today
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,8 +23,8 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, ConflictDialog
-from tui.screens.base import ReboundScreen
-from tui.screens.help import HelpScreen
+from tui.shell.base import ReboundScreen
+from tui.shell.help import HelpScreen
 
 SCREEN_KEYS = ["today", "board", "journal", "contacts", "outreach"]
 SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "contacts": "Contacts",
@@ -58,7 +59,7 @@ class _GoToApplication(Provider):
     use so start-up doesn't pay for it)."""
 
     async def search(self, query: str) -> Hits:
-        from tui.board_panels import ApplicationsProvider
+        from tui.board.panels import ApplicationsProvider
 
         if isinstance(self.screen, ReboundScreen) and self.screen.SCREEN_KEY == "board":
             return  # the board's own provider answers there
@@ -73,11 +74,11 @@ class ReboundApp(App):
     COMMANDS = App.COMMANDS | {_GoToApplication}
 
     MODES = {
-        "today": _lazy_screen("tui.screens.today", "TodayScreen"),
-        "board": _lazy_screen("tui.screens.board", "BoardScreen"),
-        "journal": _lazy_screen("tui.screens.journal", "JournalScreen"),
-        "contacts": _lazy_screen("tui.screens.contacts", "ContactsScreen"),
-        "outreach": _lazy_screen("tui.screens.outreach", "OutreachScreen"),
+        "today": _lazy_screen("tui.today.screen", "TodayScreen"),
+        "board": _lazy_screen("tui.board.screen", "BoardScreen"),
+        "journal": _lazy_screen("tui.journal.screen", "JournalScreen"),
+        "contacts": _lazy_screen("tui.contacts.screen", "ContactsScreen"),
+        "outreach": _lazy_screen("tui.outreach.screen", "OutreachScreen"),
     }
     DEFAULT_MODE = "today"
 
@@ -307,7 +308,7 @@ class ReboundApp(App):
         )
 
     def action_settings(self) -> None:
-        from tui.screens.settings import SettingsScreen
+        from tui.settings.screen import SettingsScreen
 
         def closed(_saved: bool | None) -> None:
             self.refresh_screens()

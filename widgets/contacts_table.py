@@ -16,7 +16,8 @@ row selects it.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -136,23 +137,23 @@ class ContactsTable(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Highlighted(Message):
-        def __init__(self, table: "ContactsTable", key: str | None) -> None:
+        def __init__(self, table: ContactsTable, key: str | None) -> None:
             super().__init__()
             self.table = table
             self.key = key
 
         @property
-        def control(self) -> "ContactsTable":
+        def control(self) -> ContactsTable:
             return self.table
 
     class Selected(Message):
-        def __init__(self, table: "ContactsTable", key: str) -> None:
+        def __init__(self, table: ContactsTable, key: str) -> None:
             super().__init__()
             self.table = table
             self.key = key
 
         @property
-        def control(self) -> "ContactsTable":
+        def control(self) -> ContactsTable:
             return self.table
 
     def __init__(self, **kwargs) -> None:

@@ -6,7 +6,7 @@ highlighted item comes as the usual ``OptionList.OptionHighlighted``.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.content import Content
@@ -23,14 +23,14 @@ class CheckList(OptionList):
     ]
 
     class Toggled(Message):
-        def __init__(self, checklist: "CheckList", value: str, checked: bool) -> None:
+        def __init__(self, checklist: CheckList, value: str, checked: bool) -> None:
             super().__init__()
             self.checklist = checklist
             self.value = value
             self.checked = checked
 
         @property
-        def control(self) -> "CheckList":
+        def control(self) -> CheckList:
             return self.checklist
 
     def __init__(self, items: Iterable[tuple[str, str, bool]], *, id: str | None = None,

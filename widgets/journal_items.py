@@ -7,7 +7,7 @@ shown literally, never as markup.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -48,12 +48,12 @@ class ItemsEditor(Vertical):
     """
 
     class Changed(Message):
-        def __init__(self, editor: "ItemsEditor") -> None:
+        def __init__(self, editor: ItemsEditor) -> None:
             super().__init__()
             self.editor = editor
 
         @property
-        def control(self) -> "ItemsEditor":
+        def control(self) -> ItemsEditor:
             return self.editor
 
     def __init__(self, title: str, items: Iterable[str] = (), placeholder: str = "Type and press enter",

@@ -8,7 +8,8 @@ moves and :class:`EntryList.Selected` on enter or a click.
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple, Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -78,14 +79,14 @@ class EntryList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True)
 
     class Highlighted(Message):
-        def __init__(self, entry_list: "EntryList", index: int, key: str | None) -> None:
+        def __init__(self, entry_list: EntryList, index: int, key: str | None) -> None:
             super().__init__()
             self.entry_list = entry_list
             self.index = index
             self.key = key
 
         @property
-        def control(self) -> "EntryList":
+        def control(self) -> EntryList:
             return self.entry_list
 
     class Selected(Highlighted):

@@ -8,8 +8,8 @@ toggles (emotion) or marks the hot thought · backspace clears the number · del
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
@@ -76,12 +76,12 @@ class RatedList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True)
 
     class Changed(Message):
-        def __init__(self, rated_list: "RatedList") -> None:
+        def __init__(self, rated_list: RatedList) -> None:
             super().__init__()
             self.rated_list = rated_list
 
         @property
-        def control(self) -> "RatedList":
+        def control(self) -> RatedList:
             return self.rated_list
 
     class Moved(Changed):

@@ -30,13 +30,13 @@ class ScalePicker(Widget, can_focus=True):
     value: reactive[int] = reactive(0)
 
     class Changed(Message):
-        def __init__(self, picker: "ScalePicker", value: int) -> None:
+        def __init__(self, picker: ScalePicker, value: int) -> None:
             super().__init__()
             self.picker = picker
             self.value = value
 
         @property
-        def control(self) -> "ScalePicker":
+        def control(self) -> ScalePicker:
             return self.picker
 
     def __init__(self, label: str, words: dict[int, str], value: int = 0, *, id: str | None = None,

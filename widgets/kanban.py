@@ -19,8 +19,8 @@ User text is drawn as plain segments (never parsed as markup) with control chara
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment

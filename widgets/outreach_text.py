@@ -4,7 +4,7 @@ the text already carries)."""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from textual.content import Content, Span
 

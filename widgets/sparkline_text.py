@@ -5,7 +5,7 @@ Plain characters read the same with or without colour (NO_COLOR) and never depen
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 GAP = "·"

@@ -8,14 +8,14 @@ from datetime import date, timedelta
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.hostile import HOSTILE, stored_form
 from store import pipeline as p
 from store.models import Application
-from tui.board_details import DetailsScreen
-from tui.board_forms import ApplicationForm, CloseDialog
-from tui.board_sweep import SweepScreen
+from tests.hostile import HOSTILE, stored_form
+from tui.board.details import DetailsScreen
+from tui.board.forms import ApplicationForm, CloseDialog
+from tui.board.screen import BoardScreen
+from tui.board.sweep import SweepScreen
 from tui.dialogs import ConfirmDialog
-from tui.screens.board import BoardScreen
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 
@@ -523,7 +523,7 @@ async def test_open_application_from_anywhere_and_go_to_palette(store, make_app)
 
 
 async def test_palette_provider_finds_applications(store, make_app):
-    from tui.board_panels import ApplicationsProvider
+    from tui.board.panels import ApplicationsProvider
 
     seed(store, Application(company="Northwind", role="Data"), Application(company="[/] Evil [b]", role="x"))
     app = make_app(store)
@@ -592,8 +592,8 @@ TEXT_FIELDS = ["f-company", "f-role", "f-url", "f-location", "f-salary", "f-sour
 
 
 async def test_hostile_strings_in_every_field_are_shown_literally(store, make_app):
-    from tui.board_details import details_content
-    from tui.board_sweep import SweepScreen
+    from tui.board.details import details_content
+    from tui.board.sweep import SweepScreen
 
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -683,7 +683,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
 
 async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
     from store.models import Contact
-    from tui.screens.contacts import ContactsScreen
+    from tui.contacts.screen import ContactsScreen
 
     dana = store.contacts.save(Contact(first_name="Dana", last_name="Kim"))
     app = make_app(store)

@@ -7,18 +7,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from store import contacts as C
 from store.models import Application, Contact, Touchpoint
 from tests.hostile import HOSTILE, stored_form
-from tui.contacts_detail import ContactDetail
-from tui.contacts_form import ContactForm
-from tui.contacts_import import ImportPreviewDialog
-from tui.contacts_touch import ContactPicker, TouchpointDialog, TouchpointsDialog
+from tui.contacts.detail import ContactDetail
+from tui.contacts.form import ContactForm
+from tui.contacts.importing import ImportPreviewDialog
+from tui.contacts.screen import ContactsScreen
+from tui.contacts.touch import ContactPicker, TouchpointDialog, TouchpointsDialog
 from tui.dialogs import ChoiceDialog, ConfirmDialog, TextPromptDialog
-from tui.screens.contacts import ContactsScreen
 from widgets.contacts_table import ContactsTable
 
 TODAY = date(2026, 3, 2)

@@ -4,21 +4,19 @@ hooks, lessons, trends, export, and hostile text in every field."""
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
+
+from textual.widgets import Input, Static, TextArea
 
 from store import journal as J
 from store.db import Store
 from store.models import Application, JournalEntry
 from tests.hostile import HOSTILE, stored_form
-from textual.widgets import Input, Static, TextArea
-from tui.journal_forms import CheckInForm, FreeWriteForm
-from tui.journal_reader import EntryReaderScreen, LessonsScreen, TrendsScreen
-from tui.journal_wizard import ReframeWizard
-from tui.screens.journal import JournalScreen
-from widgets.journal_checklist import CheckList
-from widgets.journal_items import ItemsEditor
+from tui.journal.forms import CheckInForm, FreeWriteForm
+from tui.journal.reader import EntryReaderScreen, LessonsScreen, TrendsScreen
+from tui.journal.screen import JournalScreen
+from tui.journal.wizard import ReframeWizard
 from widgets.journal_list import EntryList
 from widgets.journal_ratings import RatedList
 

@@ -6,23 +6,22 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, timedelta
 
 import pytest
-
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from store import clock
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
 from tui.dialogs import ChoiceDialog, ConfirmDialog
-from tui.outreach_dialogs import ContactPicker, MarkSentDialog, TemplatePicker
-from tui.outreach_editor import DraftEditor
-from tui.outreach_templates import TemplateForm, TemplatesScreen
-from tui.screens.outreach import OutreachScreen
+from tui.outreach.dialogs import ContactPicker, MarkSentDialog, TemplatePicker
+from tui.outreach.editor import DraftEditor
+from tui.outreach.screen import OutreachScreen
+from tui.outreach.templates import TemplateForm, TemplatesScreen
 
 SIZE = (80, 24)
-UTC = timezone.utc
+UTC = UTC
 
 
 async def type_text(pilot, text: str) -> None:

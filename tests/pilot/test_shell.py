@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tui.screens.board import BoardScreen
-from tui.screens.contacts import ContactsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.journal import JournalScreen
-from tui.screens.outreach import OutreachScreen
-from tui.screens.today import TodayScreen
+from tui.board.screen import BoardScreen
+from tui.contacts.screen import ContactsScreen
+from tui.journal.screen import JournalScreen
+from tui.outreach.screen import OutreachScreen
+from tui.shell.help import HelpScreen
+from tui.today.screen import TodayScreen
 
 SCREENS = {"1": TodayScreen, "2": BoardScreen, "3": JournalScreen, "4": ContactsScreen, "5": OutreachScreen}
 
@@ -169,7 +169,7 @@ async def test_hostile_data_dir_path_is_shown_literally(tmp_path, make_app):
 
 
 async def test_help_screen_fits_80x24_and_closes_with_escape(store, make_app):
-    from tui.screens.help import HelpScreen
+    from tui.shell.help import HelpScreen
 
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -186,7 +186,7 @@ async def test_help_screen_fits_80x24_and_closes_with_escape(store, make_app):
 async def test_go_to_application_from_any_screen(demo_store, make_app):
     from textual.command import CommandPalette
 
-    from tui.screens.board import BoardScreen
+    from tui.board.screen import BoardScreen
 
     target = next(a for a in demo_store.applications.all() if a.stage == "screening")
     app = make_app(demo_store)

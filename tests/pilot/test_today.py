@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 from store.db import Store
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
-from tui.screens.today import TodayScreen
+from tui.today.screen import TodayScreen
 
 TODAY = date(2026, 3, 2)
 
@@ -230,7 +230,7 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
         await go(pilot, f"step:{pid}:move_on")
         await pilot.press("enter")
         await pilot.pause()
-        from tui.today_refill import RefillDialog
+        from tui.today.refill import RefillDialog
 
         assert isinstance(app.screen, RefillDialog)
         status = str(app.screen.query_one("#refill-status").render())
@@ -392,7 +392,7 @@ async def test_settings_from_today_validates_inline_and_saves_once(store, make_a
         await ready(pilot)
         await pilot.press("comma")
         await pilot.pause()
-        from tui.screens.settings import SettingsScreen
+        from tui.settings.screen import SettingsScreen
 
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
@@ -523,7 +523,7 @@ async def test_hostile_text_everywhere_is_shown_literally(store, make_app, monke
 
 def test_long_due_groups_are_cut_with_a_row_that_opens_their_screen():
     from store.today import DueItem, Summary
-    from tui.today_rows import APPLICATION_ROWS, CONTACT_ROWS, build_rows
+    from tui.today.rows import APPLICATION_ROWS, CONTACT_ROWS, build_rows
 
     due = [DueItem("application", f"a{i}", f"App {i}", "Follow up", TODAY, i) for i in range(APPLICATION_ROWS + 7)]
     due += [DueItem("draft", "d1", "Check-in to Ana", "", TODAY)]
@@ -560,7 +560,7 @@ async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
 async def _fill_slots_and_send(pilot, send: bool = True) -> None:
     """In the outreach editor: fill every slot the template asks for, save; then (``send``) mark it
     sent with the outreach keys — through the cool-off question a fresh rejection raises."""
-    from tui.outreach_editor import DraftEditor
+    from tui.outreach.editor import DraftEditor
 
     app = pilot.app
     assert isinstance(app.screen, DraftEditor)
@@ -591,10 +591,10 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
     """The issue's "done when": rejected on the board with `r`, then from the keyboard through the
     reflection, a thank-you, a feedback request, staying in touch and a refilled pipeline, with
     Today showing each step as it happens."""
-    from tui.journal_wizard import ReframeWizard
-    from tui.outreach_editor import DraftEditor
-    from tui.screens.board import BoardScreen
-    from tui.today_refill import RefillDialog
+    from tui.board.screen import BoardScreen
+    from tui.journal.wizard import ReframeWizard
+    from tui.outreach.editor import DraftEditor
+    from tui.today.refill import RefillDialog
 
     store.settings.update(my_name="Alex Morgan", pipeline_floor=3, weekly_goal=2)
     ana = store.contacts.save(Contact(first_name="Ana", last_name="Chen", role="recruiter", company="Acme",

@@ -51,7 +51,7 @@ def test_contacts_dialogs_80x24(demo_store, make_app, snap_compare, key):
 
 
 def test_contacts_import_preview_80x24(demo_store, make_app, snap_compare):
-    from tui.contacts_import import ImportPreviewDialog
+    from tui.contacts.importing import ImportPreviewDialog
 
     async def run_before(pilot) -> None:
         await _open(pilot)

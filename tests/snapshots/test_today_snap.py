@@ -8,7 +8,7 @@ import pytest
 
 async def _settle(pilot) -> None:
     """Today paints its frame first and reads the data a moment later: wait for that."""
-    from tui.screens.today import TodayScreen
+    from tui.today.screen import TodayScreen
 
     for _ in range(200):
         screen = pilot.app.screen

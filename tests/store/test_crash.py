@@ -11,7 +11,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import orjson
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -93,8 +93,9 @@ def test_unknown_fields_survive_a_round_trip(data_dir):
 
 
 def test_daily_backup_once_a_day_and_rotation(data_dir):
-    from store import clock
     from datetime import date, timedelta
+
+    from store import clock
 
     s = Store.open(data_dir)
     s.applications.save(Application(company="a", role="b"))

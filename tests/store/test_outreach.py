@@ -4,26 +4,49 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from store import clock
 from store.handoff import (
-    editor_file, eml_bytes, join_for_editor, mailto, read_back, safe_name, save_eml, save_text,
+    editor_file,
+    eml_bytes,
+    join_for_editor,
+    mailto,
+    read_back,
+    safe_name,
+    save_eml,
+    save_text,
     split_from_editor,
 )
 from store.models import Application, Contact, Draft, Settings
 from store.outreach import (
-    INMAIL_BODY_LIMIT, assess, build_context, cooloff, counts, display_status, effects_of_sending,
-    escape_source, link_application, mark_sent, new_draft, offset_to_location, put_off, bring_back,
-    render, rejected_at, sites, suggest_kind, default_recipients,
+    INMAIL_BODY_LIMIT,
+    assess,
+    bring_back,
+    build_context,
+    cooloff,
+    counts,
+    default_recipients,
+    display_status,
+    effects_of_sending,
+    escape_source,
+    link_application,
+    mark_sent,
+    new_draft,
+    offset_to_location,
+    put_off,
+    rejected_at,
+    render,
+    sites,
+    suggest_kind,
 )
 from store.templates import BUILTIN_BY_KIND
 from store.tone import check
 from tests.hostile import HOSTILE, stored_form
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def ctx(**kw):

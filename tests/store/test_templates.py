@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store import clock
-from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Contact, Application, Settings, Template
-from store.outreach import build_context, render, counts
+from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Application, Contact, Settings, Template
+from store.outreach import build_context, counts, render
 from store.templates import BUILTIN_BY_KIND, BUILTINS, guidance, is_builtin
 
 

@@ -1,0 +1,77 @@
+"""How the contacts screen words things: short relative dates, roles, cadences, state lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store import clock
+from store.contacts import CADENCE_SHORT, ContactRow, DueInfo, cadence_label, short_date
+from store.dates import humanize_ago, humanize_until
+from widgets.contacts_table import ContactLine
+
+ROLE_SHORT = {"hiring manager": "hiring mgr"}
+CADENCE_SOURCE = {"contact": "", "role": " (role default)", "default": " (default)"}
+
+
+def ago(day: date | None, today: date | None = None) -> str:
+    """``today``, ``1d ago``, ``3w ago``, ``3mo ago``, ``2yr ago``, ``never`` (at most 7 wide)."""
+    return humanize_ago(day, today, compact=True)
+
+
+def until(day: date | None, today: date | None = None) -> str:
+    """``today``, ``in 5d``, ``in 3w``, ``in 2mo``; past dates read as ``ago``."""
+    return humanize_until(day, today, compact=True)
+
+
+def role_short(role: str) -> str:
+    return ROLE_SHORT.get(role, role)
+
+
+def due_text(info: DueInfo, today: date | None = None) -> str:
+    if info.due is None:
+        if info.state == "paused" and info.paused_until:
+            return until(info.paused_until, today)
+        return "—"
+    return until(info.due, today)
+
+
+def line_for(row: ContactRow, marked: bool = False, today: date | None = None) -> ContactLine:
+    c, info = row.contact, row.info
+    reason = row.reason.text if row.reason is not None else ""
+    if info.state == "snoozed" and info.snoozed_until:
+        reason = f"snoozed until {short_date(info.snoozed_until, today)}"
+    elif info.state == "paused":
+        reason = f"paused until {short_date(info.paused_until, today)}" if info.paused_until else "paused"
+    return ContactLine(
+        key=c.id, state=info.state, name=c.display_name, company=c.company, role=role_short(c.role),
+        cadence=CADENCE_SHORT.get(info.cadence, info.cadence), last_touch=ago(info.last_touch, today),
+        due=due_text(info, today), reason=reason, marked=marked,
+    )
+
+
+def state_sentence(info: DueInfo, today: date | None = None) -> str:
+    """``due — next due Mar 2 (today)`` and the like, in plain words."""
+    today = today or clock.today()
+    if info.state == "archived":
+        return "archived — no reminders"
+    if info.state == "do not contact":
+        return "do not contact — no reminders"
+    if info.state == "no cadence":
+        return "no cadence — no reminders"
+    if info.state == "paused":
+        if info.paused_until:
+            return f"paused until {short_date(info.paused_until, today)} ({until(info.paused_until, today)})"
+        return "paused until you resume it"
+    assert info.due is not None
+    when = f"{short_date(info.due, today)} ({until(info.due, today)})"
+    if info.state == "snoozed":
+        return f"snoozed — next due {when}"
+    if info.state == "overdue":
+        return f"overdue — was due {when}"
+    if info.state == "due":
+        return f"due — since {when}" if info.due < today else "due today"
+    return f"{info.state} — next due {when}"
+
+
+def cadence_sentence(info: DueInfo) -> str:
+    return f"{cadence_label(info.cadence)}{CADENCE_SOURCE.get(info.cadence_source, '')}"

@@ -1,0 +1,377 @@
+"""Logging, editing and deleting touchpoints, and picking contacts.
+
+* :class:`TouchpointDialog` — date (default today; anything ``parse_user_date`` reads, never in the
+  future), channel, direction, kind, summary, and the contacts it covers (one touchpoint may cover
+  several: ``ctrl+n`` adds one, space unticks one). ``ctrl+s`` or enter in the summary saves.
+* :class:`TouchpointsDialog` — a contact's whole timeline (a line-API list): ``e``/enter edits the
+  highlighted touchpoint, ``d`` deletes it (after a yes), ``n`` logs a new one.
+* :class:`ContactPicker` — type to narrow, enter picks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from store import clock
+from store.contacts import short_date
+from store.dates import ACCEPTED, DateError, from_iso, parse_user_date
+from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint
+from tui.dialogs import ConfirmDialog
+from widgets.usertext import literal
+
+DIRECTION_LABELS = {"out": "out — I reached out", "in": "in — they reached out", "two-way": "two-way — we talked"}
+
+TOUCH_CSS = """
+TouchpointDialog, TouchpointsDialog, ContactPicker { align: center middle; }
+#tp-box, #tps-box, #cp-box {
+    width: 100%; max-width: 90; height: auto; max-height: 100%;
+    border: round $primary; background: $surface; padding: 0 1;
+}
+.tp-title { text-style: bold; height: 1; }
+TouchpointDialog .form-row { height: auto; min-height: 1; }
+TouchpointDialog .form-row > Label.field-label { width: 11; color: $foreground 80%; padding-right: 1; }
+TouchpointDialog .form-row > Input { width: 1fr; }
+TouchpointDialog .form-row > Input.date { width: 16; }
+TouchpointDialog .form-row > Select { width: 30; }
+TouchpointDialog .form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
+TouchpointDialog .form-row > .hint.-error { color: $warning; text-style: bold; }
+#tp-contacts { height: auto; max-height: 6; }
+#tp-error { color: $warning; text-style: bold; height: auto; }
+#tp-error.-hidden { display: none; }
+.tp-keys { height: auto; color: $foreground 60%; }
+#tps-list { height: auto; max-height: 16; }
+#cp-list { height: auto; max-height: 14; }
+"""
+
+
+def _row(label: str, *widgets) -> Horizontal:
+    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row")
+
+
+def touch_line(t: Touchpoint, today: date | None = None) -> str:
+    d = from_iso(t.date)
+    when = short_date(d, today) if d else t.date
+    arrow = {"out": "→", "in": "←", "two-way": "↔"}.get(t.direction, "·")
+    text = f"{when:<11} {arrow} {t.kind} · {t.channel}"
+    if t.summary:
+        text += " — " + t.summary.replace("\n", " ")
+    if len(t.contact_ids) > 1:
+        text += f"  (with {len(t.contact_ids) - 1} more)"
+    return text
+
+
+class ContactPicker(ModalScreen[str | None]):
+    """Choose one contact: type to narrow the list (every word must match), enter picks."""
+
+    DEFAULT_CSS = TOUCH_CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="contact_picker.cancel"),
+        Binding("down", "down", "Down", show=False),
+        Binding("up", "up", "Up", show=False),
+    ]
+    LIMIT = 200
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]], exclude: Sequence[str] = ()) -> None:
+        """``choices``: (id, label) pairs."""
+        super().__init__()
+        self._title = title
+        skip = set(exclude)
+        self._choices = [(i, label, label.casefold()) for i, label in choices if i not in skip]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cp-box"):
+            yield Static(literal(self._title), classes="tp-title")
+            yield Input(placeholder="type a name, company or email", id="cp-filter", compact=True)
+            yield OptionList(id="cp-list")
+            yield Static("", id="cp-count", classes="tp-keys")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#cp-filter", Input).focus()
+
+    def _fill(self, text: str) -> None:
+        words = text.casefold().split()
+        hits = [(i, label) for i, label, hay in self._choices if all(w in hay for w in words)]
+        ol = self.query_one("#cp-list", OptionList)
+        ol.clear_options()
+        ol.add_options([Option(literal(label), id=i) for i, label in hits[: self.LIMIT]])
+        if hits:
+            ol.highlighted = 0
+        more = f" (showing {self.LIMIT}; type to narrow)" if len(hits) > self.LIMIT else ""
+        self.query_one("#cp-count", Static).update(
+            literal(f"{len(hits)} match{'es' if len(hits) != 1 else ''}{more} · enter picks · esc cancels"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        ol = self.query_one("#cp-list", OptionList)
+        if ol.highlighted is not None and ol.option_count:
+            self.dismiss(ol.get_option_at_index(ol.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_down(self) -> None:
+        self.query_one("#cp-list", OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one("#cp-list", OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TouchpointDialog(ModalScreen[Touchpoint | None]):
+    """Log a new touchpoint (or edit one). Dismisses with the touchpoint, not yet saved."""
+
+    DEFAULT_CSS = TOUCH_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="touchpoint.save"),
+        Binding("escape", "cancel", "Cancel", id="touchpoint.cancel"),
+        Binding("ctrl+n", "add_contact", "Add contact", id="touchpoint.add_contact"),
+    ]
+
+    def __init__(self, contacts: Sequence[tuple[str, str]], *, touchpoint: Touchpoint | None = None,
+                 kind: str = "check-in", channel: str = "email",
+                 all_contacts: Callable[[], Sequence[tuple[str, str]]] | None = None,
+                 on_hangup: Callable[[Touchpoint], object] | None = None) -> None:
+        """``contacts``: (id, name) of who it covers; ``all_contacts`` lists everyone for ``ctrl+n``;
+        ``on_hangup`` saves a valid, changed touchpoint if the terminal goes away mid-edit."""
+        super().__init__()
+        self.on_hangup = on_hangup
+        self.original = touchpoint
+        self._contacts = list(contacts)
+        self._all = all_contacts
+        self._kind = touchpoint.kind if touchpoint else kind
+        self._channel = touchpoint.channel if touchpoint else channel
+        self._initial: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        t = self.original
+        names = ", ".join(n for _i, n in self._contacts[:3]) + (
+            f" and {len(self._contacts) - 3} more" if len(self._contacts) > 3 else "")
+        title = ("Edit touchpoint" if t else "Log a touchpoint") + (f" — {names}" if names else "")
+        kind = self._kind if self._kind in TOUCH_KINDS else "other"
+        channel = self._channel if self._channel in CHANNELS else "other"
+        direction = t.direction if t and t.direction in DIRECTIONS else "out"
+        with Vertical(id="tp-box"):
+            yield Static(literal(title), classes="tp-title")
+            yield _row("Date", Input(t.date if t else "today", id="tp-date", classes="date", compact=True),
+                       Static("", id="tp-date-hint", classes="hint"))
+            yield _row("Channel", Select([(c, c) for c in CHANNELS], value=channel, allow_blank=False,
+                                         id="tp-channel", compact=True))
+            yield _row("Direction", Select([(DIRECTION_LABELS[d], d) for d in DIRECTIONS], value=direction,
+                                           allow_blank=False, id="tp-direction", compact=True))
+            yield _row("Kind", Select([(k, k) for k in TOUCH_KINDS], value=kind, allow_blank=False,
+                                      id="tp-kind", compact=True))
+            yield _row("Summary", Input(t.summary if t else "", placeholder="what happened, in a line",
+                                        id="tp-summary", compact=True))
+            yield Static(Content.assemble(("Covers", "bold"), "  (space unticks · ctrl+n adds a contact)"),
+                         classes="tp-keys")
+            yield SelectionList(*[(literal(n), i, True) for i, n in self._contacts], id="tp-contacts",
+                                compact=True)
+            yield Static("", id="tp-error", classes="-hidden")
+            yield Static(Content.assemble(("ctrl+s", "bold"), "/", ("enter", "bold"), " in summary: save  ",
+                                          ("esc", "bold"), " cancel · out and two-way touches reset the clock"),
+                         classes="tp-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#tp-summary" if self.original is None else "#tp-date", Input).focus()
+        self._check_date()
+        self._initial = self._state()
+
+    def _state(self) -> tuple:
+        return (self.query_one("#tp-date", Input).value, self.query_one("#tp-summary", Input).value,
+                self.query_one("#tp-channel", Select).value, self.query_one("#tp-direction", Select).value,
+                self.query_one("#tp-kind", Select).value, tuple(self._selected_ids()))
+
+    def _selected_ids(self) -> list[str]:
+        return list(self.query_one("#tp-contacts", SelectionList).selected)
+
+    def _check_date(self) -> date | None:
+        hint = self.query_one("#tp-date-hint", Static)
+        text = self.query_one("#tp-date", Input).value
+        try:
+            d = parse_user_date(text)
+        except DateError as exc:
+            hint.update(literal(str(exc)))
+            hint.add_class("-error")
+            return None
+        if d > clock.today():
+            hint.update(literal(f"{d.isoformat()} is in the future; log what happened (today or earlier)."))
+            hint.add_class("-error")
+            return None
+        hint.update(literal(f"→ {d.isoformat()}"))
+        hint.remove_class("-error")
+        return d
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "tp-date":
+            self._check_date()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "tp-summary":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_add_contact(self) -> None:
+        if self._all is None:
+            return
+        current = [i for i, _n in self._contacts]
+
+        def picked(contact_id: str | None) -> None:
+            if not contact_id:
+                return
+            name = next((n for i, n in self._all() if i == contact_id), contact_id)  # type: ignore[misc]
+            self._contacts.append((contact_id, name))
+            sl = self.query_one("#tp-contacts", SelectionList)
+            sl.add_option((literal(name), contact_id, True))
+
+        choices = self._all()
+        self.app.push_screen(ContactPicker("Add a contact to this touchpoint", choices, exclude=current), picked)
+
+    def build(self) -> tuple[Touchpoint | None, str]:
+        day = self._check_date()
+        if day is None:
+            return None, f"the date: use {ACCEPTED} (today or earlier)"
+        ids = self._selected_ids()
+        if not ids:
+            return None, "tick at least one contact (ctrl+n adds one)"
+        t = self.original.copy() if self.original is not None else Touchpoint()
+        t.date = day.isoformat()
+        t.channel = str(self.query_one("#tp-channel", Select).value)
+        t.direction = str(self.query_one("#tp-direction", Select).value)
+        t.kind = str(self.query_one("#tp-kind", Select).value)
+        t.summary = self.query_one("#tp-summary", Input).value.strip()
+        t.contact_ids = ids
+        return t, ""
+
+    def action_save(self) -> None:
+        t, problem = self.build()
+        if t is None:
+            err = self.query_one("#tp-error", Static)
+            err.update(literal(f"Not saved: {problem}."))
+            err.remove_class("-hidden")
+            return
+        self.dismiss(t)
+
+    def save_pending(self) -> None:
+        """The app is hanging up (SIGHUP): keep what was typed, if it is complete."""
+        if self.on_hangup is None or self._initial is None or self._state() == self._initial:
+            return
+        t, _problem = self.build()
+        if t is not None:
+            self.on_hangup(t)
+
+    def action_cancel(self) -> None:
+        if self._initial is None or self._state() == self._initial:
+            self.dismiss(None)
+            return
+
+        def decided(ok: bool | None) -> None:
+            if ok:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Discard this touchpoint?", "What you typed will be lost.",
+                                           confirm="Discard", cancel="Keep editing", danger=True), decided)
+
+
+class TouchpointsDialog(ModalScreen[None]):
+    """A contact's timeline; edit or delete a touchpoint. Changes go through the callbacks."""
+
+    DEFAULT_CSS = TOUCH_CSS
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="touchpoints.close"),
+        Binding("e", "edit", "Edit", id="touchpoints.edit"),
+        Binding("d", "delete", "Delete", id="touchpoints.delete"),
+        Binding("n,l", "new", "Log new", id="touchpoints.new"),
+        Binding("j", "down", "Down", show=False),
+        Binding("k", "up", "Up", show=False),
+    ]
+
+    def __init__(self, title: str, load: Callable[[], Sequence[Touchpoint]],
+                 edit: Callable[[Touchpoint | None, Callable[[], None]], None],
+                 delete: Callable[[Touchpoint, Callable[[], None]], None]) -> None:
+        """``edit(tp or None for new, done)`` and ``delete(tp, done)`` run the change, then call
+        ``done`` so the list reloads."""
+        super().__init__()
+        self._title = title
+        self._load = load
+        self._edit = edit
+        self._delete = delete
+        self._touches: list[Touchpoint] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="tps-box"):
+            yield Static(literal(self._title), classes="tp-title")
+            yield OptionList(id="tps-list")
+            yield Static(Content.assemble(("e", "bold"), "/", ("enter", "bold"), " edit  ", ("d", "bold"),
+                                          " delete  ", ("n", "bold"), " log new  ", ("esc", "bold"), " close"),
+                         classes="tp-keys")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#tps-list", OptionList).focus()
+
+    def reload(self) -> None:
+        ol = self.query_one("#tps-list", OptionList)
+        keep = ol.highlighted or 0
+        self._touches = list(self._load())
+        ol.clear_options()
+        if not self._touches:
+            ol.add_option(Option(Content("No touchpoints yet — press n to log one."), id="", disabled=True))
+            return
+        ol.add_options([Option(literal(touch_line(t)), id=t.id) for t in self._touches])
+        ol.highlighted = min(keep, len(self._touches) - 1)
+
+    def _current(self) -> Touchpoint | None:
+        ol = self.query_one("#tps-list", OptionList)
+        if ol.highlighted is None or not self._touches:
+            return None
+        return self._touches[min(ol.highlighted, len(self._touches) - 1)]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        t = self._current()
+        if t is not None:
+            self._edit(t, self.reload)
+
+    def action_new(self) -> None:
+        self._edit(None, self.reload)
+
+    def action_delete(self) -> None:
+        t = self._current()
+        if t is None:
+            return
+
+        def decided(ok: bool | None) -> None:
+            if ok:
+                self._delete(t, self.reload)
+
+        others = f" It also covers {len(t.contact_ids) - 1} other contact(s); it goes for them too." if len(
+            t.contact_ids) > 1 else ""
+        self.app.push_screen(ConfirmDialog("Delete this touchpoint?", touch_line(t) + "\n\nThe last-touch date "
+                                           "is recomputed from what is left." + others,
+                                           confirm="Delete", danger=True), decided)
+
+    def action_down(self) -> None:
+        self.query_one("#tps-list", OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one("#tps-list", OptionList).action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

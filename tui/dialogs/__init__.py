@@ -1,0 +1,186 @@
+"""Small modal dialogs: confirm, pick one of several, type a line, resolve an external change.
+
+Every message and label that can hold user text is shown with :func:`widgets.usertext.literal`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from widgets.usertext import literal
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes/no. ``y``/``enter`` confirm, ``n``/``escape`` cancel."""
+
+    BINDINGS = [
+        Binding("escape,n", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("y", "confirm", "Yes", id="dialog.confirm"),
+    ]
+
+    def __init__(self, title: str, message: str = "", confirm: str = "Yes", cancel: str = "Cancel",
+                 danger: bool = False) -> None:
+        super().__init__()
+        self._title, self._message, self._confirm, self._cancel = title, message, confirm, cancel
+        self._danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self._title), classes="dialog-title")
+            if self._message:
+                yield Static(literal(self._message))
+            with Horizontal(classes="buttons"):
+                yield Button(literal(self._cancel), id="cancel")
+                yield Button(literal(self._confirm), id="confirm",
+                             variant="error" if self._danger else "primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one option: arrows/j/k and enter, or the option's number; escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("j", "down", "Down", show=False),
+        Binding("k", "up", "Up", show=False),
+    ]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]], message: str = "",
+                 selected: str | None = None) -> None:
+        """``choices`` are (value, label) pairs."""
+        super().__init__()
+        self._title, self._choices, self._message, self._selected = title, list(choices), message, selected
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self._title), classes="dialog-title")
+            if self._message:
+                yield Static(literal(self._message))
+            options = [
+                Option(literal(f"{i}. {label}" if i < 10 else label), id=value)
+                for i, (value, label) in enumerate(self._choices, start=1)
+            ]
+            yield OptionList(*options, id="choices")
+
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        ol.focus()
+        if self._selected is not None:
+            for i, (value, _) in enumerate(self._choices):
+                if value == self._selected:
+                    ol.highlighted = i
+        elif self._choices:
+            ol.highlighted = 0
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit() and event.character != "0":
+            n = int(event.character)
+            if n <= len(self._choices):
+                event.stop()
+                self.dismiss(self._choices[n - 1][0])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextPromptDialog(ModalScreen[str | None]):
+    """Ask for one line of text; ``validate`` returns an error message or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, title: str, message: str = "", value: str = "", placeholder: str = "",
+                 validate=None) -> None:
+        super().__init__()
+        self._title, self._message, self._value, self._placeholder = title, message, value, placeholder
+        self._validate = validate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self._title), classes="dialog-title")
+            if self._message:
+                yield Static(literal(self._message))
+            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Static("", id="prompt-error", classes="muted")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._validate:
+            err = self._validate(event.value)
+            self.query_one("#prompt-error", Static).update(literal(err or ""))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._validate:
+            err = self._validate(event.value)
+            if err:
+                self.query_one("#prompt-error", Static).update(literal(err))
+                return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConflictDialog(ModalScreen[str | None]):
+    """The data file changed on disk since Rebound loaded it: reload theirs, or keep both."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Decide later", id="dialog.cancel"),
+        Binding("r", "choose('reload')", "Reload"),
+        Binding("b", "choose('keep-both')", "Keep both"),
+    ]
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("The data file changed on disk", classes="dialog-title")
+            yield Static(literal(
+                f"{self._path} was changed by another program (a sync tool or a hand edit) since "
+                "Rebound loaded it. Your last change is kept in memory and was NOT written over it.\n\n"
+                "Reload: read the file from disk; your unsaved change is dropped.\n"
+                "Keep both: save the disk version as a conflict copy beside it, then write yours."
+            ))
+            with Horizontal(classes="buttons"):
+                yield Button("Decide later", id="cancel")
+                yield Button("Reload (r)", id="reload")
+                yield Button("Keep both (b)", id="keep-both", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+    def action_choose(self, which: str) -> None:
+        self.dismiss(which)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

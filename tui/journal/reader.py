@@ -1,0 +1,338 @@
+"""Reading entries: the reader pane's content (with search matches highlighted), a full-screen
+reader, the Lessons list and the Trends view.
+
+Everything the user wrote is turned into :class:`~textual.content.Content` directly (never parsed
+as markup); matches are marked with spans (``bold reverse``, readable without colour).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.dates import from_iso, humanize_ago, humanize_until
+from store.journal import (
+    Lesson,
+    Trends,
+    belief_shift,
+    describe_relief,
+    describe_shift,
+    entry_relief,
+    hot_index,
+    kind_label,
+    match_spans,
+)
+from store.models import JournalEntry
+from store.prompts import COMPASSION_LABELS, STEPS, distortion_name, mood_word
+from widgets.sparkline_text import fit_width, sparkline
+
+MATCH_STYLE = "bold reverse"
+
+
+def highlight(text: str, terms: Sequence[str]) -> Content:
+    """User text as literal content with every match of ``terms`` styled."""
+    content = Content(text or "")
+    for start, end in match_spans(text or "", terms):
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def _rating(value: object) -> str:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else "–"
+
+
+def _indent(content: Content, prefix: str = "  ", rest: str | None = None) -> Content:
+    """Indent every line; the first gets ``prefix``, the others ``rest`` (default: the same)."""
+    lines = content.split("\n", allow_blank=True)
+    rest = prefix if rest is None else rest
+    return Content("\n").join(Content(prefix if i == 0 else rest) + line for i, line in enumerate(lines))
+
+
+def render_entry(entry: JournalEntry, *, app_title: str = "", terms: Sequence[str] = (),
+                 width_hint: int = 60) -> Content:
+    """The whole entry, laid out for reading."""
+    hl = lambda text: highlight(str(text), terms)  # noqa: E731
+    out: list[Content | str | tuple[str, str]] = []
+
+    def section(title: str) -> None:
+        out.append("\n\n")
+        out.append((title, "bold underline"))
+        out.append("\n")
+
+    head: list = [(entry.entry_date, "bold"), " · ", (kind_label(entry.kind), "bold")]
+    day = from_iso(entry.entry_date)
+    if day:
+        head += [" · ", (humanize_ago(day), "dim")]
+    out += head
+    if entry.is_draft:
+        step = max(1, min(8, entry.wizard_step or 1))
+        where = f" (step {step} of 8: {STEPS[step - 1][1]})" if entry.kind == "reframe" else ""
+        out += ["\n", (f"Unfinished draft{where}. Press enter or e to carry on.", "italic")]
+    if app_title:
+        out += ["\n", ("Application: ", "bold"), hl(app_title)]
+    bits = []
+    if entry.mood:
+        bits.append(f"Mood {entry.mood}/5 ({mood_word(entry.mood)})")
+    if entry.energy:
+        bits.append(f"energy {entry.energy}/5")
+    if entry.writing_seconds:
+        bits.append(f"timed writing, {max(1, entry.writing_seconds // 60)} min")
+    if bits:
+        out += ["\n", " · ".join(bits)]
+    if entry.tags:
+        out += ["\n", ("Tags: ", "bold"), Content(", ").join(hl(t) for t in entry.tags)]
+    if entry.title.strip():
+        out += ["\n\n", Content.assemble(hl(entry.title)).stylize("bold")]
+
+    if entry.kind == "reframe":
+        hot_i = hot_index(entry.thoughts)
+        if entry.situation.strip():
+            section("Situation")
+            out.append(_indent(hl(entry.situation)))
+        if entry.emotions:
+            section("Emotions (0-100: before → after)")
+            for e in entry.emotions:
+                out += ["  ", hl(e.get("name", "")), f"  {_rating(e.get('before'))} → {_rating(e.get('after'))}", "\n"]
+            out.pop()
+        if entry.thoughts:
+            section("Thoughts (belief 0-100)")
+            for i, t in enumerate(entry.thoughts):
+                mark = "★ hot " if i == hot_i else "· "
+                after = f" → {entry.hot_belief_after}" if i == hot_i and entry.hot_belief_after >= 0 else ""
+                out += ["  ", (mark, "bold" if i == hot_i else ""), hl(t.get("text", "")),
+                        f"  ({_rating(t.get('belief'))}{after})", "\n"]
+            out.pop()
+        if entry.distortions:
+            section("Thinking patterns")
+            out += ["  ", Content(", ").join(hl(distortion_name(d)) for d in entry.distortions)]
+        for title, items in (("Evidence for", entry.evidence_for), ("Evidence against", entry.evidence_against)):
+            if items:
+                section(title)
+                for item in items:
+                    out += [_indent(hl(item), "  • ", "    "), "\n"]
+                out.pop()
+        if entry.balanced_thought.strip():
+            section(f"Balanced thought (belief {_rating(entry.balanced_belief)})")
+            out.append(_indent(hl(entry.balanced_thought)))
+        r, s = entry_relief(entry), belief_shift(entry)
+        if r is not None or s is not None:
+            section("How it shifted")
+            out += ["  ", describe_relief(r), "\n  ", describe_shift(s)]
+        compassion = [(COMPASSION_LABELS[i] if i < 3 else "", t) for i, t in enumerate(entry.self_compassion)
+                      if str(t).strip()]
+        if compassion:
+            section("Self-compassion")
+            for label, text in compassion:
+                out += ["  ", (f"{label}: ", "italic"), hl(text), "\n"]
+            out.pop()
+        if entry.lesson_outside_control:
+            section("Lesson")
+            out.append("  Outside my control.")
+            if entry.lesson.strip():
+                out += ["  ", hl(entry.lesson)]
+        elif entry.lesson.strip():
+            section("Lesson")
+            out.append(_indent(hl(entry.lesson)))
+        if entry.next_action.strip():
+            section("Next action")
+            out += ["  ", hl(entry.next_action)]
+            due = from_iso(entry.next_action_date)
+            if due:
+                out.append(f"  (by {due.isoformat()}, {humanize_until(due)})")
+    if entry.body.strip():
+        if entry.kind == "reframe":
+            section("Notes")
+        else:
+            out.append("\n\n")
+        out.append(hl(entry.body))
+    return Content.assemble(*out)
+
+
+# --------------------------------------------------------------------------- full-screen reader
+
+
+class EntryReaderScreen(ModalScreen[str | None]):
+    """One entry, full screen. Dismisses with "edit" when e is pressed."""
+
+    DEFAULT_CSS = """
+    EntryReaderScreen { align: center middle; }
+    EntryReaderScreen > #reader-box { width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="journal.reader.close"),
+        Binding("e", "edit", "Edit", id="journal.reader.edit"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="journal.reader.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="journal.reader.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="journal.reader.pgdn"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="journal.reader.pgup"),
+    ]
+
+    def __init__(self, content: Content) -> None:
+        super().__init__()
+        self._content = content
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="reader-box"):
+            yield Static(self._content, id="reader-full")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        self.dismiss("edit")
+
+    def action_scroll(self, delta: int) -> None:
+        box = self.query_one("#reader-box", VerticalScroll)
+        box.scroll_to(y=box.scroll_y + delta, animate=False)
+
+    def action_page(self, delta: int) -> None:
+        box = self.query_one("#reader-box", VerticalScroll)
+        box.scroll_to(y=box.scroll_y + delta * max(1, box.size.height - 1), animate=False)
+
+
+# --------------------------------------------------------------------------- lessons
+
+
+class LessonsScreen(ModalScreen[str | None]):
+    """Every lesson, newest first, with its date and source; enter opens the source entry."""
+
+    DEFAULT_CSS = """
+    LessonsScreen { align: center middle; }
+    LessonsScreen > Vertical { width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1; }
+    LessonsScreen #lessons-intro { height: auto; margin-bottom: 1; }
+    LessonsScreen OptionList { height: 1fr; border: none; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="journal.lessons.close"),
+        Binding("j", "down", "Down", show=False, id="journal.lessons.down"),
+        Binding("k", "up", "Up", show=False, id="journal.lessons.up"),
+    ]
+
+    def __init__(self, lessons: Sequence[Lesson], outside_control: int,
+                 app_title: Callable[[str | None], str]) -> None:
+        super().__init__()
+        self.lessons = list(lessons)
+        self.outside_control = outside_control
+        self.app_title = app_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            n = len(self.lessons)
+            intro = [("Lessons", "bold underline"), "  ",
+                     f"{n} lesson{'s' if n != 1 else ''} from your reframes, newest first: your interview-prep list."]
+            if self.outside_control:
+                intro.append(f"\n{self.outside_control} time{'s' if self.outside_control != 1 else ''} "
+                             "you noted it was outside your control. That's a lesson too.")
+            if not n:
+                intro.append("\nNone yet. Step 8 of a guided reframe asks for one lesson you can act on.")
+            intro.append(("\nenter opens the entry it came from · escape closes", "dim"))
+            yield Static(Content.assemble(*intro), id="lessons-intro")
+            options = []
+            for lesson in self.lessons:
+                title = self.app_title(lesson.application_id)
+                source = lesson.source + (f" · {title}" if title else "")
+                prompt = Content.assemble((lesson.entry_date, "bold"), "  ", Content(lesson.text),
+                                          "\n            ", (Content("from: ") + Content(source)).stylize("dim"))
+                options.append(Option(prompt, id=lesson.entry_id))
+            yield OptionList(*options, id="lessons-list", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        ol.focus()
+        if self.lessons:
+            ol.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+# --------------------------------------------------------------------------- trends
+
+
+def render_trends(t: Trends, width: int = 70) -> Content:
+    """Mood over 30 and 90 days and relief per thought record, as text sparklines with numbers."""
+    width = max(20, width)
+    out: list = [("Trends", "bold underline"), "  ", ("no streaks, just how it's been going", "dim"), "\n\n"]
+
+    def mood_block(title: str, values: list, days: int) -> None:
+        line = sparkline(fit_width(values, width - 4), lo=1, hi=5)
+        avg = Trends._avg(values)
+        logged = sum(1 for v in values if v is not None)
+        out.append((title, "bold"))
+        out.append("\n")
+        if avg is None:
+            out.append(f"  No mood logged in the last {days} days. A quick check-in (c) adds one.\n\n")
+            return
+        out.extend(["  ", line, "\n",
+                (f"  {days} days ago".ljust(max(1, len(line) - 3)) + "today", "dim"), "\n",
+                f"  average {avg:.1f} of 5 ({mood_word(round(avg))}) on {logged} day{'s' if logged != 1 else ''} "
+                f"with a mood logged\n\n"])
+
+    mood_block("Mood, last 30 days (1 = very low … 5 = great)", t.mood30, 30)
+    mood_block("Mood, last 90 days", t.mood90, 90)
+    out.append(("Relief per thought record (oldest → newest)", "bold"))
+    out.append("\n")
+    if t.relief:
+        values = [v for _, v in t.relief][-(width - 4):]
+        lo = min(0.0, min(values))
+        hi = max(1.0, max(values))
+        out += ["  ", sparkline(values, lo=lo, hi=hi), "\n",
+                f"  feelings eased by {t.relief_avg:.0f} points on average over {len(t.relief)} "
+                f"record{'s' if len(t.relief) != 1 else ''}"]
+        if t.shift_avg is not None:
+            out.append(f"; belief in the hot thought fell by {t.shift_avg:.0f} on average")
+        out.append("\n")
+        last_date, last = t.relief[-1]
+        out.append((f"  latest: {last:.0f} points on {last_date}\n", "dim"))
+    else:
+        out.append("  No re-rated thought records yet. Step 7 of a guided reframe measures relief.\n")
+    out += ["\n", ("Thought records: ", "bold"), f"{t.records}", "   ", ("All entries: ", "bold"), f"{t.entries}"]
+    return Content.assemble(*out)
+
+
+class TrendsScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    TrendsScreen { align: center middle; }
+    TrendsScreen > VerticalScroll { width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape,q", "close", "Close", id="journal.trends.close")]
+
+    def __init__(self, trends: Trends) -> None:
+        super().__init__()
+        self.trends = trends
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="trends-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = max(20, self.size.width - 6)
+        self.query_one("#trends-text", Static).update(render_trends(self.trends, width))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,1 +1,0 @@
-"""One module per screen of PRODUCT.md: today, board, journal, contacts, outreach."""

@@ -1,0 +1,265 @@
+"""Settings: your name and signature, LinkedIn tier, default cadence, pipeline floor, weekly goal,
+quiet days, cool-off hours, prompts with your name, theme.
+
+Opened with ``,`` on Today or "Settings…" in the palette. ``ctrl+s`` saves every change at once (one
+atomic write through ``app.write``); ``escape`` cancels (asking first when something changed). Bad
+input gets an inline message saying what is accepted, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static, TextArea
+
+from store.models import CADENCES
+from themes import THEME_NAMES
+from tui.dialogs import ConfirmDialog
+from widgets.usertext import literal
+
+THEME_LABELS = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
+                "rebound-contrast": "High contrast"}
+NAME_CHOICES = [("Ask me as “you”", False), ("Use my first name", True)]
+TIERS = [("Free (300-character connection notes)", "free"), ("Premium (longer notes, InMail)", "premium")]
+
+
+@dataclass(frozen=True)
+class IntField:
+    key: str
+    label: str
+    lo: int
+    hi: int
+    help: str
+
+
+INT_FIELDS = [
+    IntField("pipeline_floor", "Pipeline floor", 0, 500,
+             "live applications (Applied…Offer) to keep in play; below it, Today asks for a refill"),
+    IntField("weekly_goal", "Weekly goal", 0, 200, "applications to send each week (Monday to Sunday)"),
+    IntField("quiet_days", "Quiet after (days)", 1, 365, "days without news before a card counts as quiet"),
+    IntField("cooloff_hours", "Cool-off (hours)", 0, 168,
+             "after a rejection, outreach to that company waits this long (0 = no cool-off)"),
+]
+MAX_NAME = 100
+MAX_SIGNATURE = 1000
+
+
+def validate_int(text: str, field: IntField) -> tuple[int | None, str]:
+    """(value, "") or (None, message saying what is accepted)."""
+    raw = (text or "").strip()
+    if not raw:
+        return None, f"Required: a whole number from {field.lo} to {field.hi}."
+    try:
+        value = int(raw)
+    except ValueError:
+        return None, f"{raw[:20]!r} is not a whole number; use {field.lo} to {field.hi}."
+    if not field.lo <= value <= field.hi:
+        return None, f"Use a number from {field.lo} to {field.hi}."
+    return value, ""
+
+
+class SettingsScreen(Screen[bool]):
+    """Dismisses with True when saved, False when cancelled."""
+
+    SCREEN_TITLE = "Settings"
+    HELP = """Your settings. `tab` moves between fields, `ctrl+s` saves them all at once, `escape` cancels.
+
+*My name* and *signature* fill the outreach templates. The *LinkedIn tier* sets the length limit of
+connection notes. The *default cadence* is how often contacts come due when neither the contact nor
+its role says otherwise. The *pipeline floor* is how many live applications you want in play; the
+*weekly goal* is how many to send each week. *Quiet after* marks a card with no news; *cool-off*
+holds outreach to a company for some hours after its rejection. *Use my name in prompts* asks
+reflection questions in the third person, which helps some people step back."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", show=True, id="settings.save"),
+        Binding("escape", "cancel", "Cancel", show=True, id="settings.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    SettingsScreen { layout: vertical; }
+    SettingsScreen #settings-title { padding: 0 1; text-style: bold; height: 1; background: $panel; }
+    SettingsScreen #settings-form { height: 1fr; padding: 0 1; }
+    SettingsScreen .field { height: auto; margin-top: 1; }
+    SettingsScreen .field-label { width: 22; padding-top: 0; text-style: bold; }
+    SettingsScreen .field Input, SettingsScreen .field Select { width: 1fr; }
+    SettingsScreen .field TextArea { width: 1fr; height: 4; }
+    SettingsScreen .field-help { color: $foreground 60%; padding-left: 22; height: auto; }
+    SettingsScreen .field-error { color: $error; padding-left: 22; height: auto; text-style: bold; }
+    SettingsScreen .field-error.-empty { display: none; }
+    SettingsScreen #settings-status { padding: 0 1; height: auto; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, Any] = {}
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        s = self.store.settings.current()
+        yield Static(literal("Settings  ·  ctrl+s saves · escape cancels"), id="settings-title")
+        with VerticalScroll(id="settings-form"):
+            yield from self._row("my_name", "My name", Input(s.my_name, placeholder="used in templates",
+                                                             id="f-my_name", compact=True, max_length=MAX_NAME),
+                                 "signs your messages; prompts can use your first name")
+            yield from self._row("signature", "Signature", TextArea(s.signature, id="f-signature", compact=True,
+                                                                    soft_wrap=True, tab_behavior="focus"),
+                                 "added at the end of messages (several lines are fine)")
+            tier = s.linkedin_tier if s.linkedin_tier in ("free", "premium") else "free"
+            yield from self._row("linkedin_tier", "LinkedIn tier",
+                                 Select(TIERS, value=tier, allow_blank=False, id="f-linkedin_tier", compact=True),
+                                 "sets how long a connection note may be")
+            cad = s.default_cadence if s.default_cadence in CADENCES else "quarterly"
+            yield from self._row("default_cadence", "Default cadence",
+                                 Select([(label, key) for key, (label, _d, _k) in CADENCES.items()], value=cad,
+                                        allow_blank=False, id="f-default_cadence", compact=True),
+                                 "how often a contact comes due unless set otherwise")
+            for f in INT_FIELDS:
+                yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
+                                                           max_length=6), f.help)
+            yield from self._row("use_my_name", "Prompts",
+                                 Select(NAME_CHOICES, value=bool(s.use_my_name), allow_blank=False,
+                                        id="f-use_my_name", compact=True),
+                                 "with your name, prompts ask “what would Alex tell a friend?”")
+            theme = s.theme if s.theme in THEME_NAMES else THEME_NAMES[0]
+            yield from self._row("theme", "Theme",
+                                 Select([(THEME_LABELS.get(n, n), n) for n in THEME_NAMES], value=theme,
+                                        allow_blank=False, id="f-theme", compact=True),
+                                 "high contrast suits bright rooms and low vision")
+        yield Static("", id="settings-status")
+        yield Footer()
+
+    def _row(self, key: str, label: str, widget, help_text: str = "") -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Static(label, classes="field-label")
+            yield widget
+        if help_text:
+            yield Static(literal(help_text), classes="field-help")
+        yield Static("", id=f"err-{key}", classes="field-error -empty")
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        self.query_one("#f-my_name", Input).focus()
+
+    # -- reading and checking the form
+
+    def values(self) -> dict[str, Any]:
+        """What the form says now (numbers still as typed)."""
+        out: dict[str, Any] = {
+            "my_name": self.query_one("#f-my_name", Input).value,
+            "signature": self.query_one("#f-signature", TextArea).text,
+            "linkedin_tier": self.query_one("#f-linkedin_tier", Select).value,
+            "default_cadence": self.query_one("#f-default_cadence", Select).value,
+            "use_my_name": self.query_one("#f-use_my_name", Select).value,
+            "theme": self.query_one("#f-theme", Select).value,
+        }
+        for f in INT_FIELDS:
+            out[f.key] = self.query_one(f"#f-{f.key}", Input).value
+        return out
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._initial) and self.values() != self._initial
+
+    def check(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """(clean values, errors by field)."""
+        raw = self.values()
+        clean: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        name = " ".join(str(raw["my_name"]).split())
+        if len(name) > MAX_NAME:
+            errors["my_name"] = f"Keep it under {MAX_NAME} characters."
+        clean["my_name"] = name
+        sig = str(raw["signature"]).rstrip()
+        if len(sig) > MAX_SIGNATURE:
+            errors["signature"] = f"Keep the signature under {MAX_SIGNATURE} characters (it has {len(sig)})."
+        clean["signature"] = sig
+        for key, allowed in (("linkedin_tier", ("free", "premium")), ("default_cadence", tuple(CADENCES)),
+                             ("theme", tuple(THEME_NAMES))):
+            if raw[key] not in allowed:
+                errors[key] = f"Pick one of: {', '.join(allowed)}."
+            clean[key] = raw[key]
+        for f in INT_FIELDS:
+            value, err = validate_int(raw[f.key], f)
+            if err:
+                errors[f.key] = err
+            clean[f.key] = value
+        if raw["use_my_name"] not in (True, False):
+            errors["use_my_name"] = "Pick one of the two."
+        clean["use_my_name"] = raw["use_my_name"] is True
+        return clean, errors
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for err in self.query(".field-error"):
+            key = (err.id or "").removeprefix("err-")
+            msg = errors.get(key, "")
+            err.update(literal(msg))  # type: ignore[attr-defined]
+            err.set_class(not msg, "-empty")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").removeprefix("f-")
+        field = next((f for f in INT_FIELDS if f.key == key), None)
+        if field is not None:
+            _, err = validate_int(event.value, field)
+            box = self.query_one(f"#err-{key}", Static)
+            box.update(literal(err))
+            box.set_class(not err, "-empty")
+
+    # -- saving
+
+    def changes(self, clean: dict[str, Any]) -> dict[str, Any]:
+        current = self.store.settings.current()
+        return {k: v for k, v in clean.items() if getattr(current, k) != v}
+
+    def action_save(self) -> None:
+        clean, errors = self.check()
+        self._show_errors(errors)
+        if errors:
+            first = next(iter(errors))
+            widget = self.query_one(f"#f-{first}")
+            widget.focus()
+            self.query_one("#settings-status", Static).update(
+                literal(f"Not saved: {len(errors)} field{'s' if len(errors) != 1 else ''} to fix (marked below)."))
+            return
+        changes = self.changes(clean)
+        if not changes:
+            self.dismiss(False)
+            return
+        if self.rapp_write(self.store.settings.update, **changes):
+            if "theme" in changes:
+                self.app.theme = changes["theme"]  # already saved: the app's own save is skipped
+            self.notify("Settings saved.", title="Settings", markup=False)
+            self.dismiss(True)
+
+    def rapp_write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        return self.app.write(fn, *args, **kwargs)  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(False)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmDialog("Discard your changes?", "The settings you changed are not saved yet.",
+                                           confirm="Discard", cancel="Keep editing", danger=True), decided)
+
+    def save_pending(self) -> None:
+        """On hang-up: keep valid changes (invalid ones can't be saved; nothing else is lost)."""
+        if not self.dirty or self.store.read_only:
+            return
+        clean, errors = self.check()
+        changes = {k: v for k, v in self.changes(clean).items() if k not in errors}
+        if changes:
+            self.store.settings.update(**changes)
