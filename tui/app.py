@@ -9,13 +9,15 @@ a read-only session refuses edits out loud; an external change asks reload or ke
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 from textual.screen import Screen
 
 from store import backups
@@ -23,8 +25,11 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, ConflictDialog
-from tui.shell.base import ReboundScreen
+from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.shell.help import HelpScreen
+
+log = logging.getLogger("rebound")
+_S = TypeVar("_S", bound=ReboundScreen)
 
 SCREEN_KEYS = ["today", "board", "journal", "contacts", "outreach"]
 SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "contacts": "Contacts",
@@ -54,6 +59,46 @@ def run_editor(app: App, path: str) -> int:
         return subprocess.run([*shlex.split(editor), path], check=False).returncode
 
 
+def _main_screen(app: App[Any], screen: Screen[Any]) -> ReboundScreen | None:
+    """The main screen under ``screen`` (a dialog or help may be on top)."""
+    if isinstance(screen, ReboundScreen):
+        return screen
+    return next((s for s in reversed(app.screen_stack) if isinstance(s, ReboundScreen)), None)
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """``title`` as plain text (never markup: it may hold a company or a person's name) with the
+    letters the query matched in bold."""
+    content = Content(title)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize("bold reverse", offset, offset + 1)
+    return content
+
+
+class _ScreenCommands(Provider):
+    """The palette commands of the screen underneath. Titles can hold user text, so they are shown
+    as Content (Textual's own system-command provider parses titles and help as markup)."""
+
+    def _commands(self) -> list[PaletteCommand]:
+        target = _main_screen(self.app, self.screen)
+        return list(target.palette_commands()) if target is not None else []
+
+    async def discover(self) -> Hits:
+        for cmd in self._commands():
+            yield DiscoveryHit(Content(cmd.title), cmd.callback, text=cmd.title,
+                               help=cast(str, Content(cmd.help)))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for cmd in self._commands():
+            score = matcher.match(cmd.title)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, cmd.title), cmd.callback, text=cmd.title,
+                          help=cast(str, Content(cmd.help)))
+
+
 class _GoToApplication(Provider):
     """The palette's "Go to application: …" on every screen (the board's provider, loaded on first
     use so start-up doesn't pay for it)."""
@@ -71,7 +116,7 @@ class ReboundApp(App):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {_GoToApplication}
+    COMMANDS = App.COMMANDS | {_ScreenCommands, _GoToApplication}
 
     MODES = {
         "today": _lazy_screen("tui.today.screen", "TodayScreen"),
@@ -236,45 +281,57 @@ class ReboundApp(App):
             parts.append("DEMO — sample data in a throwaway folder.")
         return "  ".join(parts)
 
-    # -- jumping between screens (each screen implements the method it is asked for)
+    # -- jumping between screens: typed calls on the target screen (its module is already loaded by then)
 
-    def _goto(self, mode: str, method: str, *args: Any, **kwargs: Any) -> None:
+    def _on_screen(self, mode: str, kind: type[_S], run: Callable[[_S], object]) -> None:
+        """Switch to ``mode``, then (after the switch is painted) call ``run`` on its main screen."""
         self.action_go(mode)
 
         def call() -> None:
-            stack = self.get_screen_stack(mode)
-            target = next((s for s in stack if isinstance(s, ReboundScreen)), None)
-            fn = getattr(target, method, None)
-            if callable(fn):
-                fn(*args, **kwargs)
+            target = next((s for s in self.get_screen_stack(mode) if isinstance(s, kind)), None)
+            if target is not None:
+                run(target)
 
         self.call_after_refresh(call)
 
     def open_application(self, application_id: str) -> None:
         """Board: select this application and open its details."""
-        self._goto("board", "show_application", application_id)
+        from tui.board.screen import BoardScreen
+
+        self._on_screen("board", BoardScreen, lambda s: s.show_application(application_id))
 
     def open_contact(self, contact_id: str) -> None:
         """Contacts: select this contact."""
-        self._goto("contacts", "show_contact", contact_id)
+        from tui.contacts.screen import ContactsScreen
+
+        self._on_screen("contacts", ContactsScreen, lambda s: s.show_contact(contact_id))
 
     def open_journal_entry(self, entry_id: str) -> None:
         """Journal: select this entry in the reader."""
-        self._goto("journal", "show_entry", entry_id)
+        from tui.journal.screen import JournalScreen
+
+        self._on_screen("journal", JournalScreen, lambda s: s.show_entry(entry_id))
 
     def start_reframe(self, application_id: str | None = None) -> None:
         """Journal: start (or resume) a guided reframe linked to an application."""
-        self._goto("journal", "start_reframe", application_id)
+        from tui.journal.screen import JournalScreen
+
+        self._on_screen("journal", JournalScreen, lambda s: s.start_reframe(application_id))
 
     def new_application(self) -> None:
         """Board: open the new-application form."""
-        self._goto("board", "action_new")
+        from tui.board.screen import BoardScreen
+
+        self._on_screen("board", BoardScreen, lambda s: s.action_new())
 
     def open_composer(self, kind: str | None = None, contact_ids: list[str] | None = None,
                       application_id: str | None = None, draft_id: str | None = None) -> None:
         """Outreach: open the editor prefilled (or on an existing draft)."""
-        self._goto("outreach", "start_draft", kind=kind, contact_ids=contact_ids or [],
-                   application_id=application_id, draft_id=draft_id)
+        from tui.outreach.screen import OutreachScreen
+
+        ids = contact_ids or []
+        self._on_screen("outreach", OutreachScreen, lambda s: s.start_draft(
+            kind=kind, contact_ids=ids, application_id=application_id, draft_id=draft_id))
 
     # -- actions
 
@@ -360,14 +417,6 @@ class ReboundApp(App):
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
-        target = screen
-        if not isinstance(target, ReboundScreen):
-            # a dialog or help on top: offer the commands of the screen underneath
-            stack = self.screen_stack
-            target = next((s for s in reversed(stack) if isinstance(s, ReboundScreen)), None)
-        if isinstance(target, ReboundScreen):
-            for cmd in target.palette_commands():
-                yield SystemCommand(cmd.title, cmd.help, cmd.callback)
         for cmd in super().get_system_commands(screen):
             if cmd.title in ("Theme", "Quit"):
                 continue
