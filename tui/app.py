@@ -19,13 +19,14 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 
-from store import backups
+from store import backups, logs
 from store.db import Store
-from store.errors import ExternalChangeError, ReadOnlyError, SaveError
+from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, ConflictDialog
-from tui.shell.base import PaletteCommand, ReboundScreen
+from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
 
 log = logging.getLogger("rebound")
@@ -148,7 +149,7 @@ class ReboundApp(App):
             self.register_theme(theme)
         wanted = store.settings.current().theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
-        self._retry_timer = None
+        self._retry_timer: Timer | None = None
 
     # -- lifecycle
 
@@ -189,11 +190,11 @@ class ReboundApp(App):
     def save_everything(self) -> bool:
         """Ask every screen to persist typed-but-unsaved text, then flush. True when all is on disk."""
         for screen in self._all_screens():
-            if isinstance(screen, ReboundScreen) or hasattr(screen, "save_pending"):
+            if isinstance(screen, SavesPending):
                 try:
-                    screen.save_pending()  # type: ignore[attr-defined]
-                except Exception:  # a screen's hook must never stop the others from saving
-                    pass
+                    screen.save_pending()
+                except Exception as exc:  # noqa: BLE001 - one screen's hook must never stop the others saving
+                    logs.swallowed(exc, "save_pending")
         if self.store.read_only:
             return True
         try:
@@ -208,8 +209,8 @@ class ReboundApp(App):
             from store import today_cache
 
             today_cache.refresh(self.store)
-        except Exception:  # a cache must never stand between the user and quitting
-            pass
+        except Exception as exc:  # noqa: BLE001 - a cache must never stand between the user and quitting
+            logs.swallowed(exc, "remember_today")
 
     def _all_screens(self) -> Iterable[Screen]:
         seen = set()
@@ -255,7 +256,8 @@ class ReboundApp(App):
         if choice == "reload":
             try:
                 self.store.reload()
-            except Exception as exc:  # corrupt on disk: keep ours in memory
+            except (StoreError, OSError) as exc:  # corrupt or gone on disk: keep ours in memory
+                logs.swallowed(exc, "reload")
                 self.notify(f"Could not reload: {exc}", severity="error", markup=False)
                 return
             self.notify("Reloaded the data file from disk.", markup=False)

@@ -121,7 +121,7 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
     from store.errors import CorruptDataError, SaveError
 
     try:
-        return Store.open(data_dir, read_only=read_only)
+        store = Store.open(data_dir, read_only=read_only)
     except CorruptDataError as exc:
         print(explain_corrupt(exc, args, data_dir), file=sys.stderr)
         return None
@@ -135,6 +135,10 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
     except OSError as exc:
         print(f"rebound-tui: can't open {exc.filename or data_dir}: {exc.strerror or exc}.", file=sys.stderr)
         return None
+    from store import logs
+
+    logs.setup(data_dir, read_only=store.read_only)
+    return store
 
 
 def open_app(args) -> int:

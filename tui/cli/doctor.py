@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from store import backups
+from store import backups, logs
 from store.errors import CorruptDataError
 from store.lock import DirLock
 from store.migrations import SCHEMA_VERSION, schema_version
@@ -42,7 +42,8 @@ def doctor(data_dir: Path, restore: str | None = None) -> int:
             version = schema_version(data)
             print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — OK, schema {version}"
                   + (" (newer than this Rebound!)" if version > SCHEMA_VERSION else ""))
-            counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items()) if name not in ("meta", "_rebound"))
+            counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items())
+                               if name not in ("meta", "_rebound"))
             print(f"  Records:   {counts or 'none'}")
             if _mode(path) not in ("0600", "?"):
                 print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
@@ -53,6 +54,11 @@ def doctor(data_dir: Path, restore: str | None = None) -> int:
             print("Lock:        free (no Rebound has this data open)")
         else:
             print(f"Lock:        held by {lock.holder().describe()}")
+    problems = logs.last_errors(data_dir, limit=5)
+    if problems:
+        print(f"Log:         last {len(problems)} problem(s) in {data_dir / logs.LOG_NAME} (newest last)")
+        for line in problems:
+            print(f"  {line}")
     items = backups.list_backups(data_dir)
     print(f"Backups:     {len(items)} in {data_dir / 'backups'}")
     for b in items:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from store import logs
+
 PROG = "rebound-tui import linkedin"
 PROGRESS_FROM = 500
 
@@ -76,11 +78,11 @@ def run(args, data_dir: Path) -> int:
             from store import today_cache
 
             today_cache.refresh(store)
-        except Exception:  # a cache never stands between the user and a finished import
-            pass
+        except Exception as exc:  # noqa: BLE001 - a cache never stands between the user and a finished import
+            logs.swallowed(exc, "import: remember today")
         return 0
     finally:
         try:
             store.close()
-        except Exception:  # a save that failed above was already reported; the lock is released
-            pass
+        except Exception as exc:  # noqa: BLE001 - a failed save was already reported; the lock is released
+            logs.swallowed(exc, "import: close")

@@ -132,6 +132,7 @@ def run(args, data_dir: Path) -> int:
     render(summary, out)
     if empty:
         out.add()
-        out.add(out.dim("No data yet: run rebound-tui to add your first application (or rebound-tui --demo to look around)."))
+        out.add(out.dim("No data yet: run rebound-tui to add your first application "
+                        "(or rebound-tui --demo to look around)."))
     out.flush()
     return 0

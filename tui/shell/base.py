@@ -4,7 +4,7 @@ palette commands and a refresh when the screen comes back into view."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -16,6 +16,13 @@ from widgets.topbar import TopBar
 if TYPE_CHECKING:
     from store.db import Store
     from tui.app import ReboundApp
+
+
+@runtime_checkable
+class SavesPending(Protocol):
+    """A screen (main screen or form) that keeps typed-but-unsaved text and can persist it."""
+
+    def save_pending(self) -> None: ...
 
 
 class PaletteCommand(NamedTuple):
