@@ -309,14 +309,14 @@ def main() -> int:
                 rows.append((name, row))
                 r = row.ratio
                 print(f"  [{name}] {row.name}: {fmt(row.ours, row.unit)} vs {fmt(row.baseline, row.unit)}"
-                      f" ({'ratio %.2fx' % r if r is not None else 'no baseline'})", flush=True)
+                      f" ({f'ratio {r:.2f}x' if r is not None else 'no baseline'})", flush=True)
         print()
         print("| section | measure | ours | baseline | baseline value | ratio | target |")
         print("|---|---|---|---|---|---|---|")
         for name, row in rows:
             r = row.ratio
             print(f"| {name} | {row.name} | {fmt(row.ours, row.unit)} | {row.baseline_name} | "
-                  f"{fmt(row.baseline, row.unit)} | {('%.2fx' % r) if r is not None else '—'} | {row.target} |")
+                  f"{fmt(row.baseline, row.unit)} | {f'{r:.2f}x' if r is not None else '—'} | {row.target} |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -45,7 +45,7 @@ async def _keystroke(data_dir: Path, repeat: int) -> float:
             editor = app.screen
             assert isinstance(editor, DraftEditor)
             area = editor.query_one("#ed-body", TextArea)
-            for i in range(repeat):
+            for _ in range(repeat):
                 t = time.perf_counter()
                 area.insert("x")  # fires Changed → the live check
                 await pilot.pause()
@@ -103,7 +103,7 @@ def _mark_rows(ctx) -> list[Row]:
         people = store.contacts.all()[:14]
         apps = [a for a in store.applications.all() if a.outcome == "rejected"][:14]
         drafts = [store.drafts.save(new_draft(BUILTIN_BY_KIND["feedback request"], contacts=[p],
-                                              application_id=a.id)) for p, a in zip(people, apps)]
+                                              application_id=a.id)) for p, a in zip(people, apps, strict=False)]
         assert len(drafts) >= 14, "the heavy dataset has enough rejected applications"
         queue = list(drafts)
 

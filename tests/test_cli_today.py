@@ -33,7 +33,8 @@ def _seed(data_dir: Path) -> None:
         s.journal.save_many([
             JournalEntry(kind="checkin", entry_date="2026-03-02", mood=4),
             JournalEntry(kind="checkin", entry_date="2026-03-01", mood=2),
-            JournalEntry(kind="reframe", entry_date="2026-02-27", emotions=[{"name": "sad", "before": 70, "after": 50}]),
+            JournalEntry(kind="reframe", entry_date="2026-02-27",
+                         emotions=[{"name": "sad", "before": 70, "after": 50}]),
         ])
         app = Application(company="Nope Inc", role="Dev", stage="closed", outcome="rejected",
                           outcome_on="2026-03-01", closed_from_stage="interviewing", contact_names=["Ana Chen"])
@@ -133,7 +134,7 @@ def test_damaged_file_gets_the_doctor_message_and_exit_2(data_dir, capsys):
 def test_hostile_text_is_printed_without_control_characters(data_dir, capsys):
     s = Store.open(data_dir)
     try:
-        for i, text in enumerate(HOSTILE):
+        for text in HOSTILE:
             s.applications.save(Application(company=text, role=text, stage="applied", next_action=text,
                                             next_action_date="2026-03-01"))
         s.settings.update(my_name=HOSTILE[7])

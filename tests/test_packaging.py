@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_contents_and_entry_point(tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+         str(ROOT)],
         capture_output=True, text=True,
     )
     assert out.returncode == 0, out.stderr
@@ -28,6 +29,7 @@ def test_wheel_contents_and_entry_point(tmp_path):
 
 
 def test_console_script_runs():
-    out = subprocess.run([sys.executable, "-c", "import sys; from tui.__main__ import main; sys.exit(main(['--version']))"],
+    code = "import sys; from tui.__main__ import main; sys.exit(main(['--version']))"
+    out = subprocess.run([sys.executable, "-c", code],
                          cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("rebound-tui ")

@@ -12,12 +12,10 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -26,8 +24,9 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, ConflictDialog
-from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
+from tui.shell.base import ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
+from tui.shell.palette import GoToApplication, ScreenCommands
 
 log = logging.getLogger("rebound")
 _S = TypeVar("_S", bound=ReboundScreen)
@@ -60,64 +59,11 @@ def run_editor(app: App, path: str) -> int:
         return subprocess.run([*shlex.split(editor), path], check=False).returncode
 
 
-def _main_screen(app: App[Any], screen: Screen[Any]) -> ReboundScreen | None:
-    """The main screen under ``screen`` (a dialog or help may be on top)."""
-    if isinstance(screen, ReboundScreen):
-        return screen
-    return next((s for s in reversed(app.screen_stack) if isinstance(s, ReboundScreen)), None)
-
-
-def _highlight(matcher: Matcher, title: str) -> Content:
-    """``title`` as plain text (never markup: it may hold a company or a person's name) with the
-    letters the query matched in bold."""
-    content = Content(title)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    for offset in offsets:
-        if not title[offset].isspace():
-            content = content.stylize("bold reverse", offset, offset + 1)
-    return content
-
-
-class _ScreenCommands(Provider):
-    """The palette commands of the screen underneath. Titles can hold user text, so they are shown
-    as Content (Textual's own system-command provider parses titles and help as markup)."""
-
-    def _commands(self) -> list[PaletteCommand]:
-        target = _main_screen(self.app, self.screen)
-        return list(target.palette_commands()) if target is not None else []
-
-    async def discover(self) -> Hits:
-        for cmd in self._commands():
-            yield DiscoveryHit(Content(cmd.title), cmd.callback, text=cmd.title,
-                               help=cast(str, Content(cmd.help)))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for cmd in self._commands():
-            score = matcher.match(cmd.title)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, cmd.title), cmd.callback, text=cmd.title,
-                          help=cast(str, Content(cmd.help)))
-
-
-class _GoToApplication(Provider):
-    """The palette's "Go to application: …" on every screen (the board's provider, loaded on first
-    use so start-up doesn't pay for it)."""
-
-    async def search(self, query: str) -> Hits:
-        from tui.board.panels import ApplicationsProvider
-
-        if isinstance(self.screen, ReboundScreen) and self.screen.SCREEN_KEY == "board":
-            return  # the board's own provider answers there
-        async for hit in ApplicationsProvider.search(self, query):  # type: ignore[arg-type]
-            yield hit
-
-
 class ReboundApp(App):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {_ScreenCommands, _GoToApplication}
+    COMMANDS = App.COMMANDS | {ScreenCommands, GoToApplication}
 
     MODES = {
         "today": _lazy_screen("tui.today.screen", "TodayScreen"),

@@ -202,7 +202,7 @@ def test_lessons_list_skips_drafts_and_outside_control():
     e3 = reframe(entry_date="2026-02-20", lesson="Unfinished", is_draft=True)
     e4 = reframe(entry_date="2026-02-25", lesson="Ask about team size early.", application_id="a1")
     found = J.lessons([e1, e2, e3, e4])
-    assert [l.text for l in found] == ["Ask about team size early.", "Practise the scaling story."]
+    assert [lesson.text for lesson in found] == ["Ask about team size early.", "Practise the scaling story."]
     assert found[0].entry_id == e4.id and found[0].entry_date == "2026-02-25"
     assert found[0].application_id == "a1" and found[0].source == "I'm unemployable."
     assert J.outside_control_count([e1, e2, e3, e4]) == 1
@@ -235,7 +235,8 @@ def test_funnel_counts_own_applications():
         _app(stage="wishlist"),  # never sent
         # no applied_on: the move to applied in the history counts
         _app(stage="screening", stage_history=[{"from": "wishlist", "to": "applied", "at": "2026-02-25T10:00:00+00:00"},
-                                               {"from": "applied", "to": "screening", "at": "2026-02-27T10:00:00+00:00"}]),
+                                               {"from": "applied", "to": "screening",
+                                                "at": "2026-02-27T10:00:00+00:00"}]),
     ]
     f = J.funnel(apps, TODAY, 90)
     assert (f.applied, f.screening, f.interviewing, f.offer) == (6, 5, 3, 1)
@@ -268,7 +269,7 @@ def test_drafts_save_resume_finish(store):
 
 def test_repo_lessons_and_trends(store):
     store.journal.save(reframe(lesson="Breathe before answering."))
-    assert [l.text for l in store.journal.lessons()] == ["Breathe before answering."]
+    assert [lesson.text for lesson in store.journal.lessons()] == ["Breathe before answering."]
     assert store.journal.trends(TODAY).records == 1
 
 

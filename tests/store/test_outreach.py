@@ -80,7 +80,8 @@ def test_interviewers_come_from_linked_contacts_first():
     people = [Contact(first_name="Ana", last_name="A", role="interviewer"),
               Contact(first_name="Ben", last_name="B", role="hiring manager"),
               Contact(first_name="Cy", last_name="C", role="recruiter")]
-    r = render("", "{{ app.interviewer_names }}|{{ app.interviewer_first_names }}", ctx(application=app, app_contacts=people))
+    r = render("", "{{ app.interviewer_names }}|{{ app.interviewer_first_names }}",
+               ctx(application=app, app_contacts=people))
     assert r.body.text == "Ana A and Ben B|Ana and Ben"
 
 

@@ -107,7 +107,8 @@ def test_untrusted_values_are_coerced():
 
 
 def test_relief_and_belief_shift():
-    e = JournalEntry(emotions=[{"name": "sad", "before": 80, "after": 40}, {"name": "anxious", "before": 60, "after": 50}],
+    e = JournalEntry(emotions=[{"name": "sad", "before": 80, "after": 40},
+                               {"name": "anxious", "before": 60, "after": 50}],
                      thoughts=[{"text": "I'm unemployable", "belief": 90, "hot": True}], hot_belief_after=40)
     assert e.relief() == 25
     assert e.belief_shift() == 50
