@@ -77,6 +77,24 @@ def swallowed(exc: BaseException, context: str) -> None:
         pass
 
 
+def crashed(exc: BaseException) -> None:
+    """Record an error that stops the program: its type and the code locations, not its message."""
+    try:
+        frames = traceback.extract_tb(exc.__traceback__)
+        stack = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames[-12:]))
+        log.error("stopped by %s.%s at %s", type(exc).__module__, type(exc).__qualname__, stack or "?")
+    except Exception:  # noqa: BLE001 - a log that can't be written must not hide the real error
+        pass
+
+
+def crash_message(data_dir: Path | str, unsaved: bool) -> str:
+    """What the terminal shows after an unexpected error (one short paragraph, no traceback)."""
+    saved = ("Some changes could not be saved; run `rebound-tui doctor` to see what is on disk."
+             if unsaved else "Everything already saved is safe, and Rebound saved what it could of what you were typing.")
+    return (f"Rebound stopped after an unexpected error. {saved}\n"
+            f"What happened (no personal text) is in {Path(data_dir) / LOG_NAME}.")
+
+
 def last_errors(data_dir: Path | str, limit: int = 10) -> list[str]:
     """The last ``limit`` warning/error lines of the log (newest last); [] when there is no log."""
     path = Path(data_dir) / LOG_NAME

@@ -11,9 +11,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line. Called with no arguments (the console script), it ends the process
     itself once everything is saved and closed: tearing down tens of thousands of records at
     interpreter exit is slow and serves nothing."""
-    from tui.cli import run
+    from tui.cli import run_safely
 
-    code = run(sys.argv[1:] if argv is None else argv)
+    code = run_safely(sys.argv[1:] if argv is None else argv)
     if argv is None:
         sys.stdout.flush()
         sys.stderr.flush()

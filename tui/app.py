@@ -14,6 +14,7 @@ import signal
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,11 +23,13 @@ from textual.timer import Timer
 from store import backups, logs
 from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
+from store.logs import crash_message
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, ConflictDialog
 from tui.shell.base import ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
 from tui.shell.palette import GoToApplication, ScreenCommands
+from tui.shell.small import TooSmallScreen, too_small
 
 log = logging.getLogger("rebound")
 _S = TypeVar("_S", bound=ReboundScreen)
@@ -107,7 +110,38 @@ class ReboundApp(App):
             self.notify("Demo mode: sample data in a throwaway folder; your real data is untouched.",
                         title="Demo", markup=False)
         self._install_signal_handlers()
+        self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
+
+    # -- an unexpected error: save what was typed, log where it happened, and say it in one line.
+    # Textual's default prints a traceback *with locals* (they hold the person's text) to the
+    # terminal; these two overrides of its hooks are the one place the shell touches its internals.
+
+    def _handle_exception(self, error: Exception) -> None:
+        logs.crashed(error)
+        try:
+            self.save_everything()
+        except Exception as exc:  # noqa: BLE001 - already failing; keep what can be kept, the log has it
+            logs.swallowed(exc, "save after an unexpected error")
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        self._exit_renderables.append(Text(crash_message(self.store.data_dir, self.store.dirty)))
+        self._close_messages_no_wait()
+
+    # -- a terminal too small to draw in
+
+    def _guard_size(self) -> None:
+        covered = isinstance(self.screen, TooSmallScreen)
+        small = too_small(self.size.width, self.size.height)
+        if small and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not small:
+            self.pop_screen()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._guard_size)
 
     def _install_signal_handlers(self) -> None:
         self._signals: list[int] = []
@@ -282,6 +316,12 @@ class ReboundApp(App):
             kind=kind, contact_ids=ids, application_id=application_id, draft_id=draft_id))
 
     # -- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small only quitting works (nothing else could be drawn)."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit_app", "quit")
+        return True
 
     def action_go(self, key: str) -> None:
         if key in self.MODES and self.current_mode != key:

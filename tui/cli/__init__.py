@@ -85,6 +85,57 @@ def explain_corrupt(exc, args, data_dir: Path) -> str:
     return "\n".join(lines)
 
 
+def run_safely(argv: list[str]) -> int:
+    """:func:`run`, with the faults of a terminal turned into one line and an exit code instead of a
+    traceback: output cut short by a pipe (``doctor | head -1``: exit 0, quietly), output that can't be
+    written (``today > /dev/full``: exit 1), and any unexpected error (exit 70, logged without the
+    person's text; a traceback's locals would print it)."""
+    try:
+        code = run(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        print("\nrebound-tui: stopped.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        if _is_stdout_error(exc):
+            _silence_stdout()
+            print(f"rebound-tui: could not write the output: {exc.strerror or exc}.", file=sys.stderr)
+            return 1
+        return _unexpected(exc)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one message, logged, no traceback
+        return _unexpected(exc)
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """Our own output failed (a full device, a closed pipe, a dead terminal): the store's writes
+    raise SaveError instead, and file errors carry a file name."""
+    import errno
+
+    return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _unexpected(exc: BaseException) -> int:
+    from store import logs
+
+    logs.crashed(exc)
+    print(f"rebound-tui: stopped by an unexpected error ({type(exc).__name__}); nothing was changed that "
+          "wasn't saved before it. Details without personal text are in rebound.log in the data folder "
+          "(rebound-tui doctor shows them).", file=sys.stderr)
+    return 70
+
+
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

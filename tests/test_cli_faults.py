@@ -1,0 +1,61 @@
+"""The command line never answers a terminal fault with a traceback (issue 17, items 8 and 14)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(*args: str, **kw) -> list[str]:
+    return [sys.executable, "-c", "import sys; from tui.__main__ import main; sys.exit(main())", *args]
+
+
+def _seed(data_dir: Path) -> None:
+    from store import demo
+    from store.db import Store
+
+    s = Store.open(data_dir)
+    demo.populate(s)
+    s.close()
+
+
+def test_doctor_into_a_closed_pipe_is_quiet(data_dir):
+    _seed(data_dir)
+    proc = subprocess.run(f"{' '.join(map(repr, _cli('--data-dir', str(data_dir), 'doctor')))} | head -1",
+                          shell=True, cwd=ROOT, capture_output=True, text=True, executable="/bin/bash")
+    assert proc.stdout.startswith("Data folder:")
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_today_into_a_full_device_says_so_in_one_line(data_dir):
+    _seed(data_dir)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(_cli("--data-dir", str(data_dir), "today"), cwd=ROOT, stdout=full,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "REBOUND_TODAY": "2026-03-02"})
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "could not write the output" in proc.stderr
+
+
+def test_an_unexpected_error_is_logged_without_user_text(data_dir, monkeypatch, capsys):
+    from tui import cli
+
+    def boom(argv):
+        secret = "my private words"
+        raise RuntimeError(secret)
+
+    monkeypatch.setattr(cli, "run", boom)
+    from store import logs
+
+    logs.setup(data_dir) if data_dir.exists() else None
+    assert cli.run_safely(["today"]) == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "my private words" not in err
+    assert "unexpected error (RuntimeError)" in err
