@@ -23,7 +23,7 @@ from .storage import atomic_write_bytes, parse_database
 
 DAILY_KEEP = 7
 EVENT_KEEP = 10
-_NAME_RE = re.compile(r"^(daily|pre-migrate-v\d+|pre-restore|pre-doctor)-(.+)\.json$")
+_NAME_RE = re.compile(r"^(daily|pre-migrate-v\d+|pre-restore|pre-doctor|manual)-(.+)\.json$")
 
 
 @dataclass

@@ -59,3 +59,44 @@ def test_an_unexpected_error_is_logged_without_user_text(data_dir, monkeypatch, 
     err = capsys.readouterr().err
     assert "Traceback" not in err and "my private words" not in err
     assert "unexpected error (RuntimeError)" in err
+
+
+def test_doctor_survives_a_lock_and_a_backups_folder_that_are_not_what_they_should_be(data_dir, capsys):
+    from tui.cli import doctor
+
+    _seed(data_dir)
+    (data_dir / "rebound.lock").unlink(missing_ok=True)
+    (data_dir / "rebound.lock").mkdir()
+    (data_dir / "backups").rename(data_dir / "old-backups") if (data_dir / "backups").exists() else None
+    (data_dir / "backups").write_text("not a folder")
+    code = doctor.doctor(data_dir)
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Data file:" in out and "OK" in out
+    assert "checking the lock failed" in out
+    assert "is not a folder" in out
+
+
+def test_doctor_on_an_unreadable_data_file_says_so(data_dir, capsys):
+    from tui.cli import doctor
+
+    data_dir.mkdir(parents=True)
+    (data_dir / "rebound.json").mkdir()  # reading it fails with an OSError, as an unreadable file does
+    assert doctor.doctor(data_dir) == 1
+    assert "reading the data file failed" in capsys.readouterr().out
+
+
+def test_backup_is_named_manual_and_says_why_when_it_cannot(data_dir, capsys):
+    from tui.cli import doctor
+
+    _seed(data_dir)
+    assert doctor.backup(data_dir) == 0
+    assert "manual-" in capsys.readouterr().out
+    backups_dir = data_dir / "backups"
+    for p in backups_dir.iterdir():
+        p.unlink()
+    backups_dir.rmdir()
+    backups_dir.write_text("in the way")
+    assert doctor.backup(data_dir) == 1
+    out = capsys.readouterr().out
+    assert "backup failed" in out and "Traceback" not in out

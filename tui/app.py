@@ -381,7 +381,7 @@ class ReboundApp(App):
     def action_backup_now(self) -> None:
         try:
             self.store.flush()
-            path = backups.snapshot(self.store.data_dir, "pre-doctor")
+            path = backups.snapshot(self.store.data_dir, "manual")
         except (SaveError, OSError, ExternalChangeError) as exc:
             self.notify(f"Backup failed: {exc}", severity="error", markup=False)
             return

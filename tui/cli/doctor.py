@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 from store import backups, logs
-from store.errors import CorruptDataError
+from store.errors import CorruptDataError, SaveError
 from store.lock import DirLock
 from store.migrations import SCHEMA_VERSION, schema_version
 from store.paths import DATA_FILE, LOCK_FILE
@@ -20,52 +20,89 @@ def _mode(path: Path) -> str:
         return "?"
 
 
+def _why(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
 def doctor(data_dir: Path, restore: str | None = None) -> int:
+    """Check the data folder. Each part reports its own fault in one line (an unreadable file, a
+    lock or backups folder that isn't what it should be) and the others still run."""
     if restore:
         return do_restore(data_dir, restore)
-    ok = True
-    path = data_dir / DATA_FILE
     print(f"Data folder: {data_dir} (mode {_mode(data_dir) if data_dir.exists() else 'missing'})")
+    ok = True
+    for part in (_check_data_file, _check_lock, _check_log, _check_backups):
+        try:
+            ok = part(data_dir) and ok
+        except OSError as exc:
+            ok = False
+            print(f"  PROBLEM:   {part.__doc__ or 'a check'} failed: {_why(exc)} "
+                  f"({exc.filename or data_dir})")
+    return 0 if ok else 1
+
+
+def _check_data_file(data_dir: Path) -> bool:
+    """reading the data file"""
+    path = data_dir / DATA_FILE
     if not path.exists():
         print(f"Data file:   {path} — not created yet (it appears with the first change).")
-    else:
-        size = path.stat().st_size
-        try:
-            data = parse_database(path.read_bytes(), path)
-        except CorruptDataError as exc:
-            ok = False
-            print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)})")
-            print(f"  PROBLEM:   {exc.problem}")
-            print("  Restore the newest good backup with: rebound-tui doctor --restore latest"
-                  + (f" --data-dir {data_dir}" if data_dir else ""))
-        else:
-            version = schema_version(data)
-            print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — OK, schema {version}"
-                  + (" (newer than this Rebound!)" if version > SCHEMA_VERSION else ""))
-            counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items())
-                               if name not in ("meta", "_rebound"))
-            print(f"  Records:   {counts or 'none'}")
-            if _mode(path) not in ("0600", "?"):
-                print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
+        return True
+    size = path.stat().st_size
+    try:
+        data = parse_database(path.read_bytes(), path)
+    except CorruptDataError as exc:
+        print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)})")
+        print(f"  PROBLEM:   {exc.problem}")
+        print("  Restore the newest good backup with: rebound-tui doctor --restore latest"
+              + (f" --data-dir {data_dir}" if data_dir else ""))
+        return False
+    version = schema_version(data)
+    print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — OK, schema {version}"
+          + (" (newer than this Rebound!)" if version > SCHEMA_VERSION else ""))
+    counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items())
+                       if name not in ("meta", "_rebound"))
+    print(f"  Records:   {counts or 'none'}")
+    if _mode(path) not in ("0600", "?"):
+        print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
+    return True
+
+
+def _check_lock(data_dir: Path) -> bool:
+    """checking the lock"""
+    if not (data_dir / LOCK_FILE).exists():
+        return True
     lock = DirLock(data_dir / LOCK_FILE)
-    if (data_dir / LOCK_FILE).exists():
-        if lock.acquire():
-            lock.release()
-            print("Lock:        free (no Rebound has this data open)")
-        else:
-            print(f"Lock:        held by {lock.holder().describe()}")
+    if lock.acquire():
+        lock.release()
+        print("Lock:        free (no Rebound has this data open)")
+    else:
+        print(f"Lock:        held by {lock.holder().describe()}")
+    return True
+
+
+def _check_log(data_dir: Path) -> bool:
+    """reading the log"""
     problems = logs.last_errors(data_dir, limit=5)
     if problems:
         print(f"Log:         last {len(problems)} problem(s) in {data_dir / logs.LOG_NAME} (newest last)")
         for line in problems:
             print(f"  {line}")
+    return True
+
+
+def _check_backups(data_dir: Path) -> bool:
+    """listing the backups"""
+    folder = data_dir / "backups"
+    if folder.exists() and not folder.is_dir():
+        print(f"Backups:     PROBLEM: {folder} is not a folder, so no backups can be kept. Move it aside.")
+        return False
     items = backups.list_backups(data_dir)
-    print(f"Backups:     {len(items)} in {data_dir / 'backups'}")
+    print(f"Backups:     {len(items)} in {folder}")
     for b in items:
         problem = backups.is_valid(b.path)
         state = "ok" if problem is None else f"DAMAGED: {problem}"
         print(f"  {b.name:<42} {b.size:>12,} bytes  {b.modified:%Y-%m-%d %H:%M}  {state}")
-    return 0 if ok else 1
+    return True
 
 
 def _pick_backup(data_dir: Path, which: str) -> Path | None:
@@ -87,17 +124,21 @@ def do_restore(data_dir: Path, which: str) -> int:
     if problem:
         print(f"rebound-tui: {src} is damaged ({problem}); not restoring it.")
         return 1
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     lock = DirLock(data_dir / LOCK_FILE)
-    if not lock.acquire():
-        print(f"rebound-tui: {lock.holder().describe()} has this data open. Quit it first, then restore.")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not lock.acquire():
+            print(f"rebound-tui: {lock.holder().describe()} has this data open. Quit it first, then restore.")
+            return 1
+    except OSError as exc:
+        print(f"rebound-tui: can't restore, nothing changed: {_why(exc)} ({exc.filename or data_dir}).")
         return 1
     try:
         payload = src.read_bytes()
         kept = backups.snapshot(data_dir, "pre-restore")
         atomic_write_bytes(data_dir / DATA_FILE, payload)
-    except OSError as exc:
-        print(f"rebound-tui: restore failed, nothing changed: {exc.strerror or exc}")
+    except (OSError, SaveError) as exc:
+        print(f"rebound-tui: restore failed, nothing changed: {getattr(exc, 'strerror', None) or exc}")
         return 1
     finally:
         lock.release()
@@ -108,15 +149,24 @@ def do_restore(data_dir: Path, which: str) -> int:
 
 
 def backup(data_dir: Path) -> int:
+    """Take a snapshot now (named ``manual-…``). It reads the data file only, so it works while the app
+    has the data open; a fault is one line and exit 1, never a traceback."""
     path = data_dir / DATA_FILE
-    if not path.exists():
-        print("Nothing to back up yet.")
-        return 0
     try:
+        if not path.exists():
+            print("Nothing to back up yet.")
+            return 0
         parse_database(path.read_bytes(), path)
     except CorruptDataError as exc:
         print(f"rebound-tui: the data file is damaged ({exc.problem}); not backing it up over good copies.")
         return 1
-    made = backups.snapshot(data_dir, "pre-doctor")
+    except OSError as exc:
+        print(f"rebound-tui: can't read {exc.filename or path}: {_why(exc)}; no backup taken.")
+        return 1
+    try:
+        made = backups.snapshot(data_dir, "manual")
+    except (OSError, SaveError) as exc:
+        print(f"rebound-tui: backup failed, nothing changed: {getattr(exc, 'strerror', None) or exc}.")
+        return 1
     print(f"Backed up to {made}")
     return 0
