@@ -222,3 +222,16 @@ def test_kanban_empty_column_and_scroll_counts():
     assert rule.startswith("↑2") and rule.endswith("↓5")
     empty = ColumnView(label="Offer", cards=[], empty_text="empty [/]")
     assert _plain(column_line(empty, 20, 2, Style(), lambda n: Style())).startswith(" empty [/]")
+
+
+def test_the_board_has_no_string_verb_dispatch_and_modals_hold_no_board():
+    """Issue 14: verbs are typed methods; dialogs answer with typed values, never call the board."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "tui" / "board"
+    sources = {p.name: p.read_text(encoding="utf-8") for p in root.glob("*.py")}
+    for name, text in sources.items():
+        for banned in ("act_on(", "action_act(", "action_verb(", "getattr(screen", "getattr(board"):
+            assert banned not in text, (name, banned)
+    for name in ("details.py", "sweep.py", "forms.py", "flows.py", "panels.py"):
+        assert "BoardScreen" not in sources[name] and "self.board" not in sources[name], name
