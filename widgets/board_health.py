@@ -37,20 +37,27 @@ def _days(x: float | None, long: bool) -> str:
     return (f"~{n_text} day" + ("" if n == 1 else "s")) if long else f"~{n_text}d"
 
 
+#: A piece of the line: plain text, or (text, style).
+Part = str | tuple[str, str]
+
+
 def variants(f: HealthFigures) -> list[Content]:
     """The health line from most to least detailed."""
     short = max(0, f.floor - f.live)
-    live_ok = ("✓", "bold") if short == 0 else (f"({short} to go)", "bold")
+    live_ok: Part = ("✓", "bold") if short == 0 else (f"({short} to go)", "bold")
     week_ok = " ✓" if f.weekly_goal and f.sent_this_week >= f.weekly_goal else ""
     counts = "›".join(str(c) for _, c, _ in f.funnel)
-    labelled: list = []
-    converted: list = []
+    labelled: list[Part] = []
+    converted: list[Part] = []
     for i, (label, count, conv) in enumerate(f.funnel):
         if i:
             labelled.append((f" ›{_pct(conv)}› ", "dim"))
             converted.append((f" ›{_pct(conv)}› ", "dim"))
         labelled += [(f"{label} ", "dim"), (str(count), "bold")]
         converted.append((str(count), "bold"))
+    attention: list[Part]
+    attention_mid: list[Part]
+    attention_short: list[Part]
     if f.attention:
         attention = [("Sweep ", "dim"), (str(f.attention), "bold"), (" need attention (s)", "dim")]
         attention_mid = [("Sweep ", "dim"), (str(f.attention), "bold"), (" (s)", "dim")]
@@ -60,11 +67,11 @@ def variants(f: HealthFigures) -> list[Content]:
         attention_mid = [("all calm", "dim")]
         attention_short = []
     gap = "  "
-    live_long = [("Live ", "dim"), (str(f.live), "bold"), (f" · floor {f.floor} ", "dim"), live_ok]
-    live_short = [("Live ", "dim"), (f"{f.live}/{f.floor}", "bold"), " ", live_ok]
-    week_long = [("This week ", "dim"), (f"{f.sent_this_week} of {f.weekly_goal}", "bold"),
+    live_long: list[Part] = [("Live ", "dim"), (str(f.live), "bold"), (f" · floor {f.floor} ", "dim"), live_ok]
+    live_short: list[Part] = [("Live ", "dim"), (f"{f.live}/{f.floor}", "bold"), " ", live_ok]
+    week_long: list[Part] = [("This week ", "dim"), (f"{f.sent_this_week} of {f.weekly_goal}", "bold"),
                  (f" sent{week_ok}", "dim")]
-    week_short = [("Week ", "dim"), (f"{f.sent_this_week}/{f.weekly_goal}{week_ok}", "bold")]
+    week_short: list[Part] = [("Week ", "dim"), (f"{f.sent_this_week}/{f.weekly_goal}{week_ok}", "bold")]
     full = Content.assemble(
         *live_long, gap, *week_long, gap, *labelled, gap,
         ("First reply ", "dim"), (_days(f.median_reply_days, True), "bold"), gap, *attention,

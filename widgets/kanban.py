@@ -13,16 +13,14 @@ Keys: ``h``/``l`` (and arrows) change column, ``j``/``k`` (and arrows) move with
 wheel scrolls the column under the pointer. It posts :class:`Kanban.CursorMoved` and
 :class:`Kanban.Opened`; it never changes data.
 
-User text is drawn as plain segments (never parsed as markup) with control characters removed.
+User text is drawn as plain segments (never parsed as markup) with control characters removed
+(:mod:`widgets.kanban_draw` draws each line).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -32,48 +30,12 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-#: Lines per card: title, subtitle, status line, and one blank line between cards.
-CARD_HEIGHT = 4
-#: Lines above the cards: the column header and the rule with the scroll counts.
-HEADER_HEIGHT = 2
+from widgets.kanban_draw import CARD_HEIGHT, HEADER_HEIGHT, Card, ColumnView, column_line
+
+__all__ = ["CARD_HEIGHT", "HEADER_HEIGHT", "Card", "Kanban"]
+
 #: The narrowest column worth showing; below it, fewer columns are shown at once.
 MIN_COLUMN_WIDTH = 20
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def flat(text: object) -> str:
-    """One line of user text, safe for the terminal: control characters and newlines removed."""
-    s = "" if text is None else str(text)
-    if not s.isprintable():
-        s = _UNSAFE.sub(" ", s)
-    return s
-
-
-def fit(text: str, width: int) -> str:
-    """Exactly ``width`` cells: padded, or cut with an ellipsis."""
-    if width <= 0:
-        return ""
-    if len(text) > width * 4:
-        text = text[: width * 4]
-    w = cell_len(text)
-    if w <= width:
-        return text + " " * (width - w)
-    return set_cell_size(text, width - 1) + "…"
-
-
-@dataclass(frozen=True)
-class Card:
-    """What a card shows. ``meta`` is the status line: (text, kind) pieces, most important first;
-    kind is one of ``""``, ``dim``, ``warn``, ``quiet``, ``good``, ``star``. Pieces that do not fit
-    are dropped from the end. ``muted`` dims the whole card (closed cards)."""
-
-    id: str
-    title: str
-    subtitle: str = ""
-    meta: tuple[tuple[str, str], ...] = ()
-    muted: bool = False
-
 
 class Kanban(Widget, can_focus=True):
     """Columns of cards with a cursor (see the module docstring)."""
@@ -254,7 +216,7 @@ class Kanban(Widget, can_focus=True):
     def _locate(self, x: int, y: int) -> tuple[str, int] | None:
         """(column key, card index) under a point, or None."""
         offset = 0
-        for key, width in zip(self.visible_columns(), self._column_widths()):
+        for key, width in zip(self.visible_columns(), self._column_widths(), strict=False):
             if offset <= x < offset + width:
                 if y < HEADER_HEIGHT:
                     return key, -1
@@ -376,82 +338,19 @@ class Kanban(Widget, can_focus=True):
         keys = self.visible_columns()
         rule = base + self._style("kanban--rule")
         segments: list[Segment] = []
-        for n, (key, width) in enumerate(zip(keys, widths)):
+        for n, (key, width) in enumerate(zip(keys, widths, strict=False)):
             if n:
                 segments.append(Segment("│", rule))
-            segments.extend(self._column_line(key, width, y, base, first=n == 0, last=n == len(keys) - 1))
+            view = self._view(key, first=n == 0, last=n == len(keys) - 1)
+            segments.extend(column_line(view, width, y, base, self._style))
         return Strip(segments, self.size.width).adjust_cell_length(self.size.width, base)
 
-    def _column_line(self, key: str, width: int, y: int, base: Style, *, first: bool,
-                     last: bool) -> list[Segment]:
-        cards = self._cards.get(key, ())
-        current = key == self.current_column
-        if y == 0:
-            label = dict(self._columns).get(key, key)
-            left = "◂ " if first and self._win > 0 else ""
-            right = " ▸" if last and self._win + len(self.visible_columns()) < len(self._columns) else ""
-            mark = "▸ " if current else "  "
-            text = f"{left}{mark}{flat(label)} {len(cards)}"
-            style = base + self._style("kanban--header-current" if current else "kanban--header")
-            body = fit(text, max(0, width - cell_len(right)))
-            return [Segment(body + right, style)]
-        if y == 1:
-            top = self._tops.get(key, 0)
-            page = self._cards_per_page()
-            up = f"↑{top}" if top > 0 else ""
-            below = len(cards) - (top + page)
-            down = f"↓{below}" if below > 0 else ""
-            fill = max(0, width - cell_len(up) - cell_len(down))
-            return [Segment(fit(up + "─" * fill + down, width), base + self._style("kanban--rule"))]
-        offset = y - HEADER_HEIGHT
-        top = self._tops.get(key, 0)
-        i = top + offset // CARD_HEIGHT
-        line = offset % CARD_HEIGHT
-        if not cards:
-            if offset == 0:
-                text = self._empty.get(key, "(empty)")
-                return [Segment(fit(" " + flat(text), width), base + self._style("kanban--empty"))]
-            return [Segment(" " * width, base)]
-        if i >= len(cards) or line == CARD_HEIGHT - 1:
-            return [Segment(" " * width, base)]
-        card = cards[i]
-        selected = current and i == self._rows.get(key, 0)
-        bg = base
-        if selected:
-            bg = base + self._style("kanban--cursor" if self.has_focus else "kanban--cursor-blur")
-        marker = Segment("▌" if selected else " ", bg)
-        inner = max(0, width - 2)
-        muted = self._style("kanban--muted") if card.muted else Style()
-        if line == 0:
-            body = [Segment(fit(flat(card.title), inner), bg + self._style("kanban--title") + muted)]
-        elif line == 1:
-            body = [Segment(fit(flat(card.subtitle), inner), bg + self._style("kanban--subtitle") + muted)]
-        else:
-            body = self._meta(card, inner, bg)
-        return [marker, *body, Segment(" ", bg)]
-
-    def _meta(self, card: Card, width: int, bg: Style) -> list[Segment]:
-        out: list[Segment] = []
-        used = 0
-        for text, kind in card.meta:
-            text = flat(text)
-            if not text:
-                continue
-            need = cell_len(text) + (1 if out else 0)
-            if used + need > width:
-                if not out:  # the first piece always shows, cut if it must
-                    out.append(Segment(fit(text, width), bg + self._kind_style(kind)))
-                    used = width
-                break
-            if out:
-                out.append(Segment(" ", bg))
-            out.append(Segment(text, bg + self._kind_style(kind)))
-            used += need
-        if used < width:
-            out.append(Segment(" " * (width - used), bg))
-        return out
-
-    def _kind_style(self, kind: str) -> Style:
-        if kind in ("dim", "warn", "quiet", "good", "star", "muted"):
-            return self._style(f"kanban--{kind}")
-        return Style()
+    def _view(self, key: str, *, first: bool, last: bool) -> ColumnView:
+        return ColumnView(
+            label=dict(self._columns).get(key, key), cards=self._cards.get(key, ()),
+            top=self._tops.get(key, 0), row=self._rows.get(key, 0), page=self._cards_per_page(),
+            current=key == self.current_column, focused=self.has_focus,
+            more_left=first and self._win > 0,
+            more_right=last and self._win + len(self.visible_columns()) < len(self._columns),
+            empty_text=self._empty.get(key, "(empty)"),
+        )

@@ -688,7 +688,7 @@ async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
     dana = store.contacts.save(Contact(first_name="Dana", last_name="Kim"))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        scr = await open_board(pilot)
+        await open_board(pilot)
         await pilot.press("l", "n")
         await pilot.pause()
         form = app.screen

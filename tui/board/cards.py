@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import overload
 
 from store import pipeline as p
 from store.dates import from_iso
@@ -114,7 +115,13 @@ class CardColumn(Sequence[Card]):
     def __len__(self) -> int:
         return len(self.apps)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> Card: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Card]: ...
+
+    def __getitem__(self, i: int | slice) -> Card | list[Card]:
         if isinstance(i, slice):
             return [self.cache.card(a) for a in self.apps[i]]
         return self.cache.card(self.apps[i])

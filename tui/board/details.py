@@ -18,11 +18,12 @@ from store import clock
 from store import pipeline as p
 from store.dates import from_iso, humanize_ago
 from store.models import Application
+from tui.board.actions import Direction
 from tui.board.cards import OUTCOME_MARKS
-from tui.board.forms import long_date
+from tui.board.fields import long_date
 
 if TYPE_CHECKING:
-    from tui.board.screen import BoardScreen
+    from tui.board.flows import CardFlows
 
 MOVE_GROUP = Binding.Group("Move ")
 
@@ -125,32 +126,32 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
 
 
 class DetailsScreen(ModalScreen[None]):
+    """One application's details. Its keys act on the card through :class:`CardFlows`; after each
+    the view is drawn again, and it closes itself when the card is gone (deleted)."""
+
     DEFAULT_CSS = DETAILS_CSS
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="details.back"),
-        Binding("e", "act('edit')", "Edit", id="details.edit"),
-        Binding("H,shift+left", "act('back')", "Move back", key_display="H", id="details.back_stage",
+        Binding("e", "edit", "Edit", id="details.edit"),
+        Binding("H,shift+left", "move(-1)", "Move back", key_display="H", id="details.back_stage",
                 group=MOVE_GROUP),
-        Binding("L,shift+right", "act('forward')", "Move on", key_display="L", id="details.forward",
+        Binding("L,shift+right", "move(1)", "Move on", key_display="L", id="details.forward",
                 group=MOVE_GROUP),
-        Binding("x", "act('close')", "Close", id="details.close"),
-        Binding("r", "act('reject')", "Reject", id="details.reject"),
-        Binding("f", "act('follow_up')", "Followed up", id="details.follow_up"),
-        Binding("z", "act('snooze')", "Snooze", id="details.snooze"),
-        Binding("d", "act('delete')", "Delete", show=False, id="details.delete"),
-        Binding("c", "act('contact')", "Open contact", show=False, id="details.contact"),
+        Binding("x", "close_card", "Close", id="details.close"),
+        Binding("r", "reject", "Reject", id="details.reject"),
+        Binding("f", "follow_up", "Followed up", id="details.follow_up"),
+        Binding("z", "snooze", "Snooze", id="details.snooze"),
+        Binding("d", "delete", "Delete", show=False, id="details.delete"),
+        Binding("c", "contact", "Open contact", show=False, id="details.contact"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="details.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="details.up"),
     ]
 
-    def __init__(self, board: BoardScreen, application_id: str) -> None:
+    def __init__(self, flows: CardFlows, application_id: str) -> None:
         super().__init__()
-        self.board = board
+        self.flows = flows
         self.application_id = application_id
-
-    @property
-    def COMMANDS(self):  # type: ignore[override]
-        return self.board.COMMANDS
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="details-box"):
@@ -166,22 +167,51 @@ class DetailsScreen(ModalScreen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
-    def refresh_view(self) -> None:
-        app = self.board.store.applications.get(self.application_id)
+    def refresh_view(self, ok: bool = True) -> None:
+        """Draw the card again (``ok``: the ``done`` of a verb, unused); leave when it is gone."""
+        actions = self.flows.actions
+        app = actions.get(self.application_id)
         if app is None:
-            self.dismiss(None)
+            self._leave()
             return
-        today = clock.today()
         self.query_one("#details-text", Static).update(
-            details_content(app, today, self.board.quiet_days(), self.board.plan_note(app),
-                            tuple(c.display_name for c in self.board.linked_contacts(app))))
+            details_content(app, clock.today(), actions.quiet_days(), actions.plan_note(app),
+                            tuple(c.display_name for c in actions.linked_contacts(app))))
+
+    def _leave(self) -> None:
+        """Dismiss once, and only from the top of the stack: a verb's dialog (delete's "are you
+        sure?") may still be above us; then the resume that follows its dismissal brings us here."""
+        if not self._leaving and self.is_active:
+            self._leaving = True
+            self.dismiss(None)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self._leave()
 
     def action_scroll(self, delta: int) -> None:
         scroll = self.query_one("#details-scroll", VerticalScroll)
         scroll.scroll_relative(y=delta, animate=False)
 
-    def action_act(self, what: str) -> None:
-        self.board.act_on(self.application_id, what, after=self.refresh_view)
+    def action_edit(self) -> None:
+        self.flows.edit(self.application_id, self.refresh_view)
+
+    def action_move(self, direction: int) -> None:
+        self.flows.step(self.application_id, Direction(direction), self.refresh_view)
+
+    def action_close_card(self) -> None:
+        self.flows.close_with_outcome(self.application_id, done=self.refresh_view)
+
+    def action_reject(self) -> None:
+        self.flows.reject(self.application_id, self.refresh_view)
+
+    def action_follow_up(self) -> None:
+        self.flows.follow_up(self.application_id, self.refresh_view)
+
+    def action_snooze(self) -> None:
+        self.flows.snooze(self.application_id, self.refresh_view)
+
+    def action_delete(self) -> None:
+        self.flows.delete(self.application_id, self.refresh_view)
+
+    def action_contact(self) -> None:
+        self.flows.open_contact(self.application_id)

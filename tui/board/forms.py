@@ -13,108 +13,26 @@ the form stays open with the message beside the field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from store import clock
 from store.dates import DateError, from_iso, parse_optional_date, parse_user_date
 from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application
 from store.pipeline import split_list
 from store.sanitize import clean_line
+from tui.board.fields import FORM_CSS, OUTCOME_HELP, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
 from widgets.usertext import literal
-
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-OUTCOME_HELP = {
-    "accepted": "you took the offer",
-    "rejected": "they said no",
-    "ghosted": "they went silent",
-    "withdrew": "you pulled out",
-    "declined": "you turned down their offer",
-    "role closed": "the role was pulled or filled",
-}
-
-
-def long_date(day: date | None) -> str:
-    """``Mon 2 Mar 2026`` (locale-free)."""
-    if day is None:
-        return ""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def date_hint(text: str, name: str = "") -> tuple[str, bool]:
-    """What a typed date field means: (message, ok)."""
-    if not text.strip():
-        return "", True
-    try:
-        day = parse_user_date(text)
-    except DateError as exc:
-        return str(exc), False
-    problem = past_only(name, day)
-    return (problem, False) if problem else (f"→ {long_date(day)}", True)
-
-
-#: Fields that record something that already happened: a future date is a slip (``fri`` means
-#: the next Friday), so the form asks instead of saving it.
-PAST_ONLY = {"applied_on": "applied", "outcome_on": "it ended", "close-date": "it ended"}
-
-
-def past_only(name: str, day: date | None) -> str:
-    from store import clock
-
-    if day is None or name not in PAST_ONLY or day <= clock.today():
-        return ""
-    return (f"{long_date(day)} is in the future. When {PAST_ONLY[name]}? "
-            "Use a past date, e.g. -3d or YYYY-MM-DD.")
-
-
-class DateInput(Input):
-    """A date field: anything :func:`parse_user_date` reads; the hint beside it says what it read."""
-
-
-FORM_CSS = """
-ApplicationForm, CloseDialog { align: center middle; }
-#form-box {
-    width: 100%; max-width: 110; height: 100%;
-    border: round $primary; background: $surface; padding: 0 1;
-}
-#form-title { text-style: bold; height: 1; }
-#form-scroll { height: 1fr; }
-.form-row { height: auto; min-height: 1; margin-bottom: 0; }
-.form-row > Label.field-label { width: 14; color: $foreground 80%; padding-right: 1; }
-.form-row > Input { width: 1fr; }
-.form-row > DateInput { width: 18; }
-.form-row > Input.narrow { width: 6; }
-.form-row > Select { width: 24; }
-.form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
-.form-row > .hint.-error { color: $warning; text-style: bold; }
-.form-row > TextArea { width: 1fr; height: 4; background: $boost; }
-.form-row > Input, .form-row > Select { background: $boost; }
-.form-row > Input:focus, .form-row > TextArea:focus { background: $primary 20%; }
-.form-row > .round-sep { width: 3; padding: 0 1; }
-.form-error { color: $warning; text-style: bold; height: auto; }
-.form-error.-hidden { display: none; }
-.hint.-hidden { display: none; }
-#form-keys { height: 1; color: $foreground 60%; }
-#close-box {
-    width: 72; max-width: 100%; height: auto; max-height: 100%;
-    border: round $primary; background: $surface; padding: 0 1;
-}
-#close-box OptionList { height: auto; max-height: 8; }
-#close-box .form-row > Label.field-label { width: 10; }
-"""
-
-
-def _row(label: str, *widgets: Widget, row_id: str | None = None) -> Horizontal:
-    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row", id=row_id)
 
 
 class ApplicationForm(ModalScreen[Application | None]):
@@ -148,55 +66,55 @@ class ApplicationForm(ModalScreen[Application | None]):
         with Vertical(id="form-box"):
             yield Static(title, id="form-title")
             with VerticalScroll(id="form-scroll"):
-                yield _row("Company *", Input(a.company, placeholder="required", id="f-company", compact=True),
-                           self._hint("company"))
-                yield _row("Role *", Input(a.role, placeholder="required", id="f-role", compact=True),
-                           self._hint("role"))
-                yield _row("URL", Input(a.url, placeholder="https://…", id="f-url", compact=True))
-                yield _row("Location", Input(a.location, id="f-location", compact=True))
+                yield row("Company *", Input(a.company, placeholder="required", id="f-company", compact=True),
+                          self._hint("company"))
+                yield row("Role *", Input(a.role, placeholder="required", id="f-role", compact=True),
+                          self._hint("role"))
+                yield row("URL", Input(a.url, placeholder="https://…", id="f-url", compact=True))
+                yield row("Location", Input(a.location, id="f-location", compact=True))
                 mode = a.work_mode if a.work_mode in WORK_MODES else Select.NULL
-                yield _row("Work mode", Select([(m, m) for m in WORK_MODES], value=mode, prompt="—",
-                                               id="f-work_mode", compact=True))
-                yield _row("Salary", Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary",
-                                           compact=True))
-                yield _row("Source", Input(a.source, placeholder="LinkedIn, referral…", id="f-source",
-                                           compact=True))
-                yield _row("Excitement", Input(str(a.excitement) if a.excitement else "", placeholder="1-5",
-                                               restrict=r"[0-5]?", max_length=1, id="f-excitement",
-                                               classes="narrow", compact=True),
-                           Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
+                yield row("Work mode", Select([(m, m) for m in WORK_MODES], value=mode, prompt="—",
+                                              id="f-work_mode", compact=True))
+                yield row("Salary", Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary",
+                                          compact=True))
+                yield row("Source", Input(a.source, placeholder="LinkedIn, referral…", id="f-source",
+                                          compact=True))
+                yield row("Excitement", Input(str(a.excitement) if a.excitement else "", placeholder="1-5",
+                                              restrict=r"[0-5]?", max_length=1, id="f-excitement",
+                                              classes="narrow", compact=True),
+                          Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
                 yield self._date_row("Applied on", "applied_on", a.applied_on)
                 yield self._date_row("Deadline", "deadline", a.deadline)
-                yield _row("Round", Input(str(a.round_number) if a.round_number else "", placeholder="#",
-                                          restrict=r"\d{0,2}", max_length=2, id="f-round_number",
-                                          classes="narrow", compact=True),
-                           Static("–", classes="round-sep"),
-                           Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name", compact=True))
-                yield _row("Next action", Input(a.next_action, placeholder="e.g. follow up with the recruiter",
-                                                id="f-next_action", compact=True))
+                yield row("Round", Input(str(a.round_number) if a.round_number else "", placeholder="#",
+                                         restrict=r"\d{0,2}", max_length=2, id="f-round_number",
+                                         classes="narrow", compact=True),
+                          Static("–", classes="round-sep"),
+                          Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name", compact=True))
+                yield row("Next action", Input(a.next_action, placeholder="e.g. follow up with the recruiter",
+                                               id="f-next_action", compact=True))
                 yield self._date_row("Action date", "next_action_date", a.next_action_date)
                 names = list(a.contact_names)
                 for name in self.linked_names:  # linked elsewhere: listed so saving keeps them
                     if name.casefold() not in {n.casefold() for n in names}:
                         names.append(name)
-                yield _row("Contacts", Input(", ".join(names), placeholder="names, comma-separated",
-                                             id="f-contacts", compact=True))
-                yield _row("Notes", TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True,
-                                             compact=True))
-                yield _row("Tags", Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags",
-                                         compact=True))
+                yield row("Contacts", Input(", ".join(names), placeholder="names, comma-separated",
+                                            id="f-contacts", compact=True))
+                yield row("Notes", TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True,
+                                            compact=True))
+                yield row("Tags", Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags",
+                                        compact=True))
                 if not self.is_new and a.stage == "closed":
                     outcome = a.outcome if a.outcome in OUTCOMES else Select.NULL
-                    yield _row("Outcome", Select([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
-                                                 id="f-outcome", compact=True))
+                    yield row("Outcome", Select([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
+                                                id="f-outcome", compact=True))
                     yield self._date_row("Outcome on", "outcome_on", a.outcome_on)
-                    yield _row("Reason", Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason",
-                                               compact=True))
-                yield _row("Feedback", TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
-                                                soft_wrap=True, compact=True))
+                    yield row("Reason", Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason",
+                                              compact=True))
+                yield row("Feedback", TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
+                                               soft_wrap=True, compact=True))
                 if self.is_new:
-                    yield _row("Stage", Select([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
-                                               value=self.stage, allow_blank=False, id="f-stage", compact=True))
+                    yield row("Stage", Select([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
+                                              value=self.stage, allow_blank=False, id="f-stage", compact=True))
             yield Static("", id="form-error", classes="form-error -hidden")
             yield Static(Content.assemble(("ctrl+s", "bold"), " save  ", ("esc", "bold"), " cancel  ",
                                           ("tab", "bold"), "/", ("shift+tab", "bold"), " next/previous field"),
@@ -210,7 +128,7 @@ class ApplicationForm(ModalScreen[Application | None]):
         text = value or ""
         message, ok = date_hint(text, name)
         hint = Static(literal(message), id=f"hint-{name}", classes="hint" + ("" if ok else " -error"))
-        return _row(label, DateInput(text, placeholder="e.g. fri, +3d", id=f"f-{name}", compact=True), hint)
+        return row(label, DateInput(text, placeholder="e.g. fri, +3d", id=f"f-{name}", compact=True), hint)
 
     @staticmethod
     def _stars(n: int) -> Content:
@@ -233,29 +151,33 @@ class ApplicationForm(ModalScreen[Application | None]):
                 out[w.id] = None if w.value is Select.NULL else w.value
             elif isinstance(w, TextArea):
                 out[w.id] = w.text
-            else:
-                out[w.id] = w.value  # type: ignore[attr-defined]
+            elif isinstance(w, Input):
+                out[w.id] = w.value
         return out
 
     @property
     def dirty(self) -> bool:
         return self._initial is not None and self._values() != self._initial
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        wid = event.input.id or ""
-        if isinstance(event.input, DateInput):
-            name = wid.removeprefix("f-")
-            message, ok = date_hint(event.value, name)
-            hint = self.query_one(f"#hint-{name}", Static)
-            hint.update(literal(message))
-            hint.set_class(not ok, "-error")
-        elif wid == "f-excitement":
-            n = int(event.value) if event.value.isdigit() else 0
-            self.query_one("#hint-excitement", Static).update(self._stars(n))
-        elif wid in ("f-company", "f-role") and event.value.strip():
-            self.query_one(f"#hint-{wid.removeprefix('f-')}", Static).add_class("-hidden")
+    @on(Input.Changed, "DateInput")
+    def _date_typed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("f-")
+        message, ok = date_hint(event.value, name)
+        hint = self.query_one(f"#hint-{name}", Static)
+        hint.update(literal(message))
+        hint.set_class(not ok, "-error")
 
-    def _build(self) -> tuple[Application | None, list[tuple[str, str]]]:
+    @on(Input.Changed, "#f-excitement")
+    def _excitement_typed(self, event: Input.Changed) -> None:
+        n = int(event.value) if event.value.isdigit() else 0
+        self.query_one("#hint-excitement", Static).update(self._stars(n))
+
+    @on(Input.Changed, "#f-company, #f-role")
+    def _required_typed(self, event: Input.Changed) -> None:
+        if event.value.strip():
+            self.query_one(f"#hint-{(event.input.id or '').removeprefix('f-')}", Static).add_class("-hidden")
+
+    def build(self) -> tuple[Application | None, list[tuple[str, str]]]:
         """The changed copy, or the list of (field id, message) problems."""
         v = self._values()
         errors: list[tuple[str, str]] = []
@@ -289,20 +211,20 @@ class ApplicationForm(ModalScreen[Application | None]):
         a.source = clean_line(v["f-source"])
         ex = str(v["f-excitement"])
         a.excitement = int(ex) if ex.isdigit() else 0
-        a.applied_on = _iso(dates.get("applied_on"))
-        a.deadline = _iso(dates.get("deadline"))
+        a.applied_on = iso(dates.get("applied_on"))
+        a.deadline = iso(dates.get("deadline"))
         rn = str(v["f-round_number"])
         a.round_number = int(rn) if rn.isdigit() else 0
         a.round_name = clean_line(v["f-round_name"])
         a.next_action = clean_line(v["f-next_action"])
-        a.next_action_date = _iso(dates.get("next_action_date"))
+        a.next_action_date = iso(dates.get("next_action_date"))
         a.contact_names = split_list(str(v["f-contacts"]))
         a.notes = str(v["f-notes"])
         a.tags = split_list(str(v["f-tags"]))
         if "f-outcome" in v:
             if v["f-outcome"]:
                 a.outcome = str(v["f-outcome"])
-            a.outcome_on = _iso(dates.get("outcome_on")) or a.outcome_on
+            a.outcome_on = iso(dates.get("outcome_on")) or a.outcome_on
             a.outcome_reason = clean_line(v["f-outcome_reason"])
         a.feedback = str(v["f-feedback"])
         if "f-stage" in v and v["f-stage"] in STAGES:
@@ -312,7 +234,7 @@ class ApplicationForm(ModalScreen[Application | None]):
     # -- actions
 
     def action_save(self) -> None:
-        app, errors = self._build()
+        app, errors = self.build()
         box = self.query_one("#form-error", Static)
         if errors:
             for name, message in errors:
@@ -341,11 +263,16 @@ class ApplicationForm(ModalScreen[Application | None]):
                                            confirm="Discard", cancel="Keep editing", danger=True), decided)
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+@dataclass(frozen=True)
+class Closing:
+    """How it ended: what :class:`CloseDialog` dismisses with."""
+
+    outcome: str
+    reason: str
+    on: date
 
 
-class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
+class CloseDialog(ModalScreen[Closing | None]):
     """Close with an outcome: pick it (arrows/j/k and enter, or its number), add a reason if you
     like, change the date if it happened earlier; ``enter`` in a field or ``ctrl+s`` closes."""
 
@@ -369,13 +296,13 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
             yield Static("How did it end?", classes="muted")
             yield OptionList(*[Option(Content.assemble(f"{i}. ", (o, "bold"), (f"  {OUTCOME_HELP[o]}", "dim")), id=o)
                                for i, o in enumerate(OUTCOMES, start=1)], id="close-outcomes")
-            yield _row("Reason", Input(a.outcome_reason if a.stage == "closed" else "", placeholder="optional",
-                                       id="close-reason", compact=True))
+            yield row("Reason", Input(a.outcome_reason if a.stage == "closed" else "", placeholder="optional",
+                                      id="close-reason", compact=True))
             on = from_iso(a.outcome_on) if a.stage == "closed" else None
             text = on.isoformat() if on else "today"
             message, _ = date_hint(text)
-            yield _row("When", DateInput(text, id="close-date", compact=True),
-                       Static(literal(message), id="hint-close-date", classes="hint"))
+            yield row("When", DateInput(text, id="close-date", compact=True),
+                      Static(literal(message), id="hint-close-date", classes="hint"))
             yield Static("", id="form-error", classes="form-error -hidden")
             yield Static(Content.assemble(("1-6", "bold"), " pick  ", ("enter", "bold"), " next/close  ",
                                           ("esc", "bold"), " cancel"), id="form-keys")
@@ -385,7 +312,7 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
         ol.highlighted = OUTCOMES.index(self.preset) if self.preset else 1
         ol.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if isinstance(self.focused, OptionList) and event.character and event.character in "123456":
             event.stop()
             self._choose(OUTCOMES[int(event.character) - 1])
@@ -404,12 +331,12 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
         event.stop()
         self._choose(str(event.option.id))
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "close-date":
-            message, ok = date_hint(event.value, "close-date")
-            hint = self.query_one("#hint-close-date", Static)
-            hint.update(literal(message))
-            hint.set_class(not ok, "-error")
+    @on(Input.Changed, "#close-date")
+    def _date_typed(self, event: Input.Changed) -> None:
+        message, ok = date_hint(event.value, "close-date")
+        hint = self.query_one("#hint-close-date", Static)
+        hint.update(literal(message))
+        hint.set_class(not ok, "-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -433,8 +360,6 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
             box.remove_class("-hidden")
             self.query_one("#close-date", Input).focus()
             return
-        from store import clock
-
         on = on or clock.today()
         problem = past_only("close-date", on)
         if problem:
@@ -442,7 +367,7 @@ class CloseDialog(ModalScreen[tuple[str, str, date] | None]):
             box.remove_class("-hidden")
             self.query_one("#close-date", Input).focus()
             return
-        self.dismiss((self.outcome, clean_line(self.query_one("#close-reason", Input).value), on))
+        self.dismiss(Closing(self.outcome, clean_line(self.query_one("#close-reason", Input).value), on))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,8 @@ called ``[/]`` is just text (``Matcher.highlight`` would parse it as markup)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
+from typing import Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import pipeline as p
-from store.models import OUTCOMES, STAGES, Application
+from store.models import OUTCOMES, STAGE_LABELS, STAGES, Application
 
 PANELS_CSS = """
 HealthPanel, GoToDialog { align: center middle; }
@@ -140,21 +142,31 @@ def search_applications(apps: Iterable[Application], query: str,
     return scored[:limit]
 
 
+@runtime_checkable
+class ShowsApplications(Protocol):
+    """A screen that can select an application and open its details itself (the board)."""
+
+    def show_application(self, application_id: str) -> None: ...
+
+
 class ApplicationsProvider(Provider):
-    """ctrl+p, on any screen: type a company or role to jump to its card."""
+    """ctrl+p, on any screen: type a company or role to jump to its card.
+
+    The hit is ``Content`` (literal: a company called ``[/]`` is just text) and its help is our own
+    stage label: Textual reads a hit's help as markup."""
 
     async def search(self, query: str) -> Hits:
         screen = self.screen
-        board = getattr(screen, "board", screen)
         # on the board: select the card; anywhere else: the app takes you there
-        opener = getattr(board, "show_application", None) or getattr(self.app, "open_application", None)
+        opener = (screen.show_application if isinstance(screen, ShowsApplications)
+                  else getattr(self.app, "open_application", None))
         store = getattr(getattr(self.app, "store", None), "applications", None)
         if store is None or opener is None or not query.strip():
             return
         for score, app in search_applications(store.all(), query, limit=30):
-            plain = plain_title(app)
-            yield Hit(score, Content(f"Go to application: {plain}"), lambda i=app.id: opener(i),
-                      text=f"Go to application: {plain}", help=p.stage_label(app.stage))
+            title = f"Go to application: {plain_title(app)}"
+            yield Hit(score, Content(title), partial(opener, app.id), text=title,
+                      help=STAGE_LABELS.get(app.stage, "Application"))
 
 
 class GoToDialog(ModalScreen[str | None]):

@@ -6,6 +6,8 @@ ahead or go back without acting, ``escape`` leaves. It ends by saying what was d
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -18,10 +20,13 @@ from textual.widgets import Footer, Static
 from store import clock
 from store import pipeline as p
 from store.dates import from_iso, humanize_ago
-from tui.board.forms import long_date
+from store.models import Application
+from tui.board.actions import Direction
+from tui.board.details import DetailsScreen
+from tui.board.fields import long_date
 
 if TYPE_CHECKING:
-    from tui.board.screen import BoardScreen
+    from tui.board.flows import CardFlows, Done
 
 SWEEP_CSS = """
 SweepScreen { align: center middle; }
@@ -34,35 +39,44 @@ SweepScreen { align: center middle; }
 #sweep-keys { height: auto; margin-top: 1; }
 """
 
-VERB_WORDS = {"follow_up": "followed up", "ghosted": "closed as ghosted", "reject": "closed as rejected",
-              "snooze": "snoozed", "advance": "advanced"}
+
+class SweepVerb(Enum):
+    """The sweep's one-key verbs; the value is what the summary says."""
+
+    FOLLOW_UP = "followed up"
+    GHOSTED = "closed as ghosted"
+    REJECT = "closed as rejected"
+    SNOOZE = "snoozed"
+    ADVANCE = "advanced"
+
+
+def summary(done: Counter[SweepVerb]) -> str:
+    """``2 followed up, 1 snoozed`` (in the order they were first done)."""
+    return ", ".join(f"{n} {verb.value}" for verb, n in done.items())
 
 
 class SweepScreen(ModalScreen[None]):
     DEFAULT_CSS = SWEEP_CSS
     BINDINGS = [
-        Binding("f", "verb('follow_up')", "Followed up", id="sweep.follow_up"),
-        Binding("g", "verb('ghosted')", "Ghosted", id="sweep.ghosted"),
-        Binding("r", "verb('reject')", "Rejected", id="sweep.reject"),
-        Binding("z", "verb('snooze')", "Snooze", id="sweep.snooze"),
-        Binding("a", "verb('advance')", "Advance", id="sweep.advance"),
+        Binding("f", "follow_up", "Followed up", id="sweep.follow_up"),
+        Binding("g", "ghosted", "Ghosted", id="sweep.ghosted"),
+        Binding("r", "reject", "Rejected", id="sweep.reject"),
+        Binding("z", "snooze", "Snooze", id="sweep.snooze"),
+        Binding("a", "advance", "Advance", id="sweep.advance"),
         Binding("enter", "open", "Open", id="sweep.open"),
         Binding("j,down", "skip(1)", "Skip", show=False, id="sweep.skip"),
         Binding("k,up", "skip(-1)", "Back", show=False, id="sweep.back"),
         Binding("escape", "leave", "Leave", id="sweep.leave"),
     ]
 
-    def __init__(self, board: BoardScreen, ids: list[str]) -> None:
+    def __init__(self, flows: CardFlows, ids: list[str]) -> None:
         super().__init__()
-        self.board = board
+        self.flows = flows
         self.ids = list(ids)
         self.pos = 0
-        self.done: Counter[str] = Counter()
+        self.done: Counter[SweepVerb] = Counter()
         self.handled: set[str] = set()
-
-    @property
-    def COMMANDS(self):  # type: ignore[override]
-        return self.board.COMMANDS
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sweep-box"):
@@ -88,24 +102,26 @@ class SweepScreen(ModalScreen[None]):
         return self.ids[self.pos] if 0 <= self.pos < len(self.ids) else None
 
     def show_current(self) -> None:
-        store = self.board.store
-        # drop cards deleted meanwhile
-        while self.current_id is not None and store.applications.get(self.current_id) is None:
+        """Draw the current card (skipping cards deleted meanwhile); the end finishes the sweep."""
+        actions = self.flows.actions
+        while self.current_id is not None and actions.get(self.current_id) is None:
             self.ids.pop(self.pos)
-        app = store.applications.get(self.current_id) if self.current_id else None
+        app = actions.get(self.current_id)
         if app is None:
             self.finish()
             return
-        today = clock.today()
-        qd = self.board.quiet_days()
         progress = f"Sweep · {self.pos + 1} of {len(self.ids)}"
         if self.handled:
             progress += f" · {len(self.handled)} handled"
         self.query_one("#sweep-progress", Static).update(progress)
-        reasons = p.attention_reasons(app, today, qd)
+        self.query_one("#sweep-card", Static).update(self._card(app))
+
+    def _card(self, app: Application) -> Content:
+        today = clock.today()
+        reasons = p.attention_reasons(app, today, self.flows.actions.quiet_days())
         if app.id in self.handled and not reasons:
             reasons = ["handled in this sweep"]
-        parts: list = [
+        parts: list[str | tuple[str, str]] = [
             (app.company or "(no company)", "bold"), ("  —  ", "dim"), (app.role or "(no role)", "bold"), "\n",
             (p.stage_label(app.stage), "bold"),
         ]
@@ -125,12 +141,16 @@ class SweepScreen(ModalScreen[None]):
         if app.notes.strip():
             note = app.notes.strip().splitlines()[0]
             parts += [("Notes        ", "dim"), note[:300], "\n"]
-        self.query_one("#sweep-card", Static).update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
     def finish(self) -> None:
+        """Say what was done and leave (once, and only from the top of the stack: a verb's dialog
+        may still be above us; the resume after it closes comes back here)."""
+        if self._leaving or not self.is_active:
+            return
+        self._leaving = True
         if self.done:
-            said = ", ".join(f"{n} {VERB_WORDS[k]}" for k, n in self.done.items())
-            self.app.notify(f"Sweep done: {said}.", title="Sweep", markup=False)
+            self.app.notify(f"Sweep done: {summary(self.done)}.", title="Sweep", markup=False)
         else:
             self.app.notify("Sweep done. Nothing changed.", title="Sweep", markup=False)
         self.dismiss(None)
@@ -142,33 +162,40 @@ class SweepScreen(ModalScreen[None]):
         else:
             self.show_current()
 
-    def action_verb(self, verb: str) -> None:
+    def _do(self, verb: SweepVerb, run: Callable[[str, Done], None]) -> None:
+        """Run one verb on the current card; when it changed something, count it and go on."""
         app_id = self.current_id
         if app_id is None:
             return
 
-        def after(ok: bool = True) -> None:
+        def after(ok: bool) -> None:
             if ok:
                 self.done[verb] += 1
                 self.handled.add(app_id)
                 self._next()
-            else:
+            elif self.is_active:
                 self.show_current()
 
-        if verb == "ghosted":
-            self.board.close_application(app_id, "ghosted", after=after, at_once=True)
-        elif verb == "reject":
-            self.board.close_application(app_id, "rejected", after=after, at_once=True)
-        elif verb == "follow_up":
-            after(self.board.follow_up(app_id))
-        elif verb == "snooze":
-            after(self.board.snooze(app_id))
-        elif verb == "advance":
-            self.board.step(app_id, +1, after=after)
+        run(app_id, after)
+
+    def action_follow_up(self) -> None:
+        self._do(SweepVerb.FOLLOW_UP, self.flows.follow_up)
+
+    def action_ghosted(self) -> None:
+        self._do(SweepVerb.GHOSTED, self.flows.ghost)
+
+    def action_reject(self) -> None:
+        self._do(SweepVerb.REJECT, self.flows.reject)
+
+    def action_snooze(self) -> None:
+        self._do(SweepVerb.SNOOZE, self.flows.snooze)
+
+    def action_advance(self) -> None:
+        self._do(SweepVerb.ADVANCE, lambda app_id, done: self.flows.step(app_id, Direction.FORWARD, done))
 
     def action_open(self) -> None:
         if self.current_id:
-            self.board.open_details(self.current_id)
+            self.app.push_screen(DetailsScreen(self.flows, self.current_id))
 
     def action_skip(self, delta: int) -> None:
         if delta > 0:
@@ -179,6 +206,6 @@ class SweepScreen(ModalScreen[None]):
 
     def action_leave(self) -> None:
         if self.done:
-            said = ", ".join(f"{n} {VERB_WORDS[k]}" for k, n in self.done.items())
-            self.app.notify(f"Left the sweep: {said}.", title="Sweep", markup=False)
+            self.app.notify(f"Left the sweep: {summary(self.done)}.", title="Sweep", markup=False)
+        self._leaving = True
         self.dismiss(None)

@@ -1,0 +1,100 @@
+"""What the board's form and close dialog share: dates as you type them (read, checked, shown
+back), the date field, the rows' layout and the CSS."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label
+
+from store import clock
+from store.dates import DateError, parse_user_date
+
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+OUTCOME_HELP = {
+    "accepted": "you took the offer",
+    "rejected": "they said no",
+    "ghosted": "they went silent",
+    "withdrew": "you pulled out",
+    "declined": "you turned down their offer",
+    "role closed": "the role was pulled or filled",
+}
+
+
+def long_date(day: date | None) -> str:
+    """``Mon 2 Mar 2026`` (locale-free)."""
+    if day is None:
+        return ""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_hint(text: str, name: str = "") -> tuple[str, bool]:
+    """What a typed date field means: (message, ok)."""
+    if not text.strip():
+        return "", True
+    try:
+        day = parse_user_date(text)
+    except DateError as exc:
+        return str(exc), False
+    problem = past_only(name, day)
+    return (problem, False) if problem else (f"→ {long_date(day)}", True)
+
+
+#: Fields that record something that already happened: a future date is a slip (``fri`` means
+#: the next Friday), so the form asks instead of saving it.
+PAST_ONLY = {"applied_on": "applied", "outcome_on": "it ended", "close-date": "it ended"}
+
+
+def past_only(name: str, day: date | None) -> str:
+    if day is None or name not in PAST_ONLY or day <= clock.today():
+        return ""
+    return (f"{long_date(day)} is in the future. When {PAST_ONLY[name]}? "
+            "Use a past date, e.g. -3d or YYYY-MM-DD.")
+
+
+class DateInput(Input):
+    """A date field: anything :func:`parse_user_date` reads; the hint beside it says what it read."""
+
+
+FORM_CSS = """
+ApplicationForm, CloseDialog { align: center middle; }
+#form-box {
+    width: 100%; max-width: 110; height: 100%;
+    border: round $primary; background: $surface; padding: 0 1;
+}
+#form-title { text-style: bold; height: 1; }
+#form-scroll { height: 1fr; }
+.form-row { height: auto; min-height: 1; margin-bottom: 0; }
+.form-row > Label.field-label { width: 14; color: $foreground 80%; padding-right: 1; }
+.form-row > Input { width: 1fr; }
+.form-row > DateInput { width: 18; }
+.form-row > Input.narrow { width: 6; }
+.form-row > Select { width: 24; }
+.form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
+.form-row > .hint.-error { color: $warning; text-style: bold; }
+.form-row > TextArea { width: 1fr; height: 4; background: $boost; }
+.form-row > Input, .form-row > Select { background: $boost; }
+.form-row > Input:focus, .form-row > TextArea:focus { background: $primary 20%; }
+.form-row > .round-sep { width: 3; padding: 0 1; }
+.form-error { color: $warning; text-style: bold; height: auto; }
+.form-error.-hidden { display: none; }
+.hint.-hidden { display: none; }
+#form-keys { height: 1; color: $foreground 60%; }
+#close-box {
+    width: 72; max-width: 100%; height: auto; max-height: 100%;
+    border: round $primary; background: $surface; padding: 0 1;
+}
+#close-box OptionList { height: auto; max-height: 8; }
+#close-box .form-row > Label.field-label { width: 10; }
+"""
+
+
+def row(label: str, *widgets: Widget, row_id: str | None = None) -> Horizontal:
+    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row", id=row_id)
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,131 @@
+"""The board's verbs that need a dialog or a word to the user, shared by the board, the details
+view and the sweep.
+
+:class:`CardFlows` holds the app and a :class:`~tui.board.actions.BoardActions`, never a screen:
+it asks (the form, the close dialog, "delete?"), lets the actions do the work, says the result,
+and then calls ``done(ok)``. ``done`` can run while the dialog that asked is still on top (from its
+dismiss callback): a caller that wants to leave then must wait until it is the current screen again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.board.actions import DELETE_QUESTION, NO_CONTACT, NOT_SELECTED, BoardActions, Direction, Said
+from tui.board.forms import ApplicationForm, CloseDialog, Closing
+from tui.dialogs import ChoiceDialog, ConfirmDialog
+
+if TYPE_CHECKING:
+    from store.models import Application
+    from tui.app import ReboundApp
+
+Done = Callable[[bool], None]
+
+
+def _nothing(ok: bool) -> None:
+    """The default ``done``."""
+
+
+class CardFlows:
+    """Ask, act, say (see the module docstring)."""
+
+    def __init__(self, app: ReboundApp, actions: BoardActions) -> None:
+        self.app = app
+        self.actions = actions
+
+    def say(self, said: Said) -> bool:
+        """Show what a verb said (user text stays literal); True when it changed something."""
+        if said.message:
+            self.app.notify(said.message, title=said.title, severity=said.severity, timeout=said.timeout,
+                            markup=False)
+        return said.ok
+
+    def _need(self, app_id: str) -> Application | None:
+        app = self.actions.get(app_id)
+        if app is None:
+            self.say(Said(False, NOT_SELECTED))
+        return app
+
+    def edit(self, app_id: str, done: Done = _nothing) -> None:
+        """The form on this card; saved on ``ctrl+s``."""
+        app = self._need(app_id)
+        if app is None:
+            return
+        notice = self.actions.read_only_notice()
+        if notice is not None:
+            self.say(notice)
+            return
+
+        def saved(changed: Application | None) -> None:
+            if changed is not None:
+                self.say(self.actions.update(changed))
+            done(changed is not None)
+
+        linked = [c.display_name for c in self.actions.linked_contacts(app)]
+        self.app.push_screen(ApplicationForm(app, linked_names=linked), saved)
+
+    def step(self, app_id: str, direction: Direction, done: Done = _nothing) -> None:
+        """``H``/``L``; moving an Offer on asks how it ended (preset: accepted)."""
+        said = self.actions.step(app_id, direction)
+        if said.ask_outcome is not None:
+            self.close_with_outcome(app_id, said.ask_outcome, done)
+            return
+        done(self.say(said))
+
+    def close_with_outcome(self, app_id: str, preset: str | None = None, done: Done = _nothing) -> None:
+        """``x``: pick the outcome, a reason and the day, then close."""
+        app = self._need(app_id)
+        if app is None:
+            return
+
+        def chosen(closing: Closing | None) -> None:
+            ok = closing is not None and self.say(self.actions.close(app_id, closing.outcome, closing.reason,
+                                                                     closing.on))
+            done(ok)
+
+        self.app.push_screen(CloseDialog(app, preset), chosen)
+
+    def reject(self, app_id: str, done: Done = _nothing) -> None:
+        done(self.say(self.actions.reject(app_id)))
+
+    def ghost(self, app_id: str, done: Done = _nothing) -> None:
+        done(self.say(self.actions.ghost(app_id)))
+
+    def follow_up(self, app_id: str, done: Done = _nothing) -> None:
+        done(self.say(self.actions.follow_up(app_id)))
+
+    def snooze(self, app_id: str, done: Done = _nothing) -> None:
+        done(self.say(self.actions.snooze(app_id)))
+
+    def delete(self, app_id: str, done: Done = _nothing) -> None:
+        """Asks first."""
+        app = self._need(app_id)
+        if app is None:
+            return
+
+        def decided(yes: bool | None) -> None:
+            done(bool(yes) and self.say(self.actions.delete(app_id)))
+
+        self.app.push_screen(ConfirmDialog(DELETE_QUESTION, self.actions.delete_warning(app), confirm="Delete",
+                                           cancel="Keep", danger=True), decided)
+
+    def open_contact(self, app_id: str) -> None:
+        """Jump to a linked contact (asks which when there are several)."""
+        app = self._need(app_id)
+        if app is None:
+            return
+        contacts = self.actions.linked_contacts(app)
+        if not contacts:
+            self.say(Said(False, NO_CONTACT))
+            return
+        if len(contacts) == 1:
+            self.app.open_contact(contacts[0].id)
+            return
+
+        def picked(cid: str | None) -> None:
+            if cid:
+                self.app.open_contact(cid)
+
+        self.app.push_screen(ChoiceDialog("Open which contact?", [(c.id, c.display_name) for c in contacts]),
+                             picked)

@@ -1,0 +1,23 @@
+"""What the board's help screen (``?``) says: what the board is for and every key."""
+
+BOARD_HELP = (
+    "Your job pipeline as a kanban: Wishlist, Applied, Screening, Interviewing, Offer, Closed. Keep "
+    "enough live leads in play that one no never sends you back to square one.\n\n"
+    "A card shows the company and role; its bottom line says how many days it has been in its stage "
+    "(12d), its excitement (★4), its next action (→ Mar 05, or ⚠ when overdue or due today), ◌ quiet when "
+    "nothing has happened for a while (Settings: quiet days, default 21) and z when snoozed. Closed cards "
+    "show how they ended (✕ rejected, … ghosted, ✓ accepted, ↩ withdrew or declined, ⊘ role closed).\n\n"
+    "The line at the top is your pipeline's health: live applications against your floor, applications "
+    "sent this week against your goal, the funnel (Applied › Screening › Interviewing › Offer) and the "
+    "median days to a first reply. p opens the full panel with conversion per step.\n\n"
+    "Sweep (s) walks only the cards that need you (quiet, or a next action due) with one-key verbs: f "
+    "followed up (next action in a week), g ghosted, r rejected, z snooze a week, a advance, enter opens, "
+    "escape leaves.\n\n"
+    "Moving around: h/l or ←/→ change column (at 80 columns four show at a time; ◂ ▸ say more are off to "
+    "a side), j/k or ↑/↓ move within one, home/end and page up/down jump, enter opens the details "
+    "(timeline of every stage move; c there opens a linked contact). g goes to any application by name; "
+    "ctrl+p has every board action.\n\n"
+    "Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the next Friday); -3d for "
+    "days past. The form shows what it read before you save, and says so when \"applied on\" lands in the "
+    "future."
+)
