@@ -138,7 +138,7 @@ class EmotionsStep(StepParts, Vertical):
             if row.label.lower() == name.lower():
                 emotions.cursor = i
                 if row.value is None:
-                    emotions.action_toggle()
+                    emotions.action_tick()
                 return
         emotions.add_row(RatedRow(name, 50))
 
