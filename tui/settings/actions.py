@@ -1,16 +1,15 @@
 """Settings in plain Python (no Textual): what each field accepts, checking what the form holds,
 and saving every change at once (one atomic write through ``write``, the app's
-:meth:`ReboundApp.write`).
+:meth:`ReboundApp.write`). The theme names come in as a parameter: ``themes`` builds Textual themes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from store.models import CADENCES
-from themes import THEME_NAMES
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -66,8 +65,8 @@ class Checked:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def check(raw: Mapping[str, Any]) -> Checked:
-    """Check the form's values (numbers still as typed) field by field."""
+def check(raw: Mapping[str, Any], themes: Sequence[str]) -> Checked:
+    """Check the form's values (numbers still as typed) field by field; ``themes``: the theme names."""
     out = Checked()
     name = " ".join(str(raw["my_name"]).split())
     if len(name) > MAX_NAME:
@@ -78,7 +77,7 @@ def check(raw: Mapping[str, Any]) -> Checked:
         out.errors["signature"] = f"Keep the signature under {MAX_SIGNATURE} characters (it has {len(sig)})."
     out.clean["signature"] = sig
     for key, allowed in (("linkedin_tier", TIERS), ("default_cadence", tuple(CADENCES)),
-                         ("theme", tuple(THEME_NAMES))):
+                         ("theme", tuple(themes))):
         if raw[key] not in allowed:
             out.errors[key] = f"Pick one of: {', '.join(allowed)}."
         out.clean[key] = raw[key]

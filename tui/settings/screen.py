@@ -175,7 +175,7 @@ reflection questions in the third person, which helps some people step back."""
     # -- saving
 
     def action_save(self) -> None:
-        checked = check(self.values())
+        checked = check(self.values(), THEME_NAMES)
         self._show_errors(checked.errors)
         if checked.errors:
             first = next(iter(checked.errors))
@@ -210,4 +210,4 @@ reflection questions in the third person, which helps some people step back."""
     def save_pending(self) -> None:
         """On hang-up: keep valid changes (invalid ones can't be saved; nothing else is lost)."""
         if self.dirty:
-            self.actions.keep_on_hangup(check(self.values()))
+            self.actions.keep_on_hangup(check(self.values(), THEME_NAMES))
