@@ -43,6 +43,8 @@ class Row:
     person: int | None = None
     due: DueItem | None = None
     hint: str = ""
+    #: A "… and N more" row: the screen (mode key) that has them all.
+    opens: str | None = None
 
     @property
     def selectable(self) -> bool:
@@ -50,10 +52,10 @@ class Row:
 
 
 def _row(id: str, kind: RowKind, parts: Parts, *, plan_id: str | None = None, step: str | None = None,
-         person: int | None = None, due: DueItem | None = None, hint: str = "") -> Row:
+         person: int | None = None, due: DueItem | None = None, hint: str = "", opens: str | None = None) -> Row:
     content = Content.assemble(*parts)
     return Row(id=id, kind=kind, prompt=content, text=content.plain, plan_id=plan_id, step=step, person=person,
-               due=due, hint=hint)
+               due=due, hint=hint, opens=opens)
 
 
 STEP_HINTS = {
@@ -172,6 +174,7 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
     # that opens the screen that has them all
     limits = {"application": APPLICATION_ROWS, "contact": CONTACT_ROWS}
     where = {"application": "the Board", "contact": "Contacts"}
+    screen = {"application": "board", "contact": "contacts"}
     noun = {"application": "next steps", "contact": "contacts"}
     totals: dict[str, int] = {}
     for item in items:
@@ -190,7 +193,7 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
             out.append(_row(f"more:{item.kind}", "more",
                             [(f"  … and {hidden} more {noun[item.kind]} due", "dim"),
                              (f"  (enter opens {where[item.kind]})", "dim")],
-                            hint=f"enter: open {where[item.kind]}"))
+                            hint=f"enter: open {where[item.kind]}", opens=screen[item.kind]))
     rows += out
     if not summary.due:
         rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))

@@ -216,8 +216,8 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         row = self.current_row()
         if row is None:
             return
-        if row.kind == "more":
-            self.rapp.action_go("board" if row.id == "more:application" else "contacts")
+        if row.opens is not None:  # "… and N more": the screen that has them all
+            self.rapp.action_go(row.opens)
             return
         jump = self._jump(row)
         if jump is not None:
