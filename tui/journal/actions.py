@@ -11,6 +11,7 @@ and when leaving deletes one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ from store.prompts import MOOD_LABELS
 
 if TYPE_CHECKING:
     from store.db import Store
+
+log = logging.getLogger("rebound")
 
 #: ``app.write``: runs a store change, True when it took effect (False: refused, already said why).
 Write = Callable[..., bool]
@@ -199,6 +202,7 @@ class JournalActions:
         try:
             written, count = export_store(self.store, path)
         except OSError as exc:
+            log.warning("journal: export failed (%s)", exc.strerror or type(exc).__name__)
             return Exported(False, f"Could not write {path}: {exc.strerror or exc}")
         return Exported(True, f"Exported {count} entr{'y' if count == 1 else 'ies'} to {written} "
                               "(readable only by you).")
