@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 class CheckList(OptionList):
     BINDINGS = [
-        Binding("space", "toggle", "Tick", show=False, id="checklist.toggle"),
+        Binding("space", "tick", "Tick", show=False, id="checklist.toggle"),
         Binding("j", "cursor_down", "Down", show=False, id="checklist.down"),
         Binding("k", "cursor_up", "Up", show=False, id="checklist.up"),
     ]
@@ -64,11 +64,11 @@ class CheckList(OptionList):
                 self.replace_option_prompt_at_index(i, self._option(i).prompt)
         self.post_message(self.Toggled(self, value, checked))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         if self.highlighted is None:
             return
         _, value = self._items[self.highlighted]
         self.set_checked(value, value not in self._checked)
 
     def action_select(self) -> None:
-        self.action_toggle()
+        self.action_tick()

@@ -68,7 +68,7 @@ class RatedList(ScrollView, can_focus=True):
         Binding("left,minus", "nudge(-10)", "−10", show=False, id="rated.minus"),
         Binding("shift+right", "nudge(1)", "+1", show=False, id="rated.plus1"),
         Binding("shift+left", "nudge(-1)", "−1", show=False, id="rated.minus1"),
-        Binding("space", "toggle", "Toggle", show=False, id="rated.toggle"),
+        Binding("space", "tick", "Toggle", show=False, id="rated.toggle"),
         Binding("backspace", "clear", "Clear", show=False, id="rated.clear"),
         Binding("delete,x", "remove", "Remove", show=False, id="rated.remove"),
     ]
@@ -165,7 +165,7 @@ class RatedList(ScrollView, can_focus=True):
         value = self.start if row.value is None else row.value + delta
         self._set(self.cursor, replace(row, value=max(0, min(100, value))))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         row = self.current
         if row is None:
             return

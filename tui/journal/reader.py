@@ -8,6 +8,7 @@ as markup); matches are marked with spans (``bold reverse``, readable without co
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import Enum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,115 +56,156 @@ def _indent(content: Content, prefix: str = "  ", rest: str | None = None) -> Co
     return Content("\n").join(Content(prefix if i == 0 else rest) + line for i, line in enumerate(lines))
 
 
-def render_entry(entry: JournalEntry, *, app_title: str = "", terms: Sequence[str] = (),
-                 width_hint: int = 60) -> Content:
-    """The whole entry, laid out for reading."""
-    hl = lambda text: highlight(str(text), terms)  # noqa: E731
-    out: list[Content | str | tuple[str, str]] = []
+Part = Content | str | tuple[str, str]
 
-    def section(title: str) -> None:
-        out.append("\n\n")
-        out.append((title, "bold underline"))
-        out.append("\n")
 
-    head: list = [(entry.entry_date, "bold"), " · ", (kind_label(entry.kind), "bold")]
-    day = from_iso(entry.entry_date)
-    if day:
-        head += [" · ", (humanize_ago(day), "dim")]
-    out += head
-    if entry.is_draft:
-        step = max(1, min(8, entry.wizard_step or 1))
-        where = f" (step {step} of 8: {STEPS[step - 1][1]})" if entry.kind == "reframe" else ""
-        out += ["\n", (f"Unfinished draft{where}. Press enter or e to carry on.", "italic")]
-    if app_title:
-        out += ["\n", ("Application: ", "bold"), hl(app_title)]
-    bits = []
-    if entry.mood:
-        bits.append(f"Mood {entry.mood}/5 ({mood_word(entry.mood)})")
-    if entry.energy:
-        bits.append(f"energy {entry.energy}/5")
-    if entry.writing_seconds:
-        bits.append(f"timed writing, {max(1, entry.writing_seconds // 60)} min")
-    if bits:
-        out += ["\n", " · ".join(bits)]
-    if entry.tags:
-        out += ["\n", ("Tags: ", "bold"), Content(", ").join(hl(t) for t in entry.tags)]
-    if entry.title.strip():
-        out += ["\n\n", Content.assemble(hl(entry.title)).stylize("bold")]
+class _EntryLayout:
+    """Builds the parts of :func:`render_entry`, one section at a time."""
 
-    if entry.kind == "reframe":
-        hot_i = hot_index(entry.thoughts)
-        if entry.situation.strip():
-            section("Situation")
-            out.append(_indent(hl(entry.situation)))
-        if entry.emotions:
-            section("Emotions (0-100: before → after)")
-            for e in entry.emotions:
-                out += ["  ", hl(e.get("name", "")), f"  {_rating(e.get('before'))} → {_rating(e.get('after'))}", "\n"]
-            out.pop()
-        if entry.thoughts:
-            section("Thoughts (belief 0-100)")
-            for i, t in enumerate(entry.thoughts):
-                mark = "★ hot " if i == hot_i else "· "
-                after = f" → {entry.hot_belief_after}" if i == hot_i and entry.hot_belief_after >= 0 else ""
-                out += ["  ", (mark, "bold" if i == hot_i else ""), hl(t.get("text", "")),
-                        f"  ({_rating(t.get('belief'))}{after})", "\n"]
-            out.pop()
-        if entry.distortions:
-            section("Thinking patterns")
-            out += ["  ", Content(", ").join(hl(distortion_name(d)) for d in entry.distortions)]
-        for title, items in (("Evidence for", entry.evidence_for), ("Evidence against", entry.evidence_against)):
+    def __init__(self, entry: JournalEntry, terms: Sequence[str]) -> None:
+        self.entry = entry
+        self.terms = terms
+        self.out: list[Part] = []
+
+    def hl(self, text: object) -> Content:
+        return highlight(str(text), self.terms)
+
+    def section(self, title: str) -> None:
+        self.out += ["\n\n", (title, "bold underline"), "\n"]
+
+    def lines(self, rows: Sequence[list[Part]]) -> None:
+        """Rows of parts, one per line."""
+        for i, row in enumerate(rows):
+            if i:
+                self.out.append("\n")
+            self.out += row
+
+    def head(self, app_title: str) -> None:
+        e = self.entry
+        self.out += [(e.entry_date, "bold"), " · ", (kind_label(e.kind), "bold")]
+        day = from_iso(e.entry_date)
+        if day:
+            self.out += [" · ", (humanize_ago(day), "dim")]
+        if e.is_draft:
+            step = max(1, min(8, e.wizard_step or 1))
+            where = f" (step {step} of 8: {STEPS[step - 1][1]})" if e.kind == "reframe" else ""
+            self.out += ["\n", (f"Unfinished draft{where}. Press enter or e to carry on.", "italic")]
+        if app_title:
+            self.out += ["\n", ("Application: ", "bold"), self.hl(app_title)]
+        bits = []
+        if e.mood:
+            bits.append(f"Mood {e.mood}/5 ({mood_word(e.mood)})")
+        if e.energy:
+            bits.append(f"energy {e.energy}/5")
+        if e.writing_seconds:
+            bits.append(f"timed writing, {max(1, e.writing_seconds // 60)} min")
+        if bits:
+            self.out += ["\n", " · ".join(bits)]
+        if e.tags:
+            self.out += ["\n", ("Tags: ", "bold"), Content(", ").join(self.hl(t) for t in e.tags)]
+        if e.title.strip():
+            self.out += ["\n\n", Content.assemble(self.hl(e.title)).stylize("bold")]
+
+    def record(self) -> None:
+        """The thought record's sections, each only when it has something."""
+        e = self.entry
+        if e.situation.strip():
+            self.section("Situation")
+            self.out.append(_indent(self.hl(e.situation)))
+        if e.emotions:
+            self.section("Emotions (0-100: before → after)")
+            self.lines([["  ", self.hl(x.get("name", "")), f"  {_rating(x.get('before'))} → {_rating(x.get('after'))}"]
+                        for x in e.emotions])
+        self.thoughts()
+        if e.distortions:
+            self.section("Thinking patterns")
+            self.out += ["  ", Content(", ").join(self.hl(distortion_name(d)) for d in e.distortions)]
+        for title, items in (("Evidence for", e.evidence_for), ("Evidence against", e.evidence_against)):
             if items:
-                section(title)
-                for item in items:
-                    out += [_indent(hl(item), "  • ", "    "), "\n"]
-                out.pop()
-        if entry.balanced_thought.strip():
-            section(f"Balanced thought (belief {_rating(entry.balanced_belief)})")
-            out.append(_indent(hl(entry.balanced_thought)))
-        r, s = entry_relief(entry), belief_shift(entry)
+                self.section(title)
+                self.lines([[_indent(self.hl(item), "  • ", "    ")] for item in items])
+        if e.balanced_thought.strip():
+            self.section(f"Balanced thought (belief {_rating(e.balanced_belief)})")
+            self.out.append(_indent(self.hl(e.balanced_thought)))
+        r, s = entry_relief(e), belief_shift(e)
         if r is not None or s is not None:
-            section("How it shifted")
-            out += ["  ", describe_relief(r), "\n  ", describe_shift(s)]
-        compassion = [(COMPASSION_LABELS[i] if i < 3 else "", t) for i, t in enumerate(entry.self_compassion)
+            self.section("How it shifted")
+            self.out += ["  ", describe_relief(r), "\n  ", describe_shift(s)]
+        self.wrap_up()
+
+    def thoughts(self) -> None:
+        e = self.entry
+        if not e.thoughts:
+            return
+        hot_i = hot_index(e.thoughts)
+        self.section("Thoughts (belief 0-100)")
+        rows: list[list[Part]] = []
+        for i, t in enumerate(e.thoughts):
+            mark = "★ hot " if i == hot_i else "· "
+            after = f" → {e.hot_belief_after}" if i == hot_i and e.hot_belief_after >= 0 else ""
+            rows.append(["  ", (mark, "bold" if i == hot_i else ""), self.hl(t.get("text", "")),
+                         f"  ({_rating(t.get('belief'))}{after})"])
+        self.lines(rows)
+
+    def wrap_up(self) -> None:
+        e = self.entry
+        compassion = [(COMPASSION_LABELS[i] if i < 3 else "", t) for i, t in enumerate(e.self_compassion)
                       if str(t).strip()]
         if compassion:
-            section("Self-compassion")
-            for label, text in compassion:
-                out += ["  ", (f"{label}: ", "italic"), hl(text), "\n"]
-            out.pop()
-        if entry.lesson_outside_control:
-            section("Lesson")
-            out.append("  Outside my control.")
-            if entry.lesson.strip():
-                out += ["  ", hl(entry.lesson)]
-        elif entry.lesson.strip():
-            section("Lesson")
-            out.append(_indent(hl(entry.lesson)))
-        if entry.next_action.strip():
-            section("Next action")
-            out += ["  ", hl(entry.next_action)]
-            due = from_iso(entry.next_action_date)
+            self.section("Self-compassion")
+            self.lines([["  ", (f"{label}: ", "italic"), self.hl(text)] for label, text in compassion])
+        if e.lesson_outside_control:
+            self.section("Lesson")
+            self.out.append("  Outside my control.")
+            if e.lesson.strip():
+                self.out += ["  ", self.hl(e.lesson)]
+        elif e.lesson.strip():
+            self.section("Lesson")
+            self.out.append(_indent(self.hl(e.lesson)))
+        if e.next_action.strip():
+            self.section("Next action")
+            self.out += ["  ", self.hl(e.next_action)]
+            due = from_iso(e.next_action_date)
             if due:
-                out.append(f"  (by {due.isoformat()}, {humanize_until(due)})")
-    if entry.body.strip():
-        if entry.kind == "reframe":
-            section("Notes")
+                self.out.append(f"  (by {due.isoformat()}, {humanize_until(due)})")
+
+    def body(self) -> None:
+        if not self.entry.body.strip():
+            return
+        if self.entry.kind == "reframe":
+            self.section("Notes")
         else:
-            out.append("\n\n")
-        out.append(hl(entry.body))
-    return Content.assemble(*out)
+            self.out.append("\n\n")
+        self.out.append(self.hl(self.entry.body))
+
+
+def render_entry(entry: JournalEntry, *, app_title: str = "", terms: Sequence[str] = ()) -> Content:
+    """The whole entry, laid out for reading."""
+    layout = _EntryLayout(entry, terms)
+    layout.head(app_title)
+    if entry.kind == "reframe":
+        layout.record()
+    layout.body()
+    return Content.assemble(*layout.out)
 
 
 # --------------------------------------------------------------------------- full-screen reader
 
 
-class EntryReaderScreen(ModalScreen[str | None]):
-    """One entry, full screen. Dismisses with "edit" when e is pressed."""
+class ReaderChoice(Enum):
+    """What the full-screen reader was closed for (None: just closed)."""
+
+    EDIT = "edit"
+
+
+class EntryReaderScreen(ModalScreen[ReaderChoice | None]):
+    """One entry, full screen. Dismisses with :attr:`ReaderChoice.EDIT` when e is pressed."""
 
     DEFAULT_CSS = """
     EntryReaderScreen { align: center middle; }
-    EntryReaderScreen > #reader-box { width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1; }
+    EntryReaderScreen > #reader-box {
+        width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1;
+    }
     """
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="journal.reader.close"),
@@ -187,7 +229,7 @@ class EntryReaderScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
     def action_edit(self) -> None:
-        self.dismiss("edit")
+        self.dismiss(ReaderChoice.EDIT)
 
     def action_scroll(self, delta: int) -> None:
         box = self.query_one("#reader-box", VerticalScroll)
@@ -226,7 +268,7 @@ class LessonsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             n = len(self.lessons)
-            intro = [("Lessons", "bold underline"), "  ",
+            intro: list[Part] = [("Lessons", "bold underline"), "  ",
                      f"{n} lesson{'s' if n != 1 else ''} from your reframes, newest first: your interview-prep list."]
             if self.outside_control:
                 intro.append(f"\n{self.outside_control} time{'s' if self.outside_control != 1 else ''} "
@@ -270,9 +312,9 @@ class LessonsScreen(ModalScreen[str | None]):
 def render_trends(t: Trends, width: int = 70) -> Content:
     """Mood over 30 and 90 days and relief per thought record, as text sparklines with numbers."""
     width = max(20, width)
-    out: list = [("Trends", "bold underline"), "  ", ("no streaks, just how it's been going", "dim"), "\n\n"]
+    out: list[Part] = [("Trends", "bold underline"), "  ", ("no streaks, just how it's been going", "dim"), "\n\n"]
 
-    def mood_block(title: str, values: list, days: int) -> None:
+    def mood_block(title: str, values: list[float | None], days: int) -> None:
         line = sparkline(fit_width(values, width - 4), lo=1, hi=5)
         avg = Trends._avg(values)
         logged = sum(1 for v in values if v is not None)
@@ -311,7 +353,9 @@ def render_trends(t: Trends, width: int = 70) -> Content:
 class TrendsScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     TrendsScreen { align: center middle; }
-    TrendsScreen > VerticalScroll { width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1; }
+    TrendsScreen > VerticalScroll {
+        width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1;
+    }
     """
     BINDINGS = [Binding("escape,q", "close", "Close", id="journal.trends.close")]
 

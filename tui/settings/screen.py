@@ -8,60 +8,38 @@ input gets an inline message saying what is accepted, and nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from store.models import CADENCES
 from themes import THEME_NAMES
 from tui.dialogs import ConfirmDialog
+from tui.settings.actions import (
+    INT_FIELDS,
+    INT_FIELDS_BY_KEY,
+    MAX_NAME,
+    TIERS,
+    SettingsActions,
+    check,
+    validate_int,
+)
 from widgets.usertext import literal
+
+if TYPE_CHECKING:
+    from store.db import Store
+    from tui.app import ReboundApp
 
 THEME_LABELS = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
                 "rebound-contrast": "High contrast"}
 NAME_CHOICES = [("Ask me as “you”", False), ("Use my first name", True)]
-TIERS = [("Free (300-character connection notes)", "free"), ("Premium (longer notes, InMail)", "premium")]
-
-
-@dataclass(frozen=True)
-class IntField:
-    key: str
-    label: str
-    lo: int
-    hi: int
-    help: str
-
-
-INT_FIELDS = [
-    IntField("pipeline_floor", "Pipeline floor", 0, 500,
-             "live applications (Applied…Offer) to keep in play; below it, Today asks for a refill"),
-    IntField("weekly_goal", "Weekly goal", 0, 200, "applications to send each week (Monday to Sunday)"),
-    IntField("quiet_days", "Quiet after (days)", 1, 365, "days without news before a card counts as quiet"),
-    IntField("cooloff_hours", "Cool-off (hours)", 0, 168,
-             "after a rejection, outreach to that company waits this long (0 = no cool-off)"),
-]
-MAX_NAME = 100
-MAX_SIGNATURE = 1000
-
-
-def validate_int(text: str, field: IntField) -> tuple[int | None, str]:
-    """(value, "") or (None, message saying what is accepted)."""
-    raw = (text or "").strip()
-    if not raw:
-        return None, f"Required: a whole number from {field.lo} to {field.hi}."
-    try:
-        value = int(raw)
-    except ValueError:
-        return None, f"{raw[:20]!r} is not a whole number; use {field.lo} to {field.hi}."
-    if not field.lo <= value <= field.hi:
-        return None, f"Use a number from {field.lo} to {field.hi}."
-    return value, ""
+TIER_CHOICES = [("Free (300-character connection notes)", "free"), ("Premium (longer notes, InMail)", "premium")]
 
 
 class SettingsScreen(Screen[bool]):
@@ -101,8 +79,16 @@ reflection questions in the third person, which helps some people step back."""
         self._initial: dict[str, Any] = {}
 
     @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+    def rapp(self) -> ReboundApp:
+        return cast("ReboundApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.rapp.store
+
+    @property
+    def actions(self) -> SettingsActions:
+        return SettingsActions(self.store, self.rapp.write)
 
     def compose(self) -> ComposeResult:
         s = self.store.settings.current()
@@ -114,9 +100,10 @@ reflection questions in the third person, which helps some people step back."""
             yield from self._row("signature", "Signature", TextArea(s.signature, id="f-signature", compact=True,
                                                                     soft_wrap=True, tab_behavior="focus"),
                                  "added at the end of messages (several lines are fine)")
-            tier = s.linkedin_tier if s.linkedin_tier in ("free", "premium") else "free"
+            tier = s.linkedin_tier if s.linkedin_tier in TIERS else "free"
             yield from self._row("linkedin_tier", "LinkedIn tier",
-                                 Select(TIERS, value=tier, allow_blank=False, id="f-linkedin_tier", compact=True),
+                                 Select(TIER_CHOICES, value=tier, allow_blank=False, id="f-linkedin_tier",
+                                        compact=True),
                                  "sets how long a connection note may be")
             cad = s.default_cadence if s.default_cadence in CADENCES else "quarterly"
             yield from self._row("default_cadence", "Default cadence",
@@ -125,7 +112,7 @@ reflection questions in the third person, which helps some people step back."""
                                  "how often a contact comes due unless set otherwise")
             for f in INT_FIELDS:
                 yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
-                                                           max_length=6), f.help)
+                                                           max_length=6, classes="int-field"), f.help)
             yield from self._row("use_my_name", "Prompts",
                                  Select(NAME_CHOICES, value=bool(s.use_my_name), allow_blank=False,
                                         id="f-use_my_name", compact=True),
@@ -138,7 +125,7 @@ reflection questions in the third person, which helps some people step back."""
         yield Static("", id="settings-status")
         yield Footer()
 
-    def _row(self, key: str, label: str, widget, help_text: str = "") -> ComposeResult:
+    def _row(self, key: str, label: str, widget: Widget, help_text: str = "") -> ComposeResult:
         with Horizontal(classes="field"):
             yield Static(label, classes="field-label")
             yield widget
@@ -170,78 +157,43 @@ reflection questions in the third person, which helps some people step back."""
     def dirty(self) -> bool:
         return bool(self._initial) and self.values() != self._initial
 
-    def check(self) -> tuple[dict[str, Any], dict[str, str]]:
-        """(clean values, errors by field)."""
-        raw = self.values()
-        clean: dict[str, Any] = {}
-        errors: dict[str, str] = {}
-        name = " ".join(str(raw["my_name"]).split())
-        if len(name) > MAX_NAME:
-            errors["my_name"] = f"Keep it under {MAX_NAME} characters."
-        clean["my_name"] = name
-        sig = str(raw["signature"]).rstrip()
-        if len(sig) > MAX_SIGNATURE:
-            errors["signature"] = f"Keep the signature under {MAX_SIGNATURE} characters (it has {len(sig)})."
-        clean["signature"] = sig
-        for key, allowed in (("linkedin_tier", ("free", "premium")), ("default_cadence", tuple(CADENCES)),
-                             ("theme", tuple(THEME_NAMES))):
-            if raw[key] not in allowed:
-                errors[key] = f"Pick one of: {', '.join(allowed)}."
-            clean[key] = raw[key]
-        for f in INT_FIELDS:
-            value, err = validate_int(raw[f.key], f)
-            if err:
-                errors[f.key] = err
-            clean[f.key] = value
-        if raw["use_my_name"] not in (True, False):
-            errors["use_my_name"] = "Pick one of the two."
-        clean["use_my_name"] = raw["use_my_name"] is True
-        return clean, errors
-
     def _show_errors(self, errors: dict[str, str]) -> None:
-        for err in self.query(".field-error"):
+        for err in self.query(".field-error").results(Static):
             key = (err.id or "").removeprefix("err-")
             msg = errors.get(key, "")
-            err.update(literal(msg))  # type: ignore[attr-defined]
+            err.update(literal(msg))
             err.set_class(not msg, "-empty")
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    @on(Input.Changed, ".int-field")
+    def _number_changed(self, event: Input.Changed) -> None:
         key = (event.input.id or "").removeprefix("f-")
-        field = next((f for f in INT_FIELDS if f.key == key), None)
-        if field is not None:
-            _, err = validate_int(event.value, field)
-            box = self.query_one(f"#err-{key}", Static)
-            box.update(literal(err))
-            box.set_class(not err, "-empty")
+        _, err = validate_int(event.value, INT_FIELDS_BY_KEY[key])
+        box = self.query_one(f"#err-{key}", Static)
+        box.update(literal(err))
+        box.set_class(not err, "-empty")
 
     # -- saving
 
-    def changes(self, clean: dict[str, Any]) -> dict[str, Any]:
-        current = self.store.settings.current()
-        return {k: v for k, v in clean.items() if getattr(current, k) != v}
-
     def action_save(self) -> None:
-        clean, errors = self.check()
-        self._show_errors(errors)
-        if errors:
-            first = next(iter(errors))
-            widget = self.query_one(f"#f-{first}")
-            widget.focus()
+        checked = check(self.values(), THEME_NAMES)
+        self._show_errors(checked.errors)
+        if checked.errors:
+            first = next(iter(checked.errors))
+            self.query_one(f"#f-{first}").focus()
+            n = len(checked.errors)
             self.query_one("#settings-status", Static).update(
-                literal(f"Not saved: {len(errors)} field{'s' if len(errors) != 1 else ''} to fix (marked below)."))
+                literal(f"Not saved: {n} field{'s' if n != 1 else ''} to fix (marked below)."))
             return
-        changes = self.changes(clean)
+        actions = self.actions
+        changes = actions.changes(checked.clean)
         if not changes:
             self.dismiss(False)
             return
-        if self.rapp_write(self.store.settings.update, **changes):
+        if actions.save(changes):
             if "theme" in changes:
                 self.app.theme = changes["theme"]  # already saved: the app's own save is skipped
             self.notify("Settings saved.", title="Settings", markup=False)
             self.dismiss(True)
-
-    def rapp_write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
-        return self.app.write(fn, *args, **kwargs)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         if not self.dirty:
@@ -257,9 +209,5 @@ reflection questions in the third person, which helps some people step back."""
 
     def save_pending(self) -> None:
         """On hang-up: keep valid changes (invalid ones can't be saved; nothing else is lost)."""
-        if not self.dirty or self.store.read_only:
-            return
-        clean, errors = self.check()
-        changes = {k: v for k, v in self.changes(clean).items() if k not in errors}
-        if changes:
-            self.store.settings.update(**changes)
+        if self.dirty:
+            self.actions.keep_on_hangup(check(self.values(), THEME_NAMES))

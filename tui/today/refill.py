@@ -8,6 +8,8 @@ thousands of Wishlist cards.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,19 +18,26 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import plans as plans_mod
 from store.models import Application
 from store.plans import floor_need, pipeline_counts
+from tui.today.actions import TodayActions
 from widgets.usertext import clip
 
 
-def wishlist_order(app: Application) -> tuple:
+def wishlist_order(app: Application) -> tuple[int, str, str, str]:
     """Most exciting first, then the nearest deadline, then by company."""
     return (-(app.excitement or 0), app.deadline or "9999-99-99", app.company.casefold(), app.id)
 
 
-class RefillDialog(ModalScreen[str | None]):
-    """Dismisses with ``"new"`` (go add one on the board) or None."""
+class RefillResult(Enum):
+    """Why the dialog closed (None: just closed)."""
+
+    NEW = "new"  # go and add a new application on the board
+
+
+class RefillDialog(ModalScreen[RefillResult | None]):
+    """Dismisses with :attr:`RefillResult.NEW` (go add one on the board) or None. Sends go through
+    :meth:`TodayActions.send_to_applied`."""
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="refill.close"),
@@ -43,13 +52,11 @@ class RefillDialog(ModalScreen[str | None]):
     RefillDialog #refill-keys { color: $foreground 70%; margin-top: 1; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, actions: TodayActions) -> None:
         super().__init__()
+        self.actions = actions
+        self.store = actions.store
         self.sent: list[str] = []
-
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="refill-box"):
@@ -92,7 +99,7 @@ class RefillDialog(ModalScreen[str | None]):
             return
         for a in wishlist:
             stars = "★" * max(0, min(5, a.excitement or 0))
-            parts: list = [(clip(a.company, 28), "bold")]
+            parts: list[str | tuple[str, str]] = [(clip(a.company, 28), "bold")]
             if a.role:
                 parts.append(f" — {clip(a.role, 30)}")
             if stars:
@@ -105,17 +112,16 @@ class RefillDialog(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         app_id = event.option.id
-        app = self.store.applications.get(app_id) if app_id else None
-        if app is None or app.stage != "wishlist":
+        if not app_id:
             return
-        rapp = self.app
-        if rapp.write(plans_mod.advance_to_applied, self.store, app):  # type: ignore[attr-defined]
-            self.sent.append(app.id)
-            self.notify(f"Sent: {app.title} is now in Applied.", title="Move on", markup=False)
+        outcome = self.actions.send_to_applied(app_id)
+        if outcome.changed:
+            self.sent.append(app_id)
+            self.notify(outcome.message, title=outcome.title, markup=False)
             self._fill()
 
     def action_new(self) -> None:
-        self.dismiss("new")
+        self.dismiss(RefillResult.NEW)
 
     def action_close(self) -> None:
         self.dismiss(None)

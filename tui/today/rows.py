@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from textual.content import Content
 
 from store.plans import STEP_BLURBS, PlanView, StepView
-from store.today import DueItem, Summary, short_date, step_when  # noqa: F401 (short_date: for the screen)
+from store.today import DueItem, Summary, step_when
 from widgets.usertext import clip
+
+RowKind = Literal["section", "plan", "step", "person", "due", "more", "empty"]
+#: Parts of a row, as :meth:`Content.assemble` takes them (user text as plain strings).
+Parts = list[str | tuple[str, str]]
 
 SYMBOL = {"done": "✓", "skipped": "–", "todo": "○", "snoozed": "◔"}
 DUE_SYMBOL = {"application": "▪", "contact": "☺", "draft": "✉", "lesson": "✎"}
@@ -30,7 +35,7 @@ DETAIL_WIDTH = 60
 @dataclass
 class Row:
     id: str
-    kind: str  # section | plan | step | person | due | more | empty
+    kind: RowKind
     prompt: Content
     text: str  # plain text
     plan_id: str | None = None
@@ -38,15 +43,19 @@ class Row:
     person: int | None = None
     due: DueItem | None = None
     hint: str = ""
+    #: A "… and N more" row: the screen (mode key) that has them all.
+    opens: str | None = None
 
     @property
     def selectable(self) -> bool:
         return self.kind not in ("section", "empty")
 
 
-def _row(id: str, kind: str, parts: list, **kw) -> Row:
+def _row(id: str, kind: RowKind, parts: Parts, *, plan_id: str | None = None, step: str | None = None,
+         person: int | None = None, due: DueItem | None = None, hint: str = "", opens: str | None = None) -> Row:
     content = Content.assemble(*parts)
-    return Row(id=id, kind=kind, prompt=content, text=content.plain, **kw)
+    return Row(id=id, kind=kind, prompt=content, text=content.plain, plan_id=plan_id, step=step, person=person,
+               due=due, hint=hint, opens=opens)
 
 
 STEP_HINTS = {
@@ -60,7 +69,7 @@ STEP_HINTS = {
 STEP_KEYS = " · space done · s skip · z snooze · u undo"
 
 
-def person_line(view: PlanView, step: StepView, i: int) -> tuple[list, str]:
+def person_line(view: PlanView, step: StepView, i: int) -> tuple[Parts, str]:
     p = step.people[i]
     name = clip(p.name, 32)
     if step.key == "thank_you":
@@ -134,7 +143,7 @@ def due_row(item: DueItem, today: date) -> Row:
 
 
 def section(id: str, title: str, note: str = "") -> Row:
-    parts: list = [(title, "bold underline")]
+    parts: Parts = [(title, "bold underline")]
     if note:
         parts.append((f"  {note}", "dim"))
     return _row(f"section:{id}", "section", parts)
@@ -165,6 +174,7 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
     # that opens the screen that has them all
     limits = {"application": APPLICATION_ROWS, "contact": CONTACT_ROWS}
     where = {"application": "the Board", "contact": "Contacts"}
+    screen = {"application": "board", "contact": "contacts"}
     noun = {"application": "next steps", "contact": "contacts"}
     totals: dict[str, int] = {}
     for item in items:
@@ -183,8 +193,39 @@ def build_rows(summary: Summary, query: str = "") -> list[Row]:
             out.append(_row(f"more:{item.kind}", "more",
                             [(f"  … and {hidden} more {noun[item.kind]} due", "dim"),
                              (f"  (enter opens {where[item.kind]})", "dim")],
-                            hint=f"enter: open {where[item.kind]}"))
+                            hint=f"enter: open {where[item.kind]}", opens=screen[item.kind]))
     rows += out
     if not summary.due:
         rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
     return rows
+
+
+def head_text(today: date, greeting: str) -> Content:
+    """The top line: the date and a greeting."""
+    return Content.assemble((f"{today:%A} {today.day} {today:%B %Y}", "bold"), "  ", greeting)
+
+
+def stats_text(s: Summary) -> Content:
+    """The pipeline floor, the week's goal, thirty days of mood and the latest relief."""
+    floor_style = "bold" if s.need else ""
+    parts: Parts = [("Pipeline ", "bold"), (s.floor_text, floor_style), ("   Week ", "bold"), s.week_text, "\n",
+                    ("Mood 30d ", "bold"), s.sparkline]
+    avg = s.mood_average
+    parts.append((f" avg {avg:.1f}" if avg is not None else " no check-ins yet", "dim"))
+    parts += ["   ", ("Relief ", "bold"), (s.relief_text, "dim")]
+    return Content.assemble(*parts)
+
+
+def cursor_index(rows: list[Row], keep: str | None, keep_index: int | None) -> int | None:
+    """Where the cursor goes after the list is rebuilt: the row with id ``keep`` if it is still
+    there; else the nearest row it can act on at or above ``keep_index`` (a step done went away);
+    else the first such row."""
+    if keep is not None:
+        found = next((i for i, r in enumerate(rows) if r.id == keep), None)
+        if found is not None:
+            return found
+    if keep_index is not None:
+        for i in range(min(keep_index, len(rows) - 1), -1, -1):
+            if rows[i].selectable:
+                return i
+    return next((i for i, r in enumerate(rows) if r.selectable), None)

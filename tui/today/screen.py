@@ -11,6 +11,8 @@ show it is read just after the first paint, so the frame appears at once even on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -19,11 +21,25 @@ from textual.widgets.option_list import Option
 
 from store import clock, today_cache
 from store import plans as plans_mod
-from store.dates import DateError, parse_user_date
+from store.dates import parse_user_date
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
 from tui.shell.base import PaletteCommand, ReboundScreen
-from tui.today.rows import Row, build_rows, short_date
+from tui.today.actions import (
+    AddContact,
+    Compose,
+    Jump,
+    KeepLesson,
+    OpenApplication,
+    OpenContact,
+    OpenDraft,
+    Outcome,
+    Refill,
+    StartReframe,
+    TodayActions,
+    snooze_problem,
+)
+from tui.today.rows import Row, build_rows, cursor_index, head_text, stats_text
 from widgets.usertext import clip, literal
 
 
@@ -112,10 +128,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             self.refresh_data()
 
     def _head_text(self) -> Content:
-        today = clock.today()
-        settings = self.store.settings.current()
-        return Content.assemble((f"{today:%A} {today.day} {today:%B %Y}", "bold"), "  ",
-                                greeting(clock.now().hour, settings.my_name))
+        return head_text(clock.today(), greeting(clock.now().hour, self.store.settings.current().my_name))
 
     # -- data
 
@@ -129,10 +142,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             self._show(self.summary, key)
             return
         s = summarize(self.store)
-        if s.unrecorded and not self.store.read_only:
-            # steps the user did elsewhere (a reframe written, a reply sent): store them as done,
-            # dated when they happened, so a later change can't reopen them
-            self.rapp.write(self.store.plans.record_evidence, s.unrecorded)
+        self.actions.record_evidence(s)
         key = today_cache.current_key(self.store)
         if not s.unrecorded:
             today_cache.save(self.store, s)
@@ -141,21 +151,10 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
     def _show(self, s: Summary, key: str | None) -> None:
         self.summary = s
         self._summary_key = key
-        self.query_one("#today-head", Static).update(
-            Content.assemble((f"{s.today:%A} {s.today.day} {s.today:%B %Y}", "bold"), "  ", s.greeting))
-        self.query_one("#today-stats", Static).update(self._stats_text(s))
-        self.query_one("#today-prompt", Static).update(
-            Content.assemble(("Prompt ", "bold"), s.prompt))
+        self.query_one("#today-head", Static).update(head_text(s.today, s.greeting))
+        self.query_one("#today-stats", Static).update(stats_text(s))
+        self.query_one("#today-prompt", Static).update(Content.assemble(("Prompt ", "bold"), s.prompt))
         self._fill_list()
-
-    def _stats_text(self, s: Summary) -> Content:
-        floor_style = "bold" if s.need else ""
-        parts: list = [("Pipeline ", "bold"), (s.floor_text, floor_style), ("   Week ", "bold"), s.week_text, "\n",
-                       ("Mood 30d ", "bold"), s.sparkline]
-        avg = s.mood_average
-        parts.append((f" avg {avg:.1f}" if avg is not None else " no check-ins yet", "dim"))
-        parts += ["   ", ("Relief ", "bold"), (s.relief_text, "dim")]
-        return Content.assemble(*parts)
 
     def _fill_list(self) -> None:
         assert self.summary is not None
@@ -173,17 +172,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         with self.app.batch_update():
             ol.clear_options()
             ol.add_options([Option(r.prompt, id=r.id, disabled=not r.selectable) for r in self.rows])
-            target = None
-            if keep is not None and keep in self._row_by_id:
-                target = next(i for i, r in enumerate(self.rows) if r.id == keep)
-            elif keep_index is not None:
-                # the row went away (a step done): stay near where the cursor was
-                for i in range(min(keep_index, len(self.rows) - 1), -1, -1):
-                    if self.rows[i].selectable:
-                        target = i
-                        break
-            if target is None:
-                target = next((i for i, r in enumerate(self.rows) if r.selectable), None)
+            target = cursor_index(self.rows, keep, keep_index)
             if target is not None:
                 ol.highlighted = target
         self._update_hint()
@@ -214,6 +203,10 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             return None
         return next((v for v in self.summary.plans if v.plan.id == plan_id), None)
 
+    @property
+    def actions(self) -> TodayActions:
+        return TodayActions(self.store, self.rapp.write)
+
     def _say(self, message: str, title: str = "") -> None:
         self.notify(message, title=title, markup=False)
 
@@ -223,243 +216,123 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         row = self.current_row()
         if row is None:
             return
-        if row.kind == "due" and row.due is not None:
-            self._open_due(row)
+        if row.opens is not None:  # "… and N more": the screen that has them all
+            self.rapp.action_go(row.opens)
             return
-        if row.kind == "more":
-            self.rapp.action_go("board" if row.id == "more:application" else "contacts")
-            return
+        jump = self._jump(row)
+        if jump is not None:
+            self._go(jump)
+
+    def _jump(self, row: Row) -> Jump | None:
+        """Where enter on ``row`` leads."""
+        if row.kind == "due":
+            return self.actions.due_jump(row.due) if row.due is not None else None
         view = self._view(row.plan_id)
         if view is None or view.app is None:
-            return
+            return None
         if row.kind == "plan":
-            self.rapp.open_application(view.app.id)
-        elif row.kind == "step":
-            self._do_step(view, row.step or "")
-        elif row.kind == "person" and row.person is not None:
-            step = view.step(row.step or "")
-            if step is not None and row.person < len(step.people):
-                self._do_person(view, step, step.people[row.person])
+            return OpenApplication(view.app.id)
+        if row.kind == "step":
+            return self.actions.step_jump(view, row.step or "")
+        step = view.step(row.step or "")
+        if row.kind == "person" and step is not None and row.person is not None and row.person < len(step.people):
+            return self.actions.person_jump(view, step, step.people[row.person])
+        return None
 
-    def _open_due(self, row: Row) -> None:
-        item = row.due
-        assert item is not None
-        if item.kind == "application":
-            self.rapp.open_application(item.ref)
-        elif item.kind == "contact":
-            self.rapp.open_contact(item.ref)
-        elif item.kind == "draft":
-            self.rapp.open_composer(draft_id=item.ref)
-        elif item.kind == "lesson":
-            plan = self.store.plans.get(item.ref)
-            if plan is None:
-                return
-            made: list = []
+    def _go(self, jump: Jump) -> None:
+        match jump:
+            case OpenApplication(application_id):
+                self.rapp.open_application(application_id)
+            case OpenContact(contact_id):
+                self.rapp.open_contact(contact_id)
+            case OpenDraft(draft_id):
+                self.rapp.open_composer(draft_id=draft_id)
+            case Compose(kind, application_id, contact_ids):
+                self.rapp.open_composer(kind=kind, contact_ids=contact_ids, application_id=application_id)
+            case StartReframe(application_id):
+                self.rapp.start_reframe(application_id)
+            case Refill():
+                self._refill()
+            case AddContact(plan_id, name):
+                self._tell(self.actions.add_as_contact(plan_id, name))
+            case KeepLesson(plan_id):
+                entry_id = self.actions.keep_feedback_as_lesson(plan_id)
+                if entry_id is not None:
+                    self._say("Kept the feedback as a lesson in your journal.", "Lesson")
+                    self.refresh_data()
+                    self.rapp.open_journal_entry(entry_id)
 
-            def keep() -> None:
-                made.append(plans_mod.keep_feedback_as_lesson(self.store, plan))
-
-            if self.rapp.write(keep) and made:
-                self._say("Kept the feedback as a lesson in your journal.", "Lesson")
-                self.refresh_data()
-                self.rapp.open_journal_entry(made[0].id)
-
-    def _do_step(self, view: plans_mod.PlanView, key: str) -> None:
-        app = view.app
-        assert app is not None
-        step = view.step(key)
-        if step is None:
-            return
-        if key == "reflect":
-            self.rapp.start_reframe(app.id)
-        elif key == "thank_you":
-            linked = [p for p in step.people if p.contact_id]
-            pending = [p for p in linked if not p.replied_on]
-            if len(pending) == 1:
-                self._do_person(view, step, pending[0])
-            elif pending:
-                ids = [p.contact_id for p in pending if p.contact_id]
-                self.rapp.open_composer(kind="rejection reply", contact_ids=ids, application_id=app.id)
-            elif not linked and step.people:
-                self._do_person(view, step, step.people[0])
-            else:
-                self.rapp.open_composer(kind="rejection reply", contact_ids=[p.contact_id for p in linked
-                                                                            if p.contact_id][:1],
-                                        application_id=app.id)
-        elif key == "feedback":
-            self._feedback(view)
-        elif key == "stay_in_touch":
-            pending = [p for p in step.people if not p.contact_id or not p.note_on]
-            if pending:
-                self._do_person(view, step, pending[0])
-            else:
-                self.rapp.open_application(app.id)
-        elif key == "move_on":
-            self._refill(view)
-        else:
-            self.rapp.open_application(app.id)
-
-    def _feedback(self, view: plans_mod.PlanView) -> None:
-        app = view.app
-        assert app is not None
-        waiting = [d for d in self.store.drafts.all()
-                   if d.application_id == app.id and d.kind in plans_mod.FEEDBACK_KINDS and d.status != "sent"]
-        if waiting:
-            self.rapp.open_composer(draft_id=waiting[0].id)
-            return
-        linked = [p for p in view.people if p.contact_id]
-        # the recruiter is the usual person to ask; else the first person met
-        chosen = None
-        for p in linked:
-            c = self.store.contacts.get(p.contact_id)
-            if c is not None and c.role == "recruiter":
-                chosen = p
-                break
-        chosen = chosen or (linked[0] if linked else None)
-        self.rapp.open_composer(kind="feedback request", contact_ids=[chosen.contact_id] if chosen else [],
-                                application_id=app.id)
-
-    def _do_person(self, view: plans_mod.PlanView, step: plans_mod.StepView, person: plans_mod.Person) -> None:
-        app = view.app
-        assert app is not None
-        if person.contact_id is None:
-            made: list = []
-
-            def add() -> None:
-                made.append(plans_mod.add_person_as_contact(self.store, view.plan, person.name))
-
-            if self.rapp.write(add) and made:
-                self._say(f"Added {made[0].display_name} as a contact (quarterly).", "Contacts")
-                self.refresh_data()
-            return
-        if step.key == "thank_you":
-            if person.replied_on:
-                self.rapp.open_contact(person.contact_id)
-            elif person.reply_draft_id:
-                self.rapp.open_composer(draft_id=person.reply_draft_id)
-            else:
-                self.rapp.open_composer(kind="rejection reply", contact_ids=[person.contact_id],
-                                        application_id=app.id)
-        else:
-            if person.note_on:
-                self.rapp.open_contact(person.contact_id)
-            else:
-                self.rapp.open_composer(kind="connection note", contact_ids=[person.contact_id],
-                                        application_id=app.id)
-
-    def _refill(self, view: plans_mod.PlanView) -> None:
-        from tui.today.refill import RefillDialog
-
-        def closed(result: str | None) -> None:
+    def _tell(self, outcome: Outcome) -> None:
+        """Say what came of an action, and re-read the data when it changed."""
+        if outcome.message:
+            self._say(outcome.message, outcome.title)
+        if outcome.changed:
             self.refresh_data()
-            if result == "new":
+
+    def _refill(self) -> None:
+        from tui.today.refill import RefillDialog, RefillResult
+
+        def closed(result: RefillResult | None) -> None:
+            self.refresh_data()
+            if result is RefillResult.NEW:
                 self.rapp.new_application()
 
-        self.app.push_screen(RefillDialog(), closed)
+        self.app.push_screen(RefillDialog(self.actions), closed)
 
     # -- space / s / z / u on a step
 
-    def _step_row(self, verb: str) -> tuple[Row, plans_mod.PlanView, plans_mod.StepView] | None:
+    def _step_at_cursor(self, verb: str) -> tuple[plans_mod.PlanView, plans_mod.StepView] | None:
+        """The plan step under the cursor; else None, having said why."""
         row = self.current_row()
         if row is None or row.kind not in ("step", "person", "due"):
             self._say(f"{verb} works on a plan step: move to one with j/k.")
             return None
         if row.kind == "due":
-            if row.due is not None and row.due.kind == "lesson" and verb == "Skip":
-                return row, None, None  # type: ignore[return-value]
             self._say(f"{verb} works on plan steps; enter opens this item where it lives.")
             return None
         view = self._view(row.plan_id)
         step = view.step(row.step or "") if view else None
         if view is None or step is None:
             return None
-        return row, view, step
+        return view, step
 
     def action_done(self) -> None:
-        found = self._step_row("Done")
-        if not found:
-            return
-        _, view, step = found
-        if not step.is_open:
-            self._say(f"{step.title} is already {'done' if step.status == 'done' else step.status}.")
-            return
-        if self.rapp.write(self.store.plans.mark_done, view.plan.id, step.key):
-            self._say(f"{step.title}: done. {self._left(view, step.key)}", "Rebound plan")
-            self.refresh_data()
+        found = self._step_at_cursor("Done")
+        if found:
+            self._tell(self.actions.mark_done(*found))
 
     def action_skip(self) -> None:
-        found = self._step_row("Skip")
-        if not found:
+        row = self.current_row()
+        if row is not None and row.kind == "due" and row.due is not None and row.due.kind == "lesson":
+            self._tell(self.actions.not_now(row.due.ref))  # the feedback-as-lesson offer: not now
             return
-        row, view, step = found
-        if view is None and row.due is not None:  # the feedback-as-lesson offer: not now
-            if self.rapp.write(self.store.plans.set_lesson, row.due.ref, "dismissed"):
-                self._say("Okay — the feedback stays on the application.")
-                self.refresh_data()
-            return
-        if not step.is_open:
-            self._say(f"{step.title} is already {'done' if step.status == 'done' else step.status}.")
-            return
-        if self.rapp.write(self.store.plans.skip, view.plan.id, step.key):
-            self._say(f"{step.title}: skipped. {self._left(view, step.key)}", "Rebound plan")
-            self.refresh_data()
+        found = self._step_at_cursor("Skip")
+        if found:
+            self._tell(self.actions.skip(*found))
 
     def action_snooze(self) -> None:
-        found = self._step_row("Snooze")
-        if not found or found[1] is None:
+        found = self._step_at_cursor("Snooze")
+        if not found:
             return
-        _, view, step = found
-        if not step.is_open:
-            self._say(f"{step.title} is {'done' if step.status == 'done' else step.status}; u puts it back.")
+        view, step = found
+        refused = self.actions.can_snooze(step)
+        if refused is not None:
+            self._tell(refused)
             return
         today = clock.today()
 
-        def validate(text: str) -> str | None:
-            try:
-                d = parse_user_date(text, today)
-            except DateError as exc:
-                return str(exc)
-            if d <= today:
-                return "Pick a day after today (tomorrow, +3d, fri or YYYY-MM-DD)."
-            return None
-
         def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            until = parse_user_date(text, today)
-            if self.rapp.write(self.store.plans.snooze, view.plan.id, step.key, until):
-                self._say(f"{step.title}: snoozed until {short_date(until)}.", "Rebound plan")
-                self.refresh_data()
+            if text is not None:
+                self._tell(self.actions.snooze(view, step, parse_user_date(text, today)))
 
         self.app.push_screen(TextPromptDialog(
             f"Snooze “{step.title}” until…", "tomorrow, +3d, +2w, fri or YYYY-MM-DD", value="tomorrow",
-            validate=validate), chosen)
+            validate=lambda text: snooze_problem(text, today)), chosen)
 
     def action_undo(self) -> None:
-        found = self._step_row("Undo")
-        if not found or found[1] is None:
-            return
-        _, view, step = found
-        if step.status == "todo":
-            self._say(f"{step.title} is already to do.")
-            return
-        if step.auto:
-            self._say(f"{step.title} reads as done from what you did ({step.detail}); nothing to undo here.")
-            return
-        if self.rapp.write(self.store.plans.reopen, view.plan.id, step.key):
-            self._say(f"{step.title}: back to do.", "Rebound plan")
-            self.refresh_data()
-
-    def _left(self, view: plans_mod.PlanView, key: str) -> str:
-        left = [s for s in view.steps if s.is_open and s.key != key]
-        if not left:
-            return "Plan complete — well done. It leaves Today and stays on the application."
-        today = clock.today()
-        if not any(s.is_current(today) for s in left):
-            later = min((s.snoozed_until or s.due for s in left if (s.snoozed_until or s.due)), default=None)
-            when = f" on {short_date(later, today)}" if later else ""
-            return f"That's every step for now; “{left[0].title}” comes back{when}."
-        return f"{len(left)} step{'s' if len(left) != 1 else ''} left."
+        found = self._step_at_cursor("Undo")
+        if found:
+            self._tell(self.actions.undo(*found))
 
     # -- the rest
 
@@ -494,7 +367,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             if self.summary is not None:
                 self._fill_list()
 
-    def palette_commands(self):
+    def palette_commands(self) -> Iterable[PaletteCommand]:
         yield PaletteCommand("Today: do the highlighted step", "Open or do what the highlighted row asks (enter)",
                              self.action_do)
         yield PaletteCommand("Today: mark step done", "Mark the highlighted plan step done (space)", self.action_done)
@@ -507,5 +380,5 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             for view in self.summary.plans:
                 if view.app is not None and view.step("move_on") is not None:
                     yield PaletteCommand(f"Refill the pipeline ({view.live} live of {view.floor})",
-                                         "Send applications from your Wishlist", lambda v=view: self._refill(v))
+                                         "Send applications from your Wishlist", self._refill)
                     break

@@ -1,0 +1,269 @@
+"""Browsing the journal: the list of entries newest first, the reader pane beside it, search and
+filters. :class:`JournalBrowser` is the half of the Journal screen that shows; the screen itself
+(:mod:`tui.journal.screen`) adds writing, lessons, trends and export.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Container, VerticalScroll
+from textual.widgets import Input, Static
+
+from store.journal import (
+    JournalFilter,
+    SearchIndex,
+    all_tags,
+    apply_filter,
+    linked_applications,
+    parse_query,
+    search,
+)
+from store.models import JOURNAL_KIND_LABELS, JOURNAL_KINDS, JournalEntry
+from tui.dialogs import ChoiceDialog
+from tui.journal.actions import JournalActions
+from tui.journal.panes import (
+    EMPTY_LIST,
+    NOTHING_MATCHES,
+    WELCOME,
+    drafts_text,
+    entry_row,
+    pane_content,
+    status_text,
+)
+from tui.shell.base import ReboundScreen
+from widgets.journal_list import EntryList, EntryRow
+
+
+class FilterBy(StrEnum):
+    """The choices of ``f``."""
+
+    KIND = "kind"
+    TAG = "tag"
+    APPLICATION = "app"
+    CLEAR = "clear"
+
+
+class JournalBrowser(ReboundScreen):
+    """The list, the reader pane, search and filters (no writing: see :class:`JournalScreen`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.terms: list[str] = []
+        self.flt = JournalFilter()
+        self._index = SearchIndex()
+        self._shown: list[JournalEntry] = []
+        self._app_titles: dict[str, str] = {}
+        self._app_company: dict[str, str] = {}
+        self._total = 0
+        self._entries: list[JournalEntry] = []
+
+    @property
+    def actions(self) -> JournalActions:
+        return JournalActions(self.store, self.rapp.write)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="journal-status")
+        search_box = Input(placeholder="search: every word must match, \"quotes\" for a phrase; enter → list, "
+                                       "escape clears", id="journal-search", compact=True)
+        search_box.display = False
+        yield search_box
+        yield Static("", id="journal-draft")
+        with Container(id="journal-body"):
+            yield EntryList(id="journal-list", empty_text=EMPTY_LIST)
+            with VerticalScroll(id="journal-reader"):
+                yield Static("", id="reader-text")
+
+    def on_mount(self) -> None:
+        super().on_mount()  # the list fills on ScreenResume, which follows (refresh_data)
+        self.query_one(EntryList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#journal-body").set_class(event.size.width >= 120, "-wide")
+
+    # ------------------------------------------------------------------ data
+
+    def _app_title(self, app_id: str | None) -> str:
+        if not app_id:
+            return ""
+        if app_id not in self._app_titles:
+            company, title = self.store.journal.application_names([app_id]).get(app_id, ("", ""))
+            self._app_titles[app_id] = title
+            self._app_company[app_id] = company
+        return self._app_titles[app_id]
+
+    def _company(self, app_id: str | None) -> str:
+        self._app_title(app_id)
+        return self._app_company.get(app_id or "", "")
+
+    def refresh_data(self) -> None:
+        """Re-read the journal and redraw the list (keeps the cursor on the same entry)."""
+        self._app_titles.clear()
+        self._app_company.clear()
+        entries = self.store.journal.entries()
+        self._entries = entries
+        self._total = len(entries)
+        self._apply(entries)
+        self._show_drafts(entries)
+
+    def _apply(self, entries: list[JournalEntry] | None = None, keep: str | None = None) -> None:
+        if entries is None:
+            entries = self._entries
+        lst = self.query_one(EntryList)
+        keep = keep or lst.current_key
+        shown = apply_filter(entries, self.flt)
+        if self.terms:
+            extras = {e.id: self._app_title(e.application_id) for e in shown if e.application_id}
+            shown = search(shown, self.terms, extras, self._index)
+        self._shown = shown
+        lst.empty_text = NOTHING_MATCHES if not shown and (self.terms or self.flt.active) else EMPTY_LIST
+        by_id = {e.id: e for e in shown}
+        lst.set_source([e.id for e in shown], lambda key: self._row(by_id[key]), keep_key=keep)
+        self.query_one("#journal-status", Static).update(
+            status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title))
+        self._show_reader()
+
+    def _row(self, e: JournalEntry) -> EntryRow:
+        return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "")
+
+    def _show_drafts(self, entries: list[JournalEntry]) -> None:
+        box = self.query_one("#journal-draft", Static)
+        drafts = sum(1 for e in entries if e.is_draft)
+        if not drafts:
+            box.display = False
+            return
+        reframes = self.store.journal.drafts("reframe")
+        box.update(drafts_text(drafts, reframes[0] if reframes else None))
+        box.display = True
+
+    def current_entry(self) -> JournalEntry | None:
+        key = self.query_one(EntryList).current_key
+        return self.store.journal.get(key) if key else None
+
+    def _show_reader(self) -> None:
+        entry = self.current_entry()
+        reader = self.query_one("#reader-text", Static)
+        if entry is None:
+            reader.update("" if self._total else WELCOME)
+            return
+        reader.update(pane_content(entry, self._app_title(entry.application_id), self.terms))
+        self.query_one("#journal-reader", VerticalScroll).scroll_home(animate=False)
+
+    def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        self._show_reader()
+
+    # ------------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        box = self.query_one("#journal-search", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#journal-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.set_search(event.value)
+
+    def set_search(self, text: str) -> None:
+        self.query_text = text.strip()
+        self.terms = parse_query(text)
+        self._apply(self._entries)
+
+    @on(Input.Submitted, "#journal-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(EntryList).focus()
+
+    def action_clear(self) -> None:
+        box = self.query_one("#journal-search", Input)
+        had = bool(self.query_text or self.flt.active or box.display)
+        self.query_text, self.terms, self.flt = "", [], JournalFilter()
+        if box.value:
+            with box.prevent(Input.Changed):
+                box.value = ""
+        box.display = False
+        self.query_one(EntryList).focus()
+        if had:
+            self._apply()
+
+    # ------------------------------------------------------------------ filters
+
+    def action_filter(self) -> None:
+        choices = [(FilterBy.KIND.value, "By kind (check-in, free write, reframe)"), (FilterBy.TAG.value, "By tag"),
+                   (FilterBy.APPLICATION.value, "By linked application")]
+        if self.flt.active:
+            choices.append((FilterBy.CLEAR.value, "Clear the filters"))
+        self.app.push_screen(ChoiceDialog("Filter the journal", choices), self._filter_chosen)
+
+    def _filter_chosen(self, which: str | None) -> None:
+        if which is None:
+            return
+        match FilterBy(which):
+            case FilterBy.KIND:
+                self.filter_by_kind()
+            case FilterBy.TAG:
+                self.filter_by_tag()
+            case FilterBy.APPLICATION:
+                self.filter_by_application()
+            case FilterBy.CLEAR:
+                self.set_filter(JournalFilter())
+
+    def set_filter(self, flt: JournalFilter) -> None:
+        self.flt = flt
+        self._apply()
+
+    def filter_by_kind(self) -> None:
+        choices = [(k, JOURNAL_KIND_LABELS[k]) for k in JOURNAL_KINDS] + [("", "Any kind")]
+
+        def chosen(kind: str | None) -> None:
+            if kind is not None:
+                self.set_filter(JournalFilter(kind or None, self.flt.tag, self.flt.application_id))
+
+        self.app.push_screen(ChoiceDialog("Show only", choices, selected=self.flt.kind or ""), chosen)
+
+    def filter_by_tag(self) -> None:
+        tags = all_tags(self.store.journal.all())
+        if not tags:
+            self.notify("No entry has tags yet. Add them in a check-in or free write.", markup=False)
+            return
+        choices = [(t, f"{t} ({n})") for t, n in tags[:300]] + [("", "Any tag")]
+
+        def chosen(tag: str | None) -> None:
+            if tag is not None:
+                self.set_filter(JournalFilter(self.flt.kind, tag or None, self.flt.application_id))
+
+        self.app.push_screen(ChoiceDialog("Entries tagged", choices, selected=self.flt.tag or ""), chosen)
+
+    def filter_by_application(self) -> None:
+        linked = linked_applications(self.store.journal.all())
+        if not linked:
+            self.notify("No entry is linked to an application yet. A guided reframe can link one.", markup=False)
+            return
+        choices = [(app_id, f"{self._app_title(app_id) or '(removed application)'} ({n})")
+                   for app_id, n in linked[:300]] + [("", "Any application")]
+
+        def chosen(app_id: str | None) -> None:
+            if app_id is not None:
+                self.set_filter(JournalFilter(self.flt.kind, self.flt.tag, app_id or None))
+
+        self.app.push_screen(ChoiceDialog("Entries linked to", choices, selected=self.flt.application_id or ""),
+                             chosen)
+
+    def show_entry(self, entry_id: str) -> None:
+        """Select this entry in the list (clearing a search or filter that hides it)."""
+        entry = self.store.journal.get(entry_id)
+        if entry is None:
+            self.notify("That journal entry is no longer there.", markup=False)
+            return
+        lst = self.query_one(EntryList)
+        if lst.index_of(entry_id) is None:
+            self.action_clear()
+            self.refresh_data()
+        lst.move_to_key(entry_id)
+        lst.focus()
+        self._show_reader()
+

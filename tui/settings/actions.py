@@ -1,0 +1,118 @@
+"""Settings in plain Python (no Textual): what each field accepts, checking what the form holds,
+and saving every change at once (one atomic write through ``write``, the app's
+:meth:`ReboundApp.write`). The theme names come in as a parameter: ``themes`` builds Textual themes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from store.models import CADENCES
+
+if TYPE_CHECKING:
+    from store.db import Store
+
+#: ``app.write``: runs a store change, True when it took effect (False: refused, already said why).
+Write = Callable[..., bool]
+
+TIERS = ("free", "premium")
+MAX_NAME = 100
+MAX_SIGNATURE = 1000
+
+
+@dataclass(frozen=True)
+class IntField:
+    key: str
+    label: str
+    lo: int
+    hi: int
+    help: str
+
+
+INT_FIELDS = [
+    IntField("pipeline_floor", "Pipeline floor", 0, 500,
+             "live applications (Applied…Offer) to keep in play; below it, Today asks for a refill"),
+    IntField("weekly_goal", "Weekly goal", 0, 200, "applications to send each week (Monday to Sunday)"),
+    IntField("quiet_days", "Quiet after (days)", 1, 365, "days without news before a card counts as quiet"),
+    IntField("cooloff_hours", "Cool-off (hours)", 0, 168,
+             "after a rejection, outreach to that company waits this long (0 = no cool-off)"),
+]
+INT_FIELDS_BY_KEY = {f.key: f for f in INT_FIELDS}
+
+
+def validate_int(text: str, field: IntField) -> tuple[int | None, str]:
+    """(value, "") or (None, message saying what is accepted)."""
+    raw = (text or "").strip()
+    if not raw:
+        return None, f"Required: a whole number from {field.lo} to {field.hi}."
+    try:
+        value = int(raw)
+    except ValueError:
+        return None, f"{raw[:20]!r} is not a whole number; use {field.lo} to {field.hi}."
+    if not field.lo <= value <= field.hi:
+        return None, f"Use a number from {field.lo} to {field.hi}."
+    return value, ""
+
+
+@dataclass
+class Checked:
+    """What the form holds, cleaned (numbers as numbers, the name's spaces tidied), and what is wrong
+    with it by field."""
+
+    clean: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def check(raw: Mapping[str, Any], themes: Sequence[str]) -> Checked:
+    """Check the form's values (numbers still as typed) field by field; ``themes``: the theme names."""
+    out = Checked()
+    name = " ".join(str(raw["my_name"]).split())
+    if len(name) > MAX_NAME:
+        out.errors["my_name"] = f"Keep it under {MAX_NAME} characters."
+    out.clean["my_name"] = name
+    sig = str(raw["signature"]).rstrip()
+    if len(sig) > MAX_SIGNATURE:
+        out.errors["signature"] = f"Keep the signature under {MAX_SIGNATURE} characters (it has {len(sig)})."
+    out.clean["signature"] = sig
+    for key, allowed in (("linkedin_tier", TIERS), ("default_cadence", tuple(CADENCES)),
+                         ("theme", tuple(themes))):
+        if raw[key] not in allowed:
+            out.errors[key] = f"Pick one of: {', '.join(allowed)}."
+        out.clean[key] = raw[key]
+    for f in INT_FIELDS:
+        value, err = validate_int(raw[f.key], f)
+        if err:
+            out.errors[f.key] = err
+        out.clean[f.key] = value
+    if raw["use_my_name"] not in (True, False):
+        out.errors["use_my_name"] = "Pick one of the two."
+    out.clean["use_my_name"] = raw["use_my_name"] is True
+    return out
+
+
+class SettingsActions:
+    """Saving the settings."""
+
+    def __init__(self, store: Store, write: Write) -> None:
+        self.store = store
+        self.write = write
+
+    def changes(self, clean: Mapping[str, Any]) -> dict[str, Any]:
+        """The values that differ from the saved settings."""
+        current = self.store.settings.current()
+        return {k: v for k, v in clean.items() if getattr(current, k) != v}
+
+    def save(self, changes: Mapping[str, Any]) -> bool:
+        """Every change in one write. True when it took effect."""
+        return self.write(self.store.settings.update, **changes)
+
+    def keep_on_hangup(self, checked: Checked) -> None:
+        """The session is ending: keep the valid changes (invalid ones can't be saved), straight to the
+        store."""
+        if self.store.read_only:
+            return
+        changes = {k: v for k, v in self.changes(checked.clean).items() if k not in checked.errors}
+        if changes:
+            self.store.settings.update(**changes)
