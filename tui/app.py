@@ -25,7 +25,7 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from store.logs import crash_message
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
-from tui.dialogs import ConfirmDialog, ConflictDialog
+from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.shell.base import ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
 from tui.shell.palette import GoToApplication, ScreenCommands
@@ -232,8 +232,8 @@ class ReboundApp(App):
             return True
         return True
 
-    def _resolve_conflict(self, choice: str | None) -> None:
-        if choice == "reload":
+    def _resolve_conflict(self, choice: Conflict | None) -> None:
+        if choice is Conflict.RELOAD:
             try:
                 self.store.reload()
             except (StoreError, OSError) as exc:  # corrupt or gone on disk: keep ours in memory
@@ -242,7 +242,7 @@ class ReboundApp(App):
                 return
             self.notify("Reloaded the data file from disk.", markup=False)
             self.refresh_screens()
-        elif choice == "keep-both":
+        elif choice is Conflict.KEEP_BOTH:
             try:
                 copy = self.store.keep_both()
             except (SaveError, OSError) as exc:

@@ -5,8 +5,10 @@ Every message and label that can hold user text is shown with :func:`widgets.use
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from enum import Enum
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -116,7 +118,7 @@ class TextPromptDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, title: str, message: str = "", value: str = "", placeholder: str = "",
-                 validate=None) -> None:
+                 validate: Callable[[str], str | None] | None = None) -> None:
         super().__init__()
         self._title, self._message, self._value, self._placeholder = title, message, value, placeholder
         self._validate = validate
@@ -149,13 +151,20 @@ class TextPromptDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConflictDialog(ModalScreen[str | None]):
+class Conflict(Enum):
+    """How to settle a data file that another program changed."""
+
+    RELOAD = "reload"
+    KEEP_BOTH = "keep-both"
+
+
+class ConflictDialog(ModalScreen[Conflict | None]):
     """The data file changed on disk since Rebound loaded it: reload theirs, or keep both."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Decide later", id="dialog.cancel"),
-        Binding("r", "choose('reload')", "Reload"),
-        Binding("b", "choose('keep-both')", "Keep both"),
+        Binding("r", "reload", "Reload", id="conflict.reload"),
+        Binding("b", "keep_both", "Keep both", id="conflict.keep_both"),
     ]
 
     def __init__(self, path: str) -> None:
@@ -176,11 +185,14 @@ class ConflictDialog(ModalScreen[str | None]):
                 yield Button("Reload (r)", id="reload")
                 yield Button("Keep both (b)", id="keep-both", variant="primary")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
-
-    def action_choose(self, which: str) -> None:
-        self.dismiss(which)
-
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    @on(Button.Pressed, "#reload")
+    def action_reload(self) -> None:
+        self.dismiss(Conflict.RELOAD)
+
+    @on(Button.Pressed, "#keep-both")
+    def action_keep_both(self) -> None:
+        self.dismiss(Conflict.KEEP_BOTH)
