@@ -620,7 +620,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
 async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = await open_contacts(pilot)
+        await open_contacts(pilot)
         app.push_screen(ImportPreviewDialog(FIX / "not_linkedin.csv", [], store.settings.current()))
         await app.workers.wait_for_complete()
         await pilot.pause()
