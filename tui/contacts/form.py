@@ -234,13 +234,14 @@ class ContactForm(ModalScreen[Contact | None]):
             errors.append("an email needs an @")
         dates: dict[str, date | None] = {}
         for name in ("met_on", "paused_until"):
-            if not self._check_date(name):
-                errors.append(f"{name.replace('_', ' ')}: use {ACCEPTED}")
-            else:
+            valid = self._check_date(name)  # says beside the field what is wrong
+            if valid:
                 try:
                     dates[name] = parse_optional_date(str(v[name]))
-                except DateError:
-                    dates[name] = None
+                except DateError:  # read as the check reads it, so not expected: refuse, don't guess
+                    valid = False
+            if not valid:
+                errors.append(f"{name.replace('_', ' ')}: use {ACCEPTED}")
         important, date_errors = parse_important_dates(str(v["dates"]))
         if date_errors:
             self._hint("dates", "; ".join(date_errors[:2]), True)

@@ -111,7 +111,7 @@ class ContactsScreen(ReboundScreen):
         self.query_one("#empty-state").set_class(empty, "-shown")
         self.view.show_rows(position=position)
 
-    def _apply(self, keep: str | None = None) -> None:
+    def apply_filters(self, keep: str | None = None) -> None:
         """The filters changed: show what they let through."""
         self.contacts.apply()
         self.view.show_rows(keep=keep)
@@ -139,7 +139,7 @@ class ContactsScreen(ReboundScreen):
             self.refresh_data(force=True)
             self._report(done)
 
-    def _dealt_with(self, done: Done | None) -> None:
+    def dealt_with(self, done: Done | None) -> None:
         """After logging, snoozing or pausing: unmark, recompute, and keep the cursor where it was, so
         the next contact in line moves up under it (unless the current one was not among them)."""
         if done is None:
@@ -163,7 +163,7 @@ class ContactsScreen(ReboundScreen):
             self._clear_filters(apply=False)
             if row.info.state in ("archived", "do not contact"):
                 self.contacts.filters.show_inactive = True
-            self._apply(keep=contact_id)
+            self.apply_filters(keep=contact_id)
         else:
             self.table.select_key(contact_id)
         self.view.set_detail_open(True)
@@ -197,29 +197,29 @@ class ContactsScreen(ReboundScreen):
 
     def action_due_now(self) -> None:
         self.contacts.filters.due_now = not self.contacts.filters.due_now
-        self._apply()
+        self.apply_filters()
 
     def action_toggle_inactive(self) -> None:
         self.contacts.filters.show_inactive = not self.contacts.filters.show_inactive
-        self._apply()
+        self.apply_filters()
 
     def _clear_filters(self, apply: bool = True) -> None:
         self.contacts.filters.clear()
         self.view.clear_search()
         if apply:
-            self._apply()
+            self.apply_filters()
 
     def action_clear_filters(self) -> None:
         self._clear_filters()
 
     def action_filter(self) -> None:
-        flows.filter_menu(self.app, self.contacts, self._apply, self.action_clear_filters)
+        flows.filter_menu(self.app, self.contacts, self.apply_filters, self.action_clear_filters)
 
     def action_filter_role(self) -> None:
-        flows.filter_role(self.app, self.contacts, self._apply)
+        flows.filter_role(self.app, self.contacts, self.apply_filters)
 
     def action_filter_tag(self) -> None:
-        flows.filter_tag(self.app, self.contacts, self._apply)
+        flows.filter_tag(self.app, self.contacts, self.apply_filters)
 
     # -- marking
 
@@ -233,7 +233,7 @@ class ContactsScreen(ReboundScreen):
 
     def action_unmark_all(self) -> None:
         self.contacts.marked.clear()
-        self._apply()
+        self.apply_filters()
 
     # -- adding, editing, deleting
 
@@ -276,7 +276,7 @@ class ContactsScreen(ReboundScreen):
         if not rows:
             self.notify("No contact selected. Press n to add one.", markup=False)
             return
-        flows.log(self.app, self.actions, rows, self._dealt_with)
+        flows.log(self.app, self.actions, rows, self.dealt_with)
 
     def action_touchpoints(self) -> None:
         row = self._need_row()
@@ -295,18 +295,18 @@ class ContactsScreen(ReboundScreen):
     def action_snooze(self) -> None:
         rows = self._targets()
         if rows:
-            flows.snooze(self.app, self.actions, rows, self._dealt_with)
+            flows.snooze(self.app, self.actions, rows, self.dealt_with)
 
     def action_pause(self) -> None:
         rows = self._targets()
         if rows:
-            flows.pause(self.app, self.actions, rows, self._dealt_with)
+            flows.pause(self.app, self.actions, rows, self.dealt_with)
 
     def set_status(self, status: str) -> None:
         """Archive, do not contact, or active again: the marked contacts, else the current one."""
         rows = self._targets()
         if rows:
-            self._dealt_with(self.actions.set_status([r.id for r in rows], status))
+            self.dealt_with(self.actions.set_status([r.id for r in rows], status))
 
     def action_pause_all(self) -> None:
         flows.pause_all(self.app, self.actions, self._changed)
