@@ -86,7 +86,6 @@ def choose(app: App[Any], title: str, options: Sequence[tuple[T, str]], then: Ca
 
 def ask_date(app: App[Any], title: str, then: Callable[[date], object], *, future: bool = False) -> None:
     """Ask for a day (anything :func:`~store.dates.parse_user_date` reads; after today when ``future``)."""
-
     today = clock.today()
 
     def check(text: str) -> str | None:

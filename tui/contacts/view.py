@@ -1,9 +1,9 @@
 """What the contacts screen shows: the bar, the search box, the table, the detail pane and the hint.
 
-:class:`ContactsView` draws a :class:`~tui.contacts.rows.ContactList` (it filters nothing and
-changes nothing in the store): the rows the filters let through, the bar's counts, the hint about
-the contact under the cursor and its details, beside the list on wide terminals or below it (on
-``enter``) at 80 columns. The search box types into the list's filters.
+:class:`ContactsView` draws a :class:`~tui.contacts.rows.ContactList` and changes nothing in the
+store: the rows the filters let through, the bar's counts, the hint about the contact under the
+cursor and its details, beside the list on wide terminals or below it (on ``enter``) at 80 columns.
+What is typed in the search box becomes the list's text filter.
 """
 
 from __future__ import annotations
