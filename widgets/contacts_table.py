@@ -16,18 +16,23 @@ row selects it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
+from rich.color import ColorParseError
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+log = logging.getLogger("rebound")
 
 #: Symbol and colour (a theme colour name, or "dim") of each state's badge; the words are the state.
 BADGES = {
@@ -156,7 +161,7 @@ class ContactsTable(ScrollView, can_focus=True):
         def control(self) -> ContactsTable:
             return self.table
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._lines: list[ContactLine] = []
         self._index: dict[str, int] = {}
@@ -256,7 +261,7 @@ class ContactsTable(ScrollView, can_focus=True):
         if key is not None:
             self.post_message(self.Selected(self, key))
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: Click) -> None:
         if event.y < 1:
             return
         row = int(self.scroll_y) + event.y - 1
@@ -268,7 +273,7 @@ class ContactsTable(ScrollView, can_focus=True):
 
     # -- drawing
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
         if width != self._width:
             self._width = width
@@ -291,7 +296,8 @@ class ContactsTable(ScrollView, can_focus=True):
                 value = getattr(theme, colour, None) if theme is not None else None
                 try:
                     style = Style(color=str(value), bold=colour in ("error", "warning")) if value else Style()
-                except Exception:
+                except ColorParseError:  # a theme colour Rich can't read: the badge goes uncoloured
+                    log.warning("contacts table: theme colour %r for %s not readable", str(value), colour)
                     style = Style()
             self._badge_styles[colour] = style
         return style

@@ -267,7 +267,7 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         screen = await open_contacts(pilot)
         await pilot.press("space", "space")  # marks Ana and Ben
         await pilot.pause()
-        assert screen._marked == {people["ana"].id, people["ben"].id}
+        assert screen.contacts.marked == {people["ana"].id, people["ben"].id}
         assert "2 marked" in bar_text(app)
         assert "✓" in table_text(app).splitlines()[1]
         await pilot.press("l")
@@ -290,7 +290,7 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         [tp] = store.touchpoints.all()
         assert tp.contact_ids == [people["ana"].id, people["ben"].id, people["cy"].id]
         assert all(store.contacts.get(people[k].id).last_touch_on == "2026-03-02" for k in ("ana", "ben", "cy"))
-        assert not screen._marked and "marked" not in bar_text(app)
+        assert not screen.contacts.marked and "marked" not in bar_text(app)
         assert any("with 3 contacts" in n for n in notes(app))
 
 
@@ -560,7 +560,7 @@ async def test_open_contact_from_another_screen_clears_hiding_filters(store, mak
         await pilot.pause()
         await pilot.pause()
         assert app.screen is screen
-        assert screen.current_row().contact.first_name == "Cy" and not screen._due_now
+        assert screen.current_row().contact.first_name == "Cy" and not screen.contacts.filters.due_now
         assert "Cy Chen" in detail_text(app)
         app.open_contact(people["dee"].id)  # archived: shown anyway
         await pilot.pause()
@@ -620,7 +620,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
 async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = await open_contacts(pilot)
+        await open_contacts(pilot)
         app.push_screen(ImportPreviewDialog(FIX / "not_linkedin.csv", [], store.settings.current()))
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -680,7 +680,7 @@ async def test_palette_has_every_action(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
-        titles = " | ".join(c.title for c in app.get_system_commands(screen))
+        titles = " | ".join(str(c.title) for c in app.get_system_commands(screen))
         for wanted in ("New contact", "Import LinkedIn connections…", "Search contacts", "Filter: due now only",
                        "Filter by role…", "Filter by tag…", "Log a touchpoint with Ana Almeida",
                        "Compose to Ana Almeida", "Snooze Ana Almeida…", "Pause Ana Almeida…", "Edit Ana Almeida",

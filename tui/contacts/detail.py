@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from store import clock
-from store.contacts import DueInfo, Reason, short_date, upcoming_dates
+from store.contacts import ContactRow, DueInfo, Reason, short_date, upcoming_dates
 from store.dates import from_iso
 from store.models import STAGE_LABELS, Application, Contact, Touchpoint
 from tui.contacts.format import ago, cadence_sentence, state_sentence
+from tui.contacts.rows import ContactList
 from widgets.contacts_table import BADGES
 
 TIMELINE_SHOWN = 8
@@ -118,8 +120,8 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
     if not touches:
         parts += [("  none yet — press l to log one", "dim"), "\n"]
     for t in touches[:TIMELINE_SHOWN]:
-        d = from_iso(t.date)
-        when = short_date(d, today) if d else t.date
+        day = from_iso(t.date)
+        when = short_date(day, today) if day else t.date
         arrow = {"out": "→", "in": "←", "two-way": "↔"}.get(t.direction, "·")
         parts += [f"  {when:<11} {arrow} ", f"{t.kind} · {t.channel}"]
         if t.summary:
@@ -149,8 +151,16 @@ class ContactDetail(VerticalScroll, can_focus=True):
     ContactDetail > Static { width: 100%; }
     """
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static("", id="contact-detail-body")
+
+    def show_row(self, row: ContactRow | None, contacts: ContactList) -> None:
+        """The contact of ``row`` (its reason, timeline and applications from ``contacts``)."""
+        if row is None:
+            self.show_nothing("No contact selected.")
+            return
+        linked = contacts.linked_ids(row.contact)
+        self.show(row.contact, row.info, contacts.reason(row), contacts.touchpoints(row.id), contacts.apps, linked)
 
     def show(self, contact: Contact, info: DueInfo, reason: Reason | None, touches: Sequence[Touchpoint],
              apps: Mapping[str, Application], linked_ids: Sequence[str] | None = None) -> None:

@@ -11,6 +11,10 @@ is accepted; nothing typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -89,7 +93,7 @@ class ContactForm(ModalScreen[Contact | None]):
     ]
 
     def __init__(self, contact: Contact | None = None, settings: Settings | None = None,
-                 on_hangup=None) -> None:
+                 on_hangup: Callable[[Contact], object] | None = None) -> None:
         super().__init__()
         self.original = contact
         self.is_new = contact is None
@@ -200,18 +204,21 @@ class ContactForm(ModalScreen[Contact | None]):
         self._hint(name, f"→ {d.isoformat()}", False)
         return True
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("f-")
-        if name in ("met_on", "paused_until"):
-            self._check_date(name)
-        elif name in ("first_name", "last_name", "preferred_name"):
-            self._hint("name", "", False)
-        elif name == "emails":
-            self._hint("emails", "", False)
+    @on(Input.Changed, "#f-met_on, #f-paused_until")
+    def _date_changed(self, event: Input.Changed) -> None:
+        self._check_date((event.input.id or "").removeprefix("f-"))
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "f-dates":
-            self._hint("dates", DATES_HELP, False)
+    @on(Input.Changed, "#f-first_name, #f-last_name, #f-preferred_name")
+    def _name_changed(self) -> None:
+        self._hint("name", "", False)
+
+    @on(Input.Changed, "#f-emails")
+    def _emails_changed(self) -> None:
+        self._hint("emails", "", False)
+
+    @on(TextArea.Changed, "#f-dates")
+    def _dates_changed(self) -> None:
+        self._hint("dates", DATES_HELP, False)
 
     def build(self) -> tuple[Contact | None, list[str]]:
         """The contact from the fields, or None and the problems (each also shown beside its field)."""
@@ -225,15 +232,16 @@ class ContactForm(ModalScreen[Contact | None]):
         if bad:
             self._hint("emails", f"not an email: {bad[0][:40]} (name@example.com)", True)
             errors.append("an email needs an @")
-        dates = {}
+        dates: dict[str, date | None] = {}
         for name in ("met_on", "paused_until"):
-            if not self._check_date(name):
-                errors.append(f"{name.replace('_', ' ')}: use {ACCEPTED}")
-            else:
+            valid = self._check_date(name)  # says beside the field what is wrong
+            if valid:
                 try:
                     dates[name] = parse_optional_date(str(v[name]))
-                except DateError:
-                    dates[name] = None
+                except DateError:  # read as the check reads it, so not expected: refuse, don't guess
+                    valid = False
+            if not valid:
+                errors.append(f"{name.replace('_', ' ')}: use {ACCEPTED}")
         important, date_errors = parse_important_dates(str(v["dates"]))
         if date_errors:
             self._hint("dates", "; ".join(date_errors[:2]), True)
@@ -247,10 +255,11 @@ class ContactForm(ModalScreen[Contact | None]):
         c.role = str(v["role"]) or "other"
         c.emails = emails
         c.tags = split_list(str(v["tags"]))
-        c.met_on = dates["met_on"].isoformat() if dates.get("met_on") else None
+        met_on, paused_until = dates.get("met_on"), dates.get("paused_until")
+        c.met_on = met_on.isoformat() if met_on else None
         c.cadence = str(v["cadence"])
         c.status = str(v["status"]) or "active"
-        c.paused_until = dates["paused_until"].isoformat() if dates.get("paused_until") else None
+        c.paused_until = paused_until.isoformat() if paused_until else None
         if c.status != "paused":
             c.paused_until = None
         c.next_time = str(v["next_time"]).strip()

@@ -9,10 +9,12 @@ keeps them in the list without reminders).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from textual import work
-from textual.app import ComposeResult
+from textual import on, work
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -23,6 +25,7 @@ from textual.worker import get_current_worker
 from store import linkedin
 from store.contacts import CADENCE_ORDER, cadence_label, effective_cadence
 from store.models import Contact, Settings
+from tui.dialogs import TextPromptDialog
 from widgets.usertext import literal
 
 IMPORT_CSS = """
@@ -57,6 +60,26 @@ def validate_path(text: str) -> str | None:
 def resolve_path(text: str) -> Path:
     p = Path(text.strip()).expanduser()
     return p / "Connections.csv" if p.is_dir() else p
+
+
+def ask_for_import(app: App[Any], existing: list[Contact], settings: Settings,
+                   then: Callable[[linkedin.ImportPlan], object]) -> None:
+    """Ask for the path of Connections.csv, preview the import, and on a yes call ``then(plan)``
+    (the screen saves it: one write)."""
+
+    def got_path(text: str | None) -> None:
+        if text and not validate_path(text):
+            app.push_screen(ImportPreviewDialog(resolve_path(text), existing, settings), confirmed)
+
+    def confirmed(plan: linkedin.ImportPlan | None) -> None:
+        if plan is not None:
+            then(plan)
+
+    app.push_screen(TextPromptDialog(
+        "Import LinkedIn connections",
+        "Path of Connections.csv (LinkedIn → Settings → Data privacy → Get a copy of your data). "
+        "You'll see a preview before anything changes.",
+        placeholder="~/Downloads/Connections.csv", validate=validate_path), got_path)
 
 
 class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
@@ -153,9 +176,8 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
                 parts += [line, "\n"]
         self.query_one("#ip-summary", Static).update(Content.assemble(*parts))
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "ip-cadence":
-            return
+    @on(Select.Changed, "#ip-cadence")
+    def _cadence_changed(self, event: Select.Changed) -> None:
         value = "" if event.value is Select.NULL else str(event.value)
         if value == self.cadence:
             return

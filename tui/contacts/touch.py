@@ -1,11 +1,12 @@
-"""Logging, editing and deleting touchpoints, and picking contacts.
+"""Logging, editing and deleting touchpoints.
 
 * :class:`TouchpointDialog` — date (default today; anything ``parse_user_date`` reads, never in the
   future), channel, direction, kind, summary, and the contacts it covers (one touchpoint may cover
   several: ``ctrl+n`` adds one, space unticks one). ``ctrl+s`` or enter in the summary saves.
+  Dismisses with the touchpoint (not saved), or None.
 * :class:`TouchpointsDialog` — a contact's whole timeline (a line-API list): ``e``/enter edits the
-  highlighted touchpoint, ``d`` deletes it (after a yes), ``n`` logs a new one.
-* :class:`ContactPicker` — type to narrow, enter picks.
+  highlighted touchpoint, ``d`` deletes it (after a yes), ``n`` logs a new one. It does the changes
+  through :class:`~tui.contacts.actions.ContactsActions` and dismisses with whether anything changed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,14 +27,16 @@ from store import clock
 from store.contacts import short_date
 from store.dates import ACCEPTED, DateError, from_iso, parse_user_date
 from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint
+from tui.contacts.actions import ContactsActions, Done
+from tui.contacts.picker import ContactPicker
 from tui.dialogs import ConfirmDialog
 from widgets.usertext import literal
 
 DIRECTION_LABELS = {"out": "out — I reached out", "in": "in — they reached out", "two-way": "two-way — we talked"}
 
 TOUCH_CSS = """
-TouchpointDialog, TouchpointsDialog, ContactPicker { align: center middle; }
-#tp-box, #tps-box, #cp-box {
+TouchpointDialog, TouchpointsDialog { align: center middle; }
+#tp-box, #tps-box {
     width: 100%; max-width: 90; height: auto; max-height: 100%;
     border: round $primary; background: $surface; padding: 0 1;
 }
@@ -49,7 +53,6 @@ TouchpointDialog .form-row > .hint.-error { color: $warning; text-style: bold; }
 #tp-error.-hidden { display: none; }
 .tp-keys { height: auto; color: $foreground 60%; }
 #tps-list { height: auto; max-height: 16; }
-#cp-list { height: auto; max-height: 14; }
 """
 
 
@@ -67,68 +70,6 @@ def touch_line(t: Touchpoint, today: date | None = None) -> str:
     if len(t.contact_ids) > 1:
         text += f"  (with {len(t.contact_ids) - 1} more)"
     return text
-
-
-class ContactPicker(ModalScreen[str | None]):
-    """Choose one contact: type to narrow the list (every word must match), enter picks."""
-
-    DEFAULT_CSS = TOUCH_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="contact_picker.cancel"),
-        Binding("down", "down", "Down", show=False),
-        Binding("up", "up", "Up", show=False),
-    ]
-    LIMIT = 200
-
-    def __init__(self, title: str, choices: Sequence[tuple[str, str]], exclude: Sequence[str] = ()) -> None:
-        """``choices``: (id, label) pairs."""
-        super().__init__()
-        self._title = title
-        skip = set(exclude)
-        self._choices = [(i, label, label.casefold()) for i, label in choices if i not in skip]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="cp-box"):
-            yield Static(literal(self._title), classes="tp-title")
-            yield Input(placeholder="type a name, company or email", id="cp-filter", compact=True)
-            yield OptionList(id="cp-list")
-            yield Static("", id="cp-count", classes="tp-keys")
-
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one("#cp-filter", Input).focus()
-
-    def _fill(self, text: str) -> None:
-        words = text.casefold().split()
-        hits = [(i, label) for i, label, hay in self._choices if all(w in hay for w in words)]
-        ol = self.query_one("#cp-list", OptionList)
-        ol.clear_options()
-        ol.add_options([Option(literal(label), id=i) for i, label in hits[: self.LIMIT]])
-        if hits:
-            ol.highlighted = 0
-        more = f" (showing {self.LIMIT}; type to narrow)" if len(hits) > self.LIMIT else ""
-        self.query_one("#cp-count", Static).update(
-            literal(f"{len(hits)} match{'es' if len(hits) != 1 else ''}{more} · enter picks · esc cancels"))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        ol = self.query_one("#cp-list", OptionList)
-        if ol.highlighted is not None and ol.option_count:
-            self.dismiss(ol.get_option_at_index(ol.highlighted).id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_down(self) -> None:
-        self.query_one("#cp-list", OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one("#cp-list", OptionList).action_cursor_up()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class TouchpointDialog(ModalScreen[Touchpoint | None]):
@@ -215,30 +156,33 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
         hint.remove_class("-error")
         return d
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "tp-date":
-            self._check_date()
+    @on(Input.Changed, "#tp-date")
+    def _date_changed(self) -> None:
+        self._check_date()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "tp-summary":
-            self.action_save()
-        else:
-            self.focus_next()
+    @on(Input.Submitted, "#tp-summary")
+    def _summary_submitted(self) -> None:
+        self.action_save()
+
+    @on(Input.Submitted, "#tp-date")
+    def _date_submitted(self) -> None:
+        self.focus_next()
 
     def action_add_contact(self) -> None:
         if self._all is None:
             return
         current = [i for i, _n in self._contacts]
 
+        choices = self._all()
+
         def picked(contact_id: str | None) -> None:
             if not contact_id:
                 return
-            name = next((n for i, n in self._all() if i == contact_id), contact_id)  # type: ignore[misc]
+            name = next((n for i, n in choices if i == contact_id), contact_id)
             self._contacts.append((contact_id, name))
             sl = self.query_one("#tp-contacts", SelectionList)
             sl.add_option((literal(name), contact_id, True))
 
-        choices = self._all()
         self.app.push_screen(ContactPicker("Add a contact to this touchpoint", choices, exclude=current), picked)
 
     def build(self) -> tuple[Touchpoint | None, str]:
@@ -287,8 +231,9 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
                                            confirm="Discard", cancel="Keep editing", danger=True), decided)
 
 
-class TouchpointsDialog(ModalScreen[None]):
-    """A contact's timeline; edit or delete a touchpoint. Changes go through the callbacks."""
+class TouchpointsDialog(ModalScreen[bool]):
+    """A contact's timeline; edit, delete or log a touchpoint. Dismisses with True when something
+    changed (the list behind it then recomputes)."""
 
     DEFAULT_CSS = TOUCH_CSS
     BINDINGS = [
@@ -300,17 +245,13 @@ class TouchpointsDialog(ModalScreen[None]):
         Binding("k", "up", "Up", show=False),
     ]
 
-    def __init__(self, title: str, load: Callable[[], Sequence[Touchpoint]],
-                 edit: Callable[[Touchpoint | None, Callable[[], None]], None],
-                 delete: Callable[[Touchpoint, Callable[[], None]], None]) -> None:
-        """``edit(tp or None for new, done)`` and ``delete(tp, done)`` run the change, then call
-        ``done`` so the list reloads."""
+    def __init__(self, title: str, contact_id: str, actions: ContactsActions) -> None:
         super().__init__()
         self._title = title
-        self._load = load
-        self._edit = edit
-        self._delete = delete
+        self._contact_id = contact_id
+        self._actions = actions
         self._touches: list[Touchpoint] = []
+        self._changed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tps-box"):
@@ -327,7 +268,7 @@ class TouchpointsDialog(ModalScreen[None]):
     def reload(self) -> None:
         ol = self.query_one("#tps-list", OptionList)
         keep = ol.highlighted or 0
-        self._touches = list(self._load())
+        self._touches = self._actions.touchpoints(self._contact_id)
         ol.clear_options()
         if not self._touches:
             ol.add_option(Option(Content("No touchpoints yet — press n to log one."), id="", disabled=True))
@@ -341,16 +282,38 @@ class TouchpointsDialog(ModalScreen[None]):
             return None
         return self._touches[min(ol.highlighted, len(self._touches) - 1)]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#tps-list")
+    def _selected(self) -> None:
         self.action_edit()
 
     def action_edit(self) -> None:
         t = self._current()
         if t is not None:
-            self._edit(t, self.reload)
+            self._open(t)
 
     def action_new(self) -> None:
-        self._edit(None, self.reload)
+        self._open(None)
+
+    def _open(self, tp: Touchpoint | None) -> None:
+        """The touchpoint dialog on ``tp`` (None: a new one with this contact)."""
+        if self._actions.name(self._contact_id) is None:
+            return  # the contact is gone
+        ids = [self._contact_id] if tp is None else tp.contact_ids
+        people = [(i, name) for i in ids if (name := self._actions.name(i)) is not None]
+
+        def saved(result: Touchpoint | None) -> None:
+            if result is not None:
+                self._done(self._actions.save_touchpoint(result))
+
+        self.app.push_screen(TouchpointDialog(people, touchpoint=tp, all_contacts=self._actions.contact_choices,
+                                              on_hangup=self._actions.keep_touchpoint), saved)
+
+    def _done(self, done: Done | None) -> None:
+        if done is None:
+            return
+        self._changed = True
+        self.reload()
+        self.notify(done.message, markup=False)
 
     def action_delete(self) -> None:
         t = self._current()
@@ -359,7 +322,7 @@ class TouchpointsDialog(ModalScreen[None]):
 
         def decided(ok: bool | None) -> None:
             if ok:
-                self._delete(t, self.reload)
+                self._done(self._actions.delete_touchpoint(t))
 
         others = f" It also covers {len(t.contact_ids) - 1} other contact(s); it goes for them too." if len(
             t.contact_ids) > 1 else ""
@@ -374,4 +337,4 @@ class TouchpointsDialog(ModalScreen[None]):
         self.query_one("#tps-list", OptionList).action_cursor_up()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self._changed)
