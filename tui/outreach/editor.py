@@ -290,9 +290,10 @@ class DraftEditor(ReboundScreen):
                 code = self.rapp.editor_runner(self.app, str(ef.path))
                 new = read_back(ef)
         # Blind on purpose: whatever the editor (or its absence, or a terminal that can't be suspended)
-        # raises, the draft being written must survive; the user is told, the log gets the traceback.
-        except Exception as exc:
-            log.exception("outreach: running the external editor failed")
+        # raises, the draft being written must survive. The user is told; the log gets the error's type
+        # only (its message could quote the draft).
+        except Exception as exc:  # noqa: BLE001
+            log.warning("outreach: running the external editor failed: %s", type(exc).__name__)
             self.notify(f"Couldn't run your editor: {exc}. Set $EDITOR (or $VISUAL).", title="Editor",
                         severity="warning", markup=False)
             return
