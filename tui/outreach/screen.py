@@ -219,7 +219,7 @@ class OutreachScreen(ReboundScreen):
             return
         while self.app.screen is not self:
             top = self.app.screen
-            if isinstance(top, DraftEditor) and top.changed and self.actions.save_draft(top.collect()):
+            if isinstance(top, DraftEditor) and top.changed and self.actions.save_draft(top.collect()) is not None:
                 self.notify("Saved the draft you had open.", markup=False, timeout=3)
             self.app.pop_screen()
 
