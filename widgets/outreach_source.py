@@ -7,10 +7,11 @@ The marks use bold, underline and reverse video, which stay visible under NO_COL
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.style import Style
-from textual._text_area_theme import TextAreaTheme
 from textual.widgets import TextArea
+from textual.widgets.text_area import TextAreaTheme
 
 _EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _ASK = re.compile(r"\bask\s*\(")
@@ -38,7 +39,7 @@ def _byte_offsets(line: str) -> list[int]:
 class TemplateTextArea(TextArea):
     """A soft-wrapping TextArea whose template expressions are highlighted."""
 
-    def __init__(self, text: str = "", **kwargs) -> None:
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)

@@ -33,7 +33,7 @@ def marked(text: str, spans: Iterable[tuple[int, int, str]] = ()) -> Content:
 def lines(items: Sequence[tuple[str, str]]) -> Content:
     """Several lines of ``(style, text)``; the text is literal."""
     parts: list[Content] = []
-    for i, (style, text) in enumerate(items):
+    for style, text in items:
         c = Content(text)
         if style:
             c = c.stylize(style)

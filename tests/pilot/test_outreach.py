@@ -15,7 +15,8 @@ from store import clock
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
 from tui.dialogs import ChoiceDialog, ConfirmDialog
-from tui.outreach.dialogs import ContactPicker, MarkSentDialog, TemplatePicker
+from tui.outreach.dialogs import MarkSentDialog
+from tui.outreach.pickers import ContactPicker, TemplatePicker
 from tui.outreach.editor import DraftEditor
 from tui.outreach.screen import OutreachScreen
 from tui.outreach.templates import TemplateForm, TemplatesScreen

@@ -4,63 +4,51 @@ The body holds *template text*: ``{{ contact.first_name }}`` is filled in from w
 ``{{ ask("…") }}`` is a slot only you can fill. The panel on the right counts the rendered message
 against the channel's limit, lists slots and missing values, and quotes what the tone check noticed.
 ``ctrl+n`` selects the next slot so typing replaces it; ``ctrl+r`` shows the rendered message.
+The pickers it opens answer with typed values; :class:`~tui.outreach.actions.OutreachActions` saves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Iterator
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Button, Input, Select, Static, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
 from store.handoff import editor_file, join_for_editor, read_back, split_from_editor
-from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft
+from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft, Template
 from store.outreach import (
     CHANNEL_LABELS,
-    PLACEHOLDERS,
     SUBJECT_CHANNELS,
     Assessment,
+    Namespace,
     assess_with,
     context_for,
     escape_source,
-    offset_to_location,
-    put_off_copy,
-    sites,
 )
-from store.templates import KIND_LABELS, guidance
+from store.templates import KIND_LABELS
 from tui.dialogs import ConfirmDialog
-from tui.outreach.dialogs import ApplicationPicker, ContactPicker, Recipients, TemplatePicker
+from tui.outreach.actions import ApplicationChoice, DraftClosed, OutreachActions, Recipients
+from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
+from tui.outreach.views import EDITOR_HELP, application_text, check_lines, next_slot, preview, recipient_text
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.outreach_source import TemplateTextArea
-from widgets.outreach_text import lines, marked
+from widgets.outreach_text import lines
 from widgets.usertext import clip, literal
 
+log = logging.getLogger("rebound")
 
-def _placeholder_help() -> str:
-    rows = "\n".join(f"  {{{{ {p.name} }}}}  {p.help} — e.g. {p.example}" for p in PLACEHOLDERS)
-    return rows
-
-
-EDITOR_HELP = f"""Write the message as template text. Rebound fills in the placeholders from the contact, the application, your settings (name, signature) and today's date; a value it doesn't have is listed as missing, never left blank.
-
-Slots: {{{{ ask("one specific thing you discussed") }}}} marks something only you can write. Slots are highlighted and must be filled before the message can be copied or marked sent: ctrl+n selects the next one, so typing replaces it.
-
-The panel on the right counts the rendered message against the channel's limit (LinkedIn note 200 characters free / 300 Premium; InMail subject 200, body 2,000; email gets soft guidance per kind), lists what is missing, and quotes what the tone check noticed (it informs; it never blocks).
-
-Placeholders (use | default("…") for a fallback, e.g. {{{{ contact.first_name | default("there") }}}}):
-{_placeholder_help()}
-
-Also: {{% if contact.company %}}…{{% endif %}}, {{% for n in … %}}, filters such as | upper. Templates can't reach anything else. To write braces as plain text: {{{{ '{{{{' }}}}.
-
-ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the subject and body in $EDITOR, ctrl+t picks the recipient, ctrl+o the application, ctrl+l starts over from a template, ctrl+r shows the rendered message."""
+DraftState = tuple[str, str, tuple[str, ...], str, str, str, str, str, str]
 
 
 class DraftEditor(ReboundScreen):
-    """Edit one draft. Dismisses with the saved draft's id, or ``None`` when cancelled."""
+    """Edit one draft. Dismisses with :class:`DraftClosed`, or None when cancelled."""
 
     SCREEN_KEY = "outreach"
     SCREEN_TITLE = "Outreach · draft editor"
@@ -98,16 +86,18 @@ class DraftEditor(ReboundScreen):
                 priority=True),
     ]
 
-    def __init__(self, draft: Draft, *, is_new: bool,
-                 on_put_off: Callable[[Draft], None] | None = None) -> None:
+    def __init__(self, draft: Draft, *, is_new: bool) -> None:
         super().__init__()
         self.draft = draft.copy()
         self.is_new = is_new
         self._saved_state = self._state_of(self.draft)
-        self._ctx = None
+        self._ctx: dict[str, Namespace] = {}
         self._assessment: Assessment | None = None
-        self._on_put_off = on_put_off
         self._preview = False
+
+    @property
+    def actions(self) -> OutreachActions:
+        return OutreachActions(self.store, self.rapp.write)
 
     # -- building
 
@@ -145,13 +135,12 @@ class DraftEditor(ReboundScreen):
         self._refresh_people()
         self._show_subject_row()
         self._update()
-        body = self.query_one("#ed-body", TextArea)
-        body.focus()
+        self.query_one("#ed-body", TextArea).focus()
 
     # -- state
 
     @staticmethod
-    def _state_of(d: Draft) -> tuple:
+    def _state_of(d: Draft) -> DraftState:
         return (d.kind, d.channel, tuple(d.contact_ids), d.recipient_name, d.recipient_email,
                 d.application_id or "", d.subject if d.channel in SUBJECT_CHANNELS else "", d.body, d.template_id)
 
@@ -163,8 +152,8 @@ class DraftEditor(ReboundScreen):
             d.channel = str(self.query_one("#ed-channel", Select).value)
             d.subject = self.query_one("#ed-subject", Input).value
             d.body = self.query_one("#ed-body", TextArea).text
-        except Exception:  # not mounted (SIGHUP before the first paint): keep what we have
-            pass
+        except NoMatches:  # not mounted (SIGHUP before the first paint): keep what we have
+            log.info("outreach: the draft editor was not mounted yet; keeping the draft as opened")
         return d
 
     @property
@@ -172,25 +161,18 @@ class DraftEditor(ReboundScreen):
         """Anything differs from what was opened (or last saved)."""
         return self._state_of(self.collect()) != self._saved_state
 
+    def _saved(self, d: Draft) -> None:
+        self.draft = d.copy()
+        self._saved_state = self._state_of(d)
+        self.is_new = False
+
     # -- live check
 
     def _refresh_people(self) -> None:
         d = self.draft
         self._ctx = context_for(self.store, d)
-        contacts = [c for c in (self.store.contacts.get(i) for i in d.contact_ids) if c is not None]
-        if contacts:
-            first = contacts[0]
-            label = ", ".join(c.display_name for c in contacts)
-            if len(contacts) == 1 and first.emails:
-                label += f" <{first.emails[0]}>"
-        elif d.recipient_name or d.recipient_email:
-            label = d.recipient_name + (f" <{d.recipient_email}>" if d.recipient_email else "")
-        else:
-            label = "(nobody yet) — ctrl+t picks a contact or types a name"
-        self.query_one("#ed-to", Button).label = literal(clip(label, 200))
-        application = self.store.applications.get(d.application_id)
-        app_label = application.title if application else "(no application) — ctrl+o links one"
-        self.query_one("#ed-app", Button).label = literal(clip(app_label, 200))
+        self.query_one("#ed-to", Button).label = literal(clip(recipient_text(self.store, d), 200))
+        self.query_one("#ed-app", Button).label = literal(clip(application_text(self.store, d), 200))
 
     def _show_subject_row(self) -> None:
         channel = str(self.query_one("#ed-channel", Select).value)
@@ -202,111 +184,52 @@ class DraftEditor(ReboundScreen):
         a = assess_with(d, self._ctx, application=application, settings=self.store.settings.current())
         self._assessment = a
         banner = self.query_one("#ed-cooloff", Static)
-        if a.cooloff:
-            banner.update(literal(a.cooloff.text() + " (ctrl+p › Put off until tomorrow)"))
-            banner.remove_class("-hidden")
-        else:
-            banner.update("")
-            banner.add_class("-hidden")
-        self.query_one("#ed-check", Static).update(lines(self._check_lines(d, a)))
+        banner.update(literal(a.cooloff.text() + " (ctrl+p › Put off until tomorrow)") if a.cooloff else "")
+        banner.set_class(not a.cooloff, "-hidden")
+        tmpl = self.store.templates.lookup(d.template_id)
+        timing = tmpl.timing_hint if tmpl and tmpl.kind == d.kind else ""
+        self.query_one("#ed-check", Static).update(lines(check_lines(d, a, timing)))
         if self._preview:
             self._show_preview()
 
-    def _check_lines(self, d: Draft, a: Assessment) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = [("bold", "Check")]
-        for c in a.counts:
-            style = "bold reverse" if c.over else ("bold" if c.state in ("near", "long") else "")
-            out.append((style, c.text(hint=c.over)))
-        r = a.rendered
-        if r.error:
-            out += [("", ""), ("bold", "✗ Can't render"), ("", r.error)]
-        if r.slots:
-            out += [("", ""), ("bold", f"Fill in ({len(r.slots)}) · ctrl+n")]
-            out += [("reverse", f"» {s}") for s in r.slots]
-        if r.missing:
-            out += [("", ""), ("bold", "Missing values")]
-            out += [("", f"» {m}") for m in r.missing]
-            out.append(("dim", "Add them to the contact or application, or type the words instead."))
-        if r.unknown:
-            out += [("", ""), ("bold", "Unknown placeholders")]
-            from store.outreach import suggest
-
-            for name in r.unknown:
-                hint = suggest(name)
-                out.append(("", f"» {name}" + (f" (did you mean {hint}?)" if hint else "")))
-        out.append(("", ""))
-        if a.findings:
-            out.append(("bold", f"Tone ({len(a.findings)}) · informs, never blocks"))
-            for _part, f in a.findings:
-                out.append(("", f"! “{clip(f.words, 40)}” — {f.label}: {f.why}"))
-        else:
-            out.append(("", "✓ Tone: nothing noticed"))
-        g = guidance(d.kind)
-        tmpl = self.store.templates.lookup(d.template_id)
-        timing = tmpl.timing_hint if tmpl and tmpl.kind == d.kind else ""
-        if timing or g.text:
-            out += [("", ""), ("bold", "Timing and length")]
-            if timing:
-                out.append(("dim", timing))
-            if g.text and d.channel not in ("linkedin note", "inmail"):
-                out.append(("dim", g.text[0].upper() + g.text[1:] + "."))
-        if r.complete and not a.findings:
-            out += [("", ""), ("bold", "✓ Ready: ctrl+s, then y copies")]
-        return out
-
     def _show_preview(self) -> None:
-        a = self._assessment
-        if a is None:
-            return
-        self.query_one("#ed-preview", Static).update(self._preview_content(a))
+        if self._assessment is not None:
+            self.query_one("#ed-preview", Static).update(preview(self._assessment))
 
-    @staticmethod
-    def _preview_content(a: Assessment):
-        from textual.content import Content
-
-        body_spans = list(a.rendered.body.spans)
-        body_spans += [(f.start, f.end, "tone") for part, f in a.findings if part == "body"]
-        body = marked(a.rendered.body.text, body_spans)
-        if not a.has_subject:
-            return body
-        subj_spans = list(a.rendered.subject.spans)
-        subj_spans += [(f.start, f.end, "tone") for part, f in a.findings if part == "subject"]
-        return Content.assemble(("Subject: ", "bold"), marked(a.rendered.subject.text, subj_spans), "\n\n", body)
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    @on(TextArea.Changed, "#ed-body")
+    @on(Input.Changed, "#ed-subject")
+    @on(Select.Changed, "#ed-kind")
+    def _text_changed(self) -> None:
         self._update()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "ed-subject":
-            self._update()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "ed-channel":
-            self._show_subject_row()
-            channel = str(event.value)
-            if channel in SUBJECT_CHANNELS and not self.query_one("#ed-subject", Input).value:
-                tmpl = self.store.templates.lookup(self.draft.template_id)
-                if tmpl is not None and tmpl.subject:
-                    self.query_one("#ed-subject", Input).value = tmpl.subject
+    @on(Select.Changed, "#ed-channel")
+    def _channel_changed(self, event: Select.Changed) -> None:
+        self._show_subject_row()
+        subject = self.query_one("#ed-subject", Input)
+        if str(event.value) in SUBJECT_CHANNELS and not subject.value:
+            tmpl = self.store.templates.lookup(self.draft.template_id)
+            if tmpl is not None and tmpl.subject:
+                subject.value = tmpl.subject
         self._update()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#ed-to")
+    def _to_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "ed-to":
-            self.action_pick_recipient()
-        elif event.button.id == "ed-app":
-            self.action_pick_application()
+        self.action_pick_recipient()
+
+    @on(Button.Pressed, "#ed-app")
+    def _app_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_pick_application()
 
     # -- actions
 
     def action_save(self) -> None:
         d = self.collect()
-        if self.rapp.write(self.store.drafts.save, d):
-            saved = self.store.drafts.get(d.id) or d
-            self.draft = saved.copy()
-            self._saved_state = self._state_of(saved)
-            self.is_new = False
-            self.dismiss(d.id)
+        saved = self.actions.save_draft(d)
+        if saved is not None:
+            self._saved(saved)
+            self.dismiss(DraftClosed(d.id))
 
     def action_cancel(self) -> None:
         if not self.changed:
@@ -328,32 +251,20 @@ class DraftEditor(ReboundScreen):
         body = self.query_one("#ed-body", TextArea)
         if self._preview:
             self.action_toggle_preview()
-        found = sites(d.body, self._ctx)
-        if found:
-            row, col = body.cursor_location
-            lines_ = d.body.split("\n")
-            cursor = sum(len(x) + 1 for x in lines_[:row]) + col
-            after = [s for s in found if s.start >= cursor and not (body.selection.start != body.selection.end
-                                                                 and s.start == cursor)]
-            site = (after or found)[0]
-            start = offset_to_location(d.body, site.start)
-            end = offset_to_location(d.body, site.end)
+        target = next_slot(d, self._ctx, body.cursor_location, selecting=not body.selection.is_empty)
+        if target is None:
+            self.notify("Nothing left to fill in.", markup=False, timeout=3)
+        elif target.in_subject:
+            inp = self.query_one("#ed-subject", Input)
+            inp.focus()
+            inp.selection = InputSelection(target.site.start, target.site.end)
+            self.notify(f"Type to fill in: {target.site.label}", title="Slot", markup=False, timeout=4)
+        else:
             body.focus()
-            body.selection = Selection(start, end)
+            body.selection = Selection(target.start, target.end)
             body.scroll_cursor_visible()
-            what = "Type to fill in" if site.kind == "slot" else "Type the words instead of"
-            self.notify(f"{what}: {site.label}", title="Slot", markup=False, timeout=4)
-            return
-        if d.channel in SUBJECT_CHANNELS:
-            subject_sites = sites(d.subject, self._ctx)
-            if subject_sites:
-                s = subject_sites[0]
-                inp = self.query_one("#ed-subject", Input)
-                inp.focus()
-                inp.selection = InputSelection(s.start, s.end)
-                self.notify(f"Type to fill in: {s.label}", title="Slot", markup=False, timeout=4)
-                return
-        self.notify("Nothing left to fill in.", markup=False, timeout=3)
+            what = "Type to fill in" if target.site.kind == "slot" else "Type the words instead of"
+            self.notify(f"{what}: {target.site.label}", title="Slot", markup=False, timeout=4)
 
     def action_toggle_preview(self) -> None:
         self._preview = not self._preview
@@ -364,6 +275,12 @@ class DraftEditor(ReboundScreen):
         else:
             self.query_one("#ed-body", TextArea).focus()
 
+    def _replace_text(self, subject: str | None, body: str) -> None:
+        if subject is not None:
+            self.query_one("#ed-subject", Input).value = subject
+        area = self.query_one("#ed-body", TextArea)
+        area.replace(body, (0, 0), area.document.end)
+
     def action_external_editor(self) -> None:
         d = self.collect()
         with_subject = d.channel in SUBJECT_CHANNELS
@@ -372,7 +289,11 @@ class DraftEditor(ReboundScreen):
             with editor_file(text) as ef:
                 code = self.rapp.editor_runner(self.app, str(ef.path))
                 new = read_back(ef)
-        except Exception as exc:  # no terminal to suspend (textual-web), editor missing…
+        # Blind on purpose: whatever the editor (or its absence, or a terminal that can't be suspended)
+        # raises, the draft being written must survive. The user is told; the log gets the error's type
+        # only (its message could quote the draft).
+        except Exception as exc:  # noqa: BLE001
+            log.warning("outreach: running the external editor failed: %s", type(exc).__name__)
             self.notify(f"Couldn't run your editor: {exc}. Set $EDITOR (or $VISUAL).", title="Editor",
                         severity="warning", markup=False)
             return
@@ -382,92 +303,64 @@ class DraftEditor(ReboundScreen):
         if new is None or new == text:
             self.notify("No changes from the editor.", markup=False, timeout=3)
             return
-        subject, body = split_from_editor(new, with_subject)
-        if subject is not None:
-            self.query_one("#ed-subject", Input).value = subject
-        area = self.query_one("#ed-body", TextArea)
-        area.replace(body, (0, 0), area.document.end)
+        self._replace_text(*split_from_editor(new, with_subject))
         self._update()
         self.notify("Took the text from your editor.", markup=False, timeout=3)
 
     def action_pick_recipient(self) -> None:
         d = self.collect()
-        application = self.store.applications.get(d.application_id)
-        first = []
-        if application is not None:
-            first = list(application.contact_ids) + [
-                c.id for c in self.store.contacts.all() if application.id in c.application_ids]
 
         def picked(result: Recipients | None) -> None:
-            if result is None:
-                return
-            self.draft = self.collect()
-            self.draft.contact_ids = list(result.contact_ids)
-            if result.contact_ids:
-                people = [self.store.contacts.get(i) for i in result.contact_ids]
-                people = [p for p in people if p is not None]
-                self.draft.recipient_name = ", ".join(p.display_name for p in people)
-                self.draft.recipient_email = people[0].emails[0] if people and people[0].emails else ""
-                if not self.draft.application_id and self.draft.kind in (
-                        "thank-you", "rejection reply", "feedback request"):
-                    linked = {a for p in people for a in p.application_ids}
-                    if len(linked) == 1:
-                        self.draft.application_id = linked.pop()
-            else:
-                self.draft.recipient_name = result.name
-                self.draft.recipient_email = result.email
-            self._refresh_people()
-            self._update()
+            if result is not None:
+                self.draft = self.actions.with_recipients(self.collect(), result)
+                self._refresh_people()
+                self._update()
 
-        self.app.push_screen(ContactPicker(self.store.contacts.all(), first_ids=first,
+        self.app.push_screen(ContactPicker(self.store.contacts.all(), first_ids=self.actions.contacts_first(d),
                                            selected=d.contact_ids), picked)
 
     def action_pick_application(self) -> None:
         d = self.collect()
-        first = [a for c in (self.store.contacts.get(i) for i in d.contact_ids) if c for a in c.application_ids]
 
-        def picked(result: str | None) -> None:
-            if result is None:
-                return
-            self.draft = self.collect()
-            self.draft.application_id = result or None
-            self._refresh_people()
-            self._update()
+        def picked(result: ApplicationChoice | None) -> None:
+            if result is not None:
+                self.draft = self.actions.with_application(self.collect(), result)
+                self._refresh_people()
+                self._update()
 
-        self.app.push_screen(ApplicationPicker(self.store.applications.all(), first_ids=first), picked)
+        self.app.push_screen(ApplicationPicker(self.store.applications.all(),
+                                               first_ids=self.actions.applications_first(d)), picked)
 
     def action_pick_template(self) -> None:
         d = self.collect()
 
         def picked(template_id: str | None) -> None:
-            if not template_id:
-                return
-            tmpl = self.store.templates.lookup(template_id)
+            tmpl = self.store.templates.lookup(template_id) if template_id else None
             if tmpl is None:
                 return
+            if not d.body.strip():
+                self._start_over(tmpl)
+                return
 
-            def apply(ok: bool | None) -> None:
-                if not ok:
-                    return
-                self.query_one("#ed-kind", Select).value = tmpl.kind
-                self.query_one("#ed-channel", Select).value = tmpl.channel
-                self.query_one("#ed-subject", Input).value = tmpl.subject
-                area = self.query_one("#ed-body", TextArea)
-                area.replace(tmpl.body, (0, 0), area.document.end)
-                self.draft = self.collect()
-                self.draft.template_id = tmpl.id
-                self._show_subject_row()
-                self._update()
+            def decided(ok: bool | None) -> None:
+                if ok:
+                    self._start_over(tmpl)
 
-            if d.body.strip():
-                self.app.push_screen(ConfirmDialog(
-                    "Start over from this template?", f"The subject and body are replaced by “{tmpl.name}”.",
-                    confirm="Replace", cancel="Keep mine"), apply)
-            else:
-                apply(True)
+            self.app.push_screen(ConfirmDialog(
+                "Start over from this template?", f"The subject and body are replaced by “{tmpl.name}”.",
+                confirm="Replace", cancel="Keep mine"), decided)
 
         self.app.push_screen(TemplatePicker(self.store.templates.every(), title="Start from which template?",
                                             highlight=d.template_id or d.kind), picked)
+
+    def _start_over(self, tmpl: Template) -> None:
+        self.query_one("#ed-kind", Select).value = tmpl.kind
+        self.query_one("#ed-channel", Select).value = tmpl.channel
+        self._replace_text(tmpl.subject, tmpl.body)
+        self.draft = self.collect()
+        self.draft.template_id = tmpl.id
+        self._show_subject_row()
+        self._update()
 
     def action_escape_braces(self) -> None:
         area = self.query_one("#ed-body", TextArea)
@@ -476,36 +369,31 @@ class DraftEditor(ReboundScreen):
 
     def action_put_off(self) -> None:
         """Sleep on it: save it put off until tomorrow (one write) and close."""
-        d = put_off_copy(self.collect())
-        if self.rapp.write(self.store.drafts.save, d):
-            self._saved_state = self._state_of(d)
-            self.is_new = False
-            self.dismiss(d.id)
-            if self._on_put_off is not None:
-                self._on_put_off(d)
+        saved = self.actions.save_put_off(self.collect())
+        if saved is not None:
+            self._saved(saved)
+            self.dismiss(DraftClosed(saved.id, put_off=True))
 
     # -- the shell's hooks
 
-    def palette_commands(self):
-        yield PaletteCommand("Draft: save", "Save this draft (ctrl+s)", self.action_save)
-        yield PaletteCommand("Draft: next slot", "Select the next slot to fill in (ctrl+n)", self.action_next_slot)
-        yield PaletteCommand("Draft: preview", "Show the rendered message (ctrl+r)", self.action_toggle_preview)
-        yield PaletteCommand("Draft: edit in $EDITOR", "Edit the subject and body in your editor (ctrl+e)",
-                             self.action_external_editor)
-        yield PaletteCommand("Draft: recipient", "Pick a contact or type a name (ctrl+t)", self.action_pick_recipient)
-        yield PaletteCommand("Draft: application", "Link an application (ctrl+o)", self.action_pick_application)
-        yield PaletteCommand("Draft: start over from a template", "Replace subject and body (ctrl+l)",
-                             self.action_pick_template)
-        yield PaletteCommand("Draft: put off until tomorrow", "Sleep on it: save and show it as due tomorrow",
-                             self.action_put_off)
-        yield PaletteCommand("Draft: treat braces as plain text", "Escape {{ }} and {% %} in the body",
-                             self.action_escape_braces)
-        yield PaletteCommand("Draft: cancel", "Close without saving (escape)", self.action_cancel)
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        P = PaletteCommand
+        yield P("Draft: save", "Save this draft (ctrl+s)", self.action_save)
+        yield P("Draft: next slot", "Select the next slot to fill in (ctrl+n)", self.action_next_slot)
+        yield P("Draft: preview", "Show the rendered message (ctrl+r)", self.action_toggle_preview)
+        yield P("Draft: edit in $EDITOR", "Edit the subject and body in your editor (ctrl+e)",
+                self.action_external_editor)
+        yield P("Draft: recipient", "Pick a contact or type a name (ctrl+t)", self.action_pick_recipient)
+        yield P("Draft: application", "Link an application (ctrl+o)", self.action_pick_application)
+        yield P("Draft: start over from a template", "Replace subject and body (ctrl+l)", self.action_pick_template)
+        yield P("Draft: put off until tomorrow", "Sleep on it: save and show it as due tomorrow", self.action_put_off)
+        yield P("Draft: treat braces as plain text", "Escape {{ }} and {% %} in the body", self.action_escape_braces)
+        yield P("Draft: cancel", "Close without saving (escape)", self.action_cancel)
 
     def save_pending(self) -> None:
         if self.store.read_only or not self.changed:
             return
         d = self.collect()
-        self.store.drafts.save(d)
+        self.store.drafts.save(d)  # at hang-up or quit: straight to the store, errors go to the app
         self._saved_state = self._state_of(d)
         self.is_new = False

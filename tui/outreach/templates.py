@@ -8,6 +8,9 @@ that kind, else the built-in one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,7 +21,8 @@ from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Template
 from store.outreach import CHANNEL_LABELS, SUBJECT_CHANNELS
 from store.templates import KIND_LABELS, is_builtin
 from tui.dialogs import ConfirmDialog
-from tui.outreach.editor import EDITOR_HELP
+from tui.outreach.actions import OutreachActions
+from tui.outreach.views import EDITOR_HELP
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.outreach_source import TemplateTextArea
 from widgets.usertext import cell, clip, literal
@@ -29,7 +33,7 @@ class TemplatesScreen(ReboundScreen):
     SCREEN_TITLE = "Outreach · templates"
     HELP = """Message templates. The built-in ones (one per kind, with channel, length and timing advice) can't be changed: press c to duplicate one and make the copy yours. For each kind, new messages start from your most recently edited template of that kind, else the built-in one.
 
-Your templates live in your data file, with everything else."""
+Your templates live in your data file, with everything else."""  # noqa: E501
 
     DEFAULT_CSS = """
     TemplatesScreen #tp-table { height: 45%; min-height: 5; }
@@ -51,6 +55,10 @@ Your templates live in your data file, with everything else."""
         super().__init__()
         self._rows: list[Template] = []
         self._selected: str | None = None
+
+    @property
+    def actions(self) -> OutreachActions:
+        return OutreachActions(self.store, self.rapp.write)
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="tp-table", cursor_type="row")
@@ -93,13 +101,15 @@ Your templates live in your data file, with everything else."""
             return None
         return self._rows[row]
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(DataTable.RowHighlighted, "#tp-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if event.row_key is not None:
             self._selected = event.row_key.value
         self._show()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(DataTable.RowSelected, "#tp-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
@@ -109,7 +119,7 @@ Your templates live in your data file, with everything else."""
         if t is None:
             target.update("")
             return
-        parts: list = [(t.name, "bold"), "\n"]
+        parts: list[str | tuple[str, str]] = [(t.name, "bold"), "\n"]
         meta = f"Kind: {t.kind} · via {CHANNEL_LABELS.get(t.channel, t.channel)}"
         parts += [(meta, "dim"), "\n"]
         if t.timing_hint:
@@ -153,14 +163,13 @@ Your templates live in your data file, with everything else."""
         t = self.current()
         if t is None:
             return
-        result: list[Template] = []
-        if self.rapp.write(lambda: result.append(self.store.templates.duplicate(t))) and result:
-            self.refresh_data(select_id=result[0].id)
-            self._edit(result[0], is_new=False)
+        copy = self.actions.duplicate_template(t)
+        if copy is not None:
+            self.refresh_data(select_id=copy.id)
+            self._edit(copy, is_new=False)
 
     def action_new(self) -> None:
-        self._edit(Template(name="", kind="other", channel="email", body="Hi {{ contact.first_name }},\n\n\n\n"
-                            "{{ me.signature | default(me.name) }}\n"), is_new=True)
+        self._edit(self.actions.blank_template(), is_new=True)
 
     def action_delete(self) -> None:
         t = self.current()
@@ -171,13 +180,13 @@ Your templates live in your data file, with everything else."""
             return
 
         def decided(ok: bool | None) -> None:
-            if ok and self.rapp.write(self.store.templates.delete_template, t.id):
+            if ok and self.actions.delete_template(t.id):
                 self.refresh_data()
 
         self.app.push_screen(ConfirmDialog("Delete this template?", f"“{t.name}”. Drafts made from it keep "
                                            "their text.", confirm="Delete", cancel="Keep", danger=True), decided)
 
-    def palette_commands(self):
+    def palette_commands(self) -> Iterator[PaletteCommand]:
         yield PaletteCommand("Templates: edit", "Edit your selected template (e)", self.action_edit)
         yield PaletteCommand("Templates: duplicate", "Copy the selected template to make it yours (c)",
                              self.action_duplicate)
@@ -215,10 +224,14 @@ class TemplateForm(ReboundScreen):
         super().__init__()
         self.template = template.copy()
         self.is_new = is_new
-        self._initial = self._state()
+        self._initial = self._state_of(self.template)
 
-    def _state(self) -> tuple:
-        t = self.template
+    @property
+    def actions(self) -> OutreachActions:
+        return OutreachActions(self.store, self.rapp.write)
+
+    @staticmethod
+    def _state_of(t: Template) -> tuple[str, ...]:
         return (t.name, t.kind, t.channel, t.subject, t.body, t.timing_hint, t.length_hint)
 
     def compose_body(self) -> ComposeResult:
@@ -263,25 +276,21 @@ class TemplateForm(ReboundScreen):
         return t
 
     def _changed(self) -> bool:
-        t = self.collect()
-        return (t.name, t.kind, t.channel, t.subject, t.body, t.timing_hint, t.length_hint) != self._initial
+        return self._state_of(self.collect()) != self._initial
 
     def action_save(self) -> None:
         t = self.collect()
-        if not t.name:
-            self.query_one("#tf-error", Static).update(literal("A name is needed, e.g. “My thank-you”."))
-            self.query_one("#tf-name", Input).focus()
-            return
-        from store.outreach import build_context, render
-
-        check = render(t.subject, t.body, build_context(contacts=[]))
-        if check.error:
-            self.query_one("#tf-error", Static).update(literal(check.error))
-            return
-        if self.rapp.write(self.store.templates.save_template, t):
+        saved = self.actions.save_template(t)
+        if saved.ok:
             self.dismiss(t.id)
+            return
+        if saved.error:
+            self.query_one("#tf-error", Static).update(literal(saved.error))
+        if saved.field:
+            self.query_one(f"#tf-{saved.field}", Input).focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    @on(Input.Changed)
+    def _typed(self) -> None:
         self.query_one("#tf-error", Static).update("")
 
     def action_cancel(self) -> None:
@@ -296,7 +305,7 @@ class TemplateForm(ReboundScreen):
         self.app.push_screen(ConfirmDialog("Discard your changes?", "Your edits to this template will be lost.",
                                            confirm="Discard", cancel="Keep editing", danger=True), decided)
 
-    def palette_commands(self):
+    def palette_commands(self) -> Iterator[PaletteCommand]:
         yield PaletteCommand("Template: save", "Save this template (ctrl+s)", self.action_save)
         yield PaletteCommand("Template: cancel", "Close without saving (escape)", self.action_cancel)
 
@@ -306,5 +315,5 @@ class TemplateForm(ReboundScreen):
         t = self.collect()
         if not t.name:
             t.name = "Unsaved template"
-        self.store.templates.save_template(t)
-        self._initial = (t.name, t.kind, t.channel, t.subject, t.body, t.timing_hint, t.length_hint)
+        self.store.templates.save_template(t)  # at hang-up or quit: straight to the store
+        self._initial = self._state_of(t)

@@ -1,0 +1,139 @@
+"""Every printable key in every picker and filter box of Outreach (issues 14 and 17: ``ctrl+o`` then
+``space`` in the application picker exited the app with a TypeError and lost the unsaved draft).
+
+Each key is pressed into an empty box (where ``space`` has a meaning of its own in the contact
+picker), then all of them in a row; the app must keep running and the draft being written must keep
+its text."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.keys import _character_to_key  # the terminal parser's naming of a typed character
+from textual.widgets import Input, TextArea
+
+from store.models import Application, Contact, Draft
+from tui.dialogs import ConfirmDialog
+from tui.outreach.editor import DraftEditor
+from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
+from tui.outreach.screen import OutreachScreen
+
+SIZE = (80, 24)
+#: Every printable ASCII character, and a few that aren't: an accent, a digit that isn't 0-9 (it
+#: crashed ``int()`` in the template picker), an emoji.
+KEYS = [chr(c) for c in range(32, 127)] + ["é", "²", "🙂"]
+UNSAVED = "Hi Ana, typed and not saved yet."
+
+
+async def send(pilot, keys: list[str], *, after: tuple[str, ...] = ()) -> None:
+    """Each key as a terminal sends it (named by Textual's own parser), each followed by the keys
+    ``after`` (``backspace`` empties the box again), in one burst as a fast typist or a laggy line
+    delivers them; then wait until the app has handled them. (``pilot.press`` can't spell every
+    character, an emoji for one, and waits for idle after each key: 20 s per box instead of 2.)"""
+    for ch in keys:
+        for key, char in [(_character_to_key(ch), ch), *((a, None) for a in after)]:
+            event = events.Key(key, char)
+            event.set_sender(pilot.app)
+            pilot.app.post_message(event)
+    await pilot.pause()
+
+
+def seed(store) -> Draft:
+    application = store.applications.save(Application(company="Northwind Labs", role="Data Engineer"))
+    store.contacts.save_many([
+        Contact(first_name="Ana", last_name="Almeida", company="Northwind Labs", application_ids=[application.id]),
+        Contact(first_name="Ben", last_name="Brandt", company="Elsewhere"),
+    ])
+    return store.drafts.save(Draft(kind="check-in", channel="email", subject="Hello", body="Saved body"))
+
+
+async def open_editor_with_unsaved_text(pilot) -> DraftEditor:
+    await pilot.press("5")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, DraftEditor)
+    area = editor.query_one("#ed-body", TextArea)
+    area.replace(UNSAVED, (0, 0), area.document.end)
+    await pilot.pause()
+    return editor
+
+
+def assert_intact(app, editor: DraftEditor) -> None:
+    assert app.is_running
+    assert app.screen is editor
+    assert editor.query_one("#ed-body", TextArea).text == UNSAVED
+    assert editor.changed
+
+
+@pytest.mark.parametrize("key, picker, typed", [
+    ("ctrl+o", ApplicationPicker, "".join(KEYS)),
+    ("ctrl+t", ContactPicker, "".join(KEYS[1:])),  # space in the empty box marks a contact
+], ids=["application-picker", "contact-picker"])
+async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, make_app, key, picker, typed):
+    d = seed(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor_with_unsaved_text(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, picker)
+        box = screen.query_one("#pick-filter", Input)
+        await send(pilot, KEYS, after=("backspace",))  # each key into an empty box
+        assert app.is_running and app.screen is screen and box.value == ""
+        await send(pilot, KEYS)  # all of them in a row
+        assert app.is_running and app.screen is screen and box.value == typed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert_intact(app, editor)
+    assert store.drafts.get(d.id).body == "Saved body"
+
+
+async def test_every_key_in_the_template_picker_keeps_the_app_and_the_draft(store, make_app):
+    d = seed(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor_with_unsaved_text(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, TemplatePicker)
+        picks = [ch for ch in KEYS if ch in "123456789"]  # these pick a template: each gets a fresh picker
+        await send(pilot, [ch for ch in KEYS if ch not in picks])
+        assert app.is_running and app.screen is picker
+        for ch in picks:
+            await send(pilot, [ch])
+            assert app.is_running
+            assert isinstance(app.screen, ConfirmDialog), f"{ch!r} picked no template"
+            await pilot.press("escape")  # keep mine
+            await pilot.pause()
+            assert_intact(app, editor)
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert isinstance(app.screen, TemplatePicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert_intact(app, editor)
+    assert store.drafts.get(d.id).body == "Saved body"
+
+
+async def test_every_key_in_the_list_filter_keeps_the_app_and_the_drafts(store, make_app):
+    d = seed(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutreachScreen)
+        await pilot.press("slash")
+        box = screen.query_one("#ol-filter", Input)
+        await send(pilot, KEYS, after=("backspace",))
+        assert app.is_running and app.screen is screen and app.focused is box and box.value == ""
+        await send(pilot, KEYS)
+        assert app.is_running and app.focused is box and box.value == "".join(KEYS)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.current() is not None
+    assert store.drafts.get(d.id).to_dict() == d.to_dict()

@@ -1,0 +1,288 @@
+"""How drafts look: the list's rows and columns, the preview under the list, the editor's check
+panel and rendered preview, and the editor's help. Functions of plain values (and the store, read
+only); user text is always literal content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from store.dates import from_iso, humanize_ago, humanize_until
+from store.models import Contact, Draft
+from store.outreach import (
+    CHANNEL_LABELS,
+    CHANNEL_SHORT,
+    PLACEHOLDERS,
+    SUBJECT_CHANNELS,
+    Assessment,
+    Namespace,
+    assess,
+    day_date,
+    display_status,
+    offset_to_location,
+    recipient_label,
+    sites,
+    suggest,
+)
+from store.templates import KIND_LABELS, guidance
+from widgets.outreach_text import marked
+from widgets.usertext import clip, literal
+
+if TYPE_CHECKING:
+    from store.db import Store
+    from store.outreach_render import Site
+
+STATUS_CELLS = {"due": "● due", "draft": "✎ draft", "put off": "◷ later", "sent": "✓ sent"}
+KIND_SHORT = {
+    "thank-you": "thank-you", "rejection reply": "rejection reply", "feedback request": "feedback ask",
+    "connection note": "connect note", "check-in": "check-in", "holiday greeting": "holiday",
+    "congratulations": "congrats", "article": "article", "reconnect": "reconnect", "other": "other",
+}
+
+
+def _placeholder_help() -> str:
+    return "\n".join(f"  {{{{ {p.name} }}}}  {p.help} — e.g. {p.example}" for p in PLACEHOLDERS)
+
+
+EDITOR_HELP = f"""Write the message as template text. Rebound fills in the placeholders from the contact, the application, your settings (name, signature) and today's date; a value it doesn't have is listed as missing, never left blank.
+
+Slots: {{{{ ask("one specific thing you discussed") }}}} marks something only you can write. Slots are highlighted and must be filled before the message can be copied or marked sent: ctrl+n selects the next one, so typing replaces it.
+
+The panel on the right counts the rendered message against the channel's limit (LinkedIn note 200 characters free / 300 Premium; InMail subject 200, body 2,000; email gets soft guidance per kind), lists what is missing, and quotes what the tone check noticed (it informs; it never blocks).
+
+Placeholders (use | default("…") for a fallback, e.g. {{{{ contact.first_name | default("there") }}}}):
+{_placeholder_help()}
+
+Also: {{% if contact.company %}}…{{% endif %}}, {{% for n in … %}}, filters such as | upper. Templates can't reach anything else. To write braces as plain text: {{{{ '{{{{' }}}}.
+
+ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the subject and body in $EDITOR, ctrl+t picks the recipient, ctrl+o the application, ctrl+l starts over from a template, ctrl+r shows the rendered message."""  # noqa: E501
+
+
+# ----------------------------------------------------------------------------- the list
+
+LIST_HELP = """Thank-you notes, replies to a rejection, feedback requests and check-ins, drafted from templates with what Rebound already knows, checked for length and tone, and handed to your mail or LinkedIn. Rebound never sends anything itself.
+
+The list shows drafts and sent messages: ● due (put off until today), ✎ draft, ◷ later (put off), ✓ sent. The pane below previews the selected one, with slots to fill «like this».
+
+A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and p puts it off until tomorrow.
+
+y copies the message with OSC 52 (works over SSH; in tmux add 'set -g set-clipboard on'; Y copies the subject). s saves it as a text file, an .eml email file (opens as a draft in most mail programs), or copies a mailto: link; files go to the exports folder in your data folder, readable only by you. m records that you sent it: asks how and when, logs a touchpoint on each recipient (resetting their keep-in-touch clock), notes it on the application, and moves it to Sent.
+
+f writes a follow-up to the same person (after a rejection reply, a feedback request). t manages templates: duplicate a built-in one and make it yours."""  # noqa: E501
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+
+
+def columns(width: int) -> list[Column]:
+    """The list's columns for a screen ``width`` wide: To and Application share what is left."""
+    fixed = [Column("status", "Status", 7), Column("kind", "Kind", 15), Column("channel", "Via", 7),
+             Column("updated", "Updated", 9)]
+    overhead = 2 * 6 + 2  # cell padding, scrollbar
+    room = max(16, width - overhead - sum(c.width for c in fixed))
+    to_w = max(8, room * 4 // 9)
+    app_w = max(8, room - to_w)
+    return [fixed[0], fixed[1], Column("to", "To", to_w), Column("app", "Application", app_w), fixed[2], fixed[3]]
+
+
+def when(d: Draft, status: str, today: date) -> str:
+    if status == "sent":
+        return humanize_ago(from_iso(d.sent_on), today)
+    if status == "put off":
+        return humanize_until(from_iso(d.put_off_until), today)
+    return humanize_ago(from_iso(d.updated_at), today)
+
+
+def empty_message(query: str) -> Content:
+    """What the list says when it is empty: nothing matches the filter, or nothing written yet."""
+    if query:
+        return literal(f"Nothing matches “{clip(query, 40)}”. escape clears the filter.")
+    return Content.from_markup(
+        "[b]No messages yet.[/b] Press [b]n[/b] to write one from a template: a thank-you after "
+        "an interview, a reply to a rejection, a feedback request, a check-in…\n\n"
+        "From Contacts, [b]c[/b] writes to the selected person.")
+
+
+def pick_title(store: Store, ids: list[str], application_id: str | None) -> str:
+    """The kind picker's question for a new message to these people about this application."""
+    names = ", ".join(p.display_name for p in (store.contacts.get(i) for i in ids) if p)
+    if names:
+        return f"New message to {clip(names, 40)}: what kind?"
+    application = store.applications.get(application_id)
+    if application is not None:
+        return f"New message about {clip(application.title, 40)}: what kind?"
+    return "New message: what kind?"
+
+
+def list_rows(store: Store, today: date, query: str) -> list[tuple[Draft, list[str]]]:
+    """Each draft matching every word of ``query``, with its cells (full text, clipped later)."""
+    contacts: dict[str, Contact] = {c.id: c for c in store.contacts.all()} if store.drafts.count() else {}
+    words = query.lower().split()
+    rows: list[tuple[Draft, list[str]]] = []
+    for d in store.drafts.listing(today):
+        status = display_status(d, today)
+        to = recipient_label(d, contacts)
+        application = store.applications.get(d.application_id)
+        app_title = application.title if application else ""
+        if words:
+            hay = " ".join([status, d.kind, KIND_LABELS.get(d.kind, ""), to, app_title, d.channel,
+                            d.subject]).lower()
+            if not all(w in hay for w in words):
+                continue
+        rows.append((d, [STATUS_CELLS.get(status, status), KIND_SHORT.get(d.kind, d.kind), to, app_title or "—",
+                         CHANNEL_SHORT.get(d.channel, d.channel), when(d, status, today)]))
+    return rows
+
+
+# ----------------------------------------------------------------------------- the preview under the list
+
+
+def list_preview(store: Store, d: Draft, today: date) -> Content:
+    """The selected message: who, about what, its state, its check, and the text."""
+    status = display_status(d, today)
+    to = recipient_label(d, store=store)
+    application = store.applications.get(d.application_id)
+    head = [Content.assemble((KIND_LABELS.get(d.kind, d.kind), "bold"), " to ", (clip(to, 60), "bold"),
+                             f" · {CHANNEL_LABELS.get(d.channel, d.channel)}")]
+    if application is not None:
+        head.append(Content.assemble(("About ", "dim"), clip(application.title, 70)))
+    if status == "sent":
+        sent_on = from_iso(d.sent_on)
+        head.append(Content(f"✓ Sent {day_date(sent_on) if sent_on else ''} via "
+                            f"{CHANNEL_LABELS.get(d.channel, d.channel)}. Kept as sent."))
+        subject = d.sent_subject
+        text = Content.assemble(("Subject: ", "bold"), subject, "\n\n", d.sent_body or d.body) if subject \
+            else Content(d.sent_body or d.body)
+        return Content("\n").join([*head, Content(""), text])
+    if status in ("put off", "due"):
+        until = from_iso(d.put_off_until)
+        word = "Due today" if status == "due" else "Put off until"
+        head.append(Content(f"◷ {word} {day_date(until) if until else ''} (p brings it back now)"))
+    a = assess(store, d)
+    # the summary first: at 80x24 the message itself may need scrolling
+    return Content("\n").join([*head, *summary(a), Content(""), preview(a)])
+
+
+def summary(a: Assessment) -> list[Content]:
+    out: list[Content] = []
+    if a.cooloff:
+        out.append(Content(a.cooloff.text() + " p puts it off until tomorrow.").stylize("bold"))
+    out.append(Content("   ".join(c.text(hint=c.over) for c in a.counts)))
+    for problem in a.blockers:
+        out.append(Content("✗ " + problem).stylize("bold"))
+    if a.findings:
+        labels: list[str] = []
+        for _, f in a.findings:
+            if f.label not in labels:
+                labels.append(f.label)
+        out.append(Content(f"! Tone: {len(a.findings)} note(s): {', '.join(labels)} (e opens the details)"))
+    elif not a.rendered.error:
+        out.append(Content("✓ Tone: nothing noticed"))
+    if not a.blockers and not a.confirms:
+        out.append(Content("Ready: y copies it, then m marks it sent.").stylize("bold"))
+    return out
+
+
+# ----------------------------------------------------------------------------- the editor
+
+
+def preview(a: Assessment) -> Content:
+    """The rendered message with slots, missing values and tone findings marked."""
+    body_spans = list(a.rendered.body.spans)
+    body_spans += [(f.start, f.end, "tone") for part, f in a.findings if part == "body"]
+    body = marked(a.rendered.body.text, body_spans)
+    if not a.has_subject:
+        return body
+    subj_spans = list(a.rendered.subject.spans)
+    subj_spans += [(f.start, f.end, "tone") for part, f in a.findings if part == "subject"]
+    return Content.assemble(("Subject: ", "bold"), marked(a.rendered.subject.text, subj_spans), "\n\n", body)
+
+
+def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
+    """The editor's check panel as (style, text) lines: counts, slots, missing values, tone, advice."""
+    out: list[tuple[str, str]] = [("bold", "Check")]
+    for c in a.counts:
+        style = "bold reverse" if c.over else ("bold" if c.state in ("near", "long") else "")
+        out.append((style, c.text(hint=c.over)))
+    r = a.rendered
+    if r.error:
+        out += [("", ""), ("bold", "✗ Can't render"), ("", r.error)]
+    if r.slots:
+        out += [("", ""), ("bold", f"Fill in ({len(r.slots)}) · ctrl+n")]
+        out += [("reverse", f"» {s}") for s in r.slots]
+    if r.missing:
+        out += [("", ""), ("bold", "Missing values")]
+        out += [("", f"» {m}") for m in r.missing]
+        out.append(("dim", "Add them to the contact or application, or type the words instead."))
+    if r.unknown:
+        out += [("", ""), ("bold", "Unknown placeholders")]
+        for name in r.unknown:
+            hint = suggest(name)
+            out.append(("", f"» {name}" + (f" (did you mean {hint}?)" if hint else "")))
+    out.append(("", ""))
+    if a.findings:
+        out.append(("bold", f"Tone ({len(a.findings)}) · informs, never blocks"))
+        for _part, f in a.findings:
+            out.append(("", f"! “{clip(f.words, 40)}” — {f.label}: {f.why}"))
+    else:
+        out.append(("", "✓ Tone: nothing noticed"))
+    g = guidance(d.kind)
+    if timing or g.text:
+        out += [("", ""), ("bold", "Timing and length")]
+        if timing:
+            out.append(("dim", timing))
+        if g.text and d.channel not in ("linkedin note", "inmail"):
+            out.append(("dim", g.text[0].upper() + g.text[1:] + "."))
+    if r.complete and not a.findings:
+        out += [("", ""), ("bold", "✓ Ready: ctrl+s, then y copies")]
+    return out
+
+
+@dataclass(frozen=True)
+class SlotTarget:
+    """Where the next slot (or missing value) is: in the body (``start``/``end`` are its row and
+    column locations) or in the subject (``site`` has the offsets)."""
+
+    site: Site
+    in_subject: bool = False
+    start: tuple[int, int] = (0, 0)
+    end: tuple[int, int] = (0, 0)
+
+
+def next_slot(d: Draft, ctx: dict[str, Namespace], location: tuple[int, int], *, selecting: bool) -> SlotTarget | None:
+    """The slot or missing value to select next: in the body, the first at or after the cursor (past
+    the one already selected) else the first; then the subject's first; None when nothing is left."""
+    found: list[Site] = sites(d.body, ctx)
+    if found:
+        row, col = location
+        cursor = sum(len(x) + 1 for x in d.body.split("\n")[:row]) + col
+        after = [s for s in found if s.start >= cursor and not (selecting and s.start == cursor)]
+        site = (after or found)[0]
+        return SlotTarget(site, start=offset_to_location(d.body, site.start), end=offset_to_location(d.body, site.end))
+    in_subject: list[Site] = sites(d.subject, ctx) if d.channel in SUBJECT_CHANNELS else []
+    return SlotTarget(in_subject[0], in_subject=True) if in_subject else None
+
+
+def recipient_text(store: Store, d: Draft) -> str:
+    """The editor's To line: the contacts (with the address when there is one person), or the free name."""
+    contacts = [c for c in (store.contacts.get(i) for i in d.contact_ids) if c is not None]
+    if contacts:
+        label = ", ".join(c.display_name for c in contacts)
+        if len(contacts) == 1 and contacts[0].emails:
+            label += f" <{contacts[0].emails[0]}>"
+        return label
+    if d.recipient_name or d.recipient_email:
+        return d.recipient_name + (f" <{d.recipient_email}>" if d.recipient_email else "")
+    return "(nobody yet) — ctrl+t picks a contact or types a name"
+
+
+def application_text(store: Store, d: Draft) -> str:
+    application = store.applications.get(d.application_id)
+    return application.title if application else "(no application) — ctrl+o links one"
