@@ -23,6 +23,8 @@ from pathlib import Path
 
 from bench import Row, open_app, time_screen_open
 
+from tui.contacts.actions import Done
+
 
 def _paint(widget) -> None:
     for y in range(widget.size.height):
@@ -52,12 +54,12 @@ async def _actions(data_dir: Path, repeat: int) -> dict[str, float]:
                 out["refresh"].append(time.perf_counter() - t)
 
                 t = time.perf_counter()
-                screen._text = "an"
-                screen._apply()
+                screen.contacts.filters.text = "an"
+                screen.apply_filters()
                 _paint(table)
                 out["search"].append(time.perf_counter() - t)
-                screen._text = ""
-                screen._apply()
+                screen.contacts.filters.text = ""
+                screen.apply_filters()
 
                 t = time.perf_counter()
                 screen.action_due_now()
@@ -65,24 +67,22 @@ async def _actions(data_dir: Path, repeat: int) -> dict[str, float]:
                 out["due"].append(time.perf_counter() - t)
                 screen.action_due_now()
 
-            screen._detail_open = True
-            screen._sync_detail_visibility()
+            screen.view.set_detail_open(True)
             await pilot.pause()
             for _ in range(repeat):
                 t = time.perf_counter()
                 table.action_cursor_down()
-                screen._after_move()
+                screen.view.after_move()
                 _paint(table)
                 out["move"].append(time.perf_counter() - t)
-            screen._detail_open = False
-            screen._sync_detail_visibility()
+            screen.view.set_detail_open(False)
 
             saves = store.storage.saves
             for _ in range(repeat):
                 row = screen.current_row()
                 t = time.perf_counter()
                 C.log_touchpoint(store, Touchpoint(contact_ids=[row.id], summary="bench"))
-                screen._done_with([row.id])
+                screen.dealt_with(Done(ids=(row.id,)))
                 _paint(table)
                 out["log"].append(time.perf_counter() - t)
             assert store.storage.saves == saves + repeat and not store.dirty

@@ -10,45 +10,13 @@ is that provider, as proposed for ``tui/app.py``; the strict xfail flips when th
 from __future__ import annotations
 
 import pytest
-from textual.app import App
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette
 from textual.content import Content
-from textual.fuzzy import Matcher
 
 from store.models import Contact
-from tui.app import ReboundApp
 from tui.contacts.screen import ContactsScreen
 
 MARKUP_NAMES = ["[/]", "[Recruiter] Bob", "Ann [link=https://x]x[/link]", "[@click=app.quit]Eve[/]"]
-
-
-def _highlight(matcher: Matcher, title: Content) -> Content:
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, title.plain)
-    for offset in offsets:
-        if not title.plain[offset].isspace():
-            title = title.stylize(matcher.match_style, offset, offset + 1)
-    return title
-
-
-class PlainTextCommands(Provider):
-    """The system and screen commands, matched on their plain text and shown as Content (a ``str``
-    title is taken as plain text too, never as markup)."""
-
-    def _commands(self):
-        for title, help_text, callback, discover in self.app.get_system_commands(self.screen):
-            yield (title if isinstance(title, Content) else Content(title)), help_text, callback, discover
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback, discover in sorted(self._commands(), key=lambda c: c[0].plain):
-            if discover:
-                yield DiscoveryHit(title, callback, text=title.plain, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback, _discover in self._commands():
-            score = matcher.match(title.plain)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, title), callback, text=title.plain, help=help_text)
 
 
 async def _palette_prompts(pilot, query: str = "") -> list[Content]:
@@ -95,20 +63,8 @@ async def test_palette_titles_with_a_markup_like_name_are_plain_text(store, make
     assert not quit_called
 
 
-@pytest.mark.xfail(strict=True, reason="needs tui/app.py's palette provider to match Content titles on their "
-                                       "plain text (PlainTextCommands below); remove this marker when it does")
-async def test_palette_search_finds_a_markup_like_name(store, make_app):
-    app, _quit = await _open_on(store, make_app, "[/]")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        prompts = await _palette_prompts(pilot, "edit")
-        assert any(p.plain.startswith("Edit [/]") for p in prompts), [p.plain for p in prompts]
-
-
 @pytest.mark.parametrize("name", MARKUP_NAMES)
-async def test_palette_search_with_the_proposed_provider(store, make_app, monkeypatch, name):
-    monkeypatch.setattr(ReboundApp, "COMMANDS", (ReboundApp.COMMANDS - App.COMMANDS) | {PlainTextCommands})
+async def test_palette_search_finds_a_markup_like_name_and_runs_it(store, make_app, name):
     app, quit_called = await _open_on(store, make_app, name)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.content import Content
-
 from store import clock
 from store import contacts as C
 from tui.shell.base import PaletteCommand
@@ -22,9 +20,9 @@ if TYPE_CHECKING:
 
 
 def about(title: str, help: str, callback: Callable[[], object]) -> PaletteCommand:
-    """A command whose title holds user text: the title goes in as plain Content."""
-    # PaletteCommand.title is typed str in tui/shell/base.py; the shell is to take str | Content.
-    return PaletteCommand(Content(title), help, callback)  # type: ignore[arg-type]
+    """A command whose title holds user text. PaletteCommand titles are plain text by contract: the
+    shell's palette provider (tui/shell/palette.py) shows them as Content, never as markup."""
+    return PaletteCommand(title, help, callback)
 
 
 def commands(screen: ContactsScreen) -> list[PaletteCommand]:

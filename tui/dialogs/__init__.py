@@ -93,7 +93,7 @@ class ChoiceDialog(ModalScreen[str | None]):
             ol.highlighted = 0
 
     def on_key(self, event) -> None:
-        if event.character and event.character.isdigit() and event.character != "0":
+        if event.character and event.character in "123456789":
             n = int(event.character)
             if n <= len(self._choices):
                 event.stop()
