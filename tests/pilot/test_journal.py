@@ -357,7 +357,7 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         assert "eased by 23" in notifications(app)
         lst = screen.query_one(EntryList)
         assert lst.current_key == e.id and lst.rows[lst.cursor].rating == "relief 23"
-        assert "Practise the scaling story" in [l.text for l in store.journal.lessons()]
+        assert "Practise the scaling story" in [lesson.text for lesson in store.journal.lessons()]
 
 
 def J_prompts(step, rejection):
