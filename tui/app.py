@@ -26,9 +26,9 @@ from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreErr
 from store.logs import crash_message
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
-from tui.shell.base import ReboundScreen, SavesPending
+from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
-from tui.shell.palette import GoToApplication, ScreenCommands
+from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
 from tui.shell.small import TooSmallScreen, too_small
 
 log = logging.getLogger("rebound")
@@ -388,6 +388,12 @@ class ReboundApp(App):
         self.notify(f"Backed up to {path}" if path else "Nothing to back up yet.", markup=False)
 
     # -- palette
+
+    def all_commands(self, screen: Screen[Any]) -> list[PaletteCommand]:
+        """Everything the palette offers over ``screen``: the app's commands, then the main screen's."""
+        cmds = [PaletteCommand(c.title, c.help, c.callback) for c in self.get_system_commands(screen)]
+        target = main_screen(self, screen)
+        return cmds + (list(target.palette_commands()) if target is not None else [])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for key in SCREEN_KEYS:

@@ -508,7 +508,7 @@ async def test_open_application_from_anywhere_and_go_to_palette(store, make_app)
         scr = board(app)
         assert scr.kanban.current_card.id == target.id
         # the palette lists the board's commands
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles = [c.title for c in app.all_commands(app.screen)]
         for wanted in ("Board: new application", "Board: mark rejected", "Board: sweep cards that need attention",
                        "Board: go to application…", "Board: pipeline health", "Board: filter"):
             assert wanted in titles

@@ -391,7 +391,7 @@ async def test_global_pause_from_the_palette(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
-        titles = [c.title for c in app.get_system_commands(screen)]
+        titles = [c.title for c in app.all_commands(screen)]
         assert "Pause all reminders for N days…" in titles
         assert "Resume all reminders now" not in titles
         screen.action_pause_all()
@@ -408,7 +408,7 @@ async def test_global_pause_from_the_palette(store, make_app):
         s = store.settings.current()
         assert (s.pause_from, s.pause_until) == ("2026-03-02", "2026-03-11")
         assert "0 due now" in bar_text(app) and "All reminders paused" in bar_text(app)
-        assert "Resume all reminders now" in [c.title for c in app.get_system_commands(screen)]
+        assert "Resume all reminders now" in [c.title for c in app.all_commands(screen)]
         screen.action_resume_all()
         await pilot.pause()
         assert store.settings.current().pause_until is None
@@ -588,7 +588,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
-        assert "Import LinkedIn connections…" in [c.title for c in app.get_system_commands(screen)]
+        assert "Import LinkedIn connections…" in [c.title for c in app.all_commands(screen)]
         screen.action_import_linkedin()
         await pilot.pause()
         prompt = app.screen
@@ -645,7 +645,7 @@ async def test_export_from_the_palette(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
-        cmds = {c.title: c for c in app.get_system_commands(screen)}
+        cmds = {c.title: c for c in app.all_commands(screen)}
         cmds["Export contacts as CSV"].callback()
         cmds["Export next due dates as a calendar (.ics)"].callback()
         await pilot.pause()
@@ -680,7 +680,7 @@ async def test_palette_has_every_action(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
-        titles = " | ".join(str(c.title) for c in app.get_system_commands(screen))
+        titles = " | ".join(str(c.title) for c in app.all_commands(screen))
         for wanted in ("New contact", "Import LinkedIn connections…", "Search contacts", "Filter: due now only",
                        "Filter by role…", "Filter by tag…", "Log a touchpoint with Ana Almeida",
                        "Compose to Ana Almeida", "Snooze Ana Almeida…", "Pause Ana Almeida…", "Edit Ana Almeida",

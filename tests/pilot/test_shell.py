@@ -82,7 +82,7 @@ async def test_second_instance_is_read_only_with_banner_and_refuses_edits(data_d
 async def test_palette_lists_screens_themes_and_data(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(100, 30)):
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles = [c.title for c in app.all_commands(app.screen)]
         for wanted in ("Go to Board", "Theme: High contrast", "Data: where is my data", "Help for this screen"):
             assert wanted in titles
 

@@ -456,7 +456,7 @@ async def test_settings_is_in_the_palette(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles = [c.title for c in app.all_commands(app.screen)]
         assert "Settings…" in titles and "Today: mark step done" in titles
 
 
