@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Generic, TypeVar
 
@@ -147,12 +147,14 @@ def not_stripped_yet(widget: str) -> pytest.MarkDecorator:
                              "from user text as they are (escape sequences reach the terminal)")
 
 
-def assert_shown_literally(shown: str, hostile: str, width: int = 24) -> None:
+def assert_shown_literally(shown: str | Sequence[str], hostile: str, width: int = 24) -> None:
     """``hostile`` reached the terminal as text: no control character or bidi override came
     through, markup was not parsed (its brackets are there, as typed), and the words before the
-    first control character (at most ``width`` characters of them) are visible."""
-    bad = unsafe_characters(shown)
+    first control character (at most ``width`` characters of them) are visible. ``shown`` is one
+    painted row, or several (then the words may be on any of them)."""
+    rows = [shown] if isinstance(shown, str) else list(shown)
+    bad = [ch for row in rows for ch in unsafe_characters(row)]
     assert not bad, f"control characters reach the terminal: {sorted(set(bad))!r}"
     head = _BREAK.split(hostile, maxsplit=1)[0] if has_controls(hostile) else hostile
     head = head[:width]
-    assert head in shown, f"{head!r} is not shown literally"
+    assert any(head in row for row in rows), f"{head!r} is not shown literally"
