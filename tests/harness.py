@@ -90,7 +90,9 @@ class Harness(Generic[W]):
         await self.pilot.pause()
 
     async def settle(self) -> None:
-        await waiting.settle(self.pilot)
+        """Let the widget take in a change made from code and repaint (one idle wait: a lone widget
+        has no workers or animations to wait for)."""
+        await self.pilot.pause()
 
     def lines(self) -> list[str]:
         """What the terminal would show, one string per row."""
@@ -109,7 +111,7 @@ async def mounted(widget: W, *, size: tuple[int, int] = SIZE, focus: bool = True
     async with app.run_test(size=size, message_hook=log.record) as pilot:
         if focus and widget.focusable:
             widget.focus()
-        await waiting.settle(pilot)
+        await pilot.pause()
         yield Harness(app, pilot, widget, log)
 
 

@@ -130,7 +130,7 @@ async def test_markup_in_every_field_is_shown_as_typed():
             h.widget.set_lines(hostile_lines(hostile))
             await h.settle()
             assert_shown_literally(h.lines()[1], hostile, width=8)
-            await h.press("j", "enter", "k")
+        await h.press("j", "enter", "k")
         assert h.app.is_running
 
 

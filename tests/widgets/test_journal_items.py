@@ -31,13 +31,13 @@ async def test_typing_and_enter_adds_an_item_and_posts_changed():
     async with mounted(editor(()), size=(60, 10)) as h:
         h.widget.query_one(Input).focus()
         h.forget()
-        await type_text(h.pilot, "I got to the final round")
-        assert h.widget.pending == "I got to the final round" and h.posted(ItemsEditor.Changed)
+        await type_text(h.pilot, "final round")
+        assert h.widget.pending == "final round" and h.posted(ItemsEditor.Changed)
         await h.press("enter")
-        assert h.widget.items == ["I got to the final round"] and h.widget.pending == ""
-        assert "• I got to the final round" in h.text()
+        assert h.widget.items == ["final round"] and h.widget.pending == ""
+        assert "• final round" in h.text()
         await h.press("enter")  # nothing typed: nothing added
-        assert h.widget.items == ["I got to the final round"]
+        assert h.widget.items == ["final round"]
 
 
 async def test_down_reaches_the_list_delete_removes_and_up_returns_to_the_line():
@@ -56,10 +56,10 @@ async def test_enter_on_an_item_takes_it_back_into_the_line_keeping_what_was_typ
     async with mounted(editor(), size=(60, 10)) as h:
         line = h.widget.query_one(Input)
         line.focus()
-        await type_text(h.pilot, "half a thought")
+        await type_text(h.pilot, "half")
         await h.press("down", "enter")
         assert line.value == "They asked good questions" and h.app.focused is line
-        assert h.widget.items == ["I prepared", "half a thought"]
+        assert h.widget.items == ["I prepared", "half"]
 
 
 async def test_commit_pending_and_set_items():

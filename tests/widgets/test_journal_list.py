@@ -102,7 +102,7 @@ async def test_markup_in_every_field_is_shown_as_typed():
                                    title_spans=((0, 3),))])
             await h.settle()
             assert_shown_literally(h.lines()[1], hostile, width=10)
-            await h.press("enter")
+        await h.press("enter")
         assert h.app.is_running
 
 

@@ -109,7 +109,7 @@ async def test_markup_in_labels_and_notes_is_shown_as_typed():
             h.widget.set_rows([RatedRow(hostile, 50, note=hostile[:20])])
             await h.settle()
             assert_shown_literally(h.lines()[0], hostile, width=20)
-            await h.press("right", "space", "1")
+        await h.press("right", "space", "1")
         assert h.app.is_running
 
 

@@ -109,10 +109,10 @@ async def test_the_editor_soft_wraps_tab_leaves_and_typed_expressions_are_marked
     async with mounted(TemplateTextArea("x"), size=(60, 8), extra=(Static("next", id="after"),)) as h:
         assert h.widget.soft_wrap
         h.widget.move_cursor((0, 1))
-        await type_text(h.pilot, " {{ company }}")
-        assert h.widget.text == "x {{ company }}"
+        await type_text(h.pilot, " {{ co }}")
+        assert h.widget.text == "x {{ co }}"
         row = h.lines()[1]
-        assert h.widget.get_style_at(cell_x(row, "{{ company") + 3, 1).underline
+        assert h.widget.get_style_at(cell_x(row, "{{ co") + 3, 1).underline
 
 
 async def test_markup_in_a_template_is_shown_as_typed():
