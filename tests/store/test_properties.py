@@ -39,7 +39,7 @@ from store.db import Store
 from store.errors import SaveError
 from store.models import ALL_MODELS, LIVE_STAGES, OUTCOMES, STAGES, Application, Record
 from store.paths import TEMP_SUFFIX
-from store.repo import clean_value
+from store.repo import Repo, clean_value
 from store.storage import INDEX_KEY, AtomicJSONStorage
 from tests.hostile import HOSTILE
 
@@ -157,7 +157,7 @@ def test_a_save_that_fails_half_way_leaves_the_previous_file_whole(first, second
         storage.read()
         storage.write(copy.deepcopy(first))
         before = path.read_bytes()
-        with mock.patch.object(storage_mod.os, fail_at, side_effect=OSError(errno.ENOSPC, "No space left")), \
+        with mock.patch(f"os.{fail_at}", side_effect=OSError(errno.ENOSPC, "No space left")), \
                 pytest.raises(SaveError, match="disk is full"):
             storage.write(copy.deepcopy(second))
         assert path.read_bytes() == before and temps(Path(d)) == []
@@ -185,6 +185,10 @@ def test_every_model_round_trips_through_its_dict_and_json(record):
     assert twin == record and twin is not record
 
 
+def repo_for(store: Store, model: type[Record]) -> Repo[Any]:
+    return next(r for r in store.repos if isinstance(r, Repo) and r.model is model)
+
+
 @settings(PROPERTIES, max_examples=25)
 @given(st.lists(every_record(), min_size=1, max_size=4, unique_by=lambda r: (type(r), r.id)))
 def test_records_saved_and_read_after_a_restart_are_their_cleaned_selves(batch):
@@ -194,14 +198,14 @@ def test_records_saved_and_read_after_a_restart_are_their_cleaned_selves(batch):
             saved = []
             with store.batch():
                 for record in batch:
-                    repo = next(r for r in store.repos if r.model is type(record))
+                    repo = repo_for(store, type(record))
                     saved.append(repo.save(record.copy(), touch=False))
         finally:
             store.close()
         again = Store.open(data_dir)
         try:
             for record, kept in zip(batch, saved, strict=True):
-                repo = next(r for r in again.repos if r.model is type(record))
+                repo = repo_for(again, type(record))
                 assert repo.get(record.id) == kept
                 assert kept == type(record).from_dict(clean_value(record.to_dict()))
         finally:
@@ -251,11 +255,11 @@ def do(store: Store, app_id: str, move: tuple[Any, ...]) -> None:
     elif kind == "back":
         repo.step(app_id, -1)
     elif kind == "close":
-        repo.close(app_id, arg)
+        repo.close(app_id, str(arg))
     elif kind == "reopen":
         repo.reopen(app_id, arg)
     else:
-        repo.move(app_id, arg)
+        repo.move(app_id, str(arg))
 
 
 def check_history(app: Application) -> None:
@@ -285,7 +289,7 @@ def check_counts(store: Store) -> None:
     assert health == p.pipeline_health(apps, floor=health.floor, weekly_goal=health.weekly_goal,
                                        quiet_days=store.applications.quiet_days())
     for app in apps:
-        plans = store.plans.find(lambda plan, a=app: plan.application_id == a.id)
+        plans = [plan for plan in store.plans.all() if plan.application_id == app.id]
         assert len(plans) <= 1
         lost = any(e.get("outcome") in p.PLAN_OUTCOMES for e in app.stage_history) or \
             (app.stage == "closed" and app.outcome in p.PLAN_OUTCOMES)
@@ -320,7 +324,9 @@ def test_any_moves_keep_the_history_ordered_and_the_counts_true(first, steps):
                         assert after is not None and after.stage == want, (move, before.stage)
                         if before.applied_on:
                             assert after.applied_on == before.applied_on  # stamped once, never moved
-                    check_history(store.applications.get(app_id))
+                    now_app = store.applications.get(app_id)
+                    assert now_app is not None
+                    check_history(now_app)
                     check_counts(store)
             kept = {a.id: a for a in store.applications.all()}
         finally:

@@ -42,7 +42,7 @@ def test_clip_keeps_one_line_with_an_ellipsis():
 
 
 async def test_literal_styled_and_cells_show_markup_as_typed_on_screen():
-    table = DataTable()
+    table: DataTable[object] = DataTable()
     async with mounted(Static(""), size=(120, 16), extra=(table,)) as h:
         table.add_columns("value")
         for hostile in MARKUP_HOSTILE:
@@ -59,7 +59,7 @@ async def test_literal_styled_and_cells_show_markup_as_typed_on_screen():
 
 @not_stripped_yet("usertext.literal/styled/cell")
 async def test_control_characters_never_reach_the_terminal_through_the_helpers():
-    table = DataTable()
+    table: DataTable[object] = DataTable()
     async with mounted(Static(""), size=(120, 16), extra=(table,)) as h:
         table.add_columns("value")
         for hostile in CONTROL_HOSTILE:
