@@ -48,7 +48,7 @@ async def until(pilot: Pilot[Any], predicate: Callable[[], object], timeout: flo
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g}s waiting for {what or predicate!r}")
+            raise AssertionError(f"timed out after {timeout:g}s waiting for {what or repr(predicate)}")
         await pilot.pause(0.01)
     await pilot.pause()
 
