@@ -1,0 +1,91 @@
+"""The test helpers themselves (tests/waiting.py and the harness): typing, pasting, waiting for a
+condition, finding screens, reading notifications and what is painted."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from tests import waiting
+from tests.harness import MessageLog, mounted, unsafe_characters
+
+
+class Second(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("second screen", id="second-text")
+
+
+class Later(App[None]):
+    """Shows its text a moment after mounting, like a screen that reads its data after painting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="line")
+        yield Static("", id="text")
+
+    def on_mount(self) -> None:
+        self.set_timer(0.05, self.show)
+
+    def show(self) -> None:
+        self.ready = True
+        self.query_one("#text", Static).update("ready now")
+
+
+async def test_type_text_types_spaces_and_punctuation_and_paste_delivers_anything():
+    async with mounted(Input(), size=(60, 3)) as h:
+        await waiting.type_text(h.pilot, "Hi, it's me? Yes. [b]{x}")
+        assert h.widget.value == "Hi, it's me? Yes. [b]{x}"
+        h.widget.value = ""
+        await waiting.paste(h.pilot, h.widget, "[/] pasted\tline")
+        assert h.widget.value.startswith("[/] pasted")
+
+
+async def test_until_waits_for_a_condition_and_fails_clearly():
+    app = Later()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await waiting.until(pilot, lambda: app.ready, what="the text")
+        assert waiting.rendered(app.query_one("#text", Static)) == "ready now"
+        assert "ready now" in waiting.screen_text(app)
+        with pytest.raises(AssertionError, match="timed out after 0.05s waiting for never"):
+            await waiting.until(pilot, lambda: False, timeout=0.05, what="never")
+
+
+async def test_focus_screens_and_notifications():
+    app = Later()
+    async with app.run_test(size=(40, 6), notifications=True) as pilot:
+        assert waiting.focused_id(app) == "line"
+        app.notify("Saved [b]x[/b]", title="Board", markup=False)
+        app.notify("Other")
+        await waiting.settle(pilot)
+        assert waiting.notified(app) == ["Saved [b]x[/b]", "Other"]
+        assert waiting.notified(app, title="Board") == ["Saved [b]x[/b]"]
+        assert [n.title for n in waiting.notifications(app)] == ["Board", ""]
+        app.push_screen(Second())
+        second = await waiting.until_screen(pilot, Second)
+        assert waiting.screen_of(app, Second) is second and waiting.focused_id(app) is None
+        assert waiting.text_of(second.query_one("#second-text")).startswith("second screen")
+        assert waiting.lines_of(second.query_one("#second-text"))[0].startswith("second screen")
+        with pytest.raises(AssertionError, match="no Later"):
+            waiting.screen_of(app, type("Later", (Screen,), {}))
+        await waiting.press(pilot, "escape")
+
+
+def test_the_message_log_counts_a_bubbling_message_once():
+    log = MessageLog()
+    message = Input.Changed(Input(), "x")
+    for _pump in range(3):
+        log.record(message)
+    assert log.messages == [message]
+    log.clear()
+    log.record(message)
+    assert log.messages == []
+
+
+def test_unsafe_characters_are_controls_and_bidi_overrides_only():
+    assert unsafe_characters("a\x1b[0m\x07\u202e\u2066b\x9b") == ["\x1b", "\x07", "\u202e", "\u2066", "\x9b"]
+    assert unsafe_characters("emoji 🎉👩\u200d💻 日本 [/] \\") == []
