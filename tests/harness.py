@@ -17,7 +17,6 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Generic, TypeVar
 
-import pytest
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.pilot import Pilot
@@ -140,13 +139,6 @@ def has_controls(text: str) -> bool:
 MARKUP_HOSTILE = [s for s in HOSTILE if not has_controls(s)]
 #: The hostile strings holding escape sequences, other control characters or bidi overrides.
 CONTROL_HOSTILE = [s for s in HOSTILE if has_controls(s)]
-
-
-def not_stripped_yet(widget: str) -> pytest.MarkDecorator:
-    """For a widget that lets control characters through today: the test fails now, and
-    ``strict=True`` makes it fail again the day the widget is fixed, so the marker goes."""
-    return pytest.mark.xfail(strict=True, reason=f"{widget} draws control characters and bidi overrides "
-                             "from user text as they are (escape sequences reach the terminal)")
 
 
 def assert_shown_literally(shown: str | Sequence[str], hostile: str, width: int = 24) -> None:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -30,6 +31,7 @@ from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
 from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
 from tui.shell.small import TooSmallScreen, too_small
+from widgets.usertext import safe
 
 log = logging.getLogger("rebound")
 _S = TypeVar("_S", bound=ReboundScreen)
@@ -129,6 +131,14 @@ class ReboundApp(App):
         self.bell()
         self._exit_renderables.append(Text(crash_message(self.store.data_dir, self.store.dirty)))
         self._close_messages_no_wait()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast: text that isn't our own markup is stripped of terminal control sequences
+        (a company name from a hand-edited file must not set the window title or the clipboard)."""
+        if not markup:
+            message, title = safe(message), safe(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- a terminal too small to draw in
 

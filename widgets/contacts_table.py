@@ -32,6 +32,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from widgets.usertext import safe
+
 log = logging.getLogger("rebound")
 
 #: Symbol and colour (a theme colour name, or "dim") of each state's badge; the words are the state.
@@ -80,7 +82,7 @@ GAP = 2
 
 def _clip(text: str, width: int) -> str:
     """Exactly ``width`` cells (ASCII is sliced; anything else is measured, wide glyphs count 2)."""
-    text = text.replace("\n", " ")
+    text = safe(text).replace("\n", " ")
     if text.isascii():
         if len(text) > width:
             return text[: max(0, width - 1)] + "…"

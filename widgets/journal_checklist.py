@@ -14,6 +14,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from widgets.usertext import literal
+
 
 class CheckList(OptionList):
     BINDINGS = [
@@ -45,7 +47,7 @@ class CheckList(OptionList):
     def _option(self, index: int) -> Option:
         label, value = self._items[index]
         mark = "[x] " if value in self._checked else "[ ] "
-        return Option(Content.assemble((mark, "bold" if value in self._checked else ""), Content(label)), id=value)
+        return Option(Content.assemble((mark, "bold" if value in self._checked else ""), literal(label)), id=value)
 
     @property
     def selected(self) -> list[str]:

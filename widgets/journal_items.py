@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from widgets.usertext import literal
 
 
 class ItemOptions(OptionList):
@@ -64,12 +65,12 @@ class ItemsEditor(Vertical):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.title), classes="items-title")
+        yield Static(literal(self.title), classes="items-title")
         yield Input(placeholder=self.placeholder, compact=True)
         yield ItemOptions(*self._options(), compact=True)
 
     def _options(self) -> list[Option]:
-        return [Option(Content("• " + item.replace("\n", " "))) for item in self._items]
+        return [Option(literal("• " + item.replace("\n", " "))) for item in self._items]
 
     @property
     def items(self) -> list[str]:

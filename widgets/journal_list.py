@@ -23,6 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from widgets.usertext import safe
+
 
 class EntryRow(NamedTuple):
     key: str
@@ -44,6 +46,7 @@ def _fit(text: str, width: int) -> str:
     """Pad or cut to exactly ``width`` cells, with an ellipsis when cut."""
     if width <= 0:
         return ""
+    text = safe(text)
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
@@ -275,7 +278,7 @@ class EntryList(ScrollView, can_focus=True):
         values = {"date": row.date, "kind": row.kind, "rating": row.rating}
         for key, _label, w in cols:
             text.append(_fit(values[key], w) + " ")
-        title = Text(row.title.replace("\t", " ").replace("\n", " "), no_wrap=True, end="")
+        title = Text(safe(row.title).replace("\t", " ").replace("\n", " "), no_wrap=True, end="")
         if row.title_spans:
             match = self.get_component_rich_style("entry-list--match")
             for start, end in row.title_spans:

@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from widgets.usertext import safe
+
 
 @dataclass(frozen=True)
 class RatedRow:
@@ -34,6 +36,7 @@ class RatedRow:
 def _fit(text: str, width: int) -> str:
     if width <= 0:
         return ""
+    text = safe(text)
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"

@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rich.segment import Segment
 from rich.style import Style
+from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
+
+from widgets.usertext import safe
 
 _EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _ASK = re.compile(r"\bask\s*\(")
@@ -45,6 +49,14 @@ class TemplateTextArea(TextArea):
         super().__init__(text, **kwargs)
         self.register_theme(THEME)
         self.theme = THEME.name
+
+    def render_line(self, y: int) -> Strip:
+        """Never send a control character in the document (a pasted escape sequence) to the terminal."""
+        strip = super().render_line(y)
+        if all(seg.text.isprintable() for seg in strip):
+            return strip
+        cleaned = [Segment(safe(seg.text), seg.style, seg.control) for seg in strip]
+        return Strip(cleaned).adjust_cell_length(strip.cell_length)
 
     def _build_highlight_map(self) -> None:  # noqa: D401 — Textual's hook, regex instead of tree-sitter
         self._line_cache.clear()

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 
 from textual.content import Content, Span
 
+from widgets.usertext import inert, literal
+
 #: How each kind of span looks. Reverse and underline stay visible without colour.
 SPAN_STYLES = {
     "slot": "reverse bold",
@@ -19,7 +21,7 @@ SPAN_STYLES = {
 
 def marked(text: str, spans: Iterable[tuple[int, int, str]] = ()) -> Content:
     """``text`` as literal content with ``(start, end, kind)`` spans styled (never parsed as markup)."""
-    content = Content(text)
+    content = Content(inert(text))
     extra = []
     n = len(text)
     for start, end, kind in spans:
@@ -34,7 +36,7 @@ def lines(items: Sequence[tuple[str, str]]) -> Content:
     """Several lines of ``(style, text)``; the text is literal."""
     parts: list[Content] = []
     for style, text in items:
-        c = Content(text)
+        c = literal(text)
         if style:
             c = c.stylize(style)
         parts.append(c)

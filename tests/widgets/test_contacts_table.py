@@ -8,7 +8,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from widgets.contacts_table import COLUMNS, ContactLine, ContactsTable, widths_for
 
@@ -134,7 +133,6 @@ async def test_markup_in_every_field_is_shown_as_typed():
         assert h.app.is_running
 
 
-@not_stripped_yet("ContactsTable")
 async def test_control_characters_in_user_text_never_reach_the_terminal():
     async with mounted(ContactsTable(), size=(160, 8)) as h:
         for hostile in CONTROL_HOSTILE:

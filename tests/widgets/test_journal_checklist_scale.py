@@ -10,7 +10,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from tests.waiting import focused_id
 from widgets.journal_checklist import CheckList
@@ -60,7 +59,6 @@ async def test_checklist_markup_labels_are_shown_as_typed():
         assert h.app.is_running and [m.value for m in h.posted(CheckList.Toggled)] == ["v0", "v1"]
 
 
-@not_stripped_yet("CheckList")
 async def test_checklist_control_characters_never_reach_the_terminal():
     items = [(text, f"v{i}", False) for i, text in enumerate(CONTROL_HOSTILE)]
     async with mounted(CheckList(items), size=(100, 10)) as h:

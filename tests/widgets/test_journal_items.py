@@ -10,7 +10,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from tests.waiting import paste, type_text
 from widgets.journal_items import ItemOptions, ItemsEditor
@@ -96,7 +95,6 @@ async def test_markup_in_items_and_title_is_shown_as_typed():
         assert h.app.is_running
 
 
-@not_stripped_yet("ItemsEditor")
 async def test_control_characters_in_items_never_reach_the_terminal():
     async with mounted(editor(()), size=(100, 10)) as h:
         for hostile in CONTROL_HOSTILE:

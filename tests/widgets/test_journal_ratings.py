@@ -8,7 +8,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from widgets.journal_ratings import RatedList, RatedRow, bar
 
@@ -113,7 +112,6 @@ async def test_markup_in_labels_and_notes_is_shown_as_typed():
         assert h.app.is_running
 
 
-@not_stripped_yet("RatedList")
 async def test_control_characters_in_labels_never_reach_the_terminal():
     async with mounted(RatedList(), size=(120, 6)) as h:
         for hostile in CONTROL_HOSTILE:

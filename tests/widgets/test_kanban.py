@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from tests.harness import assert_shown_literally, mounted, unsafe_characters
 from tests.hostile import HOSTILE
-from widgets.kanban import CARD_HEIGHT, HEADER_HEIGHT, Card, Kanban, fit, flat
+from widgets.kanban import CARD_HEIGHT, HEADER_HEIGHT, Card, Kanban
+from widgets.kanban_draw import fit, flat
 
 COLUMNS = [("wishlist", "Wishlist"), ("applied", "Applied"), ("closed", "Closed")]
 

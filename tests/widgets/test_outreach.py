@@ -11,7 +11,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from tests.waiting import type_text
 from widgets.outreach_source import TemplateTextArea, _byte_offsets
@@ -70,7 +69,6 @@ async def test_markup_in_a_message_is_shown_as_typed():
             assert_shown_literally(h.lines(), hostile, width=40)
 
 
-@not_stripped_yet("outreach_text.marked/lines")
 async def test_control_characters_in_a_message_never_reach_the_terminal():
     async with mounted(Static(""), size=(120, 12)) as h:
         for hostile in CONTROL_HOSTILE:
@@ -122,7 +120,6 @@ async def test_markup_in_a_template_is_shown_as_typed():
             assert_shown_literally(h.lines(), hostile[:60], width=60)
 
 
-@not_stripped_yet("TemplateTextArea")
 async def test_control_characters_in_a_template_never_reach_the_terminal():
     async with mounted(TemplateTextArea("\n".join(CONTROL_HOSTILE)), size=(100, 10)) as h:
         for hostile in CONTROL_HOSTILE:

@@ -10,7 +10,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from widgets.banner import ReadOnlyBanner
 from widgets.topbar import SCREENS, TopBar
@@ -52,7 +51,6 @@ async def test_markup_in_a_banner_message_is_shown_as_typed():
             assert_shown_literally(h.lines(), hostile, width=60)
 
 
-@not_stripped_yet("ReadOnlyBanner (the read-only reason quotes the lock file's host name)")
 async def test_control_characters_in_a_banner_message_never_reach_the_terminal():
     async with mounted(ReadOnlyBanner(""), size=(100, 6)) as h:
         for hostile in CONTROL_HOSTILE:

@@ -11,7 +11,6 @@ from tests.harness import (
     MARKUP_HOSTILE,
     assert_shown_literally,
     mounted,
-    not_stripped_yet,
 )
 from widgets.usertext import cell, clip, literal, styled
 
@@ -57,7 +56,6 @@ async def test_literal_styled_and_cells_show_markup_as_typed_on_screen():
         assert table.row_count == len(MARKUP_HOSTILE) and h.app.is_running
 
 
-@not_stripped_yet("usertext.literal/styled/cell")
 async def test_control_characters_never_reach_the_terminal_through_the_helpers():
     table: DataTable[object] = DataTable()
     async with mounted(Static(""), size=(120, 16), extra=(table,)) as h:

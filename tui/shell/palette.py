@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from tui.shell.base import PaletteCommand, ReboundScreen
+from widgets.usertext import literal, safe
 
 
 def main_screen(app: App[Any], screen: Screen[Any]) -> ReboundScreen | None:
@@ -24,7 +25,7 @@ def main_screen(app: App[Any], screen: Screen[Any]) -> ReboundScreen | None:
 def _highlight(matcher: Matcher, title: str) -> Content:
     """``title`` as plain text (never markup: it may hold a company or a person's name) with the
     letters the query matched in bold."""
-    content = Content(title)
+    content = literal(title)
     _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
     for offset in offsets:
         if not title[offset].isspace():
@@ -42,16 +43,16 @@ class ScreenCommands(Provider):
 
     async def discover(self) -> Hits:
         for cmd in self._commands():
-            yield DiscoveryHit(Content(cmd.title), cmd.callback, text=cmd.title,
-                               help=cast(str, Content(cmd.help)))
+            yield DiscoveryHit(literal(cmd.title), cmd.callback, text=safe(cmd.title),
+                               help=cast(str, literal(cmd.help)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for cmd in self._commands():
             score = matcher.match(cmd.title)
             if score > 0:
-                yield Hit(score, _highlight(matcher, cmd.title), cmd.callback, text=cmd.title,
-                          help=cast(str, Content(cmd.help)))
+                yield Hit(score, _highlight(matcher, safe(cmd.title)), cmd.callback, text=safe(cmd.title),
+                          help=cast(str, literal(cmd.help)))
 
 
 class GoToApplication(Provider):
