@@ -57,7 +57,6 @@ def setup(data_dir: Path | str, *, read_only: bool = False) -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S%z"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    log.propagate = False
     return path
 
 

@@ -35,6 +35,17 @@ def _no_cursor_blink(monkeypatch):
     monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_log_file_left_attached():
+    """A test that opened a store through the CLI attached rebound.log in its tmp folder; detach it."""
+    yield
+    from store import logs
+
+    for handler in list(logs.log.handlers):
+        logs.log.removeHandler(handler)
+        handler.close()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
