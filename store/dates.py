@@ -14,16 +14,13 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from . import clock
+from .errors import DateError as DateError  # raised here; importers know it from here
 
 ACCEPTED = "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday (fri)"
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _OFFSET_RE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy])$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-class DateError(ValueError):
-    """A date the user typed that we will not guess at; the message says what is accepted."""
 
 
 def parse_user_date(text: str, today: date | None = None) -> date:

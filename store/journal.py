@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from . import clock
 from .dates import from_iso
+from .errors import RatingError
 from .models import JOURNAL_KIND_LABELS, STAGES, Application, JournalEntry
 from .repo import Repo
 
@@ -264,15 +265,16 @@ def clamp_rating(value: object, lo: int = 0, hi: int = 100) -> int | None:
 
 
 def parse_rating(text: str) -> int | None:
-    """Read a 0-100 rating the user typed ("", "70", "70%"). Raises ValueError with a clear message."""
+    """Read a 0-100 rating the user typed ("", "70", "70%"). Raises :class:`RatingError` (a
+    ``ValueError``) with a clear message."""
     raw = (text or "").strip().rstrip("%").strip()
     if not raw:
         return None
     if not raw.isdigit():
-        raise ValueError("A rating is a whole number from 0 to 100 (or leave it empty).")
+        raise RatingError("A rating is a whole number from 0 to 100 (or leave it empty).")
     n = int(raw)
     if n > 100:
-        raise ValueError("A rating goes up to 100.")
+        raise RatingError("A rating goes up to 100.")
     return n
 
 

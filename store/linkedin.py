@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import clock
 from .contacts import cadence_days, cadence_label, effective_cadence
+from .errors import ImportFormatError as ImportFormatError  # importers know it from here
 from .models import CADENCES, Contact, Settings
 from .sanitize import clean_line
 
@@ -66,10 +67,6 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
 NO_NAME = "no name (the member left LinkedIn or hides their profile)"
-
-
-class ImportFormatError(ValueError):
-    """The file isn't a Connections.csv we can read (the message says why)."""
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from jinja2.filters import FILTERS
 from jinja2.runtime import LoopContext, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from .errors import RuleError
 from .outreach import (  # noqa: F401  (shared constants and the placeholder model)
     _KNOWN,
     _MARKED,
@@ -128,8 +129,9 @@ _FORBIDDEN_NODES = {
 }
 
 
-class _Refused(Exception):
-    """Template text asked for something templates may not do."""
+class _Refused(RuleError):
+    """Template text asked for something templates may not do (caught here, shown as the render's
+    error)."""
 
 
 class _Env(SandboxedEnvironment):

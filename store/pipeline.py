@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from . import clock
 from .dates import from_iso
+from .errors import PipelineError as PipelineError  # the board's callers know it from here
 from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Touchpoint
 from .repo import Repo
 from .sanitize import clean_text
@@ -46,10 +47,6 @@ DEFAULT_QUIET_DAYS = 21
 
 _STAGE_INDEX = {s: i for i, s in enumerate(STAGES)}
 _APPLIED = _STAGE_INDEX["applied"]
-
-
-class PipelineError(ValueError):
-    """A move the board cannot make (the message says why, for the user)."""
 
 
 # ----------------------------------------------------------------------------- small helpers

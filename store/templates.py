@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import TemplateError
 from .models import DRAFT_KINDS, Template, new_id
 from .repo import Repo
 
@@ -243,12 +244,12 @@ class TemplateRepo(Repo[Template]):
 
     def save_template(self, template: Template) -> Template:
         if template.id in BUILTINS:
-            raise ValueError("Built-in templates can't be changed; duplicate it and edit the copy.")
+            raise TemplateError("Built-in templates can't be changed; duplicate it and edit the copy.")
         return self.save(template)
 
     def delete_template(self, template_id: str) -> bool:
         if template_id in BUILTINS:
-            raise ValueError("Built-in templates can't be deleted.")
+            raise TemplateError("Built-in templates can't be deleted.")
         return self.delete(template_id)
 
 
