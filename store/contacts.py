@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from dateutil.relativedelta import relativedelta
 
 from . import clock
-from .dates import from_iso
+from .dates import from_iso, short_date
 from .models import CADENCES, CONTACT_STATUSES, STAGE_LABELS, Application, Contact, Settings, Touchpoint
 from .repo import Repo
 
@@ -61,7 +61,6 @@ DUE_NOW_STATES = ("overdue", "due")
 _GROUP = {"overdue": 0, "due": 1, "due soon": 1, "ok": 1, "snoozed": 1, "paused": 2, "no cadence": 3,
           "archived": 4, "do not contact": 5}
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 IMPORTANT_DATE_KINDS = ["birthday", "work anniversary", "custom"]
 
 
@@ -306,13 +305,6 @@ def upcoming_dates(contact: Contact, today: date | None = None,
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def short_date(d: date, today: date | None = None) -> str:
-    """``Mar 14`` this year, ``Mar 14 2027`` otherwise."""
-    today = today or clock.today()
-    text = f"{MONTHS[d.month - 1]} {d.day}"
-    return text if d.year == today.year else f"{text} {d.year}"
 
 
 def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:

@@ -143,6 +143,42 @@ def humanize_until(day: date | None, today: date | None = None, *, compact: bool
     return f"in {days // 365}yr"
 
 
+# --------------------------------------------------------------------------- showing dates
+#
+# One style everywhere a date is shown: the day before the month, English names (never the locale's,
+# so a snapshot or an exported file reads the same on every machine).
+
+MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+WEEKDAY_ABBRS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _as_day(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return from_iso(value)
+
+
+def short_date(value: date | str | None, today: date | None = None) -> str:
+    """``2 Mar``; with the year when it is not this year's (``28 Aug 2025``); "" for no date.
+    Takes a date or a stored ``YYYY-MM-DD``."""
+    day = _as_day(value)
+    if day is None:
+        return ""
+    text = f"{day.day} {MONTH_ABBRS[day.month - 1]}"
+    return text if day.year == (today or clock.today()).year else f"{text} {day.year}"
+
+
+def long_date(value: date | str | None) -> str:
+    """``Mon 2 Mar 2026``; "" for no date. Takes a date or a stored ``YYYY-MM-DD``."""
+    day = _as_day(value)
+    if day is None:
+        return ""
+    return f"{WEEKDAY_ABBRS[day.weekday()]} {day.day} {MONTH_ABBRS[day.month - 1]} {day.year}"
+
+
 def add_months(day: date, months: int) -> date:
     """Month arithmetic that clamps month ends (Jan 31 + 1 month = Feb 28/29)."""
     return day + relativedelta(months=months)

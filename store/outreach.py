@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import clock
-from .dates import from_iso, from_iso_datetime
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, from_iso, from_iso_datetime
 from .models import Application, Contact, Draft, Settings, Template, Touchpoint
 from .repo import Repo
 from .templates import KIND_LABELS, TemplateRepo, guidance
@@ -114,17 +114,14 @@ PLACEHOLDER_NAMES = frozenset(p.name for p in PLACEHOLDERS)
 NAMESPACES = ("contact", "recipients", "app", "me", "today")
 _KNOWN = PLACEHOLDER_NAMES | frozenset(NAMESPACES)
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def long_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+def letter_date(d: date) -> str:
+    """A date as a message says it: ``2 March 2026``."""
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def day_date(d: date) -> str:
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+    """``Friday 27 February`` (a message's interview date; the composer's sent and put-off lines)."""
+    return f"{WEEKDAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]}"
 
 
 def when_phrase(d: date, today: date) -> str:
@@ -135,8 +132,8 @@ def when_phrase(d: date, today: date) -> str:
     if days == 1:
         return "yesterday"
     if 1 < days < 7:
-        return f"on {WEEKDAYS[d.weekday()]}"
-    return f"on {d.day} {MONTHS[d.month - 1]}"
+        return f"on {WEEKDAY_NAMES[d.weekday()]}"
+    return f"on {d.day} {MONTH_NAMES[d.month - 1]}"
 
 
 def season(d: date) -> str:
@@ -254,7 +251,7 @@ def build_context(
             "company": first.company, "title": first.title,
             "email": emails[0] if emails else recipient_email,
             "how_met": first.how_met,
-            "met_on": long_date(d) if (d := _iso_day(first.met_on)) else "",
+            "met_on": letter_date(d) if (d := _iso_day(first.met_on)) else "",
             "next_time": first.next_time,
         }
         c_text = c["full_name"]
@@ -283,8 +280,8 @@ def build_context(
             "interview_when": when_phrase(iday, today) if iday else "",
             "interviewer_names": and_join(names),
             "interviewer_first_names": and_join(firsts_i),
-            "applied_on": long_date(d) if (d := _iso_day(application.applied_on)) else "",
-            "rejected_on": long_date(rej.date()) if rej else "",
+            "applied_on": letter_date(d) if (d := _iso_day(application.applied_on)) else "",
+            "rejected_on": letter_date(rej.date()) if rej else "",
             "location": application.location,
         }
     s = settings or Settings()
@@ -292,14 +289,14 @@ def build_context(
         "name": s.my_name.strip(), "first_name": _first_word(s.my_name),
         "signature": s.signature.strip() or s.my_name.strip(),
     }
-    t = {"weekday": WEEKDAYS[today.weekday()], "year": str(today.year), "season": season(today),
-         "date": long_date(today)}
+    t = {"weekday": WEEKDAY_NAMES[today.weekday()], "year": str(today.year), "season": season(today),
+         "date": letter_date(today)}
     return {
         "contact": Namespace("contact", c, c_text),
         "recipients": Namespace("recipients", recipients, recipients["first_names"]),
         "app": Namespace("app", a, application.title if application else ""),
         "me": Namespace("me", me, me["name"]),
-        "today": Namespace("today", t, long_date(today)),
+        "today": Namespace("today", t, letter_date(today)),
     }
 
 
@@ -721,7 +718,7 @@ def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable
     return "check-in"
 
 
-def link_application(store: Store, kind: str, contact_ids: Iterable[str]) -> str | None:
+def application_for_message(store: Store, kind: str, contact_ids: Iterable[str]) -> str | None:
     """For messages about an application, the one application the recipients share (if exactly one)."""
     if kind not in APP_KINDS:
         return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import clock
 from .contacts import due_contacts
-from .dates import from_iso, humanize_ago
+from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
 from .journal import entry_relief, mood_by_day
 from .models import Application, Settings
 from .outreach import KIND_LABELS, recipient_label
@@ -111,14 +111,6 @@ class Summary:
 # --------------------------------------------------------------------------- pieces (pure)
 
 
-def short_date(d: date | None, today: date | None = None) -> str:
-    if d is None:
-        return ""
-    if today is not None and d.year != today.year:
-        return f"{d.day} {d:%b %Y}"
-    return f"{d.day} {d:%b}"
-
-
 def relative_day(d: date, today: date) -> str:
     days = (d - today).days
     if days == 0:
@@ -128,7 +120,7 @@ def relative_day(d: date, today: date) -> str:
     if days == -1:
         return "yesterday"
     if 1 < days < 7:
-        return f"{d:%a} {d.day}"
+        return f"{WEEKDAY_ABBRS[d.weekday()]} {d.day}"
     return short_date(d, today)
 
 

@@ -301,7 +301,7 @@ def test_reason_priority_job_change_then_app_news_then_dates_then_holidays():
 
     bday = contact(important_dates=[{"kind": "birthday", "month": 3, "day": 12}], **base)
     r = C.reason_for(bday, today=TODAY)
-    assert r.key == "birthday" and "Mar 12" in r.text
+    assert r.key == "birthday" and "12 Mar" in r.text
     far = contact(important_dates=[{"kind": "birthday", "month": 3, "day": 20}], **base)
     assert C.reason_for(far, today=TODAY).key == "article"
 

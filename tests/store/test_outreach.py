@@ -32,7 +32,7 @@ from store.outreach import (
     display_status,
     effects_of_sending,
     escape_source,
-    link_application,
+    application_for_message,
     mark_sent,
     new_draft,
     offset_to_location,
@@ -396,14 +396,14 @@ def test_mark_sent_is_atomic_when_a_save_fails_part_way(store, monkeypatch):
     assert not on_disk.get("touchpoints")
 
 
-def test_suggest_kind_and_link_application(store):
+def test_suggest_kind_and_application_for_message(store):
     app, ana = _seed(store, rejected_hours_ago=5)
     assert suggest_kind(store, app.id) == "rejection reply"
     d = store.drafts.save(new_draft(BUILTIN_BY_KIND["rejection reply"], contacts=[ana], application_id=app.id))
     mark_sent(store, d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
     assert suggest_kind(store, app.id) == "feedback request"
-    assert link_application(store, "feedback request", [ana.id]) == app.id
-    assert link_application(store, "check-in", [ana.id]) is None
+    assert application_for_message(store, "feedback request", [ana.id]) == app.id
+    assert application_for_message(store, "check-in", [ana.id]) is None
     live = store.applications.save(Application(company="X", role="Y", stage="interviewing"))
     assert suggest_kind(store, live.id) == "thank-you"
     stranger = store.contacts.save(Contact(first_name="New"))

@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store.dates import DateError, from_iso, parse_optional_date, parse_user_date
+from store.dates import DateError, from_iso, long_date, parse_optional_date, parse_user_date
 from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application
 from store.pipeline import split_list
 from store.sanitize import clean_line
@@ -41,13 +41,6 @@ OUTCOME_HELP = {
     "declined": "you turned down their offer",
     "role closed": "the role was pulled or filled",
 }
-
-
-def long_date(day: date | None) -> str:
-    """``Mon 2 Mar 2026`` (locale-free)."""
-    if day is None:
-        return ""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_hint(text: str, name: str = "") -> tuple[str, bool]:

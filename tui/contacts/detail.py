@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import clock
-from store.contacts import DueInfo, Reason, short_date, upcoming_dates
-from store.dates import from_iso
+from store.contacts import DueInfo, Reason, upcoming_dates
+from store.dates import from_iso, short_date
 from store.models import STAGE_LABELS, Application, Contact, Touchpoint
 from tui.contacts.format import ago, cadence_sentence, state_sentence
 from widgets.contacts_table import BADGES

@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from store import clock
 from store import contacts as C
 from store.contacts_export import write_export
-from store.dates import ACCEPTED, DateError, parse_user_date
+from store.dates import ACCEPTED, DateError, parse_user_date, short_date
 from store.linkedin import apply_import
 from store.models import CONTACT_ROLES, Application, Contact, Touchpoint
 from tui.contacts.detail import ContactDetail
@@ -237,11 +237,11 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         pause = C.global_pause(self.store.settings.current())
         today = clock.today()
         if pause and pause.active_on(today):
-            parts += [("‖ All reminders paused", "bold"), f" until {C.short_date(pause.end, today)}: due dates "
+            parts += [("‖ All reminders paused", "bold"), f" until {short_date(pause.end, today)}: due dates "
                       "resume after it, spread out (ctrl+p → Resume all reminders).\n"]
         elif pause and pause.start > today:
-            parts += [("‖ Reminders pause", "bold"), f" from {C.short_date(pause.start, today)} to "
-                      f"{C.short_date(pause.end, today)}.\n"]
+            parts += [("‖ Reminders pause", "bold"), f" from {short_date(pause.start, today)} to "
+                      f"{short_date(pause.end, today)}.\n"]
         parts += [(f"{due:,} due now", "bold"), f" · {counts.get('due soon', 0):,} this week · "]
         shown = (f"{len(self._shown):,} of {len(self._rows):,}" if len(self._shown) != len(self._rows)
                  else f"{len(self._rows):,}")
@@ -587,7 +587,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         if len(names) == 1:
             c = names[0]
             info = C.due_info(c, self.store.settings.current())
-            nxt = f" Next due {C.short_date(info.due)} ({until(info.due)})." if info.due else ""
+            nxt = f" Next due {short_date(info.due)} ({until(info.due)})." if info.due else ""
             counted = "" if tp.direction in C.QUALIFYING_DIRECTIONS else " (inbound: the clock keeps running)"
             return f"Logged a {tp.kind} with {c.display_name}{counted}.{nxt}"
         return f"Logged a {tp.kind} with {len(names)} contacts."
@@ -636,7 +636,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         choices = []
         for code, label in SNOOZE_CHOICES:
             d = parse_user_date(code, today)
-            choices.append((code, f"{label}  (until {C.short_date(d, today)})"))
+            choices.append((code, f"{label}  (until {short_date(d, today)})"))
         choices.append(("date", "Until a date…"))
         if any(r.info.snoozed_until for r in rows):
             choices.append(("clear", "End the snooze now"))
@@ -663,7 +663,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             if until_day is None:
                 self.notify(f"Snooze ended for {who}.", markup=False)
             else:
-                self.notify(f"Snoozed {who} until {C.short_date(until_day)}.", markup=False)
+                self.notify(f"Snoozed {who} until {short_date(until_day)}.", markup=False)
 
     def _ask_date(self, title: str, then, future: bool = False) -> None:
         today = clock.today()
@@ -689,7 +689,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             return
         today = clock.today()
         who = rows[0].contact.display_name if len(rows) == 1 else f"{len(rows)} contacts"
-        choices = [(code, f"{label}  (until {C.short_date(parse_user_date(code, today), today)})")
+        choices = [(code, f"{label}  (until {short_date(parse_user_date(code, today), today)})")
                    for code, label in PAUSE_CHOICES]
         choices += [("date", "Until a date…"), ("forever", "Until I resume it")]
         if any(r.contact.status == "paused" for r in rows):
@@ -715,7 +715,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         if self.rapp.write(C.pause_contacts, self.store, [r.id for r in rows], until_day):
             self._done_with([r.id for r in rows])
             who = rows[0].contact.display_name if len(rows) == 1 else f"{len(rows)} contacts"
-            when = f"until {C.short_date(until_day)}" if until_day else "until you resume"
+            when = f"until {short_date(until_day)}" if until_day else "until you resume"
             self.notify(f"Paused {who} {when}.", markup=False)
 
     def _set_status(self, rows: list[C.ContactRow], status: str) -> None:
@@ -740,7 +740,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             if self.rapp.write(C.start_global_pause, self.store, days):
                 self.refresh_data(force=True)
                 end = clock.today() + timedelta(days=days - 1)
-                self.notify(f"All reminders paused until {C.short_date(end)}. Due dates move after it, spread "
+                self.notify(f"All reminders paused until {short_date(end)}. Due dates move after it, spread "
                             "out so you don't come back to a wall.", markup=False)
 
         self.app.push_screen(TextPromptDialog(

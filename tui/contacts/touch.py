@@ -22,8 +22,7 @@ from textual.widgets import Input, Label, OptionList, Select, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from store import clock
-from store.contacts import short_date
-from store.dates import ACCEPTED, DateError, from_iso, parse_user_date
+from store.dates import ACCEPTED, DateError, from_iso, parse_user_date, short_date
 from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint
 from tui.dialogs import ConfirmDialog
 from widgets.usertext import literal

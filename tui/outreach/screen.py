@@ -25,13 +25,13 @@ from store.outreach import (
     CHANNEL_SHORT,
     FOLLOW_UPS,
     Assessment,
+    application_for_message,
     assess,
     bring_back,
     day_date,
     default_recipients,
     display_status,
     effects_of_sending,
-    link_application,
     mark_sent,
     new_draft,
     note_copied,
@@ -387,7 +387,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         if template is None:
             return
         if application_id is None:
-            application_id = link_application(self.store, template.kind, contact_ids)
+            application_id = application_for_message(self.store, template.kind, contact_ids)
         elif not contact_ids and not recipient_name:
             contact_ids = default_recipients(self.store, template.kind, application_id)
         contacts = [c for c in (self.store.contacts.get(i) for i in contact_ids) if c is not None]

@@ -14,7 +14,7 @@ from datetime import date
 from textual.content import Content
 
 from store.plans import STEP_BLURBS, PlanView, StepView
-from store.today import DueItem, Summary, short_date, step_when  # noqa: F401 (short_date: for the screen)
+from store.today import DueItem, Summary, step_when
 from widgets.usertext import clip
 
 SYMBOL = {"done": "✓", "skipped": "–", "todo": "○", "snoozed": "◔"}

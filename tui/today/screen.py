@@ -19,11 +19,11 @@ from textual.widgets.option_list import Option
 
 from store import clock, today_cache
 from store import plans as plans_mod
-from store.dates import DateError, parse_user_date
+from store.dates import DateError, parse_user_date, short_date
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
 from tui.shell.base import PaletteCommand, ReboundScreen
-from tui.today.rows import Row, build_rows, short_date
+from tui.today.rows import Row, build_rows
 from widgets.usertext import clip, literal
 
 
