@@ -594,22 +594,7 @@ class JournalRepo(Repo[JournalEntry]):
     def application_names(self, ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:
         """(company, "company — role") of linked applications, without parsing the whole applications
         table when the board hasn't needed it yet (the journal opens fast at 10,000 applications)."""
-        apps = self.store.applications
-        out: dict[str, tuple[str, str]] = {}
-        parsed = apps._cache
-        raw = None if parsed is not None else apps._raw()
-        for app_id in ids:
-            if not app_id or app_id in out:
-                continue
-            if parsed is not None:
-                app = parsed.get(app_id)
-                company, role = (app.company, app.role) if app else ("", "")
-            else:
-                doc = raw.get(app_id) if raw is not None else None
-                company = str(doc.get("company") or "") if isinstance(doc, dict) else ""
-                role = str(doc.get("role") or "") if isinstance(doc, dict) else ""
-            out[app_id] = (company, f"{company} — {role}" if role else company)
-        return out
+        return self.store.applications.titles(ids)
 
     def trends(self, today: date | None = None) -> Trends:
         return trends(self._models().values(), today)

@@ -489,16 +489,6 @@ def _spread_first_due(plan: ImportPlan, settings: Settings | None, today: date) 
         c.first_due_on = (today + timedelta(days=offset)).isoformat()
 
 
-def apply_import(store: Store, plan: ImportPlan) -> int:
-    """Save what the plan says, in one write. Returns how many contacts were written."""
-    records = [*plan.added, *(u.after for u in plan.updated)]
-    if not records:
-        return 0
-    with store.batch():
-        store.contacts.save_many(records)
-    return len(records)
-
-
 def preview_file(store: Store, path: str | Path, progress: Progress | None = None,
                  cadence: str = "") -> ImportPlan:
     """Read ``path`` and plan its import against ``store`` (nothing is saved)."""

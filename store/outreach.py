@@ -21,13 +21,14 @@ Everything here is UI-free and pure where it can be; the repositories add the fe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import clock
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, from_iso, from_iso_datetime
+from .errors import NotFoundError, OutreachError
 from .models import Application, Contact, Draft, Settings, Template, Touchpoint
 from .repo import Repo
 from .templates import KIND_LABELS, TemplateRepo, guidance
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DraftRepo", "TemplateRepo", "PLACEHOLDERS", "Rendered", "Count", "CoolOff", "Assessment",
-    "build_context", "render", "counts", "cooloff", "assess", "mark_sent", "put_off",
+    "build_context", "render", "counts", "cooloff", "assess",
 ]
 
 SUBJECT_CHANNELS = ("email", "inmail")
@@ -497,11 +498,6 @@ class Assessment:
     def body(self) -> str:
         return self.rendered.body.text
 
-    def full_text(self) -> str:
-        if self.subject:
-            return f"Subject: {self.subject}\n\n{self.body}"
-        return self.body
-
 
 def _mask(part: Part) -> str:
     """The part's text with its markers blanked out (so the tone check ignores slot labels)."""
@@ -574,22 +570,7 @@ def sort_drafts(drafts: Iterable[Draft], today: date) -> list[Draft]:
     return sorted(newest, key=lambda d: _STATUS_ORDER.get(display_status(d, today), 1))
 
 
-class DraftRepo(Repo[Draft]):
-    def listing(self, today: date | None = None) -> list[Draft]:
-        """Due first, then drafts, then put off, then sent; newest first within each."""
-        today = today or clock.today()
-        return sort_drafts(self.all(), today)
-
-    def due(self, today: date | None = None) -> list[Draft]:
-        """Drafts put off until today or earlier (for the Today screen)."""
-        today = today or clock.today()
-        return [d for d in self.all() if display_status(d, today) == "due"]
-
-    def unsent(self) -> list[Draft]:
-        return [d for d in self.all() if d.status != "sent"]
-
-
-def new_draft(template: Template, *, contacts: list[Contact] = (), recipient_name: str = "",
+def new_draft(template: Template, *, contacts: Sequence[Contact] = (), recipient_name: str = "",
               recipient_email: str = "", application_id: str | None = None,
               channel: str | None = None) -> Draft:
     """A draft started from ``template`` (not saved)."""
@@ -606,40 +587,11 @@ def new_draft(template: Template, *, contacts: list[Contact] = (), recipient_nam
 def put_off_copy(draft: Draft, until: date | None = None) -> Draft:
     """A copy of ``draft`` put off (default: until tomorrow); it shows as due from that day."""
     if draft.status == "sent":
-        raise ValueError("This message was already sent.")
+        raise OutreachError("This message was already sent.")
     d = draft.copy()
     d.status = "put off"
     d.put_off_until = (until or clock.today() + timedelta(days=1)).isoformat()
     return d
-
-
-def put_off(store: Store, draft_id: str, until: date | None = None) -> Draft:
-    """Put a saved draft off (default: until tomorrow)."""
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
-    return store.drafts.save(put_off_copy(draft, until))
-
-
-def bring_back(store: Store, draft_id: str) -> Draft:
-    """A put-off draft back to a plain draft."""
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
-    d = draft.copy()
-    if d.status == "put off":
-        d.status = "draft"
-    d.put_off_until = None
-    return store.drafts.save(d)
-
-
-def note_copied(store: Store, draft_id: str) -> Draft | None:
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        return None
-    d = draft.copy()
-    d.copied_at = clock.stamp()
-    return store.drafts.save(d, touch=False)
 
 
 def touch_summary(draft: Draft, subject: str) -> str:
@@ -648,50 +600,87 @@ def touch_summary(draft: Draft, subject: str) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def mark_sent(store: Store, draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
-    """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting their
-    cadence), stamp the application (thank-you sent / feedback requested, and its activity), and
-    move the draft to Sent with the text that went out. A failure part-way keeps nothing."""
-    from .contacts import log_touchpoint
+class DraftRepo(Repo[Draft]):
+    """Drafts and sent messages, and what the user does with them; each verb is one write."""
 
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
-    if draft.status == "sent":
-        raise ValueError(f"Already marked sent on {draft.sent_on}.")
-    day = on.isoformat()
-    with store.batch():
-        contact_ids = [cid for cid in draft.contact_ids if store.contacts.get(cid) is not None]
-        tp = None
-        if contact_ids:
-            tp = log_touchpoint(store, Touchpoint(
-                date=day, channel=channel, direction="out", kind=draft.kind,
-                summary=touch_summary(draft, subject), contact_ids=contact_ids,
-                application_id=draft.application_id, draft_id=draft.id,
-            ))
-        application = store.applications.get(draft.application_id)
-        if application is not None:
-            a = application.copy()
-            if draft.kind == "thank-you":
-                a.thank_you_sent_on = day
-            elif draft.kind == "feedback request":
-                a.feedback_requested_on = day
-            who = recipient_label(draft, store=store)
-            a.activity = list(a.activity) + [
-                {"on": day, "what": f"Sent a {KIND_LABELS.get(draft.kind, draft.kind).lower()} to {who} ({channel})"}
-            ]
-            if (a.last_activity_on or "") < day:
-                a.last_activity_on = day
-            store.applications.save(a)
-        d = draft.copy()
-        d.status = "sent"
-        d.sent_on = day
-        d.channel = channel
+    def listing(self, today: date | None = None) -> list[Draft]:
+        """Due first, then drafts, then put off, then sent; newest first within each."""
+        today = today or clock.today()
+        return sort_drafts(self.all(), today)
+
+    def due(self, today: date | None = None) -> list[Draft]:
+        """Drafts put off until today or earlier (for the Today screen)."""
+        today = today or clock.today()
+        return [d for d in self.all() if display_status(d, today) == "due"]
+
+    def _require(self, draft_id: str) -> Draft:
+        draft = self.get(draft_id)
+        if draft is None:
+            raise NotFoundError("That message no longer exists.")
+        return draft
+
+    def put_off(self, draft_id: str, until: date | None = None) -> Draft:
+        """Put a saved draft off (default: until tomorrow)."""
+        return self.save(put_off_copy(self._require(draft_id), until))
+
+    def bring_back(self, draft_id: str) -> Draft:
+        """A put-off draft back to a plain draft."""
+        d = self._require(draft_id).copy()
+        if d.status == "put off":
+            d.status = "draft"
         d.put_off_until = None
-        d.touchpoint_id = tp.id if tp is not None else None
-        d.sent_subject = subject
-        d.sent_body = body
-        return store.drafts.save(d)
+        return self.save(d)
+
+    def note_copied(self, draft_id: str) -> Draft | None:
+        """Remember when the rendered message was last copied or exported (None: it is gone)."""
+        draft = self.get(draft_id)
+        if draft is None:
+            return None
+        d = draft.copy()
+        d.copied_at = clock.stamp()
+        return self.save(d, touch=False)
+
+    def mark_sent(self, draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
+        """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting
+        their cadence), stamp the application (thank-you sent / feedback requested, and its
+        activity), and move the draft to Sent with the text that went out. A failure part-way keeps
+        nothing."""
+        store = self.store
+        draft = self._require(draft_id)
+        if draft.status == "sent":
+            raise OutreachError(f"Already marked sent on {draft.sent_on}.")
+        day = on.isoformat()
+        with store.batch():
+            contact_ids = [cid for cid in draft.contact_ids if store.contacts.get(cid) is not None]
+            tp = None
+            if contact_ids:
+                tp = store.touchpoints.log(Touchpoint(
+                    date=day, channel=channel, direction="out", kind=draft.kind,
+                    summary=touch_summary(draft, subject), contact_ids=contact_ids,
+                    application_id=draft.application_id, draft_id=draft.id,
+                ))
+            application = store.applications.get(draft.application_id)
+            if application is not None:
+                a = application.copy()
+                if draft.kind == "thank-you":
+                    a.thank_you_sent_on = day
+                elif draft.kind == "feedback request":
+                    a.feedback_requested_on = day
+                who = recipient_label(draft, store=store)
+                kind = KIND_LABELS.get(draft.kind, draft.kind).lower()
+                a.activity = [*a.activity, {"on": day, "what": f"Sent a {kind} to {who} ({channel})"}]
+                if (a.last_activity_on or "") < day:
+                    a.last_activity_on = day
+                store.applications.save(a)
+            d = draft.copy()
+            d.status = "sent"
+            d.sent_on = day
+            d.channel = channel
+            d.put_off_until = None
+            d.touchpoint_id = tp.id if tp is not None else None
+            d.sent_subject = subject
+            d.sent_body = body
+            return self.save(d)
 
 
 APP_KINDS = ("thank-you", "rejection reply", "feedback request")

@@ -21,16 +21,17 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import clock
 from .dates import from_iso
 from .errors import PipelineError as PipelineError  # the board's callers know it from here
-from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Touchpoint
+from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Draft, JournalEntry, Touchpoint
 from .repo import Repo
 from .sanitize import clean_text
 
 if TYPE_CHECKING:
+    from .db import Store
     from .models import Settings
 
 #: Stages where silence means something (a wishlist card is ours to act on; an offer is theirs).
@@ -606,46 +607,47 @@ def split_list(text: str) -> list[str]:
 class ApplicationRepo(Repo[Application]):
     """User actions on applications; each is one atomic write.
 
-    ``version`` grows with every change (and when the cache is dropped), so a screen can tell
-    cheaply whether it must regroup. Health figures are kept per application and recomputed only
-    for the ones that changed (the cached model object is the change marker: saved records are
-    always new objects)."""
+    ``version`` (the table's, see :meth:`store.db.Store.table_version`) grows with every change and
+    reload, so a screen can tell cheaply whether it must regroup. Health figures are kept per
+    application and recomputed only for the ones that changed (the cached model object is the
+    change marker: saved records are always new objects). ``delete``/``delete_many`` are
+    :meth:`remove`: nothing is left pointing at a deleted application."""
 
-    version = 0
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, store: Store, model: type[Application]) -> None:
+        super().__init__(store, model)
         self._facts: dict[str, tuple[Application, AppFacts]] = {}
-        self._facts_key: tuple | None = None
-
-    def save(self, obj: Application, *, touch: bool = True) -> Application:
-        try:
-            return super().save(obj, touch=touch)
-        finally:
-            self.version += 1
-
-    def save_many(self, objs, *, touch: bool = True) -> list[Application]:
-        try:
-            return super().save_many(objs, touch=touch)
-        finally:
-            self.version += 1
-
-    def delete(self, record_id: str) -> bool:
-        try:
-            return super().delete(record_id)
-        finally:
-            self.version += 1
-
-    def delete_many(self, ids) -> int:
-        try:
-            return super().delete_many(ids)
-        finally:
-            self.version += 1
+        self._facts_key: tuple[date, int] | None = None
 
     def invalidate(self) -> None:
         super().invalidate()
-        self.version += 1
         self._facts = {}
+
+    def delete(self, record_id: str) -> bool:
+        return self.remove(record_id)
+
+    def delete_many(self, ids: Iterable[str]) -> int:
+        with self.store.batch():
+            return sum(self.remove(i) for i in list(ids))
+
+    def titles(self, ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:
+        """(company, "company — role") of these applications (empty strings for a missing one),
+        without parsing the table when nothing has needed it yet (the journal opens fast at 10,000
+        applications)."""
+        out: dict[str, tuple[str, str]] = {}
+        parsed = self._cache
+        raw = None if parsed is not None else self._raw()
+        for app_id in ids:
+            if not app_id or app_id in out:
+                continue
+            if parsed is not None:
+                app = parsed.get(app_id)
+                company, role = (app.company, app.role) if app else ("", "")
+            else:
+                doc = raw.get(app_id) if raw is not None else None
+                company = str(doc.get("company") or "") if isinstance(doc, dict) else ""
+                role = str(doc.get("role") or "") if isinstance(doc, dict) else ""
+            out[app_id] = (company, f"{company} — {role}" if role else company)
+        return out
 
     def _require(self, app_id: str) -> Application:
         app = self.get(app_id)
@@ -718,15 +720,13 @@ class ApplicationRepo(Repo[Application]):
     def follow_up(self, app_id: str) -> Application:
         """Followed up: logged on the card (next action a week out) and, when contacts are linked,
         as a touchpoint with them (their cadence restarts) — one write."""
-        from .contacts import log_touchpoint
-
         app = self._require(app_id)
         today = clock.today()
         with self.store.batch():
             saved = self.save(followed_up(app, today))
             contact_ids = [cid for cid in app.contact_ids if self.store.contacts.get(cid) is not None]
             if contact_ids:
-                log_touchpoint(self.store, Touchpoint(
+                self.store.touchpoints.log(Touchpoint(
                     date=today.isoformat(), channel="email", direction="out", kind="follow-up",
                     summary=f"Followed up on {app.title}", contact_ids=contact_ids, application_id=app.id))
         return saved
@@ -740,25 +740,18 @@ class ApplicationRepo(Repo[Application]):
         stay, unlinked."""
         store = self.store
         with store.batch():
-            if not self.delete(app_id):
+            if not self._drop(app_id):
                 return False
             store.plans.delete_many([pl.id for pl in store.plans.find(lambda pl: pl.application_id == app_id)])
-            for repo, attr in ((store.drafts, "application_id"), (store.touchpoints, "application_id"),
-                               (store.journal, "application_id")):
-                linked = repo.find(lambda r, a=attr: getattr(r, a) == app_id)
-                changed = []
-                for rec in linked:
-                    rec = rec.copy()
-                    setattr(rec, attr, None)
-                    changed.append(rec)
-                repo.save_many(changed, touch=False)
-            contacts = store.contacts.find(lambda c: app_id in c.application_ids)
-            changed = []
-            for c in contacts:
+            _unlink(store.drafts, app_id)
+            _unlink(store.touchpoints, app_id)
+            _unlink(store.journal, app_id)
+            contacts = []
+            for c in store.contacts.find(lambda c: app_id in c.application_ids):
                 c = c.copy()
                 c.application_ids = [i for i in c.application_ids if i != app_id]
-                changed.append(c)
-            store.contacts.save_many(changed, touch=False)
+                contacts.append(c)
+            store.contacts.save_many(contacts, touch=False)
         return True
 
     def health(self, today: date | None = None) -> Health:
@@ -785,3 +778,16 @@ class ApplicationRepo(Repo[Application]):
 
     def sweep_queue(self, today: date | None = None) -> list[Application]:
         return sweep_queue(self.all(), today or clock.today(), self.quiet_days())
+
+
+_Linked = TypeVar("_Linked", Draft, Touchpoint, JournalEntry)
+
+
+def _unlink(repo: Repo[_Linked], app_id: str) -> None:
+    """The records of ``repo`` that point at a deleted application stop pointing at it."""
+    changed = []
+    for rec in repo.find(lambda r: r.application_id == app_id):
+        rec = rec.copy()
+        rec.application_id = None
+        changed.append(rec)
+    repo.save_many(changed, touch=False)

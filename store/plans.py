@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import clock
 from .dates import add_months, from_iso
+from .errors import NotFoundError
 from .journal import entry_relief
 from .models import LIVE_STAGES, Application, Contact, Draft, JournalEntry, Plan
 from .repo import Repo
@@ -152,14 +153,14 @@ class PlanRepo(Repo[Plan]):
     def _change_step(self, plan_id: str, key: str, **changes: Any) -> Plan:
         plan = self.get(plan_id)
         if plan is None:
-            raise KeyError(f"no plan {plan_id!r}")
+            raise NotFoundError("That rebound plan no longer exists.")
         plan = plan.copy()
         for step in plan.steps:
             if step.get("key") == key:
                 step.update(changes)
                 break
         else:
-            raise KeyError(f"plan has no step {key!r}")
+            raise NotFoundError(f"The plan has no step {key!r}.")
         return self.save(plan)
 
     def mark_done(self, plan_id: str, key: str, on: date | None = None) -> Plan:
@@ -202,6 +203,46 @@ class PlanRepo(Repo[Plan]):
 
     def unfinished(self) -> list[Plan]:
         return [p for p in self._models().values() if not p.finished]
+
+    # -- doing the steps elsewhere in one key
+
+    def add_person_as_contact(self, plan: Plan, name: str, *, role: str = NEW_CONTACT_ROLE) -> Contact:
+        """One key: a name from the application becomes a contact (quarterly cadence), linked both
+        ways. One write."""
+        store = self.store
+        app = store.applications.get(plan.application_id)
+        if app is None:
+            raise NotFoundError("The application was deleted.")
+        parts = " ".join(name.split()).split(" ", 1)
+        today = clock.today().isoformat()
+        contact = Contact(first_name=parts[0], last_name=parts[1] if len(parts) > 1 else "",
+                          company=app.company, role=role,
+                          how_met=f"interview: {app.role}" if app.role else "interview",
+                          met_on=app.outcome_on or today, application_ids=[app.id],
+                          cadence=NEW_CONTACT_CADENCE, cadence_set_on=today, source="rebound plan")
+        with store.batch():
+            saved = store.contacts.save(contact)
+            changed = app.copy()
+            if saved.id not in changed.contact_ids:
+                changed.contact_ids.append(saved.id)
+            store.applications.save(changed)
+        return saved
+
+    def keep_feedback_as_lesson(self, plan: Plan) -> JournalEntry:
+        """The feedback recorded on the application becomes a journal entry with it as the lesson.
+        One write (the entry and the plan's note of it)."""
+        store = self.store
+        app = store.applications.get(plan.application_id)
+        if app is None or not app.feedback.strip():
+            raise NotFoundError("No feedback is recorded on this application.")
+        feedback = app.feedback.strip()
+        body = f"What {app.company} said after the {app.closed_from_stage or 'process'}:\n\n{feedback}"
+        entry = JournalEntry(kind="freewrite", title=f"Feedback from {app.company}"[:200], body=body,
+                             lesson=feedback, application_id=app.id, tags=["feedback", "lesson"])
+        with store.batch():
+            saved = store.journal.save(entry)
+            self.set_lesson(plan.id, saved.id)
+        return saved
 
 
 # --------------------------------------------------------------------------- evidence (read-only)
@@ -608,48 +649,3 @@ def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Appli
             sv.detail = detail
     elif key == "reopened":
         sv.detail = "look at the posting and the company's jobs page"
-
-
-# --------------------------------------------------------------------------- doing the steps
-
-
-def add_person_as_contact(store: Store, plan: Plan, name: str, *, role: str = NEW_CONTACT_ROLE) -> Contact:
-    """One key: a name from the application becomes a contact (quarterly cadence), linked both ways.
-    One write."""
-    app = store.applications.get(plan.application_id)
-    if app is None:
-        raise KeyError("the application was deleted")
-    parts = " ".join(name.split()).split(" ", 1)
-    today = clock.today().isoformat()
-    contact = Contact(first_name=parts[0], last_name=parts[1] if len(parts) > 1 else "", company=app.company,
-                      role=role, how_met=f"interview: {app.role}" if app.role else "interview",
-                      met_on=app.outcome_on or today, application_ids=[app.id], cadence=NEW_CONTACT_CADENCE,
-                      cadence_set_on=today, source="rebound plan")
-    with store.batch():
-        saved = store.contacts.save(contact)
-        changed = app.copy()
-        if saved.id not in changed.contact_ids:
-            changed.contact_ids.append(saved.id)
-        store.applications.save(changed)
-    return saved
-
-
-def keep_feedback_as_lesson(store: Store, plan: Plan) -> JournalEntry:
-    """The feedback recorded on the application becomes a journal entry with it as the lesson.
-    One write (the entry and the plan's note of it)."""
-    app = store.applications.get(plan.application_id)
-    if app is None or not app.feedback.strip():
-        raise KeyError("no feedback recorded on this application")
-    feedback = app.feedback.strip()
-    entry = JournalEntry(kind="freewrite", title=f"Feedback from {app.company}"[:200],
-                         body=f"What {app.company} said after the {app.closed_from_stage or 'process'}:\n\n{feedback}",
-                         lesson=feedback, application_id=app.id, tags=["feedback", "lesson"])
-    with store.batch():
-        saved = store.journal.save(entry)
-        store.plans.set_lesson(plan.id, saved.id)
-    return saved
-
-
-def advance_to_applied(store: Store, app: Application) -> Application:
-    """Send a Wishlist card: it moves to Applied today, stamped in its history (the board's rule)."""
-    return store.applications.move(app.id, "applied")

@@ -320,6 +320,12 @@ class AtomicJSONStorage(Storage):
             self.load()
         return self._data
 
+    def replace_data(self, data: dict[str, dict[str, Any]], *, dirty: bool) -> None:
+        """Put ``data`` in memory in place of what was loaded (a migration's result), saved with the
+        next flush when ``dirty``. Nothing is written here."""
+        self._data = data
+        self.dirty = dirty
+
     # -- writing
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:

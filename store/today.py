@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import clock
-from .contacts import due_contacts
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
 from .journal import entry_relief, mood_by_day
 from .models import Application, Settings
@@ -194,7 +193,7 @@ def latest_relief(entries: Iterable) -> tuple[float, date, str] | None:
 def contacts_due(store: Store, today: date) -> list[DueItem]:
     """Contacts due or overdue (the contacts module's rule), each with its suggested reason."""
     out = []
-    for row in due_contacts(store, today):
+    for row in store.contacts.due(today):
         info = row.info
         due = info.due or today
         reason = row.reason.text if row.reason else "time to check in"

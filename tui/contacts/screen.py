@@ -23,7 +23,6 @@ from store import clock
 from store import contacts as C
 from store.contacts_export import write_export
 from store.dates import ACCEPTED, DateError, parse_user_date, short_date
-from store.linkedin import apply_import
 from store.models import CONTACT_ROLES, Application, Contact, Touchpoint
 from tui.contacts.detail import ContactDetail
 from tui.contacts.form import ContactForm
@@ -497,7 +496,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         def save(result: Contact | None) -> None:
             if result is None:
                 return
-            if self.rapp.write(C.save_contact, self.store, result):
+            if self.rapp.write(self.store.contacts.edit, result):
                 self.refresh_data(force=True)
                 self.show_contact(result.id)
                 verb = "Added" if contact is None else "Saved"
@@ -508,7 +507,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
     def _save_on_hangup(self, contact: Contact) -> None:
         if not self.store.read_only:
-            C.save_contact(self.store, contact)
+            self.store.contacts.edit(contact)
 
     def action_delete(self) -> None:
         rows = self._targets()
@@ -532,7 +531,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             def delete_all() -> None:
                 with self.store.batch():
                     for i in ids:
-                        C.delete_contact(self.store, i)
+                        self.store.contacts.remove(i)
 
             if self.rapp.write(delete_all):
                 self._marked.clear()
@@ -563,7 +562,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         def logged(tp: Touchpoint | None) -> None:
             if tp is None:
                 return
-            if self.rapp.write(C.log_touchpoint, self.store, tp):
+            if self.rapp.write(self.store.touchpoints.log, tp):
                 self._done_with(tp.contact_ids)
                 self.notify(self._logged_message(tp), markup=False)
 
@@ -571,7 +570,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
     def _log_on_hangup(self, tp: Touchpoint) -> None:
         if not self.store.read_only:
-            C.log_touchpoint(self.store, tp)
+            self.store.touchpoints.log(tp)
 
     def _done_with(self, ids: list[str]) -> None:
         """After logging, snoozing or pausing: unmark, recompute, and keep the cursor where it was, so
@@ -608,7 +607,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                 people = [(i, c.display_name) for i in tp.contact_ids if (c := self.store.contacts.get(i))]
 
             def saved(result: Touchpoint | None) -> None:
-                if result is not None and self.rapp.write(C.log_touchpoint, self.store, result):
+                if result is not None and self.rapp.write(self.store.touchpoints.log, result):
                     self.refresh_data(force=True)
                     done()
                     self.notify("Touchpoint saved; the last touch is recomputed.", markup=False)
@@ -617,7 +616,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                                                   on_hangup=self._log_on_hangup), saved)
 
         def delete(tp: Touchpoint, done) -> None:
-            if self.rapp.write(C.delete_touchpoint, self.store, tp.id):
+            if self.rapp.write(self.store.touchpoints.remove, tp.id):
                 self.refresh_data(force=True)
                 done()
                 self.notify("Touchpoint deleted; the last touch is recomputed.", markup=False)
@@ -657,7 +656,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
 
     def _snooze(self, rows: list[C.ContactRow], until_day: date | None) -> None:
         ids = [r.id for r in rows]
-        if self.rapp.write(C.snooze, self.store, ids, until_day):
+        if self.rapp.write(self.store.contacts.snooze, ids, until_day):
             self._done_with(ids)
             who = rows[0].contact.display_name if len(rows) == 1 else f"{len(rows)} contacts"
             if until_day is None:
@@ -712,7 +711,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
                              chosen)
 
     def _pause(self, rows: list[C.ContactRow], until_day: date | None) -> None:
-        if self.rapp.write(C.pause_contacts, self.store, [r.id for r in rows], until_day):
+        if self.rapp.write(self.store.contacts.pause, [r.id for r in rows], until_day):
             self._done_with([r.id for r in rows])
             who = rows[0].contact.display_name if len(rows) == 1 else f"{len(rows)} contacts"
             when = f"until {short_date(until_day)}" if until_day else "until you resume"
@@ -721,7 +720,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
     def _set_status(self, rows: list[C.ContactRow], status: str) -> None:
         if not rows:
             return
-        if self.rapp.write(C.set_status, self.store, [r.id for r in rows], status):
+        if self.rapp.write(self.store.contacts.set_status, [r.id for r in rows], status):
             self._done_with([r.id for r in rows])
             who = rows[0].contact.display_name if len(rows) == 1 else f"{len(rows)} contacts"
             self.notify(f"{who}: {status}.", markup=False)
@@ -737,7 +736,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             if text is None or check(text):
                 return
             days = int(text.strip())
-            if self.rapp.write(C.start_global_pause, self.store, days):
+            if self.rapp.write(self.store.settings.pause_reminders, days):
                 self.refresh_data(force=True)
                 end = clock.today() + timedelta(days=days - 1)
                 self.notify(f"All reminders paused until {short_date(end)}. Due dates move after it, spread "
@@ -749,7 +748,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             "spread over the first days back.", value="14", validate=check), done)
 
     def action_resume_all(self) -> None:
-        if self.rapp.write(C.end_global_pause, self.store):
+        if self.rapp.write(self.store.settings.resume_reminders):
             self.refresh_data(force=True)
             self.notify("Reminders are back on.", markup=False)
 
@@ -779,7 +778,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
             if value.startswith("open:"):
                 self.rapp.open_application(value[5:])
             elif value.startswith("unlink:"):
-                if self.rapp.write(C.link_application, self.store, c.id, value[7:], False):
+                if self.rapp.write(self.store.contacts.link_application, c.id, value[7:], False):
                     self.refresh_data(force=True)
             elif value == "link":
                 self._link_application(c)
@@ -791,7 +790,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         choices = [(a.id, f"{a.title} · {a.stage}") for a in apps]
 
         def picked(app_id: str | None) -> None:
-            if app_id and self.rapp.write(C.link_application, self.store, c.id, app_id):
+            if app_id and self.rapp.write(self.store.contacts.link_application, c.id, app_id):
                 self.refresh_data(force=True)
                 self.notify("Linked. News on that application will suggest a reason to reach out.",
                             markup=False)
@@ -812,7 +811,7 @@ Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role's cadence"
         def confirmed(plan) -> None:
             if plan is None:
                 return
-            if self.rapp.write(apply_import, self.store, plan):
+            if self.rapp.write(self.store.contacts.apply_import, plan):
                 self.refresh_data(force=True)
                 jobs = len(plan.job_changes)
                 extra = f" {jobs} changed jobs: see the ones suggesting a congratulations." if jobs else ""

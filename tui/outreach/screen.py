@@ -27,15 +27,11 @@ from store.outreach import (
     Assessment,
     application_for_message,
     assess,
-    bring_back,
     day_date,
     default_recipients,
     display_status,
     effects_of_sending,
-    mark_sent,
     new_draft,
-    note_copied,
-    put_off,
     recipient_label,
     shared_application,
     suggest_kind,
@@ -474,7 +470,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         saved = self.store.drafts.get(d.id)
         if saved is None:
             return
-        if saved.status != "put off" and not self.rapp.write(put_off, self.store, d.id):
+        if saved.status != "put off" and not self.rapp.write(self.store.drafts.put_off, d.id):
             return
         self.refresh_data(select_id=d.id)
         self.notify(f"Put off until {day_date(clock.today() + timedelta(days=1))}; it shows as due then.",
@@ -488,7 +484,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
             self.notify("This one was already sent.", markup=False, timeout=3)
             return
         if d.status == "put off":
-            if self.rapp.write(bring_back, self.store, d.id):
+            if self.rapp.write(self.store.drafts.bring_back, d.id):
                 self.refresh_data(select_id=d.id)
                 self.notify("Back with the drafts.", markup=False, timeout=3)
             return
@@ -528,7 +524,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
     def _copy(self, text: str, what: str, d: Draft) -> None:
         self.app.copy_to_clipboard(text)
         if d.status != "sent" and not self.store.read_only:
-            self.rapp.write(note_copied, self.store, d.id)
+            self.rapp.write(self.store.drafts.note_copied, d.id)
         words = len(text.split())
         self.notify(f"Copied {what} to the clipboard ({words} words). Paste it into your mail or LinkedIn; "
                     f"m marks it sent once it's gone.\n{CLIPBOARD_HINT}", title="Copied", markup=False, timeout=8)
@@ -603,7 +599,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
                 subject=subject, body=body)))
             if ok and result:
                 if d.status != "sent" and not self.store.read_only:
-                    self.rapp.write(note_copied, self.store, d.id)
+                    self.rapp.write(self.store.drafts.note_copied, d.id)
                 self._saved(result[0])
 
         self._texts(d, self._guard_os(go), "Save")
@@ -619,7 +615,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
                 self.store.data_dir, kind=d.kind, recipients=self._recipients(d), subject=subject, body=body)))
             if ok and result:
                 if d.status != "sent" and not self.store.read_only:
-                    self.rapp.write(note_copied, self.store, d.id)
+                    self.rapp.write(self.store.drafts.note_copied, d.id)
                 note = "" if self._address(d) else " It has no To address: add one to the contact."
                 self._saved(f"{result[0]}.{note}" if note else result[0])
 
@@ -687,7 +683,7 @@ f writes a follow-up to the same person (after a rejection reply, a feedback req
         def done(info: SentInfo | None) -> None:
             if info is None:
                 return
-            ok = self.rapp.write(mark_sent, self.store, d.id, channel=info.channel, on=info.on,
+            ok = self.rapp.write(self.store.drafts.mark_sent, d.id, channel=info.channel, on=info.on,
                                  subject=a.subject, body=a.body)
             if not ok:
                 return

@@ -16,7 +16,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import plans as plans_mod
 from store.models import Application
 from store.plans import floor_need, pipeline_counts
 from widgets.usertext import clip
@@ -109,7 +108,7 @@ class RefillDialog(ModalScreen[str | None]):
         if app is None or app.stage != "wishlist":
             return
         rapp = self.app
-        if rapp.write(plans_mod.advance_to_applied, self.store, app):  # type: ignore[attr-defined]
+        if rapp.write(self.store.applications.move, app.id, "applied"):  # type: ignore[attr-defined]
             self.sent.append(app.id)
             self.notify(f"Sent: {app.title} is now in Applied.", title="Move on", markup=False)
             self._fill()

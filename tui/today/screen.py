@@ -257,7 +257,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             made: list = []
 
             def keep() -> None:
-                made.append(plans_mod.keep_feedback_as_lesson(self.store, plan))
+                made.append(self.store.plans.keep_feedback_as_lesson(plan))
 
             if self.rapp.write(keep) and made:
                 self._say("Kept the feedback as a lesson in your journal.", "Lesson")
@@ -326,7 +326,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             made: list = []
 
             def add() -> None:
-                made.append(plans_mod.add_person_as_contact(self.store, view.plan, person.name))
+                made.append(self.store.plans.add_person_as_contact(view.plan, person.name))
 
             if self.rapp.write(add) and made:
                 self._say(f"Added {made[0].display_name} as a contact (quarterly).", "Contacts")
