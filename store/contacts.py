@@ -33,7 +33,18 @@ from dateutil.relativedelta import relativedelta
 from . import clock
 from .dates import from_iso, short_date
 from .errors import RuleError
-from .models import CADENCES, CONTACT_STATUSES, STAGE_LABELS, Application, Contact, Settings, Touchpoint
+from .models import (
+    CADENCES,
+    CONTACT_STATUSES,
+    STAGE_LABELS,
+    Application,
+    Contact,
+    ImportantDate,
+    ImportantDateKind,
+    JobChange,
+    Settings,
+    Touchpoint,
+)
 from .repo import Repo
 
 if TYPE_CHECKING:
@@ -85,11 +96,13 @@ def add_cadence(day: date, key: str, times: int = 1) -> date | None:
     """``day`` + the cadence (month ends clamp); None for "none"."""
     if times == 1:
         delta = _DELTAS.get(key)
-        return day + delta if delta is not None else None
-    spec = CADENCES.get(key)
-    if spec is None or not spec[2]:
+    else:
+        spec = CADENCES.get(key)
+        delta = relativedelta(**{k: v * times for k, v in spec[2].items()}) if spec and spec[2] else None
+    if delta is None:
         return None
-    return day + relativedelta(**{k: v * times for k, v in spec[2].items()})
+    moved: date = day + delta
+    return moved
 
 
 def effective_cadence(contact: Contact, settings: Settings | None) -> tuple[str, str]:
@@ -243,7 +256,7 @@ def due_info(contact: Contact, settings: Settings | None, today: date | None = N
                    paused_until=paused_until, pause_shifted=pause_shifted)
 
 
-def sort_key(contact: Contact, info: DueInfo) -> tuple:
+def sort_key(contact: Contact, info: DueInfo) -> tuple[int, float, str, str]:
     """Urgency order: overdue first, then the share of the cadence gone by; ties by name."""
     return (info.sort_group, -info.urgency, contact.display_name.casefold(), contact.id)
 
@@ -251,14 +264,25 @@ def sort_key(contact: Contact, info: DueInfo) -> tuple:
 # --------------------------------------------------------------------------- important dates
 
 
-def next_occurrence(month: int, day: int, today: date) -> date | None:
-    """The next (or today's) yearly occurrence; Feb 29 falls on Feb 28 in other years."""
+def _as_int(value: object) -> int | None:
+    """A stored number, leniently (a hand-edited ``"3"`` reads as 3); None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
     try:
-        month, day = int(month), int(day)
-    except (TypeError, ValueError):
+        return int(value)
+    except (ValueError, OverflowError):
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+
+
+def next_occurrence(month: object, day: object, today: date) -> date | None:
+    """The next (or today's) yearly occurrence; Feb 29 falls on Feb 28 in other years."""
+    m, d = _as_int(month), _as_int(day)
+    if m is None or d is None or not (1 <= m <= 12 and 1 <= d <= 31):
         return None
+    return _next_occurrence(m, d, today)
+
+
+def _next_occurrence(month: int, day: int, today: date) -> date | None:
     for year in (today.year, today.year + 1):
         d = _clamped(year, month, day)
         if d is not None and d >= today:
@@ -284,14 +308,14 @@ def important_date_label(item: Mapping[str, Any]) -> str:
 
 
 def upcoming_dates(contact: Contact, today: date | None = None,
-                   within: int = 60) -> list[tuple[date, str, Mapping[str, Any]]]:
+                   within: int = 60) -> list[tuple[date, str, ImportantDate]]:
     """Important dates in the next ``within`` days: (date, label, the stored item), soonest first."""
     today = today or clock.today()
     out = []
     for item in contact.important_dates or []:
         if not isinstance(item, Mapping):
             continue
-        d = next_occurrence(item.get("month"), item.get("day"), today)  # type: ignore[arg-type]
+        d = next_occurrence(item.get("month"), item.get("day"), today)
         if d is None or (d - today).days > within:
             continue
         label = important_date_label(item)
@@ -309,10 +333,10 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+def parse_important_dates(text: str) -> tuple[list[ImportantDate], list[str]]:
     """Read the form's lines: ``birthday: 03-14``, ``work anniversary: 2019-06-01``,
     ``Launch day: 09-30`` (any other label is a custom date). Returns (items, errors)."""
-    items: list[dict[str, Any]] = []
+    items: list[ImportantDate] = []
     errors: list[str] = []
     for n, raw in enumerate((text or "").splitlines(), start=1):
         line = raw.strip()
@@ -324,6 +348,7 @@ def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             continue
         label, value = label.strip(), value.strip()
         parts = value.split("-")
+        year: int | None
         try:
             if len(parts) == 3:
                 year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
@@ -337,6 +362,7 @@ def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"line {n}: {value[:20]!r} is not MM-DD or YYYY-MM-DD")
             continue
         low = label.casefold()
+        kind: ImportantDateKind
         if low in ("birthday", "bday", "birth day"):
             kind, label = "birthday", ""
         elif low in ("work anniversary", "anniversary", "work anniv"):
@@ -358,9 +384,8 @@ def format_important_dates(items: Iterable[Mapping[str, Any]]) -> str:
         kind = item.get("kind") or "custom"
         label = item.get("label") or ""
         name = label if kind == "custom" else kind
-        try:
-            m, d = int(item.get("month")), int(item.get("day"))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        m, d = _as_int(item.get("month")), _as_int(item.get("day"))
+        if m is None or d is None:
             continue
         year = item.get("year")
         value = f"{int(year):04d}-{m:02d}-{d:02d}" if isinstance(year, int) and year > 0 else f"{m:02d}-{d:02d}"
@@ -386,20 +411,20 @@ def holiday_season(today: date) -> bool:
     return (today.month == 11 and today.day >= 25) or today.month == 12
 
 
-def _latest_change(contact: Contact) -> tuple[date, Mapping[str, Any]] | None:
-    best = None
+def _latest_change(contact: Contact) -> tuple[date, JobChange] | None:
+    best: tuple[date, JobChange] | None = None
     for ch in contact.changes or []:
         if not isinstance(ch, Mapping):
             continue
-        d = from_iso(ch.get("on"))  # type: ignore[arg-type]
+        on = ch.get("on")
+        d = from_iso(on) if isinstance(on, str) else None
         if d and (best is None or d > best[0]):
             best = (d, ch)
     return best
 
 
 def _app_news(app: Application) -> date | None:
-    days = [from_iso(app.outcome_on), from_iso(app.stage_entered_on)]
-    days = [d for d in days if d]
+    days = [d for d in (from_iso(app.outcome_on), from_iso(app.stage_entered_on)) if d]
     return max(days) if days else None
 
 
@@ -567,7 +592,7 @@ def build_rows(contacts: Iterable[Contact], settings: Settings | None,
 
 
 #: contact id → (contact object, settings object, day, DueInfo, search text)
-_ROW_CACHE: dict[str, tuple] = {}
+_ROW_CACHE: dict[str, tuple[Contact, Settings | None, date, DueInfo, str]] = {}
 
 
 def filter_rows(rows: Sequence[ContactRow], *, text: str = "", due_now: bool = False, role: str = "",

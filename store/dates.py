@@ -45,9 +45,8 @@ def parse_user_date(text: str, today: date | None = None) -> date:
                 return base + timedelta(days=n)
             if unit == "w":
                 return base + timedelta(weeks=n)
-            if unit == "m":
-                return base + relativedelta(months=n)
-            return base + relativedelta(years=n)
+            moved: date = base + relativedelta(months=n) if unit == "m" else base + relativedelta(years=n)
+            return moved
         except (OverflowError, ValueError) as exc:
             raise DateError(f"{text!r} is out of range.") from exc
     for i, name in enumerate(_WEEKDAYS):
@@ -68,10 +67,6 @@ def parse_optional_date(text: str, today: date | None = None) -> date | None:
     if not (text or "").strip():
         return None
     return parse_user_date(text, today)
-
-
-def to_iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def from_iso(value: str | None) -> date | None:
@@ -181,4 +176,5 @@ def long_date(value: date | str | None) -> str:
 
 def add_months(day: date, months: int) -> date:
     """Month arithmetic that clamps month ends (Jan 31 + 1 month = Feb 28/29)."""
-    return day + relativedelta(months=months)
+    moved: date = day + relativedelta(months=months)
+    return moved

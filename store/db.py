@@ -23,13 +23,14 @@ from .journal import JournalRepo
 from .lock import DirLock, LockHolder
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 from .models import Application, Contact, Draft, JournalEntry, Plan, Settings, Template, Touchpoint
-from .outreach import DraftRepo, TemplateRepo
+from .outreach import DraftRepo
 from .paths import DATA_FILE, LOCK_FILE, TEMP_PREFIX, TEMP_SUFFIX, ensure_private_dir, tighten_files
 from .pipeline import ApplicationRepo
 from .plans import PlanRepo
 from .repo import Repo, StrIdTable
 from .settings import SettingsRepo
 from .storage import AtomicJSONStorage
+from .templates import TemplateRepo
 
 
 class _DB(TinyDB):
@@ -87,16 +88,17 @@ class Store:
     # -- opening
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike, *, read_only: bool = False) -> Store:
+    def open(cls, data_dir: str | os.PathLike[str], *, read_only: bool = False) -> Store:
         data_dir = Path(data_dir)
         notices = ensure_private_dir(data_dir)
-        lock: DirLock | None = DirLock(data_dir / LOCK_FILE)
+        lock: DirLock | None = None
         holder = None
-        if read_only:
-            lock = None
-        elif not lock.acquire():
-            holder = lock.holder()
-            lock = None
+        if not read_only:
+            candidate = DirLock(data_dir / LOCK_FILE)
+            if candidate.acquire():
+                lock = candidate
+            else:
+                holder = candidate.holder()
         writer = lock is not None
         if writer:
             n = remove_orphan_temps(data_dir)
@@ -273,7 +275,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 __all__ = ["Store", "CorruptDataError", "ReadOnlyError"]

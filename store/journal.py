@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -253,11 +253,11 @@ def parse_tags(text: str) -> list[str]:
 
 def clamp_rating(value: object, lo: int = 0, hi: int = 100) -> int | None:
     """A rating as an int in [lo, hi], or None when not given / not a number."""
-    if value is None or isinstance(value, bool):
+    if not isinstance(value, (int, float, str)) or isinstance(value, bool):
         return None
     try:
-        n = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        n = int(value)
+    except (TypeError, ValueError, OverflowError):
         return None
     if n < 0:
         return None
@@ -278,7 +278,7 @@ def parse_rating(text: str) -> int | None:
     return n
 
 
-def relief(emotions: Sequence[dict]) -> float | None:
+def relief(emotions: Sequence[Mapping[str, object]]) -> float | None:
     """The mean drop of the emotions rated both before and after (before − after).
 
     Positive means the feelings eased. Emotions not re-rated are left out; None if there are none.
@@ -297,7 +297,7 @@ def entry_relief(entry: JournalEntry) -> float | None:
     return relief(entry.emotions)
 
 
-def hot_index(thoughts: Sequence[dict]) -> int | None:
+def hot_index(thoughts: Sequence[Mapping[str, object]]) -> int | None:
     """Index of the hot thought: the one marked, else the first (None without thoughts)."""
     for i, t in enumerate(thoughts):
         if t.get("hot"):
@@ -562,9 +562,7 @@ class JournalRepo(Repo[JournalEntry]):
     def entries(self, *, include_drafts: bool = True) -> list[JournalEntry]:
         """All entries, newest first."""
         items = self._models().values()
-        if not include_drafts:
-            items = [e for e in items if not e.is_draft]
-        return newest_first(items)
+        return newest_first(items if include_drafts else (e for e in items if not e.is_draft))
 
     def drafts(self, kind: str | None = None) -> list[JournalEntry]:
         """Unfinished entries (newest change first)."""

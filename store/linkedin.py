@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 import unicodedata
@@ -37,7 +38,7 @@ from urllib.parse import unquote, urlsplit
 from . import clock
 from .contacts import cadence_days, cadence_label, effective_cadence
 from .errors import ImportFormatError as ImportFormatError  # importers know it from here
-from .models import CADENCES, Contact, Settings
+from .models import CADENCE_KEYS, Contact, Settings
 from .sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ _DMY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]+(\d{4}|\d{2})$")
 _MDY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+
+log = logging.getLogger("rebound")
 
 NO_NAME = "no name (the member left LinkedIn or hides their profile)"
 
@@ -291,7 +294,7 @@ def parse_connections(data: bytes | str) -> ParsedFile:
                                        f"only {len(cells)} of {width} values (the row looks cut off)"))
             continue
         values: dict[str, str] = {}
-        for key, value in zip(keys, cells):
+        for key, value in zip(keys, cells, strict=False):  # a short or long row: what lines up
             if key and key not in values:
                 values[key] = value
         first = _cell(values.get("first", ""), 200)
@@ -426,7 +429,7 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
                             title=row.position, emails=[row.email] if row.email else [],
                             linkedin_url=row.url, source="linkedin",
                             connected_on=row.connected_on.isoformat() if row.connected_on else None,
-                            how_met="LinkedIn connection", cadence=cadence if cadence in CADENCES else "",
+                            how_met="LinkedIn connection", cadence=cadence if cadence in CADENCE_KEYS else "",
                             cadence_set_on=iso_today)
                 plan.added.append(c)
                 index.add(c)
@@ -464,7 +467,8 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
                 updates[match.id] = Update(match, after, what, job_change, row.line)
             else:
                 plan.unchanged += 1
-        except Exception as exc:  # a bad row never aborts the rest
+        except (ValueError, TypeError, AttributeError, LookupError) as exc:  # a bad row never aborts the rest
+            log.warning("LinkedIn import: line %d skipped (%s)", row.line, type(exc).__name__)  # no user text
             plan.skipped.append(Skipped(row.line, row.name, f"could not be imported ({exc})"))
     plan.updated = list(updates.values())
     plan.skipped.sort(key=lambda s: s.line)

@@ -23,15 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from . import clock
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, from_iso, from_iso_datetime
 from .errors import NotFoundError, OutreachError
-from .models import Application, Contact, Draft, Settings, Template, Touchpoint
+from .models import Application, Contact, Draft, DraftChannel, Settings, Template, Touchpoint
 from .repo import Repo
-from .templates import KIND_LABELS, TemplateRepo, guidance
+from .templates import KIND_LABELS, guidance
 
 if TYPE_CHECKING:
     from . import tone
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .outreach_render import Part, Rendered
 
 __all__ = [
-    "DraftRepo", "TemplateRepo", "PLACEHOLDERS", "Rendered", "Count", "CoolOff", "Assessment",
+    "DraftRepo", "PLACEHOLDERS", "Rendered", "Count", "CoolOff", "Assessment",
     "build_context", "render", "counts", "cooloff", "assess",
 ]
 
@@ -98,7 +98,8 @@ PLACEHOLDERS: list[Placeholder] = [
     Placeholder("app.round", "the interview round's name", "system design"),
     Placeholder("app.interview_date", "the last interview we know of", "Friday 27 February"),
     Placeholder("app.interview_when", "the same, said naturally", "yesterday / on Friday"),
-    Placeholder("app.interviewer_names", "interviewers (linked contacts or names on the card)", "Ana Almeida and Ben Brandt"),
+    Placeholder("app.interviewer_names", "interviewers (linked contacts or names on the card)",
+                "Ana Almeida and Ben Brandt"),
     Placeholder("app.interviewer_first_names", "their first names", "Ana and Ben"),
     Placeholder("app.applied_on", "when you applied", "3 February 2026"),
     Placeholder("app.rejected_on", "when they said no", "1 March 2026"),
@@ -158,7 +159,7 @@ class Namespace:
     def __init__(self, prefix: str, values: dict[str, Any], text: str = "") -> None:
         self._prefix = prefix
         self._values = {k: _clean_value(v) for k, v in values.items() if v not in (None, "", [])}
-        self._text = _clean_value(text)
+        self._text: str = _clean_value(text)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -215,7 +216,7 @@ def interview_day(app: Application, today: date) -> date | None:
     return best
 
 
-def rejected_at(app: Application | None, tz=None) -> datetime | None:
+def rejected_at(app: Application | None, tz: tzinfo | None = None) -> datetime | None:
     """When the application was closed as rejected: the stage history's stamp of the close, else
     the start of the ``outcome_on`` day. ``None`` when it wasn't rejected."""
     if app is None or app.outcome != "rejected":
@@ -572,7 +573,7 @@ def sort_drafts(drafts: Iterable[Draft], today: date) -> list[Draft]:
 
 def new_draft(template: Template, *, contacts: Sequence[Contact] = (), recipient_name: str = "",
               recipient_email: str = "", application_id: str | None = None,
-              channel: str | None = None) -> Draft:
+              channel: DraftChannel | None = None) -> Draft:
     """A draft started from ``template`` (not saved)."""
     channel = channel or template.channel
     first = contacts[0] if contacts else None
@@ -640,7 +641,7 @@ class DraftRepo(Repo[Draft]):
         d.copied_at = clock.stamp()
         return self.save(d, touch=False)
 
-    def mark_sent(self, draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
+    def mark_sent(self, draft_id: str, *, channel: DraftChannel, on: date, subject: str, body: str) -> Draft:
         """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting
         their cadence), stamp the application (thank-you sent / feedback requested, and its
         activity), and move the draft to Sent with the text that went out. A failure part-way keeps

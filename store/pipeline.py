@@ -21,12 +21,23 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from . import clock
 from .dates import from_iso
 from .errors import PipelineError as PipelineError  # the board's callers know it from here
-from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Draft, JournalEntry, Touchpoint
+from .models import (
+    LIVE_STAGES,
+    OUTCOMES,
+    STAGE_LABELS,
+    STAGES,
+    Application,
+    Contact,
+    Draft,
+    JournalEntry,
+    Stage,
+    Touchpoint,
+)
 from .repo import Repo
 from .sanitize import clean_text
 
@@ -46,7 +57,7 @@ FOLLOW_UP_DAYS = 7
 SNOOZE_DAYS = 7
 DEFAULT_QUIET_DAYS = 21
 
-_STAGE_INDEX = {s: i for i, s in enumerate(STAGES)}
+_STAGE_INDEX: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
 _APPLIED = _STAGE_INDEX["applied"]
 
 
@@ -267,9 +278,8 @@ def reopened(app: Application, to_stage: str | None = None, today: date | None =
     if app.stage != "closed":
         return app.copy()
     today = today or clock.today()
-    target = to_stage or app.closed_from_stage or "offer"
-    if target not in STAGES or target == "closed":
-        target = "offer"
+    wanted = to_stage or app.closed_from_stage or "offer"
+    target: Stage = wanted if wanted in STAGES and wanted != "closed" else "offer"
     new = app.copy()
     new.stage_history = list(new.stage_history) + [{"from": "closed", "to": target, "at": clock.stamp()}]
     was = app.outcome or "closed"
@@ -315,9 +325,18 @@ def snoozed(app: Application, today: date | None = None, days: int = SNOOZE_DAYS
 # ----------------------------------------------------------------------------- reading history
 
 
-def timeline(app: Application) -> list[dict]:
-    """Stage moves and logged activity, oldest first: ``{"on": date, "at": str, "kind", "text"}``."""
-    out = []
+class TimelineEntry(TypedDict):
+    """One line of a card's timeline: a stage move (``kind`` "move") or logged activity."""
+
+    on: date | None
+    at: str
+    kind: str
+    text: str
+
+
+def timeline(app: Application) -> list[TimelineEntry]:
+    """Stage moves and logged activity, oldest first."""
+    out: list[TimelineEntry] = []
     for entry in app.stage_history or []:
         if not isinstance(entry, dict):
             continue
@@ -331,12 +350,12 @@ def timeline(app: Application) -> list[dict]:
         else:
             text = f"{stage_label(frm)} → {stage_label(to)}"
         out.append({"on": from_iso(at), "at": at, "kind": "move", "text": text})
-    for entry in app.activity or []:
-        if not isinstance(entry, dict):
+    for act in app.activity or []:
+        if not isinstance(act, dict):
             continue
-        on = str(entry.get("on") or "")
-        out.append({"on": from_iso(on), "at": on, "kind": str(entry.get("kind") or "note"),
-                    "text": str(entry.get("what") or "")})
+        on = str(act.get("on") or "")
+        out.append({"on": from_iso(on), "at": on, "kind": str(act.get("kind") or "note"),
+                    "text": str(act.get("what") or "")})
     out.sort(key=lambda e: (e["on"] or date.min, e["at"]))
     return out
 
@@ -356,7 +375,7 @@ def furthest_stage(app: Application) -> str:
             break
         if isinstance(entry, dict):
             for key in ("to", "from"):
-                i = index.get(entry.get(key) or "", 0)
+                i = index.get(str(entry.get(key) or ""), 0)
                 if i > best and i <= _OFFER:
                     best = i
     return STAGES[best]
@@ -471,8 +490,8 @@ def bounce_backs(lost: list[date], applied: list[date]) -> list[int]:
 
 def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int, today: date) -> Health:
     monday = week_start(today)
-    by_stage = {s: 0 for s in STAGES}
-    outcomes = {o: 0 for o in OUTCOMES}
+    by_stage: dict[str, int] = {s: 0 for s in STAGES}
+    outcomes: dict[str, int] = {o: 0 for o in OUTCOMES}
     reached_counts = {s: 0 for s in FUNNEL_STAGES}
     sent = attention = quiet = overdue = responses = 0
     waits: list[int] = []
@@ -500,7 +519,7 @@ def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int,
         overdue += f.action_state == "overdue"
         attention += f.quiet or f.action_state in ("overdue", "today")
     funnel = []
-    prev = None
+    prev: int | None = None
     for s in FUNNEL_STAGES:
         n = reached_counts[s]
         conv = (n / prev) if prev else None
@@ -550,7 +569,7 @@ def matches(app: Application, query: str | list[str], _hay: str | None = None) -
     return all(t in hay for t in terms)
 
 
-def board_sort_key(app: Application) -> tuple:
+def board_sort_key(app: Application) -> tuple[int, str, int, str, str]:
     """Order within a column: dated next actions first (soonest, so overdue on top; on the
     wishlist a deadline counts as the date), then the most exciting, then by company. Closed:
     most recently closed first."""
@@ -561,7 +580,7 @@ def board_sort_key(app: Application) -> tuple:
     return (0 if nad else 1, nad, -(app.excitement or 0), app.company.casefold(), app.id)
 
 
-def _names_of(contact) -> set[str]:
+def _names_of(contact: Contact) -> set[str]:
     names = {contact.display_name.casefold()}
     full = f"{contact.first_name} {contact.last_name}".strip().casefold()
     if full:
@@ -569,7 +588,7 @@ def _names_of(contact) -> set[str]:
     return names
 
 
-def link_contacts(app: Application, contacts: Iterable) -> Application:
+def link_contacts(app: Application, contacts: Iterable[Contact]) -> Application:
     """Link the names typed on the card to contact records with that name (exact, any case).
     A linked contact stays linked while its name is listed; the names list is the source.
     Returns a changed copy."""

@@ -66,8 +66,8 @@ class StrIdTable(Table):
     def update(self, *args: Any, **kwargs: Any) -> list[int]:
         raise NotImplementedError("use Repo.save: documents are replaced, never edited in place")
 
-    update_multiple = update  # type: ignore[assignment]  # all three refuse alike
-    upsert = update  # type: ignore[assignment]
+    update_multiple = update  # all three refuse alike
+    upsert = update
 
     def apply(self, updater: Callable[[RawTable], None]) -> None:
         """Change the table with ``updater`` and write it (one save, or part of a batch)."""

@@ -101,7 +101,8 @@ _BUILTINS: list[Template] = [
         body=(
             "Hi {{ contact.first_name }},\n\n"
             "Thanks again for considering me for the {{ app.role }} role. If you have a minute, I'd "
-            "value one piece of feedback: {{ ask(\"one narrow question, e.g. what is one thing I could have done better in the final round?\") }}\n\n"
+            "value one piece of feedback: {{ ask(\"one narrow question, e.g. what is one thing I could have "
+            "done better in the final round?\") }}\n\n"
             "I understand if that isn't possible, and there's no need to reply if not. Either way, "
             "thank you.\n\n"
             "Best,\n" + _SIGN + "\n"
@@ -125,7 +126,8 @@ _BUILTINS: list[Template] = [
         subject="Catching up",
         body=(
             "Hi {{ contact.first_name }},\n\n"
-            "It's been a few months, so I wanted to say hello. {{ ask(\"a short update on what you've been doing\") }}\n\n"
+            "It's been a few months, so I wanted to say hello. "
+            "{{ ask(\"a short update on what you've been doing\") }}\n\n"
             "How are things with you{% if contact.company %} at {{ contact.company }}{% endif %}? "
             "{{ ask(\"a question about them, or something you could offer\") }}\n\n"
             "Best,\n" + _SIGN + "\n"

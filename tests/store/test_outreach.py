@@ -23,6 +23,7 @@ from store.handoff import (
 from store.models import Application, Contact, Draft, Settings
 from store.outreach import (
     INMAIL_BODY_LIMIT,
+    application_for_message,
     assess,
     build_context,
     cooloff,
@@ -31,7 +32,6 @@ from store.outreach import (
     display_status,
     effects_of_sending,
     escape_source,
-    application_for_message,
     new_draft,
     offset_to_location,
     rejected_at,
