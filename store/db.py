@@ -170,9 +170,10 @@ class Store:
 
     @property
     def generation(self) -> int:
-        """Grows with every committed change to any table and with every reload: a screen that
-        remembers the generation its view was built from knows, by comparing, whether anything may
-        have changed since. (In memory, per session; the Today cache on disk uses the checksums.)"""
+        """Grows with every change to the data in memory (each write, saved or kept after a failed
+        save; a rolled-back batch; a reload), and only then: a screen that remembers the generation
+        its view was built from knows, by comparing, whether anything may have changed since. (In
+        memory, per session; the Today cache on disk is keyed by the tables' checksums instead.)"""
         return self._generation
 
     def table_version(self, table: str) -> int:
