@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -31,12 +31,25 @@ from typing import TYPE_CHECKING, Any
 from dateutil.relativedelta import relativedelta
 
 from . import clock
-from .dates import from_iso
-from .models import CADENCES, CONTACT_STATUSES, STAGE_LABELS, Application, Contact, Settings, Touchpoint
+from .dates import from_iso, short_date
+from .errors import RuleError
+from .models import (
+    CADENCES,
+    CONTACT_STATUSES,
+    STAGE_LABELS,
+    Application,
+    Contact,
+    ImportantDate,
+    ImportantDateKind,
+    JobChange,
+    Settings,
+    Touchpoint,
+)
 from .repo import Repo
 
 if TYPE_CHECKING:
     from .db import Store
+    from .linkedin import ImportPlan
 
 QUALIFYING_DIRECTIONS = ("out", "two-way")
 
@@ -61,7 +74,6 @@ DUE_NOW_STATES = ("overdue", "due")
 _GROUP = {"overdue": 0, "due": 1, "due soon": 1, "ok": 1, "snoozed": 1, "paused": 2, "no cadence": 3,
           "archived": 4, "do not contact": 5}
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 IMPORTANT_DATE_KINDS = ["birthday", "work anniversary", "custom"]
 
 
@@ -84,11 +96,13 @@ def add_cadence(day: date, key: str, times: int = 1) -> date | None:
     """``day`` + the cadence (month ends clamp); None for "none"."""
     if times == 1:
         delta = _DELTAS.get(key)
-        return day + delta if delta is not None else None
-    spec = CADENCES.get(key)
-    if spec is None or not spec[2]:
+    else:
+        spec = CADENCES.get(key)
+        delta = relativedelta(**{k: v * times for k, v in spec[2].items()}) if spec and spec[2] else None
+    if delta is None:
         return None
-    return day + relativedelta(**{k: v * times for k, v in spec[2].items()})
+    moved: date = day + delta
+    return moved
 
 
 def effective_cadence(contact: Contact, settings: Settings | None) -> tuple[str, str]:
@@ -242,7 +256,7 @@ def due_info(contact: Contact, settings: Settings | None, today: date | None = N
                    paused_until=paused_until, pause_shifted=pause_shifted)
 
 
-def sort_key(contact: Contact, info: DueInfo) -> tuple:
+def sort_key(contact: Contact, info: DueInfo) -> tuple[int, float, str, str]:
     """Urgency order: overdue first, then the share of the cadence gone by; ties by name."""
     return (info.sort_group, -info.urgency, contact.display_name.casefold(), contact.id)
 
@@ -250,14 +264,25 @@ def sort_key(contact: Contact, info: DueInfo) -> tuple:
 # --------------------------------------------------------------------------- important dates
 
 
-def next_occurrence(month: int, day: int, today: date) -> date | None:
-    """The next (or today's) yearly occurrence; Feb 29 falls on Feb 28 in other years."""
+def _as_int(value: object) -> int | None:
+    """A stored number, leniently (a hand-edited ``"3"`` reads as 3); None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
     try:
-        month, day = int(month), int(day)
-    except (TypeError, ValueError):
+        return int(value)
+    except (ValueError, OverflowError):
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+
+
+def next_occurrence(month: object, day: object, today: date) -> date | None:
+    """The next (or today's) yearly occurrence; Feb 29 falls on Feb 28 in other years."""
+    m, d = _as_int(month), _as_int(day)
+    if m is None or d is None or not (1 <= m <= 12 and 1 <= d <= 31):
         return None
+    return _next_occurrence(m, d, today)
+
+
+def _next_occurrence(month: int, day: int, today: date) -> date | None:
     for year in (today.year, today.year + 1):
         d = _clamped(year, month, day)
         if d is not None and d >= today:
@@ -283,14 +308,14 @@ def important_date_label(item: Mapping[str, Any]) -> str:
 
 
 def upcoming_dates(contact: Contact, today: date | None = None,
-                   within: int = 60) -> list[tuple[date, str, Mapping[str, Any]]]:
+                   within: int = 60) -> list[tuple[date, str, ImportantDate]]:
     """Important dates in the next ``within`` days: (date, label, the stored item), soonest first."""
     today = today or clock.today()
     out = []
     for item in contact.important_dates or []:
         if not isinstance(item, Mapping):
             continue
-        d = next_occurrence(item.get("month"), item.get("day"), today)  # type: ignore[arg-type]
+        d = next_occurrence(item.get("month"), item.get("day"), today)
         if d is None or (d - today).days > within:
             continue
         label = important_date_label(item)
@@ -308,17 +333,10 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def short_date(d: date, today: date | None = None) -> str:
-    """``Mar 14`` this year, ``Mar 14 2027`` otherwise."""
-    today = today or clock.today()
-    text = f"{MONTHS[d.month - 1]} {d.day}"
-    return text if d.year == today.year else f"{text} {d.year}"
-
-
-def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+def parse_important_dates(text: str) -> tuple[list[ImportantDate], list[str]]:
     """Read the form's lines: ``birthday: 03-14``, ``work anniversary: 2019-06-01``,
     ``Launch day: 09-30`` (any other label is a custom date). Returns (items, errors)."""
-    items: list[dict[str, Any]] = []
+    items: list[ImportantDate] = []
     errors: list[str] = []
     for n, raw in enumerate((text or "").splitlines(), start=1):
         line = raw.strip()
@@ -330,6 +348,7 @@ def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             continue
         label, value = label.strip(), value.strip()
         parts = value.split("-")
+        year: int | None
         try:
             if len(parts) == 3:
                 year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
@@ -343,6 +362,7 @@ def parse_important_dates(text: str) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"line {n}: {value[:20]!r} is not MM-DD or YYYY-MM-DD")
             continue
         low = label.casefold()
+        kind: ImportantDateKind
         if low in ("birthday", "bday", "birth day"):
             kind, label = "birthday", ""
         elif low in ("work anniversary", "anniversary", "work anniv"):
@@ -364,9 +384,8 @@ def format_important_dates(items: Iterable[Mapping[str, Any]]) -> str:
         kind = item.get("kind") or "custom"
         label = item.get("label") or ""
         name = label if kind == "custom" else kind
-        try:
-            m, d = int(item.get("month")), int(item.get("day"))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        m, d = _as_int(item.get("month")), _as_int(item.get("day"))
+        if m is None or d is None:
             continue
         year = item.get("year")
         value = f"{int(year):04d}-{m:02d}-{d:02d}" if isinstance(year, int) and year > 0 else f"{m:02d}-{d:02d}"
@@ -392,20 +411,20 @@ def holiday_season(today: date) -> bool:
     return (today.month == 11 and today.day >= 25) or today.month == 12
 
 
-def _latest_change(contact: Contact) -> tuple[date, Mapping[str, Any]] | None:
-    best = None
+def _latest_change(contact: Contact) -> tuple[date, JobChange] | None:
+    best: tuple[date, JobChange] | None = None
     for ch in contact.changes or []:
         if not isinstance(ch, Mapping):
             continue
-        d = from_iso(ch.get("on"))  # type: ignore[arg-type]
+        on = ch.get("on")
+        d = from_iso(on) if isinstance(on, str) else None
         if d and (best is None or d > best[0]):
             best = (d, ch)
     return best
 
 
 def _app_news(app: Application) -> date | None:
-    days = [from_iso(app.outcome_on), from_iso(app.stage_entered_on)]
-    days = [d for d in days if d]
+    days = [d for d in (from_iso(app.outcome_on), from_iso(app.stage_entered_on)) if d]
     return max(days) if days else None
 
 
@@ -573,7 +592,7 @@ def build_rows(contacts: Iterable[Contact], settings: Settings | None,
 
 
 #: contact id → (contact object, settings object, day, DueInfo, search text)
-_ROW_CACHE: dict[str, tuple] = {}
+_ROW_CACHE: dict[str, tuple[Contact, Settings | None, date, DueInfo, str]] = {}
 
 
 def filter_rows(rows: Sequence[ContactRow], *, text: str = "", due_now: bool = False, role: str = "",
@@ -605,66 +624,7 @@ def all_tags(contacts: Iterable[Contact]) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
-def due_contacts(store: Store, today: date | None = None) -> list[ContactRow]:
-    """The contacts due or overdue today, most urgent first (for the Today screen and ``today``)."""
-    today = today or clock.today()
-    apps = {a.id: a for a in store.applications.all()}
-    rows = build_rows(store.contacts.all(), store.settings.current(), apps, today)
-    return [r for r in rows if r.info.is_due]
-
-
-# --------------------------------------------------------------------------- repositories
-
-
-class ContactRepo(Repo[Contact]):
-    def by_name(self) -> list[Contact]:
-        return sorted(self.all(), key=lambda c: c.display_name.casefold())
-
-
-class TouchpointRepo(Repo[Touchpoint]):
-    """Touchpoints, with an index by contact (built lazily, dropped on every change)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._index: dict[str, list[Touchpoint]] | None = None
-
-    def _by_contact(self) -> dict[str, list[Touchpoint]]:
-        if self._index is None:
-            index: dict[str, list[Touchpoint]] = {}
-            for t in self._models().values():
-                for cid in t.contact_ids:
-                    index.setdefault(cid, []).append(t)
-            for items in index.values():
-                items.sort(key=lambda t: (t.date, t.created_at), reverse=True)
-            self._index = index
-        return self._index
-
-    def for_contact(self, contact_id: str) -> list[Touchpoint]:
-        """This contact's touchpoints, newest first."""
-        return list(self._by_contact().get(contact_id, ()))
-
-    def invalidate(self) -> None:
-        super().invalidate()
-        self._index = None
-
-    def save(self, obj: Touchpoint, *, touch: bool = True) -> Touchpoint:
-        self._index = None
-        return super().save(obj, touch=touch)
-
-    def save_many(self, objs: Iterable[Touchpoint], *, touch: bool = True) -> list[Touchpoint]:
-        self._index = None
-        return super().save_many(objs, touch=touch)
-
-    def delete(self, record_id: str) -> bool:
-        self._index = None
-        return super().delete(record_id)
-
-    def delete_many(self, ids: Iterable[str]) -> int:
-        self._index = None
-        return super().delete_many(ids)
-
-
-# --------------------------------------------------------------------------- changing contacts
+# --------------------------------------------------------------------------- rules of a change
 
 
 def _last_touches(touches: Sequence[Touchpoint]) -> tuple[str | None, str | None]:
@@ -672,71 +632,6 @@ def _last_touches(touches: Sequence[Touchpoint]) -> tuple[str | None, str | None
     last_any = touches[0].date if touches else None
     last_q = next((t.date for t in touches if t.direction in QUALIFYING_DIRECTIONS), None)
     return last_q, last_any
-
-
-def recompute_last_touch(store: Store, contact_ids: Iterable[str]) -> list[Contact]:
-    """Re-derive ``last_touch_on``/``last_any_touch_on`` from the touchpoints (after an edit or a
-    delete). Saves the contacts that changed (call inside a batch) and returns them."""
-    changed = []
-    for cid in dict.fromkeys(contact_ids):
-        c = store.contacts.get(cid)
-        if c is None:
-            continue
-        last_q, last_any = _last_touches(store.touchpoints.for_contact(cid))
-        if (c.last_touch_on, c.last_any_touch_on) != (last_q, last_any):
-            c = c.copy()
-            c.last_touch_on, c.last_any_touch_on = last_q, last_any
-            changed.append(c)
-    if changed:
-        store.contacts.save_many(changed)
-    return changed
-
-
-def log_touchpoint(store: Store, tp: Touchpoint) -> Touchpoint:
-    """Save a touchpoint and reset the cadence clock of every contact it covers.
-
-    Shared entry point (the contacts list's ``l``, the composer's mark-sent, the board's follow-up).
-    Call it inside ``store.batch()`` when it is part of a larger action. Saving a touchpoint that
-    already exists is an edit: the contacts it covered before and after are recomputed.
-    """
-    with store.batch():
-        tp.contact_ids = list(dict.fromkeys(i for i in tp.contact_ids if i))
-        before = store.touchpoints.get(tp.id)
-        saved = store.touchpoints.save(tp)
-        if before is not None:
-            recompute_last_touch(store, [*before.contact_ids, *saved.contact_ids])
-            return saved
-        changed = []
-        for cid in saved.contact_ids:
-            c = store.contacts.get(cid)
-            if c is None:
-                continue
-            c = c.copy()
-            if saved.direction in QUALIFYING_DIRECTIONS and (c.last_touch_on or "") <= saved.date:
-                c.last_touch_on = saved.date
-                c.snoozed_until = None  # the touch is what the snooze was waiting for
-            if (c.last_any_touch_on or "") < saved.date:
-                c.last_any_touch_on = saved.date
-            changed.append(c)
-        store.contacts.save_many(changed)
-    return saved
-
-
-def update_touchpoint(store: Store, tp: Touchpoint) -> Touchpoint:
-    """Save an edited touchpoint; the last touch of every contact it covers (before or after) is
-    recomputed."""
-    return log_touchpoint(store, tp)
-
-
-def delete_touchpoint(store: Store, touchpoint_id: str) -> bool:
-    """Delete a touchpoint and recompute the contacts it covered."""
-    with store.batch():
-        tp = store.touchpoints.get(touchpoint_id)
-        if tp is None:
-            return False
-        store.touchpoints.delete(touchpoint_id)
-        recompute_last_touch(store, tp.contact_ids)
-    return True
 
 
 def prepare_contact(contact: Contact, previous: Contact | None, today: date | None = None) -> Contact:
@@ -752,120 +647,249 @@ def prepare_contact(contact: Contact, previous: Contact | None, today: date | No
     return contact
 
 
-def save_contact(store: Store, contact: Contact) -> Contact:
-    """Save a new or edited contact (sets the cadence start when it is new or its cadence changed)."""
-    previous = store.contacts.get(contact.id)
-    return store.contacts.save(prepare_contact(contact, previous))
-
-
-def delete_contact(store: Store, contact_id: str) -> bool:
-    """Delete a contact with its own touchpoints (shared ones just drop it) and unlink it from
-    applications. One write."""
-    with store.batch():
-        if store.contacts.get(contact_id) is None:
-            return False
-        touches = store.touchpoints.for_contact(contact_id)
-        alone = [t.id for t in touches if len(t.contact_ids) <= 1]
-        shared = []
-        for t in touches:
-            if len(t.contact_ids) > 1:
-                t = t.copy()
-                t.contact_ids = [i for i in t.contact_ids if i != contact_id]
-                shared.append(t)
-        store.touchpoints.delete_many(alone)
-        store.touchpoints.save_many(shared)
-        apps = []
-        for a in store.applications.find(lambda a: contact_id in a.contact_ids):
-            a = a.copy()
-            a.contact_ids = [i for i in a.contact_ids if i != contact_id]
-            apps.append(a)
-        store.applications.save_many(apps)
-        store.contacts.delete(contact_id)
-    return True
-
-
-def _update_each(store: Store, contact_ids: Iterable[str], change) -> list[Contact]:
-    out = []
-    for cid in dict.fromkeys(contact_ids):
-        c = store.contacts.get(cid)
-        if c is None:
-            continue
-        c = c.copy()
-        change(c)
-        out.append(c)
-    with store.batch():
-        return store.contacts.save_many(out)
-
-
-def snooze(store: Store, contact_ids: Iterable[str], until: date | None) -> list[Contact]:
-    """Snooze until a date (None clears it). It expires by itself: nothing to undo later."""
-    value = until.isoformat() if until else None
-
-    def change(c: Contact) -> None:
-        c.snoozed_until = value
-
-    return _update_each(store, contact_ids, change)
-
-
 SNOOZE_PRESETS = [("+3d", "3 days"), ("+1w", "1 week"), ("+2w", "2 weeks"), ("+1m", "1 month")]
 
 
-def pause_contacts(store: Store, contact_ids: Iterable[str], until: date | None) -> list[Contact]:
-    """Pause until a date (None: until resumed by hand)."""
-
-    def change(c: Contact) -> None:
-        c.status = "paused"
-        c.paused_until = until.isoformat() if until else None
-
-    return _update_each(store, contact_ids, change)
+# --------------------------------------------------------------------------- repositories
 
 
-def set_status(store: Store, contact_ids: Iterable[str], status: str) -> list[Contact]:
-    """active, archived or do not contact (pausing has its own function)."""
-    if status not in CONTACT_STATUSES:
-        raise ValueError(f"unknown status {status!r}")
+class ContactRepo(Repo[Contact]):
+    """Contacts, and what the user does with them; each verb is one write.
 
-    def change(c: Contact) -> None:
-        c.status = status
-        if status != "paused":
-            c.paused_until = None
+    ``delete``/``delete_many`` are :meth:`remove`: a contact never leaves touchpoints or
+    applications pointing at it."""
 
-    return _update_each(store, contact_ids, change)
+    def by_name(self) -> list[Contact]:
+        return sorted(self.all(), key=lambda c: c.display_name.casefold())
+
+    def due(self, today: date | None = None) -> list[ContactRow]:
+        """The contacts due or overdue today, most urgent first (for the Today screen and ``today``)."""
+        today = today or clock.today()
+        apps = {a.id: a for a in self.store.applications.all()}
+        rows = build_rows(self.all(), self.store.settings.current(), apps, today)
+        return [r for r in rows if r.info.is_due]
+
+    def edit(self, contact: Contact) -> Contact:
+        """Save a contact the user added or edited (the cadence's start is set when it is new or
+        its cadence changed)."""
+        return self.save(prepare_contact(contact, self.get(contact.id)))
+
+    def remove(self, contact_id: str) -> bool:
+        """Delete a contact with its own touchpoints (shared ones just drop it) and unlink it from
+        applications. One write."""
+        store = self.store
+        with store.batch():
+            if self.get(contact_id) is None:
+                return False
+            self._drop(contact_id)
+            touches = store.touchpoints.for_contact(contact_id)
+            shared = []
+            for t in touches:
+                if len(t.contact_ids) > 1:
+                    t = t.copy()
+                    t.contact_ids = [i for i in t.contact_ids if i != contact_id]
+                    shared.append(t)
+            store.touchpoints.delete_many([t.id for t in touches if len(t.contact_ids) <= 1])
+            store.touchpoints.save_many(shared)
+            apps = []
+            for a in store.applications.find(lambda a: contact_id in a.contact_ids):
+                a = a.copy()
+                a.contact_ids = [i for i in a.contact_ids if i != contact_id]
+                apps.append(a)
+            store.applications.save_many(apps)
+        return True
+
+    def delete(self, record_id: str) -> bool:
+        return self.remove(record_id)
+
+    def delete_many(self, ids: Iterable[str]) -> int:
+        with self.store.batch():
+            return sum(self.remove(i) for i in list(ids))
+
+    def _update_each(self, contact_ids: Iterable[str], change: Callable[[Contact], None]) -> list[Contact]:
+        out = []
+        for cid in dict.fromkeys(contact_ids):
+            c = self.get(cid)
+            if c is None:
+                continue
+            c = c.copy()
+            change(c)
+            out.append(c)
+        with self.store.batch():
+            return self.save_many(out)
+
+    def snooze(self, contact_ids: Iterable[str], until: date | None) -> list[Contact]:
+        """Snooze until a date (None clears it). It expires by itself: nothing to undo later."""
+        value = until.isoformat() if until else None
+
+        def change(c: Contact) -> None:
+            c.snoozed_until = value
+
+        return self._update_each(contact_ids, change)
+
+    def pause(self, contact_ids: Iterable[str], until: date | None) -> list[Contact]:
+        """Pause until a date (None: until resumed by hand)."""
+
+        def change(c: Contact) -> None:
+            c.status = "paused"
+            c.paused_until = until.isoformat() if until else None
+
+        return self._update_each(contact_ids, change)
+
+    def set_status(self, contact_ids: Iterable[str], status: str) -> list[Contact]:
+        """active, archived or do not contact (pausing has its own verb)."""
+        if status not in CONTACT_STATUSES:
+            raise RuleError(f"unknown status {status!r}")
+
+        def change(c: Contact) -> None:
+            c.status = status
+            if status != "paused":
+                c.paused_until = None
+
+        return self._update_each(contact_ids, change)
+
+    def link_application(self, contact_id: str, application_id: str, linked: bool = True) -> None:
+        """Link (or unlink) a contact and an application, on both records. One write."""
+        store = self.store
+        with store.batch():
+            c = self.get(contact_id)
+            a = store.applications.get(application_id)
+            if c is None or a is None:
+                return
+            c, a = c.copy(), a.copy()
+            if linked:
+                if application_id not in c.application_ids:
+                    c.application_ids.append(application_id)
+                if contact_id not in a.contact_ids:
+                    a.contact_ids.append(contact_id)
+            else:
+                c.application_ids = [i for i in c.application_ids if i != application_id]
+                a.contact_ids = [i for i in a.contact_ids if i != contact_id]
+            self.save(c)
+            store.applications.save(a)
+
+    def apply_import(self, plan: ImportPlan) -> int:
+        """Save what a LinkedIn import plan says, in one write. Returns how many contacts were
+        written."""
+        records = [*plan.added, *(u.after for u in plan.updated)]
+        if not records:
+            return 0
+        with self.store.batch():
+            self.save_many(records)
+        return len(records)
+
+    def recompute_last_touch(self, contact_ids: Iterable[str]) -> list[Contact]:
+        """Re-derive ``last_touch_on``/``last_any_touch_on`` from the touchpoints (after an edit or a
+        delete). Saves the contacts that changed (call inside a batch) and returns them."""
+        changed = []
+        for cid in dict.fromkeys(contact_ids):
+            c = self.get(cid)
+            if c is None:
+                continue
+            last_q, last_any = _last_touches(self.store.touchpoints.for_contact(cid))
+            if (c.last_touch_on, c.last_any_touch_on) != (last_q, last_any):
+                c = c.copy()
+                c.last_touch_on, c.last_any_touch_on = last_q, last_any
+                changed.append(c)
+        if changed:
+            self.save_many(changed)
+        return changed
 
 
-def link_application(store: Store, contact_id: str, application_id: str, linked: bool = True) -> None:
-    """Link (or unlink) a contact and an application, on both records. One write."""
-    with store.batch():
-        c = store.contacts.get(contact_id)
-        a = store.applications.get(application_id)
-        if c is None or a is None:
-            return
-        c, a = c.copy(), a.copy()
-        if linked:
-            if application_id not in c.application_ids:
-                c.application_ids.append(application_id)
-            if contact_id not in a.contact_ids:
-                a.contact_ids.append(contact_id)
-        else:
-            c.application_ids = [i for i in c.application_ids if i != application_id]
-            a.contact_ids = [i for i in a.contact_ids if i != contact_id]
-        store.contacts.save(c)
-        store.applications.save(a)
+class TouchpointRepo(Repo[Touchpoint]):
+    """Touchpoints, with an index by contact (rebuilt when the table's version moves on).
 
+    The invariant: a contact's ``last_touch_on``/``last_any_touch_on`` always follow its
+    touchpoints. Every way of writing a touchpoint keeps it — :meth:`log` (what the user does),
+    :meth:`remove`, and ``save``/``save_many``/``delete``/``delete_many`` alike."""
 
-def start_global_pause(store: Store, days: int, today: date | None = None) -> Settings:
-    """Pause every reminder for ``days`` days from today; due dates move after it, spread out."""
-    today = today or clock.today()
-    if not 1 <= days <= 366:
-        raise ValueError("pause for 1 to 366 days")
-    return store.settings.update(pause_from=today.isoformat(),
-                                 pause_until=(today + timedelta(days=days - 1)).isoformat())
+    def __init__(self, store: Store, model: type[Touchpoint]) -> None:
+        super().__init__(store, model)
+        self._index: dict[str, list[Touchpoint]] | None = None
+        self._index_version = -1
 
+    def _by_contact(self) -> dict[str, list[Touchpoint]]:
+        if self._index is None or self._index_version != self.version:
+            index: dict[str, list[Touchpoint]] = {}
+            for t in self._models().values():
+                for cid in t.contact_ids:
+                    index.setdefault(cid, []).append(t)
+            for items in index.values():
+                items.sort(key=lambda t: (t.date, t.created_at), reverse=True)
+            self._index = index
+            self._index_version = self.version
+        return self._index
 
-def end_global_pause(store: Store, today: date | None = None) -> Settings:
-    """Resume now: the pause ends yesterday (what it moved stays spread); a future one is dropped."""
-    today = today or clock.today()
-    pause = global_pause(store.settings.current())
-    if pause is None or pause.start >= today:
-        return store.settings.update(pause_from=None, pause_until=None)
-    return store.settings.update(pause_until=(today - timedelta(days=1)).isoformat())
+    def for_contact(self, contact_id: str) -> list[Touchpoint]:
+        """This contact's touchpoints, newest first."""
+        return list(self._by_contact().get(contact_id, ()))
+
+    def invalidate(self) -> None:
+        super().invalidate()
+        self._index = None
+
+    def log(self, tp: Touchpoint) -> Touchpoint:
+        """Save a touchpoint and reset the cadence clock of every contact it covers.
+
+        Shared entry point (the contacts list's ``l``, the composer's mark-sent, the board's
+        follow-up). Call it inside ``store.batch()`` when it is part of a larger action. Logging a
+        touchpoint that already exists is an edit: the contacts it covered before and after are
+        recomputed.
+        """
+        store = self.store
+        with store.batch():
+            tp.contact_ids = list(dict.fromkeys(i for i in tp.contact_ids if i))
+            before = self.get(tp.id)
+            saved = self._put(tp)
+            if before is not None:
+                store.contacts.recompute_last_touch([*before.contact_ids, *saved.contact_ids])
+                return saved
+            changed = []
+            for cid in saved.contact_ids:
+                c = store.contacts.get(cid)
+                if c is None:
+                    continue
+                c = c.copy()
+                if saved.direction in QUALIFYING_DIRECTIONS and (c.last_touch_on or "") <= saved.date:
+                    c.last_touch_on = saved.date
+                    c.snoozed_until = None  # the touch is what the snooze was waiting for
+                if (c.last_any_touch_on or "") < saved.date:
+                    c.last_any_touch_on = saved.date
+                changed.append(c)
+            store.contacts.save_many(changed)
+        return saved
+
+    def remove(self, touchpoint_id: str) -> bool:
+        """Delete a touchpoint and recompute the contacts it covered."""
+        return self.delete_many([touchpoint_id]) == 1
+
+    def save(self, obj: Touchpoint, *, touch: bool = True) -> Touchpoint:
+        """As :meth:`log` (``touch`` is kept for the signature; a logged touch is always stamped)."""
+        return self.log(obj)
+
+    def save_many(self, objs: Iterable[Touchpoint], *, touch: bool = True) -> list[Touchpoint]:
+        """Save several touchpoints; every contact they cover, before or after, is recomputed."""
+        objs = list(objs)
+        if not objs:
+            return []
+        covered: list[str] = []
+        for t in objs:
+            old = self.get(t.id)
+            covered += [*t.contact_ids, *(old.contact_ids if old is not None else ())]
+        with self.store.batch():
+            saved = self._put_many(objs, touch=touch)
+            self.store.contacts.recompute_last_touch(covered)
+        return saved
+
+    def delete(self, record_id: str) -> bool:
+        return self.remove(record_id)
+
+    def delete_many(self, ids: Iterable[str]) -> int:
+        """Delete touchpoints; the contacts they covered are recomputed."""
+        gone = [t for t in (self.get(i) for i in dict.fromkeys(ids)) if t is not None]
+        if not gone:
+            return 0
+        with self.store.batch():
+            n = self._drop_many([t.id for t in gone])
+            self.store.contacts.recompute_last_touch([cid for t in gone for cid in t.contact_ids])
+        return n

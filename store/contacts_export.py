@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clock
 from .contacts import ContactRow, build_rows, cadence_label
+from .errors import RuleError
 from .sanitize import clean_text
 
 if TYPE_CHECKING:
@@ -25,8 +28,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = [
     "first name", "last name", "preferred name", "company", "title", "role", "emails", "phone",
-    "linkedin url", "how met", "met on", "connected on", "source", "tags", "status", "cadence", "last touch", "next due", "state",
-    "reason", "next time", "notes",
+    "linkedin url", "how met", "met on", "connected on", "source", "tags", "status", "cadence", "last touch",
+    "next due", "state", "reason", "next time", "notes",
 ]
 
 
@@ -70,8 +73,7 @@ def contacts_csv(rows: Iterable[ContactRow]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
-                 apps: Mapping[str, object] | None = None) -> bytes:
+def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None) -> bytes:
     """An iCalendar file: each contact's next due date as an all-day event."""
     from icalendar import Calendar, Event
 
@@ -104,7 +106,8 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
         ev.add("description", "\n".join(lines))
         ev.add("transp", "TRANSPARENT")
         cal.add_component(ev)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def export_contacts(store: Store, fmt: str, today: date | None = None) -> tuple[bytes, int]:
@@ -115,7 +118,7 @@ def export_contacts(store: Store, fmt: str, today: date | None = None) -> tuple[
     if fmt == "ics":
         with_due = [r for r in rows if r.info.due is not None]
         return contacts_ics(with_due), len(with_due)
-    raise ValueError(f"unknown format {fmt!r} (use csv or ics)")
+    raise RuleError(f"unknown format {fmt!r} (use csv or ics)")
 
 
 def default_filename(fmt: str, today: date | None = None) -> str:
@@ -123,25 +126,20 @@ def default_filename(fmt: str, today: date | None = None) -> str:
     return f"contacts-{today.isoformat()}.{fmt}"
 
 
-def unique_path(directory, name: str):
+def unique_path(directory: str | os.PathLike[str], name: str) -> Path:
     """``directory/name``, or ``name-2``, ``name-3``… if taken (the app never overwrites silently)."""
-    from pathlib import Path
-
-    directory = Path(directory)
-    p = directory / name
+    p = Path(directory) / name
     stem, dot, ext = name.rpartition(".")
     n = 2
     while p.exists():
-        p = directory / f"{stem}-{n}{dot}{ext}"
+        p = Path(directory) / f"{stem}-{n}{dot}{ext}"
         n += 1
     return p
 
 
-def write_export(store: Store, fmt: str, path=None) -> tuple[object, int]:
+def write_export(store: Store, fmt: str, path: str | os.PathLike[str] | None = None) -> tuple[Path, int]:
     """Write an export into ``path`` (default: a new file in the exports folder), 0600, atomically.
     Returns (path, count). Used by the app's palette; the CLI handles overwriting itself."""
-    from pathlib import Path
-
     from .paths import EXPORT_DIR, ensure_private_dir, write_private
 
     data, count = export_contacts(store, fmt)
@@ -149,7 +147,7 @@ def write_export(store: Store, fmt: str, path=None) -> tuple[object, int]:
         directory = Path(store.data_dir) / EXPORT_DIR
         ensure_private_dir(directory)
         path = unique_path(directory, default_filename(fmt))
-    path = Path(path)
-    write_private(path, data)
-    return path, count
+    target = Path(path)
+    write_private(target, data)
+    return target, count
 

@@ -14,16 +14,13 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from . import clock
+from .errors import DateError as DateError  # raised here; importers know it from here
 
 ACCEPTED = "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m or a weekday (fri)"
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _OFFSET_RE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy])$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-class DateError(ValueError):
-    """A date the user typed that we will not guess at; the message says what is accepted."""
 
 
 def parse_user_date(text: str, today: date | None = None) -> date:
@@ -48,9 +45,8 @@ def parse_user_date(text: str, today: date | None = None) -> date:
                 return base + timedelta(days=n)
             if unit == "w":
                 return base + timedelta(weeks=n)
-            if unit == "m":
-                return base + relativedelta(months=n)
-            return base + relativedelta(years=n)
+            moved: date = base + relativedelta(months=n) if unit == "m" else base + relativedelta(years=n)
+            return moved
         except (OverflowError, ValueError) as exc:
             raise DateError(f"{text!r} is out of range.") from exc
     for i, name in enumerate(_WEEKDAYS):
@@ -71,10 +67,6 @@ def parse_optional_date(text: str, today: date | None = None) -> date | None:
     if not (text or "").strip():
         return None
     return parse_user_date(text, today)
-
-
-def to_iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def from_iso(value: str | None) -> date | None:
@@ -146,6 +138,43 @@ def humanize_until(day: date | None, today: date | None = None, *, compact: bool
     return f"in {days // 365}yr"
 
 
+# --------------------------------------------------------------------------- showing dates
+#
+# One style everywhere a date is shown: the day before the month, English names (never the locale's,
+# so a snapshot or an exported file reads the same on every machine).
+
+MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+WEEKDAY_ABBRS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _as_day(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return from_iso(value)
+
+
+def short_date(value: date | str | None, today: date | None = None) -> str:
+    """``2 Mar``; with the year when it is not this year's (``28 Aug 2025``); "" for no date.
+    Takes a date or a stored ``YYYY-MM-DD``."""
+    day = _as_day(value)
+    if day is None:
+        return ""
+    text = f"{day.day} {MONTH_ABBRS[day.month - 1]}"
+    return text if day.year == (today or clock.today()).year else f"{text} {day.year}"
+
+
+def long_date(value: date | str | None) -> str:
+    """``Mon 2 Mar 2026``; "" for no date. Takes a date or a stored ``YYYY-MM-DD``."""
+    day = _as_day(value)
+    if day is None:
+        return ""
+    return f"{WEEKDAY_ABBRS[day.weekday()]} {day.day} {MONTH_ABBRS[day.month - 1]} {day.year}"
+
+
 def add_months(day: date, months: int) -> date:
     """Month arithmetic that clamps month ends (Jan 31 + 1 month = Feb 28/29)."""
-    return day + relativedelta(months=months)
+    moved: date = day + relativedelta(months=months)
+    return moved

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
 
@@ -22,13 +23,14 @@ from .journal import JournalRepo
 from .lock import DirLock, LockHolder
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 from .models import Application, Contact, Draft, JournalEntry, Plan, Settings, Template, Touchpoint
-from .outreach import DraftRepo, TemplateRepo
+from .outreach import DraftRepo
 from .paths import DATA_FILE, LOCK_FILE, TEMP_PREFIX, TEMP_SUFFIX, ensure_private_dir, tighten_files
 from .pipeline import ApplicationRepo
 from .plans import PlanRepo
-from .repo import StrIdTable
+from .repo import Repo, StrIdTable
 from .settings import SettingsRepo
-from .storage import AtomicJSONStorage, serialize
+from .storage import AtomicJSONStorage
+from .templates import TemplateRepo
 
 
 class _DB(TinyDB):
@@ -71,24 +73,32 @@ class Store:
         self.templates = TemplateRepo(self, Template)
         self.plans = PlanRepo(self, Plan)
         self.settings = SettingsRepo(self, Settings)
-        self.repos = [
+        self.repos: list[Repo[Any]] = [
             self.applications, self.journal, self.contacts, self.touchpoints, self.drafts,
             self.templates, self.plans, self.settings,
         ]
+        # The change signal (see :attr:`generation`): a count per table, plus an epoch that a
+        # reload bumps for every table at once.
+        self._generation = 0
+        self._epoch = 0
+        self._versions: dict[str, int] = {}
+        self._batch_depth = 0
+        self._pending: set[str] = set()
 
     # -- opening
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike, *, read_only: bool = False) -> Store:
+    def open(cls, data_dir: str | os.PathLike[str], *, read_only: bool = False) -> Store:
         data_dir = Path(data_dir)
         notices = ensure_private_dir(data_dir)
-        lock: DirLock | None = DirLock(data_dir / LOCK_FILE)
+        lock: DirLock | None = None
         holder = None
-        if read_only:
-            lock = None
-        elif not lock.acquire():
-            holder = lock.holder()
-            lock = None
+        if not read_only:
+            candidate = DirLock(data_dir / LOCK_FILE)
+            if candidate.acquire():
+                lock = candidate
+            else:
+                holder = candidate.holder()
         writer = lock is not None
         if writer:
             n = remove_orphan_temps(data_dir)
@@ -139,24 +149,58 @@ class Store:
         migrated, start, end = migrate(data)
         if not data:
             # A brand-new database: write the meta record with the first save.
-            self.storage._data = migrated
-            self.storage.dirty = bool(self.path.exists()) and not self.read_only
+            self.storage.replace_data(migrated, dirty=self.path.exists() and not self.read_only)
             return
         if self.read_only:
-            self.storage._data = migrated  # readable in memory; never written
+            self.storage.replace_data(migrated, dirty=False)  # readable in memory; never written
             return
         try:
             backup = backups.snapshot(self.data_dir, f"pre-migrate-v{start}")
         except OSError as exc:
             raise SaveError(f"could not back up the data before upgrading it ({exc.strerror or exc}); "
                             "nothing was changed") from exc
-        self.storage._data = migrated
-        self.storage.dirty = True
+        self.storage.replace_data(migrated, dirty=True)
         self.storage.flush()
         self.notices.append(
             f"Upgraded your data from schema {start} to {end}; the old file is backed up as "
             f"{backup.name if backup else '(no file)'}."
         )
+
+    # -- the change signal
+
+    @property
+    def generation(self) -> int:
+        """Grows with every change to the data in memory (each write, saved or kept after a failed
+        save; a rolled-back batch; a reload), and only then: a screen that remembers the generation
+        its view was built from knows, by comparing, whether anything may have changed since. (In
+        memory, per session; the Today cache on disk is keyed by the tables' checksums instead.)"""
+        return self._generation
+
+    def table_version(self, table: str) -> int:
+        """Like :attr:`generation`, for one table (``"applications"``, ``"contacts"``…)."""
+        return self._epoch + self._versions.get(table, 0)
+
+    def versions(self, *tables: str) -> tuple[int, ...]:
+        """The versions of several tables, as one comparable key."""
+        return tuple(self.table_version(t) for t in tables)
+
+    def mark_changed(self, table: str) -> None:
+        """Called by the repositories after every write to ``table`` (a save that failed too: the
+        change is kept in memory). The bump is immediate, so what is derived inside a batch is
+        never taken for current after a later write; a batch that is rolled back bumps the
+        tables it touched once more, since memory went back to what it was."""
+        if self._batch_depth:
+            self._pending.add(table)
+        self._bump((table,))
+
+    def _bump(self, tables: Iterable[str]) -> None:
+        self._generation += 1
+        for t in tables:
+            self._versions[t] = self._versions.get(t, 0) + 1
+
+    def _bump_all(self) -> None:
+        self._generation += 1
+        self._epoch += 1
 
     # -- state
 
@@ -176,12 +220,19 @@ class Store:
     def batch(self) -> Iterator[None]:
         """Several changes, one atomic save. On an exception nothing is kept, in memory or on disk."""
         self.check_writable()
+        self._batch_depth += 1
         try:
             with self.storage.batch():
                 yield
         except BaseException:
             self.invalidate()
+            if self._batch_depth == 1 and self._pending:
+                self._bump(self._pending)  # rolled back (or kept after a failed save): changed again
             raise
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                self._pending = set()
 
     def flush(self) -> None:
         """Retry saving what is still only in memory (after a failed save)."""
@@ -193,10 +244,13 @@ class Store:
 
     def reload(self) -> None:
         """Drop memory and read the file from disk again (after an external change)."""
-        self.storage.load()
-        self.db.clear_cache()
-        self.invalidate()
-        self._check_schema()
+        try:
+            self.storage.load()
+            self.db.clear_cache()
+            self.invalidate()
+            self._check_schema()
+        finally:
+            self._bump_all()
 
     def keep_both(self) -> Path:
         """The file changed on disk: keep the disk version as a copy, then write ours."""
@@ -222,11 +276,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def export_json(self) -> bytes:
-        return serialize(self.storage.read() or {})
-
 
 __all__ = ["Store", "CorruptDataError", "ReadOnlyError"]

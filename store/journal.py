@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import clock
 from .dates import from_iso
+from .errors import RatingError
 from .models import JOURNAL_KIND_LABELS, STAGES, Application, JournalEntry
 from .repo import Repo
 
@@ -252,11 +253,11 @@ def parse_tags(text: str) -> list[str]:
 
 def clamp_rating(value: object, lo: int = 0, hi: int = 100) -> int | None:
     """A rating as an int in [lo, hi], or None when not given / not a number."""
-    if value is None or isinstance(value, bool):
+    if not isinstance(value, (int, float, str)) or isinstance(value, bool):
         return None
     try:
-        n = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        n = int(value)
+    except (TypeError, ValueError, OverflowError):
         return None
     if n < 0:
         return None
@@ -264,19 +265,20 @@ def clamp_rating(value: object, lo: int = 0, hi: int = 100) -> int | None:
 
 
 def parse_rating(text: str) -> int | None:
-    """Read a 0-100 rating the user typed ("", "70", "70%"). Raises ValueError with a clear message."""
+    """Read a 0-100 rating the user typed ("", "70", "70%"). Raises :class:`RatingError` (a
+    ``ValueError``) with a clear message."""
     raw = (text or "").strip().rstrip("%").strip()
     if not raw:
         return None
     if not raw.isdigit():
-        raise ValueError("A rating is a whole number from 0 to 100 (or leave it empty).")
+        raise RatingError("A rating is a whole number from 0 to 100 (or leave it empty).")
     n = int(raw)
     if n > 100:
-        raise ValueError("A rating goes up to 100.")
+        raise RatingError("A rating goes up to 100.")
     return n
 
 
-def relief(emotions: Sequence[dict]) -> float | None:
+def relief(emotions: Sequence[Mapping[str, object]]) -> float | None:
     """The mean drop of the emotions rated both before and after (before − after).
 
     Positive means the feelings eased. Emotions not re-rated are left out; None if there are none.
@@ -295,7 +297,7 @@ def entry_relief(entry: JournalEntry) -> float | None:
     return relief(entry.emotions)
 
 
-def hot_index(thoughts: Sequence[dict]) -> int | None:
+def hot_index(thoughts: Sequence[Mapping[str, object]]) -> int | None:
     """Index of the hot thought: the one marked, else the first (None without thoughts)."""
     for i, t in enumerate(thoughts):
         if t.get("hot"):
@@ -560,9 +562,7 @@ class JournalRepo(Repo[JournalEntry]):
     def entries(self, *, include_drafts: bool = True) -> list[JournalEntry]:
         """All entries, newest first."""
         items = self._models().values()
-        if not include_drafts:
-            items = [e for e in items if not e.is_draft]
-        return newest_first(items)
+        return newest_first(items if include_drafts else (e for e in items if not e.is_draft))
 
     def drafts(self, kind: str | None = None) -> list[JournalEntry]:
         """Unfinished entries (newest change first)."""
@@ -592,22 +592,7 @@ class JournalRepo(Repo[JournalEntry]):
     def application_names(self, ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:
         """(company, "company — role") of linked applications, without parsing the whole applications
         table when the board hasn't needed it yet (the journal opens fast at 10,000 applications)."""
-        apps = self.store.applications
-        out: dict[str, tuple[str, str]] = {}
-        parsed = apps._cache
-        raw = None if parsed is not None else apps._raw()
-        for app_id in ids:
-            if not app_id or app_id in out:
-                continue
-            if parsed is not None:
-                app = parsed.get(app_id)
-                company, role = (app.company, app.role) if app else ("", "")
-            else:
-                doc = raw.get(app_id) if raw is not None else None
-                company = str(doc.get("company") or "") if isinstance(doc, dict) else ""
-                role = str(doc.get("role") or "") if isinstance(doc, dict) else ""
-            out[app_id] = (company, f"{company} — {role}" if role else company)
-        return out
+        return self.store.applications.titles(ids)
 
     def trends(self, today: date | None = None) -> Trends:
         return trends(self._models().values(), today)

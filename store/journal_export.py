@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import clock
 from .journal import (
@@ -27,6 +28,9 @@ from .models import JournalEntry
 from .paths import EXPORT_DIR, ensure_private_dir, write_private
 from .prompts import COMPASSION_LABELS, distortion_name, mood_word
 from .sanitize import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from .db import Store
 
 
 def _t(text: object) -> str:
@@ -55,6 +59,20 @@ def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     if title:
         head.append(title)
     lines = ["## " + " · ".join(head), ""]
+    meta = _meta(entry, app_title)
+    lines += [f"*{m}*  " for m in meta]
+    if meta:
+        lines.append("")
+    if entry.kind != "reframe":
+        if _t(entry.body):
+            lines += [_t(entry.body), ""]
+    else:
+        lines += _reframe_lines(entry)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _meta(entry: JournalEntry, app_title: str) -> list[str]:
+    """The italic lines under the heading: application, mood, energy, tags, timing, draft."""
     meta = []
     if app_title:
         meta.append(f"Application: {clean_line(app_title)}")
@@ -68,62 +86,53 @@ def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
         meta.append(f"Timed writing: {entry.writing_seconds // 60} min")
     if entry.is_draft:
         meta.append("Unfinished draft")
-    for m in meta:
-        lines.append(f"*{m}*  ")
-    if meta:
-        lines.append("")
-    if entry.kind != "reframe":
-        if _t(entry.body):
-            lines += [_t(entry.body), ""]
-        return "\n".join(lines).rstrip() + "\n"
+    return meta
 
-    if _t(entry.situation):
-        lines += ["### Situation", "", _t(entry.situation), ""]
-    if entry.emotions:
-        lines += ["### Emotions (0-100, before → after)", ""]
-        for e in entry.emotions:
-            lines.append(f"- {clean_line(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}")
-        lines.append("")
-    if entry.thoughts:
-        hot = hot_index(entry.thoughts)
-        lines += ["### Thoughts (belief 0-100)", ""]
-        for i, t in enumerate(entry.thoughts):
-            mark = " **(hot thought)**" if i == hot else ""
-            lines.append(f"- {clean_line(t.get('text', ''))} ({_rating(t.get('belief'))}){mark}")
-        lines.append("")
-    if entry.distortions:
-        lines += ["### Thinking patterns", ""] + [f"- {distortion_name(d)}" for d in entry.distortions] + [""]
-    if entry.evidence_for:
-        lines += ["### Evidence for", ""] + _bullets(entry.evidence_for) + [""]
-    if entry.evidence_against:
-        lines += ["### Evidence against", ""] + _bullets(entry.evidence_against) + [""]
-    if _t(entry.balanced_thought):
-        lines += ["### Balanced thought", "", f"{_t(entry.balanced_thought)} (belief {_rating(entry.balanced_belief)})", ""]
+
+def _section(title: str, body: list[str], present: bool | None = None) -> list[str]:
+    """``### title``, the body, a blank line; nothing when the step is empty (``present``: whether
+    the entry has the step at all, when that is not the same as having lines to show)."""
+    return ["### " + title, "", *body, ""] if (bool(body) if present is None else present) else []
+
+
+def _text(value: str) -> list[str]:
+    text = _t(value)
+    return [text] if text else []
+
+
+def _reframe_lines(entry: JournalEntry) -> list[str]:
+    """A thought record, one ``###`` section per step that has something in it."""
+    lines = _section("Situation", _text(entry.situation))
+    lines += _section("Emotions (0-100, before → after)", [
+        f"- {clean_line(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}"
+        for e in entry.emotions])
+    hot = hot_index(entry.thoughts)
+    lines += _section("Thoughts (belief 0-100)", [
+        f"- {clean_line(t.get('text', ''))} ({_rating(t.get('belief'))}){' **(hot thought)**' if i == hot else ''}"
+        for i, t in enumerate(entry.thoughts)])
+    lines += _section("Thinking patterns", [f"- {distortion_name(d)}" for d in entry.distortions])
+    lines += _section("Evidence for", _bullets(entry.evidence_for), bool(entry.evidence_for))
+    lines += _section("Evidence against", _bullets(entry.evidence_against), bool(entry.evidence_against))
+    balanced = _t(entry.balanced_thought)
+    lines += _section("Balanced thought",
+                      [f"{balanced} (belief {_rating(entry.balanced_belief)})"] if balanced else [])
     r, s = entry_relief(entry), belief_shift(entry)
     if entry.hot_belief_after >= 0 or r is not None:
-        lines += ["### Re-rated", ""]
-        if entry.hot_belief_after >= 0:
-            lines.append(f"- Hot thought belief now: {entry.hot_belief_after}")
-        lines.append("- " + describe_relief(r))
-        lines.append("- " + describe_shift(s))
-        lines.append("")
+        now = [f"- Hot thought belief now: {entry.hot_belief_after}"] if entry.hot_belief_after >= 0 else []
+        lines += _section("Re-rated", [*now, "- " + describe_relief(r), "- " + describe_shift(s)])
     compassion = [(COMPASSION_LABELS[i] if i < len(COMPASSION_LABELS) else "", _t(text))
                   for i, text in enumerate(entry.self_compassion)]
-    compassion = [(label, text) for label, text in compassion if text]
-    if compassion:
-        lines += ["### Self-compassion", ""]
-        lines += [f"- {label}: {text}" if label else f"- {text}" for label, text in compassion]
-        lines.append("")
+    lines += _section("Self-compassion", [f"- {label}: {text}" if label else f"- {text}"
+                                          for label, text in compassion if text])
     if entry.lesson_outside_control:
-        lines += ["### Lesson", "", "Outside my control.", ""]
-    elif _t(entry.lesson):
-        lines += ["### Lesson", "", _t(entry.lesson), ""]
+        lines += _section("Lesson", ["Outside my control."])
+    else:
+        lines += _section("Lesson", _text(entry.lesson))
     if _t(entry.next_action):
         due = f" (by {entry.next_action_date})" if entry.next_action_date else ""
-        lines += ["### Next action", "", _t(entry.next_action) + due, ""]
-    if _t(entry.body):
-        lines += ["### Notes", "", _t(entry.body), ""]
-    return "\n".join(lines).rstrip() + "\n"
+        lines += _section("Next action", [_t(entry.next_action) + due])
+    lines += _section("Notes", _text(entry.body))
+    return lines
 
 
 def to_markdown(entries: Iterable[JournalEntry], app_title: Callable[[str | None], str] | None = None,
@@ -164,7 +173,7 @@ def write_export(path: Path, text: str) -> Path:
     return path
 
 
-def export_store(store, path: Path | None = None) -> tuple[Path, int]:
+def export_store(store: Store, path: Path | None = None) -> tuple[Path, int]:
     """Export the journal of an open store. Returns (path, number of entries written)."""
     target = Path(path) if path else default_export_path(store.data_dir)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 import unicodedata
@@ -36,7 +37,8 @@ from urllib.parse import unquote, urlsplit
 
 from . import clock
 from .contacts import cadence_days, cadence_label, effective_cadence
-from .models import CADENCES, Contact, Settings
+from .errors import ImportFormatError as ImportFormatError  # importers know it from here
+from .models import CADENCE_KEYS, Contact, Settings
 from .sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -65,11 +67,9 @@ _MDY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
+log = logging.getLogger("rebound")
+
 NO_NAME = "no name (the member left LinkedIn or hides their profile)"
-
-
-class ImportFormatError(ValueError):
-    """The file isn't a Connections.csv we can read (the message says why)."""
 
 
 @dataclass(slots=True)
@@ -294,7 +294,7 @@ def parse_connections(data: bytes | str) -> ParsedFile:
                                        f"only {len(cells)} of {width} values (the row looks cut off)"))
             continue
         values: dict[str, str] = {}
-        for key, value in zip(keys, cells):
+        for key, value in zip(keys, cells, strict=False):  # a short or long row: what lines up
             if key and key not in values:
                 values[key] = value
         first = _cell(values.get("first", ""), 200)
@@ -429,7 +429,7 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
                             title=row.position, emails=[row.email] if row.email else [],
                             linkedin_url=row.url, source="linkedin",
                             connected_on=row.connected_on.isoformat() if row.connected_on else None,
-                            how_met="LinkedIn connection", cadence=cadence if cadence in CADENCES else "",
+                            how_met="LinkedIn connection", cadence=cadence if cadence in CADENCE_KEYS else "",
                             cadence_set_on=iso_today)
                 plan.added.append(c)
                 index.add(c)
@@ -467,7 +467,8 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
                 updates[match.id] = Update(match, after, what, job_change, row.line)
             else:
                 plan.unchanged += 1
-        except Exception as exc:  # a bad row never aborts the rest
+        except (ValueError, TypeError, AttributeError, LookupError) as exc:  # a bad row never aborts the rest
+            log.warning("LinkedIn import: line %d skipped (%s)", row.line, type(exc).__name__)  # no user text
             plan.skipped.append(Skipped(row.line, row.name, f"could not be imported ({exc})"))
     plan.updated = list(updates.values())
     plan.skipped.sort(key=lambda s: s.line)
@@ -490,16 +491,6 @@ def _spread_first_due(plan: ImportPlan, settings: Settings | None, today: date) 
     for i, c in enumerate(order):
         offset = max(1, math.ceil((i + 1) * span / n))
         c.first_due_on = (today + timedelta(days=offset)).isoformat()
-
-
-def apply_import(store: Store, plan: ImportPlan) -> int:
-    """Save what the plan says, in one write. Returns how many contacts were written."""
-    records = [*plan.added, *(u.after for u in plan.updated)]
-    if not records:
-        return 0
-    with store.batch():
-        store.contacts.save_many(records)
-    return len(records)
 
 
 def preview_file(store: Store, path: str | Path, progress: Progress | None = None,

@@ -4,23 +4,122 @@ Every record has ``id`` (a random hex string, also the TinyDB document id), ``cr
 ``updated_at`` (ISO-8601 timestamps with offset). Dates are ``YYYY-MM-DD`` strings. ``to_dict`` and
 ``from_dict`` round-trip; fields a newer version added are kept in ``extra`` and written back, so an
 older Rebound never drops them.
+
+The vocabularies (stages, outcomes, kinds, statuses…) are ``Literal`` types, and the small dicts a
+record holds in a list (stage history, activity, plan steps, emotions, thoughts, important dates,
+job changes) are ``TypedDict``s: both describe what this code writes, for the type checker only.
+At run time they are the plain strings and dicts they always were (the JSON is unchanged), and what
+a hand-edited file holds is still read leniently (:func:`_coerce`; readers check ``isinstance``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, NotRequired, TypedDict, TypeVar, get_args
 
 from . import clock
-from .dates import from_iso
 
 T = TypeVar("T", bound="Record")
 
-STAGES = ["wishlist", "applied", "screening", "interviewing", "offer", "closed"]
-STAGE_LABELS = {
+# --------------------------------------------------------------------------- vocabularies
+
+Stage = Literal["wishlist", "applied", "screening", "interviewing", "offer", "closed"]
+Outcome = Literal["accepted", "rejected", "ghosted", "withdrew", "declined", "role closed"]
+WorkMode = Literal["remote", "hybrid", "on-site"]
+JournalKind = Literal["checkin", "freewrite", "reframe"]
+ContactRole = Literal["recruiter", "hiring manager", "interviewer", "peer", "referrer", "mentor", "alumni",
+                      "other"]
+ContactStatus = Literal["active", "paused", "archived", "do not contact"]
+Cadence = Literal["weekly", "biweekly", "monthly", "quarterly", "semiannual", "yearly", "none"]
+Channel = Literal["email", "linkedin note", "linkedin message", "inmail", "call", "video", "in person", "text",
+                  "other"]
+Direction = Literal["out", "in", "two-way"]
+TouchKind = Literal["thank-you", "rejection reply", "feedback request", "connection note", "check-in",
+                    "congratulations", "holiday greeting", "article", "reconnect", "referral ask", "follow-up",
+                    "other"]
+DraftKind = Literal["thank-you", "rejection reply", "feedback request", "connection note", "check-in",
+                    "holiday greeting", "congratulations", "article", "reconnect", "other"]
+DraftChannel = Literal["email", "linkedin note", "linkedin message", "inmail", "other"]
+DraftStatus = Literal["draft", "sent", "put off"]
+PlanKind = Literal["rejected", "ghosted"]
+StepKey = Literal["reflect", "thank_you", "feedback", "stay_in_touch", "move_on", "reopened"]
+StepStatus = Literal["todo", "done", "skipped", "snoozed"]
+ImportantDateKind = Literal["birthday", "work anniversary", "custom"]
+LinkedInTier = Literal["free", "premium"]
+
+
+# --------------------------------------------------------------------------- what records hold in lists
+
+#: One move on the board: ``{"from": "applied", "to": "screening", "at": "2026-…T…+00:00"}``; a
+#: close also says its ``outcome``; the first entry of a card has ``from`` "".
+StageMove = TypedDict("StageMove", {"from": str, "to": str, "at": str, "outcome": NotRequired[str]})
+
+
+class Activity(TypedDict):
+    """Something logged on an application: ``{"on": "YYYY-MM-DD", "what": "followed up"}``."""
+
+    on: str
+    what: str
+    kind: NotRequired[str]  # follow-up | snooze | outcome | reopen
+
+
+class Emotion(TypedDict):
+    """A feeling named in a thought record, rated 0-100 before and after (-1: not rated)."""
+
+    name: str
+    before: int
+    after: int
+
+
+class Thought(TypedDict):
+    """A thought in a thought record: belief in it 0-100 (-1: not rated), and the hot one."""
+
+    text: str
+    belief: int
+    hot: bool
+
+
+class ImportantDate(TypedDict):
+    """A yearly date worth a note: ``{"kind": "birthday", "label": "", "month": 3, "day": 14,
+    "year": None}`` (``label`` names a custom date; ``year`` counts anniversaries)."""
+
+    kind: ImportantDateKind
+    label: str
+    month: int
+    day: int
+    year: int | None
+
+
+class JobChange(TypedDict):
+    """A job change seen on a LinkedIn re-import."""
+
+    on: str
+    company: str
+    title: str
+    from_company: NotRequired[str]
+    from_title: NotRequired[str]
+
+
+class PlanStep(TypedDict):
+    """One step of a rebound plan; ``lesson`` (the feedback step) holds a journal entry's id or
+    ``"dismissed"``; ``by`` is ``"evidence"`` when it was marked done from what the user did."""
+
+    key: StepKey
+    status: StepStatus
+    due: str | None
+    done_on: str | None
+    snoozed_until: str | None
+    lesson: NotRequired[str]
+    by: NotRequired[str]
+
+
+# --------------------------------------------------------------------------- the lists of each vocabulary
+
+STAGES: list[Stage] = list(get_args(Stage))
+STAGE_LABELS: dict[str, str] = {
     "wishlist": "Wishlist",
     "applied": "Applied",
     "screening": "Screening",
@@ -28,18 +127,17 @@ STAGE_LABELS = {
     "offer": "Offer",
     "closed": "Closed",
 }
-LIVE_STAGES = ("applied", "screening", "interviewing", "offer")
-OUTCOMES = ["accepted", "rejected", "ghosted", "withdrew", "declined", "role closed"]
-WORK_MODES = ["remote", "hybrid", "on-site"]
+LIVE_STAGES: tuple[Stage, ...] = ("applied", "screening", "interviewing", "offer")
+OUTCOMES: list[Outcome] = list(get_args(Outcome))
+WORK_MODES: list[WorkMode] = list(get_args(WorkMode))
 
-JOURNAL_KINDS = ["checkin", "freewrite", "reframe"]
-JOURNAL_KIND_LABELS = {"checkin": "Check-in", "freewrite": "Free write", "reframe": "Reframe"}
+JOURNAL_KINDS: list[JournalKind] = list(get_args(JournalKind))
+JOURNAL_KIND_LABELS: dict[str, str] = {"checkin": "Check-in", "freewrite": "Free write", "reframe": "Reframe"}
 
-CONTACT_ROLES = [
-    "recruiter", "hiring manager", "interviewer", "peer", "referrer", "mentor", "alumni", "other",
-]
-CONTACT_STATUSES = ["active", "paused", "archived", "do not contact"]
-CADENCES = {
+CONTACT_ROLES: list[ContactRole] = list(get_args(ContactRole))
+CONTACT_STATUSES: list[ContactStatus] = list(get_args(ContactStatus))
+CADENCE_KEYS: list[Cadence] = list(get_args(Cadence))
+CADENCES: dict[str, tuple[str, int, dict[str, int]]] = {
     # key: (label, days for "overdue" arithmetic, relativedelta kwargs)
     "weekly": ("weekly", 7, {"weeks": 1}),
     "biweekly": ("every 2 weeks", 14, {"weeks": 2}),
@@ -49,30 +147,34 @@ CADENCES = {
     "yearly": ("yearly", 365, {"years": 1}),
     "none": ("none", 0, {}),
 }
-CHANNELS = [
-    "email", "linkedin note", "linkedin message", "inmail", "call", "video", "in person", "text", "other",
-]
-DIRECTIONS = ["out", "in", "two-way"]
-TOUCH_KINDS = [
-    "thank-you", "rejection reply", "feedback request", "connection note", "check-in",
-    "congratulations", "holiday greeting", "article", "reconnect", "referral ask", "follow-up", "other",
-]
-DRAFT_KINDS = [
-    "thank-you", "rejection reply", "feedback request", "connection note", "check-in",
-    "holiday greeting", "congratulations", "article", "reconnect", "other",
-]
-DRAFT_CHANNELS = ["email", "linkedin note", "linkedin message", "inmail", "other"]
-DRAFT_STATUSES = ["draft", "sent", "put off"]
+CHANNELS: list[Channel] = list(get_args(Channel))
+DIRECTIONS: list[Direction] = list(get_args(Direction))
+TOUCH_KINDS: list[TouchKind] = list(get_args(TouchKind))
+DRAFT_KINDS: list[DraftKind] = list(get_args(DraftKind))
+DRAFT_CHANNELS: list[DraftChannel] = list(get_args(DraftChannel))
+DRAFT_STATUSES: list[DraftStatus] = list(get_args(DraftStatus))
+
+
+V = TypeVar("V", bound=str)
+
+
+def one_of(choices: Sequence[V], value: object, default: V) -> V:
+    """``value`` as a member of a vocabulary (``one_of(STAGES, form_value, "wishlist")``), or
+    ``default`` when it is not one: how text from a form or a file becomes a typed value."""
+    for choice in choices:
+        if choice == value:
+            return choice
+    return default
 
 
 def new_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
-_FIELDS_CACHE: dict[type, tuple[dataclasses.Field, ...]] = {}
+_FIELDS_CACHE: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
 
 
-def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     try:
         return _FIELDS_CACHE[cls]
     except KeyError:
@@ -81,11 +183,11 @@ def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
         return fs
 
 
-def _default_of(f: dataclasses.Field) -> Any:
+def _default_of(f: dataclasses.Field[Any]) -> Any:
     if f.default is not dataclasses.MISSING:
         return f.default
-    if f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
-        return f.default_factory()  # type: ignore[misc]
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
     return None
 
 
@@ -126,7 +228,7 @@ def _spec(cls: type) -> tuple[dict[str, Any], list[tuple[str, Any]], frozenset[s
             if f.default is not dataclasses.MISSING:
                 static[f.name] = f.default
             else:
-                factories.append((f.name, f.default_factory))  # type: ignore[misc]
+                factories.append((f.name, f.default_factory))
         spec = (static, factories, frozenset(f.name for f in _fields(cls)))
         _SPECS[cls] = spec
         return spec
@@ -201,7 +303,7 @@ class Application(Record):
     role: str = ""
     url: str = ""
     location: str = ""
-    work_mode: str = ""  # remote | hybrid | on-site | ""
+    work_mode: WorkMode | Literal[""] = ""
     salary: str = ""
     source: str = ""
     excitement: int = 0  # 1-5, 0 = not set
@@ -215,17 +317,15 @@ class Application(Record):
     contact_ids: list[str] = field(default_factory=list)
     notes: str = ""
     tags: list[str] = field(default_factory=list)
-    stage: str = "wishlist"
+    stage: Stage = "wishlist"
     stage_entered_on: str | None = None
-    # [{"from": "applied", "to": "screening", "at": "2026-…T…+00:00"}]
-    stage_history: list[dict[str, Any]] = field(default_factory=list)
-    # [{"on": "YYYY-MM-DD", "what": "followed up"}]
-    activity: list[dict[str, Any]] = field(default_factory=list)
+    stage_history: list[StageMove] = field(default_factory=list)
+    activity: list[Activity] = field(default_factory=list)
     last_activity_on: str | None = None
-    outcome: str = ""
+    outcome: Outcome | Literal[""] = ""
     outcome_on: str | None = None
     outcome_reason: str = ""
-    closed_from_stage: str = ""
+    closed_from_stage: Stage | Literal[""] = ""
     feedback: str = ""
     thank_you_sent_on: str | None = None
     feedback_requested_on: str | None = None
@@ -240,9 +340,6 @@ class Application(Record):
     def is_live(self) -> bool:
         return self.stage in LIVE_STAGES
 
-    def next_action_day(self) -> date | None:
-        return from_iso(self.next_action_date)
-
 
 # --------------------------------------------------------------------------- journal
 
@@ -251,7 +348,7 @@ class Application(Record):
 class JournalEntry(Record):
     TABLE: ClassVar[str] = "journal"
 
-    kind: str = "checkin"  # checkin | freewrite | reframe
+    kind: JournalKind = "checkin"
     entry_date: str = field(default_factory=lambda: clock.today().isoformat())
     title: str = ""
     body: str = ""
@@ -261,8 +358,8 @@ class JournalEntry(Record):
     application_id: str | None = None
     # guided reframe (thought record)
     situation: str = ""
-    emotions: list[dict[str, Any]] = field(default_factory=list)  # {name, before, after}
-    thoughts: list[dict[str, Any]] = field(default_factory=list)  # {text, belief, hot}
+    emotions: list[Emotion] = field(default_factory=list)
+    thoughts: list[Thought] = field(default_factory=list)
     distortions: list[str] = field(default_factory=list)
     evidence_for: list[str] = field(default_factory=list)
     evidence_against: list[str] = field(default_factory=list)
@@ -278,7 +375,7 @@ class JournalEntry(Record):
     wizard_step: int = 0
     writing_seconds: int = 0
 
-    def hot_thought(self) -> dict[str, Any] | None:
+    def hot_thought(self) -> Thought | None:
         for t in self.thoughts:
             if t.get("hot"):
                 return t
@@ -286,12 +383,11 @@ class JournalEntry(Record):
 
     def relief(self) -> float | None:
         """Mean drop of the re-rated emotions (before − after), or None if none was re-rated."""
-        drops = [
-            e["before"] - e["after"]
-            for e in self.emotions
-            if isinstance(e.get("before"), int) and isinstance(e.get("after"), int)
-            and e["before"] >= 0 and e["after"] >= 0
-        ]
+        drops = []
+        for e in self.emotions:
+            before, after = e.get("before"), e.get("after")
+            if isinstance(before, int) and isinstance(after, int) and before >= 0 and after >= 0:
+                drops.append(before - after)
         if not drops:
             return None
         return sum(drops) / len(drops)
@@ -318,7 +414,7 @@ class Contact(Record):
     preferred_name: str = ""
     company: str = ""
     title: str = ""
-    role: str = "other"
+    role: ContactRole = "other"
     emails: list[str] = field(default_factory=list)
     phone: str = ""
     linkedin_url: str = ""
@@ -328,19 +424,17 @@ class Contact(Record):
     tags: list[str] = field(default_factory=list)
     notes: str = ""
     next_time: str = ""
-    # [{"kind": "birthday"|"work anniversary"|"custom", "label": "", "month": 3, "day": 14, "year": None}]
-    important_dates: list[dict[str, Any]] = field(default_factory=list)
-    status: str = "active"
+    important_dates: list[ImportantDate] = field(default_factory=list)
+    status: ContactStatus = "active"
     paused_until: str | None = None
-    cadence: str = ""  # "" = the role's default, else the global default
+    cadence: Cadence | Literal[""] = ""  # "" = the role's default, else the global default
     cadence_set_on: str | None = None
     snoozed_until: str | None = None
     last_touch_on: str | None = None  # last qualifying (outbound or two-way) touch
     last_any_touch_on: str | None = None
     source: str = "manual"
     connected_on: str | None = None
-    # [{"on": date, "company": "", "title": ""}] — job changes seen on re-import
-    changes: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[JobChange] = field(default_factory=list)  # job changes seen on re-import
     # first due date when never contacted (imports spread theirs over one cadence); else
     # cadence_set_on + cadence
     first_due_on: str | None = None
@@ -357,9 +451,9 @@ class Touchpoint(Record):
     TABLE: ClassVar[str] = "touchpoints"
 
     date: str = field(default_factory=lambda: clock.today().isoformat())
-    channel: str = "email"
-    direction: str = "out"
-    kind: str = "check-in"
+    channel: Channel = "email"
+    direction: Direction = "out"
+    kind: TouchKind = "check-in"
     summary: str = ""
     contact_ids: list[str] = field(default_factory=list)
     application_id: str | None = None
@@ -373,16 +467,16 @@ class Touchpoint(Record):
 class Draft(Record):
     TABLE: ClassVar[str] = "drafts"
 
-    kind: str = "thank-you"
+    kind: DraftKind = "thank-you"
     contact_ids: list[str] = field(default_factory=list)
     recipient_name: str = ""
     recipient_email: str = ""
     application_id: str | None = None
-    channel: str = "email"
+    channel: DraftChannel = "email"
     subject: str = ""
     body: str = ""
     template_id: str = ""
-    status: str = "draft"  # draft | sent | put off
+    status: DraftStatus = "draft"
     sent_on: str | None = None
     put_off_until: str | None = None
     touchpoint_id: str | None = None
@@ -397,8 +491,8 @@ class Template(Record):
     TABLE: ClassVar[str] = "templates"
 
     name: str = ""
-    kind: str = "other"
-    channel: str = "email"
+    kind: DraftKind = "other"
+    channel: DraftChannel = "email"
     subject: str = ""
     body: str = ""
     length_hint: str = ""
@@ -414,11 +508,9 @@ class Plan(Record):
     TABLE: ClassVar[str] = "plans"
 
     application_id: str = ""
-    kind: str = "rejected"  # rejected | ghosted
+    kind: PlanKind = "rejected"
     started_on: str = field(default_factory=lambda: clock.today().isoformat())
-    # [{"key": "reflect", "status": "todo"|"done"|"skipped"|"snoozed", "due": date, "done_on": date,
-    #   "snoozed_until": date}]
-    steps: list[dict[str, Any]] = field(default_factory=list)
+    steps: list[PlanStep] = field(default_factory=list)
 
     @property
     def finished(self) -> bool:
@@ -434,7 +526,7 @@ class Settings(Record):
 
     my_name: str = ""
     signature: str = ""
-    linkedin_tier: str = "free"  # free | premium
+    linkedin_tier: LinkedInTier = "free"
     default_cadence: str = "quarterly"
     role_cadences: dict[str, str] = field(default_factory=dict)
     pipeline_floor: int = 10

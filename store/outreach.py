@@ -21,16 +21,17 @@ Everything here is UI-free and pure where it can be; the repositories add the fe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from . import clock
-from .dates import from_iso, from_iso_datetime
-from .models import Application, Contact, Draft, Settings, Template, Touchpoint
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, from_iso, from_iso_datetime
+from .errors import NotFoundError, OutreachError
+from .models import Application, Contact, Draft, DraftChannel, Settings, Template, Touchpoint
 from .repo import Repo
-from .templates import KIND_LABELS, TemplateRepo, guidance
+from .templates import KIND_LABELS, guidance
 
 if TYPE_CHECKING:
     from . import tone
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
     from .outreach_render import Part, Rendered
 
 __all__ = [
-    "DraftRepo", "TemplateRepo", "PLACEHOLDERS", "Rendered", "Count", "CoolOff", "Assessment",
-    "build_context", "render", "counts", "cooloff", "assess", "mark_sent", "put_off",
+    "DraftRepo", "PLACEHOLDERS", "Rendered", "Count", "CoolOff", "Assessment",
+    "build_context", "render", "counts", "cooloff", "assess",
 ]
 
 SUBJECT_CHANNELS = ("email", "inmail")
@@ -97,7 +98,8 @@ PLACEHOLDERS: list[Placeholder] = [
     Placeholder("app.round", "the interview round's name", "system design"),
     Placeholder("app.interview_date", "the last interview we know of", "Friday 27 February"),
     Placeholder("app.interview_when", "the same, said naturally", "yesterday / on Friday"),
-    Placeholder("app.interviewer_names", "interviewers (linked contacts or names on the card)", "Ana Almeida and Ben Brandt"),
+    Placeholder("app.interviewer_names", "interviewers (linked contacts or names on the card)",
+                "Ana Almeida and Ben Brandt"),
     Placeholder("app.interviewer_first_names", "their first names", "Ana and Ben"),
     Placeholder("app.applied_on", "when you applied", "3 February 2026"),
     Placeholder("app.rejected_on", "when they said no", "1 March 2026"),
@@ -114,17 +116,14 @@ PLACEHOLDER_NAMES = frozenset(p.name for p in PLACEHOLDERS)
 NAMESPACES = ("contact", "recipients", "app", "me", "today")
 _KNOWN = PLACEHOLDER_NAMES | frozenset(NAMESPACES)
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def long_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+def letter_date(d: date) -> str:
+    """A date as a message says it: ``2 March 2026``."""
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def day_date(d: date) -> str:
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+    """``Friday 27 February`` (a message's interview date; the composer's sent and put-off lines)."""
+    return f"{WEEKDAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]}"
 
 
 def when_phrase(d: date, today: date) -> str:
@@ -135,8 +134,8 @@ def when_phrase(d: date, today: date) -> str:
     if days == 1:
         return "yesterday"
     if 1 < days < 7:
-        return f"on {WEEKDAYS[d.weekday()]}"
-    return f"on {d.day} {MONTHS[d.month - 1]}"
+        return f"on {WEEKDAY_NAMES[d.weekday()]}"
+    return f"on {d.day} {MONTH_NAMES[d.month - 1]}"
 
 
 def season(d: date) -> str:
@@ -160,7 +159,7 @@ class Namespace:
     def __init__(self, prefix: str, values: dict[str, Any], text: str = "") -> None:
         self._prefix = prefix
         self._values = {k: _clean_value(v) for k, v in values.items() if v not in (None, "", [])}
-        self._text = _clean_value(text)
+        self._text: str = _clean_value(text)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -217,7 +216,7 @@ def interview_day(app: Application, today: date) -> date | None:
     return best
 
 
-def rejected_at(app: Application | None, tz=None) -> datetime | None:
+def rejected_at(app: Application | None, tz: tzinfo | None = None) -> datetime | None:
     """When the application was closed as rejected: the stage history's stamp of the close, else
     the start of the ``outcome_on`` day. ``None`` when it wasn't rejected."""
     if app is None or app.outcome != "rejected":
@@ -254,7 +253,7 @@ def build_context(
             "company": first.company, "title": first.title,
             "email": emails[0] if emails else recipient_email,
             "how_met": first.how_met,
-            "met_on": long_date(d) if (d := _iso_day(first.met_on)) else "",
+            "met_on": letter_date(d) if (d := _iso_day(first.met_on)) else "",
             "next_time": first.next_time,
         }
         c_text = c["full_name"]
@@ -283,8 +282,8 @@ def build_context(
             "interview_when": when_phrase(iday, today) if iday else "",
             "interviewer_names": and_join(names),
             "interviewer_first_names": and_join(firsts_i),
-            "applied_on": long_date(d) if (d := _iso_day(application.applied_on)) else "",
-            "rejected_on": long_date(rej.date()) if rej else "",
+            "applied_on": letter_date(d) if (d := _iso_day(application.applied_on)) else "",
+            "rejected_on": letter_date(rej.date()) if rej else "",
             "location": application.location,
         }
     s = settings or Settings()
@@ -292,14 +291,14 @@ def build_context(
         "name": s.my_name.strip(), "first_name": _first_word(s.my_name),
         "signature": s.signature.strip() or s.my_name.strip(),
     }
-    t = {"weekday": WEEKDAYS[today.weekday()], "year": str(today.year), "season": season(today),
-         "date": long_date(today)}
+    t = {"weekday": WEEKDAY_NAMES[today.weekday()], "year": str(today.year), "season": season(today),
+         "date": letter_date(today)}
     return {
         "contact": Namespace("contact", c, c_text),
         "recipients": Namespace("recipients", recipients, recipients["first_names"]),
         "app": Namespace("app", a, application.title if application else ""),
         "me": Namespace("me", me, me["name"]),
-        "today": Namespace("today", t, long_date(today)),
+        "today": Namespace("today", t, letter_date(today)),
     }
 
 
@@ -500,11 +499,6 @@ class Assessment:
     def body(self) -> str:
         return self.rendered.body.text
 
-    def full_text(self) -> str:
-        if self.subject:
-            return f"Subject: {self.subject}\n\n{self.body}"
-        return self.body
-
 
 def _mask(part: Part) -> str:
     """The part's text with its markers blanked out (so the tone check ignores slot labels)."""
@@ -577,24 +571,9 @@ def sort_drafts(drafts: Iterable[Draft], today: date) -> list[Draft]:
     return sorted(newest, key=lambda d: _STATUS_ORDER.get(display_status(d, today), 1))
 
 
-class DraftRepo(Repo[Draft]):
-    def listing(self, today: date | None = None) -> list[Draft]:
-        """Due first, then drafts, then put off, then sent; newest first within each."""
-        today = today or clock.today()
-        return sort_drafts(self.all(), today)
-
-    def due(self, today: date | None = None) -> list[Draft]:
-        """Drafts put off until today or earlier (for the Today screen)."""
-        today = today or clock.today()
-        return [d for d in self.all() if display_status(d, today) == "due"]
-
-    def unsent(self) -> list[Draft]:
-        return [d for d in self.all() if d.status != "sent"]
-
-
-def new_draft(template: Template, *, contacts: list[Contact] = (), recipient_name: str = "",
+def new_draft(template: Template, *, contacts: Sequence[Contact] = (), recipient_name: str = "",
               recipient_email: str = "", application_id: str | None = None,
-              channel: str | None = None) -> Draft:
+              channel: DraftChannel | None = None) -> Draft:
     """A draft started from ``template`` (not saved)."""
     channel = channel or template.channel
     first = contacts[0] if contacts else None
@@ -609,40 +588,11 @@ def new_draft(template: Template, *, contacts: list[Contact] = (), recipient_nam
 def put_off_copy(draft: Draft, until: date | None = None) -> Draft:
     """A copy of ``draft`` put off (default: until tomorrow); it shows as due from that day."""
     if draft.status == "sent":
-        raise ValueError("This message was already sent.")
+        raise OutreachError("This message was already sent.")
     d = draft.copy()
     d.status = "put off"
     d.put_off_until = (until or clock.today() + timedelta(days=1)).isoformat()
     return d
-
-
-def put_off(store: Store, draft_id: str, until: date | None = None) -> Draft:
-    """Put a saved draft off (default: until tomorrow)."""
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
-    return store.drafts.save(put_off_copy(draft, until))
-
-
-def bring_back(store: Store, draft_id: str) -> Draft:
-    """A put-off draft back to a plain draft."""
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
-    d = draft.copy()
-    if d.status == "put off":
-        d.status = "draft"
-    d.put_off_until = None
-    return store.drafts.save(d)
-
-
-def note_copied(store: Store, draft_id: str) -> Draft | None:
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        return None
-    d = draft.copy()
-    d.copied_at = clock.stamp()
-    return store.drafts.save(d, touch=False)
 
 
 def touch_summary(draft: Draft, subject: str) -> str:
@@ -651,50 +601,87 @@ def touch_summary(draft: Draft, subject: str) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def mark_sent(store: Store, draft_id: str, *, channel: str, on: date, subject: str, body: str) -> Draft:
-    """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting their
-    cadence), stamp the application (thank-you sent / feedback requested, and its activity), and
-    move the draft to Sent with the text that went out. A failure part-way keeps nothing."""
-    from .contacts import log_touchpoint
+class DraftRepo(Repo[Draft]):
+    """Drafts and sent messages, and what the user does with them; each verb is one write."""
 
-    draft = store.drafts.get(draft_id)
-    if draft is None:
-        raise KeyError(draft_id)
-    if draft.status == "sent":
-        raise ValueError(f"Already marked sent on {draft.sent_on}.")
-    day = on.isoformat()
-    with store.batch():
-        contact_ids = [cid for cid in draft.contact_ids if store.contacts.get(cid) is not None]
-        tp = None
-        if contact_ids:
-            tp = log_touchpoint(store, Touchpoint(
-                date=day, channel=channel, direction="out", kind=draft.kind,
-                summary=touch_summary(draft, subject), contact_ids=contact_ids,
-                application_id=draft.application_id, draft_id=draft.id,
-            ))
-        application = store.applications.get(draft.application_id)
-        if application is not None:
-            a = application.copy()
-            if draft.kind == "thank-you":
-                a.thank_you_sent_on = day
-            elif draft.kind == "feedback request":
-                a.feedback_requested_on = day
-            who = recipient_label(draft, store=store)
-            a.activity = list(a.activity) + [
-                {"on": day, "what": f"Sent a {KIND_LABELS.get(draft.kind, draft.kind).lower()} to {who} ({channel})"}
-            ]
-            if (a.last_activity_on or "") < day:
-                a.last_activity_on = day
-            store.applications.save(a)
-        d = draft.copy()
-        d.status = "sent"
-        d.sent_on = day
-        d.channel = channel
+    def listing(self, today: date | None = None) -> list[Draft]:
+        """Due first, then drafts, then put off, then sent; newest first within each."""
+        today = today or clock.today()
+        return sort_drafts(self.all(), today)
+
+    def due(self, today: date | None = None) -> list[Draft]:
+        """Drafts put off until today or earlier (for the Today screen)."""
+        today = today or clock.today()
+        return [d for d in self.all() if display_status(d, today) == "due"]
+
+    def _require(self, draft_id: str) -> Draft:
+        draft = self.get(draft_id)
+        if draft is None:
+            raise NotFoundError("That message no longer exists.")
+        return draft
+
+    def put_off(self, draft_id: str, until: date | None = None) -> Draft:
+        """Put a saved draft off (default: until tomorrow)."""
+        return self.save(put_off_copy(self._require(draft_id), until))
+
+    def bring_back(self, draft_id: str) -> Draft:
+        """A put-off draft back to a plain draft."""
+        d = self._require(draft_id).copy()
+        if d.status == "put off":
+            d.status = "draft"
         d.put_off_until = None
-        d.touchpoint_id = tp.id if tp is not None else None
-        d.sent_subject = subject
-        d.sent_body = body
-        return store.drafts.save(d)
+        return self.save(d)
+
+    def note_copied(self, draft_id: str) -> Draft | None:
+        """Remember when the rendered message was last copied or exported (None: it is gone)."""
+        draft = self.get(draft_id)
+        if draft is None:
+            return None
+        d = draft.copy()
+        d.copied_at = clock.stamp()
+        return self.save(d, touch=False)
+
+    def mark_sent(self, draft_id: str, *, channel: DraftChannel, on: date, subject: str, body: str) -> Draft:
+        """The user sent it: in ONE write, log a touchpoint on every recipient contact (resetting
+        their cadence), stamp the application (thank-you sent / feedback requested, and its
+        activity), and move the draft to Sent with the text that went out. A failure part-way keeps
+        nothing."""
+        store = self.store
+        draft = self._require(draft_id)
+        if draft.status == "sent":
+            raise OutreachError(f"Already marked sent on {draft.sent_on}.")
+        day = on.isoformat()
+        with store.batch():
+            contact_ids = [cid for cid in draft.contact_ids if store.contacts.get(cid) is not None]
+            tp = None
+            if contact_ids:
+                tp = store.touchpoints.log(Touchpoint(
+                    date=day, channel=channel, direction="out", kind=draft.kind,
+                    summary=touch_summary(draft, subject), contact_ids=contact_ids,
+                    application_id=draft.application_id, draft_id=draft.id,
+                ))
+            application = store.applications.get(draft.application_id)
+            if application is not None:
+                a = application.copy()
+                if draft.kind == "thank-you":
+                    a.thank_you_sent_on = day
+                elif draft.kind == "feedback request":
+                    a.feedback_requested_on = day
+                who = recipient_label(draft, store=store)
+                kind = KIND_LABELS.get(draft.kind, draft.kind).lower()
+                a.activity = [*a.activity, {"on": day, "what": f"Sent a {kind} to {who} ({channel})"}]
+                if (a.last_activity_on or "") < day:
+                    a.last_activity_on = day
+                store.applications.save(a)
+            d = draft.copy()
+            d.status = "sent"
+            d.sent_on = day
+            d.channel = channel
+            d.put_off_until = None
+            d.touchpoint_id = tp.id if tp is not None else None
+            d.sent_subject = subject
+            d.sent_body = body
+            return self.save(d)
 
 
 APP_KINDS = ("thank-you", "rejection reply", "feedback request")
@@ -721,7 +708,7 @@ def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable
     return "check-in"
 
 
-def link_application(store: Store, kind: str, contact_ids: Iterable[str]) -> str | None:
+def application_for_message(store: Store, kind: str, contact_ids: Iterable[str]) -> str | None:
     """For messages about an application, the one application the recipients share (if exactly one)."""
     if kind not in APP_KINDS:
         return None

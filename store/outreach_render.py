@@ -9,15 +9,17 @@ import contextvars
 import difflib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import nodes
+from jinja2 import Template, nodes
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.filters import FILTERS
-from jinja2.runtime import LoopContext, Undefined
+from jinja2.runtime import Context, LoopContext, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from .errors import RuleError
 from .outreach import (  # noqa: F401  (shared constants and the placeholder model)
     _KNOWN,
     _MARKED,
@@ -83,7 +85,7 @@ class _Listed(Undefined):
         _note("unknown", full)
         return f"{_MISS_A}unknown {full}{_MISS_B}"
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[_Listed]:
         return iter((self,))  # joined or looped over, it still shows (and is listed)
 
     def __len__(self) -> int:
@@ -128,8 +130,9 @@ _FORBIDDEN_NODES = {
 }
 
 
-class _Refused(Exception):
-    """Template text asked for something templates may not do."""
+class _Refused(RuleError):
+    """Template text asked for something templates may not do (caught here, shown as the render's
+    error)."""
 
 
 class _Env(SandboxedEnvironment):
@@ -156,12 +159,12 @@ class _Env(SandboxedEnvironment):
             f"'.{attribute}' is not available on a value; use a filter instead, e.g. "
             f"{{{{ contact.first_name | upper }}}}")
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (mirrors Jinja's signature)
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
         if __obj is ask:
             return __context.call(__obj, *args, **kwargs)
         raise SecurityError("templates can only call ask(\"…\"), nothing else")
 
-    def call_binop(self, context, operator, left, right):
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and not isinstance(n, bool):
@@ -195,7 +198,7 @@ def _check_nodes(node: nodes.Node, in_loop: bool = False) -> None:
         if kind in _FORBIDDEN_NODES:
             raise _Refused(f"{_FORBIDDEN_NODES[kind]} is not available in message templates "
                            f"(line {child.lineno}); use {{{{ values }}}}, {{% if %}} and {{% for %}}.")
-        if kind is nodes.For:
+        if isinstance(child, nodes.For):
             if child.recursive:
                 raise _Refused(f"recursive loops are not available (line {child.lineno}).")
             if in_loop:
@@ -206,7 +209,7 @@ def _check_nodes(node: nodes.Node, in_loop: bool = False) -> None:
 
 
 @functools.lru_cache(maxsize=128)
-def _compile(source: str):
+def _compile(source: str) -> Template:
     tree = _ENV.parse(source)
     _check_nodes(tree)
     return _ENV.from_string(tree)

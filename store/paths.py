@@ -21,7 +21,7 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """``--data-dir`` wins, then ``$REBOUND_DATA_DIR``, then the platform's user-data dir."""
     if cli_value:
         return Path(cli_value).expanduser()

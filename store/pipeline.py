@@ -21,15 +21,28 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from . import clock
 from .dates import from_iso
-from .models import LIVE_STAGES, OUTCOMES, STAGE_LABELS, STAGES, Application, Touchpoint
+from .errors import PipelineError as PipelineError  # the board's callers know it from here
+from .models import (
+    LIVE_STAGES,
+    OUTCOMES,
+    STAGE_LABELS,
+    STAGES,
+    Application,
+    Contact,
+    Draft,
+    JournalEntry,
+    Stage,
+    Touchpoint,
+)
 from .repo import Repo
 from .sanitize import clean_text
 
 if TYPE_CHECKING:
+    from .db import Store
     from .models import Settings
 
 #: Stages where silence means something (a wishlist card is ours to act on; an offer is theirs).
@@ -44,12 +57,8 @@ FOLLOW_UP_DAYS = 7
 SNOOZE_DAYS = 7
 DEFAULT_QUIET_DAYS = 21
 
-_STAGE_INDEX = {s: i for i, s in enumerate(STAGES)}
+_STAGE_INDEX: dict[str, int] = {s: i for i, s in enumerate(STAGES)}
 _APPLIED = _STAGE_INDEX["applied"]
-
-
-class PipelineError(ValueError):
-    """A move the board cannot make (the message says why, for the user)."""
 
 
 # ----------------------------------------------------------------------------- small helpers
@@ -269,9 +278,8 @@ def reopened(app: Application, to_stage: str | None = None, today: date | None =
     if app.stage != "closed":
         return app.copy()
     today = today or clock.today()
-    target = to_stage or app.closed_from_stage or "offer"
-    if target not in STAGES or target == "closed":
-        target = "offer"
+    wanted = to_stage or app.closed_from_stage or "offer"
+    target: Stage = wanted if wanted in STAGES and wanted != "closed" else "offer"
     new = app.copy()
     new.stage_history = list(new.stage_history) + [{"from": "closed", "to": target, "at": clock.stamp()}]
     was = app.outcome or "closed"
@@ -317,9 +325,18 @@ def snoozed(app: Application, today: date | None = None, days: int = SNOOZE_DAYS
 # ----------------------------------------------------------------------------- reading history
 
 
-def timeline(app: Application) -> list[dict]:
-    """Stage moves and logged activity, oldest first: ``{"on": date, "at": str, "kind", "text"}``."""
-    out = []
+class TimelineEntry(TypedDict):
+    """One line of a card's timeline: a stage move (``kind`` "move") or logged activity."""
+
+    on: date | None
+    at: str
+    kind: str
+    text: str
+
+
+def timeline(app: Application) -> list[TimelineEntry]:
+    """Stage moves and logged activity, oldest first."""
+    out: list[TimelineEntry] = []
     for entry in app.stage_history or []:
         if not isinstance(entry, dict):
             continue
@@ -333,12 +350,12 @@ def timeline(app: Application) -> list[dict]:
         else:
             text = f"{stage_label(frm)} → {stage_label(to)}"
         out.append({"on": from_iso(at), "at": at, "kind": "move", "text": text})
-    for entry in app.activity or []:
-        if not isinstance(entry, dict):
+    for act in app.activity or []:
+        if not isinstance(act, dict):
             continue
-        on = str(entry.get("on") or "")
-        out.append({"on": from_iso(on), "at": on, "kind": str(entry.get("kind") or "note"),
-                    "text": str(entry.get("what") or "")})
+        on = str(act.get("on") or "")
+        out.append({"on": from_iso(on), "at": on, "kind": str(act.get("kind") or "note"),
+                    "text": str(act.get("what") or "")})
     out.sort(key=lambda e: (e["on"] or date.min, e["at"]))
     return out
 
@@ -358,7 +375,7 @@ def furthest_stage(app: Application) -> str:
             break
         if isinstance(entry, dict):
             for key in ("to", "from"):
-                i = index.get(entry.get(key) or "", 0)
+                i = index.get(str(entry.get(key) or ""), 0)
                 if i > best and i <= _OFFER:
                     best = i
     return STAGES[best]
@@ -473,8 +490,8 @@ def bounce_backs(lost: list[date], applied: list[date]) -> list[int]:
 
 def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int, today: date) -> Health:
     monday = week_start(today)
-    by_stage = {s: 0 for s in STAGES}
-    outcomes = {o: 0 for o in OUTCOMES}
+    by_stage: dict[str, int] = {s: 0 for s in STAGES}
+    outcomes: dict[str, int] = {o: 0 for o in OUTCOMES}
     reached_counts = {s: 0 for s in FUNNEL_STAGES}
     sent = attention = quiet = overdue = responses = 0
     waits: list[int] = []
@@ -502,7 +519,7 @@ def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int,
         overdue += f.action_state == "overdue"
         attention += f.quiet or f.action_state in ("overdue", "today")
     funnel = []
-    prev = None
+    prev: int | None = None
     for s in FUNNEL_STAGES:
         n = reached_counts[s]
         conv = (n / prev) if prev else None
@@ -552,7 +569,7 @@ def matches(app: Application, query: str | list[str], _hay: str | None = None) -
     return all(t in hay for t in terms)
 
 
-def board_sort_key(app: Application) -> tuple:
+def board_sort_key(app: Application) -> tuple[int, str, int, str, str]:
     """Order within a column: dated next actions first (soonest, so overdue on top; on the
     wishlist a deadline counts as the date), then the most exciting, then by company. Closed:
     most recently closed first."""
@@ -563,7 +580,7 @@ def board_sort_key(app: Application) -> tuple:
     return (0 if nad else 1, nad, -(app.excitement or 0), app.company.casefold(), app.id)
 
 
-def _names_of(contact) -> set[str]:
+def _names_of(contact: Contact) -> set[str]:
     names = {contact.display_name.casefold()}
     full = f"{contact.first_name} {contact.last_name}".strip().casefold()
     if full:
@@ -571,7 +588,7 @@ def _names_of(contact) -> set[str]:
     return names
 
 
-def link_contacts(app: Application, contacts: Iterable) -> Application:
+def link_contacts(app: Application, contacts: Iterable[Contact]) -> Application:
     """Link the names typed on the card to contact records with that name (exact, any case).
     A linked contact stays linked while its name is listed; the names list is the source.
     Returns a changed copy."""
@@ -609,46 +626,47 @@ def split_list(text: str) -> list[str]:
 class ApplicationRepo(Repo[Application]):
     """User actions on applications; each is one atomic write.
 
-    ``version`` grows with every change (and when the cache is dropped), so a screen can tell
-    cheaply whether it must regroup. Health figures are kept per application and recomputed only
-    for the ones that changed (the cached model object is the change marker: saved records are
-    always new objects)."""
+    ``version`` (the table's, see :meth:`store.db.Store.table_version`) grows with every change and
+    reload, so a screen can tell cheaply whether it must regroup. Health figures are kept per
+    application and recomputed only for the ones that changed (the cached model object is the
+    change marker: saved records are always new objects). ``delete``/``delete_many`` are
+    :meth:`remove`: nothing is left pointing at a deleted application."""
 
-    version = 0
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, store: Store, model: type[Application]) -> None:
+        super().__init__(store, model)
         self._facts: dict[str, tuple[Application, AppFacts]] = {}
-        self._facts_key: tuple | None = None
-
-    def save(self, obj: Application, *, touch: bool = True) -> Application:
-        try:
-            return super().save(obj, touch=touch)
-        finally:
-            self.version += 1
-
-    def save_many(self, objs, *, touch: bool = True) -> list[Application]:
-        try:
-            return super().save_many(objs, touch=touch)
-        finally:
-            self.version += 1
-
-    def delete(self, record_id: str) -> bool:
-        try:
-            return super().delete(record_id)
-        finally:
-            self.version += 1
-
-    def delete_many(self, ids) -> int:
-        try:
-            return super().delete_many(ids)
-        finally:
-            self.version += 1
+        self._facts_key: tuple[date, int] | None = None
 
     def invalidate(self) -> None:
         super().invalidate()
-        self.version += 1
         self._facts = {}
+
+    def delete(self, record_id: str) -> bool:
+        return self.remove(record_id)
+
+    def delete_many(self, ids: Iterable[str]) -> int:
+        with self.store.batch():
+            return sum(self.remove(i) for i in list(ids))
+
+    def titles(self, ids: Iterable[str | None]) -> dict[str, tuple[str, str]]:
+        """(company, "company — role") of these applications (empty strings for a missing one),
+        without parsing the table when nothing has needed it yet (the journal opens fast at 10,000
+        applications)."""
+        out: dict[str, tuple[str, str]] = {}
+        parsed = self._cache
+        raw = None if parsed is not None else self._raw()
+        for app_id in ids:
+            if not app_id or app_id in out:
+                continue
+            if parsed is not None:
+                app = parsed.get(app_id)
+                company, role = (app.company, app.role) if app else ("", "")
+            else:
+                doc = raw.get(app_id) if raw is not None else None
+                company = str(doc.get("company") or "") if isinstance(doc, dict) else ""
+                role = str(doc.get("role") or "") if isinstance(doc, dict) else ""
+            out[app_id] = (company, f"{company} — {role}" if role else company)
+        return out
 
     def _require(self, app_id: str) -> Application:
         app = self.get(app_id)
@@ -721,15 +739,13 @@ class ApplicationRepo(Repo[Application]):
     def follow_up(self, app_id: str) -> Application:
         """Followed up: logged on the card (next action a week out) and, when contacts are linked,
         as a touchpoint with them (their cadence restarts) — one write."""
-        from .contacts import log_touchpoint
-
         app = self._require(app_id)
         today = clock.today()
         with self.store.batch():
             saved = self.save(followed_up(app, today))
             contact_ids = [cid for cid in app.contact_ids if self.store.contacts.get(cid) is not None]
             if contact_ids:
-                log_touchpoint(self.store, Touchpoint(
+                self.store.touchpoints.log(Touchpoint(
                     date=today.isoformat(), channel="email", direction="out", kind="follow-up",
                     summary=f"Followed up on {app.title}", contact_ids=contact_ids, application_id=app.id))
         return saved
@@ -743,25 +759,18 @@ class ApplicationRepo(Repo[Application]):
         stay, unlinked."""
         store = self.store
         with store.batch():
-            if not self.delete(app_id):
+            if not self._drop(app_id):
                 return False
             store.plans.delete_many([pl.id for pl in store.plans.find(lambda pl: pl.application_id == app_id)])
-            for repo, attr in ((store.drafts, "application_id"), (store.touchpoints, "application_id"),
-                               (store.journal, "application_id")):
-                linked = repo.find(lambda r, a=attr: getattr(r, a) == app_id)
-                changed = []
-                for rec in linked:
-                    rec = rec.copy()
-                    setattr(rec, attr, None)
-                    changed.append(rec)
-                repo.save_many(changed, touch=False)
-            contacts = store.contacts.find(lambda c: app_id in c.application_ids)
-            changed = []
-            for c in contacts:
+            _unlink(store.drafts, app_id)
+            _unlink(store.touchpoints, app_id)
+            _unlink(store.journal, app_id)
+            contacts = []
+            for c in store.contacts.find(lambda c: app_id in c.application_ids):
                 c = c.copy()
                 c.application_ids = [i for i in c.application_ids if i != app_id]
-                changed.append(c)
-            store.contacts.save_many(changed, touch=False)
+                contacts.append(c)
+            store.contacts.save_many(contacts, touch=False)
         return True
 
     def health(self, today: date | None = None) -> Health:
@@ -788,3 +797,16 @@ class ApplicationRepo(Repo[Application]):
 
     def sweep_queue(self, today: date | None = None) -> list[Application]:
         return sweep_queue(self.all(), today or clock.today(), self.quiet_days())
+
+
+_Linked = TypeVar("_Linked", Draft, Touchpoint, JournalEntry)
+
+
+def _unlink(repo: Repo[_Linked], app_id: str) -> None:
+    """The records of ``repo`` that point at a deleted application stop pointing at it."""
+    changed = []
+    for rec in repo.find(lambda r: r.application_id == app_id):
+        rec = rec.copy()
+        rec.application_id = None
+        changed.append(rec)
+    repo.save_many(changed, touch=False)

@@ -25,24 +25,39 @@ happened. Done, skipped and snoozed by hand are stored and survive restarts.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from . import clock
 from .dates import add_months, from_iso
+from .errors import NotFoundError
 from .journal import entry_relief
-from .models import LIVE_STAGES, Application, Contact, Draft, JournalEntry, Plan
+from .models import (
+    LIVE_STAGES,
+    Application,
+    Cadence,
+    Contact,
+    ContactRole,
+    Draft,
+    JournalEntry,
+    Plan,
+    PlanKind,
+    PlanStep,
+    StepKey,
+    StepStatus,
+    Touchpoint,
+)
 from .repo import Repo
 
 if TYPE_CHECKING:
     from .db import Store
 
-PLAN_OUTCOMES = ("rejected", "ghosted")
+PLAN_OUTCOMES: tuple[PlanKind, ...] = ("rejected", "ghosted")
 
-STEP_ORDER = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on", "reopened"]
-STEP_TITLES = {
+STEP_ORDER: list[StepKey] = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on", "reopened"]
+STEP_TITLES: dict[str, str] = {
     "reflect": "Reflect",
     "thank_you": "Say thank you",
     "feedback": "Ask for feedback",
@@ -50,7 +65,7 @@ STEP_TITLES = {
     "move_on": "Move on",
     "reopened": "Has it reopened?",
 }
-STEP_BLURBS = {
+STEP_BLURBS: dict[str, str] = {
     "reflect": "a guided reframe of this one",
     "thank_you": "a short reply to the rejection",
     "feedback": "one polite question about what to improve",
@@ -58,11 +73,11 @@ STEP_BLURBS = {
     "move_on": "the next application out",
     "reopened": "look at the posting again",
 }
-STATUSES = ("todo", "done", "skipped", "snoozed")
-OPEN = "todo"
+STATUSES: tuple[StepStatus, ...] = ("todo", "done", "skipped", "snoozed")
+OPEN: StepStatus = "todo"
 
 #: Days after the rejection each step falls due (``reopened`` is months, see :func:`build_steps`).
-DUE_DAYS = {"reflect": 0, "thank_you": 1, "feedback": 2, "stay_in_touch": 7, "move_on": 0}
+DUE_DAYS: dict[str, int] = {"reflect": 0, "thank_you": 1, "feedback": 2, "stay_in_touch": 7, "move_on": 0}
 REOPEN_MONTHS = 4
 #: An open step due within this many days keeps its plan on Today.
 LOOKAHEAD_DAYS = 14
@@ -70,8 +85,8 @@ LOOKAHEAD_DAYS = 14
 THANK_KINDS = ("rejection reply", "thank-you")
 FEEDBACK_KINDS = ("feedback request",)
 NOTE_KINDS = ("connection note",)
-NEW_CONTACT_ROLE = "interviewer"
-NEW_CONTACT_CADENCE = "quarterly"
+NEW_CONTACT_ROLE: ContactRole = "interviewer"
+NEW_CONTACT_CADENCE: Cadence = "quarterly"
 
 
 # --------------------------------------------------------------------------- creating
@@ -91,14 +106,14 @@ def rejection_day(app: Application, today: date | None = None) -> date:
     return from_iso(app.outcome_on) or today or clock.today()
 
 
-def _step(key: str, due: date | None) -> dict[str, Any]:
+def _step(key: StepKey, due: date | None) -> PlanStep:
     return {"key": key, "status": OPEN, "due": due.isoformat() if due else None, "done_on": None,
             "snoozed_until": None}
 
 
-def build_steps(app: Application, started: date) -> list[dict[str, Any]]:
+def build_steps(app: Application, started: date) -> list[PlanStep]:
     """The steps for this application's plan (pure)."""
-    keys = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"]
+    keys: list[StepKey] = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"]
     if app.outcome == "ghosted":
         keys.remove("thank_you")
     steps = [_step(k, started + timedelta(days=DUE_DAYS[k])) for k in keys]
@@ -107,11 +122,30 @@ def build_steps(app: Application, started: date) -> list[dict[str, Any]]:
     return steps
 
 
-def _ordered(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(steps, key=lambda s: STEP_ORDER.index(s["key"]) if s.get("key") in STEP_ORDER else 99)
+def _ordered(steps: Iterable[PlanStep]) -> list[PlanStep]:
+    order: dict[str, int] = {k: i for i, k in enumerate(STEP_ORDER)}
+    return sorted(steps, key=lambda s: order.get(str(s.get("key")), 99))
 
 
 # --------------------------------------------------------------------------- the repository
+
+
+class _StepChange(TypedDict, total=False):
+    status: StepStatus
+    done_on: str | None
+    snoozed_until: str | None
+    lesson: str
+
+
+def _apply(step: PlanStep, change: _StepChange) -> None:
+    if "status" in change:
+        step["status"] = change["status"]
+    if "done_on" in change:
+        step["done_on"] = change["done_on"]
+    if "snoozed_until" in change:
+        step["snoozed_until"] = change["snoozed_until"]
+    if "lesson" in change:
+        step["lesson"] = change["lesson"]
 
 
 class PlanRepo(Repo[Plan]):
@@ -128,12 +162,13 @@ class PlanRepo(Repo[Plan]):
         Calling it again returns the same plan. A ghosting that later turns into a rejection gains
         the thank-you step; nothing already done is touched.
         """
-        if app.outcome not in PLAN_OUTCOMES:
+        kind = app.outcome
+        if kind not in PLAN_OUTCOMES:
             return None
         existing = self.for_application(app.id)
         started = rejection_day(app)
         if existing is None:
-            plan = Plan(application_id=app.id, kind=app.outcome, started_on=started.isoformat(),
+            plan = Plan(application_id=app.id, kind=kind, started_on=started.isoformat(),
                         steps=build_steps(app, started))
             return self.save(plan)
         if existing.kind == "ghosted" and app.outcome == "rejected":
@@ -149,37 +184,37 @@ class PlanRepo(Repo[Plan]):
 
     # -- one key per step: done, skip, snooze, undo
 
-    def _change_step(self, plan_id: str, key: str, **changes: Any) -> Plan:
+    def _change_step(self, plan_id: str, key: str, changes: _StepChange) -> Plan:
         plan = self.get(plan_id)
         if plan is None:
-            raise KeyError(f"no plan {plan_id!r}")
+            raise NotFoundError("That rebound plan no longer exists.")
         plan = plan.copy()
         for step in plan.steps:
             if step.get("key") == key:
-                step.update(changes)
+                _apply(step, changes)
                 break
         else:
-            raise KeyError(f"plan has no step {key!r}")
+            raise NotFoundError(f"The plan has no step {key!r}.")
         return self.save(plan)
 
     def mark_done(self, plan_id: str, key: str, on: date | None = None) -> Plan:
-        return self._change_step(plan_id, key, status="done", done_on=(on or clock.today()).isoformat(),
-                                 snoozed_until=None)
+        return self._change_step(plan_id, key, {"status": "done", "done_on": (on or clock.today()).isoformat(),
+                                                "snoozed_until": None})
 
     def skip(self, plan_id: str, key: str, on: date | None = None) -> Plan:
-        return self._change_step(plan_id, key, status="skipped", done_on=(on or clock.today()).isoformat(),
-                                 snoozed_until=None)
+        return self._change_step(plan_id, key, {"status": "skipped", "done_on": (on or clock.today()).isoformat(),
+                                                "snoozed_until": None})
 
     def snooze(self, plan_id: str, key: str, until: date) -> Plan:
-        return self._change_step(plan_id, key, status="snoozed", snoozed_until=until.isoformat(),
-                                 done_on=None)
+        return self._change_step(plan_id, key, {"status": "snoozed", "snoozed_until": until.isoformat(),
+                                                "done_on": None})
 
     def reopen(self, plan_id: str, key: str) -> Plan:
-        return self._change_step(plan_id, key, status=OPEN, done_on=None, snoozed_until=None)
+        return self._change_step(plan_id, key, {"status": OPEN, "done_on": None, "snoozed_until": None})
 
     def set_lesson(self, plan_id: str, value: str) -> Plan:
         """Remember what became of the feedback: a journal entry's id, or ``"dismissed"``."""
-        return self._change_step(plan_id, "feedback", lesson=value)
+        return self._change_step(plan_id, "feedback", {"lesson": value})
 
     def record_evidence(self, views: Iterable[PlanView]) -> int:
         """Store the steps that read as done from what the user did, dated when it happened, so a
@@ -192,9 +227,10 @@ class PlanRepo(Repo[Plan]):
                 continue
             plan = view.plan.copy()
             for raw in plan.steps:
-                sv = done.get(raw.get("key"))
-                if sv is not None and raw.get("status") not in ("done", "skipped"):
-                    raw.update(status="done", done_on=sv.done_on.isoformat(), snoozed_until=None, by="evidence")
+                sv = done.get(str(raw.get("key")))
+                if sv is not None and sv.done_on is not None and raw.get("status") not in ("done", "skipped"):
+                    raw.update({"status": "done", "done_on": sv.done_on.isoformat(), "snoozed_until": None,
+                                "by": "evidence"})
             changed.append(plan)
         if changed:
             self.save_many(changed)
@@ -202,6 +238,46 @@ class PlanRepo(Repo[Plan]):
 
     def unfinished(self) -> list[Plan]:
         return [p for p in self._models().values() if not p.finished]
+
+    # -- doing the steps elsewhere in one key
+
+    def add_person_as_contact(self, plan: Plan, name: str, *, role: ContactRole = NEW_CONTACT_ROLE) -> Contact:
+        """One key: a name from the application becomes a contact (quarterly cadence), linked both
+        ways. One write."""
+        store = self.store
+        app = store.applications.get(plan.application_id)
+        if app is None:
+            raise NotFoundError("The application was deleted.")
+        parts = " ".join(name.split()).split(" ", 1)
+        today = clock.today().isoformat()
+        contact = Contact(first_name=parts[0], last_name=parts[1] if len(parts) > 1 else "",
+                          company=app.company, role=role,
+                          how_met=f"interview: {app.role}" if app.role else "interview",
+                          met_on=app.outcome_on or today, application_ids=[app.id],
+                          cadence=NEW_CONTACT_CADENCE, cadence_set_on=today, source="rebound plan")
+        with store.batch():
+            saved = store.contacts.save(contact)
+            changed = app.copy()
+            if saved.id not in changed.contact_ids:
+                changed.contact_ids.append(saved.id)
+            store.applications.save(changed)
+        return saved
+
+    def keep_feedback_as_lesson(self, plan: Plan) -> JournalEntry:
+        """The feedback recorded on the application becomes a journal entry with it as the lesson.
+        One write (the entry and the plan's note of it)."""
+        store = self.store
+        app = store.applications.get(plan.application_id)
+        if app is None or not app.feedback.strip():
+            raise NotFoundError("No feedback is recorded on this application.")
+        feedback = app.feedback.strip()
+        body = f"What {app.company} said after the {app.closed_from_stage or 'process'}:\n\n{feedback}"
+        entry = JournalEntry(kind="freewrite", title=f"Feedback from {app.company}"[:200], body=body,
+                             lesson=feedback, application_id=app.id, tags=["feedback", "lesson"])
+        with store.batch():
+            saved = store.journal.save(entry)
+            self.set_lesson(plan.id, saved.id)
+        return saved
 
 
 # --------------------------------------------------------------------------- evidence (read-only)
@@ -222,7 +298,7 @@ class Evidence:
                 if e.lesson:
                     self.lessons.setdefault(e.application_id, []).append(e)
         # touchpoints and sent drafts, by application and by contact
-        self.touches_by_app: dict[str, list] = {}
+        self.touches_by_app: dict[str, list[Touchpoint]] = {}
         self.notes_by_contact: dict[str, str] = {}
         for t in store.touchpoints.all():
             if t.application_id in wanted:
@@ -434,16 +510,22 @@ def plan_view(store: Store, plan: Plan, today: date | None = None, *, evidence: 
                     live=live, floor=floor, need=floor_need(live, floor), wishlist=wish, today=today)
     people = _people(ev, app, started) if app else []
     view.people = people
-    for raw in _ordered([s for s in plan.steps if isinstance(s, dict) and s.get("key") in STEP_TITLES]):
+    for raw in _ordered(s for s in plan.steps if isinstance(s, dict) and s.get("key") in STEP_TITLES):
         key = raw["key"]
-        status = raw.get("status") if raw.get("status") in STATUSES else OPEN
-        sv = StepView(key=key, title=STEP_TITLES[key], status=status, due=from_iso(raw.get("due")),
-                      done_on=from_iso(raw.get("done_on")), snoozed_until=from_iso(raw.get("snoozed_until")),
+        stored = raw.get("status")
+        status: StepStatus = stored if stored in STATUSES else OPEN
+        sv = StepView(key=key, title=STEP_TITLES[key], status=status, due=_day(raw.get("due")),
+                      done_on=_day(raw.get("done_on")), snoozed_until=_day(raw.get("snoozed_until")),
                       auto=raw.get("by") == "evidence")
         if app is not None:
-            _read_evidence(sv, view, raw, app, ev, people, started)
+            EVIDENCE_READERS[key](_StepEvidence(sv, view, raw, app, ev, people, started))
         view.steps.append(sv)
     return view
+
+
+def _day(value: object) -> date | None:
+    """A stored date, leniently (a hand-edited non-string reads as no date)."""
+    return from_iso(value) if isinstance(value, str) else None
 
 
 def _people(ev: Evidence, app: Application, started: date) -> list[Person]:
@@ -469,7 +551,7 @@ def _people(ev: Evidence, app: Application, started: date) -> list[Person]:
         names_seen.add(key)
         matches = ev.contacts_named(name)
         same_company = [c for c in matches if _norm(c.company) == _norm(app.company)]
-        found = (same_company or matches or [None])[0]
+        found = same_company[0] if same_company else (matches[0] if matches else None)
         if found is not None and found.id not in seen:
             seen.add(found.id)
             contacts.append(found)
@@ -505,151 +587,138 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _read_evidence(sv: StepView, view: PlanView, raw: dict[str, Any], app: Application, ev: Evidence,
-                   people: list[Person], started: date) -> None:
-    """Fill in the detail line, and mark the step done from what happened elsewhere."""
+@dataclass
+class _StepEvidence:
+    """What a step's reader looks at, and the step it fills in."""
 
-    def auto_done(on: str | date | None, detail: str) -> None:
+    sv: StepView
+    view: PlanView
+    raw: PlanStep
+    app: Application
+    ev: Evidence
+    people: list[Person]
+    started: date
+
+    def auto_done(self, on: str | date | None, detail: str) -> None:
+        """The step reads as done from what happened elsewhere (dated then), with ``detail``."""
+        sv = self.sv
         sv.detail = detail
         if sv.is_open:
             sv.status = "done"
             sv.auto = True
             sv.unrecorded = True
-            sv.done_on = on if isinstance(on, date) else (from_iso(on) or view.today)
+            sv.done_on = on if isinstance(on, date) else (from_iso(on) or self.view.today)
             sv.snoozed_until = None
 
-    key = sv.key
-    if key == "reflect":
-        entries = ev.reframes.get(app.id, [])
-        finished = sorted((e for e in entries if not e.is_draft), key=lambda e: e.entry_date)
-        if finished:
-            e = finished[-1]
-            relief = entry_relief(e)
-            extra = f" · relief {relief:+.0f}" if relief is not None else ""
-            auto_done(e.entry_date, f"reframe written{extra}")
-        elif entries:
-            sv.detail = "reframe started, not finished"
-        else:
-            sv.detail = ""
-    elif key == "thank_you":
-        sv.people = list(people)
-        linked = [p for p in people if p.contact_id]
-        sent = [p for p in linked if p.replied_on]
-        any_sent = [t for t in ev.touches_by_app.get(app.id, [])
-                    if t.kind in THANK_KINDS and t.direction != "in" and _after(t.date, started)]
-        any_sent_dates = [t.date for t in any_sent] + [
-            d.sent_on for d in ev.drafts_by_app.get(app.id, [])
-            if d.kind in THANK_KINDS and d.status == "sent" and _after(d.sent_on, started)]
-        if _after(app.thank_you_sent_on, started):
-            auto_done(app.thank_you_sent_on, "reply sent")
-        elif linked and len(sent) == len(linked):
-            auto_done(max(p.replied_on or "" for p in sent), f"reply sent to {_plural(len(sent), 'person')}")
-        elif not linked and any_sent_dates:
-            auto_done(max(any_sent_dates), "reply sent")
-        elif linked:
-            waiting = sum(1 for p in linked if p.reply_draft_id and not p.replied_on)
-            bits = [f"{len(sent)} of {len(linked)} sent"]
-            if waiting:
-                bits.append(f"{_plural(waiting, 'draft')} waiting")
-            sv.detail = " · ".join(bits)
-        elif people:
-            names = [p.name for p in people[:2]]
-            sv.detail = f"add {' and '.join(names)}{' and others' if len(people) > 2 else ''} as contacts " \
-                        "first (Stay in touch)"
-        else:
-            sv.detail = "no contact linked"
-    elif key == "feedback":
-        lesson = raw.get("lesson") or ""
-        if app.feedback.strip() and not lesson and not ev.lessons.get(app.id):
-            view.feedback = app.feedback.strip()
-        requested = [t.date for t in ev.touches_by_app.get(app.id, [])
-                     if t.kind in FEEDBACK_KINDS and t.direction != "in" and _after(t.date, started)]
-        requested += [d.sent_on for d in ev.drafts_by_app.get(app.id, [])
-                      if d.kind in FEEDBACK_KINDS and d.status == "sent" and _after(d.sent_on, started)]
-        waiting = [d for d in ev.drafts_by_app.get(app.id, []) if d.kind in FEEDBACK_KINDS and d.status != "sent"]
-        if app.feedback.strip():
-            auto_done(max(requested) if requested else app.updated_at[:10], "feedback received")
-        elif _after(app.feedback_requested_on, started):
-            auto_done(app.feedback_requested_on, "request sent")
-        elif requested:
-            auto_done(max(requested), "request sent")
-        elif waiting:
-            sv.detail = "draft waiting"
-        else:
-            sv.detail = ""
-    elif key == "stay_in_touch":
-        sv.people = list(people)
-        if not people:
-            sv.detail = "no names on this application yet"
-            return
-        missing = [p for p in people if not p.contact_id]
-        noteless = [p for p in people if p.contact_id and not p.note_on]
-        if not missing and not noteless:
-            auto_done(max(p.note_on or "" for p in people) or view.today,
-                      f"{_plural(len(people), 'person')} kept, a note each")
-            return
-        bits = []
-        if missing:
-            bits.append(f"{len(missing)} to add as contacts")
-        if noteless:
-            bits.append(f"{_plural(len(noteless), 'connection note')} to write")
-        sv.detail = " · ".join(bits)
-    elif key == "move_on":
-        parts = []
-        if view.need:
-            parts.append(f"{view.live} live of {view.floor} — add {view.need} today")
-        else:
-            parts.append(f"{view.live} live, floor {view.floor} met")
-        parts.append(view.bounce_back())
-        detail = " · ".join(parts)
-        if view.sent_since and not view.need:
-            auto_done(view.first_sent_on, detail)
-        else:
-            sv.detail = detail
-    elif key == "reopened":
-        sv.detail = "look at the posting and the company's jobs page"
+    def touch_dates(self, kinds: tuple[str, ...]) -> list[str]:
+        """When touchpoints of ``kinds`` went out about this application since the rejection."""
+        return [t.date for t in self.ev.touches_by_app.get(self.app.id, [])
+                if t.kind in kinds and t.direction != "in" and _after(t.date, self.started)]
+
+    def sent_dates(self, kinds: tuple[str, ...]) -> list[str]:
+        """When drafts of ``kinds`` about this application were marked sent since the rejection."""
+        return [d.sent_on for d in self.ev.drafts_by_app.get(self.app.id, [])
+                if d.kind in kinds and d.status == "sent" and d.sent_on and _after(d.sent_on, self.started)]
 
 
-# --------------------------------------------------------------------------- doing the steps
+def _read_reflect(x: _StepEvidence) -> None:
+    entries = x.ev.reframes.get(x.app.id, [])
+    finished = sorted((e for e in entries if not e.is_draft), key=lambda e: e.entry_date)
+    if finished:
+        e = finished[-1]
+        relief = entry_relief(e)
+        extra = f" · relief {relief:+.0f}" if relief is not None else ""
+        x.auto_done(e.entry_date, f"reframe written{extra}")
+    else:
+        x.sv.detail = "reframe started, not finished" if entries else ""
 
 
-def add_person_as_contact(store: Store, plan: Plan, name: str, *, role: str = NEW_CONTACT_ROLE) -> Contact:
-    """One key: a name from the application becomes a contact (quarterly cadence), linked both ways.
-    One write."""
-    app = store.applications.get(plan.application_id)
-    if app is None:
-        raise KeyError("the application was deleted")
-    parts = " ".join(name.split()).split(" ", 1)
-    today = clock.today().isoformat()
-    contact = Contact(first_name=parts[0], last_name=parts[1] if len(parts) > 1 else "", company=app.company,
-                      role=role, how_met=f"interview: {app.role}" if app.role else "interview",
-                      met_on=app.outcome_on or today, application_ids=[app.id], cadence=NEW_CONTACT_CADENCE,
-                      cadence_set_on=today, source="rebound plan")
-    with store.batch():
-        saved = store.contacts.save(contact)
-        changed = app.copy()
-        if saved.id not in changed.contact_ids:
-            changed.contact_ids.append(saved.id)
-        store.applications.save(changed)
-    return saved
+def _read_thank_you(x: _StepEvidence) -> None:
+    people = x.people
+    x.sv.people = list(people)
+    linked = [p for p in people if p.contact_id]
+    sent = [p for p in linked if p.replied_on]
+    any_sent = x.touch_dates(THANK_KINDS) + x.sent_dates(THANK_KINDS)
+    if _after(x.app.thank_you_sent_on, x.started):
+        x.auto_done(x.app.thank_you_sent_on, "reply sent")
+    elif linked and len(sent) == len(linked):
+        x.auto_done(max(p.replied_on or "" for p in sent), f"reply sent to {_plural(len(sent), 'person')}")
+    elif not linked and any_sent:
+        x.auto_done(max(any_sent), "reply sent")
+    elif linked:
+        waiting = sum(1 for p in linked if p.reply_draft_id and not p.replied_on)
+        bits = [f"{len(sent)} of {len(linked)} sent"]
+        if waiting:
+            bits.append(f"{_plural(waiting, 'draft')} waiting")
+        x.sv.detail = " · ".join(bits)
+    elif people:
+        names = " and ".join(p.name for p in people[:2])
+        x.sv.detail = f"add {names}{' and others' if len(people) > 2 else ''} as contacts first (Stay in touch)"
+    else:
+        x.sv.detail = "no contact linked"
 
 
-def keep_feedback_as_lesson(store: Store, plan: Plan) -> JournalEntry:
-    """The feedback recorded on the application becomes a journal entry with it as the lesson.
-    One write (the entry and the plan's note of it)."""
-    app = store.applications.get(plan.application_id)
-    if app is None or not app.feedback.strip():
-        raise KeyError("no feedback recorded on this application")
+def _read_feedback(x: _StepEvidence) -> None:
+    app = x.app
     feedback = app.feedback.strip()
-    entry = JournalEntry(kind="freewrite", title=f"Feedback from {app.company}"[:200],
-                         body=f"What {app.company} said after the {app.closed_from_stage or 'process'}:\n\n{feedback}",
-                         lesson=feedback, application_id=app.id, tags=["feedback", "lesson"])
-    with store.batch():
-        saved = store.journal.save(entry)
-        store.plans.set_lesson(plan.id, saved.id)
-    return saved
+    if feedback and not x.raw.get("lesson") and not x.ev.lessons.get(app.id):
+        x.view.feedback = feedback
+    requested = x.touch_dates(FEEDBACK_KINDS) + x.sent_dates(FEEDBACK_KINDS)
+    if feedback:
+        x.auto_done(max(requested) if requested else app.updated_at[:10], "feedback received")
+    elif _after(app.feedback_requested_on, x.started):
+        x.auto_done(app.feedback_requested_on, "request sent")
+    elif requested:
+        x.auto_done(max(requested), "request sent")
+    else:
+        waiting = any(d.kind in FEEDBACK_KINDS and d.status != "sent" for d in x.ev.drafts_by_app.get(app.id, []))
+        x.sv.detail = "draft waiting" if waiting else ""
 
 
-def advance_to_applied(store: Store, app: Application) -> Application:
-    """Send a Wishlist card: it moves to Applied today, stamped in its history (the board's rule)."""
-    return store.applications.move(app.id, "applied")
+def _read_stay_in_touch(x: _StepEvidence) -> None:
+    people = x.people
+    x.sv.people = list(people)
+    if not people:
+        x.sv.detail = "no names on this application yet"
+        return
+    missing = [p for p in people if not p.contact_id]
+    noteless = [p for p in people if p.contact_id and not p.note_on]
+    if not missing and not noteless:
+        x.auto_done(max(p.note_on or "" for p in people) or x.view.today,
+                    f"{_plural(len(people), 'person')} kept, a note each")
+        return
+    bits = []
+    if missing:
+        bits.append(f"{len(missing)} to add as contacts")
+    if noteless:
+        bits.append(f"{_plural(len(noteless), 'connection note')} to write")
+    x.sv.detail = " · ".join(bits)
+
+
+def _read_move_on(x: _StepEvidence) -> None:
+    view = x.view
+    if view.need:
+        floor = f"{view.live} live of {view.floor} — add {view.need} today"
+    else:
+        floor = f"{view.live} live, floor {view.floor} met"
+    detail = f"{floor} · {view.bounce_back()}"
+    if view.sent_since and not view.need:
+        x.auto_done(view.first_sent_on, detail)
+    else:
+        x.sv.detail = detail
+
+
+def _read_reopened(x: _StepEvidence) -> None:
+    x.sv.detail = "look at the posting and the company's jobs page"
+
+
+#: One reader per step: it fills in the detail line, and marks the step done from what happened
+#: elsewhere (a reframe written, a reply sent, the people kept, an application out).
+EVIDENCE_READERS: dict[str, Callable[[_StepEvidence], None]] = {
+    "reflect": _read_reflect,
+    "thank_you": _read_thank_you,
+    "feedback": _read_feedback,
+    "stay_in_touch": _read_stay_in_touch,
+    "move_on": _read_move_on,
+    "reopened": _read_reopened,
+}

@@ -7,14 +7,25 @@ by restoring a shallow snapshot.
 
 Models returned by ``all()``/``get()`` are the cached objects: treat them as read-only and pass a
 changed copy (``model.copy()``) to :meth:`Repo.save`.
+
+One API shape: the changes a user makes are *verbs* on a repository (``store.applications.close``,
+``store.touchpoints.log``, ``store.drafts.mark_sent``…); module-level functions are pure or only read.
+``save``/``delete`` and their ``_many`` forms are public only where a raw write cannot break a rule;
+a repository whose records carry an invariant overrides them to keep it (a touchpoint saved any way
+recomputes its contacts' last touch; deleting a contact or an application unlinks it everywhere).
+The raw writes themselves are ``_put``/``_drop`` (for the repositories' own use).
+
+Every write tells the store which table changed (:meth:`Store.mark_changed`), so
+``store.generation`` and ``store.table_version(name)`` (or ``repo.version``) say cheaply whether
+anything a screen derived is stale.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from tinydb.table import Table
 
@@ -27,9 +38,12 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=Record)
 
+#: ``{doc id: document}``: one table as TinyDB hands it to an update.
+RawTable = dict[str, dict[str, Any]]
+
 
 @contextlib.contextmanager
-def paused_gc():
+def paused_gc() -> Iterator[None]:
     """Building thousands of small objects triggers many useless GC passes: pause it (halves the
     time to load 10,000 applications), then freeze the result."""
     enabled = gc.isenabled()
@@ -47,13 +61,17 @@ def paused_gc():
 class StrIdTable(Table):
     """A TinyDB table keyed by our string ids, with in-place updates disabled."""
 
-    document_id_class = str  # type: ignore[assignment]
+    document_id_class = str  # type: ignore[assignment]  # TinyDB declares int ids; ours are str
 
-    def update(self, *args: Any, **kwargs: Any):  # type: ignore[override]
+    def update(self, *args: Any, **kwargs: Any) -> list[int]:
         raise NotImplementedError("use Repo.save: documents are replaced, never edited in place")
 
-    update_multiple = update  # type: ignore[assignment]
-    upsert = update  # type: ignore[assignment]
+    update_multiple = update  # all three refuse alike
+    upsert = update
+
+    def apply(self, updater: Callable[[RawTable], None]) -> None:
+        """Change the table with ``updater`` and write it (one save, or part of a batch)."""
+        self._update_table(cast(Callable[[dict[int, Mapping[Any, Any]]], None], updater))
 
 
 def clean_value(value: Any) -> Any:
@@ -80,9 +98,14 @@ class Repo(Generic[M]):
 
     @property
     def _table(self) -> StrIdTable:
-        return self.store.db.table(self.table_name)  # type: ignore[return-value]
+        return cast(StrIdTable, self.store.db.table(self.table_name))
 
-    def _raw(self) -> dict[str, dict[str, Any]]:
+    @property
+    def version(self) -> int:
+        """Grows with every change to this table (and on reload): equal versions, same records."""
+        return self.store.table_version(self.table_name)
+
+    def _raw(self) -> RawTable:
         data = self.store.storage.read() or {}
         return data.get(self.table_name, {})
 
@@ -93,6 +116,11 @@ class Repo(Generic[M]):
             with paused_gc():
                 self._cache = {key: from_dict(doc, trusted) for key, doc in self._raw().items()}
         return self._cache
+
+    @property
+    def loaded(self) -> bool:
+        """True once the table's records were parsed into models (reading them is then free)."""
+        return self._cache is not None
 
     def invalidate(self) -> None:
         self._cache = None
@@ -114,7 +142,8 @@ class Repo(Generic[M]):
     def is_empty(self) -> bool:
         """True when the table holds no record; answered without parsing it when possible."""
         data = self.store.storage.read() or {}
-        raw = data.unparsed_bytes(self.table_name) if hasattr(data, "unparsed_bytes") else None
+        unparsed = getattr(data, "unparsed_bytes", None)
+        raw = unparsed(self.table_name) if unparsed is not None else None
         if raw is not None:
             return len(raw) < 16 and bytes(raw).strip() == b"{}"
         return not self._raw()
@@ -122,69 +151,99 @@ class Repo(Generic[M]):
     def __len__(self) -> int:
         return self.count()
 
-    # -- changing
+    # -- changing (public; a repository with an invariant overrides these to keep it)
 
     def save(self, obj: M, *, touch: bool = True) -> M:
         """Insert or replace ``obj`` (one save, or part of the enclosing batch)."""
-        self.store.check_writable()
-        if touch:
-            obj.updated_at = clock.stamp()
-        cleaned = self.model.from_dict(clean_value(obj.to_dict()))  # cleaned and type-coerced
-        doc = cleaned.to_dict()
-        key = obj.id
-        table = self._table
-        models = self._models()
-
-        def put(t: dict) -> None:
-            t[key] = doc
-
-        # The cache is updated first: if the save fails (disk full…) the change stays in memory,
-        # in the raw data and in the cache alike, and the next save retries it.
-        models[key] = cleaned
-        table._update_table(put)
-        return cleaned
+        return self._put(obj, touch=touch)
 
     def save_many(self, objs: Iterable[M], *, touch: bool = True) -> list[M]:
         """Insert or replace several records with one write."""
+        return self._put_many(objs, touch=touch)
+
+    def delete(self, record_id: str) -> bool:
+        return self._drop(record_id)
+
+    def delete_many(self, ids: Iterable[str]) -> int:
+        return self._drop_many(ids)
+
+    # -- the raw writes
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Around a raw write: refuse in a read-only session, and tell the store the table changed
+        (also when the save failed: the change is kept in memory all the same)."""
+        self.store.check_writable()
+        try:
+            yield
+        finally:
+            self.store.mark_changed(self.table_name)
+
+    def _put(self, obj: M, *, touch: bool = True) -> M:
+        with self._changing():
+            if touch:
+                obj.updated_at = clock.stamp()
+            cleaned = self.model.from_dict(clean_value(obj.to_dict()))  # cleaned and type-coerced
+            doc = cleaned.to_dict()
+            key = obj.id
+            models = self._models()
+
+            def put(t: RawTable) -> None:
+                t[key] = doc
+
+            # The cache is updated first: if the save fails (disk full…) the change stays in memory,
+            # in the raw data and in the cache alike, and the next save retries it.
+            models[key] = cleaned
+            self._table.apply(put)
+            return cleaned
+
+    def _put_many(self, objs: Iterable[M], *, touch: bool = True) -> list[M]:
         self.store.check_writable()
         stamp = clock.stamp()
-        docs = {}
+        docs: RawTable = {}
         for obj in objs:
             if touch:
                 obj.updated_at = stamp
             docs[obj.id] = clean_value(obj.to_dict())
         if not docs:
             return []
-        models = self._models()
-        out = []
-        for key, doc in docs.items():
-            m = self.model.from_dict(doc)
-            docs[key] = m.to_dict()
-            models[key] = m
-            out.append(m)
-        self._table._update_table(lambda t: t.update(docs))
-        return out
+        with self._changing():
+            models = self._models()
+            out = []
+            for key, doc in docs.items():
+                m = self.model.from_dict(doc)
+                docs[key] = m.to_dict()
+                models[key] = m
+                out.append(m)
+            self._table.apply(lambda t: t.update(docs))
+            return out
 
-    def delete(self, record_id: str) -> bool:
+    def _drop(self, record_id: str) -> bool:
         self.store.check_writable()
         if record_id not in self._raw():
             return False
-        self._models().pop(record_id, None)
-        self._table._update_table(lambda t: t.pop(record_id, None))
+        def drop(t: RawTable) -> None:
+            t.pop(record_id, None)
+
+        with self._changing():
+            self._models().pop(record_id, None)
+            self._table.apply(drop)
         return True
 
-    def delete_many(self, ids: Iterable[str]) -> int:
+    def _drop_many(self, ids: Iterable[str]) -> int:
         self.store.check_writable()
-        ids = [i for i in ids if i in self._raw()]
-        if not ids:
+        raw = self._raw()
+        gone = [i for i in dict.fromkeys(ids) if i in raw]
+        if not gone:
             return 0
 
-        def drop(t: dict) -> None:
-            for i in ids:
+        def drop(t: RawTable) -> None:
+            for i in gone:
                 t.pop(i, None)
 
-        models = self._models()
-        for i in ids:
-            models.pop(i, None)
-        self._table._update_table(drop)
-        return len(ids)
+        with self._changing():
+            models = self._models()
+            for i in gone:
+                models.pop(i, None)
+            self._table.apply(drop)
+        return len(gone)

@@ -43,6 +43,10 @@ from .errors import CorruptDataError, ExternalChangeError, ReadOnlyError, SaveEr
 from .paths import TEMP_PREFIX, TEMP_SUFFIX
 
 Fingerprint = tuple[int, int, int] | None
+#: A table's bytes: a zero-copy view of the file until parsed, or what a save serialised.
+Fragment = bytes | memoryview
+#: Per table: (the table object it was made from, its bytes, their CRC-32).
+FragmentCache = dict[str, tuple[Any, Fragment, int]]
 
 
 def fingerprint(path: Path) -> Fingerprint:
@@ -133,12 +137,12 @@ class _Unparsed:
 
     __slots__ = ("raw", "crc")
 
-    def __init__(self, raw: bytes, crc: int) -> None:
+    def __init__(self, raw: Fragment, crc: int) -> None:
         self.raw = raw
         self.crc = crc
 
 
-class LazyTables(dict):
+class LazyTables(dict[str, Any]):
     """``{table name: {doc id: doc}}`` whose tables are parsed on first access.
 
     Only the lookups TinyDB and the repositories use are lazy (``[]``, ``get``, ``items``,
@@ -146,6 +150,8 @@ class LazyTables(dict):
     """
 
     path: Path
+    #: Where a parsed table's bytes are remembered (so an unchanged table is never re-serialised).
+    fragment_cache: FragmentCache | None = None
 
     def __getitem__(self, key: str) -> Any:
         value = dict.__getitem__(self, key)
@@ -159,16 +165,16 @@ class LazyTables(dict):
         except KeyError:
             return default
 
-    def items(self):  # type: ignore[override]
+    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]  # a list: parsing as it goes
         return [(k, self[k]) for k in list(self.keys())]
 
-    def values(self):  # type: ignore[override]
+    def values(self) -> list[Any]:  # type: ignore[override]  # a list: parsing as it goes
         return [self[k] for k in list(self.keys())]
 
     def raw_value(self, key: str) -> Any:
         return dict.__getitem__(self, key)
 
-    def unparsed_bytes(self, key: str) -> bytes | memoryview | None:
+    def unparsed_bytes(self, key: str) -> Fragment | None:
         """The on-disk bytes of a table not parsed yet (None if parsed or absent)."""
         value = dict.get(self, key)
         return value.raw if type(value) is _Unparsed else None
@@ -192,7 +198,7 @@ class LazyTables(dict):
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptDataError(self.path, f"table {key!r} is not an object of records")
         dict.__setitem__(self, key, table)
-        cache = getattr(self, "fragment_cache", None)
+        cache = self.fragment_cache
         if cache is not None:
             cache[key] = (table, value.raw, value.crc)
         return table
@@ -243,7 +249,7 @@ def split_tables(raw: bytes, path: Path) -> LazyTables | None:
     return out
 
 
-def serialize(data: dict[str, Any], cache: dict[str, tuple[Any, bytes, int]] | None = None) -> bytes:
+def serialize(data: dict[str, Any], cache: FragmentCache | None = None) -> bytes:
     """The whole database in our layout. ``cache`` holds (table object, bytes, crc) per table:
     a table whose object is unchanged since it was parsed or last written is not re-serialised
     (TinyDB replaces a table's dict on every change, and repositories never edit one in place)."""
@@ -274,14 +280,14 @@ def serialize(data: dict[str, Any], cache: dict[str, tuple[Any, bytes, int]] | N
 class AtomicJSONStorage(Storage):
     """A TinyDB ``Storage`` with atomic, durable, batched writes (see the module docstring)."""
 
-    def __init__(self, path: str | os.PathLike, read_only: bool = False, **_: Any) -> None:
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False, **_: Any) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
         self._fingerprint: Fingerprint = None
         self._batch_depth = 0
         self._batch_snapshot: dict[str, Any] | None = None
-        self._fragments: dict[str, tuple[Any, bytes, int]] = {}
+        self._fragments: FragmentCache = {}
         #: True when the file was in our checksummed layout: records need no type coercion.
         self.trusted = False
         #: True when memory holds changes that are not on disk yet (a failed or pending save).
@@ -319,6 +325,12 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             self.load()
         return self._data
+
+    def replace_data(self, data: dict[str, dict[str, Any]], *, dirty: bool) -> None:
+        """Put ``data`` in memory in place of what was loaded (a migration's result), saved with the
+        next flush when ``dirty``. Nothing is written here."""
+        self._data = data
+        self.dirty = dirty
 
     # -- writing
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import TemplateError
 from .models import DRAFT_KINDS, Template, new_id
 from .repo import Repo
 
@@ -100,7 +101,8 @@ _BUILTINS: list[Template] = [
         body=(
             "Hi {{ contact.first_name }},\n\n"
             "Thanks again for considering me for the {{ app.role }} role. If you have a minute, I'd "
-            "value one piece of feedback: {{ ask(\"one narrow question, e.g. what is one thing I could have done better in the final round?\") }}\n\n"
+            "value one piece of feedback: {{ ask(\"one narrow question, e.g. what is one thing I could have "
+            "done better in the final round?\") }}\n\n"
             "I understand if that isn't possible, and there's no need to reply if not. Either way, "
             "thank you.\n\n"
             "Best,\n" + _SIGN + "\n"
@@ -124,7 +126,8 @@ _BUILTINS: list[Template] = [
         subject="Catching up",
         body=(
             "Hi {{ contact.first_name }},\n\n"
-            "It's been a few months, so I wanted to say hello. {{ ask(\"a short update on what you've been doing\") }}\n\n"
+            "It's been a few months, so I wanted to say hello. "
+            "{{ ask(\"a short update on what you've been doing\") }}\n\n"
             "How are things with you{% if contact.company %} at {{ contact.company }}{% endif %}? "
             "{{ ask(\"a question about them, or something you could offer\") }}\n\n"
             "Best,\n" + _SIGN + "\n"
@@ -243,12 +246,12 @@ class TemplateRepo(Repo[Template]):
 
     def save_template(self, template: Template) -> Template:
         if template.id in BUILTINS:
-            raise ValueError("Built-in templates can't be changed; duplicate it and edit the copy.")
+            raise TemplateError("Built-in templates can't be changed; duplicate it and edit the copy.")
         return self.save(template)
 
     def delete_template(self, template_id: str) -> bool:
         if template_id in BUILTINS:
-            raise ValueError("Built-in templates can't be deleted.")
+            raise TemplateError("Built-in templates can't be deleted.")
         return self.delete(template_id)
 
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from . import clock
-from .contacts import due_contacts
-from .dates import from_iso, humanize_ago
+from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
 from .journal import entry_relief, mood_by_day
-from .models import Application, Settings
-from .outreach import KIND_LABELS, recipient_label
-from .pipeline import next_action_due
+from .models import Application, JournalEntry, Settings
+from .outreach import recipient_label
+from .pipeline import next_action_due, week_start
 from .plans import Evidence, PlanView, StepView, pipeline_counts, plan_view
+from .templates import KIND_LABELS
 
 if TYPE_CHECKING:
     from .db import Store
@@ -111,14 +111,6 @@ class Summary:
 # --------------------------------------------------------------------------- pieces (pure)
 
 
-def short_date(d: date | None, today: date | None = None) -> str:
-    if d is None:
-        return ""
-    if today is not None and d.year != today.year:
-        return f"{d.day} {d:%b %Y}"
-    return f"{d.day} {d:%b}"
-
-
 def relative_day(d: date, today: date) -> str:
     days = (d - today).days
     if days == 0:
@@ -128,7 +120,7 @@ def relative_day(d: date, today: date) -> str:
     if days == -1:
         return "yesterday"
     if 1 < days < 7:
-        return f"{d:%a} {d.day}"
+        return f"{WEEKDAY_ABBRS[d.weekday()]} {d.day}"
     return short_date(d, today)
 
 
@@ -164,23 +156,19 @@ def sparkline(values: Iterable[float | None]) -> str:
     return "".join(out)
 
 
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def sent_this_week(apps: Iterable[Application], today: date) -> int:
     start = week_start(today).isoformat()
     end = today.isoformat()
     return sum(1 for a in apps if a.applied_on and start <= a.applied_on[:10] <= end)
 
 
-def mood_series(entries: Iterable, today: date, days: int = MOOD_DAYS) -> list[float | None]:
+def mood_series(entries: Iterable[JournalEntry], today: date, days: int = MOOD_DAYS) -> list[float | None]:
     """Mean mood (1-5) per day, oldest first; ``None`` on days without a rating (the journal's rule)."""
     return mood_by_day(entries, days, today)
 
 
-def latest_relief(entries: Iterable) -> tuple[float, date, str] | None:
-    best = None
+def latest_relief(entries: Iterable[JournalEntry]) -> tuple[float, date, str] | None:
+    best: tuple[tuple[str, str], float, JournalEntry] | None = None
     for e in entries:
         if e.kind != "reframe" or e.is_draft:
             continue
@@ -202,7 +190,7 @@ def latest_relief(entries: Iterable) -> tuple[float, date, str] | None:
 def contacts_due(store: Store, today: date) -> list[DueItem]:
     """Contacts due or overdue (the contacts module's rule), each with its suggested reason."""
     out = []
-    for row in due_contacts(store, today):
+    for row in store.contacts.due(today):
         info = row.info
         due = info.due or today
         reason = row.reason.text if row.reason else "time to check in"

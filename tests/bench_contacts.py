@@ -36,7 +36,6 @@ async def _open(data_dir: Path) -> float:
 
 
 async def _actions(data_dir: Path, repeat: int) -> dict[str, float]:
-    from store import contacts as C
     from store.models import Touchpoint
 
     store, app = open_app(data_dir)
@@ -81,7 +80,7 @@ async def _actions(data_dir: Path, repeat: int) -> dict[str, float]:
             for _ in range(repeat):
                 row = screen.current_row()
                 t = time.perf_counter()
-                C.log_touchpoint(store, Touchpoint(contact_ids=[row.id], summary="bench"))
+                store.touchpoints.log(Touchpoint(contact_ids=[row.id], summary="bench"))
                 screen.dealt_with(Done(ids=(row.id,)))
                 _paint(table)
                 out["log"].append(time.perf_counter() - t)

@@ -296,8 +296,8 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
 
 async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_app):
     people = seed_people(store)
-    C.log_touchpoint(store, Touchpoint(date=d(-120), contact_ids=[people["ana"].id], summary="old"))
-    C.log_touchpoint(store, Touchpoint(date=d(-3), contact_ids=[people["ana"].id], summary="recent"))
+    store.touchpoints.log(Touchpoint(date=d(-120), contact_ids=[people["ana"].id], summary="old"))
+    store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[people["ana"].id], summary="recent"))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -528,7 +528,7 @@ async def test_applications_open_link_and_unlink(store, make_app, monkeypatch):
 
 async def test_delete_asks_first(store, make_app):
     people = seed_people(store)
-    C.log_touchpoint(store, Touchpoint(date=d(-5), contact_ids=[people["ana"].id]))
+    store.touchpoints.log(Touchpoint(date=d(-5), contact_ids=[people["ana"].id]))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -575,7 +575,7 @@ async def test_changes_made_elsewhere_show_when_coming_back(store, make_app):
         await open_contacts(pilot)
         await pilot.press("1")
         await pilot.pause()
-        C.log_touchpoint(store, Touchpoint(date=d(0), contact_ids=[people["ana"].id]))  # the composer's mark-sent
+        store.touchpoints.log(Touchpoint(date=d(0), contact_ids=[people["ana"].id]))  # the composer's mark-sent
         await pilot.press("4")
         await pilot.pause()
         assert names(app)[0] == "Ben Brandt"
@@ -721,7 +721,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         c = c.copy()
         c.application_ids = [a.id]
         store.contacts.save(c)
-        C.log_touchpoint(store, Touchpoint(date=d(-1), direction="in", summary=hostile, contact_ids=[c.id]))
+        store.touchpoints.log(Touchpoint(date=d(-1), direction="in", summary=hostile, contact_ids=[c.id]))
         ids[hostile] = c.id
     app = make_app(store)
     quit_called = []

@@ -181,7 +181,7 @@ def test_cadence_none_means_no_reminders():
 
 def test_reimport_dedupes_updates_records_changes_and_suggests_congratulations(store):
     first = L.plan_import(parse("reimport_v1.csv"), [], Settings(), TODAY)
-    L.apply_import(store, first)
+    store.contacts.apply_import(first)
     assert store.contacts.count() == 4
     later = TODAY + timedelta(days=30)
     plan = L.plan_import(parse("reimport_v2.csv"), store.contacts.all(), Settings(), later)
@@ -202,7 +202,7 @@ def test_reimport_dedupes_updates_records_changes_and_suggests_congratulations(s
     assert len(plan.job_changes) == 2
 
     saves = store.storage.saves
-    L.apply_import(store, plan)
+    store.contacts.apply_import(plan)
     assert store.storage.saves == saves + 1  # one write
     assert store.contacts.count() == 5
     t = next(c for c in store.contacts.all() if c.first_name == "Tomas")

@@ -23,8 +23,8 @@ from store.handoff import (
 from store.models import Application, Contact, Draft, Settings
 from store.outreach import (
     INMAIL_BODY_LIMIT,
+    application_for_message,
     assess,
-    bring_back,
     build_context,
     cooloff,
     counts,
@@ -32,11 +32,8 @@ from store.outreach import (
     display_status,
     effects_of_sending,
     escape_source,
-    link_application,
-    mark_sent,
     new_draft,
     offset_to_location,
-    put_off,
     rejected_at,
     render,
     sites,
@@ -325,14 +322,14 @@ def test_new_draft_from_template_and_assessment(store):
 
 def test_put_off_shows_as_due_from_tomorrow(store):
     d = store.drafts.save(Draft(kind="check-in", body="Hi"))
-    put_off(store, d.id)
+    store.drafts.put_off(d.id)
     saved = store.drafts.get(d.id)
     assert saved.status == "put off" and saved.put_off_until == "2026-03-03"
     assert display_status(saved) == "put off" and store.drafts.due() == []
     assert display_status(saved, date(2026, 3, 3)) == "due"
     assert [x.id for x in store.drafts.due(date(2026, 3, 3))] == [d.id]
     assert store.drafts.listing(date(2026, 3, 3))[0].id == d.id  # due comes first
-    bring_back(store, d.id)
+    store.drafts.bring_back(d.id)
     assert store.drafts.get(d.id).status == "draft"
 
 
@@ -343,7 +340,7 @@ def test_mark_sent_logs_stamps_and_moves_in_one_write(store):
     original = store.storage.flush
     store.storage.flush = lambda *a, **k: (writes.append(1), original(*a, **k))[1]
     try:
-        mark_sent(store, d.id, channel="email", on=date(2026, 3, 2), subject="A question", body="Hi Ana")
+        store.drafts.mark_sent(d.id, channel="email", on=date(2026, 3, 2), subject="A question", body="Hi Ana")
     finally:
         store.storage.flush = original
     assert len(writes) == 1
@@ -358,20 +355,20 @@ def test_mark_sent_logs_stamps_and_moves_in_one_write(store):
     assert a.feedback_requested_on == "2026-03-02" and a.thank_you_sent_on is None
     assert a.activity[-1]["what"].startswith("Sent a feedback request to Ana Almeida")
     with pytest.raises(ValueError):
-        mark_sent(store, d.id, channel="email", on=date(2026, 3, 2), subject="", body="")
+        store.drafts.mark_sent(d.id, channel="email", on=date(2026, 3, 2), subject="", body="")
 
 
 def test_mark_sent_thank_you_stamps_the_application(store):
     app, ana = _seed(store)
     d = store.drafts.save(new_draft(BUILTIN_BY_KIND["thank-you"], contacts=[ana], application_id=app.id))
-    mark_sent(store, d.id, channel="email", on=date(2026, 3, 1), subject="Thanks", body="Hi")
+    store.drafts.mark_sent(d.id, channel="email", on=date(2026, 3, 1), subject="Thanks", body="Hi")
     assert store.applications.get(app.id).thank_you_sent_on == "2026-03-01"
 
 
 def test_mark_sent_to_a_free_name_logs_no_touchpoint(store):
     d = store.drafts.save(Draft(kind="check-in", recipient_name="Jane Doe", body="Hi"))
     assert "No contact to log it on" in effects_of_sending(store, d)[0]
-    mark_sent(store, d.id, channel="linkedin message", on=date(2026, 3, 2), subject="", body="Hi")
+    store.drafts.mark_sent(d.id, channel="linkedin message", on=date(2026, 3, 2), subject="", body="Hi")
     assert store.touchpoints.count() == 0 and store.drafts.get(d.id).channel == "linkedin message"
 
 
@@ -386,7 +383,7 @@ def test_mark_sent_is_atomic_when_a_save_fails_part_way(store, monkeypatch):
 
     monkeypatch.setattr(store.applications, "save", boom)
     with pytest.raises(OSError):
-        mark_sent(store, d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
+        store.drafts.mark_sent(d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
     monkeypatch.undo()
     assert store.touchpoints.count() == 0
     assert store.drafts.get(d.id).status == "draft"
@@ -397,14 +394,14 @@ def test_mark_sent_is_atomic_when_a_save_fails_part_way(store, monkeypatch):
     assert not on_disk.get("touchpoints")
 
 
-def test_suggest_kind_and_link_application(store):
+def test_suggest_kind_and_application_for_message(store):
     app, ana = _seed(store, rejected_hours_ago=5)
     assert suggest_kind(store, app.id) == "rejection reply"
     d = store.drafts.save(new_draft(BUILTIN_BY_KIND["rejection reply"], contacts=[ana], application_id=app.id))
-    mark_sent(store, d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
+    store.drafts.mark_sent(d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
     assert suggest_kind(store, app.id) == "feedback request"
-    assert link_application(store, "feedback request", [ana.id]) == app.id
-    assert link_application(store, "check-in", [ana.id]) is None
+    assert application_for_message(store, "feedback request", [ana.id]) == app.id
+    assert application_for_message(store, "check-in", [ana.id]) is None
     live = store.applications.save(Application(company="X", role="Y", stage="interviewing"))
     assert suggest_kind(store, live.id) == "thank-you"
     stranger = store.contacts.save(Contact(first_name="New"))

@@ -8,12 +8,10 @@ from datetime import date
 from typing import overload
 
 from store import pipeline as p
-from store.dates import from_iso
+from store.dates import short_date
 from store.models import Application
 from widgets.board_health import HealthFigures
 from widgets.kanban import Card
-
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 #: How a closed card says its outcome: a symbol and the word.
 OUTCOME_MARKS = {
@@ -24,17 +22,6 @@ OUTCOME_MARKS = {
     "declined": ("↩", "dim"),
     "role closed": ("⊘", "dim"),
 }
-
-
-def short_date(value: str | date | None, today: date) -> str:
-    """``Mar 05``; with the year when it is not this year (``Mar 05 '25``)."""
-    day = value if isinstance(value, date) else from_iso(value)
-    if day is None:
-        return ""
-    text = f"{MONTHS[day.month - 1]} {day.day:02d}"
-    if day.year != today.year:
-        text += f" '{day.year % 100:02d}"
-    return text
 
 
 def card_meta(app: Application, today: date, quiet_days: int) -> tuple[tuple[str, str], ...]:

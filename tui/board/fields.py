@@ -10,10 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from store import clock
-from store.dates import DateError, parse_user_date
+from store.dates import DateError, long_date, parse_user_date
 
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 OUTCOME_HELP = {
     "accepted": "you took the offer",
     "rejected": "they said no",
@@ -22,13 +20,6 @@ OUTCOME_HELP = {
     "declined": "you turned down their offer",
     "role closed": "the role was pulled or filled",
 }
-
-
-def long_date(day: date | None) -> str:
-    """``Mon 2 Mar 2026`` (locale-free)."""
-    if day is None:
-        return ""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_hint(text: str, name: str = "") -> tuple[str, bool]:

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from store import clock
 from store.dates import DateError, from_iso, parse_optional_date, parse_user_date
-from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application
+from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application, one_of
 from store.pipeline import split_list
 from store.sanitize import clean_line
 from tui.board.fields import FORM_CSS, OUTCOME_HELP, DateInput, date_hint, iso, past_only, row
@@ -206,7 +206,7 @@ class ApplicationForm(ModalScreen[Application | None]):
         a.company, a.role = company, role
         a.url = clean_line(v["f-url"])
         a.location = clean_line(v["f-location"])
-        a.work_mode = str(v["f-work_mode"] or "")
+        a.work_mode = one_of(WORK_MODES, v["f-work_mode"], "")
         a.salary = clean_line(v["f-salary"])
         a.source = clean_line(v["f-source"])
         ex = str(v["f-excitement"])
@@ -223,12 +223,12 @@ class ApplicationForm(ModalScreen[Application | None]):
         a.tags = split_list(str(v["f-tags"]))
         if "f-outcome" in v:
             if v["f-outcome"]:
-                a.outcome = str(v["f-outcome"])
+                a.outcome = one_of(OUTCOMES, v["f-outcome"], "")
             a.outcome_on = iso(dates.get("outcome_on")) or a.outcome_on
             a.outcome_reason = clean_line(v["f-outcome_reason"])
         a.feedback = str(v["f-feedback"])
         if "f-stage" in v and v["f-stage"] in STAGES:
-            a.stage = str(v["f-stage"])
+            a.stage = one_of(STAGES, v["f-stage"], a.stage)
         return a, []
 
     # -- actions
@@ -324,7 +324,7 @@ class CloseDialog(ModalScreen[Closing | None]):
     def _choose(self, outcome: str) -> None:
         self.outcome = outcome
         ol = self.query_one(OptionList)
-        ol.highlighted = OUTCOMES.index(outcome)
+        ol.highlighted = OUTCOMES.index(one_of(OUTCOMES, outcome, "rejected"))
         self.query_one("#close-reason", Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

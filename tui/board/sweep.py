@@ -19,11 +19,10 @@ from textual.widgets import Footer, Static
 
 from store import clock
 from store import pipeline as p
-from store.dates import from_iso, humanize_ago
+from store.dates import from_iso, humanize_ago, long_date
 from store.models import Application
 from tui.board.actions import Direction
 from tui.board.details import DetailsScreen
-from tui.board.fields import long_date
 
 if TYPE_CHECKING:
     from tui.board.flows import CardFlows, Done

@@ -69,7 +69,7 @@ def run(args, data_dir: Path) -> int:
         from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 
         try:
-            linkedin.apply_import(store, plan)
+            store.contacts.apply_import(plan)
         except (SaveError, ExternalChangeError, ReadOnlyError) as exc:
             print(f"{PROG}: not saved: {exc}. Nothing was imported.", file=sys.stderr)
             return 1

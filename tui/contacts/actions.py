@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from store import clock
 from store import contacts as C
 from store.contacts_export import write_export
-from store.dates import humanize_until
-from store.linkedin import ImportPlan, apply_import
+from store.dates import humanize_until, short_date
+from store.linkedin import ImportPlan
 from store.models import Contact, Touchpoint
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class ContactsActions:
     # -- contacts
 
     def save_contact(self, contact: Contact, *, is_new: bool) -> Done | None:
-        if not self.write(C.save_contact, self.store, contact):
+        if not self.write(self.store.contacts.edit, contact):
             return None
         return Done(f"{'Added' if is_new else 'Saved'} {contact.display_name}.", (contact.id,))
 
@@ -90,7 +90,7 @@ class ContactsActions:
         def delete_all() -> None:
             with self.store.batch():
                 for i in ids:
-                    C.delete_contact(self.store, i)
+                    self.store.contacts.remove(i)
 
         if not self.write(delete_all):
             return None
@@ -99,12 +99,12 @@ class ContactsActions:
     def keep_contact(self, contact: Contact) -> None:
         """The terminal went away with the form open and valid: save it (no UI to tell)."""
         if not self.store.read_only:
-            C.save_contact(self.store, contact)
+            self.store.contacts.edit(contact)
 
     # -- touchpoints
 
     def log_touchpoint(self, tp: Touchpoint) -> Done | None:
-        if not self.write(C.log_touchpoint, self.store, tp):
+        if not self.write(self.store.touchpoints.log, tp):
             return None
         return Done(self.logged_message(tp), tuple(tp.contact_ids))
 
@@ -113,7 +113,7 @@ class ContactsActions:
         if len(people) == 1:
             c = people[0]
             info = C.due_info(c, self.store.settings.current())
-            nxt = (f" Next due {C.short_date(info.due)} ({humanize_until(info.due, compact=True)})."
+            nxt = (f" Next due {short_date(info.due)} ({humanize_until(info.due, compact=True)})."
                    if info.due else "")
             counted = "" if tp.direction in C.QUALIFYING_DIRECTIONS else " (inbound: the clock keeps running)"
             return f"Logged a {tp.kind} with {c.display_name}{counted}.{nxt}"
@@ -121,74 +121,74 @@ class ContactsActions:
 
     def save_touchpoint(self, tp: Touchpoint) -> Done | None:
         """A touchpoint edited (or logged) from a contact's timeline."""
-        if not self.write(C.log_touchpoint, self.store, tp):
+        if not self.write(self.store.touchpoints.log, tp):
             return None
         return Done("Touchpoint saved; the last touch is recomputed.", tuple(tp.contact_ids))
 
     def delete_touchpoint(self, tp: Touchpoint) -> Done | None:
-        if not self.write(C.delete_touchpoint, self.store, tp.id):
+        if not self.write(self.store.touchpoints.remove, tp.id):
             return None
         return Done("Touchpoint deleted; the last touch is recomputed.", tuple(tp.contact_ids))
 
     def keep_touchpoint(self, tp: Touchpoint) -> None:
         """The terminal went away with the touchpoint dialog open and valid: log it."""
         if not self.store.read_only:
-            C.log_touchpoint(self.store, tp)
+            self.store.touchpoints.log(tp)
 
     # -- snooze, pause, status
 
     def snooze(self, ids: Sequence[str], until: date | None) -> Done | None:
         """Until a day; None ends the snooze now."""
         names = self.names(ids)
-        if not self.write(C.snooze, self.store, list(ids), until):
+        if not self.write(self.store.contacts.snooze, list(ids), until):
             return None
         if until is None:
             return Done(f"Snooze ended for {who(names)}.", tuple(ids))
-        return Done(f"Snoozed {who(names)} until {C.short_date(until)}.", tuple(ids))
+        return Done(f"Snoozed {who(names)} until {short_date(until)}.", tuple(ids))
 
     def pause(self, ids: Sequence[str], until: date | None) -> Done | None:
         """Until a day; None pauses until resumed by hand."""
         names = self.names(ids)
-        if not self.write(C.pause_contacts, self.store, list(ids), until):
+        if not self.write(self.store.contacts.pause, list(ids), until):
             return None
-        when = f"until {C.short_date(until)}" if until else "until you resume"
+        when = f"until {short_date(until)}" if until else "until you resume"
         return Done(f"Paused {who(names)} {when}.", tuple(ids))
 
     def set_status(self, ids: Sequence[str], status: str) -> Done | None:
         """active, archived or do not contact."""
         names = self.names(ids)
-        if not ids or not self.write(C.set_status, self.store, list(ids), status):
+        if not ids or not self.write(self.store.contacts.set_status, list(ids), status):
             return None
         return Done(f"{who(names)}: {status}.", tuple(ids))
 
     def pause_all(self, days: int) -> Done | None:
-        if not self.write(C.start_global_pause, self.store, days):
+        if not self.write(self.store.settings.pause_reminders, days):
             return None
         end = clock.today() + timedelta(days=days - 1)
-        return Done(f"All reminders paused until {C.short_date(end)}. Due dates move after it, spread out so "
+        return Done(f"All reminders paused until {short_date(end)}. Due dates move after it, spread out so "
                     "you don't come back to a wall.")
 
     def resume_all(self) -> Done | None:
-        if not self.write(C.end_global_pause, self.store):
+        if not self.write(self.store.settings.resume_reminders):
             return None
         return Done("Reminders are back on.")
 
     # -- applications
 
     def link_application(self, contact_id: str, application_id: str) -> Done | None:
-        if not self.write(C.link_application, self.store, contact_id, application_id):
+        if not self.write(self.store.contacts.link_application, contact_id, application_id):
             return None
         return Done("Linked. News on that application will suggest a reason to reach out.", (contact_id,))
 
     def unlink_application(self, contact_id: str, application_id: str) -> Done | None:
-        if not self.write(C.link_application, self.store, contact_id, application_id, False):
+        if not self.write(self.store.contacts.link_application, contact_id, application_id, False):
             return None
         return Done("", (contact_id,))
 
     # -- import, export, settings
 
     def import_linkedin(self, plan: ImportPlan) -> Done | None:
-        if not self.write(apply_import, self.store, plan):
+        if not self.write(self.store.contacts.apply_import, plan):
             return None
         jobs = len(plan.job_changes)
         extra = f" {jobs} changed jobs: see the ones suggesting a congratulations." if jobs else ""

@@ -17,8 +17,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import clock
-from store.contacts import ContactRow, DueInfo, Reason, short_date, upcoming_dates
-from store.dates import from_iso
+from store.contacts import ContactRow, DueInfo, Reason, upcoming_dates
+from store.dates import from_iso, short_date
 from store.models import STAGE_LABELS, Application, Contact, Touchpoint
 from tui.contacts.format import ago, cadence_sentence, state_sentence
 from tui.contacts.rows import ContactList
@@ -81,7 +81,7 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
     if c.connected_on:
         _field(parts, "Connected", c.connected_on)
     _field(parts, "Tags", ", ".join(c.tags))
-    status = c.status
+    status: str = c.status
     if c.status == "paused":
         ended = from_iso(c.paused_until)
         if ended is not None and ended <= today:

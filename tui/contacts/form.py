@@ -31,7 +31,7 @@ from store.contacts import (
     parse_important_dates,
 )
 from store.dates import ACCEPTED, DateError, parse_optional_date, parse_user_date
-from store.models import CONTACT_ROLES, CONTACT_STATUSES, Contact, Settings
+from store.models import CADENCE_KEYS, CONTACT_ROLES, CONTACT_STATUSES, Contact, Settings, one_of
 from tui.dialogs import ConfirmDialog
 from widgets.usertext import literal
 
@@ -252,13 +252,13 @@ class ContactForm(ModalScreen[Contact | None]):
         for name in ("first_name", "last_name", "preferred_name", "company", "title", "phone",
                      "linkedin_url", "how_met"):
             setattr(c, name, str(v[name]).strip())
-        c.role = str(v["role"]) or "other"
+        c.role = one_of(CONTACT_ROLES, v["role"], "other")
         c.emails = emails
         c.tags = split_list(str(v["tags"]))
         met_on, paused_until = dates.get("met_on"), dates.get("paused_until")
         c.met_on = met_on.isoformat() if met_on else None
-        c.cadence = str(v["cadence"])
-        c.status = str(v["status"]) or "active"
+        c.cadence = one_of(CADENCE_KEYS, v["cadence"], "quarterly")
+        c.status = one_of(CONTACT_STATUSES, v["status"], "active")
         c.paused_until = paused_until.isoformat() if paused_until else None
         if c.status != "paused":
             c.paused_until = None

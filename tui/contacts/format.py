@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from store import clock
-from store.contacts import CADENCE_SHORT, ContactRow, DueInfo, cadence_label, short_date
-from store.dates import humanize_ago, humanize_until
+from store.contacts import CADENCE_SHORT, ContactRow, DueInfo, cadence_label
+from store.dates import humanize_ago, humanize_until, short_date
 from widgets.contacts_table import ContactLine
 
 ROLE_SHORT = {"hiring manager": "hiring mgr"}

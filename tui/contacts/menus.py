@@ -18,7 +18,7 @@ from textual.app import App
 from store import clock
 from store import contacts as C
 from store.contacts import ContactRow
-from store.dates import ACCEPTED, DateError, parse_user_date
+from store.dates import ACCEPTED, DateError, parse_user_date, short_date
 from store.models import CONTACT_ROLES, Application, Settings
 from tui.contacts.rows import Filters
 from tui.dialogs import ChoiceDialog, TextPromptDialog
@@ -108,7 +108,7 @@ def snooze_options(rows: Sequence[ContactRow], today: date) -> list[tuple[Until 
     options: list[tuple[Until | Ask, str]] = []
     for code, label in C.SNOOZE_PRESETS:
         d = parse_user_date(code, today)
-        options.append((Until(d), f"{label}  (until {C.short_date(d, today)})"))
+        options.append((Until(d), f"{label}  (until {short_date(d, today)})"))
     options.append((Ask.A_DATE, "Until a date…"))
     if any(r.info.snoozed_until for r in rows):
         options.append((Until(None), "End the snooze now"))
@@ -119,7 +119,7 @@ def pause_options(rows: Sequence[ContactRow], today: date) -> list[tuple[Until |
     options: list[tuple[Until | Ask | SetStatus, str]] = []
     for code, label in PAUSE_PRESETS:
         d = parse_user_date(code, today)
-        options.append((Until(d), f"{label}  (until {C.short_date(d, today)})"))
+        options.append((Until(d), f"{label}  (until {short_date(d, today)})"))
     options += [(Ask.A_DATE, "Until a date…"), (Until(None), "Until I resume it")]
     if any(r.contact.status == "paused" for r in rows):
         options.append((SetStatus("active"), "Resume now (make active)"))

@@ -10,6 +10,7 @@ from textual.content import Content
 
 from store import contacts as C
 from store.contacts import ContactRow
+from store.dates import short_date
 from tui.contacts.format import state_sentence
 from tui.contacts.rows import ContactList
 from widgets.usertext import literal
@@ -71,11 +72,11 @@ def bar_content(rows: ContactList, pause: C.GlobalPause | None, today: date) -> 
     due = counts.get("due", 0) + counts.get("overdue", 0)
     parts: list[str | tuple[str, str]] = []
     if pause and pause.active_on(today):
-        parts += [("‖ All reminders paused", "bold"), f" until {C.short_date(pause.end, today)}: due dates "
+        parts += [("‖ All reminders paused", "bold"), f" until {short_date(pause.end, today)}: due dates "
                   "resume after it, spread out (ctrl+p → Resume all reminders).\n"]
     elif pause and pause.start > today:
-        parts += [("‖ Reminders pause", "bold"), f" from {C.short_date(pause.start, today)} to "
-                  f"{C.short_date(pause.end, today)}.\n"]
+        parts += [("‖ Reminders pause", "bold"), f" from {short_date(pause.start, today)} to "
+                  f"{short_date(pause.end, today)}.\n"]
     parts += [(f"{due:,} due now", "bold"), f" · {counts.get('due soon', 0):,} this week · "]
     total, shown = len(rows.rows), len(rows.shown)
     parts.append(f"{f'{shown:,} of {total:,}' if shown != total else f'{total:,}'} shown")

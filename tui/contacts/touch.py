@@ -24,9 +24,8 @@ from textual.widgets import Input, Label, OptionList, Select, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from store import clock
-from store.contacts import short_date
-from store.dates import ACCEPTED, DateError, from_iso, parse_user_date
-from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint
+from store.dates import ACCEPTED, DateError, from_iso, parse_user_date, short_date
+from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint, one_of
 from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.picker import ContactPicker
 from tui.dialogs import ConfirmDialog
@@ -194,9 +193,9 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
             return None, "tick at least one contact (ctrl+n adds one)"
         t = self.original.copy() if self.original is not None else Touchpoint()
         t.date = day.isoformat()
-        t.channel = str(self.query_one("#tp-channel", Select).value)
-        t.direction = str(self.query_one("#tp-direction", Select).value)
-        t.kind = str(self.query_one("#tp-kind", Select).value)
+        t.channel = one_of(CHANNELS, self.query_one("#tp-channel", Select).value, t.channel)
+        t.direction = one_of(DIRECTIONS, self.query_one("#tp-direction", Select).value, t.direction)
+        t.kind = one_of(TOUCH_KINDS, self.query_one("#tp-kind", Select).value, t.kind)
         t.summary = self.query_one("#tp-summary", Input).value.strip()
         t.contact_ids = ids
         return t, ""

@@ -11,7 +11,6 @@ them, routes keys and shows the result. User text is shown with ``Content`` only
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,13 +24,11 @@ from store.journal import (
     parse_rating,
     parse_tags,
 )
-from store.models import Application, JournalEntry
+from store.models import Application, JournalEntry, Thought
 from store.prompts import DISTORTIONS, DISTORTIONS_BY_SLUG, EMOTIONS, FUNNEL_DISTORTIONS
 from tui.journal.actions import app_label
 from widgets.journal_checklist import CheckList
 from widgets.journal_ratings import RatedList, RatedRow
-
-Thought = dict[str, Any]
 
 
 def rating_text(value: int) -> str:

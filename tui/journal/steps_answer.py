@@ -6,7 +6,6 @@ belief shift) and the optional wrap-up (self-compassion, a lesson, a next action
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,7 +14,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from store.dates import DateError, parse_optional_date
 from store.journal import belief_shift, clamp_rating, describe_relief, describe_shift, entry_relief, hot_index
-from store.models import JournalEntry
+from store.models import Emotion, JournalEntry
 from store.prompts import COMPASSION_KEYS
 from tui.journal.steps import StepParts, Thought, rating_problem, rating_text, read_rating
 from widgets.journal_checklist import CheckList
@@ -114,13 +113,14 @@ class RerateStep(StepParts, Vertical):
             label = f"Hot thought: believe it now (was {before if before is not None else '–'})?"
         self.query_one("#hot-after-label", Label).update(literal(label))
 
-    def emotions(self, feelings: Sequence[RatedRow]) -> list[dict[str, Any]]:
+    def emotions(self, feelings: Sequence[RatedRow]) -> list[Emotion]:
         """The feelings as stored: the rating of step 2 before, this step's after (-1: not re-rated)."""
         self._remember()
-        out: list[dict[str, Any]] = []
+        out: list[Emotion] = []
         for row in feelings:
             after = self._afters.get(row.label)
-            out.append({"name": row.label, "before": row.value, "after": -1 if after is None else after})
+            out.append({"name": row.label, "before": -1 if row.value is None else row.value,
+                        "after": -1 if after is None else after})
         return out
 
     def show_relief(self, entry: JournalEntry) -> None:

@@ -22,14 +22,10 @@ from store.handoff import MAILTO_SAFE_LENGTH, is_email, mailto, save_eml, save_t
 from store.models import Draft, Template
 from store.outreach import (
     FOLLOW_UPS,
-    bring_back,
     build_context,
     default_recipients,
     link_application,
-    mark_sent,
     new_draft,
-    note_copied,
-    put_off,
     put_off_copy,
     recipient_label,
     render,
@@ -274,21 +270,21 @@ class OutreachActions:
         saved = self.store.drafts.get(draft_id)
         if saved is None:
             return None
-        if saved.status != "put off" and not self._write(put_off, self.store, draft_id):
+        if saved.status != "put off" and not self._write(self.store.drafts.put_off, draft_id):
             return None
         return clock.today() + timedelta(days=1)
 
     def bring_back(self, draft_id: str) -> bool:
-        return self._write(bring_back, self.store, draft_id)
+        return self._write(self.store.drafts.bring_back, draft_id)
 
     def note_copied(self, draft: Draft) -> None:
         """Stamp a draft as copied (it left Rebound in some form); sent ones stay as they are."""
         if draft.status != "sent" and not self.store.read_only:
-            self._write(note_copied, self.store, draft.id)
+            self._write(self.store.drafts.note_copied, draft.id)
 
     def mark_sent(self, draft: Draft, info: SentInfo, *, subject: str, body: str) -> Sent | None:
         """In one write: a touchpoint on each recipient, a note on the application, the draft to Sent."""
-        if not self._write(mark_sent, self.store, draft.id, channel=info.channel, on=info.on, subject=subject,
+        if not self._write(self.store.drafts.mark_sent, draft.id, channel=info.channel, on=info.on, subject=subject,
                            body=body):
             return None
         return Sent(recipient_label(draft, store=self.store), FOLLOW_UPS.get(draft.kind))

@@ -22,7 +22,7 @@ from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
 from store.handoff import editor_file, join_for_editor, read_back, split_from_editor
-from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft, Template
+from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft, Template, one_of
 from store.outreach import (
     CHANNEL_LABELS,
     SUBJECT_CHANNELS,
@@ -148,8 +148,8 @@ class DraftEditor(ReboundScreen):
         """The draft as the fields show it now."""
         d = self.draft.copy()
         try:
-            d.kind = str(self.query_one("#ed-kind", Select).value)
-            d.channel = str(self.query_one("#ed-channel", Select).value)
+            d.kind = one_of(DRAFT_KINDS, self.query_one("#ed-kind", Select).value, d.kind)
+            d.channel = one_of(DRAFT_CHANNELS, self.query_one("#ed-channel", Select).value, d.channel)
             d.subject = self.query_one("#ed-subject", Input).value
             d.body = self.query_one("#ed-body", TextArea).text
         except NoMatches:  # not mounted (SIGHUP before the first paint): keep what we have

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Template
+from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Template, one_of
 from store.outreach import CHANNEL_LABELS, SUBJECT_CHANNELS
 from store.templates import KIND_LABELS, is_builtin
 from tui.dialogs import ConfirmDialog
@@ -267,8 +267,8 @@ class TemplateForm(ReboundScreen):
     def collect(self) -> Template:
         t = self.template.copy()
         t.name = self.query_one("#tf-name", Input).value.strip()
-        t.kind = str(self.query_one("#tf-kind", Select).value)
-        t.channel = str(self.query_one("#tf-channel", Select).value)
+        t.kind = one_of(DRAFT_KINDS, self.query_one("#tf-kind", Select).value, t.kind)
+        t.channel = one_of(DRAFT_CHANNELS, self.query_one("#tf-channel", Select).value, t.channel)
         t.subject = self.query_one("#tf-subject", Input).value
         t.timing_hint = self.query_one("#tf-timing", Input).value.strip()
         t.length_hint = self.query_one("#tf-length", Input).value.strip()

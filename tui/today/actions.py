@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from store import clock
 from store import plans as plans_mod
-from store.dates import DateError, parse_user_date
+from store.dates import DateError, parse_user_date, short_date
 from store.plans import FEEDBACK_KINDS, PlanView, StepView
-from store.today import DueItem, Summary, short_date
+from store.today import DueItem, Summary
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -190,7 +190,7 @@ class TodayActions:
         made: list[str] = []
 
         def keep() -> None:
-            made.append(plans_mod.keep_feedback_as_lesson(self.store, plan).id)
+            made.append(self.store.plans.keep_feedback_as_lesson(plan).id)
 
         if self.write(keep) and made:
             return made[0]
@@ -203,7 +203,7 @@ class TodayActions:
         made: list[str] = []
 
         def add() -> None:
-            made.append(plans_mod.add_person_as_contact(self.store, plan, name).display_name)
+            made.append(self.store.plans.add_person_as_contact(plan, name).display_name)
 
         if self.write(add) and made:
             return Outcome(True, f"Added {made[0]} as a contact (quarterly).", "Contacts")
@@ -214,7 +214,7 @@ class TodayActions:
         app = self.store.applications.get(application_id)
         if app is None or app.stage != "wishlist":
             return Outcome(False)
-        if not self.write(plans_mod.advance_to_applied, self.store, app):
+        if not self.write(self.store.applications.move, app.id, "applied"):
             return Outcome(False)
         return Outcome(True, f"Sent: {app.title} is now in Applied.", "Move on")
 
