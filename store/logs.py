@@ -89,7 +89,7 @@ def crashed(exc: BaseException) -> None:
 def crash_message(data_dir: Path | str, unsaved: bool) -> str:
     """What the terminal shows after an unexpected error (one short paragraph, no traceback)."""
     saved = ("Some changes could not be saved; run `rebound-tui doctor` to see what is on disk."
-             if unsaved else "Everything already saved is safe, and Rebound saved what it could of what you were typing.")
+             if unsaved else "Everything already saved is safe; Rebound saved what it could of what you were typing.")
     return (f"Rebound stopped after an unexpected error. {saved}\n"
             f"What happened (no personal text) is in {Path(data_dir) / LOG_NAME}.")
 

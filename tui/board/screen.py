@@ -122,8 +122,8 @@ class BoardScreen(ReboundScreen):
         self.kanban.focus()
 
     def _source_key(self) -> tuple[object, ...]:
-        s = self.store.settings.current()
-        return (self.store.applications.version, clock.today(), self.actions.quiet_days(), s.updated_at)
+        """What the columns were built from: the applications and settings versions, and the day."""
+        return (self.store.versions("applications", "settings"), clock.today())
 
     def refresh_data(self) -> None:
         """Back on the board: regroup only if something changed since the columns were built."""

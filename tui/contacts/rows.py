@@ -96,9 +96,8 @@ class ContactList:
         self._seen: tuple[object, ...] = ()
 
     def _signature(self) -> tuple[object, ...]:
-        """What the rows were computed from: saves, unsaved changes, the data in memory, the day."""
-        st = self.store.storage
-        return (getattr(st, "saves", None), self.store.dirty, id(getattr(st, "_data", None)), clock.today())
+        """What the rows were computed from: the store's change generation and the day."""
+        return (self.store.generation, clock.today())
 
     @property
     def stale(self) -> bool:

@@ -12,6 +12,7 @@ show it is read just after the first paint, so the frame appears at once even on
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -96,7 +97,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         self.filter_text = ""
         self._row_by_id: dict[str, Row] = {}
         self._loaded = False
-        self._summary_key: str | None = None
+        self._summary_key: tuple[int, date] | None = None
         self._plans_seen: set[str] = set()
 
     # -- layout
@@ -116,7 +117,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         cached = today_cache.load(self.store)
         if cached is not None:
             self._loaded = True
-            self._show(cached, today_cache.current_key(self.store))
+            self._show(cached, self._data_key())
             return
         # Otherwise paint the frame first ("Reading your data…"), then read the data: on years of
         # data that takes a moment, and the screen should not stay blank meanwhile.
@@ -135,20 +136,24 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
     def refresh_data(self) -> None:
         if not self._loaded:
             return  # the first read happens right after the first paint
-        key = today_cache.current_key(self.store)
-        if key is not None and key == self._summary_key and self.summary is not None:
+        key = self._data_key()
+        if key == self._summary_key and self.summary is not None:
             # nothing changed since this summary was made (same data, same day): keep it
             self.summary.greeting = greeting(clock.now().hour, self.summary.name)
             self._show(self.summary, key)
             return
         s = summarize(self.store)
         self.actions.record_evidence(s)
-        key = today_cache.current_key(self.store)
+        key = self._data_key()
         if not s.unrecorded:
             today_cache.save(self.store, s)
         self._show(s, key if not s.unrecorded else None)
 
-    def _show(self, s: Summary, key: str | None) -> None:
+    def _data_key(self) -> tuple[int, date]:
+        """What the summary is computed from: the store's change generation and the day."""
+        return (self.store.generation, clock.today())
+
+    def _show(self, s: Summary, key: tuple[int, date] | None) -> None:
         self.summary = s
         self._summary_key = key
         self.query_one("#today-head", Static).update(head_text(s.today, s.greeting))
