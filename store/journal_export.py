@@ -1,7 +1,9 @@
 """The journal as Markdown: one section per entry, newest first, then the Lessons list.
 
 User text is copied as written (it is the user's own journal) except that terminal control
-characters and bidi overrides are stripped again on the way out, and headings are kept to one line.
+characters and bidi overrides are stripped again on the way out, headings are kept to one line, and
+every piece of user text is escaped per CommonMark (:mod:`store.exporting.markdown`): a ``#`` in a
+body, ``<script>`` or ``[x](y)`` in a title or tag shows as typed, never as a heading, HTML or a link.
 Drafts are left out unless asked for.
 """
 
@@ -12,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import clock
+from .exporting.markdown import escape
 from .journal import (
     belief_shift,
     describe_relief,
@@ -30,7 +33,12 @@ from .sanitize import clean_line, clean_text
 
 
 def _t(text: object) -> str:
-    return clean_text(text).strip()
+    return escape(clean_text(text).strip())
+
+
+def _l(text: object) -> str:
+    """One line of user text, escaped."""
+    return escape(clean_line(text))
 
 
 def _rating(value: object) -> str:
@@ -51,19 +59,19 @@ def _bullets(items: Iterable[str]) -> list[str]:
 def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     """One entry as a Markdown section (a level-2 heading and its body)."""
     head = [entry.entry_date, kind_label(entry.kind)]
-    title = clean_line(headline(entry)) if entry.kind != "checkin" else ""
+    title = _l(headline(entry)) if entry.kind != "checkin" else ""
     if title:
         head.append(title)
     lines = ["## " + " · ".join(head), ""]
     meta = []
     if app_title:
-        meta.append(f"Application: {clean_line(app_title)}")
+        meta.append(f"Application: {_l(app_title)}")
     if entry.mood:
         meta.append(f"Mood: {entry.mood}/5 ({mood_word(entry.mood)})")
     if entry.energy:
         meta.append(f"Energy: {entry.energy}/5")
     if entry.tags:
-        meta.append("Tags: " + ", ".join(clean_line(t) for t in entry.tags))
+        meta.append("Tags: " + ", ".join(_l(t) for t in entry.tags))
     if entry.writing_seconds:
         meta.append(f"Timed writing: {entry.writing_seconds // 60} min")
     if entry.is_draft:
@@ -82,17 +90,17 @@ def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     if entry.emotions:
         lines += ["### Emotions (0-100, before → after)", ""]
         for e in entry.emotions:
-            lines.append(f"- {clean_line(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}")
+            lines.append(f"- {_l(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}")
         lines.append("")
     if entry.thoughts:
         hot = hot_index(entry.thoughts)
         lines += ["### Thoughts (belief 0-100)", ""]
         for i, t in enumerate(entry.thoughts):
             mark = " **(hot thought)**" if i == hot else ""
-            lines.append(f"- {clean_line(t.get('text', ''))} ({_rating(t.get('belief'))}){mark}")
+            lines.append(f"- {_l(t.get('text', ''))} ({_rating(t.get('belief'))}){mark}")
         lines.append("")
     if entry.distortions:
-        lines += ["### Thinking patterns", ""] + [f"- {distortion_name(d)}" for d in entry.distortions] + [""]
+        lines += ["### Thinking patterns", ""] + [f"- {_l(distortion_name(d))}" for d in entry.distortions] + [""]
     if entry.evidence_for:
         lines += ["### Evidence for", ""] + _bullets(entry.evidence_for) + [""]
     if entry.evidence_against:
@@ -141,7 +149,7 @@ def to_markdown(entries: Iterable[JournalEntry], app_title: Callable[[str | None
     if found:
         out += ["## Lessons", ""]
         for lesson in found:
-            out.append(f"- {lesson.entry_date}: {clean_line(lesson.text)} (from: {clean_line(lesson.source)})")
+            out.append(f"- {lesson.entry_date}: {_l(lesson.text)} (from: {_l(lesson.source)})")
         out.append("")
     text = "\n".join(out).rstrip() + "\n"
     # once more over the whole document: nothing that reaches a terminal survives
