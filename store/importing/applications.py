@@ -389,7 +389,7 @@ def _merge(before: Application, new: Application, row: Row, today: date) -> tupl
     if (new.stage, new.outcome) != (before.stage, before.outcome):
         moved = row.dates.get("moved")
         last_move = max((str(e.get("at") or "") for e in before.stage_history if isinstance(e, dict)), default="")
-        newer = moved is not None and moved.iso() > last_move
+        newer = moved is not None and moved.iso() >= last_move
         forward = before.stage != "closed" and (
             new.stage == "closed" or stage_index(new.stage) > stage_index(before.stage))
         if newer or (moved is None and forward):
