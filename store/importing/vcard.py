@@ -89,7 +89,7 @@ def parse_bday(value: str, params: dict[str, Any] | None = None) -> dict[str, An
 def _linkedin(card: Any) -> str:
     for name in ("socialprofile", "x-socialprofile", "url"):
         for prop in _props(card, name):
-            value = _text(prop.value).strip()
+            value = _text(prop.value).strip().replace("\\:", ":")  # Google escapes the colon
             kinds = _params(prop)
             if "linkedin.com" in value.casefold() or (name != "url" and "linkedin" in kinds):
                 if "linkedin.com" not in value.casefold():
@@ -189,14 +189,10 @@ def parse_vcards(data: bytes | str) -> ParsedCards:
         chunk = text[start:starts[i + 1] if i + 1 < len(starts) else len(text)]
         line = text.count("\n", 0, start) + 1
         try:
-            card = vobject.readOne(chunk)
-        except Exception as exc:  # noqa: BLE001 - vobject raises many kinds; a bad card is skipped and said
-            from .. import logs
-
-            logs.swallowed(exc, "import contacts: a card vobject can't read")
+            found = card_to_contact(vobject.readOne(chunk), line)
+        except (vobject.base.VObjectError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
             out.skipped.append(Skipped(line, "", f"a card that can't be read ({type(exc).__name__})"))
             continue
-        found = card_to_contact(card, line)
         if not (found.contact.first_name or found.contact.last_name):
             out.skipped.append(Skipped(line, found.contact.company, "no name"))
             continue
