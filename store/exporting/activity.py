@@ -22,13 +22,17 @@ from datetime import date
 from ..contacts_export import safe_cell
 from ..dates import from_iso
 from ..models import STAGE_LABELS, Application, Contact, Draft, Touchpoint
-from ..templates import KIND_LABELS
 from .markdown import table_cell
 
 COLUMNS = ["date", "employer", "position", "activity", "how", "contact person", "result"]
 HOW = {"email": "email", "call": "phone", "video": "video call", "in person": "in person", "text": "text message",
        "linkedin note": "online (LinkedIn)", "linkedin message": "online (LinkedIn)", "inmail": "online (LinkedIn)",
        "other": "other"}
+WHAT = {"thank-you": "Thank-you note", "rejection reply": "Reply to a rejection",
+        "feedback request": "Feedback request", "connection note": "LinkedIn connection note", "check-in": "Check-in", "follow-up": "Follow-up",
+        "referral ask": "Referral request", "holiday greeting": "Holiday greeting",
+        "congratulations": "Congratulations", "article": "Shared an article", "reconnect": "Reconnected",
+        "other": "Contact"}
 MOVES = {"applied": "Applied", "screening": "Screening", "interviewing": "Interview", "offer": "Offer received"}
 
 
@@ -99,7 +103,7 @@ def build_log(apps: Iterable[Application], touchpoints: Iterable[Touchpoint], dr
         names = [people[c].display_name for c in tp.contact_ids if c in people]
         first = people.get(tp.contact_ids[0]) if tp.contact_ids else None
         employer = app.company if app else (first.company if first else "")
-        what = KIND_LABELS.get(tp.kind, tp.kind.capitalize())
+        what = WHAT.get(tp.kind, tp.kind.capitalize())
         if app is None:
             what = f"Networking: {what.lower()}"
         out.append(Activity(day, employer, app.role if app else "", what, HOW.get(tp.channel, tp.channel),
@@ -114,7 +118,7 @@ def build_log(apps: Iterable[Application], touchpoints: Iterable[Touchpoint], dr
             continue
         app = by_app.get(d.application_id or "")
         out.append(Activity(day, app.company if app else "", app.role if app else "",
-                            f"{KIND_LABELS.get(d.kind, d.kind)} sent", HOW.get(d.channel, d.channel),
+                            f"{WHAT.get(d.kind, d.kind.capitalize())} sent", HOW.get(d.channel, d.channel),
                             d.recipient_name, result_of(app)))
         if app is not None:
             logged.add((app.id, day))

@@ -151,7 +151,9 @@ def card_to_contact(card: Any, line: int) -> Card:
     for prop_name, attr in X_FIELDS.items():
         props = _props(card, prop_name)
         if props:
-            setattr(c, attr, clean_line(_text(props[0].value)) or getattr(c, attr))
+            raw = _text(props[0].value)
+            value = clean_text(raw).strip() if attr == "next_time" else clean_line(raw)
+            setattr(c, attr, value or getattr(c, attr))
     _fix_choices(c)
     uid = _text(_props(card, "uid")[0].value).strip() if _props(card, "uid") else ""
     rid = _text(_props(card, "x-rebound-id")[0].value).strip() if _props(card, "x-rebound-id") else ""
