@@ -29,7 +29,8 @@ HOW = {"email": "email", "call": "phone", "video": "video call", "in person": "i
        "linkedin note": "online (LinkedIn)", "linkedin message": "online (LinkedIn)", "inmail": "online (LinkedIn)",
        "other": "other"}
 WHAT = {"thank-you": "Thank-you note", "rejection reply": "Reply to a rejection",
-        "feedback request": "Feedback request", "connection note": "LinkedIn connection note", "check-in": "Check-in", "follow-up": "Follow-up",
+        "feedback request": "Feedback request", "connection note": "LinkedIn connection note",
+        "check-in": "Check-in", "follow-up": "Follow-up",
         "referral ask": "Referral request", "holiday greeting": "Holiday greeting",
         "congratulations": "Congratulations", "article": "Shared an article", "reconnect": "Reconnected",
         "other": "Contact"}
