@@ -28,8 +28,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = [
     "first name", "last name", "preferred name", "company", "title", "role", "emails", "phone",
-    "linkedin url", "how met", "met on", "connected on", "source", "tags", "status", "cadence", "last touch", "next due", "state",
-    "reason", "next time", "notes",
+    "linkedin url", "how met", "met on", "connected on", "source", "tags", "status", "cadence", "last touch",
+    "next due", "state", "reason", "next time", "notes",
 ]
 
 

@@ -56,13 +56,8 @@ def _bullets(items: Iterable[str]) -> list[str]:
     return out
 
 
-def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
-    """One entry as a Markdown section (a level-2 heading and its body)."""
-    head = [entry.entry_date, kind_label(entry.kind)]
-    title = _l(headline(entry)) if entry.kind != "checkin" else ""
-    if title:
-        head.append(title)
-    lines = ["## " + " · ".join(head), ""]
+def _meta(entry: JournalEntry, app_title: str) -> list[str]:
+    """The entry's facts under its heading (application, mood, energy, tags…), user text escaped."""
     meta = []
     if app_title:
         meta.append(f"Application: {_l(app_title)}")
@@ -76,6 +71,17 @@ def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
         meta.append(f"Timed writing: {entry.writing_seconds // 60} min")
     if entry.is_draft:
         meta.append("Unfinished draft")
+    return meta
+
+
+def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
+    """One entry as a Markdown section (a level-2 heading and its body)."""
+    head = [entry.entry_date, kind_label(entry.kind)]
+    title = _l(headline(entry)) if entry.kind != "checkin" else ""
+    if title:
+        head.append(title)
+    lines = ["## " + " · ".join(head), ""]
+    meta = _meta(entry, app_title)
     for m in meta:
         lines.append(f"*{m}*  ")
     if meta:
@@ -106,7 +112,8 @@ def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     if entry.evidence_against:
         lines += ["### Evidence against", ""] + _bullets(entry.evidence_against) + [""]
     if _t(entry.balanced_thought):
-        lines += ["### Balanced thought", "", f"{_t(entry.balanced_thought)} (belief {_rating(entry.balanced_belief)})", ""]
+        belief = _rating(entry.balanced_belief)
+        lines += ["### Balanced thought", "", f"{_t(entry.balanced_thought)} (belief {belief})", ""]
     r, s = entry_relief(entry), belief_shift(entry)
     if entry.hot_belief_after >= 0 or r is not None:
         lines += ["### Re-rated", ""]

@@ -279,8 +279,9 @@ def new_application(si: SheetImport, row: Row, choice: S.Choice) -> Application:
         tags.append(_JOB_TYPES.get(v("job_type").casefold(), v("job_type").casefold()))
     history = _history(row, stage, outcome)
     entered = next((e["at"][:10] for e in reversed(history) if e["to"] == stage), None)
-    applied = d["applied"].day.isoformat() if "applied" in d else (d["on_applied"].day.isoformat()
-                                                                   if "on_applied" in d else None)
+    applied = d["applied"].day.isoformat() if "applied" in d else None
+    if applied is None and "on_applied" in d and si.preset != "rebound":  # Rebound's own CSV says it exactly
+        applied = d["on_applied"].day.isoformat()
     app = Application(
         company=v("company"), role=v("role"), url=v("url"), location=v("location"), salary=v("salary"),
         source=v("source"), work_mode=_work_mode(v("work_mode")) if v("work_mode") else "",
@@ -447,6 +448,8 @@ def plan_applications(si: SheetImport, existing: Iterable[Application], contacts
             defaulted[stage_name] = defaulted.get(stage_name, 0) + 1
         app = new_application(si, row, choice)
         match = index.match(si, row, app.applied_on or "")
+        if match is not None and match.id in seen and si.preset == "rebound" and row.get("id") not in ("", match.id):
+            match = None  # Rebound's own export: two ids are two applications, however alike
         if match is not None and match.id in seen:
             plan.skipped.append(Skipped(r.line, name, f"same application as line {seen[match.id]}"))
             continue

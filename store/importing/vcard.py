@@ -123,7 +123,7 @@ def card_to_contact(card: Any, line: int) -> Card:
     c = Contact(first_name=clean_line(first, limit=200), last_name=clean_line(last, limit=200), source="vcard")
     nick = _props(card, "nickname")
     if nick:
-        c.preferred_name = clean_line(_text(nick[0].value).split(",")[0], limit=200)
+        c.preferred_name = clean_line(_text(nick[0].value), limit=200)
     org = _props(card, "org")
     if org:
         value = org[0].value
@@ -290,6 +290,8 @@ def plan_contacts(parsed: ParsedCards, existing: Iterable[Contact], settings: Se
     for card in parsed.cards:
         c = card.contact
         match = index.match(card)
+        if match is not None and match.id in seen and card.rebound_id not in ("", match.id):
+            match = None  # Rebound's own export: two ids are two people, however alike
         if match is not None and match.id in seen:
             plan.skipped.append(Skipped(card.line, c.display_name, f"same person as the card on line {seen[match.id]}"))
             continue
