@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clock
@@ -135,7 +136,7 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
             al.add("trigger", timedelta(hours=alarm.hour, minutes=alarm.minute))
             ev.add_component(al)
         cal.add_component(ev)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def export_contacts(store: Store, fmt: str, today: date | None = None,
@@ -159,10 +160,8 @@ def default_filename(fmt: str, today: date | None = None) -> str:
     return f"contacts-{today.isoformat()}.{fmt}"
 
 
-def unique_path(directory, name: str):
+def unique_path(directory: str | Path, name: str) -> Path:
     """``directory/name``, or ``name-2``, ``name-3``… if taken (the app never overwrites silently)."""
-    from pathlib import Path
-
     directory = Path(directory)
     p = directory / name
     stem, dot, ext = name.rpartition(".")
@@ -173,11 +172,9 @@ def unique_path(directory, name: str):
     return p
 
 
-def write_export(store: Store, fmt: str, path=None) -> tuple[object, int]:
+def write_export(store: Store, fmt: str, path: str | Path | None = None) -> tuple[Path, int]:
     """Write an export into ``path`` (default: a new file in the exports folder), 0600, atomically.
     Returns (path, count). Used by the app's palette; the CLI handles overwriting itself."""
-    from pathlib import Path
-
     from .paths import EXPORT_DIR, ensure_private_dir, write_private
 
     data, count = export_contacts(store, fmt)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import clock
 from .exporting.markdown import escape
@@ -30,6 +31,9 @@ from .models import JournalEntry
 from .paths import EXPORT_DIR, ensure_private_dir, write_private
 from .prompts import COMPASSION_LABELS, distortion_name, mood_word
 from .sanitize import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from .db import Store
 
 
 def _t(text: object) -> str:
@@ -179,7 +183,7 @@ def write_export(path: Path, text: str) -> Path:
     return path
 
 
-def export_store(store, path: Path | None = None) -> tuple[Path, int]:
+def export_store(store: Store, path: Path | None = None) -> tuple[Path, int]:
     """Export the journal of an open store. Returns (path, number of entries written)."""
     target = Path(path) if path else default_export_path(store.data_dir)
 
