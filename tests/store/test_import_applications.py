@@ -280,3 +280,22 @@ def test_contacts_named_on_a_card_are_linked():
     si = sheet("sheet_title_rows_bom.csv")
     p = A.plan_applications(si, [], [ana])
     assert by_company(p)["Northwind Labs"].contact_ids == [ana.id]
+
+
+def test_hostile_cells_are_stored_as_plain_text():
+    import csv
+    import io
+
+    from tests.hostile import HOSTILE, stored_form
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["Company", "Role", "Notes", "Status"])
+    for s in HOSTILE:
+        w.writerow([s, s, s + "\nsecond line", s])
+    p = A.plan_applications(A.open_sheet(buf.getvalue().encode("utf-8")), [])
+    assert len(p.added) == len(HOSTILE)
+    for app, s in zip(p.added, HOSTILE, strict=True):
+        for value in (app.company, app.role, app.notes):
+            assert "\x1b" not in value and "\u202e" not in value and "\x07" not in value
+        assert app.notes == (stored_form(s) + "\nsecond line").strip()
