@@ -3,7 +3,10 @@
 CSV: every cell that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return) is prefixed with ``'``, and terminal control characters are
 stripped. ICS: one all-day event per contact that has a next due date, written with the
-``icalendar`` library.
+``icalendar`` library. A date already past goes on today (or the next working day at a weekend),
+since a calendar never shows an event in the past; each event keeps one UID across exports, with
+SEQUENCE and LAST-MODIFIED so a calendar that imports it again moves the event instead of doubling
+it; an optional VALARM reminds at a time of day.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,11 +76,29 @@ def contacts_csv(rows: Iterable[ContactRow]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None) -> bytes:
-    """An iCalendar file: each contact's next due date as an all-day event."""
-    from icalendar import Calendar, Event
+#: SEQUENCE counts minutes since this moment: every export is a newer revision than the last.
+_SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def calendar_day(due: date, today: date) -> date:
+    """Where a due date goes in a calendar: a past one on today, or the next working day."""
+    if due >= today:
+        return due
+    day = today
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
+                 apps: Mapping[str, object] | None = None, alarm: time | None = None) -> bytes:
+    """An iCalendar file: each contact's next due date as an all-day event (past ones on today or the
+    next working day), with ``alarm`` an optional reminder at that time of the day."""
+    from icalendar import Alarm, Calendar, Event
 
     stamp = (now or clock.now()).astimezone(UTC)
+    today = (now or clock.now()).date()
+    sequence = max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
     cal = Calendar()
     cal.add("prodid", "-//Rebound//rebound-tui contacts//EN")
     cal.add("version", "2.0")
@@ -92,33 +113,48 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None) -> byt
         ev = Event()
         ev.add("uid", f"{c.id}-next-due@rebound-tui")
         ev.add("dtstamp", stamp)
-        ev.add("dtstart", due)
-        ev.add("dtend", due + timedelta(days=1))
+        day = calendar_day(due, today)
+        ev.add("dtstart", day)
+        ev.add("dtend", day + timedelta(days=1))
+        ev.add("sequence", sequence)
+        ev.add("last-modified", stamp)
         ev.add("summary", f"Reach out to {name}")
         lines = [f"Cadence: {cadence_label(row.info.cadence)}"]
         where = ", ".join(b for b in (c.title, c.company) if b)
         if where:
             lines.insert(0, clean_text(where, multiline=False))
+        if day != due:
+            lines.append(f"Due since {due.isoformat()}")
         if row.reason:
             lines.append(f"Why now: {row.reason.text}")
         if c.next_time:
             lines.append(f"Next time: {clean_text(c.next_time)}")
         ev.add("description", "\n".join(lines))
         ev.add("transp", "TRANSPARENT")
+        if alarm is not None:
+            al = Alarm()
+            al.add("action", "DISPLAY")
+            al.add("description", f"Reach out to {name}")
+            al.add("trigger", timedelta(hours=alarm.hour, minutes=alarm.minute))
+            ev.add_component(al)
         cal.add_component(ev)
-    ical: bytes = cal.to_ical()
-    return ical
+    return bytes(cal.to_ical())
 
 
-def export_contacts(store: Store, fmt: str, today: date | None = None) -> tuple[bytes, int]:
-    """(file bytes, number of contacts in it) for ``fmt`` = ``csv`` or ``ics``."""
+def export_contacts(store: Store, fmt: str, today: date | None = None,
+                    alarm: time | None = None) -> tuple[bytes, int]:
+    """(file bytes, number of contacts in it) for ``fmt`` = ``csv``, ``ics`` or ``vcf``."""
     rows = export_rows(store, today)
     if fmt == "csv":
         return contacts_csv(rows), len(rows)
     if fmt == "ics":
         with_due = [r for r in rows if r.info.due is not None]
-        return contacts_ics(with_due), len(with_due)
-    raise RuleError(f"unknown format {fmt!r} (use csv or ics)")
+        return contacts_ics(with_due, alarm=alarm), len(with_due)
+    if fmt == "vcf":
+        from .exporting.vcard import contacts_vcf
+
+        return contacts_vcf(r.contact for r in rows), len(rows)
+    raise RuleError(f"unknown format {fmt!r} (use csv, ics or vcf)")
 
 
 def default_filename(fmt: str, today: date | None = None) -> str:

@@ -1,7 +1,9 @@
 """The journal as Markdown: one section per entry, newest first, then the Lessons list.
 
 User text is copied as written (it is the user's own journal) except that terminal control
-characters and bidi overrides are stripped again on the way out, and headings are kept to one line.
+characters and bidi overrides are stripped again on the way out, headings are kept to one line, and
+every piece of user text is escaped per CommonMark (:mod:`store.exporting.markdown`): a ``#`` in a
+body, ``<script>`` or ``[x](y)`` in a title or tag shows as typed, never as a heading, HTML or a link.
 Drafts are left out unless asked for.
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clock
+from .exporting.markdown import escape
 from .journal import (
     belief_shift,
     describe_relief,
@@ -34,7 +37,12 @@ if TYPE_CHECKING:
 
 
 def _t(text: object) -> str:
-    return clean_text(text).strip()
+    return escape(clean_text(text).strip())
+
+
+def _l(text: object) -> str:
+    """One line of user text, escaped."""
+    return escape(clean_line(text))
 
 
 def _rating(value: object) -> str:
@@ -55,7 +63,7 @@ def _bullets(items: Iterable[str]) -> list[str]:
 def entry_markdown(entry: JournalEntry, app_title: str = "") -> str:
     """One entry as a Markdown section (a level-2 heading and its body)."""
     head = [entry.entry_date, kind_label(entry.kind)]
-    title = clean_line(headline(entry)) if entry.kind != "checkin" else ""
+    title = _l(headline(entry)) if entry.kind != "checkin" else ""
     if title:
         head.append(title)
     lines = ["## " + " · ".join(head), ""]
@@ -75,13 +83,13 @@ def _meta(entry: JournalEntry, app_title: str) -> list[str]:
     """The italic lines under the heading: application, mood, energy, tags, timing, draft."""
     meta = []
     if app_title:
-        meta.append(f"Application: {clean_line(app_title)}")
+        meta.append(f"Application: {_l(app_title)}")
     if entry.mood:
         meta.append(f"Mood: {entry.mood}/5 ({mood_word(entry.mood)})")
     if entry.energy:
         meta.append(f"Energy: {entry.energy}/5")
     if entry.tags:
-        meta.append("Tags: " + ", ".join(clean_line(t) for t in entry.tags))
+        meta.append("Tags: " + ", ".join(_l(t) for t in entry.tags))
     if entry.writing_seconds:
         meta.append(f"Timed writing: {entry.writing_seconds // 60} min")
     if entry.is_draft:
@@ -104,13 +112,13 @@ def _reframe_lines(entry: JournalEntry) -> list[str]:
     """A thought record, one ``###`` section per step that has something in it."""
     lines = _section("Situation", _text(entry.situation))
     lines += _section("Emotions (0-100, before → after)", [
-        f"- {clean_line(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}"
+        f"- {_l(e.get('name', ''))}: {_rating(e.get('before'))} → {_rating(e.get('after'))}"
         for e in entry.emotions])
     hot = hot_index(entry.thoughts)
     lines += _section("Thoughts (belief 0-100)", [
-        f"- {clean_line(t.get('text', ''))} ({_rating(t.get('belief'))}){' **(hot thought)**' if i == hot else ''}"
+        f"- {_l(t.get('text', ''))} ({_rating(t.get('belief'))}){' **(hot thought)**' if i == hot else ''}"
         for i, t in enumerate(entry.thoughts)])
-    lines += _section("Thinking patterns", [f"- {distortion_name(d)}" for d in entry.distortions])
+    lines += _section("Thinking patterns", [f"- {_l(distortion_name(d))}" for d in entry.distortions])
     lines += _section("Evidence for", _bullets(entry.evidence_for), bool(entry.evidence_for))
     lines += _section("Evidence against", _bullets(entry.evidence_against), bool(entry.evidence_against))
     balanced = _t(entry.balanced_thought)
@@ -150,7 +158,7 @@ def to_markdown(entries: Iterable[JournalEntry], app_title: Callable[[str | None
     if found:
         out += ["## Lessons", ""]
         for lesson in found:
-            out.append(f"- {lesson.entry_date}: {clean_line(lesson.text)} (from: {clean_line(lesson.source)})")
+            out.append(f"- {lesson.entry_date}: {_l(lesson.text)} (from: {_l(lesson.source)})")
         out.append("")
     text = "\n".join(out).rstrip() + "\n"
     # once more over the whole document: nothing that reaches a terminal survives

@@ -6,18 +6,28 @@ What the file looks like, and what we do about each quirk:
   addresses, sometimes none at all), and may carry a byte-order mark. The header row is found by
   its content (a row holding ``First Name`` and ``Last Name``), never by a fixed line count.
 * Columns: First Name, Last Name, URL, Email Address, Company, Position, Connected On. Older
-  exports lack URL; a column we don't know is ignored; order doesn't matter.
-* Dates look like ``12 Mar 2024`` (also read: ``12 March 2024``, ``Mar 12, 2024``, ``2024-03-12``);
-  a date we can't read is dropped with a note, the row is still imported.
+  exports lack URL; a column we don't know is ignored; order doesn't matter. A spreadsheet re-save
+  may squeeze the names (``EmailAddress``, ``ConnectedOn``); a Spanish export names them in Spanish;
+  the Outlook-style export has a ``Title`` (an honorific: Dr., Ms.) beside ``Job Title``, and only
+  the job title is the position.
+* Separators: ``,`` or ``;`` (a spreadsheet re-saved in most of Europe), found from the header row.
+* Dates look like ``12 Mar 2024`` (also read: ``12 March 2024``, ``Mar 12, 2024``, ``2024-03-12``,
+  Spanish months ``12 ene. 2024``, and 2018-era ``1/8/18, 6:14 PM``, month first); a date we can't
+  read is dropped with a note, the row is still imported.
+* A row the export wrapped whole in quotes (``"Ana,Almeida,…"``) is unwrapped, not lost.
 * Values can hold quoted commas and line breaks (the csv module reads them).
 * Members who left LinkedIn have empty names: skipped and counted.
 * A bad row never aborts the rest: it is skipped with its line number and the reason.
 
 Matching an existing contact: by LinkedIn URL, then email, then name with company (or with the
-day you connected, which survives a job change in exports without URLs). A re-import updates
-company and position, records the change in ``Contact.changes`` (a job change makes the contacts
-list suggest a congratulations), and fills a URL, email or connection date we lacked. New contacts'
-first due dates are spread over one cadence so day one is not a wall of overdue.
+day you connected, which survives a job change in exports without URLs), then — for a row or an
+earlier LinkedIn contact without a profile URL — by the name alone when exactly one contact has
+it (so re-importing name-only rows, or an old export then a current one, never duplicates). A
+re-import updates company and position, records a real change in ``Contact.changes`` (a job change
+makes the contacts list suggest a congratulations; a position merely filled in is not one), and fills
+a URL, email or connection date we lacked. A position like Recruiter or Talent Partner sets the role
+to recruiter. New contacts' first due dates are spread over one cadence so day one is not a wall of
+overdue.
 """
 
 from __future__ import annotations
@@ -38,7 +48,9 @@ from urllib.parse import unquote, urlsplit
 from . import clock
 from .contacts import cadence_days, cadence_label, effective_cadence
 from .errors import ImportFormatError as ImportFormatError  # importers know it from here
-from .models import CADENCE_KEYS, Contact, Settings
+from .importing.sheet import unwrap
+from .importing.sheetdates import month_number
+from .models import CADENCE_KEYS, Contact, Settings, one_of
 from .sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -59,11 +71,24 @@ _ALIASES = {
     "company": "company", "company name": "company", "organization": "company",
     "position": "position", "title": "position", "job title": "position",
     "connected on": "connected_on", "connected": "connected_on",
+    # a Spanish export
+    "nombre": "first", "apellidos": "last", "apellido": "last", "dirección de correo electrónico": "email",
+    "correo electrónico": "email", "empresa": "company", "cargo": "position", "puesto": "position",
+    "fecha de conexión": "connected_on", "conectado el": "connected_on", "url del perfil": "url",
 }
+#: The same names with the spaces squeezed out (``EmailAddress``, ``ConnectedOn`` after a re-save).
+_SQUEEZED = {k.replace(" ", "").replace("-", ""): v for k, v in _ALIASES.items()}
+#: In the Outlook-style export, ``Title`` is an honorific and ``Job Title`` the position.
+_HONORIFIC_WITH = {"job title", "middle name", "suffix"}
+_RECRUITER = re.compile(r"recruit|talent|sourcer|sourcing|head of people|people partner|headhunt|"
+                        r"reclut|selecci[oó]n", re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_DMY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]+(\d{4}|\d{2})$")
-_MDY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})[ -](?:de )?([^\W\d_]{3,10})\.?[ ,-]+(?:de )?(\d{4}|\d{2})$")
+_MDY = re.compile(r"^([^\W\d_]{3,10})\.? (\d{1,2}),? (\d{4})$")
+#: 2018-era exports: ``1/8/18, 6:14 PM`` (US order: month first, as the 12-hour clock says).
+_US_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),? \d{1,2}:\d{2}(?::\d{2})? ?[AaPp]\.? ?[Mm]\.?$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
@@ -213,39 +238,57 @@ def _norm_header(cell: str) -> str:
     return " ".join(cell.translate(_INVISIBLE).strip().strip('"').casefold().split())
 
 
-def _find_header(lines: list[str]) -> tuple[int, list[str]] | None:
+def _header_key(cell: str) -> str:
+    norm = _norm_header(cell)
+    return _ALIASES.get(norm) or _SQUEEZED.get(norm.replace(" ", "").replace("-", ""), "")
+
+
+def _find_header(lines: list[str]) -> tuple[int, list[str], str] | None:
+    """(line index, a key per column, the separator) of the header row."""
     for i, line in enumerate(lines[:HEADER_SCAN_LINES]):
-        if "name" not in line.casefold():
-            continue
-        try:
-            cells = next(csv.reader([line]))
-        except (csv.Error, StopIteration):
-            continue
-        keys = [_ALIASES.get(_norm_header(c), "") for c in cells]
-        if "first" in keys and "last" in keys:
-            return i, keys
+        for delimiter in (",", ";", "\t"):
+            if delimiter not in line:
+                continue
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter))
+            except (csv.Error, StopIteration):
+                continue
+            keys = [_header_key(c) for c in cells]
+            if "first" in keys and "last" in keys:
+                names = {_norm_header(c) for c in cells}
+                if names & _HONORIFIC_WITH and "job title" in names:
+                    keys = ["" if _norm_header(c) == "title" else k for c, k in zip(cells, keys, strict=True)]
+                return i, keys, delimiter
     return None
 
 
 def parse_linkedin_date(text: str) -> date | None:
-    """``12 Mar 2024`` (LinkedIn's form), ``12 March 2024``, ``Mar 12, 2024`` or ``2024-03-12``."""
+    """``12 Mar 2024`` (LinkedIn's form), ``12 March 2024``, ``Mar 12, 2024``, ``2024-03-12``, Spanish
+    months (``12 ene. 2024``) and 2018's ``1/8/18, 6:14 PM``. A bare ``03/12/2024`` is not guessed."""
     raw = " ".join((text or "").split())
     if not raw:
         return None
     try:
         m = _DMY.match(raw)
         if m:
-            month = _MONTHS.get(m.group(2)[:3].casefold())
+            month = month_number(m.group(2))
             year = int(m.group(3))
             year = year + 2000 if year < 100 else year  # "12 Mar 24": LinkedIn began in 2003
             return date(year, month, int(m.group(1))) if month else None
         m = _MDY.match(raw)
         if m:
-            month = _MONTHS.get(m.group(1)[:3].casefold())
+            month = month_number(m.group(1))
             return date(int(m.group(3)), month, int(m.group(2))) if month else None
         m = _ISO.match(raw)
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _US_STAMP.match(raw)
+        if m:
+            year = int(m.group(3))
+            return date(year + 2000 if year < 100 else year, int(m.group(1)), int(m.group(2)))
+        m = _SLASHED.match(raw)
+        if m and int(m.group(2)) > 12:  # only when the order can't be in doubt (3/25/2024)
+            return date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
     except ValueError:
         return None
     return None
@@ -265,10 +308,10 @@ def parse_connections(data: bytes | str) -> ParsedFile:
         raise ImportFormatError(
             "No header row with 'First Name' and 'Last Name' in the first "
             f"{HEADER_SCAN_LINES} lines: is this LinkedIn's Connections.csv?")
-    header_index, keys = found
+    header_index, keys, delimiter = found
     out = ParsedFile(header_line=header_index + 1, columns=[k for k in keys if k], has_url="url" in keys)
     body = "\n".join(lines[header_index + 1:])
-    reader = csv.reader(io.StringIO(body, newline=""))
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     width = len(keys)
     prev_end = header_index + 1  # physical lines consumed so far (1-based line of the header)
     while True:
@@ -282,6 +325,7 @@ def parse_connections(data: bytes | str) -> ParsedFile:
             out.skipped.append(Skipped(start_line, "", f"unreadable row ({exc})"))
             continue
         prev_end = header_index + 1 + reader.line_num
+        cells = unwrap(cells, len(keys), delimiter)
         if not cells or all(not c.strip() for c in cells):
             continue  # a blank line
         if len(cells) > width and any(c.strip() for c in cells[width:]):
@@ -357,6 +401,7 @@ class _Index:
         self.email: dict[str, Contact] = {}
         self.name_company: dict[tuple[str, str], Contact] = {}
         self.name_connected: dict[tuple[str, str], Contact] = {}
+        self.names: dict[str, list[Contact]] = {}
 
     def add(self, c: Contact) -> None:
         u = normalize_url(c.linkedin_url)
@@ -371,6 +416,7 @@ class _Index:
                 self.name_company.setdefault((n, _fold(c.company)), c)
             if c.connected_on:
                 self.name_connected.setdefault((n, c.connected_on), c)
+            self.names.setdefault(n, []).append(c)
 
     def match(self, row: LinkedInRow) -> tuple[Contact | None, str]:
         u = normalize_url(row.url)
@@ -392,6 +438,15 @@ class _Index:
             c = self.name_connected.get((n, row.connected_on.isoformat()))
             if c is not None and compatible(c):
                 return c, "name and connection date"
+        # The name alone, when exactly one contact has it: a row with nothing but a name (so a
+        # re-import doesn't add it again), or an earlier LinkedIn import without profile URLs (an
+        # old-format export, then a current one: a job change, not a second person).
+        same = [c for c in self.names.get(n, []) if compatible(c)]
+        if len(same) == 1:
+            only = same[0]
+            name_only = not (u or row.email or row.company or row.position or row.connected_on)
+            if name_only or (only.source == "linkedin" and not only.linkedin_url):
+                return only, "name"
         return None, ""
 
 
@@ -429,8 +484,9 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
                             title=row.position, emails=[row.email] if row.email else [],
                             linkedin_url=row.url, source="linkedin",
                             connected_on=row.connected_on.isoformat() if row.connected_on else None,
-                            how_met="LinkedIn connection", cadence=cadence if cadence in CADENCE_KEYS else "",
-                            cadence_set_on=iso_today)
+                            how_met="LinkedIn connection", cadence=one_of(CADENCE_KEYS, cadence, ""),
+                            cadence_set_on=iso_today,
+                            role="recruiter" if _RECRUITER.search(row.position) else "other")
                 plan.added.append(c)
                 index.add(c)
                 seen[c.id] = row.line
@@ -442,7 +498,9 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
             company_changed = bool(row.company) and _differs(row.company, match.company)
             title_changed = bool(row.position) and _differs(row.position, match.title)
             if company_changed or title_changed:
-                had_job = bool(match.company.strip() or match.title.strip())
+                # a job change is a value that changed, not one filled in for the first time
+                had_job = ((company_changed and bool(match.company.strip()))
+                           or (title_changed and bool(match.title.strip())))
                 if company_changed:
                     what.append(f"company {match.company or '(none)'} → {row.company}")
                     after.company = row.company
@@ -454,6 +512,9 @@ def plan_import(parsed: ParsedFile, existing: Iterable[Contact], settings: Setti
                     after.changes = [*after.changes, {
                         "on": iso_today, "company": after.company, "title": after.title,
                         "from_company": match.company, "from_title": match.title}]
+            if title_changed and match.role == "other" and _RECRUITER.search(row.position):
+                after.role = "recruiter"
+                what.append("role recruiter (from the position)")
             if row.url and not match.linkedin_url:
                 after.linkedin_url = row.url
                 what.append("LinkedIn URL added")

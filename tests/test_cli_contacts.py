@@ -95,8 +95,10 @@ def test_ics_export_has_one_all_day_event_per_due_date(store):
     events = list(cal.walk("VEVENT"))
     assert len(events) == 1
     ev = events[0]
-    assert ev.decoded("dtstart") == date(2026, 2, 28)  # Jan 31 + 1 month, clamped
-    assert ev.decoded("dtend") == date(2026, 3, 1)
+    # due Feb 28 (Jan 31 + 1 month, clamped): in the past, so on today (a Monday) where a calendar shows it
+    assert ev.decoded("dtstart") == date(2026, 3, 2)
+    assert ev.decoded("dtend") == date(2026, 3, 3)
+    assert "Due since 2026-02-28" in str(ev["description"])
     assert str(ev["summary"]) == "Reach out to Ana [/]"
     assert str(ev["uid"]) == f"{a.id}-next-due@rebound-tui"
     assert "Ask; about X" in str(ev["description"]) and "Acme, Inc." in str(ev["description"])

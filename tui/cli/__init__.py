@@ -34,17 +34,34 @@ def build_parser() -> argparse.ArgumentParser:
     td = sub.add_parser("today", help="print what is due today (plain text, for a shell login)")
     td.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
-    ex = sub.add_parser("export", help="export the journal (md) or contacts (csv, ics)")
-    ex.add_argument("what", choices=["journal", "contacts"])
-    ex.add_argument("--format", dest="fmt", default=None, help="journal: md; contacts: csv or ics")
-    ex.add_argument("--output", "-o", metavar="FILE", help="where to write (default: the exports folder)")
+    ex = sub.add_parser("export", help="export applications, the work-search log, the journal, contacts or "
+                                       "everything (plain-text files, 0600)")
+    ex.add_argument("what", choices=["applications", "activity", "journal", "contacts", "all"])
+    ex.add_argument("--format", dest="fmt", default=None,
+                    help="applications: csv; activity: csv or md; journal: md or jrnl; contacts: csv, ics or "
+                         "vcf; all: json")
+    ex.add_argument("--output", "-o", metavar="FILE",
+                    help="where to write ('-' for standard output; default: the exports folder)")
     ex.add_argument("--force", action="store_true", help="overwrite an existing file without asking")
+    ex.add_argument("--from", dest="date_from", metavar="DATE", help="activity: first day (default: 6 days ago)")
+    ex.add_argument("--to", dest="date_to", metavar="DATE", help="activity: last day (default: today)")
+    ex.add_argument("--alarm", metavar="HH:MM", help="contacts ics: a reminder at this time on the day")
+    ex.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
     ex.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
-    im = sub.add_parser("import", help="import LinkedIn's Connections.csv")
-    im.add_argument("what", choices=["linkedin"])
+    im = sub.add_parser("import", help="import applications (CSV, Huntr, JobSync), a jrnl journal, vCard "
+                                       "contacts, LinkedIn connections, or an 'export all' file")
+    im.add_argument("what", choices=["applications", "journal", "contacts", "linkedin", "all"])
     im.add_argument("file", metavar="FILE")
     im.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    im.add_argument("--preset", choices=["huntr", "jobsync", "csv"],
+                    help="applications: the tracker the CSV came from (default: detected from the header)")
+    im.add_argument("--map", action="append", metavar="FIELD=HEADER",
+                    help="applications: read FIELD from the column HEADER (remembered for this layout)")
+    im.add_argument("--stage", action="append", metavar="NAME=STAGE",
+                    help="applications: import the stage NAME as STAGE (or an outcome: rejected, ghosted…)")
+    im.add_argument("--day-first", action="store_true", help="applications: read 3/1/2026 as 3 January")
+    im.add_argument("--yes", "-y", action="store_true", help="save without asking at the terminal")
     im.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
     return p
 
@@ -155,14 +172,22 @@ def run(argv: list[str]) -> int:
         from tui.cli import export_journal as cli_export_journal
 
         return cli_export_journal.run(args, _data_dir(args))
-    if args.command == "export":
+    if args.command == "export" and args.what == "contacts":
         from tui.cli import export_contacts as cli_export_contacts
 
         return cli_export_contacts.run(args, _data_dir(args))
-    if args.command == "import":
+    if args.command == "export":
+        from tui.cli import export_data as cli_export_data
+
+        return cli_export_data.run(args, _data_dir(args))
+    if args.command == "import" and args.what == "linkedin":
         from tui.cli import imports as cli_import
 
         return cli_import.run(args, _data_dir(args))
+    if args.command == "import":
+        from tui.cli import import_data as cli_import_data
+
+        return cli_import_data.run(args, _data_dir(args))
     return open_app(args)
 
 

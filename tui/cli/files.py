@@ -46,3 +46,69 @@ def check_target(prog: str, target: Path, data_dir: Path, *, force: bool,
         print(f"{prog}: no data at {data_dir} yet; nothing to export.", file=sys.stderr)
         return 1
     return None
+
+
+def ask_text(question: str) -> str:
+    """A line typed at the terminal ("" on end of input or ctrl+c)."""
+    print(question, end="", file=sys.stderr, flush=True)
+    try:
+        return sys.stdin.readline().strip()
+    except (KeyboardInterrupt, EOFError):
+        return ""
+
+
+PLAINTEXT = "It is plain text, not encrypted: keep it somewhere only you can read."
+
+
+class Output:
+    """Where an export goes: a file (checked before anything is read), or standard output (``-o -``)."""
+
+    def __init__(self, prog: str, output: str | None, default: Path) -> None:
+        self.prog = prog
+        self.to_stdout = output == "-"
+        self.explicit = bool(output) and not self.to_stdout
+        self.target = default if not output or self.to_stdout else Path(output).expanduser()
+
+    def check(self, data_dir: Path, *, force: bool, dry_run: bool, is_tty: Callable[[], bool],
+              ask: Callable[[str], bool]) -> int | None:
+        """None when the export may go ahead; else the exit code, after one line on stderr."""
+        if self.to_stdout or dry_run:
+            if self.target.is_dir() and not self.to_stdout:
+                print(f"{self.prog}: {self.target} is a folder; give a file name with --output.", file=sys.stderr)
+                return 2
+            if not data_dir.exists():
+                print(f"{self.prog}: no data at {data_dir} yet; nothing to export.", file=sys.stderr)
+                return 1
+            return None
+        return check_target(self.prog, self.target, data_dir, force=force, is_tty=is_tty, ask=ask)
+
+    def write(self, data: bytes, what: str, *, dry_run: bool) -> int:
+        """Write (0600, atomically), then say what was written; ``dry_run`` only says it."""
+        from store.paths import ensure_private_dir, write_private
+
+        if self.to_stdout:
+            if dry_run:
+                print(f"Would write {what} to standard output ({len(data):,} bytes); dry run, nothing written.",
+                      file=sys.stderr)
+                return 0
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        target = self.target
+        if dry_run:
+            replace = " (replacing the file there)" if target.exists() else ""
+            print(f"Would export {what} to {target}{replace}; dry run, nothing written.")
+            return 0
+        try:
+            if not self.explicit:
+                ensure_private_dir(target.parent)
+            elif not target.parent.exists():
+                print(f"{self.prog}: the folder {target.parent} does not exist.", file=sys.stderr)
+                return 1
+            write_private(target, data)
+        except OSError as exc:
+            print(f"{self.prog}: could not write {target}: {exc.strerror or exc}.", file=sys.stderr)
+            return 1
+        print(f"Exported {what} to {target} (readable only by you). {PLAINTEXT}")
+        return 0
