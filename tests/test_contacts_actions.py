@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from store import contacts as C
 from store import linkedin
 from store.errors import ReadOnlyError
 from store.models import Application, Contact, Touchpoint
@@ -92,13 +91,13 @@ def test_save_a_new_then_an_edited_contact(store, actions, writer):
     edited.company = "Riverbend"
     assert actions.save_contact(edited, is_new=False) == Done("Saved Priya Quinn.", (c.id,))
     assert store.contacts.get(c.id).company == "Riverbend"
-    assert writer.calls == ["save_contact", "save_contact"]
+    assert writer.calls == ["edit", "edit"]
 
 
 def test_delete_several_contacts_is_one_write_and_shared_touchpoints_survive(store, actions):
     p = people(store)
-    C.log_touchpoint(store, Touchpoint(date=d(-5), contact_ids=[p["ana"].id]))
-    shared = C.log_touchpoint(store, Touchpoint(date=d(-3), contact_ids=[p["ben"].id, p["cy"].id]))
+    store.touchpoints.log(Touchpoint(date=d(-5), contact_ids=[p["ana"].id]))
+    shared = store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[p["ben"].id, p["cy"].id]))
     saves = store.storage.saves
     done = actions.delete_contacts([p["ana"].id, p["ben"].id])
     assert done == Done("Deleted 2 contacts.", (p["ana"].id, p["ben"].id))
@@ -138,7 +137,7 @@ def test_log_a_touchpoint_says_when_next(store, actions):
     p = people(store)
     done = actions.log_touchpoint(Touchpoint(date=d(0), direction="two-way", contact_ids=[p["ana"].id]))
     assert done is not None and done.ids == (p["ana"].id,)
-    assert done.message == "Logged a check-in with Ana Almeida. Next due Jun 2 (in 3mo)."
+    assert done.message == "Logged a check-in with Ana Almeida. Next due 2 Jun (in 3mo)."
     assert store.contacts.get(p["ana"].id).last_touch_on == d(0)
     inbound = actions.log_touchpoint(Touchpoint(date=d(0), direction="in", kind="reply", contact_ids=[p["ben"].id]))
     assert inbound is not None and "(inbound: the clock keeps running)" in inbound.message
@@ -149,8 +148,8 @@ def test_log_a_touchpoint_says_when_next(store, actions):
 def test_edit_and_delete_a_touchpoint_recompute_the_last_touch(store, actions):
     p = people(store)
     ana = p["ana"].id
-    old = C.log_touchpoint(store, Touchpoint(date=d(-120), contact_ids=[ana]))
-    recent = C.log_touchpoint(store, Touchpoint(date=d(-3), contact_ids=[ana]))
+    old = store.touchpoints.log(Touchpoint(date=d(-120), contact_ids=[ana]))
+    recent = store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[ana]))
     assert actions.delete_touchpoint(recent) == Done("Touchpoint deleted; the last touch is recomputed.", (ana,))
     assert store.contacts.get(ana).last_touch_on == d(-120)
     moved = old.copy()
@@ -187,7 +186,7 @@ def test_snooze_and_end_it(store, actions):
     p = people(store)
     ids = [p["ana"].id, p["ben"].id]
     done = actions.snooze(ids, TODAY + timedelta(days=7))
-    assert done == Done("Snoozed 2 contacts until Mar 9.", tuple(ids))
+    assert done == Done("Snoozed 2 contacts until 9 Mar.", tuple(ids))
     assert {store.contacts.get(i).snoozed_until for i in ids} == {d(7)}
     assert actions.snooze(ids[:1], None) == Done("Snooze ended for Ana Almeida.", tuple(ids[:1]))
     assert store.contacts.get(ids[0]).snoozed_until is None
@@ -196,14 +195,14 @@ def test_snooze_and_end_it(store, actions):
 def test_pause_status_and_the_global_pause(store, actions):
     p = people(store)
     ana = p["ana"].id
-    assert actions.pause([ana], date(2026, 4, 2)) == Done("Paused Ana Almeida until Apr 2.", (ana,))
+    assert actions.pause([ana], date(2026, 4, 2)) == Done("Paused Ana Almeida until 2 Apr.", (ana,))
     assert (store.contacts.get(ana).status, store.contacts.get(ana).paused_until) == ("paused", "2026-04-02")
     assert actions.pause([ana], None).message == "Paused Ana Almeida until you resume."
     assert actions.set_status([ana], "active") == Done("Ana Almeida: active.", (ana,))
     assert store.contacts.get(ana).status == "active"
     assert actions.set_status([], "archived") is None
     done = actions.pause_all(10)
-    assert done is not None and done.message.startswith("All reminders paused until Mar 11.")
+    assert done is not None and done.message.startswith("All reminders paused until 11 Mar.")
     s = store.settings.current()
     assert (s.pause_from, s.pause_until) == (d(0), d(9))
     assert actions.resume_all() == Done("Reminders are back on.")
@@ -284,7 +283,7 @@ def test_rows_filters_marks_and_targets(store):
     assert [r.id for r in rows.targets(p["cy"].id)] == [p["ana"].id, p["ben"].id]
     assert not rows.toggle_mark(p["ben"].id)
     # a deleted contact's mark goes with it; the list knows the data changed
-    C.delete_contact(store, p["ana"].id)
+    store.contacts.remove(p["ana"].id)
     assert rows.stale
     rows.reload(TODAY)
     assert rows.marked == set() and p["ana"].id not in rows and rows.get(p["ana"].id) is None

@@ -23,10 +23,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from .. import clock
-from ..models import OUTCOMES, STAGE_LABELS, STAGES, Application, Contact, Settings
+from ..models import (
+    OUTCOMES,
+    STAGE_LABELS,
+    STAGES,
+    WORK_MODES,
+    Application,
+    Contact,
+    Outcome,
+    Settings,
+    Stage,
+    StageMove,
+    one_of,
+)
 from ..pipeline import link_contacts, split_list, stage_index
 from ..sanitize import clean_line, clean_text
 from . import columns as C
@@ -217,7 +229,7 @@ def _stamp(w: When) -> str:
     return datetime.combine(w.day, time(0, 0), tzinfo=tz).isoformat(timespec="seconds")
 
 
-def _history(row: Row, stage: str, outcome: str) -> list[dict[str, Any]]:
+def _history(row: Row, stage: str, outcome: str) -> list[StageMove]:
     """Stage moves the file has dates for, oldest first."""
     events: list[tuple[str, str]] = []  # (iso, stage)
     for s in STAGES:
@@ -233,12 +245,12 @@ def _history(row: Row, stage: str, outcome: str) -> list[dict[str, Any]]:
         if created is not None and not events:
             events.append((created.iso(), stage))  # the stage it was in when the file was made
     events.sort()
-    out: list[dict[str, Any]] = []
-    for at, s in events:
-        if out and out[-1]["to"] == s:
+    out: list[StageMove] = []
+    for at, to in events:
+        if out and out[-1]["to"] == to:
             continue
-        entry: dict[str, Any] = {"from": out[-1]["to"] if out else "", "to": s, "at": at}
-        if s == "closed" and outcome:
+        entry: StageMove = {"from": out[-1]["to"] if out else "", "to": to, "at": at}
+        if to == "closed" and outcome:
             entry["outcome"] = outcome
         out.append(entry)
     return out
@@ -268,7 +280,8 @@ def _excitement(text: str) -> int:
 
 
 def new_application(si: SheetImport, row: Row, choice: S.Choice) -> Application:
-    stage, outcome = choice
+    stage: Stage = one_of(STAGES, choice[0], "applied")
+    outcome: Outcome | Literal[""] = one_of([*OUTCOMES, ""], choice[1], "")
     v, d = row.get, row.dates
     notes = v("notes")
     if v("description"):
@@ -284,7 +297,7 @@ def new_application(si: SheetImport, row: Row, choice: S.Choice) -> Application:
         applied = d["on_applied"].day.isoformat()
     app = Application(
         company=v("company"), role=v("role"), url=v("url"), location=v("location"), salary=v("salary"),
-        source=v("source"), work_mode=_work_mode(v("work_mode")) if v("work_mode") else "",
+        source=v("source"), work_mode=one_of(WORK_MODES, _work_mode(v("work_mode")) if v("work_mode") else "", ""),
         excitement=_excitement(v("excitement")), applied_on=applied,
         deadline=d["deadline"].day.isoformat() if "deadline" in d else None,
         next_action=v("next_action"),
@@ -303,7 +316,7 @@ def new_application(si: SheetImport, row: Row, choice: S.Choice) -> Application:
         came_from = before[-1]["to"] if before else ("applied" if applied else "wishlist")
         if came_from == "wishlist" and outcome in ("rejected", "ghosted", "declined", "accepted"):
             came_from = "applied"  # an answer means it was applied for
-        app.closed_from_stage = came_from
+        app.closed_from_stage = one_of(STAGES, came_from, "applied")
         closed_on = d.get("outcome_on") or d.get("on_closed") or (d.get("moved") if "moved" in d else None)
         app.outcome_on = closed_on.day.isoformat() if closed_on else None
     ref = _ref(si, row)
@@ -395,7 +408,7 @@ def _merge(before: Application, new: Application, row: Row, today: date) -> tupl
             new.stage == "closed" or stage_index(new.stage) > stage_index(before.stage))
         if newer or (moved is None and forward):
             at = moved.iso() if moved is not None else clock.stamp()
-            entry: dict[str, Any] = {"from": before.stage, "to": new.stage, "at": at}
+            entry: StageMove = {"from": before.stage, "to": new.stage, "at": at}
             if new.stage == "closed":
                 entry["outcome"] = new.outcome
                 after.closed_from_stage = before.stage if before.stage != "closed" else before.closed_from_stage

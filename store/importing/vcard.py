@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .. import clock
 from ..contacts import cadence_days, effective_cadence
 from ..linkedin import normalize_url
-from ..models import CADENCES, CONTACT_ROLES, CONTACT_STATUSES, Contact, Settings
+from ..models import CADENCES, CONTACT_ROLES, CONTACT_STATUSES, Contact, ImportantDate, Settings
 from ..sanitize import clean_line, clean_text
 from .common import IMPORT_REF, ImportFormatError, ImportPlan, Skipped, Update, decode, fold
 
@@ -72,7 +72,7 @@ def _props(card: Any, name: str) -> list[Any]:
     return list(card.contents.get(name.lower(), []))
 
 
-def parse_bday(value: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
+def parse_bday(value: str, params: dict[str, Any] | None = None) -> ImportantDate | None:
     """``1985-04-12``, ``19850412``, ``--0412``, ``--04-12``, Apple's ``1604-04-12`` (no year)."""
     raw = value.strip()
     omit = str((params or {}).get("X-APPLE-OMIT-YEAR", [""])[0])

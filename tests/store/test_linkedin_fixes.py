@@ -77,21 +77,21 @@ def test_outlook_title_is_an_honorific_not_the_position():
 
 
 def test_reimporting_name_only_rows_adds_nobody_twice(store):
-    L.apply_import(store, L.plan_import(parse("name_only.csv"), [], Settings(), TODAY))
+    store.contacts.apply_import(L.plan_import(parse("name_only.csv"), [], Settings(), TODAY))
     assert store.contacts.count() == 2
     again = L.plan_import(parse("name_only.csv"), store.contacts.all(), Settings(), TODAY)
     assert again.added == [] and again.unchanged == 2
 
 
 def test_old_format_then_current_format_is_a_job_change_not_a_duplicate(store):
-    L.apply_import(store, L.plan_import(parse("old_format.csv"), [], Settings(), TODAY))
+    store.contacts.apply_import(L.plan_import(parse("old_format.csv"), [], Settings(), TODAY))
     plan = L.plan_import(parse("current_format.csv"), store.contacts.all(), Settings(), TODAY)
     assert plan.added == []
     by = {u.after.first_name: u for u in plan.updated}
     assert by["Tomas"].job_change and by["Tomas"].after.company == "Kestrel Games"
     assert "LinkedIn URL added" in by["Tomas"].what
     assert not by["Uma"].job_change  # her position was only filled in
-    L.apply_import(store, plan)
+    store.contacts.apply_import(plan)
     assert store.contacts.count() == 2
 
 

@@ -22,9 +22,9 @@ from store.handoff import MAILTO_SAFE_LENGTH, is_email, mailto, save_eml, save_t
 from store.models import Draft, Template
 from store.outreach import (
     FOLLOW_UPS,
+    application_for_message,
     build_context,
     default_recipients,
-    link_application,
     new_draft,
     put_off_copy,
     recipient_label,
@@ -180,7 +180,7 @@ class OutreachActions:
             return None
         ids = list(contact_ids)
         if application_id is None:
-            application_id = link_application(self.store, template.kind, ids)
+            application_id = application_for_message(self.store, template.kind, ids)
         elif not ids and not recipient_name:
             ids = default_recipients(self.store, template.kind, application_id)
         contacts = [c for c in (self.store.contacts.get(i) for i in ids) if c is not None]
