@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("file", metavar="FILE")
     im.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
     im.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
+
+    ct = sub.add_parser("check-tone", help="check a draft's tone before sending (exit 1 when it may read as hostile)")
+    ct.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the draft (default: standard input)")
+    ct.add_argument("--first-note", action="store_true", help="it is a first LinkedIn connection note")
     return p
 
 
@@ -108,6 +112,10 @@ def run(argv: list[str]) -> int:
         from tui.cli import export_contacts as cli_export_contacts
 
         return cli_export_contacts.run(args, _data_dir(args))
+    if args.command == "check-tone":
+        from tui.cli import check_tone as cli_check_tone
+
+        return cli_check_tone.run(args)
     if args.command == "import":
         from tui.cli import imports as cli_import
 
