@@ -251,7 +251,7 @@ _GONE = (r"(?:dead|gone|not here|not around|never born|not alive|no longer here|
 _IF_I_GONE = (r"(?:if|when|once) " + _I + r" (?:(?:was|were|am|just|would be|had|had just) )?"
               r"(?:" + _GONE + r"|died|die|disappeared|disappear|vanished|did not exist|never existed|"
               r"was never born|had never been born|killed myself|ended it|did not wake up|never woke up|"
-              r"left this world|stopped existing)\b(?! (?:for|from|on|to|at|in) )")
+              r"left this world|stopped existing)\b(?! (?:for (?!good\b|ever\b)|from|on|to|at|in) )")
 _NOONE = r"(?:no one|nobody|not one person|not a single person|not a soul|none of them|not even my family)"
 _WOULD = r"(?:would|will|is going to|going to|would even|will even|would actually|would really|would ever|even)"
 _HERE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|"
@@ -272,6 +272,7 @@ _NOT_A_MODIFIER = (r"(?!(?:for|since|at|during|after|before|in|on|all|again|ever
 _CAREER = (r"(?:career|professional|political|social|commercial|financial|reputational|brand|corporate|"
            r"linkedin|job|resume|cv|fashion|pr|marketing|business|economic|academic|salary|networking)")
 _PILLS = (r"(?:pills|tablets|meds|medication|medications|capsules|painkillers|sleeping pills|sleeping tablets|"
+          r"prescription|prescriptions|medicine|medicines|"
           r"paracetamol|tylenol|ibuprofen|insulin|antidepressants|ssris|xanax|benzos|opioids|oxy|"
           r"pill bottle|bottle of pills|bottle)")
 _HEIGHT = (r"(?:bridge|roof|rooftop|building|balcony|cliff|ledge|overpass|tower|window|car park|parking garage|"
@@ -318,7 +319,8 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"(?! (?:my|her|his) hair)",
     r"\b(?:wish|wished|wishing|hope|hoping|pray|praying) " + _I + r" (?:would|could|will|might|can) " + _FILL
     + r"(?:die|be dead|not wake up|never wake up|disappear forever|stop existing|stop breathing|not exist|"
-    r"fall asleep and never wake up|sleep forever)\b",
+    r"fall asleep and never wake up|sleep forever|go to sleep forever|fall asleep forever|go to sleep and never "
+    r"wake up|not wake up|never wake up)\b",
     r"\b(?:wish|wished|wishing) " + _I + r" (?:had|would|would have|could have) " + _FILL
     + r"(?:died|never been born|not been born|not woken up|never woken up|never existed)\b",
     r"\b(?:better|happier|easier|best) off (?:dead|not alive|not being here|not existing|gone)\b",
@@ -367,6 +369,24 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"end it)\b",
     r"\bwhy (?:am|are) " + _I + r" (?:even |still |even still |still even )?(?:alive|breathing|living)" + _LIVE_END,
     r"\b(?:want|wanna|wish|wanted) (?:to |too |2 )?(?:just )?dye" + _LIVE_END,
+    r"\b(?:wake|woke|waking|wakes) up (?:and|&|only to) (?:\w+ )?(?:wish|wished|am disappointed|feel disappointed|"
+    r"hate it|regret it|am sad)\b",
+    r"\b(?:disappointed|upset|sad|angry) (?:that )?" + _I + r" (?:woke up|am still alive|am still here|"
+    r"did not die|survived)\b",
+    r"\b(?:had|have had|i have had) enough of (?:living|life|being alive|existing|this life|breathing)\b"
+    r"(?!\s+(?:in|at|with|on|out|like|under|off|as)\b)",
+    r"\bif " + _I + r" (?:am|m) (?:not|no longer) (?:here|around|alive) (?:next week|tomorrow|next month|by "
+    r"(?:friday|monday|the weekend|the morning|then))\b(?=[^|]{0,20}\b(?:because|know|sorry|remember|"
+    r"please|it is|that is)\b)",
+    r"\bwhat if " + _I + r" (?:just |simply )?(?:did not wake up|never woke up|do not wake up|died|disappeared|"
+    r"was gone|were gone|ended it|killed myself|was not here|were not here|stopped existing)\b",
+    r"\b(?:want|wanna|wanted|need) to (?:just )?jump" + _END,
+    r"\b(?:dying|death|being dead|not existing|not being here|not being alive|ending it|ending it all|"
+    r"ending my life|killing myself|not waking up) (?:sounds|seems|feels|would be|would feel|is|looks) (?:like )?"
+    r"(?:a |such a |so )?(?:relief|peaceful|easier|better|nice|freedom|appealing|tempting|the answer|the only "
+    r"answer|a release|an escape|a way out|inviting|welcome)\b",
+    r"\b(?:tracks|bridge|ledge|pills|rope|roof|cliff|balcony|overpass|railing)\b[^|]{0,40}?\bthought (?:about|of) "
+    r"(?:it|doing it|jumping|taking them|using it)\b",
     r"\bwhy (?:do|should) " + _I + r" (?:even |still )?(?:exist|bother living|keep living|bother being alive|"
     r"stay alive|keep breathing)\b",
 ))
@@ -375,7 +395,12 @@ _BURDEN = _Family("burden", "feeling that others would be better off without the
     r"\bbetter off without me\b",
     r"\b(?:better|happier|easier|lighter|freer) (?:off |place )?(?:without me|with me gone|with me dead|"
     r"if i was not around|if i were not around)\b",
-    r"\b(?:better|happier|easier|lighter|freer) (?:off )?" + _IF_I_GONE,
+    r"\b(?:better|happier|easier|lighter|freer|fine|okay|ok|alright|all right|relieved) (?:off )?" + _IF_I_GONE,
+    r"\b(?:be|are|is|were) (?:fine|okay|ok|alright|all right|just fine) without me"
+    r"(?=\s*(?:\||$|(?:and|anyway|honestly|they|everyone|so|i)\b))",
+    r"\b(?:no one|nobody|not a single person|the world|my family|anyone) (?:needs|would need|will need|wants|"
+    r"would miss|will miss|does not need|does not want) me(?=\s*(?:\||$|(?:anymore|any more|and|they|so|"
+    r"honestly|at all|around|here|alive)\b))",
     r"\b(?:a|such a|just a|the|only a|nothing but a|nothing but) (?:huge |big |constant |total |massive |"
     r"giant |useless )?burden (?:to|on|for) (?:everyone|everybody|them|the people|people|all|those|anyone|"
     r"the world|my " + _KIN + r"|my (?:flatmates|roommates|housemates|loved ones|carers|caregivers))\b",
@@ -425,6 +450,8 @@ _NO_WAY = _Family("no way forward", "feeling there is no way forward in life", _
     r"\b(?:do not think|not sure|doubt|do not know if|do not know how much longer) (?:that )?" + _I
     + r" (?:can|could) (?:keep going on living|go on living|keep living|carry on living|stay alive|keep myself "
     r"alive|go on|keep going|carry on)" + _LIVE_END,
+    r"\b(?:can not|could not|am not able to|do not think i can|do not know if i can|not sure i can) (?:stay|keep "
+    r"myself|remain) alive\b",
     r"\b(?:life|my life|living|existence|being alive|everything) (?:is|feels|seems|has become|has been) "
     + _FILL + r"(?:pointless|meaningless|unbearable|unlivable|not worth it)\b"
     r"(?!\s+(?:without|at|in|until|when|if|for)\b)",
@@ -482,6 +509,8 @@ _SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
 ))
 
 _MEANS = _Family("means", "words about a plan or a means", _c(
+    r"\b(?:take|taking|swallow|swallowing|down|downing) (?:them |it |all of them |all of it |everything )?(?:all )?"
+    r"at once\b",
     r"\b(?:took|take|taking|takes|swallow|swallowed|swallowing|down|downed|downing|gulp|gulped|empty|"
     r"emptied|emptying) (?:all|every one|everyone|the whole|a whole|a bunch|bunch|a handful|handful|"
     r"a fistful|too many|lots|a lot|loads|enough|dozens|all of|the rest of|a load|a month s|a week s|"
@@ -533,6 +562,13 @@ _MEANS = _Family("means", "words about a plan or a means", _c(
     r"least painful|effective) (?:way|ways|method|methods) (?:to|of) (?:die|dying|end it|end my life|"
     r"kill myself|end things|commit suicide|kill yourself|end it all)\b(?! (?:in|at|with|politely|gracefully))",
     r"\bhow to (?:end it|die|kill myself|end my life|end things|end it all)" + _HERE_END,
+    r"\bhow to (?:die|kill myself|end my life|overdose|commit suicide|hang myself)\b(?! (?:of|from|in|at|on)\b)",
+    r"\b(?:jump|jumping|jumped|leap|leaping|throw myself|throwing myself) (?:off|from) (?:something|somewhere|"
+    r"anything|a place) (?:high|tall|high up|really high)\b",
+    r"\b(?:think|thinking|thought|obsessing|obsessed|fixated|fixating) (?:about|on|of) (?:the|my|those|that|these) "
+    r"(?:pills|tablets|meds|rope|noose|gun|razor|razors|blades|tracks|ledge|railing|overdose)\b",
+    r"\b(?:think|thinking|thought|obsessing|obsessed|fixated|fixating) (?:about|on|of) (?:the|that) (?:bridge|"
+    r"edge|roof|cliff|balcony)\b(?! (?:role|position|job|program|programme|course|loan|club|bar|cafe|project))",
     r"\b(?:how|when|where) " + _I + r" (?:would|will|am going to|could|should|might) " + _ACT + _END,
     r"\b(?:picked|chosen|chose|set|decided on|settled on) (?:a|the) (?:date|day|time|place|way|method|night) "
     r"(?:to |for |when i will |when i am going to |i will |i am going to )?" + _ACT + _HERE_END,
@@ -565,6 +601,8 @@ _GOODBYE = _Family("goodbye", "words about a goodbye note or putting things in o
     r"\b(?:said|saying|say|say all) my (?:last |final )?goodbyes\b(?! (?:at work|to (?:the|my) "
     r"(?:team|colleagues|coworkers|office|manager|students|class|old job|company)|on (?:friday|monday|"
     r"tuesday|wednesday|thursday|my last day)|at the office|before i (?:leave|left) (?:the|my) (?:job|company)))",
+    r"\b(?:giving|gave|give|given|gifting) (?:all |most )?(?:of )?my (?:things|stuff|belongings|possessions|"
+    r"clothes|books) away\b",
     r"\b(?:giving|gave|give|given|gifting) away (?:all |most )?(?:of )?my (?:things|stuff|belongings|"
     r"possessions|cat|dog|pets|books|clothes|plants)\b(?! to (?:a |the )?(?:charity|charity shop|goodwill|"
     r"thrift|donation|neighbours|neighbors) )(?! (?:because|before i move|before the move|since i am moving))",
@@ -615,6 +653,8 @@ _QUIET = tuple(re.compile(p) for p in [
     r"\b(?:want|wanted|wanna|hope|hoping) to (?:die|be dead) (?:old|happy|rich|peacefully|in my bed at|"
     r"at a ripe|surrounded by)\b",
     r"\b(?:dying|die|died|dye|dyed) (?:my|her|his) hair\b",
+    r"\b(?:the )?noose (?:is |was )?(?:tightening|closing|tightens|around (?:the|our|their|my) (?:budget|"
+    r"savings|finances|neck of))|\btighten(?:ing|s)? (?:the|a) noose\b",
     r"\bwant to die (?:in|at) (?:this|a|my|that|the) (?:dead end|job|role|office|cubicle|company|position)\b",
     # suicide as a figure of speech or a job
     r"\b" + _CAREER + r" suicid(?:e|al)\b",

@@ -255,6 +255,11 @@ _THREAT = _compile(
     r"\b(?:contacting|contact|talk(?:ing)? to|speak(?:ing)? to|consult(?:ing)?|call(?:ing)?|get) (?:with )?my "
     r"(?:lawyers?|solicitors?|attorneys?|legal team)\b",
     r"\b(?:report(?:ing)?|reported) (?:you|your company|this|your team) to\b",
+    r"\b(?:report(?:ing)?|reported|flag(?:ging|ged)?) (?:this|the|your) (?:posting|job|ad|listing|company|recruiter|"
+    r"role|vacancy|opening) (?:to|as|on)\b",
+    r"\blet (?:my network|everyone|everybody|people|others|my followers|the world|my connections|other candidates) "
+    r"know (?:exactly |just |precisely )?(?:what|how|(?:all )?about (?:this|it|you|how|what|your (?:company|process|"
+    r"treatment|team|hiring)))\b",
 )
 
 
@@ -299,9 +304,9 @@ _BLAME = _compile(
     r"your \w+|the \w+|talent|good)\b",
     r"\b(?:don'?t|do not|didn'?t|did not) (?:even )?know what (?:you|they)(?:'re| are| were)? doing\b",
     r"\b(?:did|does|do|has|have) (?:anyone|anybody|you|someone|a human|a person|any human) (?:even |actually |"
-    r"ever |bother to )+(?:read|look at|open|glance at|see) my\b",
+    r"ever |bother to ){1,3}(?:read|look at|open|glance at|see) my\b",
     r"\byou (?:clearly |obviously |probably )?(?:didn'?t|did not|never|don'?t|do not) (?:even |bother to |"
-    r"actually )+(?:read|look at|open) my\b",
+    r"actually ){1,3}(?:read|look at|open) my\b",
     r"\b(?:couldn'?t|could not|can'?t|cannot|didn'?t|did not) (?:even )?be bothered\b",
     r"\b(?:basic|common|simple|minimum of|bare minimum of|shred of) (?:courtesy|decency|respect|manners|"
     r"professionalism|human decency)\b",
@@ -327,13 +332,27 @@ _BLAME = _compile(
     r"\b(?:led|leading) (?:me|us|candidates) on\b",
     r"\b(?:played|messed|jerked|yanked|mucked) (?:me|us|candidates|people) (?:around|about)\b",
     r"\b(?:nobody|no one|no-one|not one person|none of you|not a single person) (?:even |actually |ever |"
-    r"bothered to |really |properly |clearly )*(?:read|looked at|opened|checked|glanced at|reviewed|saw|"
+    r"bothered to |really |properly |clearly ){0,3}(?:read|looked at|opened|checked|glanced at|reviewed|saw|"
     r"listened to|watched) my\b",
     r"\b(?:did|was|were|is|has) (?:a |an |the |some |your )?(?:bot|robot|algorithm|machine|ai|ats|keyword "
     r"filter|computer)\b[^.!?\n]{0,30}?\b(?:reject|decid|read|screen|review|writ)\w*",
     r"\b(?:decided|rejected|written|read|screened|reviewed) by (?:a |an |some )?(?:bot|robot|machine|algorithm|"
     r"computer|ai)\b",
     r"\bshame on (?:you|your|them|the|this|all)\b",
+    r"\b(?:you|they|the panel|your team|the team)(?:'d| had)? already (?:made up (?:your|their) minds?|decided|"
+    r"picked someone|chosen someone)\b",
+    r"\b(?:nobody|no one|no-one) (?:told|tells|updated|informed|contacted|called|e-?mailed|bothered to tell) (?:me|us)"
+    r" (?:anything|a thing|for|in)\b",
+    r"\b(?:is|are|was) (?:the reason|why) (?:good|talented|great|qualified|decent|strong) (?:people|candidates|"
+    r"engineers|applicants|talent)\b",
+    r"\b(?:you|they|your company) (?:sure |certainly |clearly |obviously )?(?:don'?t|do not|didn'?t|did not) "
+    r"(?:act|behave|live up to|practi[sc]e what|walk the walk)\b",
+    r"\b(?:you|they|your \w+|the \w+|nobody|no one|he|she) (?:couldn'?t|could not|didn'?t|did not|can'?t|"
+    r"cannot|can not|wouldn'?t|would not) even (?:\w+)\b",
+    r"\b(?:you|they|your \w+|he|she) (?:clearly |obviously |apparently )(?:can'?t|cannot|can not|don'?t|do not|"
+    r"won'?t|couldn'?t|didn'?t|did not|have no|had no)\b",
+    r"\b(?:you|they|your \w+|he|she|nobody|no one) (?:clearly |obviously |just |simply )?(?:didn'?t|did not|"
+    r"don'?t|do not|doesn'?t|does not|never) (?:even )?care\b",
     r"\b(?:hired|picked|chose|chosen|went with|gave it to) (?:someone'?s|somebody'?s|your|their|the boss'?s|the "
     r"ceo'?s|the manager'?s|a) (?:friend|nephew|niece|cousin|buddy|mate|son|daughter|drinking buddy|golf buddy)\b",
     r"\bhope (?:your|you|the|this) (?:\w+ )?(?:tanks?|fails?|flops?|crash(?:es)?|burns?|goes under|go under|"
@@ -458,7 +477,7 @@ _BLAME = _compile(
 )
 _BLAME_NEGATABLE = re.compile(
     r"\b(?:an? |complete |total |such a |what a |an absolute |utter |colossal |huge |massive |monumental |"
-    r"absolute |complete and utter )*waste of (?:my |our |everyone'?s |everybody'?s |people'?s |candidates'? |"
+    r"absolute |complete and utter ){0,3}waste of (?:my |our |everyone'?s |everybody'?s |people'?s |candidates'? |"
     r"applicants'? )?(?:time|effort|energy|weekend|life|evening|days?)\b", _I)
 _JUDGEMENT = re.compile(
     r"\b(?:stupid|rude|unprofessional|disrespectful|ridiculous|absurd|laughable|a joke|lazy|toxic|amateurs?|"
@@ -518,6 +537,13 @@ _SARCASM = _compile(
     r"\b(?:amazing|funny|interesting|strange|odd|convenient|curious|nice|great|lovely) (?:how|that) (?:you|your "
     r"\w+|they|the \w+) (?:found|had|managed|could|somehow|suddenly|never|always|only|couldn'?t)\b",
     r"\bproud of yoursel(?:f|ves)\b",
+    r"\b(?:not sure|no idea|i wonder|wondering|i don'?t know) why you (?:even )?bother(?:ed)?\b",
+    r"\bthanks?,? i guess\b",
+    r"\benjoys? the (?:chaos|mess|circus|dysfunction|madness|silence|ghosting|drama|disorgani[sz]ation)\b",
+    r"\bwho (?:thought|decided|figured|imagined) (?:that )?(?:a|an|this|that|the|it)\b[^.?!\n]{0,40}?\b(?:was|is|"
+    r"would be) (?:reasonable|fair|acceptable|a good idea|okay|ok|appropriate|professional|normal|sensible)\b",
+    r"\bfor a (?:company|team|firm|place|business|startup) that (?:talks about|claims|prides itself|says|preaches|"
+    r"brags about|boasts)\b",
     r"(?m)(?:^|(?<=[.!?,;] )|(?<=[.!?,;]))\s*(?:well,? |oh,? |ha,? )?so much for\b",
     r"\b(?:what|which|some) (?:genius|bright spark|rocket scientist|mastermind|wise guy)\b",
     r"\b(?:nobody|no one|noone|none of us) (?:was|is|will ever be|is ever) good enough for (?:you|them|your)\b",
@@ -529,7 +555,7 @@ _SARCASM = _compile(
     r"(?P<hit>\"[a-z][a-z' -]{2,30}\")[,.!]*\s*(?:lol|lmao|haha|ha|hah|right|sure|yeah right|sure thing|"
     r"apparently|smh)\b",
     r"(?<=, )(?:very|so|real|really|how|truly|super|extremely) (?:professional|classy|mature|respectful|"
-    r"considerate|kind|thoughtful|helpful|nice|courteous|polite)(?=\s*[.!]+\s*$|\s*[.!]+\s)",
+    r"considerate|kind|thoughtful|helpful|nice|courteous|polite|cool|great)(?=\s*[.!]*\s*$|\s*[.!]+\s)",
     r"\bhope (?:you(?:'re| are)|they(?:'re| are)|everyone(?:'s| is)) (?:happy|proud|pleased|satisfied)"
     r"(?: with yoursel(?:f|ves)| now)?(?=\s*[.!]|\s*$| with yoursel)",
     r"\bthanks? (?:a lot |so much )?for (?:nothing|wasting|ghosting|ignoring|stringing me along|leaving me hanging|"
@@ -600,6 +626,9 @@ _DEMAND = _compile(
     r"explanation|reason|feedback|call|apology|justification|refund|compensation|update|callback|breakdown|"
     r"account)\b(?! (?:if|when|whenever) (?:you|it))",
     r"\bi expect you to\b",
+    r"\bi need you to (?:tell|explain|send|give|reply|respond|call|answer|justify|reconsider|confirm why)\b",
+    r"\b(?:i am|i'?m) (?:formally )?(?:requesting|demanding|asking for|expecting) (?:a|an|the) (?:[\w-]+ ){0,2}?"
+    r"(?:explanation|justification|answer|breakdown|account|reason)\b",
     r"\bwhat (?:exactly|precisely|specifically) (?:was|is|went) wrong\b",
     r"\bi (?:want|need|expect|demand) (?:specifics|details|the specifics|the details|a list|names|a breakdown|"
     r"reasons|an itemi[sz]ed)\b",
@@ -676,7 +705,7 @@ def _demand(text: str) -> Iterator[tuple[int, int]]:
 
 _PASSIVE = _compile(
     r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:e-?mail|message|note|reply|\w+ e-?mails?)\b",
-    r"\bas i(?:'ve| have|'d| had)? (?:already |previously |clearly |now |repeatedly )*(?:said|mentioned|stated|"
+    r"\bas i(?:'ve| have|'d| had)? (?:already |previously |clearly |now |repeatedly ){0,3}(?:said|mentioned|stated|"
     r"explained|wrote|written|noted|pointed out|told you)\b(?! (?:in my (?:cover letter|application|cv|resume|"
     r"portfolio)|on (?:the|our) call|during|when we|last (?:week|time) on the call|at the interview))",
     r"\b(?:already )?(?:explained|said|asked|mentioned|told you|written|sent) (?:this |it |that )?(?:twice|three "
@@ -711,6 +740,7 @@ _PASSIVE = _compile(
     r"several|multiple|many|\d+) times\b",
     r"\bjust (?:bumping|circling back)(?: on| to)? this (?:again|up again|once more)\b",
     r"\bnoted\.\s*$",
+    r"\b(?:let me|may i|i'?d like to|i would like to|just to|allow me to) remind you\b",
     r"\b(?:been|i'?ve been|i have been|i was) (?:more than|extremely|incredibly|very|so) (?:patient|fair|"
     r"reasonable|understanding|generous|accommodating)\b",
     r"\b(?:again|once again|yet again|one more time),? (?:i'?m|i am) (?:asking|requesting|writing|following up|"
@@ -745,6 +775,8 @@ _NEEDY = _compile(
     r"\b(?:rejected|turned down|ignored) (?:by )?(?:everywhere|everyone|every company|by every)\b",
     r"\b(?:at|for) a (?:lower|more junior|reduced|smaller) (?:level|title|grade|band|salary|rate|pay)\b",
     r"\bneed (?:a yes|a win|this one|a break)\b",
+    r"\b(?:go|come|drop|move) down on (?:the |my )?(?:salary|pay|rate|price|number|ask)\b",
+    r"\b(?:for|at|on) (?:minimum wage|min wage|next to nothing|a pittance|peanuts)\b",
     r"\b(?:would|will|could) change (?:everything|my life)\b|\b(?:really|so|seriously) struggling\b",
     r"\b(?:take|accept) any (?:salary|pay|rate|offer|amount|terms|package)\b",
     r"\b(?:accept|take|work for) less than\b",
