@@ -387,6 +387,11 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"answer|a release|an escape|a way out|inviting|welcome)\b",
     r"\b(?:tracks|bridge|ledge|pills|rope|roof|cliff|balcony|overpass|railing)\b[^|]{0,40}?\bthought (?:about|of) "
     r"(?:it|doing it|jumping|taking them|using it)\b",
+    r"\b(?:part of me|a part of me|something in me|my brain|my mind|my head|a voice in my head|the voice in my "
+    r"head) (?:wants|keeps telling me|tells me|says|keeps saying|is telling me) (?:me )?(?:to )?(?:die|be dead|end it|"
+    r"kill myself|jump|not be here|disappear forever|stop existing|give up on life)\b",
+    r"\b(?:thinking|think|thought|thoughts) (?:about|of) jumping\b(?! (?:at|in|into|on|ship|to|from (?:job|role|"
+    r"company)|back|the gun|through))",
     r"\bwhy (?:do|should) " + _I + r" (?:even |still )?(?:exist|bother living|keep living|bother being alive|"
     r"stay alive|keep breathing)\b",
 ))
@@ -496,6 +501,7 @@ _SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
     r"(?:wrists|wrist|arms|arm|thighs|thigh|legs|leg|skin|veins|stomach)\b(?! (?:on|with) (?:a|the) "
     r"(?:knife|paper|glass|fence|branch))",
     r"\brelapsed?\b(?: \w+){0,3} (?:cutting|self harm|hurting myself|harming myself)\b",
+    r"\b(?:i|been|started|i have|have) (?:cut|cutting|burned|burning|burnt) (?:myself )?again\b",
     r"\b(?:scared|afraid|worried|frightened|terrified) (?:that |of what )?" + _I + r" (?:might|will|could|"
     r"may|am going to) (?:do something (?:stupid|bad|drastic|terrible|to myself)|do it|hurt|harm|cut|"
     r"not be safe)\b",
@@ -533,6 +539,7 @@ _MEANS = _Family("means", "words about a plan or a means", _c(
     r"some |my |that |this )?(?:rope|noose|ligature)\b(?!s)(?! (?:course|bridge|swing|ladder|light|lights|toy|"
     r"skipping|for (?:the|my) (?:tent|boat|swing|dog|washing|camping|climbing)|climbing|access))",
     r"\bnooses?\b",
+    r"\bplan\b[^|]{0,30}?\b(?:pills|rope|noose|gun|bridge|overdose|tablets|razor|blades)\b",
     r"\b(?:the |my |some |those |these |all the |enough )?(?:\w+ )?(?:pills|tablets|meds|painkillers|rope|"
     r"noose|razor|razors|blades|gun) (?:are |is )?(?:ready|lined up|laid out|counted out|in front of me|"
     r"next to me|by my bed|in my hand|in my hands|waiting)\b(?! (?:for (?:the|my|a) (?:trip|holiday|"

@@ -95,6 +95,11 @@ _WARM = re.compile(r"\b(?:thanks?|thank you|congrat\w*|great|love|loved|excited|
                    r"lucky|hooray|grateful|pleasure|well done|good luck)\b", _I)
 
 
+#: a sentence start (a line start or after . ! ?), for patterns that are a whole short sentence
+_START = r"(?m)(?:^|(?<=[.!?] )|(?<=[.!?]  )|(?<=[.!?]))(?=\S)"
+_CLAUSE_START = r"(?m)(?:^|(?<=[.!?,;] )|(?<=[.!?,;]  )|(?<=[.!?,;]))(?=\S)"
+
+
 def _compile(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, _I) for p in patterns)
 
@@ -183,8 +188,13 @@ _CORRECT_ALWAYS = _compile(
     r"at least |properly )?spell\b",
     r"\b(?:basic|elementary|primary school|grade school|high school) (?:english|grammar|spelling|literacy)\b",
     r"\b(?:riddled|littered|full) with (?:typos|errors|mistakes|spelling)\b",
+    r"\b(?:you|they|your \w+|he|she|the recruiter) (?:spelled|spelt|wrote|misspelled|typed|got) (?:my name|"
+    r"[\"'][^\"'\n]{1,30}[\"']|it|that|the \w+|\w+) (?:wrong|incorrectly|badly)\b",
+    r"\b(?:more|so many|lots of|plenty of|dozens of|a dozen) (?:errors|typos|mistakes|spelling mistakes) than\b",
     r"\b(?:spell-?check(?:er|ing)?|grammarly|a dictionary|proof-?reading|autocorrect) (?:exists|is free|is a thing|"
     r"is your friend|costs nothing|is not hard|isn'?t hard|is available)\b",
+    r"\b(?:a little |some |basic )?(?:proof-?reading|spell-?checking|an editor|a spell-?check) (?:goes a long way|"
+    r"never hurts|wouldn'?t hurt|would help|helps)\b",
     r"[\"'][a-z]+[\"'] (?:has|have|is|isn'?t|doesn'?t|does not|is not|takes|needs|contains) (?:no |not |only |"
     r"two |one |a |an |double |single )?(?:spelled|spelt|written|double|single|[\"'][a-z]{1,3}[\"']|letter|"
     r"apostrophe|hyphen|capital)",
@@ -241,7 +251,9 @@ _THREAT = _compile(
     r"what you|your|the way you)\b",
     r"\bglassdoor review\b",
     r"\b(?:review|rating) on glassdoor\b",
-    r"\b(?:took|taken|kept|saved|sharing|share|shared|post(?:ing|ed)?|have|got) (?:a |the |some )?screenshots?\b",
+    r"\b(?:took|taken|kept|saved|sharing|share|shared|post(?:ing|ed)?|have|got|taking|keeping) (?:a |the |some )?"
+    r"screenshots?\b(?=\s*(?:[.,!;]|$|of (?:this|that|it|everything|all|your|our|the (?:e-?mails?|letter|"
+    r"messages?|conversation|chat|reply|thread|exchange|rejection|call))\b))",
     r"\bscreenshots? of (?:this|your|the|our) (?:whole )?(?:e-?mail|letter|message|conversation|chat|reply|"
     r"thread|exchange)s?\b",
     r"\b(?:posted|shared|published|tweeted|put|uploaded|forwarded) (?:this|our|your|the|that) (?:whole |entire )?"
@@ -255,6 +267,19 @@ _THREAT = _compile(
     r"\b(?:contacting|contact|talk(?:ing)? to|speak(?:ing)? to|consult(?:ing)?|call(?:ing)?|get) (?:with )?my "
     r"(?:lawyers?|solicitors?|attorneys?|legal team)\b",
     r"\b(?:report(?:ing)?|reported) (?:you|your company|this|your team) to\b",
+    r"\b(?:filing|file|filed|lodging|lodge|lodged|making|raising|raise|submitting|submit) a (?:formal |official |"
+    r"written )?complaint\b",
+    r"\b(?:i'?ll|i will|i'?m going to|i am going to|i'?m|i am) (?:be )?(?:post(?:ing)?|tweet(?:ing)?|blog(?:ging)?|"
+    r"publish(?:ing)?|writ(?:e|ing) publicly|go(?:ing)? public) about (?:this|it|you|my experience|how)\b",
+    r"\b(?:will|'ll|are going to|is going to|gonna) (?:all )?hear (?:about )?(?:how|what) you\b",
+    r"\b(?:take|taking|took) (?:this|it|the matter|things|my complaint) (?:to court|legal|public|to the top|to your "
+    r"ceo|to my lawyer)\b",
+    r"\b(?:take|taking|took) (?:this|it|the matter|things|my complaint) (?:further|higher|elsewhere)"
+    r"(?=\s*(?:[.,!;]|$|if|unless|with (?:a|my) (?:lawyer|solicitor|attorney)|legally))",
+    r"\bor (?:else|i'?ll (?:take|go|report|post|share|escalate|contact|tell|make))\b",
+    r"\bscreen-?shott?(?:ed|ing) (?:it|this|that|everything|all of it|your|our|the (?:e-?mail|letter|message|"
+    r"conversation|chat|reply|thread|exchange|rejection))\b",
+    r"\bnot afraid to (?:use|share|post|publish|leak) (?:it|them|this)\b",
     r"\b(?:report(?:ing)?|reported|flag(?:ging|ged)?) (?:this|the|your) (?:posting|job|ad|listing|company|recruiter|"
     r"role|vacancy|opening) (?:to|as|on)\b",
     r"\blet (?:my network|everyone|everybody|people|others|my followers|the world|my connections|other candidates) "
@@ -283,8 +308,10 @@ _BLAME = _compile(
     r"bozos?|muppets|jokers|a circus|clown show|amateur hour|dumpster fire|shitshow|a disgrace|disgraceful|"
     r"shameful|shameless|liars?|lied to me|shame on you|should be ashamed|how dare you|you people|"
     r"good riddance|dodged a bullet|spineless|cowards?|cowardly|scam(?:mers?)?|shady|sleazy|"
-    r"wasted (?:\w+ ){0,3}(?:my|our) (?:\w+ )?(?:time|weekend|evening|effort|energy|days?|weeks?|life)|"
-    r"wast(?:e|ing) (?:\w+ ){0,3}(?:my|our) (?:\w+ )?(?:time|weekend|evening|effort|energy|days?|weeks?|life)|"
+    r"wasted (?:\w+ ){0,3}(?:my|our) (?:\w+ )?(?:time|weekend|evening|effort|energy|days?|weeks?|months?|life|"
+    r"saturday|sunday|holiday|vacation|leave)|"
+    r"wast(?:e|ing) (?:\w+ ){0,3}(?:my|our) (?:\w+ )?(?:time|weekend|evening|effort|energy|days?|weeks?|months?|life|"
+    r"saturday|sunday|holiday|vacation|leave)|"
     r"(?:is|was|it's|it is) (?:all )?your (?:own )?fault|your (?:own )?fault|"
     r"you (?:clearly |obviously )?(?:messed up|screwed up|blew it|dropped the ball|botched)|"
     r"(?:terrible|awful|horrible|disgusting|appalling|atrocious|abysmal|horrendous) (?:process|company|people|"
@@ -339,6 +366,34 @@ _BLAME = _compile(
     r"\b(?:decided|rejected|written|read|screened|reviewed) by (?:a |an |some )?(?:bot|robot|machine|algorithm|"
     r"computer|ai)\b",
     r"\bshame on (?:you|your|them|the|this|all)\b",
+    r"\b(?:nice|kind|good|thoughtful|decent|sweet|generous) of you to (?:\w+ ){0,5}?(?:after|finally|eventually|"
+    r"at last|only now)\b",
+    r"\bsettled for (?:nobody|no one|less|someone (?:cheaper|worse|less|who)|second best|mediocrity)\b",
+    _START + r"(?:do better|be better|grow up|get a grip|step up|try harder|be honest|"
+    r"wake up|get real|come on|shameful|pathetic|unreal|get it together)\s*[.!]+",
+    r"\bbetter than (?:you (?:treat|treated|handle|handled) )?(?:your |the )?(?:candidates|applicants|me)\b",
+    r"\b(?:got|spelled|spelt|misspelled|pronounced) (?:the spelling of |the name of )?(?:my )?(?:name|surname|"
+    r"first name|last name|family name)\b[^.!?\n]{0,25}?\bwrong\b",
+    r"\b(?:speechless|stunned|flabbergasted|gobsmacked|baffled|dumbfounded|astonished|shocked|amazed) (?:at|by) "
+    r"(?:how|the way|your|the (?:way|lack|level))\b",
+    r"\b(?:badly|poorly|terribly|horribly|appallingly|shoddily|sloppily|rudely) (?:handled|run|managed|"
+    r"organi[sz]ed|treated|communicated|conducted|executed)\b",
+    r"\b(?:the reason|why) (?:people|everyone|everybody|candidates|nobody|no one|good people|talent) (?:hates?|"
+    r"avoids?|distrusts?|wants?|leaves?|quits?|won'?t)\b",
+    r"\b(?:nobody|no one|no-one|not one person) (?:sane |good |decent )?(?:wants|would want|will want|wants) to "
+    r"work (?:for|with|at) (?:you|your|them)\b",
+    r"\byou owe (?:me|us|every|each|all|the|your|candidates|people|everyone|an)\b",
+    r"\b(?:doubt|hard to believe|don'?t believe|do not believe|can'?t believe|wonder (?:if|whether)) (?:that )?"
+    r"(?:anyone|anybody|someone|a human|a person|you|a single person) (?:actually |even |ever |really )?(?:read|"
+    r"looked at|opened|reviewed|saw) my\b",
+    r"\b(?:you|they|your team|the panel) (?:made|have made|'ve made|just made) (?:the|a) (?:wrong|bad|terrible|"
+    r"huge|big|poor|serious|grave) (?:call|choice|decision|mistake|hire)\b",
+    r"\b(?:have|has|had|got|'ve got) (?:some|a lot of|quite the|real) nerve\b|\bthe nerve of\b",
+    _START + r"not (?:cool|okay|ok|acceptable|fair|professional)(?: at all)?\s*[.!]",
+    r"\b(?:maybe|perhaps|try to|you should|please) learn (?:to|how to) (?:read|write|spell|communicate|interview|"
+    r"hire|treat|respond|reply|count|use)\b",
+    r"\b(?:you|they|your company|your team) (?:obviously |clearly |apparently )?(?:never|didn'?t|did not) (?:even )?"
+    r"(?:intend|intended|plan|planned|mean|meant|want|wanted) to hire\b",
     r"\b(?:you|they|the panel|your team|the team)(?:'d| had)? already (?:made up (?:your|their) minds?|decided|"
     r"picked someone|chosen someone)\b",
     r"\b(?:nobody|no one|no-one) (?:told|tells|updated|informed|contacted|called|e-?mailed|bothered to tell) (?:me|us)"
@@ -446,7 +501,7 @@ _BLAME = _compile(
     r"important|wanted)\b",
     r"\b(?:been|was|were|got|being|get) lied to\b",
     r"\b(?:nobody|no one|no-one|not one person|none of you|none of them|not a single person)\b[^.!?\n]{0,40}?"
-    r"\b(?:could (?:even )?|can (?:even )?|knows?|knew|seems? to know|has a clue|had a clue|bothered to|"
+    r"\b(?:could(?: even)?|can(?: even)?|knows?|knew|seems? to know|has a clue|had a clue|bothered to|"
     r"managed to|was able to|cared)\b(?=[^.!?\n]*\b(?:what|how|run|send|reply|read|answer|manage|"
     r"organi[sz]e|do|about|to)\b)",
     r"\byou (?:all |guys |people )?(?:should|ought to|must) (?:\w+ )?be (?:embarrassed|ashamed|sorry)\b",
@@ -470,7 +525,7 @@ _BLAME = _compile(
     r"\bghosting (?:me|candidates|applicants|people|someone)\b",
     r"\benjoy your (?:\w+ )?(?:mediocre|cheap|cheaper|inferior|second-rate|subpar|average|budget|new) "
     r"(?:hire|candidate|choice|pick|employee)\b",
-    r"(?m)(?:^|(?<=[.!?] ))\s*(?:unbelievable|unreal|ridiculous|absurd|outrageous|appalling|disgraceful|shocking|"
+    _START + r"(?:unbelievable|unreal|ridiculous|absurd|outrageous|appalling|disgraceful|shocking|"
     r"pathetic|typical|whatever|incredible|pfft|ugh|wow|classic|figures|seriously|priceless|charming|classy|"
     r"really|lovely|brilliant|nice one|cool cool|great stuff|noted|sure|right|okay then|ok then|fine then)"
     r"(?:,? (?:really|seriously|honestly|just wow))?\s*[.!?]+(?=\s|$)",
@@ -478,7 +533,8 @@ _BLAME = _compile(
 _BLAME_NEGATABLE = re.compile(
     r"\b(?:an? |complete |total |such a |what a |an absolute |utter |colossal |huge |massive |monumental |"
     r"absolute |complete and utter ){0,3}waste of (?:my |our |everyone'?s |everybody'?s |people'?s |candidates'? |"
-    r"applicants'? )?(?:time|effort|energy|weekend|life|evening|days?)\b", _I)
+    r"applicants'? )?(?:\w+ )?(?:time|effort|energy|weekend|life|evening|days?|weeks?|months?|morning|afternoon|"
+    r"saturday|sunday|monday|tuesday|wednesday|thursday|friday|holiday|vacation|summer|leave|annual leave)\b", _I)
 _JUDGEMENT = re.compile(
     r"\b(?:stupid|rude|unprofessional|disrespectful|ridiculous|absurd|laughable|a joke|lazy|toxic|amateurs?|"
     r"amateurish|dishonest|useless|insulting|biased|unfair|incompetently|arrogant|careless|sloppy|shoddy|"
@@ -493,7 +549,11 @@ _JUDGEMENT = re.compile(
     r"worthless|inept|hopeless|a waste of space|beyond (?:a )?joke|pitiful|sad excuse|sucks?|sucked|tank(?:s|ed)?|"
     r"lied|lying|lies|dishonesty|deceptive|misleading|sketchy|predatory|negligent|smug|callous|dumb|braindead|"
     r"subpar|second-rate|third-rate|half-baked|fiasco|travesty|phony|bogus|corrupt|crooked|a mess|shady|"
-    r"trivia|nonsense questions?|gaslighting|gaslit|cowards?|bullshit|crap)\b", _I)
+    r"trivia|nonsense questions?|gaslighting|gaslit|cowards?|bullshit|crap|the wrong (?:call|choice|decision|person|"
+    r"candidate)|a (?:big|huge|terrible|massive|bad) (?:mistake|error of judgement)|outdated|irrelevant|"
+    r"superficial|shallow|arbitrary|nonsensical|meaningless|misguided|short-?sighted|backwards|archaic|"
+    r"unreasonable|excessive|insane|bizarre|ludicrous|farcical|shameless|tone-?deaf|out of touch|clueless|"
+    r"heartless|unhelpful|useless|a letdown|let me down|letting people down|unorgani[sz]ed|sloppily|lazily)\b", _I)
 
 
 # judgements that are about someone else unless the writer says they are about themselves
@@ -537,14 +597,23 @@ _SARCASM = _compile(
     r"\b(?:amazing|funny|interesting|strange|odd|convenient|curious|nice|great|lovely) (?:how|that) (?:you|your "
     r"\w+|they|the \w+) (?:found|had|managed|could|somehow|suddenly|never|always|only|couldn'?t)\b",
     r"\bproud of yoursel(?:f|ves)\b",
+    r"\b(?:great|excellent|amazing|stellar|fantastic|wonderful|brilliant|top|superb|lovely|impressive|fine|"
+    r"outstanding|awesome|nice) (?:communication|work|job|process|feedback|professionalism|organi[sz]ation|effort|"
+    r"stuff|service|timing|move|follow-?up|responsiveness),? (?:really|truly|as always|as usual|indeed|guys|folks|"
+    r"team|there)\s*[.!]",
+    _START + r"(?:such|what|so much|the) (?:professionalism|class|courtesy|respect|"
+    r"efficiency|transparency|care|consideration|communication)\s*[.!]",
     r"\b(?:not sure|no idea|i wonder|wondering|i don'?t know) why you (?:even )?bother(?:ed)?\b",
     r"\bthanks?,? i guess\b",
+    r"\bgood luck[,.!]*\s+(?:because |cause )?you'?(?:ll| will|'re going to) need it\b",
+    r"\b(?:oh|yeah|ah),? (?:sure|right|yes|of course|totally|definitely)[,.!]*\s+[\"'](?=(?:we|our|your|you|thanks|"
+    r"thank you|unfortunately|after careful|it was|it's|we'll)\b)",
     r"\benjoys? the (?:chaos|mess|circus|dysfunction|madness|silence|ghosting|drama|disorgani[sz]ation)\b",
     r"\bwho (?:thought|decided|figured|imagined) (?:that )?(?:a|an|this|that|the|it)\b[^.?!\n]{0,40}?\b(?:was|is|"
     r"would be) (?:reasonable|fair|acceptable|a good idea|okay|ok|appropriate|professional|normal|sensible)\b",
     r"\bfor a (?:company|team|firm|place|business|startup) that (?:talks about|claims|prides itself|says|preaches|"
     r"brags about|boasts)\b",
-    r"(?m)(?:^|(?<=[.!?,;] )|(?<=[.!?,;]))\s*(?:well,? |oh,? |ha,? )?so much for\b",
+    _CLAUSE_START + r"(?:well,? |oh,? |ha,? )?so much for\b",
     r"\b(?:what|which|some) (?:genius|bright spark|rocket scientist|mastermind|wise guy)\b",
     r"\b(?:nobody|no one|noone|none of us) (?:was|is|will ever be|is ever) good enough for (?:you|them|your)\b",
     r"\b(?:can'?t|cannot|can not) say (?:i'?m|i am) surprised\b|\b(?:colou?r me|big|what a) (?:surprised|shocked|"
@@ -664,7 +733,8 @@ _DEMAND = _compile(
     r"\bwhy (?:didn'?t|did not|wasn'?t|was not|weren'?t|couldn'?t|won'?t|can'?t|haven'?t|hasn'?t|hadn'?t) "
     r"(?:i|my (?:application|cv|resume|candidacy))\b",
     r"\bwhy (?:did|was|were|have|has) (?:i|my application|my candidacy) (?:not|never)\b",
-    r"\bwhy (?:did|would|didn'?t|wouldn'?t|do|don'?t) (?:you|they|your team|the panel) (?:\w+ )?(?:reject|"
+    r"\bwhy (?:exactly |on earth |the hell |really )?(?:did|would|didn'?t|wouldn'?t|do|don'?t) "
+    r"(?:you|they|your team|the panel) (?:\w+ )?(?:reject|"
     r"not hire|pass on|choose|pick|go with|decide|turn|ghost|ignore|hire someone|prefer|waste|drop|cut)\b",
 
     r"\bi (?:want|need|demand|deserve|have a right|have the right) to know (?:exactly |precisely )?(?:why|what "
@@ -680,6 +750,7 @@ _DEMAND = _compile(
 # demands that a polite frame ("could you please explain why…") turns into a request
 _DEMAND_SOFT = _compile(
     r"\b(?:kindly |please |just |now )?explain (?:to me )?(?:exactly |precisely )?why\b",
+    _START + r"(?:please )?reconsider\b(?! me\b)",
     r"\b(?:kindly |please |just |now |so )?tell me (?:exactly |precisely |honestly )?why\b",
     r"\b(?:kindly |please )?(?:justify|account for) (?:it|this|that|yourselves|yourself)\b",
     r"\b(?:kindly |please |just )?explain (?:your|the|this) (?:reasoning|decision|rationale|logic|choice|"
@@ -704,8 +775,8 @@ def _demand(text: str) -> Iterator[tuple[int, int]]:
 # ============================================================================ passive-aggressive
 
 _PASSIVE = _compile(
-    r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:e-?mail|message|note|reply|\w+ e-?mails?)\b",
-    r"\bas i(?:'ve| have|'d| had)? (?:already |previously |clearly |now |repeatedly ){0,3}(?:said|mentioned|stated|"
+    r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:\w+ )?(?:e-?mails?|messages?|notes?|repl(?:y|ies))\b",
+    r"\bas i(?:'ve| have|'d| had)? (?:already |previously |clearly |now |repeatedly ){1,3}(?:said|mentioned|stated|"
     r"explained|wrote|written|noted|pointed out|told you)\b(?! (?:in my (?:cover letter|application|cv|resume|"
     r"portfolio)|on (?:the|our) call|during|when we|last (?:week|time) on the call|at the interview))",
     r"\b(?:already )?(?:explained|said|asked|mentioned|told you|written|sent) (?:this |it |that )?(?:twice|three "
@@ -713,6 +784,10 @@ _PASSIVE = _compile(
     r"\b(?:i'?ll|i will|i'?m going to|i am going to|i can only|i have to|i must) assume (?:that )?(?:you|your|"
     r"no one|nobody|this|the)\b",
     r"\bas (?:previously|already|clearly) (?:stated|mentioned|said|explained|noted|discussed)\b",
+    r"\bas i(?:'ve| have)? (?:said|stated|mentioned|explained|told you|written|pointed out) (?:before|previously|"
+    r"already|earlier|repeatedly|twice|several times|many times|in my (?:last|previous|earlier))\b",
+    r"\b(?:i'?ve|i have) been waiting (?:for )?(?:over |more than |nearly |almost )?(?:\w+ )?(?:weeks|months|"
+    r"ages|forever|a month|a week|so long)\b",
     r"\bas stated (?:before|previously|earlier|above)\b",
     r"\b(?:just a )?friendly reminder\b",
     r"\bnot sure (?:if|whether) you (?:saw|got|received|read) my\b",
@@ -758,7 +833,7 @@ _NEEDY = _compile(
     r"\bneed this (?:job|role|position|opportunity|offer)\b",
     r"\bi (?:just )?need (?:something|anything|a job|work|an income)\b",
     r"\bplease,?\s+(?:please|i beg|i'?m begging)\b",
-    r"\b(?:please|just|could you|can you|would you|will you)?\s*give me (?:a|one more|another|a second|one last|"
+    r"(?:\b(?:please|just|could you|can you|would you|will you) )?\bgive me (?:a|one more|another|a second|one last|"
     r"just one|a fair) (?:chance|shot|go)\b(?<!for giving me a chance)",
     r"\b(?:a|one more|another|one last) (?:second )?chance to prove myself\b|\ba second chance\b",
     r"\b(?:chance|opportunity) to prove myself\b",
@@ -775,6 +850,10 @@ _NEEDY = _compile(
     r"\b(?:rejected|turned down|ignored) (?:by )?(?:everywhere|everyone|every company|by every)\b",
     r"\b(?:at|for) a (?:lower|more junior|reduced|smaller) (?:level|title|grade|band|salary|rate|pay)\b",
     r"\bneed (?:a yes|a win|this one|a break)\b",
+    r"\bsomething,? anything\b",
+    r"\b(?:one more|another|a second|one last|just one|just one more) (?:chance|shot|try|go)\b",
+    r"\bcut in (?:pay|salary|wages)\b",
+    r"\bany (?:role|level|position|job|title|salary|team|location)s?,? any\b",
     r"\b(?:go|come|drop|move) down on (?:the |my )?(?:salary|pay|rate|price|number|ask)\b",
     r"\b(?:for|at|on) (?:minimum wage|min wage|next to nothing|a pittance|peanuts)\b",
     r"\b(?:would|will|could) change (?:everything|my life)\b|\b(?:really|so|seriously) struggling\b",

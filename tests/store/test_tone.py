@@ -225,7 +225,7 @@ def test_benign_lines_rarely_get_a_hostile_finding():
 def test_every_finding_keeps_its_span_and_one_line_why():
     for line in BITTER + NEEDY + BENIGN:
         for f in check(line):
-            assert line[f.start:f.end] == f.words and f.words
+            assert line[f.start:f.end] == f.words and f.words and f.words == f.words.strip()
             assert f.why and "\n" not in f.why and f.label
             assert f.rule in RULES
 
@@ -288,6 +288,12 @@ def test_shouting_is_hostile_only_in_a_run_without_warm_words():
     assert not hostile(check("I am VERY happy to hear it"))
     assert hostile(check("Unbelievable!!!"))
     assert not hostile(check("Congratulations!!!"))
+
+
+def test_a_sentence_pattern_points_at_its_words_not_the_line_break_before():
+    text = "Thanks for letting me know.\nPlease reconsider your decision."
+    (f,) = [f for f in check(text) if f.rule == "demand"]
+    assert f.words == "Please reconsider your decision" and f.start == text.index("Please")
 
 
 def test_judgement_about_me_is_quiet_but_about_them_fires():
