@@ -52,9 +52,10 @@ Judgment calls (tested in ``tests/store/test_care.py``)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["Signal", "support_signal", "ratings_signal", "normalise"]
 
@@ -104,6 +105,7 @@ _KEYWORDS = (
     "kill", "killing", "better", "reason", "point", "worth",
 )
 _KEYSET = frozenset(_KEYWORDS)
+_KEY_DEDUP = {re.sub(r"(.)\1", r"\1", w): w for w in reversed(_KEYWORDS)}  # the first keyword wins
 # real words that are one edit from a key word and must keep their own meaning
 _NOT_TYPOS = frozenset("""
 homeless hopeless worthless pointless useless helpless bitter butter batter letter setter
@@ -138,8 +140,9 @@ def _dl_within(a: str, b: str, k: int) -> bool:
     return prev[len(b)] <= k
 
 
+@lru_cache(maxsize=8192)
 def _repair(tok: str) -> str:
-    """A canonical spelling for one lowercase token (possibly several words)."""
+    """A canonical spelling for one lowercase token (possibly several words). Cached: words repeat."""
     if tok in _SHORTHAND:
         return _SHORTHAND[tok]
     if "*" in tok:  # k*ll, s*icide
@@ -161,9 +164,8 @@ def _repair(tok: str) -> str:
     if tok in _KEYSET or tok in _NOT_TYPOS or len(tok) < 4 or not tok.isalpha():
         return tok
     dedup = re.sub(r"(.)\1", r"\1", tok)
-    for word in _KEYWORDS:
-        if dedup == re.sub(r"(.)\1", r"\1", word):
-            return word
+    if dedup in _KEY_DEDUP:
+        return _KEY_DEDUP[dedup]
     for word in _KEYWORDS:
         if word[0] != tok[0] or len(word) < 5:
             continue
@@ -282,15 +284,69 @@ _VEHICLE = (r"(?:train|trains|bus|buses|truck|lorry|car|cars|tube|subway|metro|t
 _ACT = r"(?:do it|end it|die|kill myself|end my life|end things|end it all|go through with it)"
 
 
+class _Pattern:
+    """A pattern over the canonical text. A leading ``\\b`` is checked after the match instead of in it:
+    Python's regex engine skips ahead quickly only when a pattern does not start with an assertion, which
+    makes the check several times faster. Matches are exactly those of the pattern as written."""
+
+    __slots__ = ("bound", "rx")
+
+    def __init__(self, source: str) -> None:
+        self.bound = source.startswith(r"\b") and "|" not in _top_level(source)
+        self.rx = re.compile(source[2:] if self.bound else source)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.bound:
+            yield from self.rx.finditer(text)
+            return
+        pos = 0
+        while pos <= len(text):
+            m = self.rx.search(text, pos)
+            if m is None:
+                return
+            s = m.start()
+            if (s > 0 and _is_word(text[s - 1])) != (s < len(text) and _is_word(text[s])):
+                yield m
+                pos = m.end() if m.end() > s else s + 1
+            else:
+                pos = s + 1
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _top_level(source: str) -> str:
+    """``source`` with its groups and character classes cut out (to see a top-level ``|``)."""
+    out, depth, cls, i = [], 0, False, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class _Family:
     kind: str
     reason: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[_Pattern, ...]
 
 
-def _c(*ps: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in ps)
+def _c(*ps: str) -> tuple[_Pattern, ...]:
+    return tuple(_Pattern(p) for p in ps)
 
 
 _ENDING = _Family("ending", "words about ending one's own life", _c(
@@ -630,7 +686,7 @@ _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, 
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
 # over the canonical text; a family's match is dropped when it starts inside one of these spans.
-_QUIET = tuple(re.compile(p) for p in [
+_QUIET = tuple(_Pattern(p) for p in [
     # effort: "killing myself to finish", "not going to kill myself over one rejection"
     r"\b(?:(?:am|is|are|been|was|were|keep|kept|stop|stopped|without|be|m|s|re|not|no) " + _FILL
     + r"killing myself|(?:not|never|no need to|do not|did not|will not|would not|should not|no point|"

@@ -75,6 +75,82 @@ RULES: dict[str, Rule] = {r.key: r for r in [
 ]}
 
 _I = re.IGNORECASE
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """``source`` split at its top-level ``|`` (outside groups and character classes)."""
+    parts, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+class _Rx:
+    """A rule pattern, matched against the lowercased text without IGNORECASE, and with a leading ``\\b``
+    checked after the match rather than in it: Python's regex engine only skips ahead quickly to a pattern's
+    possible first characters when the pattern does not start with an assertion, which makes the check
+    several times faster. Matches are exactly those of the original pattern."""
+
+    __slots__ = ("bound", "groupindex", "rx")
+
+    def __init__(self, source: str) -> None:
+        alternatives = _top_level_alternatives(source)
+        self.bound = all(a.startswith(r"\b") for a in alternatives)
+        if self.bound:
+            source = "|".join(a[2:] for a in alternatives)
+        self.rx = re.compile(source)
+        self.groupindex = self.rx.groupindex
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if not self.bound:
+            yield from self.rx.finditer(text, pos, end)
+            return
+        while pos <= end:
+            m = self.rx.search(text, pos, end)
+            if m is None:
+                return
+            s = m.start()
+            if (s > 0 and _is_word(text[s - 1])) != (s < len(text) and _is_word(text[s])):
+                yield m
+                pos = m.end() if m.end() > s else s + 1
+            else:
+                pos = s + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def _rx(source: str) -> _Rx:
+    return _Rx(source)
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, one character for one (so spans stay those of ``text``)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                          "»": '"'})
 _NT = r"(?:n'?t| not)"  # didn't / didnt / did not
@@ -87,8 +163,8 @@ _THEM = (r"(?:you|your|yours|you'?ve|you'?re|you'?ll|yourself|yourselves|they|th
          r"(?:process|company|decision|team|interview|firm|place|rejection|email)|interview(?:ers?|s)?|"
          r"recruit(?:ers?|ing|ment)|hiring|hr|ghost(?:ing|ed|s)?|process|company|panel|department|firm|"
          r"management|organi[sz]ation|employer|manager|hiring manager|ceo|founders?|team)")
-_THEM_RE = re.compile(r"\b" + _THEM + r"\b", _I)
-_ME_RE = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|i'?ll|me|my|myself|mine)\b", _I)
+_THEM_RE = _rx(r"\b" + _THEM + r"\b")
+_ME_RE = _rx(r"\b(?:i|i'?m|i'?ve|i'?d|i'?ll|me|my|myself|mine)\b")
 _SENTENCE = re.compile(r"[^.!?\n;]+[.!?;]*")
 _WARM = re.compile(r"\b(?:thanks?|thank you|congrat\w*|great|love|loved|excited|happy|glad|amazing|wonderful|"
                    r"awesome|best|delighted|yay|appreciate\w*|welcome|fantastic|brilliant|enjoy\w*|cheers|"
@@ -100,11 +176,11 @@ _START = r"(?m)(?:^|(?<=[.!?] )|(?<=[.!?]  )|(?<=[.!?]))(?=\S)"
 _CLAUSE_START = r"(?m)(?:^|(?<=[.!?,;] )|(?<=[.!?,;]  )|(?<=[.!?,;]))(?=\S)"
 
 
-def _compile(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, _I) for p in patterns)
+def _compile(*patterns: str) -> tuple[_Rx, ...]:
+    return tuple(_Rx(p) for p in patterns)
 
 
-def _spans(patterns: Iterable[re.Pattern[str]], text: str) -> Iterator[tuple[int, int]]:
+def _spans(patterns: Iterable[_Rx], text: str) -> Iterator[tuple[int, int]]:
     for pat in patterns:
         hit = "hit" in pat.groupindex  # a pattern may point at part of its match: (?P<hit>...)
         for m in pat.finditer(text):
@@ -119,7 +195,7 @@ def _sentence_of(text: str, pos: int) -> tuple[int, int]:
     return start, (min(ends) if ends else len(text))
 
 
-_ME_AFTER_RE = re.compile(r"\b(?:my|mine|myself|of me)\b", _I)
+_ME_AFTER_RE = _rx(r"\b(?:my|mine|myself|of me)\b")
 _NEGATIONS = frozenset("""not never hardly no isnt wasnt dont didnt doesnt arent werent cant wont couldnt wouldnt
 shouldnt hasnt havent""".split())
 
@@ -167,9 +243,9 @@ def _negated(text: str, start: int) -> bool:
 
 # ============================================================================ correcting their writing
 
-_CORRECT_WORDS = re.compile(
+_CORRECT_WORDS = _rx(
     r"\b(?:typos?|misspel(?:led|t|ling|lings)|spelling (?:mistakes?|errors?)|spelling|grammar|grammatical(?:ly)?|"
-    r"proof-?read(?:ing|er)?|punctuation|spell-?check(?:er|ing)?)\b", _I)
+    r"proof-?read(?:ing|er)?|punctuation|spell-?check(?:er|ing)?)\b")
 _CORRECT_ALWAYS = _compile(
     r"[\[(]\s*sic\s*[\])]",
     r"\b(?:it'?s|it is) (?:spelled|spelt|written)\b",
@@ -212,24 +288,24 @@ def _correcting(text: str) -> Iterator[tuple[int, int]]:
 
 # ============================================================================ going public
 
-_VENUES = re.compile(
+_VENUES = _rx(
     r"\b(?:linked ?in|twitter|x\.com|reddit|glassdoor|blind|indeed|hacker ?news|facebook|instagram|tiktok|"
     r"mastodon|bluesky|threads|youtube|medium|substack|social media|my (?:network|followers|blog|newsletter|podcast|"
     r"channel|substack|audience|connections)|online|the internet|publicly|in public|everyone|the world|the press|"
-    r"the news)\b", _I)
-_SHARE_INTENT = re.compile(
+    r"the news)\b")
+_SHARE_INTENT = _rx(
     r"\b(?:i(?:'ll| will| am going to|'m going to| plan to| intend to| might| may| could| would| am| have|'ve|"
     r"'m)|(?:going|planning|about) to|don't be surprised if i|i'?m (?:now |currently )?)\s+(?:\w+\s+){0,2}?"
     r"(?:post(?:ing|ed)?|shar(?:e|ing|ed)|tweet(?:ing|ed)?|writ(?:e|ing)|written|blog(?:ging|ged)?|"
     r"publish(?:ing|ed)?|tell(?:ing)?|told|warn(?:ing|ed)?|expos(?:e|ing|ed)|review(?:ing|ed)?|"
-    r"broadcast(?:ing)?|put(?:ting)?|written up|writ(?:e|ing) up|wrote up)\b", _I)
-_SHARE_OBJECT = re.compile(
+    r"broadcast(?:ing)?|put(?:ting)?|written up|writ(?:e|ing) up|wrote up)\b")
+_SHARE_OBJECT = _rx(
     r"\b(?:this|it|that|my experience|the experience|how (?:you|i was|this|it)|what happened|the way|"
     r"(?:the|this|my|our) (?:whole |entire )?(?:saga|story|ordeal|experience|details|process)|everything|"
     r"all of it|"
     r"about (?:you|this|your|the (?:process|interview|company|team))|(?:your|our|the|this|that) (?:whole )?"
     r"(?:e-?mails?|letter|messages?|rejection|process|response|reply|decision|behaviou?r|treatment|company|"
-    r"team|exchange|thread|conversation|correspondence|chat|interaction|dms?))\b", _I)
+    r"team|exchange|thread|conversation|correspondence|chat|interaction|dms?))\b")
 _THREAT = _compile(
     r"\bname and shame\b",
     r"\bgo(?:ing)? public\b",
@@ -382,7 +458,7 @@ _BLAME = _compile(
     r"avoids?|distrusts?|wants?|leaves?|quits?|won'?t)\b",
     r"\b(?:nobody|no one|no-one|not one person) (?:sane |good |decent )?(?:wants|would want|will want|wants) to "
     r"work (?:for|with|at) (?:you|your|them)\b",
-    r"\byou owe (?:me|us|every|each|all|the|your|candidates|people|everyone|an)\b",
+    r"\byou owe (?:every|each|all|the|your|candidates|people|everyone|an)\b",
     r"\b(?:doubt|hard to believe|don'?t believe|do not believe|can'?t believe|wonder (?:if|whether)) (?:that )?"
     r"(?:anyone|anybody|someone|a human|a person|you|a single person) (?:actually |even |ever |really )?(?:read|"
     r"looked at|opened|reviewed|saw) my\b",
@@ -530,12 +606,12 @@ _BLAME = _compile(
     r"really|lovely|brilliant|nice one|cool cool|great stuff|noted|sure|right|okay then|ok then|fine then)"
     r"(?:,? (?:really|seriously|honestly|just wow))?\s*[.!?]+(?=\s|$)",
 )
-_BLAME_NEGATABLE = re.compile(
+_BLAME_NEGATABLE = _rx(
     r"\b(?:an? |complete |total |such a |what a |an absolute |utter |colossal |huge |massive |monumental |"
     r"absolute |complete and utter ){0,3}waste of (?:my |our |everyone'?s |everybody'?s |people'?s |candidates'? |"
     r"applicants'? )?(?:\w+ )?(?:time|effort|energy|weekend|life|evening|days?|weeks?|months?|morning|afternoon|"
-    r"saturday|sunday|monday|tuesday|wednesday|thursday|friday|holiday|vacation|summer|leave|annual leave)\b", _I)
-_JUDGEMENT = re.compile(
+    r"saturday|sunday|monday|tuesday|wednesday|thursday|friday|holiday|vacation|summer|leave|annual leave)\b")
+_JUDGEMENT = _rx(
     r"\b(?:stupid|rude|unprofessional|disrespectful|ridiculous|absurd|laughable|a joke|lazy|toxic|amateurs?|"
     r"amateurish|dishonest|useless|insulting|biased|unfair|incompetently|arrogant|careless|sloppy|shoddy|"
     r"a sham|a farce|pointless|mediocre|an? (?:total |complete |absolute |real |bad |sick |utter )?(?:joke|farce|sham|"
@@ -553,16 +629,16 @@ _JUDGEMENT = re.compile(
     r"candidate)|a (?:big|huge|terrible|massive|bad) (?:mistake|error of judgement)|outdated|irrelevant|"
     r"superficial|shallow|arbitrary|nonsensical|meaningless|misguided|short-?sighted|backwards|archaic|"
     r"unreasonable|excessive|insane|bizarre|ludicrous|farcical|shameless|tone-?deaf|out of touch|clueless|"
-    r"heartless|unhelpful|useless|a letdown|let me down|letting people down|unorgani[sz]ed|sloppily|lazily)\b", _I)
+    r"heartless|unhelpful|useless|a letdown|let me down|letting people down|unorgani[sz]ed|sloppily|lazily)\b")
 
 
 # judgements that are about someone else unless the writer says they are about themselves
-_STRONG_JUDGEMENT = re.compile(
+_STRONG_JUDGEMENT = _rx(
     r"\b(?:unprofessional|disrespectful|incompetent|condescending|dismissive|disgraceful|shameful|pathetic|"
     r"insulting|unacceptable|appalling|disgusting|outrageous|clueless|amateurish|shambolic|disorgani[sz]ed|"
     r"a (?:total |complete |absolute |real |bad |sick |utter )?(?:joke|farce|sham|circus|clown show|shambles)|"
     r"patroni[sz]ing|rude|worst \w+ (?:experience|process|interview|company) (?:ever|of my life)|fiasco|travesty|"
-    r"sucks|sucked)\b", _I)
+    r"sucks|sucked)\b")
 
 
 def _blame(text: str) -> Iterator[tuple[int, int]]:
@@ -688,7 +764,7 @@ _SARCASM = _compile(
 # ============================================================================ demands
 
 _DEMAND = _compile(
-    r"\byou owe me\b",
+    r"\byou owe (?:me|us)\b",
     r"\bi (?:demand|insist)\b",
     r"\b(?:i|i'?m|i am) (?:deserve|owed|entitled to|entitled)\b(?:\s+(?:an?|the|some|to|at least|more))?",
     r"\bi (?:expect|want|need|require|demand) (?:an?|the|some|your) (?:[\w-]+ ){0,2}?(?:answer|reply|response|"
@@ -759,10 +835,10 @@ _DEMAND_SOFT = _compile(
     r"panel )?(?:notes|feedback|scores?|scorecards?|assessments?|evaluations?|reasons|transcript|recording|"
     r"rubric|criteria)\b",
 )
-_POLITE = re.compile(r"(?:could|would|can|will|might) you(?: please| kindly| possibly| perhaps)?\s*$|if you (?:could|"
+_POLITE = _rx(r"(?:could|would|can|will|might) you(?: please| kindly| possibly| perhaps)?\s*$|if you (?:could|"
                      r"would|can|have time to|are able to)(?: please| kindly)?\s*$|(?:mind|able to|happy to|"
                      r"grateful if you(?: could)?|appreciate it if you(?: could)?|wonder(?:ing)? if you (?:could|"
-                     r"would|might))\s*$|(?:ask|asking) you to\s*$|i'?d (?:love|like) (?:you )?to\s*$", _I)
+                     r"would|might))\s*$|(?:ask|asking) you to\s*$|i'?d (?:love|like) (?:you )?to\s*$")
 
 
 def _demand(text: str) -> Iterator[tuple[int, int]]:
@@ -1014,16 +1090,17 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
     if not text:
         return []
     t = text.translate(_QUOTES)  # one character for one: spans are the same in ``text``
+    low = _lower(t)  # the rules are written in lower case; capitals matter only to the ALL-CAPS rule
     known = frozenset(
         w.upper() for name in known_words for w in re.findall(r"[A-Za-z][A-Za-z'’]+", name or "")
     )
     raw: list[tuple[str, int, int, bool]] = []
     for key, finder in _FINDERS:
-        raw += [(key, s, e, RULES[key].hostile) for s, e in finder(t)]
+        raw += [(key, s, e, RULES[key].hostile) for s, e in finder(low)]
     raw += [("caps", s, e, h) for s, e, h in _caps(t, known)]
-    raw += [("exclaim", s, e, h) for s, e, h in _exclaim(t)]
+    raw += [("exclaim", s, e, h) for s, e, h in _exclaim(low)]
     if first_note:
-        raw += [("job_ask", s, e, False) for s, e in _spans(_JOB_ASK, t)]
+        raw += [("job_ask", s, e, False) for s, e in _spans(_JOB_ASK, low)]
     raw.sort(key=lambda r: (r[1], -r[2]))
     out: list[Finding] = []
     last: dict[str, Finding] = {}

@@ -173,3 +173,9 @@ def test_days_outside_the_week_do_not_count_when_today_is_given():
 ])
 def test_heavy_feelings(ratings, fires):
     assert bool(ratings_signal([], ratings, today=TODAY)) is fires
+
+
+def test_patterns_match_whole_words_only():
+    assert support_signal("I want to upskill myself this year") is None
+    assert support_signal("We ran a bootcamp to reskill myself and others") is None
+    assert support_signal("I want to kill myself")

@@ -301,3 +301,10 @@ def test_judgement_about_me_is_quiet_but_about_them_fires():
     assert "blame" in rules("Your feedback was sloppy.")
     assert "correcting" not in rules("I noticed a typo in my cover letter, sorry.")
     assert "correcting" in rules("I noticed a typo in your email.")
+
+
+def test_rules_match_whole_words_only():
+    # the rules check their leading word boundary after matching (a speed-up); it must still hold
+    assert "blame" not in rules("Heyyour loss of signal dropped the call.")
+    assert "blame" in rules("Hey, your loss.")
+    assert "needy" not in rules("Undesperately calm.")
