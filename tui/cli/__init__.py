@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--day-first", action="store_true", help="applications: read 3/1/2026 as 3 January")
     im.add_argument("--yes", "-y", action="store_true", help="save without asking at the terminal")
     im.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
+
+    ct = sub.add_parser("check-tone", help="check a draft's tone before sending (exit 1 when it may read as hostile)")
+    ct.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the draft (default: standard input)")
+    ct.add_argument("--first-note", action="store_true", help="it is a first LinkedIn connection note")
     return p
 
 
@@ -180,6 +184,10 @@ def run(argv: list[str]) -> int:
         from tui.cli import export_data as cli_export_data
 
         return cli_export_data.run(args, _data_dir(args))
+    if args.command == "check-tone":
+        from tui.cli import check_tone as cli_check_tone
+
+        return cli_check_tone.run(args)
     if args.command == "import" and args.what == "linkedin":
         from tui.cli import imports as cli_import
 

@@ -1,0 +1,810 @@
+"""Noticing, locally, when a journal entry speaks of not wanting to be alive.
+
+``support_signal(text)`` reads a journal text (a free write, a check-in note, a hot thought) and returns
+a :class:`Signal` when the words say the person may be thinking of ending their life or hurting
+themselves; ``None`` otherwise. ``ratings_signal`` does the same for a run of very low check-ins or very
+heavy feelings. Neither is a diagnosis and neither goes anywhere: the journal shows a calm support panel
+(or one quiet line, for ratings) and the entry is saved as written. Nothing here leaves the machine.
+
+How it reads
+============
+People write these thoughts fast, late, in lowercase, without punctuation, with typos and shorthand. So
+the text is first *normalised* into a canonical word stream (every word keeps its place in the original
+text, so a signal can point at the words):
+
+* casefolded, curly apostrophes and backticks made straight, runs of a letter cut to two (``diiie``);
+* contractions spelled out (``don't`` → ``do not``, ``i'm``/``im`` → ``i am``, ``i'd`` → ``i would``),
+  shorthand expanded (``wanna`` → ``want to``, ``kms`` → ``kill myself``, ``2`` → ``to``, ``u`` → ``you``),
+  censored and leet spellings read (``k*ll``, ``su1cide``), algospeak (``unalive``, ``sewer slide``);
+* common misspellings of the few words that matter (``sucidal``, ``suicdal``, ``myslef``, ``anymroe``)
+  are mapped by a small edit distance to a short list of key words, so new typos are read too;
+* sentence ends (``.``, ``!``, ``?``, ``;``, a new line) stay as boundaries, so a pattern never joins
+  words across two sentences.
+
+Then patterns are matched over word *classes* (a wish: want, wish, hope, ready, planning to…; an act:
+die, kill myself, end my life, hurt myself…; a means: pills, rope, bridge, a train…), never over a list
+of whole lines. Each family has a ``kind`` (what the words are about) and a short, plain reason that
+names no condition.
+
+Judgment calls (tested in ``tests/store/test_care.py``)
+========================================================
+* Everyday strong words of a job search stay quiet: "this commute is killing me", "I'd kill for that job",
+  "I killed it in the interview", "my laptop died", "dying to hear back", "dead-end", "deadline",
+  "a suicide mission of a take-home", "career suicide", "killer app", "drop-dead date", "the hill I want
+  to die on", "killing myself to finish this portfolio" (effort), "shot myself in the foot", "burned
+  myself out", "cut myself some slack", "at the end of my rope", "burn bridges".
+* "I'd rather die than write another cover letter, ha": **quiet**. "Rather die *than* <an everyday
+  task>" is a comparison, the way people say they hate a chore. "I'd rather be dead" with no "than", or
+  any other words here in the same entry, still show the panel.
+* Negation. "I don't want to die" is quiet (it says the opposite, and "I don't want to die in this
+  dead-end job" is hyperbole). But "I'm not suicidal, just tired", "I'd never kill myself" and "I'm not
+  going to hurt myself" **show** the panel: someone who writes that denial has the thought close by, the
+  panel is gentle, shown once per entry, never blocks the save, and a missed moment costs far more than an
+  unneeded one. The one exception is the idiom of effort, "not going to kill myself over one rejection".
+* "I'll kill myself if I have to do one more case study" shows the panel: it names the act in the first
+  person, and the panel costs a few seconds.
+* "wanted to die when I called her by the wrong name" / "die of embarrassment" are embarrassment and stay
+  quiet; "I wanted to die last night" shows the panel.
+* Third person ("my friend is suicidal") is not the target, but "suicidal" always shows the panel: it is
+  rare in a job-search journal and the panel is kind either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+__all__ = ["Signal", "support_signal", "ratings_signal", "normalise"]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """What was noticed. ``span`` indexes the checked text ((0, 0) for ratings); ``reason`` is a short,
+    plain phrase for logs and tests (it never names a condition and never contains the user's words)."""
+
+    kind: str
+    span: tuple[int, int]
+    reason: str
+
+
+# ============================================================================ normalising
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "＇": "'"})
+_BOUNDARY = "|"
+
+# whole-token rewrites (after casefolding and apostrophes); a value may be several words
+_SHORTHAND: dict[str, str] = {
+    "wanna": "want to", "wana": "want to", "wan": "want", "wnat": "want", "whant": "want", "watn": "want",
+    "gonna": "going to", "gona": "going to", "finna": "going to", "tryna": "trying to", "gotta": "got to",
+    "kinda": "kind of", "sorta": "sort of", "hafta": "have to", "outta": "out of", "lemme": "let me",
+    "kms": "kill myself", "killmyself": "kill myself", "endmylife": "end my life", "wanttodie": "want to die",
+    "hurtmyself": "hurt myself", "selfharm": "self harm", "unalive": "kill", "unaliving": "killing",
+    "unalived": "killed", "sewerslide": "suicide", "sewerslided": "suicidal", "sucide": "suicide",
+    "kil": "kill", "kiil": "kill", "kll": "kill", "diie": "die", "dyin": "dying", "ded": "dead",
+    "alife": "alive", "alve": "alive", "lif": "life", "liv": "live",
+    "u": "you", "ur": "your", "ppl": "people", "every1": "everyone", "no1": "no one", "noone": "no one",
+    "nobdy": "nobody", "some1": "someone", "2": "to", "2nite": "tonight", "tonite": "tonight",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+    "rn": "right now", "bc": "because", "cuz": "because", "coz": "because", "cos": "because",
+    "anymore": "anymore", "any-more": "anymore", "nomore": "no more", "cud": "could", "culd": "could",
+    "myslef": "myself", "meself": "myself", "mysefl": "myself", "myself": "myself",
+    "im": "i am", "ive": "i have", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+    "cant": "can not", "cannot": "can not", "couldnt": "could not", "wouldnt": "would not",
+    "shouldnt": "should not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not",
+    "havent": "have not", "hasnt": "has not", "wont": "will not", "theres": "there is", "whats": "what is",
+    "thats": "that is", "theyd": "they would", "id": "i would",
+    "won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "am not",
+}
+# words the edit-distance repair maps onto (only words that matter for the patterns, none shorter than 5)
+_KEYWORDS = (
+    "suicidal", "suicide", "myself", "anymore", "overdose", "goodbye", "everyone", "everybody", "without",
+    "disappear", "existing", "burden", "living", "alive", "tomorrow", "nobody", "wrists", "pills",
+    "kill", "killing", "better", "reason", "point", "worth",
+)
+_KEYSET = frozenset(_KEYWORDS)
+_KEY_DEDUP = {re.sub(r"(.)\1", r"\1", w): w for w in reversed(_KEYWORDS)}  # the first keyword wins
+# real words that are one edit from a key word and must keep their own meaning
+_NOT_TYPOS = frozenset("""
+homeless hopeless worthless pointless useless helpless bitter butter batter letter setter
+loving liking giving diving filling billing willing milling hilling killer skill skills
+season treason joint paint print pint pont worthy north forth wrist pulls polls pails
+burdens bidden sudden garden warden burden's alike olive alive's mine self shelf pillow
+existence exiting existed exist exits exit without's suited suite suites
+""".split())
+_LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "!": "i"})
+_CENSOR_VOCAB = ("kill", "killing", "suicide", "suicidal", "die", "dead", "myself", "self", "harm")
+_CONTRACTIONS = re.compile(r"^(.+?)(n't|'d|'ll|'re|'ve|'m|'s)$")
+_CONTRACTION_WORD = {"n't": "not", "'d": "would", "'ll": "will", "'re": "are", "'ve": "have", "'m": "am",
+                     "'s": "is"}
+
+
+def _dl_within(a: str, b: str, k: int) -> bool:
+    """Damerau–Levenshtein distance of ``a`` and ``b`` is at most ``k`` (optimal string alignment)."""
+    if abs(len(a) - len(b)) > k:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > k:
+            return False
+        prev2, prev = prev, cur
+    return prev[len(b)] <= k
+
+
+@lru_cache(maxsize=8192)
+def _repair(tok: str) -> str:
+    """A canonical spelling for one lowercase token (possibly several words). Cached: words repeat."""
+    if tok in _SHORTHAND:
+        return _SHORTHAND[tok]
+    if "*" in tok:  # k*ll, s*icide
+        pat = re.compile("^" + re.escape(tok).replace(r"\*", "[a-z]{1,2}") + "$")
+        for word in _CENSOR_VOCAB:
+            if pat.match(word):
+                return word
+        return tok.replace("*", "")
+    if any(c.isdigit() or c in "@$!" for c in tok) and any(c.isalpha() for c in tok):
+        leet = tok.translate(_LEET)
+        if leet in _KEYSET or leet in _CENSOR_VOCAB:
+            return leet
+    m = _CONTRACTIONS.match(tok)
+    if m and m.group(1).isalpha():
+        base, tail = m.group(1), m.group(2)
+        if tail == "n't":
+            return f"{_repair(base)} not"
+        return f"{_repair(base)} {_CONTRACTION_WORD[tail]}"
+    if tok in _KEYSET or tok in _NOT_TYPOS or len(tok) < 4 or not tok.isalpha():
+        return tok
+    dedup = re.sub(r"(.)\1", r"\1", tok)
+    if dedup in _KEY_DEDUP:
+        return _KEY_DEDUP[dedup]
+    for word in _KEYWORDS:
+        if word[0] != tok[0] or len(word) < 5:
+            continue
+        k = 2 if word.startswith("suicid") else 1
+        if len(tok) >= 5 and _dl_within(tok, word, k):
+            return word
+    return tok
+
+
+_TOKEN = re.compile(r"[\w'*@$]+|[.!?;:\n]+|(?<=\s)-(?=\s)|[()\[\]\"]")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The canonical word stream of a text: ``text`` is words joined by single spaces (``|`` for a
+    sentence end); ``starts``/``ends`` map each character of ``text`` to the span of its source word."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original-text span of the canonical slice ``[start, end)``."""
+        if not self.text:
+            return (0, 0)
+        end = max(start + 1, end)
+        return (self.starts[start], self.ends[min(end, len(self.ends)) - 1])
+
+
+def normalise(text: str) -> Normalised:
+    """Casefold, straighten apostrophes, spell out shorthand and repair typos (see the module doc)."""
+    raw = text.translate(_APOSTROPHES)  # one character for one: spans stay those of ``text``
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def emit(word: str, s: int, e: int) -> None:
+        if out:
+            out.append(" ")
+            starts.append(s)
+            ends.append(e)
+        out.append(word)
+        starts.extend([s] * len(word))
+        ends.extend([e] * len(word))
+
+    last_boundary = True
+    for m in _TOKEN.finditer(raw):
+        tok = m.group(0)
+        s, e = m.start(), m.end()
+        if tok[0] in ".!?;:\n" or tok == "-":
+            if not last_boundary:
+                emit(_BOUNDARY, s, e)
+                last_boundary = True
+            continue
+        if tok[0] in "()[]\"":
+            continue
+        tok = tok.casefold().strip("'")
+        tok = re.sub(r"(.)\1{2,}", r"\1\1", tok)
+        if not tok:
+            continue
+        for word in _repair(tok).split():
+            emit(word, s, e)
+        last_boundary = False
+    return Normalised("".join(out), tuple(starts), tuple(ends))
+
+
+# ============================================================================ word classes
+
+_FILL = (r"(?:(?:just|really|honestly|seriously|actually|literally|kind of|sort of|sometimes|often|still|so|"
+         r"truly|genuinely|almost|only|even|simply|all|lowkey|legit|also|fully|totally|badly|desperately|"
+         r"quietly|secretly|slowly|probably|maybe|definitely|quite|pretty|very|constantly|always|now|lately|"
+         r"tonight|today|recently|ever|too|already|kind|sort|fucking|freaking|bloody|god|like)\s){0,4}")
+_I = r"(?:i|me)"
+# a wish, a plan, a pull (then "to <act>")
+_WANT = (r"(?:want|wanted|wanting|wish|wished|wishing|wishes|hope|hoping|need|needed|ready|prepared|"
+         r"plan|planning|planned|decided|deciding|tempted|urge|urges|meant|trying|tried|try|"
+         r"considering|deserve|deserved|would like|would love|thinking of|thought of|intend|"
+         r"intending|choose|chose|longing)")
+_KIN = (r"(?:family|kids|children|son|daughter|mum|mom|mother|dad|father|parents|partner|wife|husband|"
+        r"girlfriend|boyfriend|sister|brother|sisters|brothers|friends|loved ones|everyone i love|"
+        r"the people i love|fiance|fiancee|grandma|grandmother|grandad|grandfather|little brother|"
+        r"little sister|family and friends)")
+_GONE = (r"(?:dead|gone|not here|not around|never born|not alive|no longer here|no longer around|"
+         r"out of the picture)")
+_IF_I_GONE = (r"(?:if|when|once) " + _I + r" (?:(?:was|were|am|just|would be|had|had just) )?"
+              r"(?:" + _GONE + r"|died|die|disappeared|disappear|vanished|did not exist|never existed|"
+              r"was never born|had never been born|killed myself|ended it|did not wake up|never woke up|"
+              r"left this world|stopped existing)\b(?! (?:for (?!good\b|ever\b)|from|on|to|at|in) )")
+_NOONE = r"(?:no one|nobody|not one person|not a single person|not a soul|none of them|not even my family)"
+_WOULD = r"(?:would|will|is going to|going to|would even|will even|would actually|would really|would ever|even)"
+_HERE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|"
+             r"right now|today)\b))")
+_LIVE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|and|"
+             r"but|i|so|because|like this|this way|at all|if|when|honestly|lol|anyway|really|in this world|"
+             r"on this earth|without|after|since)\b))")
+_END = r"(?=\s*(?:\||$))"
+_NEG = r"(?:not|never|no longer)"
+# nouns that make "suicide"/"suicidal" a figure of speech about work
+_JOBNOUN = (r"(?:deadline|deadlines|schedule|pace|timeline|timelines|sprint|sprints|workload|take home|task|"
+            r"tasks|assignment|mission|missions|commute|hours|crunch|interview|interviews|loop|project|"
+            r"brief|case study|run|runs|drill|drills|squad|door|doors|lane|king|knot|shift|shifts|move|"
+            r"moves|job|role|offer|startup|challenge|exercise|test|hiring process|process|idea|decision)")
+_NOT_A_MODIFIER = (r"(?!(?:for|since|at|during|after|before|in|on|all|again|every|because|about|and|but|so|over|"
+                   r"when|thoughts|ideation|feelings|urges|note|plan|attempt|this|that|last|most|some|the|my|"
+                   r"a|lately|tonight|today|now)\b)")
+_CAREER = (r"(?:career|professional|political|social|commercial|financial|reputational|brand|corporate|"
+           r"linkedin|job|resume|cv|fashion|pr|marketing|business|economic|academic|salary|networking)")
+_PILLS = (r"(?:pills|tablets|meds|medication|medications|capsules|painkillers|sleeping pills|sleeping tablets|"
+          r"prescription|prescriptions|medicine|medicines|"
+          r"paracetamol|tylenol|ibuprofen|insulin|antidepressants|ssris|xanax|benzos|opioids|oxy|"
+          r"pill bottle|bottle of pills|bottle)")
+_HEIGHT = (r"(?:bridge|roof|rooftop|building|balcony|cliff|ledge|overpass|tower|window|car park|parking garage|"
+           r"multi storey|block of flats|tall building|motorway bridge|viaduct|pier)")
+_VEHICLE = (r"(?:train|trains|bus|buses|truck|lorry|car|cars|tube|subway|metro|tram|oncoming traffic|"
+            r"traffic|tracks|train tracks)")
+_ACT = r"(?:do it|end it|die|kill myself|end my life|end things|end it all|go through with it)"
+
+
+class _Pattern:
+    """A pattern over the canonical text. A leading ``\\b`` is checked after the match instead of in it:
+    Python's regex engine skips ahead quickly only when a pattern does not start with an assertion, which
+    makes the check several times faster. Matches are exactly those of the pattern as written."""
+
+    __slots__ = ("bound", "rx")
+
+    def __init__(self, source: str) -> None:
+        self.bound = source.startswith(r"\b") and "|" not in _top_level(source)
+        self.rx = re.compile(source[2:] if self.bound else source)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.bound:
+            yield from self.rx.finditer(text)
+            return
+        pos = 0
+        while pos <= len(text):
+            m = self.rx.search(text, pos)
+            if m is None:
+                return
+            s = m.start()
+            if (s > 0 and _is_word(text[s - 1])) != (s < len(text) and _is_word(text[s])):
+                yield m
+                pos = m.end() if m.end() > s else s + 1
+            else:
+                pos = s + 1
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _top_level(source: str) -> str:
+    """``source`` with its groups and character classes cut out (to see a top-level ``|``)."""
+    out, depth, cls, i = [], 0, False, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Family:
+    kind: str
+    reason: str
+    patterns: tuple[_Pattern, ...]
+
+
+def _c(*ps: str) -> tuple[_Pattern, ...]:
+    return tuple(_Pattern(p) for p in ps)
+
+
+_ENDING = _Family("ending", "words about ending one's own life", _c(
+    r"\b(?:kill|killing|killed|kills|end|ending|ended|off|offing) (?:my ?self|myself)\b",
+    r"\b(?:end|ending|ended|take|taking|took|takes) (?:my|my own|own) (?:life|lives)\b(?! (?:back|into|in my))",
+    r"\b(?:end|ending) (?:it|this|everything) all\b",
+    r"\b(?:end|ending) (?:it|everything|things|my suffering|the suffering|my pain)" + _HERE_END,
+    r"\b(?:hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|gas|gassing|stab|stabbing|"
+    r"electrocute|electrocuting|suffocate|suffocating|smother|overdose|od) myself\b"
+    r"(?! (?:in the foot|in (?!front)|out to dry|with (?:coffee|work|caffeine)|on (?:coffee|caffeine|work)))",
+    r"\bsuicid(?:e|al|ally)\b",
+    r"\bsewer ?slide",
+    r"\b(?:commit|committing|committed|attempt|attempting|attempted) (?:suicide|it again)\b",
+))
+
+_WISH = _Family("wish to die", "a wish not to be alive", _c(
+    r"\b" + _WANT + r" (?:to )?" + _FILL + r"(?:die|be dead|not be alive|not be here|not exist|stop existing|"
+    r"cease to exist|not wake up|never wake up|sleep forever|be gone|disappear forever|go to sleep forever|"
+    r"not be around|stop living|not live|not be)\b(?! (?:my|her|his) hair)",
+    r"\b" + _I + r" " + _FILL + r"(?:should|deserve to) " + _FILL
+    + r"(?:die|be dead|not wake up|kill myself|be gone|not be alive|not exist|not be here|never have been born)"
+    r"(?!\s+(?:of|from|laughing|on|for|in a|in the|than|then|if)\b)",
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying) " + _I + r" (?:was|were|would be|had been|could be) "
+    + _FILL + r"(?:dead|never born|not born|not alive|gone|not here|not around|not breathing)\b(?! (?:from|for|on) )",
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying) " + _I + r" " + _FILL + r"(?:die|died|dying)\b"
+    r"(?! (?:my|her|his) hair)",
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying) " + _I + r" (?:would|could|will|might|can) " + _FILL
+    + r"(?:die|be dead|not wake up|never wake up|disappear forever|stop existing|stop breathing|not exist|"
+    r"fall asleep and never wake up|sleep forever|go to sleep forever|fall asleep forever|go to sleep and never "
+    r"wake up|not wake up|never wake up)\b",
+    r"\b(?:wish|wished|wishing) " + _I + r" (?:had|would|would have|could have) " + _FILL
+    + r"(?:died|never been born|not been born|not woken up|never woken up|never existed)\b",
+    r"\b(?:better|happier|easier|best) off (?:dead|not alive|not being here|not existing|gone)\b",
+    r"\brather (?:be )?(?:dead|die|not be alive|not exist|not be here)\b(?!\s*(?:\w+\s+){0,4}?(?:than|then)\b)"
+    r"(?!\s+(?:broke|tired|serious|set|last|wrong|right|quiet|silent|beat|on|ahead|even|center|centre)\b)",
+    r"\b" + _NEG + r" " + _FILL + r"(?:want|wanna|wish|wanting|wanted|feel like) (?:to )?" + _FILL
+    + r"(?:live|be alive|exist|be here|be around|wake up|go on|carry on|keep living|keep going|continue living|"
+    r"stay alive|keep existing|be on this earth|be in this world)" + _LIVE_END
+    + r"(?! (?:in|at|with|on) )",
+    r"\b" + _NEG + r" (?:deserve|deserving|meant|worthy) (?:to )?(?:live|be alive|exist|be here|of living)\b",
+    r"\b" + _I + r" (?:should|was|am) " + _FILL + r"(?:not|never|not supposed to|not meant to) " + _FILL
+    + r"(?:be alive|exist|have been born|be here|be born)(?=\s*(?:\||$|(?:anymore|any more|at all|i|and)\b))",
+    r"\b(?:stop|cease|quit) (?:existing|living|to exist|being alive|breathing)" + _LIVE_END,
+    r"\b(?:sleep|sleeping|slept|fall asleep|go to sleep|falling asleep) (?:and|&) (?:never|not) wake up\b",
+    r"\b(?:hope|hoping|pray|praying|wish|wishing) " + _I + r" (?:do not|does not|never|will not|would not|"
+    r"did not|will never|would never) (?:wake up|see tomorrow|see the morning)\b",
+    r"\b(?:picturing|imagining|imagine|imagined|planning|plan|planned|thinking about|think about|thought about|"
+    r"fantasi[sz]ing about|dreaming about) my (?:own )?(?:funeral|death|suicide|last day alive)\b",
+    r"\b(?:think|thinking|thought|thoughts|obsessing|fantasi[sz]ing|fantasi[sz]e|dreaming|dream) (?:about|of) "
+    r"(?:death|dying|not existing|not being alive|not being here|being dead|not waking up|ending it|"
+    r"ending things|ending everything|ending it all|ending my life|killing myself|my death)\b"
+    r"(?! (?:my|her|his|the|your) hair)",
+    r"\b(?:disappear|vanish) (?:forever|for good|permanently|and never come back|and not come back|"
+    r"and never be found|off the face of the earth)\b",
+    r"\b(?:want|wanna|wish|wished|wishing) (?:to |i could |i would |i can |i could just |i would just )?"
+    + _FILL + r"(?:disappear|vanish|not exist|cease to exist)" + _END,
+    r"\b(?:want|need|wish|wanted|needed) (?:it all|everything|all of it|the pain|this pain|the hurting|"
+    r"life|my life|all this|all of this|everything in my head) (?:to )?(?:stop|end|be over)"
+    r"(?: for good| forever| now| already)?" + _END,
+    r"\bready to (?:leave this world|leave this life|check out of life|be done with life|let go of life)\b",
+    r"\b(?:done|finished) (?:with|being) (?:life|living|being alive|existing|this life|alive)\b"
+    r"(?!\s+(?:in|at|with|on|near|out|like|under|off|paycheck|from|as|here|there|for)\b)",
+    r"\bgiv(?:e|ing|en) up on (?:life|living|being alive|staying alive)\b",
+    r"\b(?:feel|feeling|felt) like (?:dying|i (?:want|wanna|should) (?:to )?die)" + _LIVE_END,
+    r"\b(?:happy|glad|relieved|fine|okay|ok|at peace|grateful|thankful) (?:if|when) " + _I + r" (?:just )?"
+    r"(?:never woke up|did not wake up|do not wake up|died|was dead|were dead|was gone|were gone|"
+    r"stopped existing|stopped breathing|did not exist)\b",
+    r"\b(?:wish|wished|wishing) " + _I + r" (?:did not|had not|never|could not|would not|could just not) "
+    + _FILL + r"(?:exist|existed|been born|wake up|woke up|be alive|be here)\b",
+    r"\b(?:hate|can not stand|despise|loathe) (?:being alive|existing|my existence|life itself|being here on "
+    r"this earth|living)" + _LIVE_END + r"(?! (?:in|at|with|on|near|alone|here|there) )",
+    r"\bwant out of (?:this life|life|living|existence|being alive|this world)\b",
+    r"\b(?:disappear|vanish|sleep|fall asleep|go to sleep|close my eyes|lie down|pass out) (?:and|&) "
+    r"(?:never|not) (?:wake up|come back|open them again|get up again)\b",
+    r"\b(?:might|may|could) (?:just )?as well (?:just )?(?:be dead|die|not exist|not be here|kill myself|"
+    r"end it)\b",
+    r"\bwhy (?:am|are) " + _I + r" (?:even |still |even still |still even )?(?:alive|breathing|living)" + _LIVE_END,
+    r"\b(?:want|wanna|wish|wanted) (?:to |too |2 )?(?:just )?dye" + _LIVE_END,
+    r"\b(?:wake|woke|waking|wakes) up (?:and|&|only to) (?:\w+ )?(?:wish|wished|am disappointed|feel disappointed|"
+    r"hate it|regret it|am sad)\b",
+    r"\b(?:disappointed|upset|sad|angry) (?:that )?" + _I + r" (?:woke up|am still alive|am still here|"
+    r"did not die|survived)\b",
+    r"\b(?:had|have had|i have had) enough of (?:living|life|being alive|existing|this life|breathing)\b"
+    r"(?!\s+(?:in|at|with|on|out|like|under|off|as)\b)",
+    r"\bif " + _I + r" (?:am|m) (?:not|no longer) (?:here|around|alive) (?:next week|tomorrow|next month|by "
+    r"(?:friday|monday|the weekend|the morning|then))\b(?=[^|]{0,20}\b(?:because|know|sorry|remember|"
+    r"please|it is|that is)\b)",
+    r"\bwhat if " + _I + r" (?:just |simply )?(?:did not wake up|never woke up|do not wake up|died|disappeared|"
+    r"was gone|were gone|ended it|killed myself|was not here|were not here|stopped existing)\b",
+    r"\b(?:want|wanna|wanted|need) to (?:just )?jump" + _END,
+    r"\b(?:dying|death|being dead|not existing|not being here|not being alive|ending it|ending it all|"
+    r"ending my life|killing myself|not waking up) (?:sounds|seems|feels|would be|would feel|is|looks) (?:like )?"
+    r"(?:a |such a |so )?(?:relief|peaceful|easier|better|nice|freedom|appealing|tempting|the answer|the only "
+    r"answer|a release|an escape|a way out|inviting|welcome)\b",
+    r"\b(?:tracks|bridge|ledge|pills|rope|roof|cliff|balcony|overpass|railing)\b[^|]{0,40}?\bthought (?:about|of) "
+    r"(?:it|doing it|jumping|taking them|using it)\b",
+    r"\b(?:part of me|a part of me|something in me|my brain|my mind|my head|a voice in my head|the voice in my "
+    r"head) (?:wants|keeps telling me|tells me|says|keeps saying|is telling me) (?:me )?(?:to )?(?:die|be dead|end it|"
+    r"kill myself|jump|not be here|disappear forever|stop existing|give up on life)\b",
+    r"\b(?:thinking|think|thought|thoughts) (?:about|of) jumping\b(?! (?:at|in|into|on|ship|to|from (?:job|role|"
+    r"company)|back|the gun|through))",
+    r"\bwhy (?:do|should) " + _I + r" (?:even |still )?(?:exist|bother living|keep living|bother being alive|"
+    r"stay alive|keep breathing)\b",
+))
+
+_BURDEN = _Family("burden", "feeling that others would be better off without them", _c(
+    r"\bbetter off without me\b",
+    r"\b(?:better|happier|easier|lighter|freer) (?:off |place )?(?:without me|with me gone|with me dead|"
+    r"if i was not around|if i were not around)\b",
+    r"\b(?:better|happier|easier|lighter|freer|fine|okay|ok|alright|all right|relieved) (?:off )?" + _IF_I_GONE,
+    r"\b(?:be|are|is|were) (?:fine|okay|ok|alright|all right|just fine) without me"
+    r"(?=\s*(?:\||$|(?:and|anyway|honestly|they|everyone|so|i)\b))",
+    r"\b(?:no one|nobody|not a single person|the world|my family|anyone) (?:needs|would need|will need|wants|"
+    r"would miss|will miss|does not need|does not want) me(?=\s*(?:\||$|(?:anymore|any more|and|they|so|"
+    r"honestly|at all|around|here|alive)\b))",
+    r"\b(?:a|such a|just a|the|only a|nothing but a|nothing but) (?:huge |big |constant |total |massive |"
+    r"giant |useless )?burden (?:to|on|for) (?:everyone|everybody|them|the people|people|all|those|anyone|"
+    r"the world|my " + _KIN + r"|my (?:flatmates|roommates|housemates|loved ones|carers|caregivers))\b",
+    r"\b" + _I + r" (?:am|feel like|feel|have become|became|have been|was|m|will always be|am always|"
+    r"am only|am just) " + _FILL + r"(?:a|such a|just a|only a|nothing but a|nothing but|the) (?:huge |big |"
+    r"constant |total |massive |giant |useless )?burden\b",
+    r"\b" + _NOONE + r" " + _WOULD + r" " + _FILL + r"(?:miss me|mourn me|cry for me|come to my funeral|"
+    r"notice i was gone|notice i am gone|notice if i was gone|care if i was gone)\b",
+    r"\b" + _NOONE + r" " + _WOULD + r" " + _FILL + r"(?:care|notice|mind|cry|mourn|be sad|be upset|miss "
+    r"(?:it|anything))(?: at all| much| one bit)? " + _IF_I_GONE,
+    r"\b" + _IF_I_GONE + r"(?: tomorrow| today| tonight| now| right now)?(?: i do not think| i doubt)? "
+    + _NOONE + r" " + _WOULD + r" (?:care|notice|miss|mourn|cry|be sad)",
+    r"\bwould (?:anyone|anybody|people|they|my family) (?:even |really |actually )?(?:care|notice|miss me|"
+    r"mind)(?: at all)? " + _IF_I_GONE,
+    r"\b(?:everyone|everybody|they|the world|my family|people) (?:would|will) (?:be )?(?:relieved|happier|"
+    r"better) (?:when|if|once) " + _I + r" (?:am|was|were|m) (?:gone|dead)\b",
+))
+
+_NO_WAY = _Family("no way forward", "feeling there is no way forward in life", _c(
+    r"\bno (?:reason|point|purpose) (?:for me |left |anymore |at all )?(?:to|in|of) (?:live|living|go on|"
+    r"going on|keep living|be alive|being alive|be here|being here|exist|existing|stay|stay alive|"
+    r"staying alive|wake up|waking up|carry on|carrying on|keep going|get up|breathe|breathing)"
+    + _LIVE_END + r"(?! (?:in|at|with|on|for) )",
+    r"\bno (?:reason|point|purpose) (?:left |anymore |at all )?(?:to|in|of) (?:live|living|be alive|being alive|"
+    r"exist|existing|stay alive|going on|life|my life)\b(?! (?:in|at|with|on|for|here|there|as) )",
+    r"\b(?:ending it|ending things|ending my life|ending it all|dying|death|killing myself|not being here|"
+    r"disappearing forever) (?:feels|seems|is|looks|sounds) (?:like )?(?:the|my) (?:only|best|easiest|last|"
+    r"one) (?:option|way out|answer|choice|way|solution|thing left)\b",
+    r"\b(?:the|my) only (?:way out|option|answer|solution|choice|escape) (?:is|would be|left is) (?:to )?"
+    r"(?:die|death|dying|end it|ending it|end my life|kill myself|killing myself|suicide|not be here)\b",
+    r"\b(?:do not|can not|could not|fail to|no longer) see (?:the|any|a) (?:point|reason|purpose) (?:in|of|to) "
+    r"(?:living|life|being alive|going on|existing|live|go on|be alive|exist|staying alive|carrying on|"
+    r"waking up|anything anymore)\b",
+    r"\bnothing (?:left )?(?:to live for|worth living for|to stay alive for|to keep living for|"
+    r"to go on for)\b",
+    r"\b(?:life|my life|living|this life|existence|being alive|staying alive) (?:is|feels|seems|has been|was|"
+    r"just|really|is just|is really|is simply|is so|feels so)? ?(?:not|no longer|never|hardly|barely|"
+    r"isn t|is not|does not feel|does not seem) (?:really |even )?worth (?:living|it|the effort|going on|"
+    r"the pain|continuing|the trouble|fighting for)\b",
+    r"\b(?:not|no longer|never|hardly|barely) worth (?:living|being alive|staying alive|keeping alive|"
+    r"the air i breathe)\b",
+    r"\bis (?:life|my life|living|being alive) (?:even |really |actually )?worth (?:living|it)\b",
+    r"\bwhat is (?:even |really |actually |honestly )?the (?:point|use|purpose) (?:of|in) (?:living|life|my life|"
+    r"being alive|going on|existing|"
+    r"waking up|being here|carrying on|staying alive|anything anymore|breathing)\b",
+    r"\bwhat is (?:even |really |actually |honestly )?the (?:point|use|purpose) (?:of|in) me" + _END,
+    r"\b(?:do not think|not sure|doubt|do not know if|do not know how much longer) (?:that )?" + _I
+    + r" (?:can|could) (?:keep going on living|go on living|keep living|carry on living|stay alive|keep myself "
+    r"alive|go on|keep going|carry on)" + _LIVE_END,
+    r"\b(?:can not|could not|am not able to|do not think i can|do not know if i can|not sure i can) (?:stay|keep "
+    r"myself|remain) alive\b",
+    r"\b(?:life|my life|living|existence|being alive|everything) (?:is|feels|seems|has become|has been) "
+    + _FILL + r"(?:pointless|meaningless|unbearable|unlivable|not worth it)\b"
+    r"(?!\s+(?:without|at|in|until|when|if|for)\b)",
+    r"\b(?:can not|could not|can not really|can not even|am not able to|am unable to) (?:go on|carry on|"
+    r"keep living|keep going on|keep going on living|keep existing|live like this|live this way|do life|"
+    r"exist like this|"
+    r"face (?:another day|tomorrow|living|life)|keep doing life|be alive)"
+    r"(?=\s*(?:\||$|(?:anymore|any more|any longer|like this|living|with (?:my )?life|this way|honestly|"
+    r"much longer|another day|for much longer|i am done|i just can not)\b))",
+    r"\b(?:can not|could not) (?:see|find|think of) (?:a|any) (?:way|reason) (?:out|to (?:live|go on|"
+    r"keep going|stay alive|keep living))\b(?!\s+of\b)",
+    r"\bno (?:way|ways|exit|escape) out\b(?!\s+of\b)",
+    r"\bno (?:way|ways|exit|escape) out of (?:it|here|my life|life|my head|my own head|the pain|this pain|"
+    r"the darkness|this darkness|this hole|this pit|this hell|this feeling|these feelings|my situation|"
+    r"this situation|everything|this life|my mind|my own mind)\b",
+    r"\bno (?:way|ways|exit|escape) out of this" + _LIVE_END,
+    r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|existing|life|being here|waking up|"
+    r"breathing|being me|fighting to stay alive)"
+    r"(?=\s*(?:\||$|(?:anymore|any more|honestly|and|i|so|completely|like this|at this point)\b))",
+    r"\b(?:no|not any|zero|lost (?:the|my|all)) (?:will|reason|desire|wish|want) to (?:live|go on|keep living|"
+    r"be alive|stay alive)\b",
+))
+
+_SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
+    r"\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burned|burnt|starve|"
+    r"starving|starved|scratch|scratching|scratched|bruise|bruising|bleed|bleeding|mutilate|mutilating) "
+    r"(?:my ?self|myself)\b"
+    r"(?! (?:off|out|some slack|short|a break|loose|free|at the gym|in the gym|at gym|playing|lifting|"
+    r"running|skiing|cycling|falling|while|during|on the (?:stairs|bike|ladder|door|stove|oven|kettle|iron|"
+    r"pan|glass|paper|edge)|on (?:the|a|an|my|some|his|her|our) (?!purpose)|with (?:coffee|tea|hot|the coffee|"
+    r"the tea|boiling)|on paper|in the kitchen|cooking|shaving|with (?:the|a) (?:knife|kettle|pan|iron|"
+    r"oven|stove)|making|opening|up|to sleep|into|for (?:being|not|saying|forgetting|missing|it)|"
+    r"over (?:it|this|that|the|a|one|my|them|nothing)|by (?:\w+ing|not)|badly|too much on|on (?:applications|"
+    r"leetcode|work|the job|this|these)|more than (?:they|anyone)|emotionally|financially|"
+    r"professionally|career wise|with (?:more|extra|that|this|these) (?:work|applications|interviews)))",
+    r"\bself (?:harm|harming|harmed|injury|injuring|injure|mutilation|mutilating|hurt|hurting|destruct)\b"
+    r"(?! (?:prevention|research|charity|awareness) (?:role|job|team|charity|nonprofit))",
+    r"\b(?:started|start|starting|back to|been|keep|kept|urge to|want to|wanting to|relapsed|relapse|"
+    r"relapsing|stopped|stop|quit) (?:cutting|burning|hurting|harming)(?: myself)?"
+    r"(?=\s*(?:\||$|(?:again|myself|for|since|every|at night|tonight|last night|but)\b))",
+    r"\b(?:cut|cutting|slit|slitting|slash|slashing|carve|carving|carved) (?:into )?(?:my|both my|my own) "
+    r"(?:wrists|wrist|arms|arm|thighs|thigh|legs|leg|skin|veins|stomach)\b(?! (?:on|with) (?:a|the) "
+    r"(?:knife|paper|glass|fence|branch))",
+    r"\brelapsed?\b(?: \w+){0,3} (?:cutting|self harm|hurting myself|harming myself)\b",
+    r"\b(?:i|been|started|i have|have) (?:cut|cutting|burned|burning|burnt) (?:myself )?again\b",
+    r"\b(?:scared|afraid|worried|frightened|terrified) (?:that |of what )?" + _I + r" (?:might|will|could|"
+    r"may|am going to) (?:do something (?:stupid|bad|drastic|terrible|to myself)|do it|hurt|harm|cut|"
+    r"not be safe)\b",
+    r"\b(?:want|wanna|need|urge|urges|itching|craving) (?:to )?cut(?:ting)?(?=\s*(?:\||$|(?:again|tonight|so bad|"
+    r"so badly|myself|right now|deeper)\b))",
+    r"\bdo something (?:stupid|drastic|terrible|dangerous|permanent|irreversible|bad) (?:to myself|tonight|"
+    r"again tonight)\b",
+    r"\bdo something (?:drastic|permanent|irreversible)" + _END,
+    r"\b(?:do not|can not|will not) (?:feel|be|keep myself) safe (?:with myself|from myself|alone tonight|"
+    r"tonight|right now)\b",
+))
+
+_MEANS = _Family("means", "words about a plan or a means", _c(
+    r"\b(?:take|taking|swallow|swallowing|down|downing) (?:them |it |all of them |all of it |everything )?(?:all )?"
+    r"at once\b",
+    r"\b(?:took|take|taking|takes|swallow|swallowed|swallowing|down|downed|downing|gulp|gulped|empty|"
+    r"emptied|emptying) (?:all|every one|everyone|the whole|a whole|a bunch|bunch|a handful|handful|"
+    r"a fistful|too many|lots|a lot|loads|enough|dozens|all of|the rest of|a load|a month s|a week s|"
+    r"a months worth|a weeks worth|the entire)(?: of| the)?(?: my| the| those| these| them| her| his)?"
+    r"(?: \w+)? " + _PILLS + r"\b",
+    r"\b(?:saving|saved|save|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|collecting|collected|"
+    r"counting|counted|stashing|stashed|stash|lining up|lined up|hiding|hid) (?:up |out |together |away )?"
+    r"(?:all )?(?:my |the |some |enough |those |these |her |his |mum s |mom s )?(?:\w+ )?" + _PILLS + r"\b"
+    r"(?! (?:for (?:my|the) (?:allergy|allergies|headache|trip|holiday|cold|flu|back)|at the pharmacy|"
+    r"from the pharmacy|to see if))",
+    r"\benough (?:\w+ )?(?:pills|tablets|meds|painkillers|paracetamol|insulin)\b(?! (?:for (?:the|my|a) "
+    r"(?:trip|week|holiday|month)))",
+    r"\bhow many (?:\w+ )?(?:pills|tablets|meds|painkillers|paracetamol|tylenol)\b(?! (?:a day|do i take "
+    r"for|should i take for))",
+    r"\b(?:overdose|overdosing|overdosed|od|oding|od d|o d)\b(?! (?:on|of) (?:coffee|caffeine|sugar|chocolate|"
+    r"cake|netflix|leetcode|work|job boards|linkedin|tea|energy drinks|youtube|tv|screen time|applications|"
+    r"motivation|hope|positivity|sunshine|memes|podcasts|advice|self help|productivity))",
+    r"\b(?:bought|buy|buying|got|get|getting|have|has|had|found|find|keep|kept|hid|hide|hiding|tied|tie|"
+    r"tying|look|looking|looked|stare|staring|stared|hang|hanging|the|a|made|make|making) (?:at )?(?:a |the |"
+    r"some |my |that |this )?(?:rope|noose|ligature)\b(?!s)(?! (?:course|bridge|swing|ladder|light|lights|toy|"
+    r"skipping|for (?:the|my) (?:tent|boat|swing|dog|washing|camping|climbing)|climbing|access))",
+    r"\bnooses?\b",
+    r"\bplan\b[^|]{0,30}?\b(?:pills|rope|noose|gun|bridge|overdose|tablets|razor|blades)\b",
+    r"\b(?:the |my |some |those |these |all the |enough )?(?:\w+ )?(?:pills|tablets|meds|painkillers|rope|"
+    r"noose|razor|razors|blades|gun) (?:are |is )?(?:ready|lined up|laid out|counted out|in front of me|"
+    r"next to me|by my bed|in my hand|in my hands|waiting)\b(?! (?:for (?:the|my|a) (?:trip|holiday|"
+    r"interview|flight|week|journey)))",
+    r"\b(?:rope|belt|cord|cable|scarf) (?:around|round) my neck\b",
+    r"\b(?:jump|jumping|jumped|leap|leaping|leapt|throw myself|throwing myself|threw myself|fling myself) "
+    r"(?:off|from|of) (?:a|the|that|this|our|my|their|some|the top of (?:a|the|my|our|that)) (?:\w+ )?"
+    + _HEIGHT + r"\b",
+    r"\b(?:jump|jumping|jumped|step|stepping|stepped|walk|walking|walked|throw myself|throwing myself|"
+    r"threw myself|lie down|lying down|lay down|fling myself) (?:in front of|under|onto) (?:a|the|an|that|"
+    r"some|oncoming) (?:\w+ )?" + _VEHICLE + r"\b(?! (?:station|stop|timetable|ticket|company|driver|app))",
+    r"\b(?:walk|walking|walked|wade|wading|waded|swim|swimming|swam) (?:out )?into (?:the|a) (?:sea|river|lake|"
+    r"ocean|water|waves)\b(?! (?:for|with|to|on|at) )",
+    r"\b(?:stood|standing|stand|sat|sitting|sit|went|going|go|drove|driving|walked|walking|been|was|"
+    r"climbed|climbing|leaning|leaned|looked down from|looking down from) (?:on|to|at|onto|up to|by|near|"
+    r"on top of|over to|off|over) (?:the |a |that |this )?(?:edge of (?:the |a |that )?)?(?:bridge|ledge|cliff|"
+    r"cliffs|overpass|train tracks|tracks|railing|parapet|viaduct)\b(?! (?:bar|cafe|restaurant|garden|party|"
+    r"terrace|club|table|game|tournament|course|program|camp|role|position|bootcamp|of the (?:project|role|"
+    r"company)|meeting|call))",
+    r"\b(?:gun|pistol|rifle|shotgun|knife|blade|razor|razors|razor blade|blades) (?:to|in|against|on) my "
+    r"(?:head|mouth|temple|chest|wrist|wrists|throat|skin|arm|neck)\b(?! i would| i will)",
+    r"\b(?:bought|buy|buying|get|getting|got|load|loaded|loading|hide|hid|hiding|found|holding|held) "
+    r"(?:a |my |the |dad s |his )?(?:gun|pistol|firearm|rifle|shotgun|razor blades|razor blade|bullets)\b"
+    r"(?! (?:license|licence|safety|course|range|show|shop))",
+    r"\b(?:slit|slash|cut|open) (?:my )?(?:wrists|throat|veins)\b",
+    r"\b(?:painless|easiest|easy|quickest|quick|fastest|best|surest|quiet|peaceful|simple|simplest|"
+    r"least painful|effective) (?:way|ways|method|methods) (?:to|of) (?:die|dying|end it|end my life|"
+    r"kill myself|end things|commit suicide|kill yourself|end it all)\b(?! (?:in|at|with|politely|gracefully))",
+    r"\bhow to (?:end it|die|kill myself|end my life|end things|end it all)" + _HERE_END,
+    r"\bhow to (?:die|kill myself|end my life|overdose|commit suicide|hang myself)\b(?! (?:of|from|in|at|on)\b)",
+    r"\b(?:jump|jumping|jumped|leap|leaping|throw myself|throwing myself) (?:off|from) (?:something|somewhere|"
+    r"anything|a place) (?:high|tall|high up|really high)\b",
+    r"\b(?:think|thinking|thought|obsessing|obsessed|fixated|fixating) (?:about|on|of) (?:the|my|those|that|these) "
+    r"(?:pills|tablets|meds|rope|noose|gun|razor|razors|blades|tracks|ledge|railing|overdose)\b",
+    r"\b(?:think|thinking|thought|obsessing|obsessed|fixated|fixating) (?:about|on|of) (?:the|that) (?:bridge|"
+    r"edge|roof|cliff|balcony)\b(?! (?:role|position|job|program|programme|course|loan|club|bar|cafe|project))",
+    r"\b(?:how|when|where) " + _I + r" (?:would|will|am going to|could|should|might) " + _ACT + _END,
+    r"\b(?:picked|chosen|chose|set|decided on|settled on) (?:a|the) (?:date|day|time|place|way|method|night) "
+    r"(?:to |for |when i will |when i am going to |i will |i am going to )?" + _ACT + _HERE_END,
+    r"\b(?:drive|driving|swerve|swerving|steer|steering) (?:my car |the car |myself )?(?:into|off) (?:a|the|an|"
+    r"some) (?:wall|tree|cliff|bridge|river|lake|lorry|truck|barrier|pillar|oncoming traffic|road|edge|"
+    r"overpass|motorway|highway)\b(?! (?:to let|for|because|to avoid|to park))",
+    r"\bmy plan is to (?:take (?:the|all|my|those)|swallow|jump|hang|use the|overdose|drive (?:off|into)|"
+    r"step in front|end it|end my life|die|kill myself)\b",
+    r"\b(?:lie|lay|lying|laying|lie down|lay down) (?:down )?on (?:the )?(?:train |railway |rail )?"
+    r"(?:tracks|track|line)\b",
+))
+
+_GOODBYE = _Family("goodbye", "words about a goodbye note or putting things in order", _c(
+    r"\bsuicide (?:note|notes|letter|letters|message|messages|video|videos|post|text|texts)\b",
+    r"\b(?:goodbye|good bye|farewell|goodbyes) (?:note|notes|letter|letters|video|videos)\b"
+    r"(?!\s+(?:to|for|on) (?:my |the |our |all my )?(?:team|colleagues|coworkers|co workers|manager|boss|"
+    r"office|company|clients|students|class|classmates|department|teammates|recruiter|old job|work|"
+    r"employer|linkedin|slack|direct reports|reports|mentees|customers|users|followers|readers))"
+    r"(?!\s+at work)",
+    r"\b(?:wrote|written|writing|write|writes|drafted|drafting|draft|leave|left|leaving|recorded|recording|"
+    r"record) (?:a |my |the |some |these |those |)(?:goodbye |last |final |farewell |suicide )(?:note|notes|"
+    r"letter|letters|message|messages|video) (?:to|for) (?:my |all my |each of my |)" + _KIN + r"\b",
+    r"\b(?:wrote|written|writing|write|drafted|drafting|left|leave|leaving) (?:some |these |those |)"
+    r"(?:notes|letters) (?:to|for) (?:my |all my |each of my |)" + _KIN + r"\b",
+    r"\b(?:wrote|written|writing|drafted|drafting) (?:a|the|my) (?:note|letter) (?:to|for) (?:my |)" + _KIN
+    + r"(?=\s*(?:\||$|(?:just in case|explaining|saying sorry|to say sorry|telling them|i am sorry|so they|"
+    r"for after|for when|and|in case)\b))",
+    r"\b(?:already|have|i have) (?:already )?(?:wrote|written|done|finished) (?:a|the|my) (?:note|letter|"
+    r"letters|notes)" + _END,
+    r"\b(?:said|saying|say|say all) my (?:last |final )?goodbyes\b(?! (?:at work|to (?:the|my) "
+    r"(?:team|colleagues|coworkers|office|manager|students|class|old job|company)|on (?:friday|monday|"
+    r"tuesday|wednesday|thursday|my last day)|at the office|before i (?:leave|left) (?:the|my) (?:job|company)))",
+    r"\b(?:giving|gave|give|given|gifting) (?:all |most )?(?:of )?my (?:things|stuff|belongings|possessions|"
+    r"clothes|books) away\b",
+    r"\b(?:giving|gave|give|given|gifting) away (?:all |most )?(?:of )?my (?:things|stuff|belongings|"
+    r"possessions|cat|dog|pets|books|clothes|plants)\b(?! to (?:a |the )?(?:charity|charity shop|goodwill|"
+    r"thrift|donation|neighbours|neighbors) )(?! (?:because|before i move|before the move|since i am moving))",
+    r"\b(?:putting|put|getting|got|get) my (?:affairs|papers) in order\b",
+    r"\b(?:wrote|written|writing|write|updated|updating|finished|finishing) my will (?:and|&) (?:a|my|the|some) "
+    r"(?:note|notes|letter|letters|goodbye|goodbyes)\b",
+    r"\b(?:the )?(?:bridge|tracks|train tracks|edge|rope|pills|water|river|sea|ledge|roof) (?:is|are|keeps|keep|"
+    r"has been|have been|was) calling (?:me|my name|to me)\b",
+    r"\b(?:when|after|once) " + _I + r" (?:am|m) (?:gone|dead|not here|no longer here|no longer around)"
+    r"(?! (?:from|on|for|to|away|at))\b",
+    r"\b(?:will not|not going to|wo not) be (?:alive|here|around) (?:much longer|for much longer|for long|"
+    r"by (?:the )?(?:morning|weekend|next week|friday|monday|tomorrow))" + _END,
+    r"\b(?:called|calling|call|texted|texting|text|rang|ringing|phoned|phoning|looked up|looking up) (?:a |the )?"
+    r"(?:suicide|crisis|samaritans) (?:hotline|line|helpline|text line|number|lifeline)\b",
+))
+
+_FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
+
+# Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
+# over the canonical text; a family's match is dropped when it starts inside one of these spans.
+_QUIET = tuple(_Pattern(p) for p in [
+    # effort: "killing myself to finish", "not going to kill myself over one rejection"
+    r"\b(?:(?:am|is|are|been|was|were|keep|kept|stop|stopped|without|be|m|s|re|not|no) " + _FILL
+    + r"killing myself|(?:not|never|no need to|do not|did not|will not|would not|should not|no point|"
+    r"refuse to|not about to) " + _FILL + r"(?:going to |gonna |need to |have to )?kill myself) "
+    r"(?:to|for|over|on|with|trying|working|studying|grinding|prepping|preparing|practising|practicing|"
+    r"laughing|at work|doing|getting|writing|applying|learning|every day on|all week on|day and night|"
+    r"at this job|at my job|in this job|in the gym|at the gym)\b"
+    r"(?! (?:my life|myself|it all|tonight|because|and i|so|now))",
+    r"\bkill(?:ing)? myself laughing\b",
+    # "rather die than <a chore>": a comparison, not a wish (see the module doc)
+    r"\brather (?:die|be dead) (?:\w+ ){0,4}?(?:than|then)\b",
+    r"\b(?:bit|little|tad|kind|sort) of a burden\b",
+    # embarrassment and other hyperbole
+    r"\b(?:want|wanted|wanting|going|could|nearly|almost|just|about|gonna|will|would|to) (?:to )?(?:just )?"
+    r"(?:die|died|dying|be dead) (?:of|from|with) (?:embarrassment|shame|cringe|boredom|laughter|laughing|"
+    r"happiness|joy|jealousy|envy|curiosity|suspense|anticipation|excitement|nerves|stress|hunger|"
+    r"thirst|heat|cold)\b",
+    r"\bwanted to (?:just )?(?:die|disappear|vanish) (?:when|right there|on the spot|then and there|"
+    r"a little|inside|as soon as|the moment|after i (?:said|called|realised|realized|saw|asked|heard|"
+    r"noticed|mixed up|forgot)|in that (?:meeting|interview|call|moment)|during the)\b",
+    r"\b(?:die|dying|died) (?:on|for) (?:this|that|the|a|my) (?:hill|hills)\b",
+    r"\bhill (?:i|you|we) (?:want|wanted|am willing|was willing) to die on\b",
+    r"\b(?:die|dying) (?:a little|inside|laughing|of laughter)\b",
+    r"\bcross my heart and hope to die\b",
+    r"\b(?:do not|did not|never|would not|will not|not|no|does not|no longer) " + _FILL
+    + r"(?:want|wanna|wanted|wanting|plan|planning|intend) (?:to )?" + _FILL + r"die\b",
+    r"\b(?:want|wanted|wanna|hope|hoping) to (?:die|be dead) (?:old|happy|rich|peacefully|in my bed at|"
+    r"at a ripe|surrounded by)\b",
+    r"\b(?:dying|die|died|dye|dyed) (?:my|her|his) hair\b",
+    r"\b(?:the )?noose (?:is |was )?(?:tightening|closing|tightens|around (?:the|our|their|my) (?:budget|"
+    r"savings|finances|neck of))|\btighten(?:ing|s)? (?:the|a) noose\b",
+    r"\bwant to die (?:in|at) (?:this|a|my|that|the) (?:dead end|job|role|office|cubicle|company|position)\b",
+    # suicide as a figure of speech or a job
+    r"\b" + _CAREER + r" suicid(?:e|al)\b",
+    r"\bsuicid(?:e|al) (?:" + _NOT_A_MODIFIER + r"\w+ )?" + _JOBNOUN + r"\b",
+    r"\b(?:a|an|the|this|that) suicid(?:e|al) (?:\w+ )?(?:of a|of an)\b",
+    r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates|rate|bomber|bombers|bombing|attack|"
+    r"attacks|squad|doors|forest|season|jokes?)\b",
+    r"\b(?:at|for|with|to|joined|joining|join) (?:a|an|the) (?:\w+ )?suicide (?:prevention|awareness) "
+    r"(?:\w+ )?(?:charity|nonprofit|organisation|organization|campaign|project|line|hotline|helpline|role)\b",
+    # "end it with someone" is not "end it"
+    r"\b(?:end|ending|ended) (?:it|things|everything) (?:with|at|between|on (?:a|good)) \w+",
+    r"\bcan not go on (?:a|an|the|my|our|holiday|vacation|leave|the trip|record|camera|stage|air|linkedin|"
+    r"that call|the call|like this forever at this job)\b",
+    # startup and speech idioms
+    r"\b(?:jump|jumping|jumped) off (?:a|the) cliff and build",
+    r"\b(?:if|with) (?:you |someone |somebody |anyone )?(?:put|held|holds|hold|had|puts) (?:a|the) gun to my "
+    r"head\b",
+    r"\bgun to my head i would\b",
+    r"\bshoot myself in the foot\b",
+    r"\b(?:the|my|this|that) (?:bottle of )?(?:pills|meds|tablets) (?:for|from) (?:my|the) "
+    r"(?:allergy|allergies|headache|migraine|hay fever|back|cold)\b",
+])
+
+
+def _quiet_spans(canon: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for pat in _QUIET for m in pat.finditer(canon)]
+
+
+def _inside(span: tuple[int, int], quiet: Iterable[tuple[int, int]]) -> bool:
+    """The match starts inside a quiet span (so it is part of that idiom)."""
+    s = span[0]
+    return any(qs <= s < qe for qs, qe in quiet)
+
+
+def support_signal(text: str) -> Signal | None:
+    """A :class:`Signal` when ``text`` speaks of not wanting to be alive, of ending one's life, of
+    hurting oneself, or of a plan or means; ``None`` otherwise. Pure and local; see the module doc for
+    what it reads and the judgment calls."""
+    if not text or not text.strip():
+        return None
+    norm = normalise(text)
+    canon = norm.text
+    if not canon:
+        return None
+    quiet = _quiet_spans(canon)
+    best: tuple[int, int, _Family] | None = None
+    for fam in _FAMILIES:
+        for pat in fam.patterns:
+            for m in pat.finditer(canon):
+                if m.end() <= m.start():
+                    continue
+                if _inside((m.start(), m.end()), quiet):
+                    continue
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end(), fam)
+                break
+    if best is None:
+        return None
+    s, e, fam = best
+    return Signal(fam.kind, norm.span(s, e), fam.reason)
+
+
+# ============================================================================ ratings
+
+#: check-ins at mood 1 (of 5) on this many distinct days within the last seven
+LOW_MOOD_DAYS = 3
+#: a rating (0-100) of one of these feelings at or above this
+HEAVY_FEELING = 80
+HEAVY_FEELINGS = frozenset({"hopeless", "worthless"})
+
+
+def ratings_signal(moods_last_7_days: Iterable[tuple[date, int]], ratings: Mapping[str, int], *,
+                   today: date | None = None) -> Signal | None:
+    """A quiet signal from numbers alone: a mood of 1 on at least three of the last seven days, or
+    "hopeless" / "worthless" rated 80 or more. ``moods_last_7_days`` is (day, mood 1-5) pairs (several
+    a day are fine; a day counts once); with ``today`` given, days outside the seven days ending today
+    are ignored. ``ratings`` maps a feeling's name to its 0-100 rating (names are matched without case).
+    """
+    for name, value in ratings.items():
+        if str(name).strip().casefold() in HEAVY_FEELINGS and isinstance(value, int | float) and \
+                value >= HEAVY_FEELING:
+            return Signal("heavy feelings", (0, 0), "a feeling of having no worth or hope rated very high")
+    first = today - timedelta(days=6) if today else None
+    low_days = {
+        day for day, mood in moods_last_7_days
+        if mood == 1 and (today is None or (first is not None and first <= day <= today))
+    }
+    if len(low_days) >= LOW_MOOD_DAYS:
+        return Signal("low moods", (0, 0), f"the lowest mood on {len(low_days)} of the last seven days")
+    return None
