@@ -828,7 +828,7 @@ class TouchpointRepo(Repo[Touchpoint]):
         super().invalidate()
         self._index = None
 
-    def log(self, tp: Touchpoint) -> Touchpoint:
+    def log(self, tp: Touchpoint, *, touch: bool = True) -> Touchpoint:
         """Save a touchpoint and reset the cadence clock of every contact it covers.
 
         Shared entry point (the contacts list's ``l``, the composer's mark-sent, the board's
@@ -840,7 +840,7 @@ class TouchpointRepo(Repo[Touchpoint]):
         with store.batch():
             tp.contact_ids = list(dict.fromkeys(i for i in tp.contact_ids if i))
             before = self.get(tp.id)
-            saved = self._put(tp)
+            saved = self._put(tp, touch=touch)
             if before is not None:
                 store.contacts.recompute_last_touch([*before.contact_ids, *saved.contact_ids])
                 return saved
@@ -864,8 +864,8 @@ class TouchpointRepo(Repo[Touchpoint]):
         return self.delete_many([touchpoint_id]) == 1
 
     def save(self, obj: Touchpoint, *, touch: bool = True) -> Touchpoint:
-        """As :meth:`log` (``touch`` is kept for the signature; a logged touch is always stamped)."""
-        return self.log(obj)
+        """As :meth:`log`: the contacts it covers are recomputed."""
+        return self.log(obj, touch=touch)
 
     def save_many(self, objs: Iterable[Touchpoint], *, touch: bool = True) -> list[Touchpoint]:
         """Save several touchpoints; every contact they cover, before or after, is recomputed."""

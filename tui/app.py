@@ -14,24 +14,21 @@ import signal
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
 from store import backups, logs
 from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
-from store.logs import crash_message
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
+from tui.shell.guards import GuardedApp
 from tui.shell.help import HelpScreen
+from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
-from tui.shell.small import TooSmallScreen, too_small
-from widgets.usertext import safe
 
 log = logging.getLogger("rebound")
 _S = TypeVar("_S", bound=ReboundScreen)
@@ -41,41 +38,18 @@ SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "cont
                  "outreach": "Outreach"}
 
 
-def _lazy_screen(module: str, name: str) -> Callable[[], Screen]:
-    """Import a screen's module only when the user first opens it: start-up pays for Today only."""
-
-    def make() -> Screen:
-        import importlib
-
-        return getattr(importlib.import_module(module), name)()
-
-    make.__name__ = f"make_{name}"
-    return make
-
-
-def run_editor(app: App, path: str) -> int:
-    """Open ``$VISUAL``/``$EDITOR`` on ``path`` with the app suspended. Tests replace this."""
-    import os
-    import shlex
-    import subprocess
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with app.suspend():
-        return subprocess.run([*shlex.split(editor), path], check=False).returncode
-
-
-class ReboundApp(App):
+class ReboundApp(GuardedApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ScreenCommands, GoToApplication}
 
     MODES = {
-        "today": _lazy_screen("tui.today.screen", "TodayScreen"),
-        "board": _lazy_screen("tui.board.screen", "BoardScreen"),
-        "journal": _lazy_screen("tui.journal.screen", "JournalScreen"),
-        "contacts": _lazy_screen("tui.contacts.screen", "ContactsScreen"),
-        "outreach": _lazy_screen("tui.outreach.screen", "OutreachScreen"),
+        "today": lazy_screen("tui.today.screen", "TodayScreen"),
+        "board": lazy_screen("tui.board.screen", "BoardScreen"),
+        "journal": lazy_screen("tui.journal.screen", "JournalScreen"),
+        "contacts": lazy_screen("tui.contacts.screen", "ContactsScreen"),
+        "outreach": lazy_screen("tui.outreach.screen", "OutreachScreen"),
     }
     DEFAULT_MODE = "today"
 
@@ -114,44 +88,6 @@ class ReboundApp(App):
         self._install_signal_handlers()
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
-
-    # -- an unexpected error: save what was typed, log where it happened, and say it in one line.
-    # Textual's default prints a traceback *with locals* (they hold the person's text) to the
-    # terminal; these two overrides of its hooks are the one place the shell touches its internals.
-
-    def _handle_exception(self, error: Exception) -> None:
-        logs.crashed(error)
-        try:
-            self.save_everything()
-        except Exception as exc:  # noqa: BLE001 - already failing; keep what can be kept, the log has it
-            logs.swallowed(exc, "save after an unexpected error")
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        self.bell()
-        self._exit_renderables.append(Text(crash_message(self.store.data_dir, self.store.dirty)))
-        self._close_messages_no_wait()
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
-        """Every toast: text that isn't our own markup is stripped of terminal control sequences
-        (a company name from a hand-edited file must not set the window title or the clipboard)."""
-        if not markup:
-            message, title = safe(message), safe(title)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    # -- a terminal too small to draw in
-
-    def _guard_size(self) -> None:
-        covered = isinstance(self.screen, TooSmallScreen)
-        small = too_small(self.size.width, self.size.height)
-        if small and not covered:
-            self.push_screen(TooSmallScreen())
-        elif covered and not small:
-            self.pop_screen()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._guard_size)
 
     def _install_signal_handlers(self) -> None:
         self._signals: list[int] = []
@@ -326,12 +262,6 @@ class ReboundApp(App):
             kind=kind, contact_ids=ids, application_id=application_id, draft_id=draft_id))
 
     # -- actions
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the terminal is too small only quitting works (nothing else could be drawn)."""
-        if isinstance(self.screen, TooSmallScreen):
-            return action in ("quit_app", "quit")
-        return True
 
     def action_go(self, key: str) -> None:
         if key in self.MODES and self.current_mode != key:

@@ -111,7 +111,7 @@ async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, mak
         assert saved.tags == ["python", "remote"] and saved.contact_names == ["Dana Kim", "Lee"]
         assert saved.stage_history[0]["to"] == "wishlist"
         text = kanban_text(app)
-        assert "Acme" in text and "Backend Dev" in text and "★4" in text and "→ Mar 06" in text
+        assert "Acme" in text and "Backend Dev" in text and "★4" in text and "→ 6 Mar" in text
 
 
 async def test_new_card_goes_to_the_current_column_and_required_fields(store, make_app):

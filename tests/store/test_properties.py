@@ -29,7 +29,7 @@ from unittest import mock
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from store import clock
@@ -37,7 +37,7 @@ from store import pipeline as p
 from store import storage as storage_mod
 from store.db import Store
 from store.errors import SaveError
-from store.models import ALL_MODELS, LIVE_STAGES, OUTCOMES, STAGES, Application, Record
+from store.models import ALL_MODELS, LIVE_STAGES, OUTCOMES, STAGES, Application, Record, Touchpoint
 from store.paths import TEMP_SUFFIX
 from store.repo import Repo, clean_value
 from store.storage import INDEX_KEY, AtomicJSONStorage
@@ -81,6 +81,13 @@ def _strategy_for(tp: Any) -> st.SearchStrategy[Any]:
         return st.dictionaries(KEY, _strategy_for(args[1]), max_size=3)
     if tp is Any:
         return JSON
+    if origin is typing.Literal:
+        return st.sampled_from(args)
+    if args and all(typing.get_origin(a) is typing.Literal for a in args):  # Literal[...] | Literal[""]
+        return st.sampled_from([v for a in args for v in typing.get_args(a)])
+    if typing.is_typeddict(tp):
+        return st.fixed_dictionaries({k: _strategy_for(v) for k, v in typing.get_type_hints(tp).items()
+                                      if k in tp.__required_keys__})
     if type(None) in args:  # X | None
         (inner,) = [a for a in args if a is not type(None)]
         return st.one_of(st.none(), _strategy_for(inner))
@@ -192,6 +199,8 @@ def repo_for(store: Store, model: type[Record]) -> Repo[Any]:
 @settings(PROPERTIES, max_examples=25)
 @given(st.lists(every_record(), min_size=1, max_size=4, unique_by=lambda r: (type(r), r.id)))
 def test_records_saved_and_read_after_a_restart_are_their_cleaned_selves(batch):
+    # A touchpoint moves its contacts' last touch (a domain invariant): round-trip them on their own.
+    assume(all(isinstance(r, Touchpoint) for r in batch) or not any(isinstance(r, Touchpoint) for r in batch))
     with fresh_dir() as data_dir:
         store = Store.open(data_dir)
         try:
@@ -207,7 +216,10 @@ def test_records_saved_and_read_after_a_restart_are_their_cleaned_selves(batch):
             for record, kept in zip(batch, saved, strict=True):
                 repo = repo_for(again, type(record))
                 assert repo.get(record.id) == kept
-                assert kept == type(record).from_dict(clean_value(record.to_dict()))
+                expected = type(record).from_dict(clean_value(record.to_dict()))
+                if isinstance(expected, Touchpoint):  # logging a touch drops repeated and empty contact ids
+                    expected.contact_ids = list(dict.fromkeys(i for i in expected.contact_ids if i))
+                assert kept == expected
         finally:
             again.close()
 

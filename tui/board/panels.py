@@ -149,6 +149,13 @@ class ShowsApplications(Protocol):
     def show_application(self, application_id: str) -> None: ...
 
 
+@runtime_checkable
+class ShowsApplicationsAnywhere(Protocol):
+    """The app: switches to the board and opens an application's details."""
+
+    def open_application(self, application_id: str) -> None: ...
+
+
 class ApplicationsProvider(Provider):
     """ctrl+p, on any screen: type a company or role to jump to its card.
 
@@ -158,8 +165,9 @@ class ApplicationsProvider(Provider):
     async def search(self, query: str) -> Hits:
         screen = self.screen
         # on the board: select the card; anywhere else: the app takes you there
-        opener = (screen.show_application if isinstance(screen, ShowsApplications)
-                  else getattr(self.app, "open_application", None))
+        opener = screen.show_application if isinstance(screen, ShowsApplications) else None
+        if opener is None and isinstance(self.app, ShowsApplicationsAnywhere):
+            opener = self.app.open_application
         store = getattr(getattr(self.app, "store", None), "applications", None)
         if store is None or opener is None or not query.strip():
             return

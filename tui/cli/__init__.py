@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store import __version__
+from store import __version__, logs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,8 +126,10 @@ def run_safely(argv: list[str]) -> int:
             _silence_stdout()
             print(f"rebound-tui: could not write the output: {exc.strerror or exc}.", file=sys.stderr)
             return 1
+        logs.crashed(exc)
         return _unexpected(exc)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one message, logged, no traceback
+        logs.crashed(exc)
         return _unexpected(exc)
 
 
@@ -148,9 +150,6 @@ def _silence_stdout() -> None:
 
 
 def _unexpected(exc: BaseException) -> int:
-    from store import logs
-
-    logs.crashed(exc)
     print(f"rebound-tui: stopped by an unexpected error ({type(exc).__name__}); nothing was changed that "
           "wasn't saved before it. Details without personal text are in rebound.log in the data folder "
           "(rebound-tui doctor shows them).", file=sys.stderr)
@@ -219,8 +218,6 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
     except OSError as exc:
         print(f"rebound-tui: can't open {exc.filename or data_dir}: {exc.strerror or exc}.", file=sys.stderr)
         return None
-    from store import logs
-
     logs.setup(data_dir, read_only=store.read_only)
     return store
 

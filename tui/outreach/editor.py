@@ -292,7 +292,7 @@ class DraftEditor(ReboundScreen):
         # Blind on purpose: whatever the editor (or its absence, or a terminal that can't be suspended)
         # raises, the draft being written must survive. The user is told; the log gets the error's type
         # only (its message could quote the draft).
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - whatever the editor raises, the draft must survive
             log.warning("outreach: running the external editor failed: %s", type(exc).__name__)
             self.notify(f"Couldn't run your editor: {exc}. Set $EDITOR (or $VISUAL).", title="Editor",
                         severity="warning", markup=False)
