@@ -31,6 +31,7 @@ from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
 from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
 from tui.shell.small import TooSmallScreen, too_small
+from tui.transfer.palette import commands as transfer_commands
 from widgets.usertext import safe
 
 log = logging.getLogger("rebound")
@@ -421,6 +422,7 @@ class ReboundApp(App):
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
+        yield from transfer_commands(self)
         for cmd in super().get_system_commands(screen):
             if cmd.title in ("Theme", "Quit"):
                 continue
