@@ -30,9 +30,9 @@ MERGED_FROM = "merged_from"
 #: Fields where two records can disagree and the person picks (the name is picked by choosing which
 #: record stays). Each: (field, how it is asked about).
 PICKABLE: tuple[tuple[str, str], ...] = (
-    ("company", "Company"), ("title", "Title"), ("role", "Role"), ("phone", "Phone"),
-    ("linkedin_url", "LinkedIn profile"), ("how_met", "How you met"), ("cadence", "Cadence"),
-    ("status", "Status"),
+    ("company", "company"), ("title", "title"), ("role", "role"), ("phone", "phone"),
+    ("linkedin_url", "LinkedIn profile"), ("how_met", "how you met"), ("cadence", "cadence"),
+    ("status", "status"),
 )
 #: A field holding this value is empty (the other record's value fills it without asking).
 _EMPTY: dict[str, object] = {"role": "other", "status": "active", "cadence": ""}

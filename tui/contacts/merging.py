@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual.app import App
+from textual.events import Mount
 from textual.widgets import Button
 
 from store.contacts import ContactRow
@@ -30,7 +31,9 @@ NEED_TWO = "Mark the two records of one person with space, then merge them (M or
 class MergeConfirm(ConfirmDialog):
     """The last question before a merge, with the safe answer (cancel) under the cursor."""
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: Mount | None = None) -> None:
+        if event is not None:
+            event.prevent_default()  # the confirm dialog's own handler would focus "Merge"
         self.query_one("#cancel", Button).focus()
 
 
@@ -76,7 +79,7 @@ def _fields(app: App[Any], actions: ContactsActions, keep: Contact, other: Conta
             ask(i + 1)
 
         options = [(False, f"{d.kept}  (from {keep.display_name})"), (True, f"{d.other}  (from {other.display_name})")]
-        menus.choose(app, f"Merge: which {d.label.lower()} stays?", options, chosen, message="Escape: don't merge.")
+        menus.choose(app, f"Merge: which {d.label} stays?", options, chosen, message="Escape: don't merge.")
 
     ask(0)
 
@@ -84,7 +87,7 @@ def _fields(app: App[Any], actions: ContactsActions, keep: Contact, other: Conta
 def confirm_text(actions: ContactsActions, keep: Contact, other: Contact, diffs: Sequence[Difference],
                  take: set[str]) -> str:
     touches, apps, drafts = actions.links(other.id)
-    kept = [f"{d.label.lower()} {d.other if d.field in take else d.kept}" for d in diffs]
+    kept = [f"{d.label} {d.other if d.field in take else d.kept}" for d in diffs]
     lines = [f"{keep.display_name} stays" + (f", with {'; '.join(kept)}" if kept else "") + ".",
              f"From {other.display_name}: {touches} touchpoint(s), {apps} linked application(s) and {drafts} "
              "draft(s) move over; notes are appended; tags and emails are combined.",

@@ -61,7 +61,7 @@ def ask_stages(app: App[Any], names: Sequence[tuple[str, int]], current: dict[st
             then(answers)
             return
         name, count = todo[i]
-        rows = f"{count} row{'s' if count != 1 else ''}"
+        rows = f"{count} row of the file uses" if count == 1 else f"{count} rows of the file use"
         now = answers.get(name, S.APPLIED)
         start = next((n for n, (choice, _l) in enumerate(options) if choice == now), None)
 
@@ -70,7 +70,7 @@ def ask_stages(app: App[Any], names: Sequence[tuple[str, int]], current: dict[st
             ask(i + 1)
 
         choose(app, f"Stage {name!r}: which is it?", options, chosen, selected=start,
-               message=f"{rows} of the file use it, and Rebound doesn't know it. Your answer is remembered for "
+               message=f"{rows} it, and Rebound doesn't know it. Your answer is remembered for "
                        "files like this one. Escape: import the rest as Applied.",
                cancelled=lambda: then(answers))
 
