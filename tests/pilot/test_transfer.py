@@ -177,6 +177,23 @@ async def test_changing_a_column_plans_again_and_is_remembered(store, make_app):
         assert C.remembered(store.settings.current(), C.signature(headers_row))["columns"] == {"applied": "When"}
 
 
+async def test_d_reads_ambiguous_dates_day_first(store, make_app, tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("Company,Role,Applied\nAcme,Engineer,3/1/2026\nGlobex,Developer,4/2/2026\n")
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_preview(pilot, IMPORTS[0], path)
+        text = summary(app)
+        assert "applied 2026-03-01" in text and "If they are day first, press d" in text
+        await pilot.press("d")
+        await settle(pilot)
+        await until(pilot, lambda: not app.screen.reading)
+        assert "applied 2026-01-03" in summary(app) and "day first" in " ".join(notified(app))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert sorted(a.applied_on or "" for a in store.applications.all()) == ["2026-01-03", "2026-02-04"]
+
+
 async def test_journal_import_from_jrnl(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
