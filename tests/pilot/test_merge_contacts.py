@@ -109,3 +109,27 @@ async def test_merge_needs_two_marked_and_is_in_the_palette(store, make_app):
         cmd.callback()
         await settle(pilot)
         assert NEED_TWO in notified(app) and isinstance(app.screen, ContactsScreen)
+
+
+async def test_hostile_names_stay_literal_in_every_merge_dialog(store, make_app):
+    from tests.hostile import HOSTILE
+
+    a = Contact(first_name=HOSTILE[1], last_name=HOSTILE[4], company=HOSTILE[0])
+    b = Contact(first_name=HOSTILE[1], last_name=HOSTILE[4], company=HOSTILE[6])
+    store.contacts.save_many([a, b])
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await mark_both(pilot)
+        await pilot.press("M")  # the same name: straight to the company question
+        await settle(pilot)
+        question = app.screen
+        assert isinstance(question, ChoiceDialog)
+        await pilot.press("1")
+        await settle(pilot)
+        confirm = app.screen
+        assert isinstance(confirm, MergeConfirm)
+        assert "[@click=app.quit]x[/]" in rendered(confirm.query_one(".dialog-title"))
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.is_running and store.contacts.count() == 1
+        assert any("[@click=app.quit]x[/]" in n for n in notified(app))
