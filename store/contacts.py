@@ -32,7 +32,7 @@ from dateutil.relativedelta import relativedelta
 
 from . import clock
 from .dates import from_iso, short_date
-from .errors import RuleError
+from .errors import NotFoundError, RuleError
 from .models import (
     CADENCES,
     CONTACT_STATUSES,
@@ -767,6 +767,38 @@ class ContactRepo(Repo[Contact]):
                 a.contact_ids = [i for i in a.contact_ids if i != contact_id]
             self.save(c)
             store.applications.save(a)
+
+    def merge(self, keep_id: str, other_id: str, take: Iterable[str] = ()) -> Contact:
+        """Make two records of one person one (:func:`store.merge.merged_contact`): ``keep_id``
+        stays with the fields named in ``take`` from the other; every touchpoint, linked application
+        and draft of the other moves to it, and the other record is kept inside it. One write."""
+        from .merge import merged_contact, moved_ids, relinked
+
+        store = self.store
+        keep, other = self.get(keep_id), self.get(other_id)
+        if keep is None or other is None:
+            raise NotFoundError("That contact no longer exists.")
+        if keep.id == other.id:
+            raise RuleError("A contact can't be merged with itself.")
+        merged = merged_contact(keep, other, set(take))
+        touches = []
+        for t in store.touchpoints.for_contact(other.id):
+            t = t.copy()
+            t.contact_ids = moved_ids(t.contact_ids, keep.id, other.id)
+            touches.append(t)
+        apps = [relinked(a, keep, other) for a in store.applications.find(lambda a: other.id in a.contact_ids)]
+        drafts = []
+        for d in store.drafts.find(lambda d: other.id in d.contact_ids):
+            d = d.copy()
+            d.contact_ids = moved_ids(d.contact_ids, keep.id, other.id)
+            drafts.append(d)
+        with store.batch():
+            self._drop(other.id)
+            saved = self.save(merged)
+            store.touchpoints.save_many(touches)  # the last touch is recomputed from them
+            store.applications.save_many(apps)
+            store.drafts.save_many(drafts)
+        return self.get(saved.id) or saved
 
     def apply_import(self, plan: ImportPlan) -> int:
         """Save what a LinkedIn import plan says, in one write. Returns how many contacts were

@@ -29,6 +29,7 @@ from tui.shell.guards import GuardedApp
 from tui.shell.help import HelpScreen
 from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
+from tui.transfer.palette import commands as transfer_commands
 
 log = logging.getLogger("rebound")
 _S = TypeVar("_S", bound=ReboundScreen)
@@ -351,6 +352,7 @@ class ReboundApp(GuardedApp):
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
+        yield from transfer_commands(self)
         for cmd in super().get_system_commands(screen):
             if cmd.title in ("Theme", "Quit"):
                 continue

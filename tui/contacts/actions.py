@@ -10,7 +10,7 @@ No Textual here: the tests drive it with a :class:`~store.db.Store` and a stand-
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from store import clock
 from store import contacts as C
 from store.contacts_export import write_export
 from store.dates import humanize_until, short_date
+from store.errors import NotFoundError, RuleError
 from store.linkedin import ImportPlan
 from store.models import Contact, Touchpoint
 
@@ -184,6 +185,27 @@ class ContactsActions:
         if not self.write(self.store.contacts.link_application, contact_id, application_id, False):
             return None
         return Done("", (contact_id,))
+
+    # -- merging two records of one person
+
+    def links(self, contact_id: str) -> tuple[int, int, int]:
+        """(touchpoints, linked applications, drafts) that point at the contact."""
+        store = self.store
+        return (len(store.touchpoints.for_contact(contact_id)),
+                len(store.applications.find(lambda a: contact_id in a.contact_ids)),
+                len(store.drafts.find(lambda d: contact_id in d.contact_ids)))
+
+    def merge_contacts(self, keep_id: str, other_id: str, take: Iterable[str] = ()) -> Done | None:
+        """``other_id`` into ``keep_id`` (the fields in ``take`` from the other): one write."""
+        names = self.names([keep_id, other_id])
+        try:
+            if not self.write(self.store.contacts.merge, keep_id, other_id, tuple(take)):
+                return None
+        except (NotFoundError, RuleError) as exc:
+            return Done(f"Not merged: {exc}", error=True)
+        touches = len(self.store.touchpoints.for_contact(keep_id))
+        return Done(f"Merged {names[1]} into {names[0]}: {touches} touchpoint(s) and every link now with "
+                    f"{names[0]}.", (keep_id,)) if len(names) == 2 else Done("Merged.", (keep_id,))
 
     # -- import, export, settings
 

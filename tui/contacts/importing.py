@@ -24,8 +24,10 @@ from textual.worker import get_current_worker
 
 from store import linkedin
 from store.contacts import CADENCE_ORDER, cadence_label, effective_cadence
+from store.merge import SameName, resolve_same_name, same_name_rows
 from store.models import Contact, Settings
 from tui.dialogs import TextPromptDialog
+from tui.transfer.samename import ask_same_name
 from widgets.usertext import literal
 
 IMPORT_CSS = """
@@ -89,6 +91,7 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="import.cancel"),
         Binding("ctrl+s,i", "confirm", "Import", id="import.confirm"),
+        Binding("a", "same_names", "Same names", show=False, id="import.same_names"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]
@@ -101,6 +104,10 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
         self.parsed: linkedin.ParsedFile | None = None
         self.plan: linkedin.ImportPlan | None = None
         self.cadence = ""
+        #: rows sharing a name with a contact you have, and those answered "same person"
+        self.questions: list[SameName] = []
+        self.same: set[str] = set()
+        self._base: linkedin.ImportPlan | None = None
 
     def compose(self) -> ComposeResult:
         probe = Contact(role="other")
@@ -154,13 +161,39 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
             literal(f"Can't import this file.\n\n{message}\n\nNothing was changed. Press escape."))
 
     def _planned(self, parsed: linkedin.ParsedFile, plan: linkedin.ImportPlan) -> None:
-        self.parsed, self.plan = parsed, plan
+        self.parsed = parsed
         self.query_one("#ip-progress", ProgressBar).display = False
+        self._set_plan(plan)
+        if self.questions:
+            self.action_same_names()
+
+    def _set_plan(self, plan: linkedin.ImportPlan) -> None:
+        self._base = plan
+        self.questions = same_name_rows(plan, self.existing)
+        self.plan = resolve_same_name(plan, self.questions, self.same)
         self._show()
+
+    def action_same_names(self) -> None:
+        """Ask, row by row, whether a same-name row is the contact you have."""
+        if not self.questions:
+            self.notify("No row shares a name with a contact you have.", markup=False)
+            return
+
+        def answered(same: set[str]) -> None:
+            self.same = same
+            if self._base is not None:
+                self.plan = resolve_same_name(self._base, self.questions, same)
+                self._show()
+
+        ask_same_name(self.app, self.questions, self.same, answered)
 
     def _show(self) -> None:
         assert self.plan is not None
         lines = self.plan.summary_lines(limit=60)
+        if self.questions:
+            merged = sum(1 for q in self.questions if q.existing.id in self.same)
+            lines.append(f"Same name as a contact you have: {len(self.questions)} row(s); {merged} merged into "
+                         f"that contact, {len(self.questions) - merged} added as new. Press a to answer again.")
         if not self.plan.has_changes:
             lines.append("")
             lines.append("Nothing to change: everyone in this file is already here, as it says.")
@@ -183,8 +216,7 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
             return
         self.cadence = value
         if self.parsed is not None:  # re-plan: quick, it is the same rows
-            self.plan = linkedin.plan_import(self.parsed, self.existing, self.settings, cadence=value)
-            self._show()
+            self._set_plan(linkedin.plan_import(self.parsed, self.existing, self.settings, cadence=value))
 
     def action_confirm(self) -> None:
         if self.plan is None:

@@ -28,8 +28,6 @@ def about(title: str, help: str, callback: Callable[[], object]) -> PaletteComma
 def commands(screen: ContactsScreen) -> list[PaletteCommand]:
     cmds = [
         PaletteCommand("New contact", "Add a person to keep in touch with (n)", screen.action_new),
-        PaletteCommand("Import LinkedIn connections…", "Connections.csv, with a preview before saving",
-                       screen.action_import_linkedin),
         PaletteCommand("Search contacts", "Filter the list as you type (/)", screen.action_search),
         PaletteCommand("Filter: due now only", "Only contacts due or overdue, on or off (u)", screen.action_due_now),
         PaletteCommand("Filter by role…", "Recruiters, hiring managers, mentors…", screen.action_filter_role),
@@ -72,6 +70,8 @@ def commands(screen: ContactsScreen) -> list[PaletteCommand]:
             about(f"Make {name} active again", "Undo a pause, archive or do-not-contact",
                   lambda: screen.set_status("active")),
         ]
+    cmds.append(PaletteCommand("Merge the two marked contacts…",
+                               "One person, two records: touchpoints, links and notes follow (M)", screen.action_merge))
     if screen.contacts.marked:
         cmds.append(PaletteCommand("Unmark all contacts", f"{len(screen.contacts.marked)} marked",
                                    screen.action_unmark_all))

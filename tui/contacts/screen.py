@@ -30,7 +30,7 @@ from textual.widgets import Static
 from store import clock
 from store import contacts as C
 from store.models import Contact
-from tui.contacts import flows, palette
+from tui.contacts import flows, merging, palette
 from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.render import CONTACTS_CSS, CONTACTS_HELP, EMPTY
 from tui.contacts.rows import ContactList
@@ -58,6 +58,7 @@ class ContactsScreen(ReboundScreen):
         Binding("f", "filter", "Filter", show=False, id="contacts.filter"),
         Binding("u", "due_now", "Due now only", show=False, id="contacts.due_now"),
         Binding("space", "mark", "Mark for a shared touch", show=False, id="contacts.mark"),
+        Binding("M", "merge", "Merge the two marked", show=False, id="contacts.merge"),
         Binding("p", "pause", "Pause contact", show=False, id="contacts.pause"),
         Binding("t", "touchpoints", "Touchpoints (edit, delete)", show=False, id="contacts.touchpoints"),
         Binding("a", "applications", "Linked applications", show=False, id="contacts.applications"),
@@ -234,6 +235,10 @@ class ContactsScreen(ReboundScreen):
     def action_unmark_all(self) -> None:
         self.contacts.marked.clear()
         self.apply_filters()
+
+    def action_merge(self) -> None:
+        """The two marked contacts are one person: merge them (asks which name and fields stay)."""
+        merging.merge(self.app, self.actions, self._targets() if self.contacts.marked else [], self.dealt_with)
 
     # -- adding, editing, deleting
 
