@@ -61,8 +61,8 @@ class EntryList(ScrollView, can_focus=True):
         overflow-x: hidden;
     }
     EntryList > .entry-list--header { text-style: bold; }
-    EntryList > .entry-list--cursor { background: $accent 30%; text-style: bold; }
-    EntryList:focus > .entry-list--cursor { background: $accent 50%; }
+    EntryList > .entry-list--cursor { background: $block-cursor-blurred-background; text-style: bold; }
+    EntryList:focus > .entry-list--cursor { background: $block-cursor-background; }
     EntryList > .entry-list--match { text-style: bold underline reverse; }
     EntryList > .entry-list--muted { color: $foreground 60%; text-style: italic; }
     """

@@ -58,8 +58,8 @@ class RatedList(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     RatedList { height: 1fr; min-height: 3; overflow-x: hidden; }
-    RatedList > .rated-list--cursor { background: $accent 30%; text-style: bold; }
-    RatedList:focus > .rated-list--cursor { background: $accent 50%; }
+    RatedList > .rated-list--cursor { background: $block-cursor-blurred-background; text-style: bold; }
+    RatedList:focus > .rated-list--cursor { background: $block-cursor-background; }
     RatedList > .rated-list--muted { color: $foreground 60%; }
     """
     COMPONENT_CLASSES = {"rated-list--cursor", "rated-list--muted"}

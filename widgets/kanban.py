@@ -47,7 +47,9 @@ class Kanban(Widget, can_focus=True):
         color: $foreground;
     }
     Kanban > .kanban--header { color: $foreground; text-style: bold; background: $panel; }
-    Kanban > .kanban--header-current { color: $text; background: $primary 70%; text-style: bold; }
+    Kanban > .kanban--header-current {
+        color: $block-cursor-foreground; background: $block-cursor-background; text-style: bold;
+    }
     Kanban > .kanban--rule { color: $foreground 45%; }
     Kanban > .kanban--title { text-style: bold; }
     Kanban > .kanban--subtitle { color: $foreground 75%; }
@@ -57,8 +59,8 @@ class Kanban(Widget, can_focus=True):
     Kanban > .kanban--good { color: $success; text-style: bold; }
     Kanban > .kanban--star { color: $accent; }
     Kanban > .kanban--muted { color: $foreground 55%; }
-    Kanban > .kanban--cursor { background: $primary 30%; }
-    Kanban > .kanban--cursor-blur { background: $primary 12%; }
+    Kanban > .kanban--cursor { background: $block-cursor-background; }
+    Kanban > .kanban--cursor-blur { background: $block-cursor-blurred-background; }
     Kanban > .kanban--empty { color: $foreground 50%; text-style: italic; }
     """
 
