@@ -20,7 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", metavar="DIR", help="use this data folder")
     p.add_argument("--demo", action="store_true",
-                   help="open on a throwaway copy of sample data (your real data is not touched)")
+                   help="open on a throwaway copy of sample data (your real data is not touched); with "
+                        "--data-dir DIR, seed the empty folder DIR with it to keep")
     p.add_argument("--version", action="version", version=f"rebound-tui {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -63,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--day-first", action="store_true", help="applications: read 3/1/2026 as 3 January")
     im.add_argument("--yes", "-y", action="store_true", help="save without asking at the terminal")
     im.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
+
+    from tui.cli.capture import add_parsers as add_capture_parsers
+
+    add_capture_parsers(sub)
 
     ct = sub.add_parser("check-tone", help="check a draft's tone before sending (exit 1 when it may read as hostile)")
     ct.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the draft (default: standard input)")
@@ -183,6 +188,17 @@ def run(argv: list[str]) -> int:
         from tui.cli import export_data as cli_export_data
 
         return cli_export_data.run(args, _data_dir(args))
+    if args.command in ("checkin", "write", "journal"):
+        from tui.cli import capture
+
+        if args.command == "checkin":
+            return capture.checkin(args, _data_dir(args))
+        if args.command == "write":
+            return capture.write(args, _data_dir(args))
+        if getattr(args, "journal_command", None) != "search":
+            print("rebound-tui journal: try `rebound-tui journal search TERMS`.", file=sys.stderr)
+            return 2
+        return capture.journal_search(args, _data_dir(args))
     if args.command == "check-tone":
         from tui.cli import check_tone as cli_check_tone
 
@@ -222,9 +238,28 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
     return store
 
 
+def _keep_demo_in(args) -> Path | None | int:
+    """``--demo --data-dir DIR``: the demo seeded into DIR to keep (DIR must be empty or new). Returns
+    the folder, None when the demo is the throwaway kind, or an exit code after saying why not."""
+    given = getattr(args, "sub_data_dir", None) or args.data_dir
+    if not (args.demo and given):
+        return None
+    target = _data_dir(args)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(f"rebound-tui: --demo --data-dir seeds an empty folder, and {target} is not empty; nothing "
+              f"was changed. Open it as it is with: rebound-tui --data-dir {target}", file=sys.stderr)
+        return 2
+    return target
+
+
 def open_app(args) -> int:
     demo_dir = None
-    if args.demo:
+    keep = _keep_demo_in(args)
+    if isinstance(keep, int):
+        return keep
+    if keep is not None:
+        data_dir = keep
+    elif args.demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="rebound-demo-"))
         data_dir = demo_dir / "data"
     else:
@@ -238,9 +273,14 @@ def open_app(args) -> int:
                 from store import demo
 
                 demo.populate(store)
+                if keep is not None:
+                    store.flush()
+                    if not (sys.stdin.isatty() and sys.stdout.isatty()):  # a script building a folder
+                        print(f"Seeded {keep} with the demo data. Open it with: rebound-tui --data-dir {keep}")
+                        return 0
             from tui.app import ReboundApp
 
-            app = ReboundApp(store, demo=bool(args.demo))
+            app = ReboundApp(store, demo=bool(args.demo) and keep is None)
             app.run()
             code = app.return_code or 0
         finally:
