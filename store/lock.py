@@ -28,11 +28,27 @@ class LockHolder:
     host: str
     since: str
 
-    def describe(self) -> str:
-        who = f"process {self.pid}" if self.pid else "another Rebound"
-        where = f" on {self.host}" if self.host else ""
-        when = f" since {self.since}" if self.since else ""
-        return f"{who}{where}{when}"
+    def describe(self, *, detail: bool = False) -> str:
+        """``Rebound in another window (since 01:04)``, or ``Rebound on laptop (since 2 Mar, 23:10)``
+        when it runs on another machine; ``detail`` adds the process id (for doctor)."""
+        where = "in another window" if not self.host or self.host == socket.gethostname() else f"on {self.host}"
+        parts = [self._since()] if self.since else []
+        if detail and self.pid:
+            parts.append(f"process {self.pid}")
+        return f"Rebound {where}" + (f" ({'; '.join(p for p in parts if p)})" if any(parts) else "")
+
+    def _since(self) -> str:
+        from datetime import datetime
+
+        from .dates import short_date
+
+        try:
+            when = datetime.fromisoformat(self.since)
+        except ValueError:
+            return ""
+        local = when.astimezone() if when.tzinfo else when
+        day = "" if local.date() == clock.today() else f"{short_date(local.date())}, "
+        return f"since {day}{local:%H:%M}"
 
 
 class DirLock:

@@ -141,7 +141,14 @@ def step_when(step: StepView, today: date) -> str:
 
 
 def greeting(now_hour: int, name: str = "") -> str:
-    part = "Good morning" if 5 <= now_hour < 12 else ("Good afternoon" if 12 <= now_hour < 18 else "Good evening")
+    if 5 <= now_hour < 12:
+        part = "Good morning"
+    elif 12 <= now_hour < 18:
+        part = "Good afternoon"
+    elif now_hour >= 18:
+        part = "Good evening"
+    else:
+        part = "Hello"  # past midnight: no "good evening" at 00:50, and no remark about the hour
     first = (name or "").split()
     return f"{part}, {first[0]}." if first else f"{part}."
 

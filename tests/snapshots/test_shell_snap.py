@@ -23,9 +23,10 @@ def test_read_only_banner(demo_store, make_app, snap_compare, data_dir):
 
     second = Store.open(data_dir)  # demo_store holds the lock: this one is read-only
     try:
-        second.lock_holder.pid = 4242  # a fixed pid and time, for a stable picture
-        second.read_only_reason = ("Read-only: process 4242 on box since 2026-03-02T09:00:00+00:00 has this "
-                                   "data open. Close it there to edit here.")
+        from store.lock import LockHolder
+
+        holder = LockHolder(4242, "", "2026-03-02T09:00:00")  # a fixed pid and time, for a stable picture
+        second.read_only_reason = f"Read-only: {holder.describe()} has this data open. Close it there to edit here."
         app = make_app(second)
 
         async def run_before(pilot) -> None:

@@ -18,7 +18,7 @@ def test_greeting_by_hour_with_and_without_a_name():
     assert T.greeting(9, "Alex Morgan") == "Good morning, Alex."
     assert T.greeting(14, "") == "Good afternoon."
     assert T.greeting(21, "  ") == "Good evening."
-    assert T.greeting(3, "Sam") == "Good evening, Sam."
+    assert T.greeting(3, "Sam") == "Hello, Sam."  # past midnight: not "good evening"
 
 
 def test_sparkline_marks_missing_days():

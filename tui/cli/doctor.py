@@ -76,7 +76,7 @@ def _check_lock(data_dir: Path) -> bool:
         lock.release()
         print("Lock:        free (no Rebound has this data open)")
     else:
-        print(f"Lock:        held by {lock.holder().describe()}")
+        print(f"Lock:        held by {lock.holder().describe(detail=True)}")
     return True
 
 
