@@ -546,7 +546,8 @@ async def test_palette_provider_finds_applications(store, make_app):
         options = app.screen.query_one(CommandList)
         texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("[/] Evil [b]" in t for t in texts), texts
-        await pilot.press("down")  # the first result, then enter
+        await pilot.press("down")  # into the results, then onto the application's hit, then enter
+        options.highlighted = next(i for i, t in enumerate(texts) if "[/] Evil [b]" in t)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

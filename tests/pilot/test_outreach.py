@@ -184,12 +184,12 @@ async def test_entry_point_prefills_and_cooloff_asks_before_copy_and_offers_put_
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         assert "Sleep on it?" in screen_text(app)
-        await pilot.press("3")  # not now
+        await pilot.press("2")  # not now ("… anyway" has no number)
         await pilot.pause()
         assert app.clipboard == ""
         await pilot.press("y")
         await pilot.pause()
-        await pilot.press("2")  # put it off until tomorrow
+        await pilot.press("1")  # put it off until tomorrow
         await pilot.pause()
         d = store.drafts.all()[0]
         assert d.status == "put off" and d.put_off_until == "2026-03-03"
@@ -229,7 +229,7 @@ async def test_hostile_tone_is_quoted_and_mark_sent_asks_first(store, make_app):
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("1")  # mark sent anyway: the check informs, it never blocks
+        await pilot.press("home", "enter")  # mark sent anyway (first, unnumbered): informs, never blocks
         await pilot.pause()
         assert isinstance(app.screen, MarkSentDialog)
         await pilot.press("escape")
@@ -253,7 +253,7 @@ async def test_linkedin_note_over_the_limit_is_shown_and_copy_asks(store, make_a
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         assert "Over the limit" in screen_text(app)
-        await pilot.press("1")
+        await pilot.press("home", "enter")  # copy anyway: chosen on purpose, never by a digit
         await pilot.pause()
         assert app.clipboard.startswith("Hi Ben, we met")
         # Premium raises the limit

@@ -137,3 +137,37 @@ async def test_every_key_in_the_list_filter_keeps_the_app_and_the_drafts(store, 
         await pilot.pause()
         assert app.screen is screen and screen.current() is not None
     assert store.drafts.get(d.id).to_dict() == d.to_dict()
+
+
+async def test_a_digit_pressed_out_of_habit_never_picks_an_anyway_choice(store, make_app):
+    """`1` is "go to Today": in "Copy anyway?" it must not copy (issue 12)."""
+    from tui.dialogs import ChoiceDialog
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        picked: list[str | None] = []
+        app.push_screen(ChoiceDialog("Copy?", [("go", "Copy anyway"), ("cancel", "Not now")], selected="cancel",
+                                     unkeyed={"go"}), picked.append)
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert picked == ["cancel"]
+        app.push_screen(ChoiceDialog("Copy?", [("go", "Copy anyway"), ("cancel", "Not now")], selected="cancel",
+                                     unkeyed={"go"}), picked.append)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert picked == ["cancel", "cancel"]
+
+
+async def test_a_destructive_confirmation_opens_on_the_safe_choice(store, make_app):
+    from tui.dialogs import ConfirmDialog
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        answers: list[bool | None] = []
+        app.push_screen(ConfirmDialog("Delete?", "It can't be undone.", confirm="Delete", danger=True), answers.append)
+        await pilot.pause()
+        await pilot.press("enter")  # `d` then `enter` out of habit
+        await pilot.pause()
+        assert answers == [False]

@@ -580,8 +580,8 @@ async def _fill_slots_and_send(pilot, send: bool = True) -> None:
     await pilot.pause()
     from tui.dialogs import ChoiceDialog
 
-    if isinstance(app.screen, ChoiceDialog):  # "Mark sent?" during the cool-off: 1 = mark sent anyway
-        await pilot.press("1")
+    if isinstance(app.screen, ChoiceDialog):  # "Mark sent?" during the cool-off: "anyway" is first, unnumbered
+        await pilot.press("home", "enter")
         await pilot.pause()
     await pilot.press("ctrl+s")  # the mark-sent dialog: today, the draft's channel
     await pilot.pause()

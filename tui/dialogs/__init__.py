@@ -5,7 +5,7 @@ Every message and label that can hold user text is shown with :func:`widgets.use
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from enum import Enum
 
 from textual import on
@@ -44,7 +44,9 @@ class ConfirmDialog(ModalScreen[bool]):
                              variant="error" if self._danger else "primary")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm", Button).focus()
+        # A destructive confirmation opens on the safe choice: `d` then `enter` out of habit cancels;
+        # `y` (or tab to the button) is the deliberate yes.
+        self.query_one("#cancel" if self._danger else "#confirm", Button).focus()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -65,10 +67,14 @@ class ChoiceDialog(ModalScreen[str | None]):
     ]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], message: str = "",
-                 selected: str | None = None) -> None:
-        """``choices`` are (value, label) pairs."""
+                 selected: str | None = None, unkeyed: Collection[str] = ()) -> None:
+        """``choices`` are (value, label) pairs, picked with arrows and enter or by their number.
+        ``unkeyed`` choices get no number ("… anyway" ones: a digit pressed out of habit — `1` is also
+        "go to Today" — must never pick them); ``selected`` should be the safe choice."""
         super().__init__()
         self._title, self._choices, self._message, self._selected = title, list(choices), message, selected
+        keyed = [value for value, _ in self._choices if value not in unkeyed]
+        self._numbers = {value: n for n, value in enumerate(keyed[:9], start=1)}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -76,8 +82,9 @@ class ChoiceDialog(ModalScreen[str | None]):
             if self._message:
                 yield Static(literal(self._message))
             options = [
-                Option(literal(f"{i}. {label}" if i < 10 else label), id=value)
-                for i, (value, label) in enumerate(self._choices, start=1)
+                Option(literal(f"{self._numbers[value]}. {label}" if value in self._numbers else f"   {label}"),
+                       id=value)
+                for value, label in self._choices
             ]
             yield OptionList(*options, id="choices")
 
@@ -94,9 +101,10 @@ class ChoiceDialog(ModalScreen[str | None]):
     def on_key(self, event) -> None:
         if event.character and event.character in "123456789":
             n = int(event.character)
-            if n <= len(self._choices):
+            chosen = next((value for value, number in self._numbers.items() if number == n), None)
+            if chosen is not None:
                 event.stop()
-                self.dismiss(self._choices[n - 1][0])
+                self.dismiss(chosen)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -93,10 +93,11 @@ class Sending:
         if a.cooloff:
             choices.append((Gate.LATER, "Put it off until tomorrow"))
         choices.append((Gate.CANCEL, "Not now"))
-        # while cooling off, enter means "sleep on it"; over a limit, it means "yes, I know"
-        selected = Gate.LATER if a.cooloff else Gate.GO
-        self.app.push_screen(ChoiceDialog(f"{verb}?", choices, message="\n\n".join(confirms), selected=selected),
-                             decided)
+        # enter picks the safe choice (sleep on it, or not now); "… anyway" has no number, so a digit
+        # pressed out of habit never sends it
+        selected = Gate.LATER if a.cooloff else Gate.CANCEL
+        self.app.push_screen(ChoiceDialog(f"{verb}?", choices, message="\n\n".join(confirms), selected=selected,
+                                          unkeyed={Gate.GO}), decided)
 
     def put_off(self, draft_id: str) -> None:
         """Put a saved draft off until tomorrow (or say so when the editor already did)."""
