@@ -138,8 +138,9 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
 
     def _support_rows(self, s: Settings) -> ComposeResult:
         """Settings › Support: optional, private, never shown on Today."""
-        yield Static(Content.assemble(("Support", "bold underline"), "  optional · stays on this machine · never "
-                                      "on Today"), id="support-head", classes="section-title")
+        yield Static(Content.assemble(("Support", "bold underline"),
+                                      ("  optional · stays on this machine · never on Today", "italic")),
+                     id="support-head")
         preset = preset_line()
         yield from self._row("support_line", "Support line",
                              Input(s.support_line, id="f-support_line", compact=True, max_length=MAX_SUPPORT,
