@@ -431,3 +431,23 @@ async def test_checkin_words_are_warm_on_a_hard_day(store, make_app, mood, warm)
         said = notifications(app)
         assert (HARD_DAY in said) is warm
         assert (f"mood {mood}/5" in said) is not warm
+
+
+async def test_hostile_support_details_are_shown_literally(store, make_app, monkeypatch):
+    from tests.hostile import HOSTILE
+    from tests.waiting import screen_lines
+
+    monkeypatch.setenv(SUPPORT_ENV, "[@click=app.quit]preset[/]")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        for text in HOSTILE:
+            store.settings.update(support_person=text[:200], support_helps=text[:1000])
+            app.action_support()
+            await pilot.pause()
+            said = panel_text(app)
+            assert "[@click=app.quit]preset[/]" in said  # the preset, as plain text
+            assert "\x1b" not in said and "\u202e" not in said
+            assert not any("\x1b" in line for line in screen_lines(app))
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running
