@@ -451,3 +451,26 @@ async def test_hostile_support_details_are_shown_literally(store, make_app, monk
             await pilot.press("escape")
             await pilot.pause()
         assert app.is_running
+
+
+async def test_keeping_heavy_words_as_a_draft_also_shows_the_panel(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_journal(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#body", TextArea).insert(HEAVY)
+        await pilot.press("escape")  # leave: keep it as a draft
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportPanel)
+        [row] = on_disk(store)
+        assert row["is_draft"] is True and row["body"] == HEAVY and row[SHOWN_KEY]
+        await choose(pilot, 1)  # keep writing: the draft opens again
+        form = app.screen
+        assert isinstance(form, FreeWriteForm) and not form.finished_before
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)  # once per entry
+        assert not store.journal.all()[0].is_draft

@@ -20,7 +20,9 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
 
+from store import clock
 from store.models import JournalEntry
+from tui.care.actions import panel_due
 from tui.dialogs import ChoiceDialog
 from tui.journal.actions import DraftKeeper, JournalActions, is_blank
 from widgets.journal_scale import ScalePicker
@@ -190,9 +192,11 @@ class JournalForm(ModalScreen[FormClosed]):
             case Leave.SAVE:
                 self.action_finish()
             case Leave.KEEP:
-                self.autosave()
+                self.collect()
+                support = panel_due(self.entry, clock.today())  # kept as a draft is saved too: once per entry
+                self.autosave(force=support)
                 self.notify("Draft kept. Find it at the top of the journal list.", title="Journal", markup=False)
-                self._close(self.entry.id)
+                self._close(self.entry.id, support=support)
             case Leave.DISCARD:
                 self.keeper.discard(self.entry)
                 self._close(None)
