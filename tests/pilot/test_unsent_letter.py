@@ -105,5 +105,7 @@ def test_unsent_letter_without_a_template_or_recipient(store):
     assert kept is not None and len(calls) == 1
     letter = store.journal.get(kept.entry_id)
     assert letter is not None and (letter.title, letter.body) == ("Unsent letter", "You people are a joke.")
-    assert (kept.draft.body, kept.draft.subject) == ("", "")
+    default = BUILTINS[BUILTIN_PREFIX + "other"]  # no template: the kind's default
+    assert (kept.draft.body, kept.draft.subject, kept.draft.template_id) == (default.body, default.subject,
+                                                                             default.id)
     assert OutreachActions(store, lambda *a, **k: False).unsent_letter(d, None) is None  # refused: nothing kept

@@ -31,7 +31,7 @@ from widgets.journal_checklist import CheckList
 from widgets.journal_ratings import RatedList, RatedRow
 
 #: On the first step: said where the reframe starts.
-NOT_THERAPY = "Rebound is not therapy. In an emergency, call your local emergency number (ctrl+p › Support)."
+NOT_THERAPY = "Rebound is not therapy. In an emergency, call your local emergency number."
 
 
 def rating_text(value: int) -> str:

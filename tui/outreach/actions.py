@@ -237,15 +237,17 @@ class OutreachActions:
     def unsent_letter(self, draft: Draft, template: Template | None) -> UnsentLetter | None:
         """Keep ``draft``'s words in the journal as an unsent letter (a free write tagged
         :data:`UNSENT_TAG`, linked to the same application) and start the draft again from ``template``
-        (empty without one): both in one write, so the words are never lost. None when refused."""
+        (without one, the kind's default): both in one write, so the words are never lost. None when
+        refused."""
         words = draft.body.strip()
         if draft.channel in SUBJECT_CHANNELS and draft.subject.strip():
             words = f"Subject: {draft.subject.strip()}\n\n{words}"
         to = recipient_label(draft, store=self.store) if draft.contact_ids or draft.recipient_name else ""
         letter = JournalEntry(kind="freewrite", title=f"Unsent letter to {to}" if to else "Unsent letter",
                               body=words, tags=[UNSENT_TAG], application_id=draft.application_id)
+        template = template or self.store.templates.default_for(draft.kind)
         fresh = draft.copy()
-        fresh.subject, fresh.body = (template.subject, template.body) if template else ("", "")
+        fresh.subject, fresh.body, fresh.template_id = template.subject, template.body, template.id
 
         def keep() -> Draft:
             with self.store.batch():
