@@ -538,6 +538,11 @@ class Settings(Record):
     # global "pause everything": due dates inside the window move after it, spread out
     pause_from: str | None = None
     pause_until: str | None = None
+    # Settings › Support: the person's own, kept on this machine only (never shown on Today)
+    support_line: str = ""  # a helpline or number; empty: $REBOUND_SUPPORT_LINE, else a directory
+    support_person: str = ""  # someone I can reach
+    support_helps: str = ""  # what helps me (a few lines)
+    care_note_on: str | None = None  # the day the quiet "heavy days" line was last shown
 
 
 ALL_MODELS: tuple[type[Record], ...] = (

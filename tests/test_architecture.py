@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_LINES = 400
 #: Modules allowed directly in tui/ (the app shell); everything else lives in a feature package.
 SHELL_MODULES = {"__init__.py", "__main__.py", "app.py"}
-FEATURE_PACKAGES = {"board", "contacts", "journal", "outreach", "today", "settings", "dialogs", "cli", "shell",
-                    "transfer"}
+FEATURE_PACKAGES = {"board", "care", "contacts", "journal", "outreach", "today", "settings", "dialogs", "cli",
+                    "shell", "transfer"}
 
 
 def _py(*bases: str) -> list[Path]:

@@ -301,6 +301,11 @@ class ReboundApp(GuardedApp):
 
         self.push_screen(SettingsScreen(), closed)
 
+    def action_support(self) -> None:
+        from tui.care.panel import Moment, show_support
+
+        show_support(self, self.store, Moment.ASKED)
+
     def action_set_theme(self, name: str) -> None:
         self.theme = name
 
@@ -342,6 +347,8 @@ class ReboundApp(GuardedApp):
             yield SystemCommand(f"Go to {title}", f"Open the {title} screen (key {SCREEN_KEYS.index(key) + 1})",
                                 lambda k=key: self.action_go(k))
         yield SystemCommand("Help for this screen", "Keys and what this screen is for (?)", self.action_help)
+        yield SystemCommand("Support: I'm struggling", "Your support line and someone to reach (not therapy)",
+                            self.action_support)
         labels = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
                   "rebound-contrast": "High contrast"}
         for name in THEME_NAMES:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from store import clock
 from store.journal import (
     belief_shift,
     describe_relief,
@@ -27,6 +28,7 @@ from store.journal import (
 from store.journal_export import default_export_path, export_store
 from store.models import Application, JournalEntry
 from store.prompts import MOOD_LABELS
+from tui.care.actions import CARE_NOTE, note_due, panel_due, support_shown
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -51,13 +53,27 @@ def is_blank(entry: JournalEntry) -> bool:
     return entry_snapshot(entry) == entry_snapshot(blank)
 
 
+#: After a check-in on a hard day (mood 1 or 2).
+HARD_DAY = "Check-in saved. Thank you for checking in on a hard day; go gently with yourself."
+#: The closing line of a reframe where the support panel was shown: looking after yourself, not a step.
+LOOK_AFTER_YOURSELF = ("Saved. Thank you for staying with something this heavy. Looking after yourself comes "
+                       "first; ctrl+p › Support has your support line.")
+
+
 def finished_message(entry: JournalEntry) -> str:
-    """What to say once ``entry`` is saved as finished."""
+    """What to say once ``entry`` is saved as finished (kinder words, and no numbers, where the support
+    panel was shown for it)."""
+    heavy = support_shown(entry)
     if entry.kind == "checkin":
+        if heavy or entry.mood in (1, 2):
+            return HARD_DAY
         return f"Check-in saved: mood {entry.mood}/5 ({MOOD_LABELS.get(entry.mood, '')})."
     if entry.kind == "freewrite":
         words = len(entry.body.split())
-        return f"Saved: {words} word{'s' if words != 1 else ''}. Well done for writing it down."
+        said = f"Saved: {words} word{'s' if words != 1 else ''}."
+        return said if heavy else f"{said} Well done for writing it down."
+    if entry.kind == "reframe" and heavy:
+        return LOOK_AFTER_YOURSELF
     if entry.kind == "reframe":
         r, s = entry_relief(entry), belief_shift(entry)
         if r is None and s is None:
@@ -94,10 +110,15 @@ def link_choices(apps: Iterable[Application], limit: int = 200) -> list[tuple[st
 @dataclass(frozen=True)
 class Finished:
     """The outcome of saving an entry as finished: ``saved``, and what to tell the user (the
-    saved message, or why nothing was saved; empty when ``write`` already said it)."""
+    saved message, or why nothing was saved; empty when ``write`` already said it, or when the
+    support panel speaks instead)."""
 
     saved: bool
     message: str
+    #: Show the support panel now: the entry's words gave a signal, the first time for this entry.
+    support: bool = False
+    #: The quiet line after a run of heavy days (at most once a day), else "".
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,8 +167,18 @@ class JournalActions:
         """Save ``entry`` as finished; a new entry with nothing typed is not saved."""
         if is_blank(entry) and not finished_before:
             return Finished(False, "Nothing to save yet. Write something, or press escape to close.")
-        if self.write(self.store.journal.finish, entry.copy()):
-            return Finished(True, finished_message(entry))
+        saved, today = entry.copy(), clock.today()
+        support = panel_due(saved, today)  # marks the entry: once per entry
+        note = not support and note_due(saved, self.store.journal.all(), self.store.settings.current(), today)
+
+        def save() -> None:
+            with self.store.batch():
+                self.store.journal.finish(saved)
+                if note:
+                    self.store.settings.update(care_note_on=today.isoformat())
+
+        if self.write(save):
+            return Finished(True, "" if support else finished_message(saved), support, CARE_NOTE if note else "")
         return Finished(False, "")
 
     def delete(self, entry_id: str) -> bool:
@@ -239,12 +270,13 @@ class DraftKeeper:
         """A draft of this entry is on disk (saved from this form, or resumed)."""
         return self.last_saved is not None and not self.finished_before
 
-    def autosave(self, entry: JournalEntry) -> bool:
-        """Save the draft if it changed since the last save. True when something was written."""
+    def autosave(self, entry: JournalEntry, *, force: bool = False) -> bool:
+        """Save the draft if it changed since the last save (``force``: even if not, say because its
+        ``extra`` changed). True when something was written."""
         if self.finished_before or self.actions.read_only:
             return False
         snap = entry_snapshot(entry)
-        if snap == self.last_saved:
+        if snap == self.last_saved and not force:
             return False
         if is_blank(entry) and self.last_saved is None:
             return False

@@ -6,11 +6,13 @@ each edit, every 20 seconds while it changes, on every wizard step, and when the
 ctrl+s, except when the session drops, where the typed text is kept as the entry. The rules live in
 :class:`tui.journal.actions.DraftKeeper`; the form says when (timers, keys) and shows the result.
 
-A form dismisses with the id of the entry to select in the list, or None.
+A form dismisses with :class:`FormClosed`: the id of the entry to select in the list (or None), and
+whether the journal should now show the support panel (the entry was saved first).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from textual.binding import Binding
@@ -18,7 +20,9 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
 
+from store import clock
 from store.models import JournalEntry
+from tui.care.actions import panel_due
 from tui.dialogs import ChoiceDialog
 from tui.journal.actions import DraftKeeper, JournalActions, is_blank
 from widgets.journal_scale import ScalePicker
@@ -34,7 +38,16 @@ class Leave(StrEnum):
     STAY = "stay"
 
 
-class JournalForm(ModalScreen[str | None]):
+@dataclass(frozen=True)
+class FormClosed:
+    """What a journal form answers when it closes."""
+
+    entry_id: str | None
+    #: The entry was saved and its words call for the support panel (once per entry).
+    support: bool = False
+
+
+class JournalForm(ModalScreen[FormClosed]):
     """Base of the journal forms. Subclasses fill :meth:`collect`, :meth:`load` and compose."""
 
     KIND = ""
@@ -108,12 +121,13 @@ class JournalForm(ModalScreen[str | None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(self.AUTOSAVE_DELAY, self.autosave)
 
-    def autosave(self) -> bool:
-        """Save the draft if it changed since the last save. True when something was written."""
+    def autosave(self, *, force: bool = False) -> bool:
+        """Save the draft if it changed since the last save (``force``: even if not). True when
+        something was written."""
         if self._form_done or self.finished_before:
             return False
         self.collect()
-        return self.keeper.autosave(self.entry)
+        return self.keeper.autosave(self.entry, force=force)
 
     def save_pending(self) -> None:
         """The session is ending (SIGHUP/SIGTERM): keep what was typed."""
@@ -122,11 +136,11 @@ class JournalForm(ModalScreen[str | None]):
         self.collect()
         self.keeper.keep_on_hangup(self.entry)
 
-    def _close(self, result: str | None) -> None:
+    def _close(self, entry_id: str | None, *, support: bool = False) -> None:
         self._form_done = True
         if self._save_timer is not None:
             self._save_timer.stop()
-        self.dismiss(result)
+        self.dismiss(FormClosed(entry_id, support))
 
     # -- actions
 
@@ -143,8 +157,11 @@ class JournalForm(ModalScreen[str | None]):
             return
         result = self.actions.finish(self.entry, finished_before=self.finished_before)
         if result.saved:
-            self.notify(result.message, title="Journal", markup=False)
-            self._close(self.entry.id)
+            if result.message:
+                self.notify(result.message, title="Journal", markup=False)
+            if result.note:
+                self.notify(result.note, title="Support", markup=False, timeout=12)
+            self._close(self.entry.id, support=result.support)
         elif result.message:
             self.set_message(result.message)
 
@@ -175,9 +192,11 @@ class JournalForm(ModalScreen[str | None]):
             case Leave.SAVE:
                 self.action_finish()
             case Leave.KEEP:
-                self.autosave()
+                self.collect()
+                support = panel_due(self.entry, clock.today())  # kept as a draft is saved too: once per entry
+                self.autosave(force=support)
                 self.notify("Draft kept. Find it at the top of the journal list.", title="Journal", markup=False)
-                self._close(self.entry.id)
+                self._close(self.entry.id, support=support)
             case Leave.DISCARD:
                 self.keeper.discard(self.entry)
                 self._close(None)

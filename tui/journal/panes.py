@@ -20,12 +20,16 @@ PANE_LIMIT = 6000
 
 EMPTY_LIST = "No entries yet. Press n: a quick check-in, a free write, or a guided reframe."
 NOTHING_MATCHES = "Nothing matches. escape clears the search and filters."
+#: Said where writing starts: the empty journal, its help, the first step of the reframe.
+NOT_THERAPY = ("Rebound is a journal, not therapy. If you might act on thoughts of harming yourself, call "
+               "your local emergency number; ctrl+p › Support has your support line.")
 
 WELCOME = Content.assemble(
     ("A private place for the hard days.", "bold"), "\n\n",
     "A quick check-in takes ten seconds. A free write lets it out. A guided reframe takes the "
     "thought that hurts (\"I'm unemployable\") and checks it against the evidence, then shows "
-    "how much lighter it feels.\n\n", ("n", "bold"), " to start · ", ("?", "bold"), " for help")
+    "how much lighter it feels.\n\n", ("n", "bold"), " to start · ", ("?", "bold"), " for help\n\n",
+    (NOT_THERAPY, "italic"))
 
 
 def rating_text(entry: JournalEntry) -> str:

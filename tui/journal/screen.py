@@ -17,8 +17,9 @@ from textual.binding import Binding
 
 from store.journal import headline, kind_label, outside_control_count
 from store.models import JournalEntry
+from tui.care.panel import Moment, SupportChoice, show_support
 from tui.dialogs import ChoiceDialog, ConfirmDialog, TextPromptDialog
-from tui.journal.base import JournalForm
+from tui.journal.base import FormClosed, JournalForm
 from tui.journal.browse import JournalBrowser
 from tui.journal.forms import CheckInForm, FreeWriteForm
 from tui.journal.reader import EntryReaderScreen, LessonsScreen, ReaderChoice, TrendsScreen, render_entry
@@ -53,7 +54,10 @@ class JournalScreen(JournalBrowser):
         "/ searches every field: every word must match (use \"quotes\" for a phrase); matches are marked "
         "in the reader. f filters by kind, tag or linked application; escape clears. L opens the Lessons "
         "list (your interview-prep list), T the trends (mood and relief; no streaks). The palette "
-        "(ctrl+p) exports the journal to Markdown and switches prompts to your own name."
+        "(ctrl+p) exports the journal to Markdown and switches prompts to your own name.\n\n"
+        "Rebound is a journal, not therapy, and it can't help in an emergency. When you write something "
+        "heavy, a calm panel shows your own support line and someone you can reach (Settings › Support); "
+        "ctrl+p › \"Support: I'm struggling\" opens it any time. Nothing you write leaves this machine."
     )
 
     BINDINGS = [
@@ -126,11 +130,24 @@ class JournalScreen(JournalBrowser):
             form = CheckInForm(entry, actions, finished_before=finished_before)
         self.app.push_screen(form, self._form_closed)
 
-    def _form_closed(self, entry_id: str | None) -> None:
+    def _form_closed(self, closed: FormClosed | None) -> None:
         self.refresh_data()
+        entry_id = closed.entry_id if closed else None
         if entry_id:
             self.query_one(EntryList).move_to_key(entry_id)
         self.query_one(EntryList).focus()
+        if closed is not None and closed.support and entry_id:
+            self._support_after_save(entry_id)
+
+    def _support_after_save(self, entry_id: str) -> None:
+        """The support panel, over the list: the entry is already saved. "Keep writing" opens it again."""
+
+        def chosen(choice: SupportChoice | None) -> None:
+            entry = self.store.journal.get(entry_id)
+            if choice is SupportChoice.KEEP_WRITING and entry is not None:
+                self.open_form(entry, finished_before=not entry.is_draft)
+
+        show_support(self.app, self.store, Moment.SAVED, chosen)
 
     def action_new(self) -> None:
         choices = []

@@ -30,6 +30,9 @@ from tui.journal.actions import app_label
 from widgets.journal_checklist import CheckList
 from widgets.journal_ratings import RatedList, RatedRow
 
+#: On the first step: said where the reframe starts.
+NOT_THERAPY = "Rebound is not therapy. In an emergency, call your local emergency number."
+
 
 def rating_text(value: int) -> str:
     """A stored 0-100 rating as the field shows it ("" when not rated)."""
@@ -81,6 +84,7 @@ class SituationStep(StepParts, Vertical):
         with Horizontal(classes="row"):
             yield Label("Tags (optional):")
             yield Input(", ".join(self._entry.tags), id="tags", compact=True, placeholder="e.g. interview, final")
+        yield Static(NOT_THERAPY, classes="hint", markup=False)
 
     def show_link(self, app: Application | None) -> None:
         line = self.query_one("#link-line", Static)

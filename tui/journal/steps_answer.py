@@ -147,14 +147,20 @@ class WrapUpStep(StepParts, VerticalScroll):
             yield Static("", id=f"comp-label-{i}", classes="sub")
             value = e.self_compassion[i] if i < len(e.self_compassion) else ""
             yield Input(value, id=f"comp-{i}", compact=True)
-        yield Static("One lesson I can act on", classes="label")
-        yield Input(e.lesson, id="lesson", compact=True, placeholder="or tick: outside my control")
-        yield CheckList([("It was outside my control", "outside", e.lesson_outside_control)], id="outside")
-        yield Static("One next action, with a date", classes="label")
-        with Horizontal(classes="row"):
+        yield Static("One lesson I can act on", classes="label practical")
+        yield Input(e.lesson, id="lesson", compact=True, placeholder="or tick: outside my control", classes="practical")
+        yield CheckList([("It was outside my control", "outside", e.lesson_outside_control)], id="outside",
+                        classes="practical")
+        yield Static("One next action, with a date", classes="label practical")
+        with Horizontal(classes="row practical"):
             yield Input(e.next_action, id="next-action", compact=True, placeholder="a small job-search step")
             yield Label(" by")
             yield Input(e.next_action_date or "", id="next-date", compact=True, placeholder="fri, +3d, YYYY-MM-DD")
+
+    def adapt(self, adapted: bool) -> None:
+        """After heavy words: kind words only (no lesson, no next step to take)."""
+        for widget in self.query(".practical"):
+            widget.display = not adapted
 
     def show_prompts(self, texts: Sequence[str]) -> None:
         """The self-compassion prompts, in the voice the user chose."""

@@ -8,6 +8,10 @@ PgDn (or alt+→) goes forward — with nothing filled in, that skips the step �
 back. The hot thought stays on screen from step 4 on. The draft is saved on every step change and a
 moment after each edit, so a dropped session loses nothing. The steps themselves are in
 :mod:`tui.journal.steps`; this screen moves between them and routes the keys.
+
+Care: on every step change the words written so far are read (:mod:`tui.care.actions`); heavy words
+show the support panel (once per entry) and *adapt* the reframe: situation, feelings and thoughts, then
+kind words, with no thinking-pattern labels, no numbers from the board, no relief figures.
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
+from store import clock
 from store.journal import clamp_rating, funnel_lines, hot_index
 from store.models import Application, JournalEntry
 from store.prompts import COMPASSION_KEYS, PROMPTS_BY_KEY, STEPS, Prompt, prompts_for
+from tui.care.actions import panel_due, support_shown
+from tui.care.panel import Moment, SupportChoice, show_support
 from tui.dialogs import ChoiceDialog
 from tui.journal.actions import JournalActions, link_choices
 from tui.journal.base import JournalForm
@@ -34,6 +41,9 @@ from widgets.journal_ratings import RatedList
 from widgets.usertext import literal
 
 LAST_STEP = len(STEPS)
+#: The steps of an adapted reframe (heavy words were written): no labels, no numbers; kind words last.
+ADAPTED_STEPS = (1, 2, 3, LAST_STEP)
+KIND_WORDS = "Kind words, if you'd like them. ctrl+s saves and stops here; nothing else is needed."
 FIRST_FOCUS = {1: "#situation", 2: "#emotions", 3: "#thought-text", 4: "#distortions", 5: "#ev-for Input",
                6: "#balanced", 7: "#hot-after", 8: "#comp-0"}
 
@@ -100,7 +110,9 @@ class ReframeWizard(JournalForm):
 
     def __init__(self, entry: JournalEntry, actions: JournalActions, *, finished_before: bool = False) -> None:
         super().__init__(entry, actions, finished_before=finished_before)
-        self.step = max(1, min(LAST_STEP, entry.wizard_step or 1))
+        #: Heavy words were written in this entry: the reframe is adapted (see the module's docstring).
+        self.adapted = support_shown(entry)
+        self.step = self._target(max(1, min(LAST_STEP, entry.wizard_step or 1)), forward=True)
         self._prompt_index: dict[int, int] = {}
         #: The eight steps, in order (made in compose).
         self.steps: list[StepParts] = []
@@ -144,15 +156,25 @@ class ReframeWizard(JournalForm):
         app = self.linked_app()
         return bool(app and app.outcome in ("rejected", "ghosted"))
 
+    def _target(self, step: int, *, forward: bool) -> int:
+        """The step to show for ``step``: an adapted reframe skips what isn't in :data:`ADAPTED_STEPS`."""
+        if not self.adapted or step in ADAPTED_STEPS:
+            return step
+        if forward:
+            return next(s for s in ADAPTED_STEPS if s >= step)
+        return max(s for s in ADAPTED_STEPS if s <= step)
+
     def _show_step(self) -> None:
         step = self.step
         self.query_one(ContentSwitcher).current = f"step-{step}"
-        dots = "".join("●" if n <= step else "○" for n in range(1, LAST_STEP + 1))
-        title = STEPS[step - 1][1]
+        shown = ADAPTED_STEPS if self.adapted else tuple(range(1, LAST_STEP + 1))
+        dots = "".join("●" if n <= step else "○" for n in shown)
+        title = "Kind words" if self.adapted and step == LAST_STEP else STEPS[step - 1][1]
         optional = " (optional)" if step == LAST_STEP else ""
         self.query_one("#wiz-head", Static).update(Content.assemble(
-            ("Guided reframe", "bold"), f" · step {step} of {LAST_STEP}: ", (title + optional, "bold"),
-            "  ", (dots, "dim")))
+            ("Guided reframe", "bold"), f" · step {shown.index(step) + 1} of {len(shown)}: ",
+            (title + optional, "bold"), "  ", (dots, "dim")))
+        self.query_one(WrapUpStep).adapt(self.adapted)
         self._show_hot()
         self._show_prompt()
         if step == 1:
@@ -171,7 +193,7 @@ class ReframeWizard(JournalForm):
         bar = self.query_one("#wiz-hot", Static)
         thoughts = self.query_one(ThoughtsStep).thoughts()
         i = hot_index(thoughts)
-        if self.step < 4 or i is None:
+        if self.step < 4 or i is None or self.adapted:
             bar.display = False
             return
         hot = thoughts[i]
@@ -184,6 +206,8 @@ class ReframeWizard(JournalForm):
         options = prompts_for(self.step, rejection=self.is_rejection())
         index = self._prompt_index.get(self.step, 0)
         text = self._voice(options[index % len(options)]) if options else ""
+        if self.adapted and self.step == LAST_STEP:
+            text = KIND_WORDS
         self.query_one("#wiz-prompt", Static).update(literal(text))
 
     def _show_relief(self) -> None:
@@ -230,10 +254,25 @@ class ReframeWizard(JournalForm):
             self.set_message(problem)
             return
         self._commit_pending()
-        self.step = step
+        self.collect()
+        support = panel_due(self.entry, clock.today())  # the words so far; marks the entry (once)
+        self.adapted = self.adapted or support
+        self.step = self._target(step, forward=step > self.step)
         self._show_step()
         self.collect()
-        self.autosave()
+        self.autosave(force=support)  # the draft remembers that the panel was shown
+        if support:
+            show_support(self.app, self.actions.store, Moment.WRITING, self._support_chosen)
+
+    def _support_chosen(self, choice: SupportChoice | None) -> None:
+        """Keep writing (or escape): back to the step. Stop here: save it as it is and close."""
+        if choice is not SupportChoice.STOP:
+            return
+        self.action_finish()
+        if not self._form_done:  # something can't be read as typed: keep the draft instead
+            self.autosave(force=True)
+            self.notify("Kept in your journal as a draft.", title="Journal", markup=False)
+            self._close(self.entry.id)
 
     def action_next_step(self) -> None:
         if self.step == LAST_STEP:

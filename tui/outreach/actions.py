@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from store import clock
 from store.handoff import MAILTO_SAFE_LENGTH, is_email, mailto, save_eml, save_text
-from store.models import Draft, Template
+from store.models import Draft, JournalEntry, Template
 from store.outreach import (
     FOLLOW_UPS,
+    SUBJECT_CHANNELS,
     application_for_message,
     build_context,
     default_recipients,
@@ -42,6 +43,8 @@ log = logging.getLogger("rebound")
 Write = Callable[..., bool]
 T = TypeVar("T")
 
+#: The tag of a draft kept in the journal instead of being sent.
+UNSENT_TAG = "unsent letter"
 #: Kinds that are about one application: picking their recipients links it when they share one.
 APPLICATION_KINDS = ("thank-you", "rejection reply", "feedback request")
 
@@ -130,6 +133,14 @@ class TemplateSaved:
     error: str = ""
     #: The field the error is about ("name"), or "" for the text itself.
     field: str = ""
+
+
+@dataclass(frozen=True)
+class UnsentLetter:
+    """A draft's words kept in the journal (``entry_id``); ``draft``: the draft, its template's text again."""
+
+    entry_id: str
+    draft: Draft
 
 
 @dataclass(frozen=True)
@@ -222,6 +233,29 @@ class OutreachActions:
         """Save it put off until tomorrow, in one write (the editor's "sleep on it")."""
         d = put_off_copy(draft)
         return d if self._write(self.store.drafts.save, d) else None
+
+    def unsent_letter(self, draft: Draft, template: Template | None) -> UnsentLetter | None:
+        """Keep ``draft``'s words in the journal as an unsent letter (a free write tagged
+        :data:`UNSENT_TAG`, linked to the same application) and start the draft again from ``template``
+        (without one, the kind's default): both in one write, so the words are never lost. None when
+        refused."""
+        words = draft.body.strip()
+        if draft.channel in SUBJECT_CHANNELS and draft.subject.strip():
+            words = f"Subject: {draft.subject.strip()}\n\n{words}"
+        to = recipient_label(draft, store=self.store) if draft.contact_ids or draft.recipient_name else ""
+        letter = JournalEntry(kind="freewrite", title=f"Unsent letter to {to}" if to else "Unsent letter",
+                              body=words, tags=[UNSENT_TAG], application_id=draft.application_id)
+        template = template or self.store.templates.default_for(draft.kind)
+        fresh = draft.copy()
+        fresh.subject, fresh.body, fresh.template_id = template.subject, template.body, template.id
+
+        def keep() -> Draft:
+            with self.store.batch():
+                self.store.journal.finish(letter)
+                return self.store.drafts.save(fresh)
+
+        saved = self._result(keep)
+        return UnsentLetter(letter.id, saved) if saved is not None else None
 
     def with_recipients(self, draft: Draft, chosen: Recipients) -> Draft:
         """``draft`` addressed to the picked contacts (their shared application linked, for kinds

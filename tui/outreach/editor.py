@@ -3,8 +3,8 @@
 The body holds *template text*: ``{{ contact.first_name }}`` is filled in from what Rebound knows,
 ``{{ ask("…") }}`` is a slot only you can fill. The panel on the right counts the rendered message
 against the channel's limit, lists slots and missing values, and quotes what the tone check noticed.
-``ctrl+n`` selects the next slot so typing replaces it; ``ctrl+r`` shows the rendered message.
-The pickers it opens answer with typed values; :class:`~tui.outreach.actions.OutreachActions` saves.
+``ctrl+n`` selects the next slot; ``ctrl+r`` shows the rendered message; ``ctrl+g`` keeps a hostile draft
+in the journal as an unsent letter. Pickers answer with typed values; ``OutreachActions`` saves.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from store.outreach import (
 )
 from store.templates import KIND_LABELS
 from tui.dialogs import ConfirmDialog
+from tui.outreach import views
 from tui.outreach.actions import ApplicationChoice, DraftClosed, OutreachActions, Recipients
 from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
 from tui.outreach.views import EDITOR_HELP, application_text, check_lines, next_slot, preview, recipient_text
@@ -54,24 +55,7 @@ class DraftEditor(ReboundScreen):
     SCREEN_TITLE = "Outreach · draft editor"
     HELP = EDITOR_HELP
 
-    DEFAULT_CSS = """
-    DraftEditor #editor { height: 1fr; }
-    DraftEditor .form-row { height: 1; margin: 0 1; }
-    DraftEditor .form-label { width: 9; color: $foreground 70%; }
-    DraftEditor .form-label-s { width: 5; margin-left: 2; color: $foreground 70%; }
-    DraftEditor #ed-kind { width: 34; }
-    DraftEditor #ed-channel { width: 1fr; }
-    DraftEditor #ed-to, DraftEditor #ed-app { width: 1fr; content-align: left middle; text-align: left; }
-    DraftEditor #ed-subject { width: 1fr; }
-    DraftEditor #ed-cooloff { height: auto; padding: 0 1; background: $warning 20%; text-style: bold; }
-    DraftEditor #ed-cooloff.-hidden { display: none; }
-    DraftEditor #ed-main { height: 1fr; }
-    DraftEditor #ed-body { width: 1fr; height: 1fr; border: round $primary 60%; }
-    DraftEditor #ed-body:focus { border: round $primary; }
-    DraftEditor #ed-preview-box { width: 1fr; height: 1fr; border: round $secondary; padding: 0 1; }
-    DraftEditor #ed-preview-box.-hidden, DraftEditor #ed-body.-hidden { display: none; }
-    DraftEditor #ed-check-box { width: 32; height: 1fr; padding: 0 1; border-left: vkey $panel; }
-    """
+    DEFAULT_CSS = views.EDITOR_CSS
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="outreach.editor.save", priority=True),
@@ -84,6 +68,7 @@ class DraftEditor(ReboundScreen):
                 priority=True),
         Binding("ctrl+l", "pick_template", "Template…", show=False, id="outreach.editor.template",
                 priority=True),
+        Binding("ctrl+g", "unsent_letter", "Unsent letter", show=False, id="outreach.editor.unsent", priority=True),
     ]
 
     def __init__(self, draft: Draft, *, is_new: bool) -> None:
@@ -184,7 +169,7 @@ class DraftEditor(ReboundScreen):
         a = assess_with(d, self._ctx, application=application, settings=self.store.settings.current())
         self._assessment = a
         banner = self.query_one("#ed-cooloff", Static)
-        banner.update(literal(a.cooloff.text() + " (ctrl+p › Put off until tomorrow)") if a.cooloff else "")
+        banner.update(literal(views.cooloff_hint(a)))
         banner.set_class(not a.cooloff, "-hidden")
         tmpl = self.store.templates.lookup(d.template_id)
         timing = tmpl.timing_hint if tmpl and tmpl.kind == d.kind else ""
@@ -374,6 +359,18 @@ class DraftEditor(ReboundScreen):
             self._saved(saved)
             self.dismiss(DraftClosed(saved.id, put_off=True))
 
+    def action_unsent_letter(self) -> None:
+        """A hostile draft goes to the journal as an unsent letter (one write); the draft starts over."""
+        if not views.is_hostile(self._assessment):
+            self.notify(views.NOT_HOSTILE, markup=False, timeout=4)
+            return
+        kept = self.actions.unsent_letter(self.collect(), self.store.templates.lookup(self.draft.template_id))
+        if kept is not None:
+            self._replace_text(kept.draft.subject, kept.draft.body)
+            self._saved(kept.draft)
+            self._update()
+            self.notify(views.KEPT_AS_LETTER, title="Unsent letter", markup=False, timeout=8)
+
     # -- the shell's hooks
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
@@ -388,6 +385,9 @@ class DraftEditor(ReboundScreen):
         yield P("Draft: start over from a template", "Replace subject and body (ctrl+l)", self.action_pick_template)
         yield P("Draft: put off until tomorrow", "Sleep on it: save and show it as due tomorrow", self.action_put_off)
         yield P("Draft: treat braces as plain text", "Escape {{ }} and {% %} in the body", self.action_escape_braces)
+        if views.is_hostile(self._assessment):
+            yield P("Draft: keep it as an unsent letter", "In your journal; the draft starts over (ctrl+g)",
+                    self.action_unsent_letter)
         yield P("Draft: cancel", "Close without saving (escape)", self.action_cancel)
 
     def save_pending(self) -> None:

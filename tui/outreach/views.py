@@ -58,7 +58,9 @@ Placeholders (use | default("…") for a fallback, e.g. {{{{ contact.first_name 
 
 Also: {{% if contact.company %}}…{{% endif %}}, {{% for n in … %}}, filters such as | upper. Templates can't reach anything else. To write braces as plain text: {{{{ '{{{{' }}}}.
 
-ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the subject and body in $EDITOR, ctrl+t picks the recipient, ctrl+o the application, ctrl+l starts over from a template, ctrl+r shows the rendered message."""  # noqa: E501
+ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the subject and body in $EDITOR, ctrl+t picks the recipient, ctrl+o the application, ctrl+l starts over from a template, ctrl+r shows the rendered message.
+
+When the tone check finds words that may read as hostile, ctrl+g (or the palette: "Draft: keep it as an unsent letter") moves the draft to your journal as an unsent letter, a private free write tagged "unsent letter", and starts the draft again from its template. Sometimes what needed writing was never meant to be sent."""  # noqa: E501
 
 
 # ----------------------------------------------------------------------------- the list
@@ -191,6 +193,43 @@ def summary(a: Assessment) -> list[Content]:
 
 
 # ----------------------------------------------------------------------------- the editor
+
+EDITOR_CSS = """
+DraftEditor #editor { height: 1fr; }
+DraftEditor .form-row { height: 1; margin: 0 1; }
+DraftEditor .form-label { width: 9; color: $foreground 70%; }
+DraftEditor .form-label-s { width: 5; margin-left: 2; color: $foreground 70%; }
+DraftEditor #ed-kind { width: 34; }
+DraftEditor #ed-channel { width: 1fr; }
+DraftEditor #ed-to, DraftEditor #ed-app { width: 1fr; content-align: left middle; text-align: left; }
+DraftEditor #ed-subject { width: 1fr; }
+DraftEditor #ed-cooloff { height: auto; padding: 0 1; background: $warning 20%; text-style: bold; }
+DraftEditor #ed-cooloff.-hidden { display: none; }
+DraftEditor #ed-main { height: 1fr; }
+DraftEditor #ed-body { width: 1fr; height: 1fr; border: round $primary 60%; }
+DraftEditor #ed-body:focus { border: round $primary; }
+DraftEditor #ed-preview-box { width: 1fr; height: 1fr; border: round $secondary; padding: 0 1; }
+DraftEditor #ed-preview-box.-hidden, DraftEditor #ed-body.-hidden { display: none; }
+DraftEditor #ed-check-box { width: 32; height: 1fr; padding: 0 1; border-left: vkey $panel; }
+"""
+
+NOT_HOSTILE = "The tone check found nothing hostile here: ctrl+g is for a draft you'd rather not send."
+KEPT_AS_LETTER = ("Kept in your journal as an unsent letter (3 › Journal); the draft starts again from its "
+                  "template.")
+
+
+def is_hostile(a: Assessment | None) -> bool:
+    """The tone check found words that may read as hostile (then the draft can become an unsent letter)."""
+    return a is not None and any(f.hostile for _, f in a.findings)
+
+
+def cooloff_hint(a: Assessment) -> str:
+    """The editor's "sleep on it" line, with the keys that act on it ("" when there is no cool-off)."""
+    if not a.cooloff:
+        return ""
+    hint = a.cooloff.text() + " (ctrl+p › Put off until tomorrow"
+    return hint + (" · ctrl+g keeps it as an unsent letter in your journal)" if is_hostile(a) else ")")
+
 
 
 def preview(a: Assessment) -> Content:

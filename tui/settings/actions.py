@@ -20,6 +20,11 @@ Write = Callable[..., bool]
 TIERS = ("free", "premium")
 MAX_NAME = 100
 MAX_SIGNATURE = 1000
+#: Settings › Support: one line each for the support line and the person, a few lines of what helps.
+SUPPORT_LINES = ("support_line", "support_person")
+MAX_SUPPORT = 200
+MAX_HELPS = 1000
+MAX_HELPS_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,26 @@ def check(raw: Mapping[str, Any], themes: Sequence[str]) -> Checked:
     if raw["use_my_name"] not in (True, False):
         out.errors["use_my_name"] = "Pick one of the two."
     out.clean["use_my_name"] = raw["use_my_name"] is True
+    _check_support(raw, out)
     return out
+
+
+def _check_support(raw: Mapping[str, Any], out: Checked) -> None:
+    """Settings › Support (only the fields the form holds): one line each, a few lines of what helps."""
+    for key in SUPPORT_LINES:
+        if key in raw:
+            text = " ".join(str(raw[key]).split())
+            if len(text) > MAX_SUPPORT:
+                out.errors[key] = f"Keep it under {MAX_SUPPORT} characters (it has {len(text)})."
+            out.clean[key] = text
+    if "support_helps" in raw:
+        lines = [line.rstrip() for line in str(raw["support_helps"]).strip().splitlines()]
+        helps = "\n".join(lines)
+        if len(helps) > MAX_HELPS:
+            out.errors["support_helps"] = f"Keep it under {MAX_HELPS} characters (it has {len(helps)})."
+        elif len(lines) > MAX_HELPS_LINES:
+            out.errors["support_helps"] = f"A few lines are enough: {MAX_HELPS_LINES} at most (it has {len(lines)})."
+        out.clean["support_helps"] = helps
 
 
 class SettingsActions:

@@ -1,5 +1,6 @@
 """Settings: your name and signature, LinkedIn tier, default cadence, pipeline floor, weekly goal,
-quiet days, cool-off hours, prompts with your name, theme.
+quiet days, cool-off hours, prompts with your name, theme; and Settings › Support (a support line, someone
+to reach, what helps: private, shown by the journal's support panel and never on Today).
 
 Opened with ``,`` on Today or "Settings…" in the palette. ``ctrl+s`` saves every change at once (one
 atomic write through ``app.write``); ``escape`` cancels (asking first when something changed). Bad
@@ -14,17 +15,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from store.models import CADENCES
+from store.models import CADENCES, Settings
 from themes import THEME_NAMES
+from tui.care.actions import DIRECTORY, preset_line
 from tui.dialogs import ConfirmDialog
 from tui.settings.actions import (
     INT_FIELDS,
     INT_FIELDS_BY_KEY,
     MAX_NAME,
+    MAX_SUPPORT,
     TIERS,
     SettingsActions,
     check,
@@ -53,7 +57,10 @@ connection notes. The *default cadence* is how often contacts come due when neit
 its role says otherwise. The *pipeline floor* is how many live applications you want in play; the
 *weekly goal* is how many to send each week. *Quiet after* marks a card with no news; *cool-off*
 holds outreach to a company for some hours after its rejection. *Use my name in prompts* asks
-reflection questions in the third person, which helps some people step back."""
+reflection questions in the third person, which helps some people step back.
+
+*Support* is optional and stays on this machine: a support line, someone you can reach, and what helps
+you. The journal's support panel shows them (also `ctrl+p` › Support: I'm struggling); Today never does."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", show=True, id="settings.save"),
@@ -72,11 +79,14 @@ reflection questions in the third person, which helps some people step back."""
     SettingsScreen .field-error { color: $error; padding-left: 22; height: auto; text-style: bold; }
     SettingsScreen .field-error.-empty { display: none; }
     SettingsScreen #settings-status { padding: 0 1; height: auto; }
+    SettingsScreen #support-head { margin-top: 1; height: auto; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, focus: str = "my_name") -> None:
+        """``focus``: the field to start on (``support_line`` opens on Settings › Support)."""
         super().__init__()
         self._initial: dict[str, Any] = {}
+        self._focus = focus
 
     @property
     def rapp(self) -> ReboundApp:
@@ -122,20 +132,45 @@ reflection questions in the third person, which helps some people step back."""
                                  Select([(THEME_LABELS.get(n, n), n) for n in THEME_NAMES], value=theme,
                                         allow_blank=False, id="f-theme", compact=True),
                                  "high contrast suits bright rooms and low vision")
+            yield from self._support_rows(s)
         yield Static("", id="settings-status")
         yield Footer()
+
+    def _support_rows(self, s: Settings) -> ComposeResult:
+        """Settings › Support: optional, private, never shown on Today."""
+        yield Static(Content.assemble(("Support", "bold underline"),
+                                      ("  optional · stays on this machine · never on Today", "italic")),
+                     id="support-head")
+        preset = preset_line()
+        yield from self._row("support_line", "Support line",
+                             Input(s.support_line, id="f-support_line", compact=True, max_length=MAX_SUPPORT,
+                                   placeholder="a helpline and its number"),
+                             f"left empty, the preset is used: {preset}" if preset else
+                             f"free lines by country: {DIRECTORY}")
+        yield from self._row("support_person", "Someone I can reach",
+                             Input(s.support_person, id="f-support_person", compact=True, max_length=MAX_SUPPORT,
+                                   placeholder="a name and how to reach them"),
+                             "a friend, family, a mentor: whoever you'd call")
+        yield from self._row("support_helps", "What helps me",
+                             TextArea(s.support_helps, id="f-support_helps", compact=True, soft_wrap=True,
+                                      tab_behavior="focus"),
+                             "a few lines: what to do, where to go, who to text when it gets heavy")
 
     def _row(self, key: str, label: str, widget: Widget, help_text: str = "") -> ComposeResult:
         with Horizontal(classes="field"):
             yield Static(label, classes="field-label")
             yield widget
         if help_text:
-            yield Static(literal(help_text), classes="field-help")
+            yield Static(literal(help_text), id=f"help-{key}", classes="field-help")
         yield Static("", id=f"err-{key}", classes="field-error -empty")
 
     def on_mount(self) -> None:
         self._initial = self.values()
-        self.query_one("#f-my_name", Input).focus()
+        if self._focus.startswith("support_"):  # Settings › Support: its heading at the top
+            self.query_one(f"#f-{self._focus}").focus(scroll_visible=False)
+            self.call_after_refresh(self.query_one("#support-head").scroll_visible, top=True, animate=False)
+        else:
+            self.query_one("#f-my_name", Input).focus()
 
     # -- reading and checking the form
 
@@ -148,6 +183,9 @@ reflection questions in the third person, which helps some people step back."""
             "default_cadence": self.query_one("#f-default_cadence", Select).value,
             "use_my_name": self.query_one("#f-use_my_name", Select).value,
             "theme": self.query_one("#f-theme", Select).value,
+            "support_line": self.query_one("#f-support_line", Input).value,
+            "support_person": self.query_one("#f-support_person", Input).value,
+            "support_helps": self.query_one("#f-support_helps", TextArea).text,
         }
         for f in INT_FIELDS:
             out[f.key] = self.query_one(f"#f-{f.key}", Input).value

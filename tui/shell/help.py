@@ -18,6 +18,9 @@ GLOBAL_KEYS = [
     ("q", "quit (everything is already saved)"),
 ]
 
+#: Named in every help screen: the support panel, from the palette, on every screen.
+SUPPORT_LINE = "A hard moment? ctrl+p › “Support: I'm struggling” shows your support line. Rebound is not therapy."
+
 
 def _key_label(key: str) -> str:
     names = {"question_mark": "?", "slash": "/", "shift+left": "shift+←", "shift+right": "shift+→",
@@ -74,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
             parts.append("\n")
         parts += [("Everywhere", "bold"), "\n"]
         parts += _rows(GLOBAL_KEYS)
-        parts += ["\n", ("escape closes this help", "dim")]
+        parts += ["\n", (SUPPORT_LINE, "italic"), "\n\n", ("escape closes this help", "dim")]
         with VerticalScroll(id="help-box"):
             yield Static(Content.assemble(*parts), id="help-text")
 
