@@ -121,8 +121,8 @@ def checkin(args: argparse.Namespace, data_dir: Path) -> int:
         store.journal.finish(JournalEntry(kind="checkin", mood=mood, body=note))
         store.flush()
         settings = store.settings.current()
-        line = getattr(settings, "support_line", "") or ""
-        person = getattr(settings, "support_person", "") or ""
+        line = settings.support_line
+        person = settings.support_person
     finally:
         store.close()
     _say("Check-in saved." + (" Go gently today." if mood <= 2 else ""))
@@ -167,8 +167,8 @@ def write(args: argparse.Namespace, data_dir: Path) -> int:
         store.journal.finish(JournalEntry(kind="freewrite", body=text))
         store.flush()
         settings = store.settings.current()
-        line = getattr(settings, "support_line", "") or ""
-        person = getattr(settings, "support_person", "") or ""
+        line = settings.support_line
+        person = settings.support_person
     finally:
         store.close()
     words = len(text.split())
