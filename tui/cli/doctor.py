@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -9,7 +10,15 @@ from store import backups, logs
 from store.errors import CorruptDataError, SaveError
 from store.lock import DirLock
 from store.migrations import SCHEMA_VERSION, schema_version
-from store.paths import DATA_FILE, LOCK_FILE
+from store.paths import (
+    DATA_FILE,
+    LOCK_FILE,
+    DataDirError,
+    check_data_dir,
+    foreign_entries,
+    has_rebound_data,
+    listed,
+)
 from store.storage import atomic_write_bytes, parse_database
 
 
@@ -29,8 +38,23 @@ def doctor(data_dir: Path, restore: str | None = None) -> int:
     lock or backups folder that isn't what it should be) and the others still run."""
     if restore:
         return do_restore(data_dir, restore)
-    print(f"Data folder: {data_dir} (mode {_mode(data_dir) if data_dir.exists() else 'missing'})")
+    if not os.path.lexists(data_dir):
+        print(f"Data folder: {data_dir} does not exist; nothing was created. Check --data-dir for a typo; "
+              "Rebound creates the folder the first time you run rebound-tui.")
+        return 1
+    if not data_dir.is_dir():
+        print(f"Data folder: {data_dir} is a file, not a folder; nothing was changed. Give --data-dir the "
+              "folder that holds rebound.json.")
+        return 1
+    print(f"Data folder: {data_dir} (mode {_mode(data_dir)})")
     ok = True
+    try:
+        foreign = [] if has_rebound_data(data_dir) else foreign_entries(data_dir)
+    except OSError:
+        foreign = []
+    if foreign:
+        print(f"  Note:      it holds files that aren't Rebound's ({listed(foreign)}) and no Rebound data; "
+              "is --data-dir right?")
     for part in (_check_data_file, _check_lock, _check_log, _check_backups):
         try:
             ok = part(data_dir) and ok
@@ -126,8 +150,12 @@ def do_restore(data_dir: Path, which: str) -> int:
         return 1
     lock = DirLock(data_dir / LOCK_FILE)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not lock.acquire():
+        check_data_dir(data_dir)
+    except DataDirError as exc:
+        print(f"rebound-tui: {exc}")
+        return 1
+    try:
+        if not lock.acquire():  # (creates the folder, 0700, when there is none)
             print(f"rebound-tui: {lock.holder().describe()} has this data open. Quit it first, then restore.")
             return 1
     except OSError as exc:
