@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from store import backups, logs
+from store import backups, logs, shapes
 from store.errors import CorruptDataError, SaveError
 from store.lock import DirLock
 from store.migrations import SCHEMA_VERSION, schema_version
@@ -81,14 +81,33 @@ def _check_data_file(data_dir: Path) -> bool:
               + (f" --data-dir {data_dir}" if data_dir else ""))
         return False
     version = schema_version(data)
-    print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — OK, schema {version}"
+    problems = shapes.problems_in_data(data)
+    state = "OK" if not problems else "readable, but see the problems below"
+    print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — {state}, schema {version}"
           + (" (newer than this Rebound!)" if version > SCHEMA_VERSION else ""))
     counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items())
                        if name not in ("meta", "_rebound"))
     print(f"  Records:   {counts or 'none'}")
     if _mode(path) not in ("0600", "?"):
         print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
-    return True
+    if problems:
+        _print_shape_problems(problems)
+    return not problems
+
+
+#: How many shape problems doctor lists one by one.
+SHAPE_LIMIT = 50
+
+
+def _print_shape_problems(problems: list[shapes.ShapeProblem]) -> None:
+    """Values of the wrong type (a hand edit, another program): field, record and what was wrong."""
+    print(f"  PROBLEM:   {len(problems):,} value(s) of the wrong type. Rebound reads them leniently (as "
+          "said after each one) and the file changes only when you edit those records; to fix them, "
+          "edit the file by hand or restore a backup.")
+    for problem in problems[:SHAPE_LIMIT]:
+        print(f"    {problem.describe()}")
+    if len(problems) > SHAPE_LIMIT:
+        print(f"    … and {len(problems) - SHAPE_LIMIT:,} more")
 
 
 def _check_lock(data_dir: Path) -> bool:
