@@ -40,6 +40,7 @@ from store.errors import SaveError
 from store.models import ALL_MODELS, LIVE_STAGES, OUTCOMES, STAGES, Application, Record
 from store.paths import TEMP_SUFFIX
 from store.repo import Repo, clean_value
+from store.shapes import INT_RANGES
 from store.storage import INDEX_KEY, AtomicJSONStorage
 from tests.hostile import HOSTILE
 
@@ -60,6 +61,9 @@ JSON: st.SearchStrategy[Any] = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEY, inner, max_size=4)),
     max_leaves=12,
 )
+#: Whole numbers every int field accepts as they are (each has a range, store.shapes.INT_RANGES; a
+#: number outside it is read as the nearest allowed one, which is not a round trip).
+IN_EVERY_RANGE = st.integers(max(lo for lo, _ in INT_RANGES.values()), min(hi for _, hi in INT_RANGES.values()))
 DOC = st.dictionaries(KEY, JSON, max_size=5)
 TABLES = st.dictionaries(KEY.filter(lambda name: name != INDEX_KEY), st.dictionaries(KEY, DOC, max_size=4),
                          max_size=4)
@@ -73,7 +77,7 @@ def _strategy_for(tp: Any) -> st.SearchStrategy[Any]:
     if tp is bool:
         return st.booleans()
     if tp is int:
-        return INT64
+        return IN_EVERY_RANGE
     if origin is list:
         (item,) = args
         return st.lists(_strategy_for(item), max_size=3)
@@ -81,6 +85,13 @@ def _strategy_for(tp: Any) -> st.SearchStrategy[Any]:
         return st.dictionaries(KEY, _strategy_for(args[1]), max_size=3)
     if tp is Any:
         return JSON
+    if origin is typing.Literal:
+        return st.sampled_from(args)
+    if args and all(typing.get_origin(a) is typing.Literal for a in args):  # Literal[...] | Literal[""]
+        return st.sampled_from([v for a in args for v in typing.get_args(a)])
+    if typing.is_typeddict(tp):
+        return st.fixed_dictionaries({k: _strategy_for(v) for k, v in typing.get_type_hints(tp).items()
+                                      if k in tp.__required_keys__})
     if type(None) in args:  # X | None
         (inner,) = [a for a in args if a is not type(None)]
         return st.one_of(st.none(), _strategy_for(inner))
