@@ -6,7 +6,7 @@ A hand edit, a sync tool or another program can leave a value of the wrong type 
 crash Today, the board or outreach far from the cause, so a record that fails the fast shape check
 (:func:`shape_ok`, one ``type()`` test per field) is coerced field by field (:func:`coerce`): a value
 that can be read is (a number where text belongs becomes that text, a rating past its range becomes
-the nearest allowed value, a string where a list belongs becomes a list of one), anything else
+the nearest allowed value, a list keeps the items it can read), anything else
 takes the field's default or is left out of its list. Every change is a :class:`ShapeProblem` (the
 field, the record's id, what was found and what was done: never the text itself), which the store
 turns into one notice per table and ``doctor`` lists in full.
@@ -218,6 +218,8 @@ class Entry(Kind):
         self.kinds: dict[str, Kind] = {k: kind_for(tp, _entry_default(k, tp), k) for k, tp in hints.items()}
         self.required = tuple(k for k in hints if k in required)
         self.key = ENTRY_KEYS.get(name)
+        #: Keys any text is right for (the common case, checked without a call).
+        self.text_keys = frozenset(k for k, kind in self.kinds.items() if type(kind) in (Text, OptionalText))
 
     def ok(self, v: Any) -> bool:
         if type(v) is not dict:
@@ -226,7 +228,10 @@ class Entry(Kind):
             if k not in v:
                 return False
         kinds = self.kinds
+        text = self.text_keys
         for k, x in v.items():
+            if type(x) is str and k in text:
+                continue
             kind = kinds.get(k)
             if kind is not None and not kind.ok(x):
                 return False
@@ -283,11 +288,17 @@ class ListOf(Kind):
     def __init__(self, item: Kind) -> None:
         super().__init__([])
         self.item = item
+        self.of_text = type(item) is Text
         self.expected = "a list of text" if isinstance(item, Text) else f"a list of {item.expected}s"
 
     def ok(self, v: Any) -> bool:
         if type(v) is not list:
             return False
+        if self.of_text:
+            for x in v:
+                if type(x) is not str:
+                    return False
+            return True
         ok = self.item.ok
         for x in v:
             if not ok(x):
@@ -295,9 +306,6 @@ class ListOf(Kind):
         return True
 
     def fix(self, v: Any, path: str, problems: Problems) -> Any:
-        if isinstance(v, str) and isinstance(self.item, Text):
-            problems.append((path, "text", self.expected, "read as a list of one"))
-            return [v] if v else []
         if not isinstance(v, list):
             problems.append((path, found(v), self.expected, "read as an empty list"))
             return []
@@ -404,13 +412,58 @@ def kinds(cls: type) -> dict[str, Kind]:
     return out
 
 
+class _Fast:
+    """A model's shape as sets and maps, so :func:`shape_ok` tests most fields without a call."""
+
+    __slots__ = ("choices", "known", "nullable", "others", "ranges", "text")
+
+    def __init__(self, ks: dict[str, Kind]) -> None:
+        self.known = frozenset(ks)
+        self.text = frozenset(k for k, kind in ks.items() if type(kind) in (Text, OptionalText))
+        self.nullable = frozenset(k for k, kind in ks.items()
+                                  if type(kind) is OptionalText or (type(kind) is Number and kind.optional))
+        self.choices = {k: kind.choices for k, kind in ks.items() if type(kind) is Choice}
+        self.ranges = {k: (kind.lo, kind.hi) for k, kind in ks.items() if type(kind) is Number}
+        self.others = {k: kind for k, kind in ks.items() if type(kind) in (ListOf, Flag, TextMap, Anything)}
+
+
+_FAST: dict[type, _Fast] = {}
+
+
 def shape_ok(cls: type, doc: dict[str, Any]) -> bool:
-    """True when every field ``doc`` holds has the shape this code writes (the fast check)."""
-    ks = kinds(cls)
+    """True when every field ``doc`` holds has the shape this code writes: the fast check, run on
+    every record of a file Rebound didn't write itself (one type test per field for text, null,
+    vocabulary and number fields; lists are walked)."""
+    fast = _FAST.get(cls)
+    if fast is None:
+        fast = _FAST[cls] = _Fast(kinds(cls))
+    text, nullable, choices, ranges, others = fast.text, fast.nullable, fast.choices, fast.ranges, fast.others
     for k, v in doc.items():
-        kind = ks.get(k)
-        if kind is not None and not kind.ok(v):
+        t = type(v)
+        if t is str:
+            if k in text:
+                continue
+            c = choices.get(k)
+            if c is not None:
+                if v in c:
+                    continue
+                return False
+        elif v is None:
+            if k in nullable:
+                continue
+        elif t is int:
+            r = ranges.get(k)
+            if r is not None:
+                if r[0] <= v <= r[1]:
+                    continue
+                return False
+        kind = others.get(k)
+        if kind is not None:
+            if kind.ok(v):
+                continue
             return False
+        if k in fast.known:
+            return False  # a field of the model holding a value of another type
     return True
 
 

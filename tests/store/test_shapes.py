@@ -120,13 +120,14 @@ def test_values_are_coerced_to_what_can_be_read():
            "stage": "Interviewing", "contact_ids": ["x", 5, None], "round_number": "3",
            "stage_history": [{"from": "", "to": "applied", "at": 5}, "junk", {"from": "applied"}]}
     app = Application.from_dict(doc, problems=problems)
-    assert (app.company, app.applied_on, app.excitement, app.tags) == ("42", None, 5, ["remote"])
+    assert (app.company, app.applied_on, app.excitement, app.tags) == ("42", None, 5, [])
     assert (app.stage, app.contact_ids, app.round_number) == ("interviewing", ["x"], 3)
     assert app.stage_history == [{"from": "", "to": "applied", "at": "5"}]
     fields = {p[0] for p in problems}
     assert {"company", "applied_on", "excitement", "tags", "stage", "contact_ids[1]", "contact_ids[2]",
             "stage_history[0].at", "stage_history[1]", "stage_history[2].to"} <= fields
     c = Contact.from_dict({"status": "Do-Not-Contact", "first_name": None, "emails": [5, "a@b.c"]})
+    assert Contact.from_dict({"emails": "ana@example.com"}).emails == []  # as before: not guessed at
     assert (c.status, c.first_name, c.emails) == ("do not contact", "", ["a@b.c"])
     st_ = Settings.from_dict({"cooloff_hours": 1e12, "use_my_name": 1, "pipeline_floor": float("nan")})
     assert (st_.cooloff_hours, st_.use_my_name, st_.pipeline_floor) == (168, True, 10)
@@ -240,5 +241,31 @@ def test_no_mutation_of_field_types_crashes_today_the_board_or_outreach(tmp_path
     s = Store.open(data_dir)
     try:
         everything_a_screen_computes(s)
+    finally:
+        s.close()
+
+
+async def test_the_app_opens_on_wrong_types_and_says_so(tmp_path, demo_json, make_app):
+    """The notice reaches the person: Today's tables are read before the start-up notices are shown."""
+    data = json.loads(json.dumps(demo_json))
+    for doc in data["applications"].values():
+        doc["applied_on"] = 20260301
+    write_hand_edited(tmp_path / "data", data)
+    from types import SimpleNamespace
+
+    from tui.cli import open_store_or_explain
+
+    s = open_store_or_explain(SimpleNamespace(data_dir=None), tmp_path / "data")  # as rebound-tui opens it
+    assert s is not None
+    try:
+        app = make_app(s)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            for key in ("b", "o", "t"):  # the board, outreach, back to Today
+                await pilot.press(key)
+                await pilot.pause()
+            assert app.is_running
+            notes = [n.message for n in app._notifications]
+            assert any("in applications had the wrong type" in n for n in notes), notes
     finally:
         s.close()

@@ -234,7 +234,18 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
     from store import logs
 
     logs.setup(data_dir, read_only=store.read_only)
+    read_everything_now(store)
     return store
+
+
+def read_everything_now(store) -> None:
+    """A data file Rebound didn't write itself (a hand edit, another program, an older version) is
+    read whole already: build every table's records now, so values of the wrong type are noticed
+    (:mod:`store.shapes`) before the app starts and its start-up notices say so. Rebound's own
+    checksummed file needs none of this and keeps its lazy start."""
+    if not store.storage.trusted:
+        for repo in store.repos:
+            repo.all()
 
 
 def _may_use_foreign_folder(exc) -> bool:
