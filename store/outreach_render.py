@@ -309,6 +309,8 @@ _FORBIDDEN_NODES = {
     nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}", nodes.Extends: "{% extends %}",
     nodes.Block: "{% block %}", nodes.Assign: "{% set %}", nodes.AssignBlock: "{% set %}",
     nodes.With: "{% with %}", nodes.Scope: "scoped blocks", nodes.ExprStmt: "{% do %}",
+    # it holds everything its body writes in memory before filtering it (no output limit applies)
+    nodes.FilterBlock: "{% filter %}",
 }
 
 

@@ -70,6 +70,14 @@ def test_a_template_that_takes_too_long_stops_at_the_time_budget():
     assert m["seconds"] < R.MAX_RENDER_SECONDS + 2.5, m
 
 
+def test_a_filter_block_which_would_hold_its_whole_body_in_memory_is_not_available():
+    source = "{% filter upper %}{% for c in " + CONCATENATED + " %}{{ 'x'*9999 }}{% endfor %}{% endfilter %}"
+    with measured() as m:
+        r = render("", source, ctx())
+    assert r.error.startswith("Not allowed in the body: {% filter %} is not available"), r.error
+    assert m["peak_mb"] < 20, m
+
+
 def test_a_loop_over_very_long_text_is_refused():
     r = render("", "{% for c in " + CONCATENATED + " %}{% endfor %}", ctx())
     assert "longer than 100,000 characters" in r.error
