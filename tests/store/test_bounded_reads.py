@@ -152,3 +152,15 @@ def test_cr_only_connections_import_through_the_command_line(tmp_path, capsys):
 def test_crlf_and_quoted_carriage_returns_are_left_alone():
     assert common.normalize_newlines("a,b\r\n1,\"x\ry\"\r\n") == "a,b\r\n1,\"x\ry\"\r\n"
     assert common.normalize_newlines("a,b\r1,2\r") == "a,b\n1,2\n"
+
+
+@posix_only
+def test_doctor_restore_refuses_a_device_or_a_fifo(tmp_path, capsys):
+    from tui.cli import doctor
+
+    fifo = tmp_path / "backup.json"
+    os.mkfifo(fifo)
+    for source in ("/dev/zero", str(fifo)):
+        assert doctor.doctor(tmp_path / "data", restore=source) == 1
+        assert "is not a regular file; not restoring it" in capsys.readouterr().out
+    assert not (tmp_path / "data").exists()

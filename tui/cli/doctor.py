@@ -163,6 +163,9 @@ def do_restore(data_dir: Path, which: str) -> int:
     if src is None:
         print(f"rebound-tui: no backup found for {which!r}. See: rebound-tui doctor")
         return 1
+    if not src.is_file():  # a pipe or a device would block or never end
+        print(f"rebound-tui: {src} is not a regular file; not restoring it.")
+        return 1
     problem = backups.is_valid(src)
     if problem:
         print(f"rebound-tui: {src} is damaged ({problem}); not restoring it.")
