@@ -48,6 +48,7 @@ from urllib.parse import unquote, urlsplit
 from . import clock
 from .contacts import cadence_days, cadence_label, effective_cadence
 from .errors import ImportFormatError as ImportFormatError  # importers know it from here
+from .importing.common import normalize_newlines
 from .importing.sheet import unwrap
 from .importing.sheetdates import month_number
 from .models import CADENCE_KEYS, Contact, Settings, one_of
@@ -203,21 +204,16 @@ class ImportPlan:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, with clear errors (missing, a folder, too big, unreadable)."""
-    p = Path(path).expanduser()
-    if not p.exists():
-        raise ImportFormatError(f"No such file: {p}")
-    if p.is_dir():
-        raise ImportFormatError(f"{p} is a folder; give the path of Connections.csv inside it.")
+    """The file's bytes, with clear errors (missing, a folder, not a regular file, too big,
+    unreadable); at most :data:`MAX_FILE_BYTES` are read, and a pipe or a device is refused without
+    blocking (see :func:`store.importing.common.read_bytes`)."""
+    from .importing import common
+
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{p} is {size / 1e6:.0f} MB; a Connections.csv is a few MB at most.")
-        return p.read_bytes()
-    except PermissionError as exc:
-        raise ImportFormatError(f"No permission to read {p}.") from exc
-    except OSError as exc:
-        raise ImportFormatError(f"Can't read {p}: {exc.strerror or exc}.") from exc
+        return common.read_bytes(path, "Connections.csv", limit=MAX_FILE_BYTES,
+                                 too_big="a Connections.csv is a few MB at most")
+    except common.ImportFormatError as exc:
+        raise ImportFormatError(str(exc)) from None
 
 
 def decode(data: bytes | str) -> str:
@@ -231,7 +227,7 @@ def decode(data: bytes | str) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    return text.lstrip("\ufeff").replace("\x00", "")
+    return normalize_newlines(text.lstrip("\ufeff").replace("\x00", ""))
 
 
 def _norm_header(cell: str) -> str:

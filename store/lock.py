@@ -57,8 +57,17 @@ class DirLock:
         self._fd: int | None = None
 
     def acquire(self) -> bool:
-        """Try to take the lock without waiting. True if we hold it now."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        """Try to take the lock without waiting. True if we hold it now.
+
+        The writer creates the data folder (0700) when it does not exist yet: opening the data never
+        does, so a read-only open (``today``, ``doctor``, a second instance) creates nothing."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except FileNotFoundError:
+            folder = self.path.parent
+            folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+            os.chmod(folder, 0o700)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         if fcntl is not None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -7,6 +7,7 @@ write it (read-only, with a message).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -25,10 +26,14 @@ def schema_version(data: Data) -> int:
     if not meta:
         # No meta record: a file from before versioning (or a new, empty database).
         return 0 if any(t for t in data.values()) else SCHEMA_VERSION
+    value = meta.get("schema_version", 0) if isinstance(meta, dict) else 0
+    if isinstance(value, float) and not math.isfinite(value):
+        return 0
     try:
-        return int(meta.get("schema_version", 0))
+        version = int(value)
     except (TypeError, ValueError):
         return 0
+    return max(version, 0)  # a hand-edited -1 is a file from before versioning: migrated, backed up first
 
 
 def _v0_to_v1(data: Data) -> Data:

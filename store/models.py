@@ -9,7 +9,7 @@ The vocabularies (stages, outcomes, kinds, statuses…) are ``Literal`` types, a
 record holds in a list (stage history, activity, plan steps, emotions, thoughts, important dates,
 job changes) are ``TypedDict``s: both describe what this code writes, for the type checker only.
 At run time they are the plain strings and dicts they always were (the JSON is unchanged), and what
-a hand-edited file holds is still read leniently (:func:`_coerce`; readers check ``isinstance``).
+a hand-edited file holds is checked and read leniently (:mod:`store.shapes`, :func:`load_record`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, NotRequired, TypedDict, TypeVar, get_args
 
-from . import clock
+from . import clock, shapes
 
 T = TypeVar("T", bound="Record")
 
@@ -183,38 +183,6 @@ def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
         return fs
 
 
-def _default_of(f: dataclasses.Field[Any]) -> Any:
-    if f.default is not dataclasses.MISSING:
-        return f.default
-    if f.default_factory is not dataclasses.MISSING:
-        return f.default_factory()
-    return None
-
-
-def _coerce(value: Any, default: Any) -> Any:
-    """Lenient typing for hand-edited files: a wrong type falls back to the default."""
-    if value is None:
-        return default if not isinstance(default, (list, dict)) else default
-    if isinstance(default, bool):
-        return value if isinstance(value, bool) else bool(value)
-    if isinstance(default, int) and not isinstance(default, bool):
-        if isinstance(value, bool):
-            return int(value)
-        if isinstance(value, int):
-            return value
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return default
-    if isinstance(default, list):
-        return list(value) if isinstance(value, list) else default
-    if isinstance(default, dict):
-        return dict(value) if isinstance(value, dict) else default
-    if isinstance(default, str):
-        return value if isinstance(value, str) else str(value)
-    return value
-
-
 _SPECS: dict[type, tuple[dict[str, Any], list[tuple[str, Any]], frozenset[str]]] = {}
 
 
@@ -272,24 +240,37 @@ class Record:
         return out
 
     @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any], trusted: bool = False) -> T:
-        """Build from a stored dict. ``trusted`` skips type coercion: for dicts this code wrote
-        itself (the checksummed data file, ``to_dict`` output); anything else is coerced."""
+    def from_dict(cls: type[T], data: dict[str, Any], trusted: bool = False,
+                  problems: shapes.Problems | None = None) -> T:
+        """Build from a stored dict. ``trusted`` skips the shape check: for dicts this code wrote
+        itself (the checksummed data file, ``to_dict`` output). Anything else is checked, and a
+        field of the wrong type is read leniently (:mod:`store.shapes`), each change noted in
+        ``problems`` when given."""
         if trusted:
             return _fast_from_dict(cls, data)
-        kwargs: dict[str, Any] = {}
-        known = set()
-        for f in _fields(cls):
-            known.add(f.name)
-            if f.name in data:
-                default = _default_of(f)
-                kwargs[f.name] = _coerce(data[f.name], default) if default is not None else data[f.name]
-        obj = cls(**kwargs)
-        obj.extra = {k: v for k, v in data.items() if k not in known}
-        return obj
+        if not shapes.shape_ok(cls, data):
+            data = shapes.coerce(cls, data, problems if problems is not None else [])
+        return _fast_from_dict(cls, {k: list(v) if type(v) is list else dict(v) if type(v) is dict else v
+                                     for k, v in data.items()})
 
     def copy(self: T) -> T:
         return type(self).from_dict(self.to_dict(), trusted=True)
+
+
+def load_record(cls: type[T], key: str, doc: dict[str, Any], problems: list[shapes.ShapeProblem]) -> T:
+    """A stored record of an untrusted file (a hand edit, another program), read leniently; what was
+    of the wrong type is added to ``problems``. A record whose id isn't text takes its key."""
+    found: shapes.Problems = []
+    obj = cls.from_dict(doc, problems=found)
+    if not isinstance(doc.get("id"), str) or not doc.get("id"):
+        if "id" in doc:
+            found = [p for p in found if p[0] != "id"]
+            found.append(("id", shapes.found(doc.get("id")), "text", "read as the record's key"))
+        obj.id = key
+    if found:
+        rid = shapes.describe_id(doc, key)
+        problems.extend(shapes.ShapeProblem(cls.TABLE, rid, *p) for p in found)
+    return obj
 
 
 # --------------------------------------------------------------------------- applications

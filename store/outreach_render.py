@@ -9,15 +9,18 @@ import contextvars
 import difflib
 import functools
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from jinja2 import Template, nodes
+from jinja2 import Template, nodes, pass_eval_context
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.filters import FILTERS
+from jinja2.filters import FILTERS, make_attrgetter
+from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, LoopContext, Undefined
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 from .errors import RuleError
 from .outreach import (  # noqa: F401  (shared constants and the placeholder model)
@@ -37,13 +40,25 @@ from .outreach import (  # noqa: F401  (shared constants and the placeholder mod
 # ============================================================================ the sandbox
 
 
-class _State:
-    __slots__ = ("missing", "slots", "unknown")
+#: How long one render (subject and body) may take before it stops with an error. The preview
+#: renders as the user types: a template that loops over long text must not freeze the screen.
+MAX_RENDER_SECONDS = 0.5
+#: The longest template text (subject or body) that is filled in at all (forty times the longest
+#: built-in; compiling that much takes a fair part of the time budget already). Equal to
+#: :data:`store.templates.MAX_TEMPLATE_CHARS` (a test checks).
+MAX_SOURCE = 20_000
+#: The most items a loop, a list or a join may go through.
+MAX_ITEMS = MAX_OUTPUT
 
-    def __init__(self) -> None:
+
+class _State:
+    __slots__ = ("deadline", "missing", "slots", "unknown")
+
+    def __init__(self, seconds: float = MAX_RENDER_SECONDS) -> None:
         self.missing: list[str] = []
         self.slots: list[str] = []
         self.unknown: list[str] = []
+        self.deadline = time.perf_counter() + seconds
 
 
 _STATE: contextvars.ContextVar[_State | None] = contextvars.ContextVar("rebound_render", default=None)
@@ -120,6 +135,173 @@ _SAFE_FILTERS = (
     "count", "truncate", "wordcount", "list", "sort", "unique", "reverse", "string", "int", "abs",
     "round", "striptags",
 )
+
+
+# ============================================================================ limits
+#
+# Every text and list a template makes is kept under MAX_OUTPUT (characters, or items plus the
+# characters they hold), so no single step can take much time or memory; and the render as a whole
+# has a time budget, checked at every filter, operator, item lookup, loop turn and output chunk.
+
+
+class _TooMuch(RuleError):
+    """A template went over a limit (size or time); :meth:`message` says which, for the user."""
+
+    def __init__(self, slow: bool = False) -> None:
+        self.slow = slow
+        super().__init__("too slow" if slow else "too long")
+
+    def message(self, what: str) -> str:
+        if self.slow:
+            return (f"This template takes too long to fill in (more than {MAX_RENDER_SECONDS:g} s, in the "
+                    f"{what}); make its loops or repeats shorter.")
+        return f"This template makes text longer than {MAX_OUTPUT:,} characters (in the {what})."
+
+
+def _too_long() -> _TooMuch:
+    return _TooMuch()
+
+
+def _tick() -> None:
+    """Stop the render when its time is up."""
+    state = _STATE.get()
+    if state is not None and time.perf_counter() > state.deadline:
+        raise _TooMuch(slow=True)
+
+
+def _weight(value: Any, depth: int = 0) -> int:
+    """About how many characters ``value`` holds (text, or lists and dicts of it), stopping early
+    once past the limit."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple, dict)):
+        if len(value) > MAX_OUTPUT:
+            return len(value)
+        if depth > 8:
+            return MAX_OUTPUT + 1
+        total = len(value)
+        items = value.items() if isinstance(value, dict) else value
+        for item in items:
+            total += _weight(item, depth + 1)
+            if total > MAX_OUTPUT:
+                break
+        return total
+    return 1
+
+
+def _check(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple, dict)) and _weight(value) > MAX_OUTPUT:
+        raise _too_long()
+    return value
+
+
+def _take(value: Any) -> list[Any]:
+    """``value``'s items as a list, refusing more than MAX_ITEMS without reading them all."""
+    _check(value)
+    out = []
+    for i, item in enumerate(value):
+        if i >= MAX_ITEMS:
+            raise _too_long()
+        if not i & 255:
+            _tick()
+        out.append(item)
+    return out
+
+
+def _bounded(f: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose inputs and result are kept under the limits (and which checks the time)."""
+
+    @functools.wraps(f)  # keeps jinja's pass_eval_context marker
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        for a in args:
+            _check(a)
+        for a in kwargs.values():
+            _check(a)
+        return _check(f(*args, **kwargs))
+
+    return wrapper
+
+
+@pass_eval_context
+def _join(eval_ctx: EvalContext, value: Iterable[Any], d: str = "", attribute: str | int | None = None) -> str:
+    """Jinja's ``join``, counting the length before it builds the text (autoescape is off)."""
+    _tick()
+    items = _take(value)
+    if attribute is not None:
+        getter = make_attrgetter(eval_ctx.environment, attribute)
+        items = [getter(x) for x in items]
+    sep = str(d)
+    _check(sep)
+    parts: list[str] = []
+    total = 0
+    for i, item in enumerate(items):
+        text = str(item)
+        total += len(text) + (len(sep) if i else 0)
+        if total > MAX_OUTPUT:
+            raise _too_long()
+        parts.append(text)
+    return sep.join(parts)
+
+
+@pass_eval_context
+def _list(eval_ctx: EvalContext, value: Iterable[Any]) -> list[Any]:
+    _tick()
+    items = _take(value)
+    _check(items)
+    return items
+
+
+def _loop_items(value: Any) -> Iterator[Any]:
+    """What a ``{% for %}`` goes through (every loop is rewritten to use this): at most MAX_ITEMS
+    items, with the time checked as it goes."""
+    _tick()
+    _check(value)
+    for i, item in enumerate(value):
+        if i >= MAX_ITEMS:
+            raise _too_long()
+        if not i & 15:
+            _tick()
+        yield item
+
+
+def _concat(parts: list[Any]) -> str:
+    """``a ~ b`` (every concatenation is rewritten to use this): joined only when short enough."""
+    _tick()
+    texts = [str(p) for p in parts]
+    if sum(len(t) for t in texts) > MAX_OUTPUT:
+        raise _too_long()
+    return "".join(texts)
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` before it is written out."""
+    _tick()
+    return _check(value)
+
+
+_LOOP_FILTER = "_rebound_loop"
+_CONCAT_FILTER = "_rebound_concat"
+
+
+class _Limits(NodeTransformer):
+    """Rewrites the parsed template so loops and ``~`` go through :func:`_loop_items` and
+    :func:`_concat` (Jinja has no hook for either)."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        self.generic_visit(node)
+        node.iter = _filter_node(cast(nodes.Expr, node.iter), _LOOP_FILTER)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        return _filter_node(nodes.List(list(node.nodes), lineno=node.lineno), _CONCAT_FILTER)
+
+
+def _filter_node(value: nodes.Expr, name: str) -> nodes.Filter:
+    made = nodes.Filter(value, name, [], [], None, None, lineno=value.lineno)
+    made.set_environment(_ENV)
+    return made
 _LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length",
                          "previtem", "nextitem", "depth", "depth0"})
 _FORBIDDEN_NODES = {
@@ -127,6 +309,8 @@ _FORBIDDEN_NODES = {
     nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}", nodes.Extends: "{% extends %}",
     nodes.Block: "{% block %}", nodes.Assign: "{% set %}", nodes.AssignBlock: "{% set %}",
     nodes.With: "{% with %}", nodes.Scope: "scoped blocks", nodes.ExprStmt: "{% do %}",
+    # it holds everything its body writes in memory before filtering it (no output limit applies)
+    nodes.FilterBlock: "{% filter %}",
 }
 
 
@@ -136,7 +320,7 @@ class _Refused(RuleError):
 
 
 class _Env(SandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
@@ -159,7 +343,16 @@ class _Env(SandboxedEnvironment):
             f"'.{attribute}' is not available on a value; use a filter instead, e.g. "
             f"{{{{ contact.first_name | upper }}}}")
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _tick()
+        return _check(super().getitem(obj, argument))
+
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
+        _tick()
         if __obj is ask:
             return __context.call(__obj, *args, **kwargs)
         raise SecurityError("templates can only call ask(\"…\"), nothing else")
@@ -177,14 +370,19 @@ class _Env(SandboxedEnvironment):
                 raise SecurityError("powers of numbers this large")
         elif operator == "%" and isinstance(left, str):
             raise SecurityError("%-formatting of text")
-        return super().call_binop(context, operator, left, right)
+        _tick()
+        return _check(super().call_binop(context, operator, left, right))
 
 
 def _make_env() -> _Env:
-    env = _Env(undefined=_Listed, autoescape=False, keep_trailing_newline=True, cache_size=0)
+    env = _Env(undefined=_Listed, autoescape=False, keep_trailing_newline=True, cache_size=0, finalize=_finalize)
     env.globals.clear()
     env.globals["ask"] = ask
-    env.filters = {name: FILTERS[name] for name in _SAFE_FILTERS if name in FILTERS}
+    env.filters = {name: _bounded(FILTERS[name]) for name in _SAFE_FILTERS if name in FILTERS}
+    env.filters["join"] = _join
+    env.filters["list"] = _list
+    env.filters[_LOOP_FILTER] = _loop_items
+    env.filters[_CONCAT_FILTER] = _concat
     return env
 
 
@@ -212,6 +410,7 @@ def _check_nodes(node: nodes.Node, in_loop: bool = False) -> None:
 def _compile(source: str) -> Template:
     tree = _ENV.parse(source)
     _check_nodes(tree)
+    tree = _Limits().visit(tree)
     return _ENV.from_string(tree)
 
 
@@ -292,6 +491,9 @@ def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part
     source = _SENTINELS.sub("", source or "")
     if "{" not in source:  # plain text: nothing to render (the common case for sent mail)
         return Part(source), ""
+    if len(source) > MAX_SOURCE and _SYNTAX.search(source):
+        return Part(source), (f"The {what} template is longer than {MAX_SOURCE:,} characters; "
+                              "shorten it to fill it in.")
     try:
         template = _compile(source)
         chunks: list[str] = []
@@ -299,8 +501,12 @@ def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part
         for chunk in template.generate(**ctx):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                return Part(source), f"The {what} would be longer than {MAX_OUTPUT:,} characters."
+                return Part(source), (f"This template makes the {what} longer than {MAX_OUTPUT:,} "
+                                      "characters.")
+            _tick()
             chunks.append(chunk)
+    except _TooMuch as exc:
+        return Part(source), exc.message(what)
     except TemplateSyntaxError as exc:
         return Part(source), f"Template error in the {what}, line {exc.lineno}: {(exc.message or '').rstrip('.')}. " \
                              "To write braces as plain text use {{ '{{' }}."
@@ -317,8 +523,14 @@ def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part
 
 
 def render(subject: str, body: str, ctx: dict[str, Namespace]) -> Rendered:
-    """Render a subject and a body; list slots, missing and unknown values, or say what's wrong."""
+    """Render a subject and a body; list slots, missing and unknown values, or say what's wrong.
+    Together they get :data:`MAX_RENDER_SECONDS`."""
+    return _render(subject, body, ctx, time.perf_counter() + MAX_RENDER_SECONDS)
+
+
+def _render(subject: str, body: str, ctx: dict[str, Namespace], deadline: float) -> Rendered:
     state = _State()
+    state.deadline = deadline
     token = _STATE.set(state)
     try:
         subj, err_s = _render_one(subject, ctx, "subject")
@@ -335,6 +547,7 @@ def escape_source(text: str) -> str:
 
 
 _EXPR = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_SYNTAX = re.compile(r"\{[{%#]")
 
 
 @dataclass(frozen=True)
@@ -352,8 +565,9 @@ def sites(source: str, ctx: dict[str, Namespace]) -> list[Site]:
     out: list[Site] = []
     if "{{" not in (source or ""):
         return out
+    deadline = time.perf_counter() + MAX_RENDER_SECONDS  # for all of them together
     for m in _EXPR.finditer(source):
-        part = render("", m.group(0), ctx)
+        part = _render("", m.group(0), ctx, deadline)
         if part.error:
             continue
         if part.slots:

@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from tinydb.table import Table
 
-from . import clock
-from .models import Record
+from . import clock, shapes
+from .models import Record, load_record
 from .sanitize import clean_text
+from .shapes import ShapeProblem
 
 if TYPE_CHECKING:
     from .db import Store
@@ -111,11 +112,28 @@ class Repo(Generic[M]):
 
     def _models(self) -> dict[str, M]:
         if self._cache is None:
-            from_dict = self.model.from_dict
-            trusted = self.store.storage.trusted
-            with paused_gc():
-                self._cache = {key: from_dict(doc, trusted) for key, doc in self._raw().items()}
+            if self.store.storage.trusted:  # our own checksummed file: no shape check needed
+                from_dict = self.model.from_dict
+                with paused_gc():
+                    self._cache = {key: from_dict(doc, True) for key, doc in self._raw().items()}
+            else:
+                model = self.model
+                problems: list[ShapeProblem] = []
+                with paused_gc():
+                    self._cache = {key: load_record(model, key, doc, problems) for key, doc in self._raw().items()}
+                if problems:
+                    self._report(problems)
         return self._cache
+
+    def _report(self, problems: list[ShapeProblem]) -> None:
+        """Values of the wrong type were read leniently: one notice for the user (once), a log line."""
+        from . import logs
+
+        notice = shapes.summary(self.table_name, problems)
+        notices = self.store.notices
+        if not any(n.startswith(notice[:60]) for n in notices):
+            notices.append(notice)
+            logs.log.info("read %d value(s) of the wrong type in %s leniently", len(problems), self.table_name)
 
     @property
     def loaded(self) -> bool:

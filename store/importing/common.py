@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,22 +25,67 @@ class ImportFormatError(ValueError):
     """The file can't be imported at all (the message says why, in one line)."""
 
 
-def read_bytes(path: str | Path, what: str = "file") -> bytes:
-    """The file's bytes, with one-line errors (missing, a folder, too big, unreadable)."""
+def read_bytes(path: str | Path, what: str = "file", *, limit: int = MAX_FILE_BYTES,
+               too_big: str = "") -> bytes:
+    """The file's bytes, with one-line errors (missing, a folder, not a regular file, too big,
+    unreadable).
+
+    Reads at most ``limit`` bytes whatever the file claims: ``/dev/zero`` or a file that grows while
+    it is read can't exhaust memory. Only regular files are read: a FIFO, a device or a socket is
+    refused without blocking (it is opened non-blocking and checked before anything is read).
+    ``too_big`` replaces the size hint in the message ("a Connections.csv is a few MB at most").
+    """
     p = Path(path).expanduser()
-    if not p.exists():
-        raise ImportFormatError(f"No such file: {p}")
-    if p.is_dir():
-        raise ImportFormatError(f"{p} is a folder; give the path of the {what} inside it.")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{p} is {size / 1e6:.0f} MB; that is too big for a {what}.")
-        return p.read_bytes()
+        fd = os.open(p, flags)
+    except FileNotFoundError:
+        raise ImportFormatError(f"No such file: {p}") from None
+    except IsADirectoryError:
+        raise ImportFormatError(f"{p} is a folder; give the path of the {what} inside it.") from None
     except PermissionError as exc:
         raise ImportFormatError(f"No permission to read {p}.") from exc
     except OSError as exc:
         raise ImportFormatError(f"Can't read {p}: {exc.strerror or exc}.") from exc
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ImportFormatError(f"{p} is a folder; give the path of the {what} inside it.")
+        if not stat.S_ISREG(st.st_mode):
+            raise ImportFormatError(f"{p} is not a regular file ({_kind(st.st_mode)}); save the {what} "
+                                    "as a file and import that.")
+        hint = too_big or f"that is too big for a {what}"
+        if st.st_size > limit:
+            raise ImportFormatError(f"{p} is {st.st_size / 1e6:.0f} MB; {hint}.")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ImportFormatError(f"{p} is more than {limit / 1e6:.0f} MB; {hint}.")
+        return b"".join(chunks)
+    except PermissionError as exc:
+        raise ImportFormatError(f"No permission to read {p}.") from exc
+    except OSError as exc:
+        raise ImportFormatError(f"Can't read {p}: {exc.strerror or exc}.") from exc
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -58,7 +105,7 @@ def decode(data: bytes | str) -> tuple[str, str]:
     """(text, encoding name): UTF-8 with or without a BOM, UTF-16 (with a BOM or without), else
     Windows-1252 (what Excel on Windows writes)."""
     if isinstance(data, str):
-        return data.lstrip("\ufeff"), "text"
+        return normalize_newlines(data.lstrip("\ufeff")), "text"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, enc = data.decode("utf-16", errors="replace"), "UTF-16"
     elif (guess := _looks_utf16(data)) is not None:
@@ -68,7 +115,15 @@ def decode(data: bytes | str) -> tuple[str, str]:
             text, enc = data.decode("utf-8-sig"), "UTF-8"
         except UnicodeDecodeError:
             text, enc = data.decode("cp1252", errors="replace"), "Windows-1252"
-    return text.lstrip("\ufeff").replace("\x00", ""), enc
+    return normalize_newlines(text.lstrip("\ufeff").replace("\x00", "")), enc
+
+
+def normalize_newlines(text: str) -> str:
+    """Old Mac line endings (CR only, no LF anywhere) as LF, so every reader sees lines; a file with
+    LF or CRLF endings is left exactly as it is (a CR inside a quoted cell stays)."""
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")
+    return text
 
 
 def fold(text: str) -> str:

@@ -40,6 +40,7 @@ from store.errors import SaveError
 from store.models import ALL_MODELS, LIVE_STAGES, OUTCOMES, STAGES, Application, Record, Touchpoint
 from store.paths import TEMP_SUFFIX
 from store.repo import Repo, clean_value
+from store.shapes import INT_RANGES
 from store.storage import INDEX_KEY, AtomicJSONStorage
 from tests.hostile import HOSTILE
 
@@ -60,6 +61,9 @@ JSON: st.SearchStrategy[Any] = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEY, inner, max_size=4)),
     max_leaves=12,
 )
+#: Whole numbers every int field accepts as they are (each has a range, store.shapes.INT_RANGES; a
+#: number outside it is read as the nearest allowed one, which is not a round trip).
+IN_EVERY_RANGE = st.integers(max(lo for lo, _ in INT_RANGES.values()), min(hi for _, hi in INT_RANGES.values()))
 DOC = st.dictionaries(KEY, JSON, max_size=5)
 TABLES = st.dictionaries(KEY.filter(lambda name: name != INDEX_KEY), st.dictionaries(KEY, DOC, max_size=4),
                          max_size=4)
@@ -73,7 +77,7 @@ def _strategy_for(tp: Any) -> st.SearchStrategy[Any]:
     if tp is bool:
         return st.booleans()
     if tp is int:
-        return INT64
+        return IN_EVERY_RANGE
     if origin is list:
         (item,) = args
         return st.lists(_strategy_for(item), max_size=3)

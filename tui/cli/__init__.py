@@ -215,12 +215,24 @@ def run(argv: list[str]) -> int:
 
 
 def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
-    """Open the store; on a corrupt file print what to do and return None."""
+    """Open the store; on a corrupt file print what to do and return None.
+
+    A folder that holds files that aren't Rebound's (and no Rebound data) is refused; at a terminal,
+    a session that would write asks first."""
     from store.db import Store
     from store.errors import CorruptDataError, SaveError
+    from store.paths import DataDirError, ForeignFolderError
 
     try:
-        store = Store.open(data_dir, read_only=read_only)
+        try:
+            store = Store.open(data_dir, read_only=read_only)
+        except ForeignFolderError as exc:
+            if read_only or not _may_use_foreign_folder(exc):
+                raise
+            store = Store.open(data_dir, read_only=read_only)
+    except DataDirError as exc:
+        print(f"rebound-tui: {exc}", file=sys.stderr)
+        return None
     except CorruptDataError as exc:
         print(explain_corrupt(exc, args, data_dir), file=sys.stderr)
         return None
@@ -235,6 +247,7 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
         print(f"rebound-tui: can't open {exc.filename or data_dir}: {exc.strerror or exc}.", file=sys.stderr)
         return None
     logs.setup(data_dir, read_only=store.read_only)
+    read_everything_now(store)
     return store
 
 
@@ -250,6 +263,33 @@ def _keep_demo_in(args) -> Path | None | int:
               f"was changed. Open it as it is with: rebound-tui --data-dir {target}", file=sys.stderr)
         return 2
     return target
+
+
+def read_everything_now(store) -> None:
+    """A data file Rebound didn't write itself (a hand edit, another program, an older version) is
+    read whole already: build every table's records now, so values of the wrong type are noticed
+    (:mod:`store.shapes`) before the app starts and its start-up notices say so. Rebound's own
+    checksummed file needs none of this and keeps its lazy start."""
+    if not store.storage.trusted:
+        for repo in store.repos:
+            repo.all()
+
+
+def _may_use_foreign_folder(exc) -> bool:
+    """At a terminal, ask whether Rebound may keep its data in a folder that holds other files; a yes
+    marks the folder as a data folder. False (nothing changed) without a terminal or without a yes."""
+    from store.paths import claim_data_dir, listed
+    from tui.cli import files
+
+    if not files.is_tty():
+        return False
+    if not files.ask(f"{exc.path} holds files that aren't Rebound's ({listed(exc.names)}). Keep Rebound's data "
+                     "there anyway? Rebound only creates and changes its own files (rebound.json, rebound.lock, "
+                     "rebound.log, backups/, exports/, cache/) and leaves the folder's permissions as they are. "
+                     "[y/N] "):
+        return False
+    claim_data_dir(exc.path)
+    return True
 
 
 def open_app(args) -> int:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
-from store import backups, logs
+from store import backups, logs, shapes
 from store.errors import CorruptDataError, SaveError
 from store.lock import DirLock
 from store.migrations import SCHEMA_VERSION, schema_version
-from store.paths import DATA_FILE, LOCK_FILE
+from store.paths import (
+    DATA_FILE,
+    LOCK_FILE,
+    DataDirError,
+    check_data_dir,
+    foreign_entries,
+    has_rebound_data,
+    listed,
+)
 from store.storage import atomic_write_bytes, parse_database
 
 
@@ -29,8 +38,23 @@ def doctor(data_dir: Path, restore: str | None = None) -> int:
     lock or backups folder that isn't what it should be) and the others still run."""
     if restore:
         return do_restore(data_dir, restore)
-    print(f"Data folder: {data_dir} (mode {_mode(data_dir) if data_dir.exists() else 'missing'})")
+    if not os.path.lexists(data_dir):
+        print(f"Data folder: {data_dir} does not exist; nothing was created. Check --data-dir for a typo; "
+              "Rebound creates the folder the first time you run rebound-tui.")
+        return 1
+    if not data_dir.is_dir():
+        print(f"Data folder: {data_dir} is a file, not a folder; nothing was changed. Give --data-dir the "
+              "folder that holds rebound.json.")
+        return 1
+    print(f"Data folder: {data_dir} (mode {_mode(data_dir)})")
     ok = True
+    try:
+        foreign = [] if has_rebound_data(data_dir) else foreign_entries(data_dir)
+    except OSError:
+        foreign = []
+    if foreign:
+        print(f"  Note:      it holds files that aren't Rebound's ({listed(foreign)}) and no Rebound data; "
+              "is --data-dir right?")
     for part in (_check_data_file, _check_lock, _check_log, _check_backups):
         try:
             ok = part(data_dir) and ok
@@ -57,14 +81,33 @@ def _check_data_file(data_dir: Path) -> bool:
               + (f" --data-dir {data_dir}" if data_dir else ""))
         return False
     version = schema_version(data)
-    print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — OK, schema {version}"
+    problems = shapes.problems_in_data(data)
+    state = "OK" if not problems else "readable, but see the problems below"
+    print(f"Data file:   {path} ({size:,} bytes, mode {_mode(path)}) — {state}, schema {version}"
           + (" (newer than this Rebound!)" if version > SCHEMA_VERSION else ""))
     counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items())
                        if name not in ("meta", "_rebound"))
     print(f"  Records:   {counts or 'none'}")
     if _mode(path) not in ("0600", "?"):
         print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
-    return True
+    if problems:
+        _print_shape_problems(problems)
+    return not problems
+
+
+#: How many shape problems doctor lists one by one.
+SHAPE_LIMIT = 50
+
+
+def _print_shape_problems(problems: list[shapes.ShapeProblem]) -> None:
+    """Values of the wrong type (a hand edit, another program): field, record and what was wrong."""
+    print(f"  PROBLEM:   {len(problems):,} value(s) of the wrong type. Rebound reads them leniently (as "
+          "said after each one) and the file changes only when you edit those records; to fix them, "
+          "edit the file by hand or restore a backup.")
+    for problem in problems[:SHAPE_LIMIT]:
+        print(f"    {problem.describe()}")
+    if len(problems) > SHAPE_LIMIT:
+        print(f"    … and {len(problems) - SHAPE_LIMIT:,} more")
 
 
 def _check_lock(data_dir: Path) -> bool:
@@ -120,14 +163,21 @@ def do_restore(data_dir: Path, which: str) -> int:
     if src is None:
         print(f"rebound-tui: no backup found for {which!r}. See: rebound-tui doctor")
         return 1
+    if not src.is_file():  # a pipe or a device would block or never end
+        print(f"rebound-tui: {src} is not a regular file; not restoring it.")
+        return 1
     problem = backups.is_valid(src)
     if problem:
         print(f"rebound-tui: {src} is damaged ({problem}); not restoring it.")
         return 1
     lock = DirLock(data_dir / LOCK_FILE)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not lock.acquire():
+        check_data_dir(data_dir)
+    except DataDirError as exc:
+        print(f"rebound-tui: {exc}")
+        return 1
+    try:
+        if not lock.acquire():  # (creates the folder, 0700, when there is none)
             print(f"rebound-tui: {lock.holder().describe()} has this data open. Quit it first, then restore.")
             return 1
     except OSError as exc:

@@ -116,6 +116,7 @@ def run(args, data_dir: Path) -> int:
     from store.today import summarize
     from tui.cli import open_store_or_explain
 
+    missing = not data_dir.exists()  # said below; nothing is created (the store opens read-only)
     store = open_store_or_explain(args, data_dir, read_only=True)
     if store is None:
         return 2
@@ -130,7 +131,12 @@ def run(args, data_dir: Path) -> int:
     width = shutil.get_terminal_size((80, 24)).columns
     out = Out(stream, use_color(stream), width)
     render(summary, out)
-    if empty:
+    if missing:
+        out.add()
+        out.add(out.dim(f"No data yet: there is no folder {safe(str(data_dir), 200)} (nothing was created; "
+                        "check --data-dir for a typo). Run rebound-tui to add your first application "
+                        "(or rebound-tui --demo to look around)."))
+    elif empty:
         out.add()
         out.add(out.dim("No data yet: run rebound-tui to add your first application "
                         "(or rebound-tui --demo to look around)."))
