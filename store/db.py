@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -254,6 +254,30 @@ class Store:
     def flush(self) -> None:
         """Retry saving what is still only in memory (after a failed save)."""
         self.storage.flush()
+
+    def save_or_discard(self, change: Callable[[], object]) -> None:
+        """Run ``change`` (one or more writes) for a command that must say plainly whether it was
+        saved: a failed save is retried once at once (a passing fault), and if it still fails the
+        change is dropped from memory, so closing can't save it after "nothing was saved" was said.
+        Raises what stopped it (:class:`SaveError`, :class:`ExternalChangeError`, …)."""
+        try:
+            change()
+        except SaveError:
+            try:
+                self.storage.flush()
+            except (SaveError, ExternalChangeError):
+                self.discard_unsaved()
+                raise
+        except ExternalChangeError:
+            self.discard_unsaved()
+            raise
+
+    def discard_unsaved(self) -> None:
+        """Forget what is only in memory; the next read loads the file as it is on disk."""
+        self.storage.forget()
+        self.db.clear_cache()
+        self.invalidate()
+        self._bump_all()
 
     def take_warnings(self) -> list[str]:
         """What the storage noticed about the file since last asked (it vanished and was written

@@ -515,6 +515,11 @@ class AtomicJSONStorage(Storage):
         """What TinyDB reads: a shallow copy of memory, which TinyDB may change before it writes."""
         return self._require().snapshot()
 
+    def forget(self) -> None:
+        """Drop memory, unsaved changes included; the next read loads the file again."""
+        self._data = None
+        self.dirty = False
+
     def replace_data(self, data: Mapping[str, dict[str, Any]], *, dirty: bool) -> None:
         """Put ``data`` in memory in place of what was loaded (a migration's result), saved with the
         next flush when ``dirty``. Nothing is written here."""
