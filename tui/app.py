@@ -173,9 +173,7 @@ class ReboundApp(App):
             pass
 
     def _on_hangup(self) -> None:
-        """The SSH connection dropped (SIGHUP) or we were asked to stop (SIGTERM): save, exit. If the
-        save fails (disk full, an unresolved conflict), exit non-zero: closing the store then writes
-        an emergency copy and says where (``Store.close_safely``)."""
+        """SSH dropped (SIGHUP) or SIGTERM: save, exit (1 if that failed: see ``Store.close_safely``)."""
         self.exit(return_code=0 if self.save_everything() else 1)
 
     def save_everything(self) -> bool:
@@ -215,16 +213,13 @@ class ReboundApp(App):
         if self.store.dirty and not self.store.read_only:
             try:
                 self.store.flush()
-            except SaveError:
-                return
-            except ExternalChangeError:
+            except (SaveError, ExternalChangeError):
                 return
             finally:
                 self._tell_warnings()
             self.notify("Saved the change that was waiting.", title="Saved", markup=False)
 
-    def _tell_warnings(self) -> None:
-        """Say what the store noticed about the file while saving (it was deleted and written again…)."""
+    def _tell_warnings(self) -> None:  # what a save noticed (the file was deleted and written again…)
         for warning in self.store.take_warnings():
             self.notify(warning, title="Data", severity="warning", markup=False, timeout=15)
 
@@ -260,9 +255,7 @@ class ReboundApp(App):
                 logs.swallowed(exc, "reload")
                 self.notify(f"Could not reload: {getattr(exc, 'reason', exc)}", severity="error", markup=False)
                 return
-            finally:
-                self._tell_warnings()  # the file was gone: ours was written back instead
-            if reloaded:
+            if reloaded:  # else the file was gone: ours was written back (a warning says so)
                 self.notify("Reloaded the data file from disk.", markup=False)
             self.refresh_screens()
         elif choice is Conflict.KEEP_BOTH:
@@ -271,10 +264,9 @@ class ReboundApp(App):
             except (StoreError, OSError) as exc:
                 self.notify(f"Not saved: {getattr(exc, 'reason', exc)}", severity="error", markup=False)
                 return
-            finally:
-                self._tell_warnings()
             self.notify(f"Saved yours; the disk version is kept as {copy.name}." if copy is not None
                         else "Saved yours (there was no file on disk to keep).", markup=False)
+        self._tell_warnings()
 
     def refresh_screens(self) -> None:
         screen = self.screen
@@ -372,8 +364,7 @@ class ReboundApp(App):
         self.push_screen(
             ConfirmDialog(
                 "Some changes are not saved",
-                "The last save failed (see the message). Quit anyway? They go to an emergency copy "
-                "next to your data, and Rebound says where.",
+                "The last save failed (see the message). Quit anyway? They go to an emergency copy.",
                 confirm="Quit anyway", cancel="Stay", danger=True,
             ),
             decided,
