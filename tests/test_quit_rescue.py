@@ -192,6 +192,29 @@ def test_close_safely_says_where_when_even_the_data_folder_is_full(data_dir, tmp
     assert not s.read_only and Store.open(data_dir).read_only is False  # the lock was released
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to mount a tmpfs")
+def test_a_really_full_disk_at_the_end_puts_the_emergency_copy_elsewhere(tmp_path, monkeypatch):
+    import subprocess
+
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        monkeypatch.setenv("HOME", str(tmp_path))
+        s = Store.open(mnt / "data")
+        s.applications.save(Application(company="small", role="r", notes="a" * 300_000))
+        with pytest.raises(SaveError, match="disk is full"):
+            s.applications.save(Application(company="big", role="r", notes="b" * 900_000))
+        said = s.close_safely()
+        (copy,) = _emergency_copies(tmp_path)
+        assert "the disk is full" in said and str(copy) in said
+        assert b"big" in copy.read_bytes() and stat.S_IMODE(copy.stat().st_mode) == 0o600
+        assert _emergency_copies(mnt / "data") == []
+    finally:
+        subprocess.run(["umount", str(mnt)], capture_output=True)
+
+
 def test_the_command_line_prints_where_and_exits_1(data_dir, monkeypatch, capsys):
     from tui import cli
     from tui.app import ReboundApp
