@@ -131,7 +131,7 @@ class Repo(Generic[M]):
                 rid = doc.get("id")
                 if isinstance(rid, str) and rid not in keys:
                     keys[rid] = key
-                if key.isdigit():
+                if key.isascii() and key.isdigit():
                     top = max(top, int(key))
             self._keys = keys
             self._next_key = top + 1

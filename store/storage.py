@@ -577,10 +577,9 @@ class AtomicJSONStorage(Storage):
         return self.path
 
     def _persist(self, payload: bytes, sig: Signature) -> None:
-        self._check_disk(first=True)
-        target = self.target()
         try:
-            atomic_write_bytes(target, payload, check=self._check_disk, strict=True)
+            self._check_disk(first=True)
+            atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True)
         except DirSyncError as exc:
             self._written(sig)  # the file is ours now; only its durability is in doubt (still dirty)
             raise SaveError(_describe_os_error(exc)) from exc

@@ -159,6 +159,22 @@ def test_a_data_folder_moved_away_is_created_again_and_everything_saved(store, t
     assert "folder" in warning and "created it again" in warning
 
 
+def test_a_folder_that_cannot_be_created_again_is_a_save_error_and_the_change_waits(store, tmp_path, monkeypatch):
+    store.applications.save(Application(company="First", role="R"))
+    os.rename(store.data_dir, tmp_path / "moved")
+
+    def refuse(self, *a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(SaveError, match="permission denied"):
+        store.applications.save(Application(company="Second", role="R"))
+    assert store.dirty and _all(store) == ["First", "Second"]
+    monkeypatch.undo()
+    store.flush()
+    assert _all(Store.open(store.data_dir, read_only=True)) == ["First", "Second"]
+
+
 # ----------------------------------------------------------------------------- 12: a symlinked data file
 
 
