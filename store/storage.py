@@ -455,7 +455,7 @@ class AtomicJSONStorage(Storage):
         self._batch_snapshot: LazyTables | None = None
         self._batch_dirty = False
         self._fragments: FragmentCache = {}
-        self._gone_noted = False
+        self._gone_note = ""  # said once the file is written again (see _check_disk)
         #: True when the file was in our checksummed layout: records need no type coercion.
         self.trusted = False
         #: True when memory holds changes that are not on disk yet (a failed or pending save).
@@ -500,7 +500,7 @@ class AtomicJSONStorage(Storage):
         self._signature = sig
         self.trusted = trusted
         self.dirty = False
-        self._gone_noted = False
+        self._gone_note = ""
 
     def _require(self) -> LazyTables:
         if self._data is None:
@@ -592,7 +592,9 @@ class AtomicJSONStorage(Storage):
     def _written(self, sig: Signature) -> None:
         self._fingerprint = fingerprint(self.path)
         self._signature = sig
-        self._gone_noted = False
+        if self._gone_note:
+            self.warnings.append(self._gone_note)
+            self._gone_note = ""
 
     # -- what is on disk
 
@@ -635,9 +637,7 @@ class AtomicJSONStorage(Storage):
         else:
             note = (f"The data file {self.path} was deleted or moved while Rebound was open; Rebound "
                     "wrote it again from what it had.")
-        if not self._gone_noted:
-            self.warnings.append(note)
-            self._gone_noted = True
+        self._gone_note = self._gone_note or note  # the first (the folder's) is the one to tell
 
     def changed_on_disk(self) -> bool:
         return self._disk_state() == "changed"

@@ -170,8 +170,11 @@ def test_a_folder_that_cannot_be_created_again_is_a_save_error_and_the_change_wa
     with pytest.raises(SaveError, match="permission denied"):
         store.applications.save(Application(company="Second", role="R"))
     assert store.dirty and _all(store) == ["First", "Second"]
+    assert store.take_warnings() == []  # nothing was written again yet: nothing claimed
     monkeypatch.undo()
     store.flush()
+    (warning,) = store.take_warnings()
+    assert "folder" in warning
     assert _all(Store.open(store.data_dir, read_only=True)) == ["First", "Second"]
 
 
