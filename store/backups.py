@@ -1,8 +1,9 @@
 """Rotating snapshots of the data file in ``<data dir>/backups/``.
 
 * ``daily-YYYY-MM-DD.json``: the file as it was when first opened that day; the last 7 are kept.
-* ``pre-migrate-v<N>-<stamp>.json`` and ``pre-restore-<stamp>.json``: taken before a migration or a
-  restore; the last 10 of each are kept.
+* ``pre-migrate-v<N>-<stamp>.json``, ``pre-repair-<stamp>.json`` and ``pre-restore-<stamp>.json``:
+  taken before a migration, a repair of a hand-edited file's records, or a restore; the last 10 of
+  each are kept.
 
 Every backup is written atomically with mode 0600 and verified to parse before it counts.
 """
@@ -23,7 +24,7 @@ from .storage import atomic_write_bytes, parse_database
 
 DAILY_KEEP = 7
 EVENT_KEEP = 10
-_NAME_RE = re.compile(r"^(daily|pre-migrate-v\d+|pre-restore|pre-doctor|manual)-(.+)\.json$")
+_NAME_RE = re.compile(r"^(daily|pre-migrate-v\d+|pre-repair|pre-restore|pre-doctor|manual)-(.+)\.json$")
 
 
 @dataclass

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
-from . import backups, clock
+from . import backups, clock, logs
 from .contacts import ContactRepo, TouchpointRepo
-from .errors import CorruptDataError, ReadOnlyError, SaveError
+from .errors import CorruptDataError, ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from .journal import JournalRepo
 from .lock import DirLock, LockHolder
-from .migrations import SCHEMA_VERSION, migrate, schema_version
+from .migrations import SCHEMA_VERSION, meta_doc, migrate, record_problems, repair, schema_version
 from .models import Application, Contact, Draft, JournalEntry, Plan, Settings, Template, Touchpoint
 from .outreach import DraftRepo
 from .paths import DATA_FILE, LOCK_FILE, TEMP_PREFIX, TEMP_SUFFIX, ensure_private_dir, tighten_files
@@ -135,7 +135,9 @@ class Store:
         return store
 
     def _check_schema(self) -> None:
-        data = self.storage.read() or {}
+        """Migrate older data (after a backup), repair a hand-edited file's records (after a backup,
+        saying what was found), and make data from a newer Rebound read-only."""
+        data = self.storage.data()
         version = schema_version(data)
         if version > SCHEMA_VERSION:
             self.storage.read_only = True
@@ -144,27 +146,42 @@ class Store:
                 f"knows {SCHEMA_VERSION}). Upgrade rebound-tui to edit it."
             )
             return
-        if version == SCHEMA_VERSION and data.get("meta"):
+        # A file this code wrote (every checksum matched) needs no record checks.
+        problems = [] if self.storage.trusted else record_problems(data)
+        current = version == SCHEMA_VERSION and meta_doc(data) is not None
+        if current and not problems:
             return
-        migrated, start, end = migrate(data)
+        migrated, start, end = migrate(data) if not current else (dict(data.items()), version, version)
         if not data:
             # A brand-new database: write the meta record with the first save.
             self.storage.replace_data(migrated, dirty=self.path.exists() and not self.read_only)
             return
+        repaired, _ = repair(migrated)
+        found = "; ".join(problems)
         if self.read_only:
-            self.storage.replace_data(migrated, dirty=False)  # readable in memory; never written
+            self.storage.replace_data(repaired, dirty=False)  # readable in memory; never written
+            if problems:
+                self.notices.append(f"The data file has problems ({found}); Rebound works around them "
+                                    "in this read-only session and changes nothing on disk.")
             return
+        kind = f"pre-migrate-v{start}" if not current else "pre-repair"
         try:
-            backup = backups.snapshot(self.data_dir, f"pre-migrate-v{start}")
+            backup = backups.snapshot(self.data_dir, kind)
         except OSError as exc:
-            raise SaveError(f"could not back up the data before upgrading it ({exc.strerror or exc}); "
-                            "nothing was changed") from exc
-        self.storage.replace_data(migrated, dirty=True)
+            raise SaveError(f"could not back up the data before {'upgrading' if not current else 'repairing'} "
+                            f"it ({exc.strerror or exc}); nothing was changed") from exc
+        self.storage.replace_data(repaired, dirty=True)
         self.storage.flush()
-        self.notices.append(
-            f"Upgraded your data from schema {start} to {end}; the old file is backed up as "
-            f"{backup.name if backup else '(no file)'}."
-        )
+        kept = backup.name if backup else "(no file)"
+        if problems:
+            self.notices.append(
+                f"Your data file had problems: {found}. Each record now has its own id and nothing was "
+                f"dropped; the file as it was is backed up as {kept}. (rebound-tui doctor lists them.)"
+            )
+        if not current:
+            self.notices.append(
+                f"Upgraded your data from schema {start} to {end}; the old file is backed up as {kept}."
+            )
 
     # -- the change signal
 
@@ -238,12 +255,48 @@ class Store:
         """Retry saving what is still only in memory (after a failed save)."""
         self.storage.flush()
 
+    def save_or_discard(self, change: Callable[[], object]) -> None:
+        """Run ``change`` (one or more writes) for a command that must say plainly whether it was
+        saved: a failed save is retried once at once (a passing fault), and if it still fails the
+        change is dropped from memory, so closing can't save it after "nothing was saved" was said.
+        Raises what stopped it (:class:`SaveError`, :class:`ExternalChangeError`, …)."""
+        try:
+            change()
+        except SaveError:
+            try:
+                self.storage.flush()
+            except (SaveError, ExternalChangeError):
+                self.discard_unsaved()
+                raise
+        except ExternalChangeError:
+            self.discard_unsaved()
+            raise
+
+    def discard_unsaved(self) -> None:
+        """Forget what is only in memory; the next read loads the file as it is on disk."""
+        self.storage.forget()
+        self.db.clear_cache()
+        self.invalidate()
+        self._bump_all()
+
+    def take_warnings(self) -> list[str]:
+        """What the storage noticed about the file since last asked (it vanished and was written
+        again, …), for the person; cleared by asking."""
+        out = list(self.storage.warnings)
+        self.storage.warnings.clear()
+        return out
+
     def invalidate(self) -> None:
         for repo in self.repos:
             repo.invalidate()
 
-    def reload(self) -> None:
-        """Drop memory and read the file from disk again (after an external change)."""
+    def reload(self) -> bool:
+        """Drop memory and read the file from disk again (after an external change); True. If the
+        file is gone there is nothing to read: memory is kept and written back instead (see
+        :meth:`take_warnings`); False."""
+        if self.storage.missing_on_disk():
+            self.storage.flush(force=True)
+            return False
         try:
             self.storage.load()
             self.db.clear_cache()
@@ -251,20 +304,48 @@ class Store:
             self._check_schema()
         finally:
             self._bump_all()
+        return True
 
-    def keep_both(self) -> Path:
-        """The file changed on disk: keep the disk version as a copy, then write ours."""
-        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        copy = self.data_dir / f"rebound.conflict-{stamp}.json"
+    def keep_both(self) -> Path | None:
+        """The file changed on disk: keep the disk version as a copy, then write ours. Returns the
+        copy (None when the file was gone, so there was nothing to keep)."""
         from .storage import atomic_write_bytes
 
-        atomic_write_bytes(copy, self.path.read_bytes())
-        self.storage.adopt_disk_state()
+        try:
+            theirs = self.path.read_bytes()
+        except FileNotFoundError:
+            self.storage.flush(force=True)
+            return None
+        copy = _unique(self.data_dir, "rebound.conflict", ".json")
+        atomic_write_bytes(copy, theirs)
+        self.storage.adopt_disk_state(theirs)
         self.storage.flush(force=True)
         return copy
 
+    def save_emergency_copy(self) -> Path:
+        """Write everything in memory to ``rebound.emergency-<time>.json`` (0600) next to the data,
+        else in the home folder, else in the temp folder; return where. For when a save fails at
+        the very end (disk full, an unresolved conflict): nothing in memory is lost."""
+        import tempfile
+
+        from .storage import atomic_write_bytes
+
+        payload = self.storage.payload()
+        last: OSError | None = None
+        for folder in (self.data_dir, Path.home(), Path(tempfile.gettempdir())):
+            try:
+                target = _unique(folder, "rebound.emergency", ".json")
+                atomic_write_bytes(target, payload)
+            except OSError as exc:
+                last = exc
+                continue
+            return target
+        assert last is not None
+        raise last
+
     def close(self) -> None:
-        """Save anything pending and release the lock."""
+        """Save anything pending and release the lock (raises if that save fails; the lock is
+        released all the same). See :meth:`close_safely` for the end of a session."""
         try:
             if self.storage.dirty and not self.storage.read_only:
                 self.storage.flush()
@@ -273,10 +354,41 @@ class Store:
                 self._lock.release()
                 self._lock = None
 
+    def close_safely(self) -> str:
+        """:meth:`close` for the end of a session: never raises. Returns "" when everything was
+        saved; otherwise what happened, in words for the person (where the emergency copy is)."""
+        try:
+            self.close()
+            return ""
+        except (StoreError, OSError) as exc:  # the lock is released by now
+            why = exc.reason if isinstance(exc, SaveError) else (
+                "the data file was changed by another program" if isinstance(exc, ExternalChangeError)
+                else str(exc))
+            logs.swallowed(exc, "save at close")
+        try:
+            copy = self.save_emergency_copy()
+        except (StoreError, OSError, TypeError) as exc:
+            logs.swallowed(exc, "emergency copy at close")
+            return (f"Rebound could not save your last changes ({why}), and could not write an emergency "
+                    "copy either; they are lost. The data file holds what was saved before.")
+        return (f"Rebound could not save your last changes ({why}). Everything it had is in {copy} "
+                f"(readable only by you). To use it: rebound-tui doctor --restore {copy}")
+
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+def _unique(folder: Path, stem: str, suffix: str) -> Path:
+    """``<stem>-<time><suffix>`` in ``folder``, numbered if that name is taken."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"{stem}-{stamp}{suffix}"
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{stamp}-{n}{suffix}"
+    return candidate
+
 
 __all__ = ["Store", "CorruptDataError", "ReadOnlyError"]

@@ -654,7 +654,6 @@ class ApplicationRepo(Repo[Application]):
         applications)."""
         out: dict[str, tuple[str, str]] = {}
         parsed = self._cache
-        raw = None if parsed is not None else self._raw()
         for app_id in ids:
             if not app_id or app_id in out:
                 continue
@@ -662,7 +661,7 @@ class ApplicationRepo(Repo[Application]):
                 app = parsed.get(app_id)
                 company, role = (app.company, app.role) if app else ("", "")
             else:
-                doc = raw.get(app_id) if raw is not None else None
+                doc = self._doc(app_id)
                 company = str(doc.get("company") or "") if isinstance(doc, dict) else ""
                 role = str(doc.get("role") or "") if isinstance(doc, dict) else ""
             out[app_id] = (company, f"{company} — {role}" if role else company)

@@ -2,7 +2,12 @@
 
 Screens never touch TinyDB. A repository keeps a cache of parsed models (built once from the
 in-memory database) and changes documents copy-on-write: a changed record is a new dict, never an
-in-place edit. That is what lets :meth:`store.db.Store.batch` roll back a failed multi-record action
+in-place edit.
+
+Documents are stored under TinyDB's document ids (``"1"``, ``"2"``… per table, so stock TinyDB
+reads the file); each record's own string ``id`` is what links and lookups use. A repository keeps
+the map from one to the other (built on first need, kept up to date by its writes); a new record
+takes the next free document id. That is what lets :meth:`store.db.Store.batch` roll back a failed multi-record action
 by restoring a shallow snapshot.
 
 Models returned by ``all()``/``get()`` are the cached objects: treat them as read-only and pass a
@@ -30,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from tinydb.table import Table
 
 from . import clock, shapes
+from .errors import ExternalChangeError, SaveError
 from .models import Record, load_record
 from .sanitize import clean_text
 from .shapes import ShapeProblem
@@ -60,9 +66,10 @@ def paused_gc() -> Iterator[None]:
 
 
 class StrIdTable(Table):
-    """A TinyDB table keyed by our string ids, with in-place updates disabled."""
+    """A TinyDB table whose document ids stay the strings they are in JSON (no conversion to int
+    and back on every write), with in-place updates disabled."""
 
-    document_id_class = str  # type: ignore[assignment]  # TinyDB declares int ids; ours are str
+    document_id_class = str  # type: ignore[assignment]  # TinyDB declares int ids; ours stay str
 
     def update(self, *args: Any, **kwargs: Any) -> list[int]:
         raise NotImplementedError("use Repo.save: documents are replaced, never edited in place")
@@ -94,6 +101,9 @@ class Repo(Generic[M]):
         self.model = model
         self.table_name = model.TABLE
         self._cache: dict[str, M] | None = None
+        #: record id -> document key, and the next free document id (see :meth:`_key_index`).
+        self._keys: dict[str, str] | None = None
+        self._next_key = 1
 
     # -- reading
 
@@ -107,22 +117,56 @@ class Repo(Generic[M]):
         return self.store.table_version(self.table_name)
 
     def _raw(self) -> RawTable:
-        data = self.store.storage.read() or {}
-        return data.get(self.table_name, {})
+        """``{document key: document}``: the table as stored."""
+        table: RawTable = self.store.storage.data().get(self.table_name, {})
+        return table
+
+    def _key_index(self) -> dict[str, str]:
+        """``{record id: document key}`` (the first record with an id wins; a file with shared ids
+        is repaired when it is opened)."""
+        keys = self._keys
+        if keys is None:
+            keys = {}
+            top = 0
+            for key, doc in self._raw().items():
+                rid = doc.get("id")
+                if isinstance(rid, str) and rid not in keys:
+                    keys[rid] = key
+                if key.isascii() and key.isdigit():
+                    top = max(top, int(key))
+            self._keys = keys
+            self._next_key = top + 1
+        return keys
+
+    def _key_for(self, record_id: str) -> str:
+        """The document key of ``record_id``: its own, or the next free TinyDB document id."""
+        keys = self._key_index()
+        key = keys.get(record_id)
+        if key is None:
+            key = str(self._next_key)
+            self._next_key += 1
+            keys[record_id] = key
+        return key
+
+    def _doc(self, record_id: str) -> dict[str, Any] | None:
+        """The stored document of ``record_id`` (without building models), or None."""
+        key = self._key_index().get(record_id)
+        return None if key is None else self._raw().get(key)
 
     def _models(self) -> dict[str, M]:
         if self._cache is None:
             if self.store.storage.trusted:  # our own checksummed file: no shape check needed
                 from_dict = self.model.from_dict
                 with paused_gc():
-                    self._cache = {key: from_dict(doc, True) for key, doc in self._raw().items()}
+                    models = [from_dict(doc, True) for doc in self._raw().values()]
             else:
                 model = self.model
                 problems: list[ShapeProblem] = []
                 with paused_gc():
-                    self._cache = {key: load_record(model, key, doc, problems) for key, doc in self._raw().items()}
+                    models = [load_record(model, key, doc, problems) for key, doc in self._raw().items()]
                 if problems:
                     self._report(problems)
+            self._cache = {m.id: m for m in models}
         return self._cache
 
     def _report(self, problems: list[ShapeProblem]) -> None:
@@ -142,6 +186,7 @@ class Repo(Generic[M]):
 
     def invalidate(self) -> None:
         self._cache = None
+        self._keys = None
 
     def all(self) -> list[M]:
         return list(self._models().values())
@@ -159,9 +204,7 @@ class Repo(Generic[M]):
 
     def is_empty(self) -> bool:
         """True when the table holds no record; answered without parsing it when possible."""
-        data = self.store.storage.read() or {}
-        unparsed = getattr(data, "unparsed_bytes", None)
-        raw = unparsed(self.table_name) if unparsed is not None else None
+        raw = self.store.storage.data().unparsed_bytes(self.table_name)
         if raw is not None:
             return len(raw) < 16 and bytes(raw).strip() == b"{}"
         return not self._raw()
@@ -190,10 +233,17 @@ class Repo(Generic[M]):
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:
         """Around a raw write: refuse in a read-only session, and tell the store the table changed
-        (also when the save failed: the change is kept in memory all the same)."""
+        (also when the save failed: the change is kept in memory all the same). A write refused
+        before it took effect (a value JSON can't hold) leaves memory as it was: the caches this
+        repository updated first are dropped."""
         self.store.check_writable()
         try:
             yield
+        except (SaveError, ExternalChangeError):
+            raise  # the change is in memory, waiting to be saved: the caches hold it too
+        except BaseException:
+            self.invalidate()
+            raise
         finally:
             self.store.mark_changed(self.table_name)
 
@@ -203,15 +253,15 @@ class Repo(Generic[M]):
                 obj.updated_at = clock.stamp()
             cleaned = self.model.from_dict(clean_value(obj.to_dict()))  # cleaned and type-coerced
             doc = cleaned.to_dict()
-            key = obj.id
             models = self._models()
+            key = self._key_for(obj.id)
 
             def put(t: RawTable) -> None:
                 t[key] = doc
 
             # The cache is updated first: if the save fails (disk full…) the change stays in memory,
             # in the raw data and in the cache alike, and the next save retries it.
-            models[key] = cleaned
+            models[obj.id] = cleaned
             self._table.apply(put)
             return cleaned
 
@@ -228,40 +278,47 @@ class Repo(Generic[M]):
         with self._changing():
             models = self._models()
             out = []
-            for key, doc in docs.items():
+            keyed: RawTable = {}
+            for record_id, doc in docs.items():
                 m = self.model.from_dict(doc)
-                docs[key] = m.to_dict()
-                models[key] = m
+                keyed[self._key_for(record_id)] = m.to_dict()
+                models[record_id] = m
                 out.append(m)
-            self._table.apply(lambda t: t.update(docs))
+            self._table.apply(lambda t: t.update(keyed))
             return out
 
     def _drop(self, record_id: str) -> bool:
         self.store.check_writable()
-        if record_id not in self._raw():
+        keys = self._key_index()
+        key = keys.get(record_id)
+        if key is None or key not in self._raw():
             return False
+
         def drop(t: RawTable) -> None:
-            t.pop(record_id, None)
+            t.pop(key, None)
 
         with self._changing():
             self._models().pop(record_id, None)
+            keys.pop(record_id, None)
             self._table.apply(drop)
         return True
 
     def _drop_many(self, ids: Iterable[str]) -> int:
         self.store.check_writable()
         raw = self._raw()
-        gone = [i for i in dict.fromkeys(ids) if i in raw]
+        keys = self._key_index()
+        gone = {i: keys[i] for i in dict.fromkeys(ids) if i in keys and keys[i] in raw}
         if not gone:
             return 0
 
         def drop(t: RawTable) -> None:
-            for i in gone:
-                t.pop(i, None)
+            for key in gone.values():
+                t.pop(key, None)
 
         with self._changing():
             models = self._models()
             for i in gone:
                 models.pop(i, None)
+                keys.pop(i, None)
             self._table.apply(drop)
         return len(gone)

@@ -3,77 +3,118 @@
 TinyDB's stock ``JSONStorage`` rewrites its file in place (a crash leaves a torn file), re-parses
 the file on every read and re-serialises everything on every write. This storage instead:
 
-* keeps the whole database in memory after one load; ``read()`` never touches the disk;
+* keeps the whole database in memory after one load; ``read()`` never touches the disk (it hands
+  TinyDB a shallow copy, so a write that is refused leaves memory as it was);
 * serialises with orjson in memory, writes a temp file in the same directory (0600), fsyncs it,
-  ``os.replace``-s it over the data file and fsyncs the directory;
+  ``os.replace``-s it over the data file and fsyncs the directory (a failure of that last fsync is
+  reported: the save may not survive a power cut);
 * within :meth:`batch`, several TinyDB writes become one save (a user action is one write);
-* before replacing, checks that the file on disk is still the one it loaded or last wrote
-  (inode, size, mtime) and raises :class:`ExternalChangeError` otherwise;
-* on a failed save, removes its temp file, keeps the change in memory (``dirty``) and raises
-  :class:`SaveError`; the next save retries it.
+* before writing, and again just before the replace, checks that the file on disk is still the one
+  it loaded or last wrote, and raises :class:`ExternalChangeError` otherwise. The check compares
+  inode, size, mtime and ctime (ctime is set by the kernel on every change and can't be put back,
+  so ``cp -p`` or ``rsync --inplace -t`` over the file is seen), and when those differ, the content
+  (a ``touch`` or a copy of the same bytes is not a conflict);
+* a value that can't be serialised raises ``TypeError`` before anything changes, in memory or on
+  disk; a failed save (disk full…) removes its temp file, keeps the change in memory (``dirty``)
+  and raises :class:`SaveError`; the next save retries it;
+* a data file that is a symlink (into a synced folder) stays one: the save replaces the file the
+  link points to, in that file's own folder;
+* a data file (or its folder) deleted while Rebound runs is written again from memory, and
+  :attr:`AtomicJSONStorage.warnings` says so.
 
-The file is plain JSON that TinyDB's own storage can read, laid out one table per line, with a first
-line that indexes the tables (name, CRC-32, length)::
+The file is plain JSON that stock TinyDB reads (``TinyDB(path)``, no subclass): every top-level key
+is a table, and documents are keyed by TinyDB's integer document ids (as JSON strings). It is laid
+out one table per line, and the first line is the ``meta`` table, whose one document also carries
+an index of the other tables (name, CRC-32, length) under ``rebound_index``::
 
-    {"_rebound":{"format":1,"tables":[["meta",123,45],["applications",678,9012]]}
-    ,"meta":{...}
-    ,"applications":{...}
+    {"meta":{"1":{"id":"meta","schema_version":2,…,"rebound_index":{"format":2,"tables":[["applications",678,9012]]}}}
+    ,"applications":{"1":{"id":"3f2a…","company":…},"2":{…}}
     }
 
 That layout buys two things at 10,000 applications: start-up checks every table's checksum (a torn
 or edited file is caught before anything is trusted) but parses a table only when a screen first
 needs it, and a save re-serialises only the tables that changed. A file in any other layout (a hand
-edit, an older version) is parsed whole and validated the slow, careful way.
+edit, an older version, TinyDB's own) is parsed whole and validated the slow, careful way. The index
+lives inside the ``meta`` document so that TinyDB lists exactly Rebound's tables; this storage
+strips it on reading, so only a reader of the raw file sees it. (Format 1 kept the index as a
+top-level ``_rebound`` key, which TinyDB listed as a table; such files are still read.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import tempfile
+import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 from tinydb.storages import Storage
 
-from .errors import CorruptDataError, ExternalChangeError, ReadOnlyError, SaveError
+from . import logs
+from .errors import CorruptDataError, ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from .paths import TEMP_PREFIX, TEMP_SUFFIX
 
-Fingerprint = tuple[int, int, int] | None
+#: (inode, size, mtime, ctime) of the data file, or None when there is none.
+Fingerprint = tuple[int, int, int, int] | None
 #: A table's bytes: a zero-copy view of the file until parsed, or what a save serialised.
 Fragment = bytes | memoryview
 #: Per table: (the table object it was made from, its bytes, their CRC-32).
 FragmentCache = dict[str, tuple[Any, Fragment, int]]
+#: What a file holds, compactly: equal signatures mean equal bytes (see :func:`signature`).
+Signature = tuple[Any, ...]
+
+BOM = b"\xef\xbb\xbf"
+#: The table whose one document carries the index, and the field that holds it.
+INDEX_TABLE = "meta"
+INDEX_FIELD = "rebound_index"
+FORMAT = 2
+#: Where format 1 kept its index: a top-level key (which TinyDB took for a table).
+INDEX_KEY = "_rebound"
+_HEAD = b'{"meta":'
 
 
-def fingerprint(path: Path) -> Fingerprint:
+class DirSyncError(StoreError, OSError):
+    """The file was replaced, but its folder could not be synced: the save may not survive a power cut."""
+
+
+class ReadOnlyFileError(ReadOnlyError, io.UnsupportedOperation):
+    """A write refused by a storage opened with ``access_mode='r'``; also an ``OSError``, as
+    TinyDB's ``JSONStorage`` raises in that mode."""
+
+
+def fingerprint(path: str | os.PathLike[str]) -> Fingerprint:
     try:
         st = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
+    """Make a rename in ``directory`` durable. Raises ``OSError`` when it can't."""
+    if os.name == "nt":  # pragma: no cover - Windows can't open a folder; NTFS journals renames
         return
+    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """temp file in the same dir (0600) → write → fsync → ``os.replace`` → fsync(dir).
+def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes, *,
+                       check: Callable[[], None] | None = None, strict: bool = False) -> None:
+    """temp file in the same dir (0600) → write → fsync → ``check()`` → ``os.replace`` → fsync(dir).
 
-    On any failure the temp file is removed and the target is untouched; the ``OSError`` propagates.
+    On any failure before the replace the temp file is removed and the target is untouched; the
+    exception propagates (``check`` may raise to stop the replace at the last moment). After the
+    replace, a failed fsync of the folder raises :class:`DirSyncError` when ``strict``, and is
+    logged otherwise (a backup or an export is still written).
     """
     path = Path(path)
     directory = path.parent
@@ -88,16 +129,47 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        if check is not None:
+            check()
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(directory)
+    try:
+        fsync_dir(directory)
+    except OSError as exc:
+        if strict:
+            raise DirSyncError(exc.errno, exc.strerror or str(exc), str(directory)) from exc
+        logs.swallowed(exc, "fsync of a folder after writing a file")
+
+
+def _is_index(value: Any, fmt: int) -> TypeGuard[dict[str, Any]]:
+    return isinstance(value, dict) and value.get("format") == fmt and isinstance(value.get("tables"), list)
+
+
+def _index_doc(table: Any) -> dict[str, Any] | None:
+    """The one document of an index-carrying table, or None if the table isn't exactly that."""
+    if not isinstance(table, dict) or len(table) != 1:
+        return None
+    (doc,) = table.values()
+    return doc if isinstance(doc, dict) else None
+
+
+def _strip_index(data: dict[str, Any]) -> None:
+    """Drop what only this storage reads: format 1's ``_rebound`` key, format 2's index field."""
+    if _is_index(data.get(INDEX_KEY), 1):
+        del data[INDEX_KEY]
+    doc = _index_doc(data.get(INDEX_TABLE))
+    if doc is not None and _is_index(doc.get(INDEX_FIELD), FORMAT):
+        del doc[INDEX_FIELD]
 
 
 def parse_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
-    """Parse and shape-check a data file. Raises :class:`CorruptDataError` saying what is wrong."""
+    """Parse and shape-check a data file. Raises :class:`CorruptDataError` saying what is wrong.
+    A UTF-8 byte order mark (an editor's "save with BOM") is accepted."""
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]
     if not raw.strip():
         raise CorruptDataError(path, "the file is empty (0 bytes of data)")
     try:
@@ -111,9 +183,8 @@ def parse_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
         raise CorruptDataError(path, f"not valid JSON ({msg}); it may be truncated or have trailing garbage") from None
     if not isinstance(data, dict):
         raise CorruptDataError(path, f"expected a JSON object of tables, found {type(data).__name__}")
+    _strip_index(data)
     for name, table in data.items():
-        if name == INDEX_KEY:
-            continue
         if not isinstance(table, dict):
             raise CorruptDataError(path, f"table {name!r} is a {type(table).__name__}, not an object")
         for key, doc in table.items():
@@ -122,41 +193,55 @@ def parse_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     return data
 
 
-INDEX_KEY = "_rebound"
-FORMAT = 1
-_HEAD = b'{"_rebound":'
-
-
 def _dumps(value: Any) -> bytes:
     # OPT_NON_STR_KEYS: TinyDB may hand int doc ids before it converts them back.
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
 
 
 class _Unparsed:
-    """A table still in its on-disk bytes (checksum verified)."""
+    """A table still in its on-disk bytes (checksum verified); ``parsed`` once someone parsed it."""
 
-    __slots__ = ("raw", "crc")
+    __slots__ = ("raw", "crc", "parsed")
 
     def __init__(self, raw: Fragment, crc: int) -> None:
         self.raw = raw
         self.crc = crc
+        self.parsed: dict[str, Any] | None = None
 
 
 class LazyTables(dict[str, Any]):
     """``{table name: {doc id: doc}}`` whose tables are parsed on first access.
 
     Only the lookups TinyDB and the repositories use are lazy (``[]``, ``get``, ``items``,
-    ``values``); ``dict(self)`` copies the raw entries, which is what batch snapshots want.
+    ``values``); ``dict.items(self)`` gives the raw entries. A :meth:`snapshot` shares the unparsed
+    tables: whichever parses one first parses it for both.
     """
 
-    path: Path
+    path: Path = Path()
     #: Where a parsed table's bytes are remembered (so an unchanged table is never re-serialised).
     fragment_cache: FragmentCache | None = None
+
+    @classmethod
+    def of(cls, entries: Mapping[str, Any], path: Path, cache: FragmentCache | None) -> LazyTables:
+        out = cls()
+        out.path = path
+        out.fragment_cache = cache
+        for name, value in (dict.items(entries) if isinstance(entries, dict) else entries.items()):
+            if type(value) is _Unparsed and value.parsed is not None:
+                value = value.parsed
+            dict.__setitem__(out, name, value)
+        return out
+
+    def snapshot(self) -> LazyTables:
+        """A shallow copy (what TinyDB may change before it writes)."""
+        return LazyTables.of(self, self.path, self.fragment_cache)
 
     def __getitem__(self, key: str) -> Any:
         value = dict.__getitem__(self, key)
         if type(value) is _Unparsed:
-            value = self._parse(key, value)
+            parsed = value.parsed if value.parsed is not None else self._parse(key, value)
+            dict.__setitem__(self, key, parsed)
+            return parsed
         return value
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -171,16 +256,22 @@ class LazyTables(dict[str, Any]):
     def values(self) -> list[Any]:  # type: ignore[override]  # a list: parsing as it goes
         return [self[k] for k in list(self.keys())]
 
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
     def raw_value(self, key: str) -> Any:
         return dict.__getitem__(self, key)
 
     def unparsed_bytes(self, key: str) -> Fragment | None:
         """The on-disk bytes of a table not parsed yet (None if parsed or absent)."""
         value = dict.get(self, key)
-        return value.raw if type(value) is _Unparsed else None
+        return value.raw if type(value) is _Unparsed and value.parsed is None else None
 
     def unparsed(self) -> list[str]:
-        return [k for k, v in dict.items(self) if type(v) is _Unparsed]
+        return [k for k, v in dict.items(self) if type(v) is _Unparsed and v.parsed is None]
 
     def _parse(self, key: str, value: _Unparsed) -> dict[str, Any]:
         import gc
@@ -197,18 +288,19 @@ class LazyTables(dict[str, Any]):
                 gc.enable()
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptDataError(self.path, f"table {key!r} is not an object of records")
-        dict.__setitem__(self, key, table)
+        value.parsed = table
         cache = self.fragment_cache
         if cache is not None:
             cache[key] = (table, value.raw, value.crc)
         return table
 
 
-def split_tables(raw: bytes, path: Path) -> LazyTables | None:
-    """Read our one-table-per-line layout, verifying every checksum. None if the file is not in
-    that layout or anything does not match (the caller then parses it whole).
+def split_tables(raw: bytes, path: Path) -> tuple[LazyTables, Signature] | None:
+    """Read our one-table-per-line layout, verifying every checksum: (tables, signature). None if
+    the file is not in that layout or anything does not match (the caller then parses it whole).
 
-    Tables stay zero-copy views of ``raw`` until they are parsed."""
+    Tables stay zero-copy views of ``raw`` until they are parsed; the ``meta`` table on the first
+    line is parsed at once (it holds the index), without its index field."""
     if not raw.startswith(_HEAD):
         return None
     head_end = raw.find(b"\n")
@@ -216,26 +308,27 @@ def split_tables(raw: bytes, path: Path) -> LazyTables | None:
         return None
     view = memoryview(raw)
     try:
-        index = orjson.loads(view[len(_HEAD):head_end])
+        meta = orjson.loads(view[len(_HEAD):head_end])
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(index, dict) or index.get("format") != FORMAT:
-        return None
-    entries = index.get("tables")
-    if not isinstance(entries, list):
+    doc = _index_doc(meta)
+    index = doc.pop(INDEX_FIELD, None) if doc is not None else None
+    if not _is_index(index, FORMAT):
         return None
     out = LazyTables()
     out.path = path
+    dict.__setitem__(out, INDEX_TABLE, meta)
     pos = head_end + 1
-    for entry in entries:
+    for entry in index["tables"]:
         try:
             name, crc, length = entry
-            prefix = b"," + _dumps(name) + b":"
+            prefix = b"\n," + _dumps(name) + b":"
         except (TypeError, ValueError, orjson.JSONEncodeError):
             return None
-        if not isinstance(name, str) or not isinstance(length, int) or not raw.startswith(prefix, pos):
+        if not isinstance(name, str) or name == INDEX_TABLE or not isinstance(length, int) \
+                or dict.__contains__(out, name) or not raw.startswith(prefix, pos - 1):
             return None
-        start = pos + len(prefix)
+        start = pos - 1 + len(prefix)
         stop = start + length
         if raw[stop:stop + 1] != b"\n":
             return None
@@ -244,20 +337,43 @@ def split_tables(raw: bytes, path: Path) -> LazyTables | None:
             return None
         dict.__setitem__(out, name, _Unparsed(frag, crc))
         pos = stop + 1
-    if raw[pos:] != b"}\n":
+    if raw[pos - 1:] != b"\n}\n":
         return None
-    return out
+    return out, ("layout", len(raw), zlib.crc32(view[:head_end]))
 
 
-def serialize(data: dict[str, Any], cache: FragmentCache | None = None) -> bytes:
-    """The whole database in our layout. ``cache`` holds (table object, bytes, crc) per table:
-    a table whose object is unchanged since it was parsed or last written is not re-serialised
-    (TinyDB replaces a table's dict on every change, and repositories never edit one in place)."""
-    names = []
-    frags = []
+def signature(raw: bytes, path: Path) -> Signature:
+    """A short stand-in for a file's whole content: for our layout, the first line's checksum (it
+    holds every other table's) once every table is verified; otherwise the whole file's CRC-32."""
+    split = split_tables(raw, path)
+    if split is not None:
+        return split[1]
+    return ("whole", len(raw), zlib.crc32(raw))
+
+
+def serialize(data: Mapping[str, Any], cache: FragmentCache | None = None) -> bytes:
+    """The whole database in our layout (see :func:`serialize_signed`)."""
+    return serialize_signed(data, cache)[0]
+
+
+def serialize_signed(data: Mapping[str, Any], cache: FragmentCache | None = None) -> tuple[bytes, Signature]:
+    """The whole database in our layout, and its signature. ``cache`` holds (table object, bytes,
+    crc) per table: a table whose object is unchanged since it was parsed or last written is not
+    re-serialised (TinyDB replaces a table's dict on every change, and repositories never edit one
+    in place). Raises ``TypeError`` for a value JSON can't hold, before anything is written.
+
+    The index goes into the ``meta`` table's one document; data without such a table (a plain
+    TinyDB database) is written one table per line without an index."""
     raw_get = data.raw_value if isinstance(data, LazyTables) else data.__getitem__
+    meta = raw_get(INDEX_TABLE) if INDEX_TABLE in data else None
+    if type(meta) is _Unparsed:
+        meta = data[INDEX_TABLE]
+    doc = _index_doc(meta)
+    indexed = doc is not None and INDEX_FIELD not in doc
+    entries = []
+    frags: list[Fragment] = []
     for name in list(data.keys()):
-        if name == INDEX_KEY:
+        if indexed and name == INDEX_TABLE:
             continue
         value = raw_get(name)
         if type(value) is _Unparsed:
@@ -271,101 +387,271 @@ def serialize(data: dict[str, Any], cache: FragmentCache | None = None) -> bytes
                 crc = zlib.crc32(frag)
                 if cache is not None:
                     cache[name] = (value, frag, crc)
-        names.append([name, crc, len(frag)])
+        entries.append([name, crc, len(frag)])
         frags += [b"\n,", _dumps(name), b":", frag]
-    head = _HEAD + _dumps({"format": FORMAT, "tables": names})
-    return b"".join([head, *frags, b"\n}\n"])
+    if not indexed:
+        if frags:
+            frags[0] = b"{"
+        payload = b"".join([*(frags or [b"{"]), b"\n}\n"])
+        return payload, ("whole", len(payload), zlib.crc32(payload))
+    assert doc is not None and isinstance(meta, dict)
+    ((doc_key, _),) = meta.items()
+    if cache is not None:
+        hit = cache.get(INDEX_TABLE)
+        if hit is None or hit[0] is not meta:
+            plain = _dumps(meta)
+            cache[INDEX_TABLE] = (meta, plain, zlib.crc32(plain))
+    head = b"".join([_HEAD, _dumps({doc_key: {**doc, INDEX_FIELD: {"format": FORMAT, "tables": entries}}})])
+    payload = b"".join([head, *frags, b"\n}\n"])
+    return payload, ("layout", len(payload), zlib.crc32(head))
+
+
+_UTF8 = {"utf-8", "utf8", "utf_8", "utf-8-sig"}
+_JSON_OPTIONS_WE_KEEP = {"ensure_ascii": False}  # what orjson writes anyway
 
 
 class AtomicJSONStorage(Storage):
-    """A TinyDB ``Storage`` with atomic, durable, batched writes (see the module docstring)."""
+    """A TinyDB ``Storage`` with atomic, durable, batched writes (see the module docstring).
 
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False, **_: Any) -> None:
+    It takes ``JSONStorage``'s arguments and honours them or refuses them out loud:
+    ``access_mode='r'`` (or ``'rb'``) opens read-only and needs the file to exist; ``'r+'``/``'rb+'``
+    read and write; another mode warns as ``JSONStorage`` does (saves always replace the whole file,
+    so it changes nothing else). ``create_dirs=True`` creates a missing folder (0700); without it a
+    missing folder raises ``FileNotFoundError`` at once. ``encoding`` can only be UTF-8. Of
+    ``json.dumps``' options only ``ensure_ascii=False`` is accepted (that is what is written); the
+    layout is fixed, so ``indent``, ``sort_keys`` and the rest raise ``TypeError``. Unlike
+    ``JSONStorage`` it creates no empty file at open: the file appears, whole, with the first save.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False, *, access_mode: str = "r+",
+                 create_dirs: bool = False, encoding: str | None = None, **json_options: Any) -> None:
+        super().__init__()
         self.path = Path(path)
+        unknown = {k: v for k, v in json_options.items() if _JSON_OPTIONS_WE_KEEP.get(k, object()) != v}
+        if unknown:
+            raise TypeError(f"AtomicJSONStorage writes its own JSON layout; it does not take "
+                            f"{', '.join(f'{k}={v!r}' for k, v in unknown.items())}")
+        if encoding is not None and encoding.lower() not in _UTF8:
+            raise ValueError(f"Rebound's data file is always UTF-8, not {encoding!r}")
+        if access_mode not in ("r", "rb", "r+", "rb+"):
+            warnings.warn("Using an `access_mode` other than 'r', 'rb', 'r+' or 'rb+' can cause data loss "
+                          "or corruption", stacklevel=2)
+        self._refusal: type[ReadOnlyError] = ReadOnlyError
+        folder = self.path.parent
+        if not folder.is_dir():
+            if not create_dirs:
+                raise FileNotFoundError(errno.ENOENT, "No such folder", str(folder))
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if access_mode in ("r", "rb"):
+            read_only = True
+            self._refusal = ReadOnlyFileError
+            if not self.path.exists():
+                raise FileNotFoundError(errno.ENOENT, "No such file", str(self.path))
         self.read_only = read_only
-        self._data: dict[str, dict[str, Any]] | None = None
+        self._data: LazyTables | None = None
         self._fingerprint: Fingerprint = None
+        self._signature: Signature | None = None
         self._batch_depth = 0
-        self._batch_snapshot: dict[str, Any] | None = None
+        self._batch_snapshot: LazyTables | None = None
+        self._batch_dirty = False
         self._fragments: FragmentCache = {}
+        self._gone_note = ""  # said once the file is written again (see _check_disk)
         #: True when the file was in our checksummed layout: records need no type coercion.
         self.trusted = False
         #: True when memory holds changes that are not on disk yet (a failed or pending save).
         self.dirty = False
         #: Number of successful saves (tests and the benchmark read it).
         self.saves = 0
+        #: What the person should be told about the file (it vanished and was written again, …);
+        #: the app shows and clears these after each write.
+        self.warnings: list[str] = []
 
     # -- loading
 
-    def load(self) -> dict[str, dict[str, Any]]:
-        """Read the file from disk (or start empty if it does not exist)."""
-        fp = fingerprint(self.path)
-        if fp is None:
-            self._data = {}
-            self._fingerprint = None
-            return self._data
-        with open(self.path, "rb") as fh:
-            raw = fh.read()
+    def load(self) -> LazyTables:
+        """Read the file from disk (or start empty if it does not exist, or is 0 bytes long)."""
         self._fragments = {}
-        lazy = split_tables(raw, self.path)
-        if lazy is not None:
-            lazy.fragment_cache = self._fragments
-            self._data = lazy
-            self.trusted = True
+        try:
+            with open(self.path, "rb") as fh:
+                raw = fh.read()
+                st = os.fstat(fh.fileno())  # the file we read, even if another replaces it now
+        except FileNotFoundError:
+            self._loaded(LazyTables.of({}, self.path, self._fragments), None, None, trusted=False)
+            return self._require()
+        fp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        split = split_tables(raw, self.path)
+        if split is not None:
+            data, sig = split
+            data.fragment_cache = self._fragments
+            meta = dict.__getitem__(data, INDEX_TABLE)
+            plain = _dumps(meta)
+            self._fragments[INDEX_TABLE] = (meta, plain, zlib.crc32(plain))
+            self._loaded(data, fp, sig, trusted=True)
         else:
-            data = parse_database(raw, self.path)
-            data.pop(INDEX_KEY, None)
-            self._data = data
-            self.trusted = False
-        self._fingerprint = fingerprint(self.path)
+            # A 0-byte file is what ``TinyDB(path)`` leaves: an empty database, as TinyDB reads it.
+            parsed = parse_database(raw, self.path) if raw else {}
+            self._loaded(LazyTables.of(parsed, self.path, self._fragments), fp,
+                         ("whole", len(raw), zlib.crc32(raw)), trusted=False)
+        return self._require()
+
+    def _loaded(self, data: LazyTables, fp: Fingerprint, sig: Signature | None, *, trusted: bool) -> None:
+        self._data = data
+        self._fingerprint = fp
+        self._signature = sig
+        self.trusted = trusted
         self.dirty = False
+        self._gone_note = ""
+
+    def _require(self) -> LazyTables:
+        if self._data is None:
+            return self.load()
         return self._data
+
+    def data(self) -> LazyTables:
+        """The tables in memory, for the repositories (the live object: never change it in place)."""
+        return self._require()
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        if self._data is None:
-            self.load()
-        return self._data
+        """What TinyDB reads: a shallow copy of memory, which TinyDB may change before it writes."""
+        return self._require().snapshot()
 
-    def replace_data(self, data: dict[str, dict[str, Any]], *, dirty: bool) -> None:
+    def forget(self) -> None:
+        """Drop memory, unsaved changes included; the next read loads the file again."""
+        self._data = None
+        self.dirty = False
+
+    def replace_data(self, data: Mapping[str, dict[str, Any]], *, dirty: bool) -> None:
         """Put ``data`` in memory in place of what was loaded (a migration's result), saved with the
         next flush when ``dirty``. Nothing is written here."""
-        self._data = data
+        self._data = LazyTables.of(data, self.path, self._fragments)
         self.dirty = dirty
 
     # -- writing
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def _refused(self) -> ReadOnlyError:
+        if self._refusal is ReadOnlyFileError:
+            return ReadOnlyFileError('Cannot write to the database. Access mode is "r"')
+        return ReadOnlyError("This session is read-only; nothing was changed.")
+
+    def write(self, data: Mapping[str, dict[str, Any]]) -> None:
+        """Replace the database with ``data`` and save it (or, in a batch, at the batch's end).
+
+        Refused (read-only) or unserialisable (``TypeError``): nothing changes, in memory or on disk.
+        Another program changed the file (:class:`ExternalChangeError`) or the save failed
+        (:class:`SaveError`): the change is kept in memory (``dirty``) for a later save."""
         if self.read_only:
-            raise ReadOnlyError("This session is read-only; nothing was changed.")
-        self._data = data
-        self.dirty = True
+            raise self._refused()
+        self._require()  # a write with no read before it: learn what is on disk first
+        new = LazyTables.of(data, self.path, self._fragments)
         if self._batch_depth:
+            self._data = new
+            self.dirty = True
             return
-        self.flush()
+        payload, sig = serialize_signed(new, self._fragments)
+        self._data = new
+        self.dirty = True
+        self._persist(payload, sig)
 
     def flush(self, force: bool = False) -> None:
         """Persist memory to disk now, if there is anything to persist."""
         if not self.dirty and not force:
             return
         if self.read_only:
-            raise ReadOnlyError("This session is read-only; nothing was changed.")
+            raise self._refused()
         if self._data is None:
             return
-        if self.changed_on_disk():
+        payload, sig = serialize_signed(self._data, self._fragments)
+        self._persist(payload, sig)
+
+    def payload(self) -> bytes:
+        """Everything in memory as the bytes a save would write (for an emergency copy)."""
+        return serialize(self._require(), self._fragments)
+
+    def target(self) -> Path:
+        """The file a save replaces: the data file, or the file it links to (in its own folder)."""
+        try:
+            if self.path.is_symlink():
+                return Path(os.path.realpath(self.path))
+        except OSError:
+            pass
+        return self.path
+
+    def _persist(self, payload: bytes, sig: Signature) -> None:
+        try:
+            self._check_disk(first=True)
+            atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True)
+        except DirSyncError as exc:
+            self._written(sig)  # the file is ours now; only its durability is in doubt (still dirty)
+            raise SaveError(_describe_os_error(exc)) from exc
+        except OSError as exc:
+            raise SaveError(_describe_os_error(exc)) from exc
+        self._written(sig)
+        self.dirty = False
+        self.saves += 1
+
+    def _written(self, sig: Signature) -> None:
+        self._fingerprint = fingerprint(self.path)
+        self._signature = sig
+        if self._gone_note:
+            self.warnings.append(self._gone_note)
+            self._gone_note = ""
+
+    # -- what is on disk
+
+    def _disk_state(self) -> str:
+        """"same" (the file we loaded or last wrote), "missing" (it was there and is gone) or
+        "changed" (another program wrote it)."""
+        fp = fingerprint(self.path)
+        if fp == self._fingerprint:
+            return "same"
+        if fp is None:
+            return "missing"
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return "missing"
+        except OSError:
+            return "changed"
+        if self._signature is not None and signature(raw, self.path) == self._signature:
+            self._fingerprint = fp  # touched or copied over with the same bytes: not a change
+            return "same"
+        if self._fingerprint is None and not raw:
+            return "same"  # an empty file appeared where there was none (``TinyDB(path)``): nothing to keep
+        return "changed"
+
+    def _check_disk(self, first: bool = False) -> None:
+        """Raise :class:`ExternalChangeError` if another program changed the file; if the file or
+        its folder is gone, get ready to write it again (and say so once)."""
+        state = self._disk_state()
+        if state == "changed":
             raise ExternalChangeError(
                 f"{self.path} changed on disk since Rebound loaded it (another program or a hand edit)."
             )
-        try:
-            payload = serialize(self._data, self._fragments)
-        except (TypeError, ValueError) as exc:  # a bad value: fails before the disk is touched
-            raise SaveError(f"could not serialise the data ({exc})") from exc
-        try:
-            atomic_write_bytes(self.path, payload)
-        except OSError as exc:
-            raise SaveError(_describe_os_error(exc)) from exc
+        if state != "missing" or not first:
+            return
+        folder = self.path.parent
+        if not folder.is_dir() and not self.path.is_symlink():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            note = (f"The data folder {folder} was moved or deleted while Rebound was open; Rebound "
+                    "created it again and saved everything it had there.")
+        else:
+            note = (f"The data file {self.path} was deleted or moved while Rebound was open; Rebound "
+                    "wrote it again from what it had.")
+        self._gone_note = self._gone_note or note  # the first (the folder's) is the one to tell
+
+    def changed_on_disk(self) -> bool:
+        return self._disk_state() == "changed"
+
+    def missing_on_disk(self) -> bool:
+        """True when the file this storage loaded or wrote is gone."""
+        return self._fingerprint is not None and fingerprint(self.path) is None
+
+    def adopt_disk_state(self, raw: bytes | None = None) -> None:
+        """Take the file now on disk (whose bytes are ``raw``) as the one we know: the user chose to
+        keep it as a copy and write ours. A change after this is still caught."""
         self._fingerprint = fingerprint(self.path)
-        self.dirty = False
-        self.saves += 1
+        if raw is not None:
+            self._signature = signature(raw, self.path)
 
     def content_key(self) -> str | None:
         """A short fingerprint of everything in memory, from the tables' checksums; ``None`` when
@@ -374,10 +660,9 @@ class AtomicJSONStorage(Storage):
         if self.dirty or self._data is None:
             return None
         data = self._data
-        raw_get = data.raw_value if isinstance(data, LazyTables) else data.__getitem__
         parts = []
         for name in sorted(data.keys()):
-            value = raw_get(name)
+            value = data.raw_value(name)
             if type(value) is _Unparsed:
                 crc = value.crc
             else:
@@ -388,47 +673,47 @@ class AtomicJSONStorage(Storage):
             parts.append(f"{name}:{crc}")
         return f"{zlib.crc32(';'.join(parts).encode()):08x}-{len(parts)}"
 
-    def changed_on_disk(self) -> bool:
-        return fingerprint(self.path) != self._fingerprint
-
-    def adopt_disk_state(self) -> None:
-        """Forget what we knew about the file on disk (after the user chose keep-both)."""
-        self._fingerprint = fingerprint(self.path)
-
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group writes: one save at the end. An exception inside rolls memory back and saves nothing."""
+        """Group writes: one save at the end. An exception inside, or a value that can't be
+        serialised, rolls memory back and saves nothing."""
         outer = self._batch_depth == 0
         if outer:
-            data = self.read() or {}
-            # TinyDB replaces a table's dict on every update and our repositories replace documents
-            # instead of mutating them, so a shallow copy of the top level is a full snapshot.
-            self._batch_snapshot = dict(data)
+            # Writes replace the top-level object and never change it in place: keeping a reference
+            # is a full snapshot.
+            self._batch_snapshot = self._require()
             self._batch_dirty = self.dirty
         self._batch_depth += 1
         try:
             yield
         except BaseException:
             self._batch_depth -= 1
-            if outer and self._batch_snapshot is not None:
-                assert self._data is not None
-                self._data.clear()
-                self._data.update(self._batch_snapshot)
-                self.dirty = self._batch_dirty
-                self._batch_snapshot = None
+            if outer:
+                self._roll_back()
             raise
         self._batch_depth -= 1
-        if outer:
-            self._batch_snapshot = None
+        if not outer:
+            return
+        snapshot, dirty_before = self._batch_snapshot, self._batch_dirty
+        self._batch_snapshot = None
+        try:
             self.flush()
+        except TypeError:  # a value JSON can't hold: as if the batch never ran
+            self._data = snapshot
+            self.dirty = dirty_before
+            raise
+
+    def _roll_back(self) -> None:
+        if self._batch_snapshot is not None:
+            self._data = self._batch_snapshot
+            self.dirty = self._batch_dirty
+            self._batch_snapshot = None
 
     def close(self) -> None:  # TinyDB calls this on db.close(); saving is explicit
         pass
 
 
 def _describe_os_error(exc: OSError) -> str:
-    import errno
-
     names = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "your disk quota is used up",
@@ -439,4 +724,7 @@ def _describe_os_error(exc: OSError) -> str:
         errno.EIO: "an input/output error",
     }
     what = names.get(exc.errno or 0, exc.strerror or str(exc))
+    if isinstance(exc, DirSyncError):
+        return (f"the folder {exc.filename} could not be synced to disk ({what}), so the last save may not "
+                "survive a power cut")
     return f"{what} ({exc.filename or 'data file'})" if exc.filename else what

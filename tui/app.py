@@ -110,9 +110,8 @@ class ReboundApp(GuardedApp):
             pass
 
     def _on_hangup(self) -> None:
-        """The SSH connection dropped (SIGHUP) or we were asked to stop (SIGTERM): save, exit."""
-        self.save_everything()
-        self.exit(return_code=0)
+        """SSH dropped (SIGHUP) or SIGTERM: save, exit (1 if that failed: see ``Store.close_safely``)."""
+        self.exit(return_code=0 if self.save_everything() else 1)
 
     def save_everything(self) -> bool:
         """Ask every screen to persist typed-but-unsaved text, then flush. True when all is on disk."""
@@ -151,11 +150,15 @@ class ReboundApp(GuardedApp):
         if self.store.dirty and not self.store.read_only:
             try:
                 self.store.flush()
-            except SaveError:
+            except (SaveError, ExternalChangeError):
                 return
-            except ExternalChangeError:
-                return
+            finally:
+                self._tell_warnings()
             self.notify("Saved the change that was waiting.", title="Saved", markup=False)
+
+    def _tell_warnings(self) -> None:  # what a save noticed (the file was deleted and written again…)
+        for warning in self.store.take_warnings():
+            self.notify(warning, title="Data", severity="warning", markup=False, timeout=15)
 
     # -- writes
 
@@ -177,25 +180,30 @@ class ReboundApp(GuardedApp):
         except ExternalChangeError:
             self.push_screen(ConflictDialog(str(self.store.path)), self._resolve_conflict)
             return True
+        finally:
+            self._tell_warnings()
         return True
 
     def _resolve_conflict(self, choice: Conflict | None) -> None:
         if choice is Conflict.RELOAD:
             try:
-                self.store.reload()
-            except (StoreError, OSError) as exc:  # corrupt or gone on disk: keep ours in memory
+                reloaded = self.store.reload()
+            except (StoreError, OSError) as exc:  # corrupt on disk: keep ours in memory
                 logs.swallowed(exc, "reload")
-                self.notify(f"Could not reload: {exc}", severity="error", markup=False)
+                self.notify(f"Could not reload: {getattr(exc, 'reason', exc)}", severity="error", markup=False)
                 return
-            self.notify("Reloaded the data file from disk.", markup=False)
+            if reloaded:  # else the file was gone: ours was written back (a warning says so)
+                self.notify("Reloaded the data file from disk.", markup=False)
             self.refresh_screens()
         elif choice is Conflict.KEEP_BOTH:
             try:
                 copy = self.store.keep_both()
-            except (SaveError, OSError) as exc:
-                self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            except (StoreError, OSError) as exc:
+                self.notify(f"Not saved: {getattr(exc, 'reason', exc)}", severity="error", markup=False)
                 return
-            self.notify(f"Saved yours; the disk version is kept as {copy.name}.", markup=False)
+            self.notify(f"Saved yours; the disk version is kept as {copy.name}." if copy is not None
+                        else "Saved yours (there was no file on disk to keep).", markup=False)
+        self._tell_warnings()
 
     def refresh_screens(self) -> None:
         screen = self.screen
@@ -287,7 +295,7 @@ class ReboundApp(GuardedApp):
         self.push_screen(
             ConfirmDialog(
                 "Some changes are not saved",
-                "The last save failed (see the message). Quit anyway and lose them?",
+                "The last save failed (see the message). Quit anyway? They go to an emergency copy.",
                 confirm="Quit anyway", cancel="Stay", danger=True,
             ),
             decided,

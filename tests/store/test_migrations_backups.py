@@ -47,7 +47,7 @@ def test_v0_file_migrates_after_a_byte_identical_backup(data_dir):
     finally:
         s.close()
     on_disk = json.loads((data_dir / "rebound.json").read_bytes())
-    assert on_disk["meta"]["meta"]["schema_version"] == SCHEMA_VERSION
+    assert on_disk["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_failed_migration_write_leaves_the_original(data_dir, monkeypatch):
@@ -89,7 +89,8 @@ def test_unknown_fields_survive_a_round_trip(data_dir):
     s.applications.save(a)
     s.close()
     on_disk = json.loads((data_dir / "rebound.json").read_bytes())
-    assert on_disk["applications"]["a"]["added_later"] == {"k": 1}
+    (doc,) = on_disk["applications"].values()
+    assert doc["id"] == "a" and doc["added_later"] == {"k": 1}
 
 
 def test_daily_backup_once_a_day_and_rotation(data_dir):

@@ -19,6 +19,7 @@ import errno
 import json
 import os
 import tempfile
+import types
 import typing
 from collections import Counter
 from collections.abc import Iterator
@@ -41,7 +42,7 @@ from store.models import ALL_MODELS, LIVE_STAGES, OUTCOMES, STAGES, Application,
 from store.paths import TEMP_SUFFIX
 from store.repo import Repo, clean_value
 from store.shapes import INT_RANGES
-from store.storage import INDEX_KEY, AtomicJSONStorage
+from store.storage import INDEX_FIELD, INDEX_TABLE, AtomicJSONStorage
 from tests.hostile import HOSTILE
 
 #: Deterministic and modest: the whole file runs in a few seconds.
@@ -65,8 +66,11 @@ JSON: st.SearchStrategy[Any] = st.recursive(
 #: number outside it is read as the nearest allowed one, which is not a round trip).
 IN_EVERY_RANGE = st.integers(max(lo for lo, _ in INT_RANGES.values()), min(hi for _, hi in INT_RANGES.values()))
 DOC = st.dictionaries(KEY, JSON, max_size=5)
-TABLES = st.dictionaries(KEY.filter(lambda name: name != INDEX_KEY), st.dictionaries(KEY, DOC, max_size=4),
-                         max_size=4)
+#: Any tables, with or without the ``meta`` table whose one record carries the checksum index.
+TABLES = st.tuples(
+    st.dictionaries(KEY.filter(lambda name: name != INDEX_TABLE), st.dictionaries(KEY, DOC, max_size=4), max_size=4),
+    st.booleans(),
+).map(lambda t: {**({INDEX_TABLE: {"1": {"id": "meta", "schema_version": 2}}} if t[1] else {}), **t[0]})
 
 
 def _strategy_for(tp: Any) -> st.SearchStrategy[Any]:
@@ -87,11 +91,12 @@ def _strategy_for(tp: Any) -> st.SearchStrategy[Any]:
         return JSON
     if origin is typing.Literal:
         return st.sampled_from(args)
-    if args and all(typing.get_origin(a) is typing.Literal for a in args):  # Literal[...] | Literal[""]
-        return st.sampled_from([v for a in args for v in typing.get_args(a)])
     if typing.is_typeddict(tp):
-        return st.fixed_dictionaries({k: _strategy_for(v) for k, v in typing.get_type_hints(tp).items()
-                                      if k in tp.__required_keys__})
+        hints = typing.get_type_hints(tp)
+        return st.fixed_dictionaries({k: _strategy_for(hints[k]) for k in tp.__required_keys__},
+                                     optional={k: _strategy_for(hints[k]) for k in tp.__optional_keys__})
+    if origin in (typing.Union, types.UnionType) and type(None) not in args:  # Literal[...] | Literal[""]
+        return st.one_of(*[_strategy_for(a) for a in args])
     if type(None) in args:  # X | None
         (inner,) = [a for a in args if a is not type(None)]
         return st.one_of(st.none(), _strategy_for(inner))
@@ -152,11 +157,13 @@ def test_any_tables_written_are_read_back_equal_and_plain_json(first, second):
             assert not storage.dirty and temps(Path(d)) == []
             assert os.stat(path).st_mode & 0o777 == 0o600
             on_disk = json.loads(path.read_bytes())  # any JSON reader can read it
-            assert on_disk.pop(INDEX_KEY)["format"] == storage_mod.FORMAT
+            indexed = INDEX_TABLE in tables
+            if indexed:
+                assert on_disk[INDEX_TABLE]["1"].pop(INDEX_FIELD)["format"] == storage_mod.FORMAT
             assert on_disk == tables
             again = AtomicJSONStorage(path)
             assert materialised(again.read() or {}) == tables
-            assert again.trusted  # our layout, every checksum verified
+            assert again.trusted == indexed  # with the index: our layout, every checksum verified
 
 
 @PROPERTIES

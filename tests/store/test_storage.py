@@ -27,8 +27,9 @@ def test_layout_is_plain_json_one_table_per_line(store):
     data = orjson.loads(raw)  # any JSON reader can read it
     assert "applications" in data and "meta" in data
     lines = raw.split(b"\n")
-    assert lines[0].startswith(b'{"_rebound":') and lines[-2] == b"}"
-    assert any(line.startswith(b',"applications":') for line in lines)
+    # the first line is the meta table, whose one record carries the index of the other tables
+    assert lines[0].startswith(b'{"meta":{"1":{') and b'"rebound_index":' in lines[0] and lines[-2] == b"}"
+    assert any(line.startswith(b',"applications":{"1":') for line in lines)  # TinyDB's document ids
 
 
 def test_round_trip_and_lazy_parse(store, data_dir):
@@ -61,7 +62,8 @@ def test_unchanged_tables_are_not_reserialised(store, monkeypatch):
 
     monkeypatch.setattr(storage_mod, "_dumps", spy)
     store.applications.save(Application(company="C", role="D"))
-    dumped_tables = [v for v in calls if isinstance(v, dict) and v and all(isinstance(d, dict) for d in v.values())]
+    dumped_tables = [v for v in calls if isinstance(v, dict) and v and all(isinstance(d, dict) for d in v.values())
+                     and not any(d.get("id") == "meta" for d in v.values())]  # the meta line (it holds the index)
     # only the applications table (plus the index line and names) was serialised again
     assert len(dumped_tables) == 1 and any(d.get("company") == "C" for d in dumped_tables[0].values())
 
@@ -91,7 +93,6 @@ def test_split_rejects_tampered_or_truncated_layouts(tmp_path):
 
 
 CORRUPT = {
-    "empty": b"",
     "whitespace": b"  \n",
     "truncated": b'{"applications": {"a": {"id": "a", "company": "Ac',
     "trailing garbage": b'{"applications": {}} extra',
@@ -204,9 +205,13 @@ def test_in_place_table_updates_are_refused(store):
         store.db.table("applications").update({"x": 1})
 
 
-def test_save_error_when_value_cannot_be_serialised(tmp_path):
+def test_a_value_that_cannot_be_serialised_is_a_type_error_and_changes_nothing(tmp_path):
     st = AtomicJSONStorage(tmp_path / "f.json")
-    st.load()
-    with pytest.raises(SaveError):
-        st.write({"t": {"a": {"v": object()}}})
-    assert not (tmp_path / "f.json").exists()
+    st.write({"t": {"1": {"v": "fine"}}})
+    before = (tmp_path / "f.json").read_bytes()
+    with pytest.raises(TypeError):
+        st.write({"t": {"1": {"v": object()}}})
+    assert (tmp_path / "f.json").read_bytes() == before
+    assert st.read() == {"t": {"1": {"v": "fine"}}} and not st.dirty  # not kept in memory either
+    st.write({"t": {"1": {"v": "next"}}})  # so the next save works
+    assert b"next" in (tmp_path / "f.json").read_bytes()

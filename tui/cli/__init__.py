@@ -308,6 +308,7 @@ def open_app(args) -> int:
         store = open_store_or_explain(args, data_dir)
         if store is None:
             return 2
+        rescued = ""
         try:
             if args.demo:
                 from store import demo
@@ -324,11 +325,25 @@ def open_app(args) -> int:
             app.run()
             code = app.return_code or 0
         finally:
-            store.close()
-        return code
+            # A save that fails now (disk full, a conflict left unresolved, at quit or on SIGHUP or
+            # SIGTERM) writes an emergency copy instead of a traceback; the demo's data is thrown away.
+            rescued = store.close_safely()
+            if args.demo:
+                rescued = ""
+            if rescued:
+                _tell(rescued)
+        return (code or 1) if rescued else code
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _tell(message: str) -> None:
+    """One paragraph on standard error, if there still is one (after SIGHUP the terminal is gone)."""
+    try:
+        print(f"rebound-tui: {message}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
 
 
 def _ensure_env() -> None:  # pragma: no cover - for `python -m tui` with odd locales

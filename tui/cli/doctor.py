@@ -9,7 +9,7 @@ from pathlib import Path
 from store import backups, logs, shapes
 from store.errors import CorruptDataError, SaveError
 from store.lock import DirLock
-from store.migrations import SCHEMA_VERSION, schema_version
+from store.migrations import SCHEMA_VERSION, record_problems, schema_version
 from store.paths import (
     DATA_FILE,
     LOCK_FILE,
@@ -72,6 +72,9 @@ def _check_data_file(data_dir: Path) -> bool:
         print(f"Data file:   {path} — not created yet (it appears with the first change).")
         return True
     size = path.stat().st_size
+    if size == 0:
+        print(f"Data file:   {path} (0 bytes) — empty: Rebound starts a new database in it.")
+        return True
     try:
         data = parse_database(path.read_bytes(), path)
     except CorruptDataError as exc:
@@ -88,6 +91,9 @@ def _check_data_file(data_dir: Path) -> bool:
     counts = ", ".join(f"{len(t):,} {name}" for name, t in sorted(data.items())
                        if name not in ("meta", "_rebound"))
     print(f"  Records:   {counts or 'none'}")
+    for problem in record_problems(data):  # a hand edit or a sync tool's merge
+        print(f"  Found:     {problem} (Rebound gives each record its own id when it opens the file, "
+              "after a backup)")
     if _mode(path) not in ("0600", "?"):
         print("  Note:      the file is readable by others; Rebound tightens it to 0600 when it opens.")
     if problems:

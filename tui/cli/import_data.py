@@ -174,10 +174,10 @@ def _save(prog: str, store, plan, apply: Callable[[], int]) -> int:
     from store.errors import ExternalChangeError, ReadOnlyError, SaveError
     from store.importing.common import ImportFormatError
 
-    try:
-        apply()
+    try:  # a failed save is retried once; if it still fails, nothing is left to be saved at close
+        store.save_or_discard(apply)
     except (SaveError, ExternalChangeError, ReadOnlyError, ImportFormatError) as exc:
-        raise _fail(prog, f"not saved: {exc}. Nothing was imported.", 1) from None
+        raise _fail(prog, f"not saved: {getattr(exc, 'reason', exc)}. Nothing was imported.", 1) from None
     if plan.has_changes:
         print(f"Saved: {len(plan.added):,} added, {len(plan.updated):,} updated.")
     else:

@@ -68,10 +68,10 @@ def run(args, data_dir: Path) -> int:
             return 0
         from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 
-        try:
-            store.contacts.apply_import(plan)
+        try:  # a failed save is retried once; if it still fails, nothing is left to be saved at close
+            store.save_or_discard(lambda: store.contacts.apply_import(plan))
         except (SaveError, ExternalChangeError, ReadOnlyError) as exc:
-            print(f"{PROG}: not saved: {exc}. Nothing was imported.", file=sys.stderr)
+            print(f"{PROG}: not saved: {getattr(exc, 'reason', exc)}. Nothing was imported.", file=sys.stderr)
             return 1
         print(f"Saved: {len(plan.added):,} added, {len(plan.updated):,} updated.")
         try:  # so the next start paints Today without recomputing it
