@@ -502,12 +502,11 @@ def problems_in(table: str, cls: type, records: dict[str, Any]) -> list[ShapePro
 def problems_in_data(data: dict[str, Any]) -> list[ShapeProblem]:
     """Every shape problem in a whole data file (``doctor``): each model's table, and the schema
     version in ``meta``."""
-    from .migrations import META_ID, META_TABLE, schema_version
+    from .migrations import META_ID, META_TABLE, meta_doc, schema_version
     from .models import ALL_MODELS
 
     out: list[ShapeProblem] = []
-    meta = data.get(META_TABLE)
-    record = meta.get(META_ID) if isinstance(meta, dict) else None
+    record = meta_doc(data)  # under "meta" in schema 1, the document "1" from schema 2 on
     if isinstance(record, dict) and "schema_version" in record:
         value = record["schema_version"]
         if type(value) is not int or value < 0:

@@ -437,16 +437,18 @@ class AtomicJSONStorage(Storage):
             warnings.warn("Using an `access_mode` other than 'r', 'rb', 'r+' or 'rb+' can cause data loss "
                           "or corruption", stacklevel=2)
         self._refusal: type[ReadOnlyError] = ReadOnlyError
-        folder = self.path.parent
-        if not folder.is_dir():
-            if not create_dirs:
-                raise FileNotFoundError(errno.ENOENT, "No such folder", str(folder))
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if access_mode in ("r", "rb"):
             read_only = True
             self._refusal = ReadOnlyFileError
             if not self.path.exists():
                 raise FileNotFoundError(errno.ENOENT, "No such file", str(self.path))
+        folder = self.path.parent
+        # A read-only store on a missing folder is an empty database (`rebound-tui today` on a new
+        # machine); one that may write needs the folder, made here only when asked.
+        if not folder.is_dir() and not read_only:
+            if not create_dirs:
+                raise FileNotFoundError(errno.ENOENT, "No such folder", str(folder))
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.read_only = read_only
         self._data: LazyTables | None = None
         self._fingerprint: Fingerprint = None
