@@ -49,27 +49,28 @@ def _seed(data_dir: Path) -> None:
 EXPECTED = """\
 Rebound · Monday 2 March 2026 · Good morning, Alex.
 
-Pipeline   2 live of 4 — add 2 today
-This week  1 of 3 sent
+Pipeline   2 live of 4 · one good application this week makes 3
+This week  1 of 3 applied
 Mood 30d   ····························▂▄ avg 3.0/5
-Relief     eased 20 pts, 3d ago
+Reframe    feelings eased 20 of 100, 3d ago
 
 Rebound plans (1 in progress)
-  Nope Inc — Dev · rejected yesterday · 1 of 5 done
+  Nope Inc — Dev · rejected yesterday · 1 of 5 done · 2 due
     ✓ Reflect                done 2 Mar · a guided reframe of this one
     ○ Say thank you          due today · 0 of 1 sent
     ○ Ask for feedback       due tomorrow · one polite question about what to improve
     ○ Stay in touch          due Sun 8 · 1 connection note to write
-    ○ Move on                was due yesterday · 2 live of 4 — add 2 today · 1 sent since (first 1 day later)
+    ○ Move on                since yesterday · 2 live of 4 · one good application this week makes 3 · 1 ap…
 
-Due today and overdue (4)
+Due today (3)
   Next steps
-    Late — SRE · since 3 days · Send the take-home
+    Late — SRE · since 27 Feb · Send the take-home
     Due Today — Dev · today · Follow up
-  Drafts put off
-    Quarterly check-in to Ben Li · today · put off until today
-  Contacts due
-    Ana Chen · since 4 weeks · """
+  Drafts snoozed
+    Quarterly check-in to Ben Li · today · snoozed until today
+
+A good moment to reach out  (if you feel like it)
+    Ana Chen · """
 
 
 def test_today_prints_the_summary_and_exits_0(data_dir, capsys):

@@ -92,7 +92,8 @@ async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, 
         await ready(pilot)
         text = all_text(app)
         assert "Monday 2 March 2026" in text and "Good morning, Alex." in text
-        assert "Pipeline 1 live of 3 — add 2 today" in text and "Week 2 of 2 sent" in text
+        assert "Pipeline 1 live of 3 · one good application this week makes 2" in text
+        assert "add 2 today" not in text and "Week 2 of 2 applied" in text
         assert "Mood 30d " in text and "Prompt " in text
         pid = d["plan"].id
         assert "Acme — Staff Engineer  rejected today · 0 of 6 done" in row_text(app, f"plan:{pid}")
@@ -226,7 +227,7 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
-        assert "1 live of 3 — add 2 today" in row_text(app, f"step:{pid}:move_on")
+        assert "1 live of 3 · one good application this week makes 2" in row_text(app, f"step:{pid}:move_on")
         await go(pilot, f"step:{pid}:move_on")
         await pilot.press("enter")
         await pilot.pause()
@@ -234,14 +235,16 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
 
         assert isinstance(app.screen, RefillDialog)
         status = str(app.screen.query_one("#refill-status").render())
-        assert "add 2 today" in status
+        assert "One good application this week makes 2." in status and "today" not in status
         ol = app.screen.query_one("#refill-list", OptionList)
         assert ol.get_option_at_index(0).id == d["wish"][1].id  # the most exciting first
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert "floor 3 met" in str(app.screen.query_one("#refill-status").render())
+        status = str(app.screen.query_one("#refill-status").render())
+        assert "floor 3 met" in status and "Rest is part of the search too." in status
+        assert "momentum" not in status and "Applied from here: 2." in status
         assert all(store.applications.get(w.id).stage == "applied" for w in d["wish"])
         await pilot.press("escape")
         await pilot.pause()
@@ -421,7 +424,7 @@ async def test_settings_from_today_validates_inline_and_saves_once(store, make_a
             12, 4, "Sam Rivera", True, "rebound-light")
         assert app.theme == "rebound-light"
         text = all_text(app)
-        assert "Good morning, Sam." in text and "add 11 today" in text
+        assert "Good morning, Sam." in text and "1 live of 12 · one good application this week makes 2" in text
 
 
 async def test_settings_escape_asks_before_discarding(store, make_app):
@@ -537,7 +540,9 @@ def test_long_due_groups_are_cut_with_a_row_that_opens_their_screen():
     more_apps = ids.index("more:application")
     assert ids[more_apps - 1] == f"due:application:a{APPLICATION_ROWS - 1}" and ids[more_apps + 1] == "due:draft:d1"
     assert "… and 7 more next steps due" in rows[more_apps].text
-    assert ids[-1] == "more:contact" and "3 more contacts" in rows[-1].text
+    # people: a few a day, and no count of the rest (they are not a debt)
+    assert ids[-1] == "more:contact" and "More people on Contacts" in rows[-1].text
+    assert not any(ch.isdigit() for ch in rows[-1].text)
     # a filter searches everything, not only what is shown
     assert [r.id for r in build_rows(summary, "person 27") if r.selectable] == ["due:contact:c27"]
 
@@ -688,7 +693,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         assert "✓ Stay in touch" in row_text(app, f"step:{pid}:stay_in_touch")
 
         # -- 5. move on: 1 live of 3; two from the Wishlist go out
-        assert "1 live of 3 — add 2 today" in row_text(app, f"step:{pid}:move_on")
+        assert "1 live of 3 · one good application this week makes 2" in row_text(app, f"step:{pid}:move_on")
         await go(pilot, f"step:{pid}:move_on")
         await pilot.press("enter")
         await pilot.pause()
