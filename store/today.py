@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import clock
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
-from .journal import entry_relief, mood_by_day
+from .journal import eased_or_rose, entry_relief, mood_by_day
 from .models import Application, JournalEntry, Settings
 from .outreach import recipient_label
 from .pipeline import next_action_due, week_start
@@ -140,12 +140,7 @@ class Summary:
 def relief_change(relief: float) -> str:
     """How the re-rated feelings moved, the right way round: ``feelings eased 52 of 100``,
     ``feelings rose 10 of 100``, ``feelings held steady``."""
-    n = round(relief)
-    if n > 0:
-        return f"feelings eased {n} of 100"
-    if n < 0:
-        return f"feelings rose {-n} of 100"
-    return "feelings held steady"
+    return f"feelings {eased_or_rose(relief)}"
 
 
 def relative_day(d: date, today: date) -> str:

@@ -66,7 +66,7 @@ def test_finished_messages_by_kind():
     record = JournalEntry(kind="reframe", emotions=[{"name": "sad", "before": 80, "after": 30}],
                           thoughts=[{"text": "never", "belief": 90, "hot": True}], hot_belief_after=40)
     message = finished_message(record)
-    assert "eased by 50 points" in message and "50 points less" in message
+    assert "feelings eased 50 of 100" in message and "belief in the hot thought eased 50 of 100" in message
 
 
 def test_delete_goes_through_write(store):

@@ -8,7 +8,8 @@ refill: a quarter of a second per keystroke at 2,000 rows.)
 User text is drawn as plain segments, never parsed as markup, so a name like ``[/]`` shows as
 typed. The state column is a badge of a symbol and words (``● reach out``), so it reads without
 colour; colour only adds to it. The words never speak of people as a debt ("overdue", "late"): the
-state names stay the store's, the words shown are :data:`STATE_WORDS`. The header stays on the first line while the rows scroll.
+state names stay the store's, the words shown are :data:`STATE_WORDS`. The header stays on the first
+line while the rows scroll.
 
 Keys: ``j``/``k``/arrows, page up/down, ``g``/``G``/home/end; enter posts :class:`Selected`;
 every cursor move posts :class:`Highlighted`. A click moves the cursor; a click on the current

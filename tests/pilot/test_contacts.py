@@ -683,8 +683,9 @@ async def test_palette_has_every_action(store, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
         titles = " | ".join(str(c.title) for c in app.all_commands(screen))
-        for wanted in ("New contact", "Import LinkedIn connections…", "Search contacts", "Filter: a good moment now only",
-                       "Filter by role…", "Filter by tag…", "Log a touchpoint with Ana Almeida",
+        for wanted in ("New contact", "Import LinkedIn connections…", "Search contacts",
+                       "Filter: a good moment now only", "Filter by role…", "Filter by tag…",
+                       "Log a touchpoint with Ana Almeida",
                        "Compose to Ana Almeida", "Snooze Ana Almeida…", "Pause Ana Almeida…", "Edit Ana Almeida",
                        "Delete Ana Almeida", "Touchpoints with Ana Almeida", "Applications linked to Ana Almeida",
                        "Archive Ana Almeida", "Do not contact Ana Almeida", "Pause all reminders for N days…",
