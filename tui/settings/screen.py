@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from store.models import CADENCES
+from store.outreach import LINKEDIN_NOTE_LIMITS
 from themes import THEME_NAMES
 from tui.dialogs import ConfirmDialog
 from tui.settings.actions import (
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
 THEME_LABELS = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
                 "rebound-contrast": "High contrast"}
 NAME_CHOICES = [("Ask me as “you”", False), ("Use my first name", True)]
-TIER_CHOICES = [("Free (300-character connection notes)", "free"), ("Premium (longer notes, InMail)", "premium")]
+TIER_CHOICES = [(f"Free ({LINKEDIN_NOTE_LIMITS['free']}-character connection notes)", "free"),
+                (f"Premium ({LINKEDIN_NOTE_LIMITS['premium']}-character notes, InMail)", "premium")]
 
 
 class SettingsScreen(Screen[bool]):
@@ -49,9 +51,10 @@ class SettingsScreen(Screen[bool]):
     HELP = """Your settings. `tab` moves between fields, `ctrl+s` saves them all at once, `escape` cancels.
 
 *My name* and *signature* fill the outreach templates. The *LinkedIn tier* sets the length limit of
-connection notes. The *default cadence* is how often contacts come due when neither the contact nor
-its role says otherwise. The *pipeline floor* is how many live applications you want in play; the
-*weekly goal* is how many to send each week. *Quiet after* marks a card with no news; *cool-off*
+connection notes (200 characters free, 300 on Premium). The *default cadence* is how often to keep
+in touch with someone when neither the contact nor its role says otherwise. The *pipeline floor* is
+how many live applications you want in play; the *weekly goal* is how many you would like to make in
+a week (never a count for the day). *Quiet after* marks a card with no news; *cool-off*
 holds outreach to a company for some hours after its rejection. *Use my name in prompts* asks
 reflection questions in the third person, which helps some people step back."""
 
