@@ -47,7 +47,7 @@ def _seed(data_dir: Path) -> None:
 
 
 EXPECTED = """\
-Rebound · Monday 2 March 2026 · Good morning, Alex.
+Rebound · Mon 2 Mar 2026 · Good morning, Alex.
 
 Pipeline   2 live of 4 · one good application this week makes 3
 This week  1 of 3 applied

@@ -91,7 +91,7 @@ async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, 
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         text = all_text(app)
-        assert "Monday 2 March 2026" in text and "Good morning, Alex." in text
+        assert "Mon 2 Mar 2026" in text and "Good morning, Alex." in text  # one date style
         assert "Pipeline 1 live of 3 · one good application this week makes 2" in text
         assert "add 2 today" not in text and "Week 2 of 2 applied" in text
         assert "Mood 30d " in text and "Prompt " in text

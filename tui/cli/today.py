@@ -62,12 +62,13 @@ def use_color(stream: TextIO) -> bool:
 
 def render(summary, out: Out) -> None:
     """Write the summary (a :class:`store.today.Summary`) into ``out``."""
+    from store.dates import long_date
     from store.plans import STEP_BLURBS
     from store.today import step_is_due, step_when
 
     s = summary
     d = s.today
-    out.add(f"{out.bold('Rebound')} · {out.bold(f'{d:%A} {d.day} {d:%B %Y}')} · {safe(s.greeting, 60)}")
+    out.add(f"{out.bold('Rebound')} · {out.bold(long_date(d))} · {safe(s.greeting, 60)}")
     out.add()
     out.add(f"{out.bold('Pipeline ')}  {s.floor_text}")
     if s.week_text:

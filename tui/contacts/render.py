@@ -40,8 +40,7 @@ ContactsScreen #empty-state.-shown { display: block; }
 CONTACTS_HELP = (
     'The people you met while searching, each with a keep-in-touch rhythm (quarterly unless you pick '
     'another), sorted so that whoever it has been longest for comes first, then whoever is furthest '
-    'through their rhythm. Nobody is ever late: these are suggestions, and Today offers at most three a '
-    'day.\n\n'
+    'through their rhythm. These are suggestions, never debts: Today offers at most three a day.\n\n'
     'State (in words, with a badge): ✓ in touch · ◔ this week (a good moment within 7 days) · ● reach '
     'out (a good moment now) · ◆ reconnect (it has been a while: half the rhythm or 30 days past, '
     'whichever comes first) · z snoozed · ‖ paused · – no cadence. Beside each one, a reason to reach '

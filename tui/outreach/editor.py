@@ -184,7 +184,7 @@ class DraftEditor(ReboundScreen):
         a = assess_with(d, self._ctx, application=application, settings=self.store.settings.current())
         self._assessment = a
         banner = self.query_one("#ed-cooloff", Static)
-        banner.update(literal(a.cooloff.text() + " (ctrl+p › Put off until tomorrow)") if a.cooloff else "")
+        banner.update(literal(a.cooloff.text() + " (ctrl+p › Snooze until tomorrow)") if a.cooloff else "")
         banner.set_class(not a.cooloff, "-hidden")
         tmpl = self.store.templates.lookup(d.template_id)
         timing = tmpl.timing_hint if tmpl and tmpl.kind == d.kind else ""
@@ -386,7 +386,7 @@ class DraftEditor(ReboundScreen):
         yield P("Draft: recipient", "Pick a contact or type a name (ctrl+t)", self.action_pick_recipient)
         yield P("Draft: application", "Link an application (ctrl+o)", self.action_pick_application)
         yield P("Draft: start over from a template", "Replace subject and body (ctrl+l)", self.action_pick_template)
-        yield P("Draft: put off until tomorrow", "Sleep on it: save and show it as due tomorrow", self.action_put_off)
+        yield P("Draft: snooze until tomorrow", "Sleep on it: save it and bring it back tomorrow", self.action_put_off)
         yield P("Draft: treat braces as plain text", "Escape {{ }} and {% %} in the body", self.action_escape_braces)
         yield P("Draft: cancel", "Close without saving (escape)", self.action_cancel)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from store.dates import from_iso, humanize_ago, humanize_until
+from store.dates import from_iso, humanize_ago, humanize_until, long_date
 from store.models import Contact, Draft
 from store.outreach import (
     CHANNEL_LABELS,
@@ -20,7 +20,6 @@ from store.outreach import (
     Assessment,
     Namespace,
     assess,
-    day_date,
     display_status,
     offset_to_location,
     recipient_label,
@@ -65,9 +64,9 @@ ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the s
 
 LIST_HELP = """Thank-you notes, replies to a rejection, feedback requests and check-ins, drafted from templates with what Rebound already knows, checked for length and tone, and handed to your mail or LinkedIn. Rebound never sends anything itself.
 
-The list shows drafts and sent messages: ● due (put off until today), ✎ draft, ◷ later (put off), ✓ sent. The pane below previews the selected one, with slots to fill «like this».
+The list shows drafts and sent messages: ● due (snoozed until today), ✎ draft, ◷ later (snoozed), ✓ sent. The pane below previews the selected one, with slots to fill «like this».
 
-A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and p puts it off until tomorrow.
+A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and p snoozes it until tomorrow.
 
 y copies the message with OSC 52 (works over SSH; in tmux add 'set -g set-clipboard on'; Y copies the subject). s saves it as a text file, an .eml email file (opens as a draft in most mail programs), or copies a mailto: link; files go to the exports folder in your data folder, readable only by you. m records that you sent it: asks how and when, logs a touchpoint on each recipient (resetting their keep-in-touch clock), notes it on the application, and moves it to Sent.
 
@@ -155,7 +154,7 @@ def list_preview(store: Store, d: Draft, today: date) -> Content:
         head.append(Content.assemble(("About ", "dim"), clip(application.title, 70)))
     if status == "sent":
         sent_on = from_iso(d.sent_on)
-        head.append(Content(f"✓ Sent {day_date(sent_on) if sent_on else ''} via "
+        head.append(Content(f"✓ Sent {long_date(sent_on)} via "
                             f"{CHANNEL_LABELS.get(d.channel, d.channel)}. Kept as sent."))
         subject = d.sent_subject
         text = Content.assemble(("Subject: ", "bold"), subject, "\n\n", d.sent_body or d.body) if subject \
@@ -163,8 +162,8 @@ def list_preview(store: Store, d: Draft, today: date) -> Content:
         return Content("\n").join([*head, Content(""), text])
     if status in ("put off", "due"):
         until = from_iso(d.put_off_until)
-        word = "Due today" if status == "due" else "Put off until"
-        head.append(Content(f"◷ {word} {day_date(until) if until else ''} (p brings it back now)"))
+        word = "Due today" if status == "due" else "Snoozed until"
+        head.append(Content(f"◷ {word} {long_date(until)} (p brings it back now)"))
     a = assess(store, d)
     # the summary first: at 80x24 the message itself may need scrolling
     return Content("\n").join([*head, *summary(a), Content(""), preview(a)])

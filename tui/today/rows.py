@@ -18,7 +18,7 @@ from typing import Literal
 
 from textual.content import Content
 
-from store.dates import short_date
+from store.dates import long_date, short_date
 from store.plans import STEP_BLURBS, PlanView, StepView
 from store.today import CONTACTS_A_DAY, DueItem, Summary, relief_change, step_is_due, step_when
 from widgets.usertext import clip
@@ -252,7 +252,7 @@ def _cut(rows: list[Row], kind: str, limit: int, noun: str, where: str, screen: 
 
 def head_text(today: date, greeting: str) -> Content:
     """The top line: the date and a greeting."""
-    return Content.assemble((f"{today:%A} {today.day} {today:%B %Y}", "bold"), "  ", greeting)
+    return Content.assemble((long_date(today), "bold"), "  ", greeting)
 
 
 def stats_text(s: Summary, width: int = 0) -> Content:
