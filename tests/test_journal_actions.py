@@ -108,7 +108,7 @@ def test_link_choices_rejections_first_newest_first():
     won = Application(company="Won", role="Dev", stage="closed", outcome="accepted")
     choices = link_choices([old, live, won, new])
     assert [c[0] for c in choices] == ["", new.id, old.id, live.id]
-    assert choices[1][1] == "New — Dev · ghosted 2026-02-05" and choices[3][1] == "Live — Dev · applied"
+    assert choices[1][1] == "New — Dev · ghosted 5 Feb" and choices[3][1] == "Live — Dev · applied"
 
 
 # --------------------------------------------------------------------------- voice and export
