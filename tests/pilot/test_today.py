@@ -731,3 +731,71 @@ async def test_a_new_rejection_brings_the_cursor_to_its_plan(demo_store, make_ap
         plan = demo_store.plans.for_application(target.id)
         row = app.screen.current_row()
         assert row is not None and row.id == f"plan:{plan.id}"
+
+
+# --------------------------------------------------------------------------- no guilt on Today
+
+
+async def test_only_the_newest_plan_is_open_and_due_today_shows_at_80x24(demo_store, make_app):
+    """Several plans: the newest shows its steps, the others one line each (counting what is due); the
+    Due today heading is on screen at 80x24. enter or → opens a folded plan, ← folds it again."""
+    from tests import waiting
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = today_screen(app)
+        plans = screen.summary.plans
+        assert len(plans) >= 3
+        newest, older = plans[0].plan.id, [v.plan.id for v in plans[1:]]
+        steps_of = {pid: [r for r in screen.rows if r.kind == "step" and r.plan_id == pid] for pid in (newest, *older)}
+        assert steps_of[newest] and not any(steps_of[pid] for pid in older)
+        assert row_text(app, f"plan:{newest}").startswith("▾ ")
+        assert all(row_text(app, f"plan:{pid}").startswith("▸ ") for pid in older)
+        assert any(" due" in row_text(app, f"plan:{pid}") for pid in older)  # the line counts what is due
+        assert "steps due" in row_text(app, "section:plans")
+        assert any(line.startswith("Due today") for line in waiting.screen_lines(app))
+        # enter on a folded plan opens it (it doesn't leave Today); ← folds it again
+        await go(pilot, f"plan:{older[0]}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert [r for r in screen.rows if r.kind == "step" and r.plan_id == older[0]]
+        assert screen.current_row().id == f"plan:{older[0]}"
+        await pilot.press("left")
+        await pilot.pause()
+        assert not [r for r in screen.rows if r.kind == "step" and r.plan_id == older[0]]
+        assert row_text(app, f"plan:{older[0]}").startswith("▸ ")
+        await pilot.press("right")
+        await pilot.pause()
+        assert [r for r in screen.rows if r.kind == "step" and r.plan_id == older[0]]
+
+
+async def test_today_has_no_quota_no_debt_and_people_are_a_good_moment(store, make_app):
+    d = seed(store)
+    for i in range(6):
+        store.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = all_text(app)
+        pid = d["plan"].id
+        assert "when you're ready" in row_text(app, f"step:{pid}:reflect")
+        assert "Pipeline 1 live of 3 · one good application this week makes 2" in text
+        people = [r for r in today_screen(app).rows if r.id.startswith("due:contact:")]
+        assert len(people) == 3  # at most three a day
+        assert "A good moment to reach out" in text and "More people on Contacts" in text
+        assert "Due today" in text and "overdue" not in text and "was due" not in text
+        assert "since yesterday" in row_text(app, f"due:application:{d['live'].id}")
+        # the stats fit the width: two lines, none wider than the screen
+        stats = str(today_screen(app).query_one("#today-stats").render()).splitlines()
+        assert len(stats) == 2 and all(len(line) <= 78 for line in stats)
+
+
+async def test_the_first_run_shows_no_quota(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = all_text(app)
+        assert "Pipeline no applications yet" in text
+        assert "Week" not in text and "live of" not in text and "today" not in text.split("Due today")[0].lower()
