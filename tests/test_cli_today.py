@@ -168,3 +168,27 @@ def test_console_script_exits_0(data_dir):
     out = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "today"], cwd=ROOT,
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0 and out.stdout.startswith(EXPECTED)
+
+
+def test_only_the_newest_plan_is_listed_step_by_step_and_people_are_few(data_dir, capsys):
+    _seed(data_dir)
+    s = Store.open(data_dir)
+    try:
+        older = Application(company="Older Co", role="Dev", stage="closed", outcome="rejected",
+                            outcome_on="2026-02-26", closed_from_stage="screening")
+        with s.batch():
+            s.applications.save(older)
+            s.plans.ensure_for_application(older)
+        for i in range(5):
+            s.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
+    finally:
+        s.close()
+    assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+    out = capsys.readouterr().out
+    plans = out.split("Rebound plans (2 in progress)")[1].split("Due today")[0]
+    assert plans.count("Reflect") == 1  # the newest (Nope Inc) step by step; Older Co is one line
+    assert "Nope Inc — Dev · rejected yesterday" in plans and "Older Co — Dev · rejected 4 days ago" in plans
+    assert plans.index("Older Co") > plans.index("Move on")
+    people = out.split("A good moment to reach out")[1].split("Prompt")[0]
+    assert len([line for line in people.splitlines() if line.startswith("    ") and "·" in line]) == 3
+    assert "More people on Contacts, whenever you like." in people
