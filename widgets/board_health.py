@@ -70,7 +70,7 @@ def variants(f: HealthFigures) -> list[Content]:
     gap = "  "
     live_long: list[Part] = [("Live ", "dim"), (str(f.live), "bold"), (f" · floor {f.floor} ", "dim"), live_ok]
     live_short: list[Part] = [("Live ", "dim"), (f"{f.live}/{f.floor}", "bold"), " ", live_ok]
-    week_long: list[Part] = [("This week ", "dim"), (f"{f.sent_this_week} of {f.weekly_goal}", "bold"),
+    week_long: list[Part] = [("Week ", "dim"), (f"{f.sent_this_week} of {f.weekly_goal}", "bold"),
                  (f" applied{week_ok}", "dim")]
     week_short: list[Part] = [("Week ", "dim"), (f"{f.sent_this_week}/{f.weekly_goal}{week_ok}", "bold")]
     full = Content.assemble(

@@ -41,8 +41,8 @@ log = logging.getLogger("rebound")
 #: Symbol and colour (a theme colour name, or "dim") of each state's badge. Never red: a person is
 #: never a debt.
 BADGES = {
-    "overdue": ("◆", "accent"),
-    "due": ("●", "accent"),
+    "overdue": ("◆", "primary"),
+    "due": ("●", "primary"),
     "due soon": ("◔", "dim"),
     "ok": ("✓", "success"),
     "snoozed": ("z", "dim"),

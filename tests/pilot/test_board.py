@@ -570,7 +570,7 @@ async def test_health_line_and_panel_on_fixture(store, make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         scr = await open_board(pilot)
         line = scr.query_one(HealthLine).plain()
-        assert "Live 2 · floor 4 below" in line and "This week 1 of 2 applied" in line
+        assert "Live 2 · floor 4 below" in line and "Week 1 of 2 applied" in line
         assert "Funnel 2 ›50%› 1 ›0%› 0 ›—› 0" in line and "First reply ~6 days" in line
         await pilot.press("p")
         await pilot.pause()

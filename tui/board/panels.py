@@ -87,7 +87,7 @@ def health_content(h: p.Health, wishlist: int) -> Content:
     line(("Bounce-back        ", "dim"), (bounce, "bold"), ("  from a no to your next application", "dim"))
     line()
     line(("Needs attention    ", "dim"), (str(h.needs_attention), "bold"),
-         (f"  ({h.overdue} next actions from earlier days, {h.quiet} quiet) — s sweeps them", "dim"))
+         (f"  ({h.overdue} with a next action, {h.quiet} quiet) — s sweeps them", "dim"))
     line()
     line("  ".join(f"{p.stage_label(s)} {h.by_stage.get(s, 0)}" for s in STAGES))
     outcomes = "  ".join(f"{o} {h.outcomes.get(o, 0)}" for o in OUTCOMES if h.outcomes.get(o, 0))

@@ -92,7 +92,7 @@ class Sending:
 
         choices = [(Gate.GO, f"{verb} anyway")]
         if a.cooloff:
-            choices.append((Gate.LATER, "Put it off until tomorrow"))
+            choices.append((Gate.LATER, "Snooze it until tomorrow"))
         choices.append((Gate.CANCEL, "Not now"))
         # while cooling off, enter means "sleep on it"; over a limit, it means "yes, I know"
         selected = Gate.LATER if a.cooloff else Gate.GO

@@ -172,7 +172,7 @@ def list_preview(store: Store, d: Draft, today: date) -> Content:
 def summary(a: Assessment) -> list[Content]:
     out: list[Content] = []
     if a.cooloff:
-        out.append(Content(a.cooloff.text() + " p puts it off until tomorrow.").stylize("bold"))
+        out.append(Content(a.cooloff.text() + " p snoozes it until tomorrow.").stylize("bold"))
     out.append(Content("   ".join(c.text(hint=c.over) for c in a.counts)))
     for problem in a.blockers:
         out.append(Content("✗ " + problem).stylize("bold"))

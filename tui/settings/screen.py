@@ -112,7 +112,7 @@ reflection questions in the third person, which helps some people step back."""
             yield from self._row("default_cadence", "Default cadence",
                                  Select([(label, key) for key, (label, _d, _k) in CADENCES.items()], value=cad,
                                         allow_blank=False, id="f-default_cadence", compact=True),
-                                 "how often a contact comes due unless set otherwise")
+                                 "how often to keep in touch unless set otherwise")
             for f in INT_FIELDS:
                 yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
                                                            max_length=6, classes="int-field"), f.help)
