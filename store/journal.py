@@ -317,26 +317,35 @@ def belief_shift(entry: JournalEntry) -> int | None:
     return before - after
 
 
-def describe_relief(value: float | None) -> str:
-    """Relief in calm words."""
-    if value is None:
-        return "Relief: not measured (no feeling was re-rated)."
+def eased_or_rose(value: float) -> str:
+    """A change in a 0-100 rating, the right way round: ``eased 52 of 100`` (it went down: lighter),
+    ``rose 10 of 100``, ``held steady``."""
     n = round(value)
     if n > 0:
-        return f"Relief: your feelings eased by {n} points on average."
+        return f"eased {n} of 100"
+    if n < 0:
+        return f"rose {-n} of 100"
+    return "held steady"
+
+
+def describe_relief(value: float | None) -> str:
+    """How the re-rated feelings moved, in calm words and the right way round ("eased 52 of 100",
+    "rose 10 of 100"): never "relief rose" when the feelings got worse."""
+    if value is None:
+        return "Feelings: not re-rated this time."
+    n = round(value)
+    if n > 0:
+        return f"Your feelings {eased_or_rose(n)} on average."
     if n == 0:
-        return "Relief: your feelings held steady. Writing it down still counts."
-    return f"Relief: your feelings rose by {-n} points. That happens; noticing it is a start."
+        return "Your feelings held steady. Writing it down still counts."
+    return f"Your feelings {eased_or_rose(n)}. That happens; noticing it is a start."
 
 
 def describe_shift(value: int | None) -> str:
+    """How belief in the hot thought moved, the right way round ("eased 30 of 100")."""
     if value is None:
-        return "Belief shift: not measured (the hot thought was not re-rated)."
-    if value > 0:
-        return f"Belief shift: you believe the hot thought {value} points less."
-    if value == 0:
-        return "Belief shift: belief in the hot thought is unchanged."
-    return f"Belief shift: belief in the hot thought rose by {-value} points."
+        return "Belief in the hot thought: not re-rated this time."
+    return f"Your belief in the hot thought {eased_or_rose(value)}."
 
 
 # --------------------------------------------------------------------------- trends
@@ -600,7 +609,7 @@ class JournalRepo(Repo[JournalEntry]):
 
 __all__ = [
     "JournalRepo", "JournalFilter", "SearchIndex", "Trends", "Lesson", "Funnel",
-    "apply_filter", "all_tags", "belief_shift", "bucket", "describe_relief", "describe_shift",
+    "apply_filter", "all_tags", "belief_shift", "bucket", "describe_relief", "describe_shift", "eased_or_rose",
     "entry_relief", "first_line", "funnel", "funnel_lines", "headline", "hot_index", "kind_label",
     "latest_rejection", "lessons", "linked_applications", "match_spans", "matches", "mood_by_day",
     "newest_first", "parse_query", "parse_rating", "parse_tags", "relief", "search", "text_fields",

@@ -170,7 +170,7 @@ class ImportPlan:
         out = [f"{self.rows:,} row(s) read."]
         spread = ""
         if self.added and self.spread_days:
-            spread = (f"; first due dates spread over the next {self.spread_days} days "
+            spread = (f"; first check-ins spread over the next {self.spread_days} days "
                       f"({cadence_label(self.cadence)})")
         elif self.added:
             spread = "; no reminders (cadence: none)"

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from . import clock
-from .dates import from_iso
+from .dates import from_iso, short_date
 from .errors import PipelineError as PipelineError  # the board's callers know it from here
 from .models import (
     LIVE_STAGES,
@@ -175,10 +175,9 @@ def attention_reasons(app: Application, today: date, quiet_days: int = DEFAULT_Q
     state = next_action_state(app, today)
     what = app.next_action.strip() or "next action"
     if state == "overdue":
-        days = (today - from_iso(app.next_action_date)).days  # type: ignore[operator]
-        out.append(f"{what}: overdue by {days} day{'s' if days != 1 else ''}")
+        out.append(f"{what}: since {short_date(app.next_action_date, today)}")
     elif state == "today":
-        out.append(f"{what}: due today")
+        out.append(f"{what}: today")
     if is_quiet(app, today, quiet_days):
         out.append(f"quiet for {days_quiet(app, today)} days")
     return out

@@ -465,13 +465,24 @@ class PlanView:
         return f"{self.plan.kind} {ago}"
 
     def bounce_back(self) -> str:
-        """Days since the rejection and whether an application has gone out since."""
+        """How many applications went out since the rejection, and how soon; "" when none has (that is
+        not a debt, so it is not said)."""
         if self.sent_since:
             n = self.sent_since
             days = (self.first_sent_on - self.started).days if self.first_sent_on else 0
             back = "the same day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} later"
-            return f"{n} sent since (first {back})"
-        return "none sent since"
+            return f"{n} applied since (first {back})"
+        return ""
+
+
+def floor_words(live: int, floor: int, *, first_run: bool = False) -> str:
+    """The pipeline against the floor, without a quota: ``no applications yet``; ``8 live of 10 · one
+    good application this week makes 9``; ``21 live, floor 10 met``."""
+    if first_run:
+        return "no applications yet"
+    if live < floor:
+        return f"{live} live of {floor} · one good application this week makes {live + 1}"
+    return f"{live} live, floor {floor} met"
 
 
 def pipeline_counts(apps: Iterable[Application]) -> tuple[int, int]:
@@ -697,11 +708,8 @@ def _read_stay_in_touch(x: _StepEvidence) -> None:
 
 def _read_move_on(x: _StepEvidence) -> None:
     view = x.view
-    if view.need:
-        floor = f"{view.live} live of {view.floor} — add {view.need} today"
-    else:
-        floor = f"{view.live} live, floor {view.floor} met"
-    detail = f"{floor} · {view.bounce_back()}"
+    floor = floor_words(view.live, view.floor)
+    detail = f"{floor} · {view.bounce_back()}" if view.sent_since else floor
     if view.sent_since and not view.need:
         x.auto_done(view.first_sent_on, detail)
     else:

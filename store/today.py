@@ -2,25 +2,30 @@
 
 Used by the Today screen and by ``rebound-tui today`` (which must stay quick and Textual-free, so
 nothing here imports a UI package). :func:`summarize` returns a :class:`Summary`: the date and a
-greeting, the rebound plans in progress, what is due today or overdue (application next actions,
-contacts due with a reason, drafts put off to today, feedback to keep as a lesson), the pipeline
-floor, the weekly goal, 30 days of mood as a sparkline, the latest relief figure and one prompt.
+greeting, the rebound plans in progress, what is on the list for today (application next actions,
+drafts snoozed to today, feedback to keep as a lesson), at most three people it is a good moment to
+reach out to (with a reason), the pipeline floor, the weekly goal, 30 days of mood as a sparkline, the
+latest relief figure and one prompt.
+
+Care: nothing here asks for more than one or two things in a day, and nothing is "late" or "overdue"
+for people or feelings. Before there is any application there is no floor or goal to speak of; below
+the floor, the text says what one good application this week would do; once it is met, it says that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import clock
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
-from .journal import entry_relief, mood_by_day
+from .journal import eased_or_rose, entry_relief, mood_by_day
 from .models import Application, JournalEntry, Settings
 from .outreach import recipient_label
 from .pipeline import next_action_due, week_start
-from .plans import Evidence, PlanView, StepView, pipeline_counts, plan_view
+from .plans import Evidence, PlanView, StepView, floor_words, pipeline_counts, plan_view
 from .templates import KIND_LABELS
 
 if TYPE_CHECKING:
@@ -30,31 +35,33 @@ MOOD_DAYS = 30
 DUE_ORDER = {"lesson": 0, "application": 1, "draft": 2, "contact": 3}
 SPARK = "▁▂▃▄▅"  # mood 1..5
 SPARK_NONE = "·"
+#: People suggested on Today (and by ``rebound-tui today``) in one day, at most: the rest wait on Contacts.
+CONTACTS_A_DAY = 3
 
 
 @dataclass
 class DueItem:
-    """One thing due today or overdue. ``kind``: application, contact, draft, lesson."""
+    """One thing on today's list. ``kind``: application, contact, draft, lesson."""
 
     kind: str
     ref: str  # the record's id (the plan's id for a lesson)
     title: str
     detail: str
     due: date
-    overdue: int = 0  # days
+    overdue: int = 0  # days since ``due`` (for the order only: never shown as a debt)
 
     @property
     def when(self) -> str:
-        """``today``, ``since yesterday``, ``since 5 days``; calm, in words."""
+        """``today``, ``since yesterday``, ``since 25 Feb``; for a person, ``a good moment`` (people
+        are never due or late)."""
+        if self.kind == "contact":
+            return "a good moment"
         if self.overdue <= 0:
             return "today"
         if self.overdue == 1:
             return "since yesterday"
-        if self.overdue < 14:
-            return f"since {self.overdue} days"
-        if self.overdue < 60:
-            return f"since {self.overdue // 7} weeks"
-        return f"since {self.overdue // 30} months"
+        today = self.due + timedelta(days=self.overdue)
+        return f"since {short_date(self.due, today)}"
 
 
 @dataclass
@@ -78,6 +85,25 @@ class Summary:
     prompt_key: str = ""
     #: Plans (shown or not) with steps done from evidence that are not stored as done yet.
     unrecorded: list[PlanView] = field(default_factory=list)
+    #: Applications in all (none yet: the first run, with no floor or goal to speak of).
+    applications: int = -1
+    #: People it would also be a good moment to reach out to, beyond the few in ``due`` (on Contacts).
+    contacts_more: int = 0
+
+    @property
+    def first_run(self) -> bool:
+        """No application yet: Today shows no floor or goal until there is data."""
+        return self.applications == 0
+
+    @property
+    def people(self) -> list[DueItem]:
+        """The few people suggested today."""
+        return [d for d in self.due if d.kind == "contact"]
+
+    @property
+    def tasks(self) -> list[DueItem]:
+        """Today's list without the people."""
+        return [d for d in self.due if d.kind != "contact"]
 
     @property
     def sparkline(self) -> str:
@@ -90,25 +116,31 @@ class Summary:
 
     @property
     def floor_text(self) -> str:
-        if self.need:
-            return f"{self.live} live of {self.floor} — add {self.need} today"
-        return f"{self.live} live, floor {self.floor} met"
+        """Never a count for the day: nothing before the first application; below the floor, what one
+        good application this week would do; at the floor, that it is met."""
+        return floor_words(self.live, self.floor, first_run=self.first_run)
 
     @property
     def week_text(self) -> str:
-        return f"{self.week_sent} of {self.weekly_goal} sent"
+        """``2 of 5 applied`` (the user's own goal for the week); "" before the first application."""
+        return "" if self.first_run else f"{self.week_sent} of {self.weekly_goal} applied"
 
     @property
     def relief_text(self) -> str:
-        """The latest reframe's relief: how much the re-rated feelings eased (points of 100)."""
+        """The latest reframe, the right way round: ``feelings eased 52 of 100, 3d ago`` (or ``rose``)."""
         if self.relief is None:
             return "no reframe with re-rated feelings yet"
         when = humanize_ago(self.relief_on, self.today) if self.relief_on else ""
-        verb = "eased" if self.relief >= 0 else "rose"
-        return f"{verb} {abs(self.relief):.0f} pts, {when}"
+        return f"{relief_change(self.relief)}, {when}" if when else relief_change(self.relief)
 
 
 # --------------------------------------------------------------------------- pieces (pure)
+
+
+def relief_change(relief: float) -> str:
+    """How the re-rated feelings moved, the right way round: ``feelings eased 52 of 100``,
+    ``feelings rose 10 of 100``, ``feelings held steady``."""
+    return f"feelings {eased_or_rose(relief)}"
 
 
 def relative_day(d: date, today: date) -> str:
@@ -125,19 +157,29 @@ def relative_day(d: date, today: date) -> str:
 
 
 def step_when(step: StepView, today: date) -> str:
-    """The step's state in words: done 2 Mar, skipped, snoozed until Thu 5, due tomorrow, was due yesterday."""
+    """The step's state in words: done 2 Mar, skipped, snoozed until Thu 5, due tomorrow, since
+    yesterday. Reflecting is never due or late: it is there "when you're ready"."""
     if step.status == "done":
         return f"done {short_date(step.done_on, today)}".strip()
     if step.status == "skipped":
         return "skipped"
     if step.status == "snoozed" and step.snoozed_until and step.snoozed_until > today:
         return f"snoozed until {relative_day(step.snoozed_until, today)}"
-    if step.overdue_days(today) and step.due is not None:
-        start = step.snoozed_until if step.status == "snoozed" and step.snoozed_until else step.due
-        return f"was due {relative_day(max(start, step.due), today)}"
-    if step.due is None:
+    if step.key == "reflect" or step.due is None:
         return "when you're ready"
+    if step.overdue_days(today):
+        start = step.snoozed_until if step.status == "snoozed" and step.snoozed_until else step.due
+        return f"since {relative_day(max(start, step.due), today)}"
     return f"due {relative_day(step.due, today)}"
+
+
+def step_is_due(step: StepView, today: date) -> bool:
+    """An open step dated today or earlier (Reflect never counts: it waits until you're ready)."""
+    if not step.is_open or step.key == "reflect" or step.due is None:
+        return False
+    if step.status == "snoozed" and step.snoozed_until and step.snoozed_until > today:
+        return False
+    return step.due <= today
 
 
 def greeting(now_hour: int, name: str = "") -> str:
@@ -195,7 +237,8 @@ def latest_relief(entries: Iterable[JournalEntry]) -> tuple[float, date, str] | 
 
 
 def contacts_due(store: Store, today: date) -> list[DueItem]:
-    """Contacts due or overdue (the contacts module's rule), each with its suggested reason."""
+    """People it is a good moment to reach out to (the contacts module's rule), most urgent first,
+    each with its suggested reason."""
     out = []
     for row in store.contacts.due(today):
         info = row.info
@@ -265,13 +308,13 @@ def due_applications(apps: Iterable[Application], today: date) -> list[DueItem]:
 
 
 def drafts_put_off(store: Store, today: date) -> list[DueItem]:
-    """Drafts put off until today or before (the outreach module's rule)."""
+    """Drafts snoozed until today or before (the outreach module's rule)."""
     out = []
     for d in store.drafts.due(today):
         until = from_iso(d.put_off_until) or today
         kind = KIND_LABELS.get(d.kind, d.kind)
         who = recipient_label(d, store=store)
-        out.append(DueItem("draft", d.id, f"{kind} to {who}", d.subject or "put off until today",
+        out.append(DueItem("draft", d.id, f"{kind} to {who}", d.subject or "snoozed until today",
                            until, max(0, (today - until).days)))
     return out
 
@@ -298,7 +341,8 @@ def summarize(store: Store, today: date | None = None) -> Summary:
     views = [v for v in every if v.active]
     due: list[DueItem] = []
     due += due_applications(apps, today)
-    due += contacts_due(store, today)
+    people = contacts_due(store, today)
+    due += people[:CONTACTS_A_DAY]
     due += drafts_put_off(store, today)
     for v in views:
         if v.feedback:
@@ -319,4 +363,5 @@ def summarize(store: Store, today: date | None = None) -> Summary:
         relief=relief[0] if relief else None, relief_on=relief[1] if relief else None,
         relief_entry_id=relief[2] if relief else None, prompt=prompt, prompt_key=key,
         unrecorded=[v for v in every if any(s.unrecorded for s in v.steps)],
+        applications=len(apps), contacts_more=max(0, len(people) - CONTACTS_A_DAY),
     )

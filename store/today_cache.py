@@ -30,7 +30,7 @@ from .today import DueItem, Summary, greeting
 if TYPE_CHECKING:
     from .db import Store
 
-FORMAT = 1
+FORMAT = 2  # 2: people capped at a few a day, the application count
 _DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)}
 _RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
 

@@ -47,29 +47,30 @@ def _seed(data_dir: Path) -> None:
 
 
 EXPECTED = """\
-Rebound · Monday 2 March 2026 · Good morning, Alex.
+Rebound · Mon 2 Mar 2026 · Good morning, Alex.
 
-Pipeline   2 live of 4 — add 2 today
-This week  1 of 3 sent
+Pipeline   2 live of 4 · one good application this week makes 3
+This week  1 of 3 applied
 Mood 30d   ····························▂▄ avg 3.0/5
-Relief     eased 20 pts, 3d ago
+Reframe    feelings eased 20 of 100, 3d ago
 
 Rebound plans (1 in progress)
-  Nope Inc — Dev · rejected yesterday · 1 of 5 done
+  Nope Inc — Dev · rejected yesterday · 1 of 5 done · 2 due
     ✓ Reflect                done 2 Mar · a guided reframe of this one
     ○ Say thank you          due today · 0 of 1 sent
     ○ Ask for feedback       due tomorrow · one polite question about what to improve
     ○ Stay in touch          due Sun 8 · 1 connection note to write
-    ○ Move on                was due yesterday · 2 live of 4 — add 2 today · 1 sent since (first 1 day later)
+    ○ Move on                since yesterday · 2 live of 4 · one good application this week makes 3 · 1 ap…
 
-Due today and overdue (4)
+Due today (3)
   Next steps
-    Late — SRE · since 3 days · Send the take-home
+    Late — SRE · since 27 Feb · Send the take-home
     Due Today — Dev · today · Follow up
-  Drafts put off
-    Quarterly check-in to Ben Li · today · put off until today
-  Contacts due
-    Ana Chen · since 4 weeks · """
+  Drafts snoozed
+    Quarterly check-in to Ben Li · today · snoozed until today
+
+A good moment to reach out  (if you feel like it)
+    Ana Chen · """
 
 
 def test_today_prints_the_summary_and_exits_0(data_dir, capsys):
@@ -167,3 +168,27 @@ def test_console_script_exits_0(data_dir):
     out = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "today"], cwd=ROOT,
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0 and out.stdout.startswith(EXPECTED)
+
+
+def test_only_the_newest_plan_is_listed_step_by_step_and_people_are_few(data_dir, capsys):
+    _seed(data_dir)
+    s = Store.open(data_dir)
+    try:
+        older = Application(company="Older Co", role="Dev", stage="closed", outcome="rejected",
+                            outcome_on="2026-02-26", closed_from_stage="screening")
+        with s.batch():
+            s.applications.save(older)
+            s.plans.ensure_for_application(older)
+        for i in range(5):
+            s.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
+    finally:
+        s.close()
+    assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+    out = capsys.readouterr().out
+    plans = out.split("Rebound plans (2 in progress)")[1].split("Due today")[0]
+    assert plans.count("Reflect") == 1  # the newest (Nope Inc) step by step; Older Co is one line
+    assert "Nope Inc — Dev · rejected yesterday" in plans and "Older Co — Dev · rejected 4 days ago" in plans
+    assert plans.index("Older Co") > plans.index("Move on")
+    people = out.split("A good moment to reach out")[1].split("Prompt")[0]
+    assert len([line for line in people.splitlines() if line.startswith("    ") and "·" in line]) == 3
+    assert "More people on Contacts, whenever you like." in people

@@ -137,7 +137,7 @@ def test_log_a_touchpoint_says_when_next(store, actions):
     p = people(store)
     done = actions.log_touchpoint(Touchpoint(date=d(0), direction="two-way", contact_ids=[p["ana"].id]))
     assert done is not None and done.ids == (p["ana"].id,)
-    assert done.message == "Logged a check-in with Ana Almeida. Next due 2 Jun (in 3mo)."
+    assert done.message == "Logged a check-in with Ana Almeida. Next check-in 2 Jun (in 3mo)."
     assert store.contacts.get(p["ana"].id).last_touch_on == d(0)
     inbound = actions.log_touchpoint(Touchpoint(date=d(0), direction="in", kind="reply", contact_ids=[p["ben"].id]))
     assert inbound is not None and "(inbound: the clock keeps running)" in inbound.message
@@ -235,7 +235,7 @@ def test_export_and_an_export_that_fails(store, actions, monkeypatch):
     people(store)
     done = actions.export("csv")
     assert done.message.startswith("Exported 4 contacts to ") and not done.error and done.timeout == 10
-    assert actions.export("ics").message.startswith("Exported 3 next due dates")  # the archived one has none
+    assert actions.export("ics").message.startswith("Exported 3 next check-ins")  # the archived one has none
 
     def refuse(_store, _fmt):
         raise PermissionError(13, "Permission denied")
@@ -269,7 +269,7 @@ def test_rows_filters_marks_and_targets(store):
     assert rows.tags() == ["fintech"]
     rows.filters.due_now = True
     assert [r.contact.first_name for r in rows.apply()] == ["Ana", "Ben"]
-    assert rows.filters.narrowing and rows.filters.labels() == ["due now"]
+    assert rows.filters.narrowing and rows.filters.labels() == ["a good moment now"]
     rows.filters.clear()
     rows.filters.text = "acme"
     assert [r.contact.first_name for r in rows.apply()] == ["Ben"]

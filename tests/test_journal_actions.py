@@ -66,7 +66,7 @@ def test_finished_messages_by_kind():
     record = JournalEntry(kind="reframe", emotions=[{"name": "sad", "before": 80, "after": 30}],
                           thoughts=[{"text": "never", "belief": 90, "hot": True}], hot_belief_after=40)
     message = finished_message(record)
-    assert "eased by 50 points" in message and "50 points less" in message
+    assert "feelings eased 50 of 100" in message and "belief in the hot thought eased 50 of 100" in message
 
 
 def test_delete_goes_through_write(store):
@@ -108,7 +108,7 @@ def test_link_choices_rejections_first_newest_first():
     won = Application(company="Won", role="Dev", stage="closed", outcome="accepted")
     choices = link_choices([old, live, won, new])
     assert [c[0] for c in choices] == ["", new.id, old.id, live.id]
-    assert choices[1][1] == "New — Dev · ghosted 2026-02-05" and choices[3][1] == "Live — Dev · applied"
+    assert choices[1][1] == "New — Dev · ghosted 5 Feb" and choices[3][1] == "Live — Dev · applied"
 
 
 # --------------------------------------------------------------------------- voice and export

@@ -24,12 +24,12 @@ def record(text: str = "") -> JournalEntry:
 
 def test_a_thought_record_reads_section_by_section():
     plain = render_entry(record(), app_title="Acme — Dev").plain
-    order = ["2026-03-01 · Reframe", "Application: Acme — Dev", "Tags: tag ", "title ", "Situation\n  situation",
+    order = ["Sun 1 Mar 2026 · Reframe", "Application: Acme — Dev", "Tags: tag ", "title ", "Situation\n  situation",
              "Emotions (0-100: before → after)\n  sad   80 → 30\n  stuck  50 → –",
              "Thoughts (belief 0-100)\n  ★ hot hot   (90 → 40)\n  · cold  (20)", "Thinking patterns\n  Overgeneral",
              "Evidence for\n  • for ", "Evidence against\n  • against\n    two lines",
              "Balanced thought (belief 60)\n  balanced", "How it shifted\n  ", "Self-compassion\n  This hurts: hurts",
-             "  A kind word: kind", "Lesson\n  lesson", "Next action\n  act   (by 2026-03-06, ", "Notes\nnotes"]
+             "  A kind word: kind", "Lesson\n  lesson", "Next action\n  act   (by 6 Mar, ", "Notes\nnotes"]
     at = [plain.find(part) for part in order]
     assert -1 not in at, [p for p, i in zip(order, at, strict=True) if i < 0]
     assert at == sorted(at)
@@ -77,7 +77,10 @@ def test_status_drafts_and_rating_lines():
     assert drafts_text(1, None).plain.startswith("✎ 1 unfinished draft, ")
     reframe = JournalEntry(kind="reframe", entry_date="2026-02-28", wizard_step=3, is_draft=True)
     text = drafts_text(2, reframe).plain
-    assert "Unfinished reframe from 2026-02-28 (step 3 of 8" in text and "2 drafts in all" in text
+    assert "Unfinished reframe from 28 Feb (step 3 of 8" in text and "2 drafts in all" in text
     assert rating_text(reframe) == "draft"
     assert rating_text(JournalEntry(kind="checkin", mood=4)) == "mood 4/5"
-    assert rating_text(record()) == "relief 50"
+    assert rating_text(record()) == "eased 50"  # the right way round: feelings eased
+    worse = record()
+    worse.emotions = [{"name": "sad", "before": 50, "after": 80}]
+    assert rating_text(worse) == "rose 30"  # feelings got worse: never "relief 30"

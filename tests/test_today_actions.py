@@ -191,7 +191,7 @@ def test_send_a_wishlist_card_to_applied(store):
     d = seed(store)
     actions = TodayActions(store, Writes())
     sent = actions.send_to_applied(d["wish"].id)
-    assert sent == Outcome(True, "Sent: Wish — Dev is now in Applied.", "Move on")
+    assert sent == Outcome(True, "Applied: Wish — Dev is now in Applied, dated today.", "Move on")
     assert store.applications.get(d["wish"].id).stage == "applied"
     assert actions.send_to_applied(d["wish"].id) == Outcome(False)  # not on the Wishlist any more
     assert actions.send_to_applied("no-such-card") == Outcome(False)

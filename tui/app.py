@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from store import backups, logs
+from store import backups, dates, logs
 from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
@@ -325,7 +325,7 @@ class ReboundApp(GuardedApp):
 
     def action_show_data_info(self) -> None:
         last = backups.last_backup(self.store.data_dir)
-        last_text = f"{last.name} ({last.modified:%Y-%m-%d %H:%M})" if last else "none yet"
+        last_text = f"{last.name} ({dates.long_date(last.modified)}, {last.modified:%H:%M})" if last else "none yet"
         self.notify(
             f"Data folder: {self.store.data_dir}\nData file: {self.store.path}\nLast backup: {last_text}\n"
             f"Restore: rebound-tui doctor --restore latest",

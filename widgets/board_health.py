@@ -1,8 +1,9 @@
-"""The board's one-line pipeline health: live vs floor, sent this week vs goal, the funnel, the
+"""The board's one-line pipeline health: live vs floor, applied this week vs goal, the funnel, the
 median wait for a first reply, and how many cards need attention.
 
 Plain values in; it picks the most detailed wording that fits the width (80 columns get the
-compact one). Status is said in words and symbols (``✓``, ``short``), never by colour alone.
+compact one). Status is said in words and symbols (``✓``, ``below``), never by colour alone, and
+never as a count to make up.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ Part = str | tuple[str, str]
 def variants(f: HealthFigures) -> list[Content]:
     """The health line from most to least detailed."""
     short = max(0, f.floor - f.live)
-    live_ok: Part = ("✓", "bold") if short == 0 else (f"({short} to go)", "bold")
+    live_ok: Part = ("✓", "bold") if short == 0 else ("below", "bold")  # never a count to make up
     week_ok = " ✓" if f.weekly_goal and f.sent_this_week >= f.weekly_goal else ""
     counts = "›".join(str(c) for _, c, _ in f.funnel)
     labelled: list[Part] = []
@@ -69,8 +70,8 @@ def variants(f: HealthFigures) -> list[Content]:
     gap = "  "
     live_long: list[Part] = [("Live ", "dim"), (str(f.live), "bold"), (f" · floor {f.floor} ", "dim"), live_ok]
     live_short: list[Part] = [("Live ", "dim"), (f"{f.live}/{f.floor}", "bold"), " ", live_ok]
-    week_long: list[Part] = [("This week ", "dim"), (f"{f.sent_this_week} of {f.weekly_goal}", "bold"),
-                 (f" sent{week_ok}", "dim")]
+    week_long: list[Part] = [("Week ", "dim"), (f"{f.sent_this_week} of {f.weekly_goal}", "bold"),
+                 (f" applied{week_ok}", "dim")]
     week_short: list[Part] = [("Week ", "dim"), (f"{f.sent_this_week}/{f.weekly_goal}{week_ok}", "bold")]
     full = Content.assemble(
         *live_long, gap, *week_long, gap, *labelled, gap,

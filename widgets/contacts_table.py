@@ -6,8 +6,10 @@ search keystroke) is a list assignment. (A stock DataTable measures and stores e
 refill: a quarter of a second per keystroke at 2,000 rows.)
 
 User text is drawn as plain segments, never parsed as markup, so a name like ``[/]`` shows as
-typed. The state column is a badge of a symbol and words (``‼ overdue``), so it reads without
-colour; colour only adds to it. The header stays on the first line while the rows scroll.
+typed. The state column is a badge of a symbol and words (``● reach out``), so it reads without
+colour; colour only adds to it. The words never speak of people as a debt ("overdue", "late"): the
+state names stay the store's, the words shown are :data:`STATE_WORDS`. The header stays on the first
+line while the rows scroll.
 
 Keys: ``j``/``k``/arrows, page up/down, ``g``/``G``/home/end; enter posts :class:`Selected`;
 every cursor move posts :class:`Highlighted`. A click moves the cursor; a click on the current
@@ -36,11 +38,12 @@ from widgets.usertext import safe
 
 log = logging.getLogger("rebound")
 
-#: Symbol and colour (a theme colour name, or "dim") of each state's badge; the words are the state.
+#: Symbol and colour (a theme colour name, or "dim") of each state's badge. Never red: a person is
+#: never a debt.
 BADGES = {
-    "overdue": ("‼", "error"),
-    "due": ("●", "warning"),
-    "due soon": ("◔", "accent"),
+    "overdue": ("◆", "primary"),
+    "due": ("●", "primary"),
+    "due soon": ("◔", "dim"),
     "ok": ("✓", "success"),
     "snoozed": ("z", "dim"),
     "paused": ("‖", "dim"),
@@ -48,8 +51,22 @@ BADGES = {
     "archived": ("▫", "dim"),
     "do not contact": ("⊘", "dim"),
 }
+#: The words beside each state's symbol: a good moment to reach out (``due``), to reconnect after a
+#: long while (``overdue``), soon (``due soon``); never "due" or "overdue" for a person.
+STATE_WORDS = {
+    "overdue": "reconnect",
+    "due": "reach out",
+    "due soon": "this week",
+    "ok": "in touch",
+    "do not contact": "do not contact",
+}
 #: Shorter words where the column is narrow.
-STATE_WORDS = {"do not contact": "no contact"}
+SHORT_WORDS = {"do not contact": "no contact"}
+
+
+def state_words(state: str) -> str:
+    """What a state is called on screen."""
+    return STATE_WORDS.get(state, state)
 
 
 class ContactLine(NamedTuple):
@@ -73,7 +90,7 @@ COLUMNS = [
     ("role", "Role", 11),
     ("cadence", "Every", 5),
     ("last", "Last", 7),
-    ("due", "Due", 7),
+    ("due", "Next", 7),
     ("reason", "Why now", 30),
 ]
 _FIXED = sum(w for k, _l, w in COLUMNS if k != "reason")
@@ -316,7 +333,8 @@ class ContactsTable(ScrollView, can_focus=True):
     def _row_segments(self, line: ContactLine, base: Style, on_cursor: bool) -> list[Segment]:
         w = self._widths
         symbol, colour = BADGES.get(line.state, ("·", "dim"))
-        words = line.state if len(line.state) + 2 <= w["state"] else STATE_WORDS.get(line.state, line.state)
+        words = state_words(line.state)
+        words = words if len(words) + 2 <= w["state"] else SHORT_WORDS.get(line.state, words)
         badge_style = base if on_cursor else base + self._badge_style(colour)
         name_style = base + Style(bold=True) if line.marked else base
         gap = " " * GAP

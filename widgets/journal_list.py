@@ -38,7 +38,7 @@ class EntryRow(NamedTuple):
 
 
 MARK = "▶ "
-COLUMNS = (("date", "Date", 10), ("kind", "Kind", 10), ("rating", "Mood/relief", 11))
+COLUMNS = (("date", "Date", 11), ("kind", "Kind", 10), ("rating", "Feelings", 11))
 APP_WIDTH = 18
 
 

@@ -346,7 +346,8 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
         sweep = app.screen
         assert isinstance(sweep, SweepScreen)
         assert sweep.ids == [overdue.id, q1.id, q2.id, q3.id, q4.id]  # overdue first, then the quietest
-        assert "Chase: overdue by 3 days" in str(sweep.query_one("#sweep-card").render())
+        card = str(sweep.query_one("#sweep-card").render())
+        assert "Chase: since 27 Feb" in card and "overdue" not in card
         assert "1 of 5" in str(sweep.query_one("#sweep-progress").render())
         await pilot.press("f")  # followed up
         await pilot.pause()
@@ -475,7 +476,8 @@ async def test_details_show_timeline_and_act_on_the_card(store, make_app):
         details = app.screen
         assert isinstance(details, DetailsScreen)
         text = str(details.query_one("#details-text").render())
-        assert "Email Kim" in text and "⚠ overdue" in text and "added to Applied" in text
+        assert "Email Kim: since" in text and "added to Applied" in text
+        assert "overdue" not in text and "⚠" not in text  # a next action's past day is said calmly
         assert "Loved the take-home" in text
         await pilot.press("L")
         await pilot.pause()
@@ -569,12 +571,13 @@ async def test_health_line_and_panel_on_fixture(store, make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         scr = await open_board(pilot)
         line = scr.query_one(HealthLine).plain()
-        assert "Live 2 · floor 4 (2 to go)" in line and "This week 1 of 2 sent" in line
+        assert "Live 2 · floor 4 below" in line and "Week 1 of 2 applied" in line
         assert "Funnel 2 ›50%› 1 ›0%› 0 ›—› 0" in line and "First reply ~6 days" in line
         await pilot.press("p")
         await pilot.pause()
         panel = str(app.screen.query_one("#health-text").render())
-        assert "Wishlist has 1: moving 1 forward" in panel and "6 days (median)" in panel
+        assert "Wishlist has 1: one good application this week (L) makes 3." in panel
+        assert "6 days (median)" in panel and "(below it)" in panel and "Applied this week" in panel
         await pilot.press("escape")
         await pilot.pause()
         # a move changes the figures

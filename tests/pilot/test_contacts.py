@@ -96,18 +96,20 @@ async def test_list_sorted_by_urgency_with_states_in_words_and_reasons(store, ma
         screen = await open_contacts(pilot)
         assert names(app) == ["Ana Almeida", "Ben Brandt", "Cy Chen"]  # the archived one is hidden
         text = table_text(app)
-        assert "State" in text and "Every" in text and "Due" in text
+        assert "State" in text and "Every" in text and "Next" in text
         rows = text.splitlines()
-        assert "‼ overdue" in rows[1] and "Ana Almeida" in rows[1] and "3 mo" in rows[1] and "4mo ago" in rows[1]
-        assert "● due" in rows[2] and "Ben Brandt" in rows[2] and "3d ago" in rows[2]
-        assert "✓ ok" in rows[3] and "10d ago" in rows[3] and "in 2mo" in rows[3]
-        assert "2 due now" in bar_text(app) and "1 archived hidden" in bar_text(app)
+        # sorted by urgency, but a person is never "overdue": a symbol and kind words, no "ago" for the due date
+        assert "◆ reconnect" in rows[1] and "Ana Almeida" in rows[1] and "3 mo" in rows[1] and "now" in rows[1]
+        assert "● reach out" in rows[2] and "Ben Brandt" in rows[2] and "now" in rows[2]
+        assert "✓ in touch" in rows[3] and "10d ago" in rows[3] and "in 2mo" in rows[3]
+        assert "overdue" not in text and "due" not in text.casefold()
+        assert "Reach out: 2 now" in bar_text(app) and "1 archived hidden" in bar_text(app)
         assert hint_text(app).startswith("Why now:")  # the cursor is on Ana, who is due
         assert screen.current_row().contact.first_name == "Ana"
         await pilot.press("j", "j")
         await pilot.pause()
         assert screen.current_row().contact.first_name == "Cy"
-        assert "next due" in hint_text(app)
+        assert "in touch — next check-in" in hint_text(app)
         # enter opens the detail pane below the list at 80x24; escape closes it
         await pilot.press("enter")
         await pilot.pause()
@@ -176,7 +178,7 @@ async def test_add_contact_with_every_field_and_inline_errors(store, make_app):
         assert "Not saved" in str(form.query_one("#cf-error", Static).render())
         form.query_one("#f-met_on", Input).value = "-2w"
         await pilot.pause()
-        assert "2026-02-16" in str(form.query_one("#hint-met_on", Static).render())
+        assert "Mon 16 Feb 2026" in str(form.query_one("#hint-met_on", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
@@ -237,7 +239,7 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         dialog = app.screen
         assert isinstance(dialog, TouchpointDialog)
         assert dialog.query_one("#tp-date", Input).value == "today"
-        assert "2026-03-02" in str(dialog.query_one("#tp-date-hint", Static).render())
+        assert "Mon 2 Mar 2026" in str(dialog.query_one("#tp-date-hint", Static).render())
         # a date in the future is refused with a message
         dialog.query_one("#tp-date", Input).value = "tomorrow"
         await pilot.pause()
@@ -257,7 +259,7 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         assert C.due_info(ana, store.settings.current()).state == "ok"
         assert screen.current_row().contact.first_name == "Ben"  # next in line moved up
         assert names(app)[-1] == "Ana Almeida"
-        assert any("Logged a" in n and "Ana Almeida" in n and "Next due 2 Jun" in n for n in notes(app))
+        assert any("Logged a" in n and "Ana Almeida" in n and "Next check-in 2 Jun" in n for n in notes(app))
 
 
 async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app):
@@ -407,12 +409,12 @@ async def test_global_pause_from_the_palette(store, make_app):
         await pilot.pause()
         s = store.settings.current()
         assert (s.pause_from, s.pause_until) == ("2026-03-02", "2026-03-11")
-        assert "0 due now" in bar_text(app) and "All reminders paused" in bar_text(app)
+        assert "Reach out: 0 now" in bar_text(app) and "All reminders paused" in bar_text(app)
         assert "Resume all reminders now" in [c.title for c in app.all_commands(screen)]
         screen.action_resume_all()
         await pilot.pause()
         assert store.settings.current().pause_until is None
-        assert "2 due now" in bar_text(app)
+        assert "Reach out: 2 now" in bar_text(app)
 
 
 # --------------------------------------------------------------------------- filters and search
@@ -425,7 +427,7 @@ async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app
         await open_contacts(pilot)
         await pilot.press("u")
         await pilot.pause()
-        assert names(app) == ["Ana Almeida", "Ben Brandt"] and "due now" in bar_text(app)
+        assert names(app) == ["Ana Almeida", "Ben Brandt"] and "a good moment now" in bar_text(app)
         await pilot.press("u")
         await pilot.pause()
         assert len(names(app)) == 3
@@ -614,7 +616,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
         assert store.contacts.count() == 5 and store.storage.saves == saves + 1
         assert any("Imported: 5 added, 0 updated, 2 skipped" in n for n in notes(app))
         # spread over one cadence: nobody is due on day one
-        assert "0 due now" in bar_text(app) and len(names(app)) == 5
+        assert "Reach out: 0 now" in bar_text(app) and len(names(app)) == 5
 
 
 async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(store, make_app):
@@ -647,7 +649,7 @@ async def test_export_from_the_palette(store, make_app):
         screen = await open_contacts(pilot)
         cmds = {c.title: c for c in app.all_commands(screen)}
         cmds["Export contacts as CSV"].callback()
-        cmds["Export next due dates as a calendar (.ics)"].callback()
+        cmds["Export next check-ins as a calendar (.ics)"].callback()
         await pilot.pause()
         exports = sorted(p.name for p in (store.data_dir / "exports").iterdir())
         assert exports == ["contacts-2026-03-02.csv", "contacts-2026-03-02.ics"]
@@ -681,8 +683,9 @@ async def test_palette_has_every_action(store, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
         titles = " | ".join(str(c.title) for c in app.all_commands(screen))
-        for wanted in ("New contact", "Import LinkedIn connections…", "Search contacts", "Filter: due now only",
-                       "Filter by role…", "Filter by tag…", "Log a touchpoint with Ana Almeida",
+        for wanted in ("New contact", "Import LinkedIn connections…", "Search contacts",
+                       "Filter: a good moment now only", "Filter by role…", "Filter by tag…",
+                       "Log a touchpoint with Ana Almeida",
                        "Compose to Ana Almeida", "Snooze Ana Almeida…", "Pause Ana Almeida…", "Edit Ana Almeida",
                        "Delete Ana Almeida", "Touchpoints with Ana Almeida", "Applications linked to Ana Almeida",
                        "Archive Ana Almeida", "Do not contact Ana Almeida", "Pause all reminders for N days…",

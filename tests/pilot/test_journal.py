@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.widgets import Input, Static, TextArea
 
 from store import journal as J
+from store.dates import long_date, short_date
 from store.db import Store
 from store.models import Application, JournalEntry
 from tests.hostile import HOSTILE, stored_form
@@ -58,14 +59,15 @@ async def test_list_newest_first_reader_and_search(demo_store, make_app):
         lst = screen.query_one(EntryList)
         expected = demo_store.journal.entries()
         assert [r.key for r in lst.rows] == [e.id for e in expected]
-        dates = [r.date for r in lst.rows]
+        dates = [e.entry_date for e in expected]
         assert dates == sorted(dates, reverse=True)
+        assert lst.rows[0].date == short_date(expected[0].entry_date)  # one date style: "2 Mar"
         # the reader follows the cursor
         await pilot.press("j")
         await pilot.pause()
         second = expected[1]
         assert lst.current_key == second.id
-        assert second.entry_date in reader_text(app)
+        assert long_date(second.entry_date) in reader_text(app)
 
         # / search: every term must match, the rest is hidden, matches are marked in the reader
         await pilot.press("slash")
@@ -321,7 +323,9 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         await pilot.pause()
         line = text_of(wiz.query_one("#relief-line"))
         # (80-40) + (50-20) + (50-50) over three feelings = 23.3; belief 90 -> 30
-        assert "eased by 23 points" in line and "60 points less" in line
+        # the right way round: feelings and belief eased (never "relief rose" when they got worse)
+        assert "Your feelings eased 23 of 100 on average." in line
+        assert "Your belief in the hot thought eased 60 of 100." in line
         await pilot.press("pagedown")
         await pilot.pause()
         # step 8: a date that can't be read is refused with what is accepted
@@ -354,9 +358,9 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         assert e.lesson == "Practise the scaling story" and not e.lesson_outside_control
         assert (e.next_action, e.next_action_date) == ("Send two applications", "2026-03-06")
         assert round(J.entry_relief(e), 1) == 23.3 and J.belief_shift(e) == 60
-        assert "eased by 23" in notifications(app)
+        assert "eased 23 of 100" in notifications(app)
         lst = screen.query_one(EntryList)
-        assert lst.current_key == e.id and lst.rows[lst.cursor].rating == "relief 23"
+        assert lst.current_key == e.id and lst.rows[lst.cursor].rating == "eased 23"
         assert "Practise the scaling story" in [lesson.text for lesson in store.journal.lessons()]
 
 

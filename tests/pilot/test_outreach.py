@@ -336,7 +336,7 @@ async def test_save_to_file_eml_and_mailto(store, make_app):
         titles = [c.title for c in outreach(app).palette_commands()]
         for needed in ("Outreach: copy message", "Outreach: save to a text file", "Outreach: mark sent",
                        "Outreach: save as an email file (.eml)", "Outreach: copy a mailto: link",
-                       "Outreach: put off until tomorrow / bring back", "Outreach: templates",
+                       "Outreach: snooze until tomorrow / bring back", "Outreach: templates",
                        "Outreach: delete", "Outreach: new reply to a rejection"):
             assert needed in titles
         # / filters the list, escape clears it; d deletes after asking
@@ -677,12 +677,12 @@ async def test_put_off_from_the_editor_saves_it_for_tomorrow_in_one_go(store, ma
         await pilot.pause()
         await pilot.pause()
         editor = app.screen
-        assert "Put off until tomorrow" in str(editor.query_one("#ed-cooloff", Static).render())
+        assert "Snooze until tomorrow" in str(editor.query_one("#ed-cooloff", Static).render())
         titles = [c.title for c in editor.palette_commands()]
-        assert "Draft: put off until tomorrow" in titles and "Draft: edit in $EDITOR" in titles
+        assert "Draft: snooze until tomorrow" in titles and "Draft: edit in $EDITOR" in titles
         editor.action_put_off()
         await pilot.pause()
         assert isinstance(app.screen, OutreachScreen)
-        assert any("Put off until Tuesday 3 March" in n.message for n in app._notifications)
+        assert any("Snoozed until Tue 3 Mar 2026" in n.message for n in app._notifications)
     (d,) = store.drafts.all()
     assert d.status == "put off" and d.put_off_until == "2026-03-03" and d.contact_ids == [ana.id]

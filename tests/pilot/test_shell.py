@@ -214,3 +214,57 @@ async def test_go_to_application_from_any_screen(demo_store, make_app):
         assert app.current_mode == "board"
         assert board.selected().id == target.id  # the card is selected and its details are open
         assert type(app.screen).__name__ == "DetailsScreen"
+
+
+def test_help_markdown_is_drawn_not_shown_raw():
+    from tui.shell.help import markdown_content
+
+    text = ("What is **due**, *when you're ready*; `enter` opens it.\nA second line joins the paragraph.\n\n"
+            "Placeholders:\n  {{ contact.first_name }}  keeps its own line\n- a list item too\n"
+            "3 * 4 stays and so does a lone *")
+    content = markdown_content(text)
+    plain = content.plain
+    assert "**" not in plain and "`" not in plain and "*when" not in plain
+    assert "What is due, when you're ready; enter opens it. A second line joins the paragraph." in plain
+    assert "Placeholders:\n  {{ contact.first_name }}  keeps its own line\n- a list item too" in plain
+    assert "3 * 4 stays and so does a lone *" in plain
+    styles = {plain[s.start:s.end]: str(s.style) for s in content.spans}
+    assert styles == {"due": "bold", "when you're ready": "italic", "enter": "bold"}
+
+
+async def test_today_and_settings_help_render_their_formatting(store, make_app):
+    from tui.settings.screen import SettingsScreen
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for open_keys in ([], ["comma"]):
+            for key in open_keys:
+                await pilot.press(key)
+                await pilot.pause()
+            assert isinstance(app.screen, SettingsScreen if open_keys else TodayScreen)
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            help_text = app.screen.query_one("#help-text")
+            content = help_text.render()
+            plain = str(content)
+            assert "**" not in plain and "`" not in plain and "*" not in plain.replace("★", "")
+            bold = [plain[s.start:s.end] for s in content.spans if "bold" in str(s.style)]
+            italic = [plain[s.start:s.end] for s in content.spans if "italic" in str(s.style)]
+            assert "ctrl+s" in bold if open_keys else "A rebound plan" in bold
+            assert italic  # *Reflect*, *My name*…
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_settings_says_free_linkedin_notes_are_200_characters(store, make_app):
+    from tests import waiting
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("comma")
+        await pilot.pause()
+        text = waiting.screen_text(app)
+        assert "Free (200-character connection notes)" in text and "300-character" not in text

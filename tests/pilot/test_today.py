@@ -91,8 +91,9 @@ async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, 
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         text = all_text(app)
-        assert "Monday 2 March 2026" in text and "Good morning, Alex." in text
-        assert "Pipeline 1 live of 3 — add 2 today" in text and "Week 2 of 2 sent" in text
+        assert "Mon 2 Mar 2026" in text and "Good morning, Alex." in text  # one date style
+        assert "Pipeline 1 live of 3 · one good application this week makes 2" in text
+        assert "add 2 today" not in text and "Week 2 of 2 applied" in text
         assert "Mood 30d " in text and "Prompt " in text
         pid = d["plan"].id
         assert "Acme — Staff Engineer  rejected today · 0 of 6 done" in row_text(app, f"plan:{pid}")
@@ -226,7 +227,7 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
-        assert "1 live of 3 — add 2 today" in row_text(app, f"step:{pid}:move_on")
+        assert "1 live of 3 · one good application this week makes 2" in row_text(app, f"step:{pid}:move_on")
         await go(pilot, f"step:{pid}:move_on")
         await pilot.press("enter")
         await pilot.pause()
@@ -234,14 +235,16 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
 
         assert isinstance(app.screen, RefillDialog)
         status = str(app.screen.query_one("#refill-status").render())
-        assert "add 2 today" in status
+        assert "One good application this week makes 2." in status and "today" not in status
         ol = app.screen.query_one("#refill-list", OptionList)
         assert ol.get_option_at_index(0).id == d["wish"][1].id  # the most exciting first
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert "floor 3 met" in str(app.screen.query_one("#refill-status").render())
+        status = str(app.screen.query_one("#refill-status").render())
+        assert "floor 3 met" in status and "Rest is part of the search too." in status
+        assert "momentum" not in status and "Applied from here: 2." in status
         assert all(store.applications.get(w.id).stage == "applied" for w in d["wish"])
         await pilot.press("escape")
         await pilot.pause()
@@ -421,7 +424,7 @@ async def test_settings_from_today_validates_inline_and_saves_once(store, make_a
             12, 4, "Sam Rivera", True, "rebound-light")
         assert app.theme == "rebound-light"
         text = all_text(app)
-        assert "Good morning, Sam." in text and "add 11 today" in text
+        assert "Good morning, Sam." in text and "1 live of 12 · one good application this week makes 2" in text
 
 
 async def test_settings_escape_asks_before_discarding(store, make_app):
@@ -537,9 +540,12 @@ def test_long_due_groups_are_cut_with_a_row_that_opens_their_screen():
     more_apps = ids.index("more:application")
     assert ids[more_apps - 1] == f"due:application:a{APPLICATION_ROWS - 1}" and ids[more_apps + 1] == "due:draft:d1"
     assert "… and 7 more next steps due" in rows[more_apps].text
-    assert ids[-1] == "more:contact" and "3 more contacts" in rows[-1].text
+    # people: a few a day, and no count of the rest (they are not a debt)
+    assert ids[-1] == "more:contact" and "More people on Contacts" in rows[-1].text
+    assert not any(ch.isdigit() for ch in rows[-1].text)
     # a filter searches everything, not only what is shown
-    assert [r.id for r in build_rows(summary, "person 27") if r.selectable] == ["due:contact:c27"]
+    last = CONTACT_ROWS + 2
+    assert [r.id for r in build_rows(summary, f"person {last}") if r.selectable] == [f"due:contact:c{last}"]
 
 
 async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
@@ -688,7 +694,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         assert "✓ Stay in touch" in row_text(app, f"step:{pid}:stay_in_touch")
 
         # -- 5. move on: 1 live of 3; two from the Wishlist go out
-        assert "1 live of 3 — add 2 today" in row_text(app, f"step:{pid}:move_on")
+        assert "1 live of 3 · one good application this week makes 2" in row_text(app, f"step:{pid}:move_on")
         await go(pilot, f"step:{pid}:move_on")
         await pilot.press("enter")
         await pilot.pause()
@@ -725,3 +731,71 @@ async def test_a_new_rejection_brings_the_cursor_to_its_plan(demo_store, make_ap
         plan = demo_store.plans.for_application(target.id)
         row = app.screen.current_row()
         assert row is not None and row.id == f"plan:{plan.id}"
+
+
+# --------------------------------------------------------------------------- no guilt on Today
+
+
+async def test_only_the_newest_plan_is_open_and_due_today_shows_at_80x24(demo_store, make_app):
+    """Several plans: the newest shows its steps, the others one line each (counting what is due); the
+    Due today heading is on screen at 80x24. enter or → opens a folded plan, ← folds it again."""
+    from tests import waiting
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = today_screen(app)
+        plans = screen.summary.plans
+        assert len(plans) >= 3
+        newest, older = plans[0].plan.id, [v.plan.id for v in plans[1:]]
+        steps_of = {pid: [r for r in screen.rows if r.kind == "step" and r.plan_id == pid] for pid in (newest, *older)}
+        assert steps_of[newest] and not any(steps_of[pid] for pid in older)
+        assert row_text(app, f"plan:{newest}").startswith("▾ ")
+        assert all(row_text(app, f"plan:{pid}").startswith("▸ ") for pid in older)
+        assert any(" due" in row_text(app, f"plan:{pid}") for pid in older)  # the line counts what is due
+        assert "steps due" in row_text(app, "section:plans")
+        assert any(line.startswith("Due today") for line in waiting.screen_lines(app))
+        # enter on a folded plan opens it (it doesn't leave Today); ← folds it again
+        await go(pilot, f"plan:{older[0]}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert [r for r in screen.rows if r.kind == "step" and r.plan_id == older[0]]
+        assert screen.current_row().id == f"plan:{older[0]}"
+        await pilot.press("left")
+        await pilot.pause()
+        assert not [r for r in screen.rows if r.kind == "step" and r.plan_id == older[0]]
+        assert row_text(app, f"plan:{older[0]}").startswith("▸ ")
+        await pilot.press("right")
+        await pilot.pause()
+        assert [r for r in screen.rows if r.kind == "step" and r.plan_id == older[0]]
+
+
+async def test_today_has_no_quota_no_debt_and_people_are_a_good_moment(store, make_app):
+    d = seed(store)
+    for i in range(6):
+        store.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = all_text(app)
+        pid = d["plan"].id
+        assert "when you're ready" in row_text(app, f"step:{pid}:reflect")
+        assert "Pipeline 1 live of 3 · one good application this week makes 2" in text
+        people = [r for r in today_screen(app).rows if r.id.startswith("due:contact:")]
+        assert len(people) == 3  # at most three a day
+        assert "A good moment to reach out" in text and "More people on Contacts" in text
+        assert "Due today" in text and "overdue" not in text and "was due" not in text
+        assert "since yesterday" in row_text(app, f"due:application:{d['live'].id}")
+        # the stats fit the width: two lines, none wider than the screen
+        stats = str(today_screen(app).query_one("#today-stats").render()).splitlines()
+        assert len(stats) == 2 and all(len(line) <= 78 for line in stats)
+
+
+async def test_the_first_run_shows_no_quota(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = all_text(app)
+        assert "Pipeline no applications yet" in text
+        assert "Week" not in text and "live of" not in text and "today" not in text.split("Due today")[0].lower()

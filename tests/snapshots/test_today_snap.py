@@ -31,7 +31,7 @@ def test_today_no_color(demo_store, make_app, snap_compare, monkeypatch):
 
 
 def test_today_lower_rows_80x24(demo_store, make_app, snap_compare):
-    """Scrolled down to the due list, with a step of the second plan highlighted."""
+    """Scrolled down to the due list (only the newest plan is open, so 14 rows down is a due row)."""
     app = make_app(demo_store)
 
     async def run_before(pilot) -> None:

@@ -151,12 +151,15 @@ def test_belief_shift_uses_the_hot_thought():
     assert J.belief_shift(reframe(thoughts=[{"text": "a", "belief": -1, "hot": True}])) is None
 
 
-def test_relief_and_shift_words():
-    assert "eased by 25" in J.describe_relief(25)
-    assert "rose by 5" in J.describe_relief(-5)
-    assert "not measured" in J.describe_relief(None)
-    assert "60 points less" in J.describe_shift(60)
-    assert "unchanged" in J.describe_shift(0)
+def test_relief_and_shift_words_read_the_right_way_round():
+    assert J.describe_relief(25) == "Your feelings eased 25 of 100 on average."
+    assert J.describe_relief(-5) == "Your feelings rose 5 of 100. That happens; noticing it is a start."
+    assert "not re-rated" in J.describe_relief(None)
+    assert J.describe_shift(60) == "Your belief in the hot thought eased 60 of 100."
+    assert J.describe_shift(-10) == "Your belief in the hot thought rose 10 of 100."
+    assert J.describe_shift(0) == "Your belief in the hot thought held steady."
+    for worse in (J.describe_relief(-10), J.describe_shift(-10)):
+        assert "relief rose" not in worse.casefold() and "pts" not in worse
 
 
 def test_parse_rating():
@@ -346,7 +349,7 @@ def test_markdown_one_section_per_entry_and_control_chars_stripped():
     assert md.index("2026-03-01") < md.index("2026-02-01")
     assert "\x1b" not in md and "\x07" not in md
     assert "### Evidence against" in md and "- two\n  lines" in md
-    assert "Labeling" in md and "eased by 25" in md and "Apply (by 2026-03-03)" in md
+    assert "Labeling" in md and "eased 25 of 100" in md and "Apply (by 2026-03-03)" in md
     assert "This hurts: It hurts" in md and "A kind word: Be kind" in md
     assert "Mood: 3/5 (okay)" in md
     assert "- 2026-03-01: Ask early." in md

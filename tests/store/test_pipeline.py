@@ -146,7 +146,7 @@ def test_next_action_state_and_reasons():
     assert p.next_action_state(app(stage="closed", next_action_date=d(-1)), TODAY) == ""
     reasons = p.attention_reasons(app(stage="applied", next_action="Email Kim", next_action_date=d(-3),
                                       last_activity_on=d(-40), stage_entered_on=d(-40)), TODAY)
-    assert reasons == ["Email Kim: overdue by 3 days", "quiet for 40 days"]
+    assert reasons == ["Email Kim: since 27 Feb", "quiet for 40 days"]
 
 
 def test_sweep_queue_order_overdue_then_today_then_quietest():

@@ -236,11 +236,14 @@ def test_move_on_needs_the_floor_and_an_application_out(store):
     plan = store.plans.for_application(app.id)
     view = P.plan_view(store, plan, TODAY)
     assert (view.live, view.floor, view.need, view.wishlist) == (1, 3, 2, 3)
-    assert view.step("move_on").detail == "1 live of 3 — add 2 today · none sent since"
+    # no count for the day, and nothing said about what hasn't gone out (that is not a debt)
+    assert view.step("move_on").detail == "1 live of 3 · one good application this week makes 2"
     store.applications.move(wishes[0].id, "applied")
     view = P.plan_view(store, plan, TODAY)
     assert view.need == 1 and view.sent_since == 1 and view.step("move_on").is_open
-    assert view.bounce_back() == "1 sent since (first the same day)"
+    assert view.bounce_back() == "1 applied since (first the same day)"
+    assert view.step("move_on").detail == "2 live of 3 · one good application this week makes 3 · 1 applied since " \
+        "(first the same day)"
     store.applications.move(wishes[1].id, "applied")
     view = P.plan_view(store, plan, TODAY)
     moved = store.applications.get(wishes[1].id)

@@ -81,19 +81,21 @@ def test_summary_on_a_small_fixture(store):
     s = T.summarize(store, TODAY)
     assert s.today == TODAY and s.greeting == "Good morning, Alex."
     assert (s.live, s.wishlist, s.floor, s.need) == (3, 1, 4, 1)
-    assert s.floor_text == "3 live of 4 — add 1 today"
-    assert (s.week_sent, s.weekly_goal) == (1, 3) and s.week_text == "1 of 3 sent"
+    assert s.floor_text == "3 live of 4 · one good application this week makes 4"
+    assert (s.week_sent, s.weekly_goal) == (1, 3) and s.week_text == "1 of 3 applied"
     assert len(s.mood) == 30 and s.mood[-1] == 4 and s.mood[-2] == 2 and s.mood[0] is None
     assert s.sparkline.endswith("▂▄") and s.mood_average == 3
     assert s.relief == 20 and s.relief_on == date(2026, 2, 27)  # the newest finished reframe, not the draft
-    assert s.relief_text == "eased 20 pts, 3d ago"
+    assert s.relief_text == "feelings eased 20 of 100, 3d ago"
     kinds = [(d.kind, d.title) for d in s.due]
     assert ("application", "Due Today — Dev") in kinds and ("application", "Late — SRE") in kinds
     assert all(t not in [k[1] for k in kinds] for t in ("Later", "Closed"))
     assert ("contact", "Ana Chen") in kinds and ("contact", "Fresh Touch") not in kinds
     assert ("draft", "Quarterly check-in to Ben Li") in kinds and not any("Later" in t for _, t in kinds)
     late = next(d for d in s.due if d.title == "Late — SRE")
-    assert late.overdue == 3 and late.when == "since 3 days" and late.detail == "Send the take-home"
+    assert late.overdue == 3 and late.when == "since 27 Feb" and late.detail == "Send the take-home"
+    # a person is never due or late: a good moment
+    assert next(d for d in s.due if d.kind == "contact").when == "a good moment"
     # grouped: next steps, drafts, contacts; the longest waiting first within a group
     assert [d.kind for d in s.due] == ["application", "application", "draft", "contact"]
     assert [d.title for d in s.due[:2]] == ["Late — SRE", "Due Today — Dev"]
@@ -129,6 +131,54 @@ def test_empty_store_summary(store):
     s = T.summarize(store, TODAY)
     assert s.due == [] and s.plans == [] and s.live == 0 and s.need == 10
     assert s.sparkline == "·" * 30 and s.relief is None and s.mood_average is None
+
+
+def test_the_first_run_has_no_floor_or_goal_to_speak_of(store):
+    """Before the first application there is no quota: no floor count, no week goal."""
+    s = T.summarize(store, TODAY)
+    assert s.first_run and s.floor_text == "no applications yet" and s.week_text == ""
+    store.applications.add(Application(company="First", stage="wishlist"))
+    s = T.summarize(store, TODAY)
+    assert not s.first_run
+    assert s.floor_text == "0 live of 10 · one good application this week makes 1"
+    assert s.week_text == "0 of 5 applied"
+
+
+def test_below_the_floor_asks_for_one_good_application_this_week_never_a_count_for_today():
+    assert T.floor_words(8, 10) == "8 live of 10 · one good application this week makes 9"
+    assert T.floor_words(10, 10) == "10 live, floor 10 met"
+    assert T.floor_words(0, 0, first_run=True) == "no applications yet"
+    for live in range(0, 12):
+        text = T.floor_words(live, 10)
+        assert "today" not in text and "add" not in text
+
+
+def test_relief_reads_the_right_way_round():
+    assert T.relief_change(52) == "feelings eased 52 of 100"
+    assert T.relief_change(-10) == "feelings rose 10 of 100"
+    assert T.relief_change(0.2) == "feelings held steady"
+
+
+def test_reflecting_is_never_due_or_late_and_nothing_was_due():
+    from store.plans import StepView
+
+    reflect = StepView("reflect", "Reflect", "todo", due=date(2026, 2, 20))
+    assert T.step_when(reflect, TODAY) == "when you're ready" and not T.step_is_due(reflect, TODAY)
+    thanks = StepView("thank_you", "Say thank you", "todo", due=date(2026, 3, 1))
+    assert T.step_when(thanks, TODAY) == "since yesterday" and T.step_is_due(thanks, TODAY)
+    feedback = StepView("feedback", "Ask for feedback", "todo", due=date(2026, 2, 27))
+    assert T.step_when(feedback, TODAY) == "since 27 Feb"
+    later = StepView("feedback", "Ask for feedback", "snoozed", due=date(2026, 2, 27),
+                     snoozed_until=date(2026, 3, 5))
+    assert T.step_when(later, TODAY) == "snoozed until Thu 5" and not T.step_is_due(later, TODAY)
+
+
+def test_today_suggests_at_most_three_people_a_day(store):
+    for i in range(7):
+        store.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
+    s = T.summarize(store, TODAY)
+    assert len(s.people) == T.CONTACTS_A_DAY == 3 and s.contacts_more == 4
+    assert all(d.when == "a good moment" for d in s.people)
 
 
 def test_store_today_imports_no_ui():

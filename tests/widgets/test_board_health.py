@@ -20,19 +20,19 @@ def test_variants_go_from_most_to_least_detailed():
     widths = [c.cell_length for c in variants(figures())]
     assert widths == sorted(widths, reverse=True)
     full, wide, medium, compact, tiny = texts
-    assert "Live 7 · floor 10 (3 to go)" in full and "This week 5 of 5 sent ✓" in full
+    assert "Live 7 · floor 10 below" in full and "Week 5 of 5 applied ✓" in full
     assert "Applied 20 ›40%› Screening 8" in full and "First reply ~4.5 days" in full
     assert "Sweep 2 need attention (s)" in full
     assert "Funnel 20 ›40%› 8" in wide and "Sweep 2 (s)" in wide
-    assert "Live 7/10 (3 to go)" in medium and "Funnel 20›8›3›1" in medium and "Reply ~4.5d" in medium
+    assert "Live 7/10 below" in medium and "Funnel 20›8›3›1" in medium and "Reply ~4.5d" in medium
     assert "Reply" not in compact and "Funnel 20›8›3›1" in compact
-    assert tiny == "Live 7/10 (3 to go)  Week 5/5 ✓  Sweep 2"
+    assert tiny == "Live 7/10 below  Week 5/5 ✓  Sweep 2"  # never a count to make up
 
 
 def test_calm_and_met_are_said_in_words():
     full = variants(figures(live=12, attention=0, sent_this_week=1, median_reply_days=None))[0].plain
     assert "Live 12 · floor 10 ✓" in full and "nothing needs attention" in full
-    assert "1 of 5 sent" in full and "✓" not in full.split("This week")[1].split("sent")[0]
+    assert "1 of 5 applied" in full and "✓" not in full.split("Week")[1].split("applied")[0]
     assert "First reply no replies yet" in full
     assert variants(figures(median_reply_days=1))[0].plain.count("~1 day ") == 1
 

@@ -34,10 +34,11 @@ def card_meta(app: Application, today: date, quiet_days: int) -> tuple[tuple[str
             parts.append((short_date(app.outcome_on, today), "dim"))
         return tuple(parts)
     state = p.next_action_state(app, today)
+    # a next action whose day has come: a clock and the day, calm (never "overdue", never ⚠)
     if state == "overdue":
-        parts.append((f"⚠ {short_date(app.next_action_date, today)}", "warn"))
+        parts.append((f"◷ {short_date(app.next_action_date, today)}", "warn"))
     elif state == "today":
-        parts.append(("⚠ today", "warn"))
+        parts.append(("◷ today", "warn"))
     parts.append((f"{p.days_in_stage(app, today)}d", "dim"))
     if app.excitement:
         parts.append((f"★{app.excitement}", "star"))

@@ -77,7 +77,7 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
     if app.next_action or app.next_action_date:
         state = p.next_action_state(app, today)
         when = long_date(from_iso(app.next_action_date)) if app.next_action_date else "no date"
-        flag = {"overdue": "  ⚠ overdue", "today": "  ⚠ due today"}.get(state, "")
+        flag = "  ◷ today" if state == "today" else ""  # a past day says itself: never "overdue"
         line(("Next action  ", "dim"), app.next_action or "(no description)", ("  · ", "dim"), when,
              (flag, "bold"))
     if plan_note:

@@ -61,15 +61,15 @@ def health_content(h: p.Health, wishlist: int) -> Content:
     line()
     short = h.below_floor
     line(("Live applications  ", "dim"), (str(h.live), "bold"), f"  floor {h.floor}",
-         ("  ✓" if not short else f"  ({short} below it)", "bold"), ("  Applied to Offer", "dim"))
+         ("  ✓" if not short else "  (below it)", "bold"), ("  Applied to Offer", "dim"))
     if short:
         pick = min(short, wishlist)
         if pick:
-            line(("  ", ""), f"Wishlist has {wishlist}: moving {pick} forward (L) would bring you back up.")
+            line(("  ", ""), f"Wishlist has {wishlist}: one good application this week (L) makes {h.live + 1}.")
         else:
             line(("  ", ""), "Wishlist is empty: add a few roles you like (n) and apply to them.")
     met = " ✓ goal met" if h.weekly_goal and h.sent_this_week >= h.weekly_goal else ""
-    line(("Sent this week     ", "dim"), (f"{h.sent_this_week} of {h.weekly_goal}", "bold"), met,
+    line(("Applied this week  ", "dim"), (f"{h.sent_this_week} of {h.weekly_goal}", "bold"), met,
          ("  (applied since Monday)", "dim"))
     line()
     line(("Funnel", "bold"), ("  (every application that reached each stage)", "dim"))
@@ -87,7 +87,7 @@ def health_content(h: p.Health, wishlist: int) -> Content:
     line(("Bounce-back        ", "dim"), (bounce, "bold"), ("  from a no to your next application", "dim"))
     line()
     line(("Needs attention    ", "dim"), (str(h.needs_attention), "bold"),
-         (f"  ({h.overdue} overdue next actions, {h.quiet} quiet) — s sweeps them", "dim"))
+         (f"  ({h.overdue} with a next action, {h.quiet} quiet) — s sweeps them", "dim"))
     line()
     line("  ".join(f"{p.stage_label(s)} {h.by_stage.get(s, 0)}" for s in STAGES))
     outcomes = "  ".join(f"{o} {h.outcomes.get(o, 0)}" for o in OUTCOMES if h.outcomes.get(o, 0))

@@ -46,7 +46,7 @@ def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = cli_files.is_tty,
     fmt = _pick_format(args)
     if fmt not in FORMATS:
         print(f"{PROG}: unknown format {fmt!r}; use --format csv (a spreadsheet), ics (a calendar of next "
-              "due dates) or vcf (vCard 4.0 for an address book).", file=sys.stderr)
+              "check-ins) or vcf (vCard 4.0 for an address book).", file=sys.stderr)
         return 2
     try:
         alarm = _alarm(args)
@@ -70,7 +70,7 @@ def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = cli_files.is_tty,
     finally:
         store.close()
     if fmt == "ics":
-        what = f"{count} next due date{'s' if count != 1 else ''} (all-day events)"
+        what = f"{count} next check-in{'s' if count != 1 else ''} (all-day events)"
     else:
         what = f"{count} contact{'s' if count != 1 else ''}"
     return out.write(data, what, dry_run=dry_run)

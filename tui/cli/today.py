@@ -16,9 +16,8 @@ from typing import TextIO
 from store.sanitize import clean_text
 
 #: How many rows of each due group are printed before "… and N more".
-GROUP_LIMIT = {"lesson": 10, "application": 15, "draft": 10, "contact": 8}
-GROUP_TITLE = {"lesson": "Feedback to keep", "application": "Next steps", "draft": "Drafts put off",
-               "contact": "Contacts due"}
+GROUP_LIMIT = {"lesson": 10, "application": 15, "draft": 10}
+GROUP_TITLE = {"lesson": "Feedback to keep", "application": "Next steps", "draft": "Drafts snoozed"}
 STEP_SYMBOL = {"done": "✓", "skipped": "–", "todo": "○", "snoozed": "◔"}
 
 
@@ -63,25 +62,31 @@ def use_color(stream: TextIO) -> bool:
 
 def render(summary, out: Out) -> None:
     """Write the summary (a :class:`store.today.Summary`) into ``out``."""
+    from store.dates import long_date
     from store.plans import STEP_BLURBS
-    from store.today import step_when
+    from store.today import step_is_due, step_when
 
     s = summary
     d = s.today
-    out.add(f"{out.bold('Rebound')} · {out.bold(f'{d:%A} {d.day} {d:%B %Y}')} · {safe(s.greeting, 60)}")
+    out.add(f"{out.bold('Rebound')} · {out.bold(long_date(d))} · {safe(s.greeting, 60)}")
     out.add()
     out.add(f"{out.bold('Pipeline ')}  {s.floor_text}")
-    out.add(f"{out.bold('This week')}  {s.week_text}")
+    if s.week_text:
+        out.add(f"{out.bold('This week')}  {s.week_text}")
     avg = s.mood_average
     out.add(f"{out.bold('Mood 30d ')}  {s.sparkline} " + out.dim(f"avg {avg:.1f}/5" if avg is not None
                                                                   else "no check-ins yet"))
-    out.add(f"{out.bold('Relief   ')}  {s.relief_text}")
+    out.add(f"{out.bold('Reframe  ')}  {s.relief_text}")
     if s.plans:
         out.add()
         out.add(out.bold(f"Rebound plans ({len(s.plans)} in progress)"))
-        for view in s.plans:
+        for i, view in enumerate(s.plans):
             done, total = view.counts()
-            out.add(f"  {out.bold(safe(view.title, 60))} " + out.dim(f"· {view.when()} · {done} of {total} done"))
+            due = sum(1 for step in view.steps if step_is_due(step, d))
+            out.add(f"  {out.bold(safe(view.title, 60))} " + out.dim(f"· {view.when()} · {done} of {total} done"
+                                                                     + (f" · {due} due" if due else "")))
+            if i:
+                continue  # only the newest plan, step by step (open Rebound for the others)
             for step in view.steps:
                 if not step.is_open and step.done_on is not None and step.done_on < d:
                     continue
@@ -90,14 +95,15 @@ def render(summary, out: Out) -> None:
                 out.add(f"    {symbol} {step.title:<22} {step_when(step, d)}" + (out.dim(f" · {safe(detail, 60)}")
                                                                                 if detail else ""))
     out.add()
-    if not s.due:
-        out.add(out.bold("Due today and overdue") + "  nothing. A quiet day is allowed.")
+    tasks = s.tasks
+    if not tasks:
+        out.add(out.bold("Due today") + "  nothing. A quiet day is allowed.")
     else:
-        out.add(out.bold(f"Due today and overdue ({len(s.due)})"))
+        out.add(out.bold(f"Due today ({len(tasks)})"))
         groups: dict[str, list] = {}
-        for item in s.due:
+        for item in tasks:
             groups.setdefault(item.kind, []).append(item)
-        for kind in ("lesson", "application", "draft", "contact"):
+        for kind in ("lesson", "application", "draft"):
             items = groups.get(kind, [])
             if not items:
                 continue
@@ -108,6 +114,14 @@ def render(summary, out: Out) -> None:
                         + (f" · {safe(item.detail, 56)}" if item.detail else ""))
             if len(items) > limit:
                 out.add(out.dim(f"    … and {len(items) - limit} more (open Rebound to see them all)"))
+    people = s.people
+    if people:
+        out.add()
+        out.add(out.bold("A good moment to reach out") + out.dim("  (if you feel like it)"))
+        for item in people:
+            out.add(f"    {safe(item.title, 30)}" + (out.dim(f" · {safe(item.detail, 56)}") if item.detail else ""))
+        if s.contacts_more:
+            out.add(out.dim("    More people on Contacts, whenever you like."))
     out.add()
     out.add(f"{out.bold('Prompt')}  {safe(s.prompt, 200)}")
 

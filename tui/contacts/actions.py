@@ -114,7 +114,7 @@ class ContactsActions:
         if len(people) == 1:
             c = people[0]
             info = C.due_info(c, self.store.settings.current())
-            nxt = (f" Next due {short_date(info.due)} ({humanize_until(info.due, compact=True)})."
+            nxt = (f" Next check-in {short_date(info.due)} ({humanize_until(info.due, compact=True)})."
                    if info.due else "")
             counted = "" if tp.direction in C.QUALIFYING_DIRECTIONS else " (inbound: the clock keeps running)"
             return f"Logged a {tp.kind} with {c.display_name}{counted}.{nxt}"
@@ -223,7 +223,7 @@ class ContactsActions:
             path, count = write_export(self.store, fmt)
         except OSError as exc:
             return Done(f"Export failed: {exc.strerror or exc}", error=True)
-        what = "next due dates" if fmt == "ics" else "contacts"
+        what = "next check-ins" if fmt == "ics" else "contacts"
         return Done(f"Exported {count} {what} to {path} (readable only by you).", timeout=10)
 
     def set_cadence(self, value: str, role: str = "") -> Done | None:

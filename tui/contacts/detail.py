@@ -76,10 +76,10 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
     _field(parts, "Email", ", ".join(c.emails))
     _field(parts, "Phone", c.phone)
     _field(parts, "LinkedIn", c.linkedin_url)
-    met = ", ".join(x for x in (c.how_met, c.met_on or "") if x)
+    met = ", ".join(x for x in (c.how_met, short_date(c.met_on, today)) if x)
     _field(parts, "Met", met)
     if c.connected_on:
-        _field(parts, "Connected", c.connected_on)
+        _field(parts, "Connected", short_date(c.connected_on, today) or c.connected_on)
     _field(parts, "Tags", ", ".join(c.tags))
     status: str = c.status
     if c.status == "paused":
@@ -87,10 +87,10 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
         if ended is not None and ended <= today:
             status = f"active again (the pause ended {short_date(ended, today)})"
         else:
-            status = f"paused until {c.paused_until}" if c.paused_until else "paused (until resumed)"
+            status = f"paused until {short_date(c.paused_until, today)}" if c.paused_until else "paused (until resumed)"
     _field(parts, "Status", status)
     if c.snoozed_until and info.snoozed_until:
-        _field(parts, "Snoozed", f"until {c.snoozed_until}")
+        _field(parts, "Snoozed", f"until {short_date(c.snoozed_until, today)}")
     parts.append("\n")
 
     if c.changes:
@@ -100,7 +100,8 @@ def detail_content(contact: Contact, info: DueInfo, reason: Reason | None, touch
                 continue
             before = " at ".join(str(x) for x in (ch.get("from_title"), ch.get("from_company")) if x)
             after = " at ".join(str(x) for x in (ch.get("title"), ch.get("company")) if x)
-            parts += [f"  {ch.get('on', '')}  ", before or "?", " → ", after or "?", "\n"]
+            on = str(ch.get("on") or "")
+            parts += [f"  {short_date(on, today) or on}  ", before or "?", " → ", after or "?", "\n"]
         parts.append("\n")
 
     ids = c.application_ids if linked_ids is None else linked_ids

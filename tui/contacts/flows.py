@@ -108,7 +108,7 @@ def pause(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], t
                 menus.ask_date(app, f"Pause {_who(rows)} until", until, future=True)
 
     menus.choose(app, f"Pause {_who(rows)}", menus.pause_options(rows, clock.today()), chosen,
-                 message="No reminders while paused; when the pause ends they are due.")
+                 message="No reminders while paused; they come back when the pause ends.")
 
 
 def pause_all(app: App[Any], actions: ContactsActions, then: Then) -> None:
@@ -126,7 +126,7 @@ def pause_all(app: App[Any], actions: ContactsActions, then: Then) -> None:
 
     app.push_screen(TextPromptDialog(
         "Pause all reminders for how many days?",
-        "Nobody is due during the pause. Due dates inside it move after it; what was already due is "
+        "No reminders during the pause. Check-ins inside it move after it; the ones that had come are "
         "spread over the first days back.", value="14", validate=check), done)
 
 

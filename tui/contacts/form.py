@@ -30,7 +30,7 @@ from store.contacts import (
     format_important_dates,
     parse_important_dates,
 )
-from store.dates import ACCEPTED, DateError, parse_optional_date, parse_user_date
+from store.dates import ACCEPTED, DateError, long_date, parse_optional_date, parse_user_date
 from store.models import CADENCE_KEYS, CONTACT_ROLES, CONTACT_STATUSES, Contact, Settings, one_of
 from tui.dialogs import ConfirmDialog
 from widgets.usertext import literal
@@ -201,7 +201,7 @@ class ContactForm(ModalScreen[Contact | None]):
         except DateError as exc:
             self._hint(name, str(exc), True)
             return False
-        self._hint(name, f"→ {d.isoformat()}", False)
+        self._hint(name, f"→ {long_date(d)}", False)
         return True
 
     @on(Input.Changed, "#f-met_on, #f-paused_until")

@@ -7,7 +7,7 @@ from datetime import date
 from store import clock
 from store.contacts import CADENCE_SHORT, ContactRow, DueInfo, cadence_label
 from store.dates import humanize_ago, humanize_until, short_date
-from widgets.contacts_table import ContactLine
+from widgets.contacts_table import ContactLine, state_words
 
 ROLE_SHORT = {"hiring manager": "hiring mgr"}
 CADENCE_SOURCE = {"contact": "", "role": " (role default)", "default": " (default)"}
@@ -28,9 +28,14 @@ def role_short(role: str) -> str:
 
 
 def due_text(info: DueInfo, today: date | None = None) -> str:
+    """The next good moment to reach out: ``now`` once it has come (never how long ago), ``in 5d``."""
     if info.due is None:
         if info.state == "paused" and info.paused_until:
             return until(info.paused_until, today)
+        return "—"
+    if info.state in ("overdue", "due"):
+        return "now"
+    if info.state in ("archived", "do not contact", "no cadence"):
         return "—"
     return until(info.due, today)
 
@@ -50,7 +55,8 @@ def line_for(row: ContactRow, marked: bool = False, today: date | None = None) -
 
 
 def state_sentence(info: DueInfo, today: date | None = None) -> str:
-    """``due — next due Mar 2 (today)`` and the like, in plain words."""
+    """``a good moment to reach out``, ``in touch — next check-in 30 Mar (in 4w)`` and the like, in
+    plain words (a person is never "due" or "overdue")."""
     today = today or clock.today()
     if info.state == "archived":
         return "archived — no reminders"
@@ -65,12 +71,12 @@ def state_sentence(info: DueInfo, today: date | None = None) -> str:
     assert info.due is not None
     when = f"{short_date(info.due, today)} ({until(info.due, today)})"
     if info.state == "snoozed":
-        return f"snoozed — next due {when}"
+        return f"snoozed — next check-in {when}"
     if info.state == "overdue":
-        return f"overdue — was due {when}"
+        return "a good moment to reconnect — it has been a while"
     if info.state == "due":
-        return f"due — since {when}" if info.due < today else "due today"
-    return f"{info.state} — next due {when}"
+        return "a good moment to reach out"
+    return f"{state_words(info.state)} — next check-in {when}"
 
 
 def cadence_sentence(info: DueInfo) -> str:

@@ -39,16 +39,18 @@ ContactsScreen #empty-state.-shown { display: block; }
 
 CONTACTS_HELP = (
     'The people you met while searching, each with a keep-in-touch rhythm (quarterly unless you pick '
-    'another), sorted by who is due: overdue first, then whoever is furthest through their rhythm.\n\n'
-    'State (in words, with a badge): ✓ ok · ◔ due soon (within 7 days) · ● due · ‼ overdue (past due by '
-    'half the cadence or 30 days, whichever comes first) · z snoozed · ‖ paused · – no cadence. Beside '
-    'each due contact, one reason to reach out: a job change seen on a LinkedIn import, news on a linked '
-    'application, a birthday or work anniversary within two weeks, the holiday season, a long silence, or'
-    ' an article to share. c opens the composer with the template that fits.\n\n'
-    "Next due = your last outbound or two-way touch + the cadence (inbound messages don't reset it). "
-    'Never contacted: the day the cadence was set + the cadence (LinkedIn imports are spread over one '
-    'cadence, so day one is not a wall of overdue). A snooze (z) moves it later and ends by itself. Pause'
-    ' a contact (p) until a date; "Pause all reminders for N days" (ctrl+p) moves every due date past the'
+    'another), sorted so that whoever it has been longest for comes first, then whoever is furthest '
+    'through their rhythm. These are suggestions, never debts: Today offers at most three a day.\n\n'
+    'State (in words, with a badge): ✓ in touch · ◔ this week (a good moment within 7 days) · ● reach '
+    'out (a good moment now) · ◆ reconnect (it has been a while: half the rhythm or 30 days past, '
+    'whichever comes first) · z snoozed · ‖ paused · – no cadence. Beside each one, a reason to reach '
+    'out: a job change seen on a LinkedIn import, news on a linked application, a birthday or work '
+    'anniversary within two weeks, the holiday season, a long silence, or an article to share. c opens '
+    'the composer with the template that fits.\n\n'
+    "Next = your last outbound or two-way touch + the rhythm (inbound messages don't reset it). "
+    'Never contacted: the day the rhythm was set + the rhythm (LinkedIn imports are spread over one '
+    'rhythm, so day one is not a wall of names). A snooze (z) moves it later and ends by itself. Pause'
+    ' a contact (p) until a date; "Pause all reminders for N days" (ctrl+p) moves every check-in past the'
     ' pause and spreads the catch-up.\n\n'
     'Mark several contacts with space, then l logs one touchpoint for all of them (or add people in the '
     "dialog with ctrl+n). t lists a contact's touchpoints to edit or delete them; the last touch is "
@@ -58,7 +60,8 @@ CONTACTS_HELP = (
 )
 
 EMPTY = Content.assemble(
-    ("Contacts", "bold"), " — stay in touch without a spreadsheet: who is due today, and why.\n\n",
+    ("Contacts", "bold"), " — stay in touch without a spreadsheet: who it is a good moment to reach out to, "
+    "and why.\n\n",
     "No contacts yet. Press ", ("n", "bold"), " to add one, or import LinkedIn's Connections.csv: ",
     ("ctrl+p", "bold"), " → Import LinkedIn connections (or ", ("rebound-tui import linkedin FILE", "bold"),
     " in a shell).\n\nEach person gets a keep-in-touch rhythm (quarterly unless you pick another). "
@@ -67,17 +70,17 @@ EMPTY = Content.assemble(
 
 
 def bar_content(rows: ContactList, pause: C.GlobalPause | None, today: date) -> Content:
-    """``2 due now · 1 this week · 3 shown  [role: recruiter]`` and, above it, a global pause."""
+    """``Reach out: 2 now · 1 this week · 3 shown  [role: recruiter]`` and, above it, a global pause."""
     counts = rows.counts()
     due = counts.get("due", 0) + counts.get("overdue", 0)
     parts: list[str | tuple[str, str]] = []
     if pause and pause.active_on(today):
-        parts += [("‖ All reminders paused", "bold"), f" until {short_date(pause.end, today)}: due dates "
+        parts += [("‖ All reminders paused", "bold"), f" until {short_date(pause.end, today)}: check-ins "
                   "resume after it, spread out (ctrl+p → Resume all reminders).\n"]
     elif pause and pause.start > today:
         parts += [("‖ Reminders pause", "bold"), f" from {short_date(pause.start, today)} to "
                   f"{short_date(pause.end, today)}.\n"]
-    parts += [(f"{due:,} due now", "bold"), f" · {counts.get('due soon', 0):,} this week · "]
+    parts += [("Reach out: ", "bold"), f"{due:,} now · {counts.get('due soon', 0):,} this week · "]
     total, shown = len(rows.rows), len(rows.shown)
     parts.append(f"{f'{shown:,} of {total:,}' if shown != total else f'{total:,}'} shown")
     filters = rows.filters.labels()
@@ -92,7 +95,7 @@ def bar_content(rows: ContactList, pause: C.GlobalPause | None, today: date) -> 
 
 
 def hint_content(row: ContactRow | None, any_rows: bool, today: date) -> Content:
-    """Below the list: why the contact under the cursor is due, or where it stands."""
+    """Below the list: why now is a good moment for the contact under the cursor, or where it stands."""
     if row is None:
         return literal("No contacts match — escape clears the search and filters." if any_rows else "")
     if row.reason is not None:

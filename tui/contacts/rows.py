@@ -71,7 +71,7 @@ class Filters:
         """The filters that are on, in words, for the bar."""
         out = []
         if self.due_now:
-            out.append("due now")
+            out.append("a good moment now")
         if self.role:
             out.append(f"role: {self.role}")
         if self.tag:

@@ -56,7 +56,7 @@ class ContactsScreen(ReboundScreen):
         Binding("c", "compose", "Compose", id="contacts.compose"),
         Binding("slash", "search", "Search", id="contacts.search"),
         Binding("f", "filter", "Filter", show=False, id="contacts.filter"),
-        Binding("u", "due_now", "Due now only", show=False, id="contacts.due_now"),
+        Binding("u", "due_now", "A good moment now only", show=False, id="contacts.due_now"),
         Binding("space", "mark", "Mark for a shared touch", show=False, id="contacts.mark"),
         Binding("M", "merge", "Merge the two marked", show=False, id="contacts.merge"),
         Binding("p", "pause", "Pause contact", show=False, id="contacts.pause"),

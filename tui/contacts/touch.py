@@ -24,7 +24,7 @@ from textual.widgets import Input, Label, OptionList, Select, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from store import clock
-from store.dates import ACCEPTED, DateError, from_iso, parse_user_date, short_date
+from store.dates import ACCEPTED, DateError, from_iso, long_date, parse_user_date, short_date
 from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint, one_of
 from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.picker import ContactPicker
@@ -148,10 +148,10 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
             hint.add_class("-error")
             return None
         if d > clock.today():
-            hint.update(literal(f"{d.isoformat()} is in the future; log what happened (today or earlier)."))
+            hint.update(literal(f"{long_date(d)} is in the future; log what happened (today or earlier)."))
             hint.add_class("-error")
             return None
-        hint.update(literal(f"→ {d.isoformat()}"))
+        hint.update(literal(f"→ {long_date(d)}"))
         hint.remove_class("-error")
         return d
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store import clock
+from store.dates import short_date
 from store.journal import (
     belief_shift,
     describe_relief,
@@ -85,7 +86,7 @@ def finished_message(entry: JournalEntry) -> str:
 def app_label(app: Application) -> str:
     """An application as the reframe shows it: its title and where it ended (or stands)."""
     if app.outcome:
-        when = f" {app.outcome_on}" if app.outcome_on else ""
+        when = f" {short_date(app.outcome_on)}" if app.outcome_on else ""
         return f"{app.title} · {app.outcome}{when}"
     return f"{app.title} · {app.stage}"
 

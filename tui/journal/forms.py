@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
+from store.dates import long_date
 from store.journal import parse_tags
 from store.models import JournalEntry
 from store.prompts import ENERGY_LABELS, MOOD_LABELS, prompts_for
@@ -54,7 +55,7 @@ class CheckInForm(JournalForm):
         name, use = self.voice()
         prompt = prompts_for(9)[0].text(name, use)
         with Vertical(id="form"):
-            yield Static(Content.assemble(("Quick check-in", "bold"), " · ", self.entry.entry_date),
+            yield Static(Content.assemble(("Quick check-in", "bold"), " · ", long_date(self.entry.entry_date)),
                          classes="form-title")
             yield Static(literal(prompt), classes="prompt")
             yield ScalePicker("Mood", MOOD_LABELS, self.entry.mood, id="mood")
@@ -128,7 +129,7 @@ class FreeWriteForm(JournalForm):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             with Horizontal(classes="form-head"):
-                yield Static(Content.assemble(("Free write", "bold"), " · ", self.entry.entry_date),
+                yield Static(Content.assemble(("Free write", "bold"), " · ", long_date(self.entry.entry_date)),
                              classes="form-title")
                 yield Static("", id="timer")
             yield Static("", id="prompt", classes="prompt")

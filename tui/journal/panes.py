@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from textual.content import Content
 
+from store.dates import short_date
 from store.journal import JournalFilter, entry_relief, headline, kind_label, match_spans
 from store.models import JOURNAL_KIND_LABELS, JournalEntry
 from store.prompts import STEPS
@@ -33,13 +34,15 @@ WELCOME = Content.assemble(
 
 
 def rating_text(entry: JournalEntry) -> str:
-    """The list's Mood/relief column."""
+    """The list's Feelings column: the mood of a check-in, how a reframe's feelings moved (``eased 23``,
+    ``rose 10``), or draft."""
     if entry.is_draft:
         return "draft"
     if entry.kind == "reframe":
         r = entry_relief(entry)
         if r is not None:
-            return f"relief {round(r)}"
+            n = round(r)
+            return f"eased {n}" if n > 0 else f"rose {-n}" if n < 0 else "steady"
         return ""
     return f"mood {entry.mood}/5" if entry.mood else ""
 
@@ -48,7 +51,8 @@ def entry_row(entry: JournalEntry, terms: Sequence[str], company: str) -> EntryR
     """One row of the list; search matches in the title are marked."""
     title = headline(entry) or ("(mood only)" if entry.kind == "checkin" and entry.mood else "(nothing written)")
     spans = tuple(match_spans(title, terms)) if terms else ()
-    return EntryRow(entry.id, entry.entry_date, kind_label(entry.kind), rating_text(entry), title, company, spans,
+    day = short_date(entry.entry_date) or entry.entry_date
+    return EntryRow(entry.id, day, kind_label(entry.kind), rating_text(entry), title, company, spans,
                     entry.is_draft)
 
 
@@ -79,7 +83,7 @@ def drafts_text(drafts: int, reframe: JournalEntry | None) -> Content:
                                 "marked 'draft' in the list: ", ("enter", "bold"), " carries on.")
     step = max(1, min(8, reframe.wizard_step or 1))
     text = Content.assemble(
-        "✎ Unfinished reframe from ", (reframe.entry_date, "bold"),
+        "✎ Unfinished reframe from ", (short_date(reframe.entry_date) or reframe.entry_date, "bold"),
         f" (step {step} of 8: {STEPS[step - 1][1]}). Press ", ("r", "bold"), " to resume it.")
     if drafts > 1:
         text = text + Content(f" {drafts} drafts in all, marked 'draft' in the list.")

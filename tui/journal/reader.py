@@ -18,13 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.dates import from_iso, humanize_ago, humanize_until
+from store.dates import from_iso, humanize_ago, humanize_until, long_date, short_date
 from store.journal import (
     Lesson,
     Trends,
     belief_shift,
     describe_relief,
     describe_shift,
+    eased_or_rose,
     entry_relief,
     hot_index,
     kind_label,
@@ -82,7 +83,7 @@ class _EntryLayout:
 
     def head(self, app_title: str) -> None:
         e = self.entry
-        self.out += [(e.entry_date, "bold"), " · ", (kind_label(e.kind), "bold")]
+        self.out += [(long_date(e.entry_date) or e.entry_date, "bold"), " · ", (kind_label(e.kind), "bold")]
         day = from_iso(e.entry_date)
         if day:
             self.out += [" · ", (humanize_ago(day), "dim")]
@@ -167,7 +168,7 @@ class _EntryLayout:
             self.out += ["  ", self.hl(e.next_action)]
             due = from_iso(e.next_action_date)
             if due:
-                self.out.append(f"  (by {due.isoformat()}, {humanize_until(due)})")
+                self.out.append(f"  (by {short_date(due)}, {humanize_until(due)})")
 
     def body(self) -> None:
         if not self.entry.body.strip():
@@ -281,8 +282,9 @@ class LessonsScreen(ModalScreen[str | None]):
             for lesson in self.lessons:
                 title = self.app_title(lesson.application_id)
                 source = lesson.source + (f" · {title}" if title else "")
-                prompt = Content.assemble((lesson.entry_date, "bold"), "  ", Content(lesson.text),
-                                          "\n            ", (Content("from: ") + Content(source)).stylize("dim"))
+                day = short_date(lesson.entry_date) or lesson.entry_date
+                prompt = Content.assemble((f"{day:<11}", "bold"), " ", Content(lesson.text), "\n            ",
+                                          (Content("from: ") + Content(source)).stylize("dim"))
                 options.append(Option(prompt, id=lesson.entry_id))
             yield OptionList(*options, id="lessons-list", compact=True)
         yield Footer()
@@ -330,20 +332,20 @@ def render_trends(t: Trends, width: int = 70) -> Content:
 
     mood_block("Mood, last 30 days (1 = very low … 5 = great)", t.mood30, 30)
     mood_block("Mood, last 90 days", t.mood90, 90)
-    out.append(("Relief per thought record (oldest → newest)", "bold"))
+    out.append(("How much feelings eased, per thought record (oldest → newest)", "bold"))
     out.append("\n")
     if t.relief:
         values = [v for _, v in t.relief][-(width - 4):]
         lo = min(0.0, min(values))
         hi = max(1.0, max(values))
         out += ["  ", sparkline(values, lo=lo, hi=hi), "\n",
-                f"  feelings eased by {t.relief_avg:.0f} points on average over {len(t.relief)} "
+                f"  feelings {eased_or_rose(t.relief_avg or 0)} on average over {len(t.relief)} "
                 f"record{'s' if len(t.relief) != 1 else ''}"]
         if t.shift_avg is not None:
-            out.append(f"; belief in the hot thought fell by {t.shift_avg:.0f} on average")
+            out.append(f"; belief in the hot thought {eased_or_rose(t.shift_avg)} on average")
         out.append("\n")
         last_date, last = t.relief[-1]
-        out.append((f"  latest: {last:.0f} points on {last_date}\n", "dim"))
+        out.append((f"  latest: {eased_or_rose(last)}, {short_date(last_date)}\n", "dim"))
     else:
         out.append("  No re-rated thought records yet. Step 7 of a guided reframe measures relief.\n")
     out += ["\n", ("Thought records: ", "bold"), f"{t.records}", "   ", ("All entries: ", "bold"), f"{t.entries}"]

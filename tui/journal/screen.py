@@ -15,6 +15,7 @@ from pathlib import Path
 
 from textual.binding import Binding
 
+from store.dates import short_date
 from store.journal import headline, kind_label, outside_control_count
 from store.models import JournalEntry
 from tui.care.panel import Moment, SupportChoice, show_support
@@ -153,7 +154,8 @@ class JournalScreen(JournalBrowser):
         choices = []
         draft = self.store.journal.latest_draft("reframe")
         if draft:
-            choices.append((NewEntry.RESUME.value, f"Resume the unfinished reframe from {draft.entry_date}"))
+            choices.append((NewEntry.RESUME.value,
+                            f"Resume the unfinished reframe from {short_date(draft.entry_date)}"))
         choices += [(NewEntry.CHECKIN.value, "Quick check-in: mood, energy, a note  (c)"),
                     (NewEntry.FREEWRITE.value, "Free write  (w)"),
                     (NewEntry.EXPRESSIVE.value, "Expressive writing: free write with a 15-minute timer"),
@@ -195,7 +197,7 @@ class JournalScreen(JournalBrowser):
             return
         start = self.actions.reframe_for(application_id)
         if start.resumed:
-            self.notify(f"Resuming your unfinished reframe from {start.entry.entry_date}.", markup=False)
+            self.notify(f"Resuming your unfinished reframe from {short_date(start.entry.entry_date)}.", markup=False)
         self.open_form(start.entry)
 
     def action_edit(self) -> None:
@@ -209,7 +211,7 @@ class JournalScreen(JournalBrowser):
         entry = self.current_entry()
         if entry is None:
             return
-        what = f"{entry.entry_date} · {kind_label(entry.kind)}: {headline(entry) or '(nothing written)'}"
+        what = f"{short_date(entry.entry_date)} · {kind_label(entry.kind)}: {headline(entry) or '(nothing written)'}"
 
         def decided(ok: bool | None) -> None:
             if ok and self.actions.delete(entry.id):

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from store import clock
-from store.dates import ACCEPTED, DateError, parse_user_date
+from store.dates import ACCEPTED, DateError, long_date, parse_user_date
 from store.models import DRAFT_CHANNELS
 from store.outreach import CHANNEL_LABELS
 from tui.outreach.actions import SentInfo
@@ -94,7 +94,7 @@ class MarkSentDialog(ModalScreen[SentInfo | None]):
             return
         if day > clock.today():
             self.query_one("#sent-error", Static).update(
-                literal(f"{day.isoformat()} is in the future; mark it sent once it has gone. Use {ACCEPTED}."))
+                literal(f"{long_date(day)} is in the future; mark it sent once it has gone. Use {ACCEPTED}."))
             self.query_one("#sent-date", Input).focus()
             return
         channel = self.query_one("#sent-channel", Select).value

@@ -383,7 +383,7 @@ class DraftEditor(ReboundScreen):
         yield P("Draft: recipient", "Pick a contact or type a name (ctrl+t)", self.action_pick_recipient)
         yield P("Draft: application", "Link an application (ctrl+o)", self.action_pick_application)
         yield P("Draft: start over from a template", "Replace subject and body (ctrl+l)", self.action_pick_template)
-        yield P("Draft: put off until tomorrow", "Sleep on it: save and show it as due tomorrow", self.action_put_off)
+        yield P("Draft: snooze until tomorrow", "Sleep on it: save it and bring it back tomorrow", self.action_put_off)
         yield P("Draft: treat braces as plain text", "Escape {{ }} and {% %} in the body", self.action_escape_braces)
         if views.is_hostile(self._assessment):
             yield P("Draft: keep it as an unsent letter", "In your journal; the draft starts over (ctrl+g)",

@@ -58,7 +58,7 @@ class OutreachScreen(ReboundScreen):
         Binding("y", "copy", "Copy", id="outreach.copy"),
         Binding("m", "mark_sent", "Mark sent", id="outreach.mark_sent"),
         Binding("s", "handoff", "Save…", id="outreach.handoff"),
-        Binding("p", "put_off", "Put off", id="outreach.put_off"),
+        Binding("p", "put_off", "Snooze", id="outreach.put_off"),
         Binding("f", "follow_up", "Follow-up", id="outreach.follow_up"),
         Binding("d", "delete", "Delete", id="outreach.delete"),
         Binding("t", "templates", "Templates", show=False, id="outreach.templates"),
@@ -386,7 +386,7 @@ class OutreachScreen(ReboundScreen):
         yield P("Outreach: copy a mailto: link", "A link that opens your mail program filled in",
                 self.action_copy_mailto)
         yield P("Outreach: mark sent", "Log it on the contact and the application (m)", self.action_mark_sent)
-        yield P("Outreach: put off until tomorrow / bring back", "Sleep on it (p)", self.action_put_off)
+        yield P("Outreach: snooze until tomorrow / bring back", "Sleep on it (p)", self.action_put_off)
         yield P("Outreach: follow-up to the same person", "A new message to the same recipient (f)",
                 self.action_follow_up)
         yield P("Outreach: reuse as a new draft", "Same kind and text, for someone else", self.action_reuse)

@@ -17,9 +17,10 @@ from typing import Any
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from store.dates import long_date, short_date
 from store.handoff import MAILTO_SAFE_LENGTH
 from store.models import Draft
-from store.outreach import CHANNEL_LABELS, Assessment, assess, day_date, effects_of_sending
+from store.outreach import CHANNEL_LABELS, Assessment, assess, effects_of_sending
 from tui.dialogs import ChoiceDialog
 from tui.outreach.actions import FileFormat, OutreachActions, SentInfo
 from tui.outreach.dialogs import MarkSentDialog
@@ -91,7 +92,7 @@ class Sending:
 
         choices = [(Gate.GO, f"{verb} anyway")]
         if a.cooloff:
-            choices.append((Gate.LATER, "Put it off until tomorrow"))
+            choices.append((Gate.LATER, "Snooze it until tomorrow"))
         choices.append((Gate.CANCEL, "Not now"))
         # enter picks the safe choice (sleep on it, or not now); "… anyway" has no number, so a digit
         # pressed out of habit never sends it
@@ -105,7 +106,7 @@ class Sending:
         if until is None:
             return
         self._refresh(draft_id)
-        self._notify(f"Put off until {day_date(until)}; it shows as due then.", timeout=4)
+        self._notify(f"Snoozed until {long_date(until)}; it comes back then.", timeout=4)
 
     def _texts(self, d: Draft, verb: str, then: Callable[[str, str], None]) -> None:
         """``then(subject, body)`` with the text that went out (sent) or the rendered one, past the gate."""
@@ -192,7 +193,7 @@ class Sending:
 
     def mark_sent(self, d: Draft) -> None:
         if d.status == "sent":
-            self._notify(f"Already marked sent on {d.sent_on}.", timeout=3)
+            self._notify(f"Already marked sent on {short_date(d.sent_on)}.", timeout=3)
             return
         self.gate(d, "Mark sent", lambda a: self._ask_sent(d, a), limits=False)
 
@@ -205,7 +206,7 @@ class Sending:
                 return
             self._refresh(d.id)
             hint = f" Next, perhaps a {sent.next_kind}: press f." if sent.next_kind else ""
-            self._notify(f"Marked sent to {sent.who} ({info.on.isoformat()}, {CHANNEL_LABELS.get(info.channel)})."
+            self._notify(f"Marked sent to {sent.who} ({short_date(info.on)}, {CHANNEL_LABELS.get(info.channel)})."
                          f"{hint}", title="Sent", timeout=6)
 
         self.app.push_screen(MarkSentDialog(channel=d.channel, effects=effects_of_sending(self.store, d)), done)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from store.dates import from_iso, humanize_ago, humanize_until
+from store.dates import from_iso, humanize_ago, humanize_until, long_date
 from store.models import Contact, Draft
 from store.outreach import (
     CHANNEL_LABELS,
@@ -20,7 +20,6 @@ from store.outreach import (
     Assessment,
     Namespace,
     assess,
-    day_date,
     display_status,
     offset_to_location,
     recipient_label,
@@ -67,9 +66,9 @@ When the tone check finds words that may read as hostile, ctrl+g (or the palette
 
 LIST_HELP = """Thank-you notes, replies to a rejection, feedback requests and check-ins, drafted from templates with what Rebound already knows, checked for length and tone, and handed to your mail or LinkedIn. Rebound never sends anything itself.
 
-The list shows drafts and sent messages: ● due (put off until today), ✎ draft, ◷ later (put off), ✓ sent. The pane below previews the selected one, with slots to fill «like this».
+The list shows drafts and sent messages: ● due (snoozed until today), ✎ draft, ◷ later (snoozed), ✓ sent. The pane below previews the selected one, with slots to fill «like this».
 
-A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and p puts it off until tomorrow.
+A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and p snoozes it until tomorrow.
 
 y copies the message with OSC 52 (works over SSH; in tmux add 'set -g set-clipboard on'; Y copies the subject). s saves it as a text file, an .eml email file (opens as a draft in most mail programs), or copies a mailto: link; files go to the exports folder in your data folder, readable only by you. m records that you sent it: asks how and when, logs a touchpoint on each recipient (resetting their keep-in-touch clock), notes it on the application, and moves it to Sent.
 
@@ -157,7 +156,7 @@ def list_preview(store: Store, d: Draft, today: date) -> Content:
         head.append(Content.assemble(("About ", "dim"), clip(application.title, 70)))
     if status == "sent":
         sent_on = from_iso(d.sent_on)
-        head.append(Content(f"✓ Sent {day_date(sent_on) if sent_on else ''} via "
+        head.append(Content(f"✓ Sent {long_date(sent_on)} via "
                             f"{CHANNEL_LABELS.get(d.channel, d.channel)}. Kept as sent."))
         subject = d.sent_subject
         text = Content.assemble(("Subject: ", "bold"), subject, "\n\n", d.sent_body or d.body) if subject \
@@ -165,8 +164,8 @@ def list_preview(store: Store, d: Draft, today: date) -> Content:
         return Content("\n").join([*head, Content(""), text])
     if status in ("put off", "due"):
         until = from_iso(d.put_off_until)
-        word = "Due today" if status == "due" else "Put off until"
-        head.append(Content(f"◷ {word} {day_date(until) if until else ''} (p brings it back now)"))
+        word = "Due today" if status == "due" else "Snoozed until"
+        head.append(Content(f"◷ {word} {long_date(until)} (p brings it back now)"))
     a = assess(store, d)
     # the summary first: at 80x24 the message itself may need scrolling
     return Content("\n").join([*head, *summary(a), Content(""), preview(a)])
@@ -175,7 +174,7 @@ def list_preview(store: Store, d: Draft, today: date) -> Content:
 def summary(a: Assessment) -> list[Content]:
     out: list[Content] = []
     if a.cooloff:
-        out.append(Content(a.cooloff.text() + " p puts it off until tomorrow.").stylize("bold"))
+        out.append(Content(a.cooloff.text() + " p snoozes it until tomorrow.").stylize("bold"))
     out.append(Content("   ".join(c.text(hint=c.over) for c in a.counts)))
     for problem in a.blockers:
         out.append(Content("✗ " + problem).stylize("bold"))
@@ -227,7 +226,7 @@ def cooloff_hint(a: Assessment) -> str:
     """The editor's "sleep on it" line, with the keys that act on it ("" when there is no cool-off)."""
     if not a.cooloff:
         return ""
-    hint = a.cooloff.text() + " (ctrl+p › Put off until tomorrow"
+    hint = a.cooloff.text() + " (ctrl+p › Snooze until tomorrow"
     return hint + (" · ctrl+g keeps it as an unsent letter in your journal)" if is_hostile(a) else ")")
 
 

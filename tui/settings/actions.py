@@ -38,8 +38,9 @@ class IntField:
 
 INT_FIELDS = [
     IntField("pipeline_floor", "Pipeline floor", 0, 500,
-             "live applications (Applied…Offer) to keep in play; below it, Today asks for a refill"),
-    IntField("weekly_goal", "Weekly goal", 0, 200, "applications to send each week (Monday to Sunday)"),
+             "live applications (Applied…Offer) to keep in play; below it, Today suggests one application "
+             "this week"),
+    IntField("weekly_goal", "Weekly goal", 0, 200, "applications you would like to make in a week (Monday to Sunday)"),
     IntField("quiet_days", "Quiet after (days)", 1, 365, "days without news before a card counts as quiet"),
     IntField("cooloff_hours", "Cool-off (hours)", 0, 168,
              "after a rejection, outreach to that company waits this long (0 = no cool-off)"),

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from store.models import CADENCES, Settings
+from store.outreach import LINKEDIN_NOTE_LIMITS
 from themes import THEME_NAMES
 from tui.care.actions import DIRECTORY, preset_line
 from tui.dialogs import ConfirmDialog
@@ -43,7 +44,8 @@ if TYPE_CHECKING:
 THEME_LABELS = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
                 "rebound-contrast": "High contrast"}
 NAME_CHOICES = [("Ask me as “you”", False), ("Use my first name", True)]
-TIER_CHOICES = [("Free (300-character connection notes)", "free"), ("Premium (longer notes, InMail)", "premium")]
+TIER_CHOICES = [(f"Free ({LINKEDIN_NOTE_LIMITS['free']}-character connection notes)", "free"),
+                (f"Premium ({LINKEDIN_NOTE_LIMITS['premium']}-character notes, InMail)", "premium")]
 
 
 class SettingsScreen(Screen[bool]):
@@ -53,9 +55,10 @@ class SettingsScreen(Screen[bool]):
     HELP = """Your settings. `tab` moves between fields, `ctrl+s` saves them all at once, `escape` cancels.
 
 *My name* and *signature* fill the outreach templates. The *LinkedIn tier* sets the length limit of
-connection notes. The *default cadence* is how often contacts come due when neither the contact nor
-its role says otherwise. The *pipeline floor* is how many live applications you want in play; the
-*weekly goal* is how many to send each week. *Quiet after* marks a card with no news; *cool-off*
+connection notes (200 characters free, 300 on Premium). The *default cadence* is how often to keep
+in touch with someone when neither the contact nor its role says otherwise. The *pipeline floor* is
+how many live applications you want in play; the *weekly goal* is how many you would like to make in
+a week (never a count for the day). *Quiet after* marks a card with no news; *cool-off*
 holds outreach to a company for some hours after its rejection. *Use my name in prompts* asks
 reflection questions in the third person, which helps some people step back.
 
@@ -119,7 +122,7 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             yield from self._row("default_cadence", "Default cadence",
                                  Select([(label, key) for key, (label, _d, _k) in CADENCES.items()], value=cad,
                                         allow_blank=False, id="f-default_cadence", compact=True),
-                                 "how often a contact comes due unless set otherwise")
+                                 "how often to keep in touch unless set otherwise")
             for f in INT_FIELDS:
                 yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
                                                            max_length=6, classes="int-field"), f.help)

@@ -1,6 +1,13 @@
-"""``?``: what the current screen is for and every key it answers to."""
+"""``?``: what the current screen is for and every key it answers to.
+
+A screen's ``HELP`` is a little Markdown: ``**bold**``, ``*italic*`` and ```code``` (keys) are drawn
+as such, never shown raw; lines of a paragraph are joined (so it wraps to the terminal), while a line
+that starts with a space or a list mark keeps its own line.
+"""
 
 from __future__ import annotations
+
+import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +27,45 @@ GLOBAL_KEYS = [
 
 #: Named in every help screen: the support panel, from the palette, on every screen.
 SUPPORT_LINE = "A hard moment? ctrl+p › “Support: I'm struggling” shows your support line. Rebound is not therapy."
+
+
+_INLINE = re.compile(r"\*\*(?P<bold>[^*\n]+?)\*\*|(?<![*\w])\*(?P<italic>[^*\s](?:[^*\n]*?[^*\s])?)\*(?![*\w])"
+                     r"|`(?P<code>[^`\n]+)`")
+_OWN_LINE = re.compile(r"^(\s|[-*•·] |\d+[.)] )")
+
+
+def _inline(text: str) -> list[str | tuple[str, str]]:
+    """One line of help with its ``**bold**``, ``*italic*`` and ```code``` drawn, the marks gone."""
+    parts: list[str | tuple[str, str]] = []
+    at = 0
+    for m in _INLINE.finditer(text):
+        if m.start() > at:
+            parts.append(text[at:m.start()])
+        if m.group("bold") is not None:
+            parts.append((m.group("bold"), "bold"))
+        elif m.group("italic") is not None:
+            parts.append((m.group("italic"), "italic"))
+        else:
+            parts.append((m.group("code"), "bold"))  # keys and commands, like the key table
+        at = m.end()
+    if at < len(text):
+        parts.append(text[at:])
+    return parts
+
+
+def markdown_content(text: str) -> Content:
+    """A help text's little Markdown as :class:`Content`: paragraphs (their lines joined, so they wrap to
+    the terminal), lines that start with a space or a list mark kept as they are, and bold, italic and
+    code drawn instead of shown as ``**``, ``*`` and backticks."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    joined = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        out = lines[0].strip()
+        for line in lines[1:]:
+            out += "\n" + line if _OWN_LINE.match(line) else " " + line.strip()
+        joined.append(out)
+    return Content.assemble(*_inline("\n\n".join(joined)))
 
 
 def _key_label(key: str) -> str:
@@ -68,7 +114,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         title = getattr(self.target, "SCREEN_TITLE", "") or "Rebound"
-        about = (getattr(self.target, "HELP", "") or "").strip()
+        about = markdown_content(getattr(self.target, "HELP", "") or "")
         parts: list = [(title, "bold underline"), "\n\n", about, "\n\n"]
         keys = screen_keys(self.target)
         if keys:

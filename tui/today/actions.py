@@ -216,7 +216,7 @@ class TodayActions:
             return Outcome(False)
         if not self.write(self.store.applications.move, app.id, "applied"):
             return Outcome(False)
-        return Outcome(True, f"Sent: {app.title} is now in Applied.", "Move on")
+        return Outcome(True, f"Applied: {app.title} is now in Applied, dated today.", "Move on")
 
     # -- where enter leads
 

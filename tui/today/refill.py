@@ -1,8 +1,9 @@
 """The "move on" step: get back above the pipeline floor from the Wishlist.
 
-Shows live applications against the floor ("add 3 today") and the Wishlist, most exciting first.
-``enter`` sends the highlighted one (it moves to Applied today, stamped in its history); ``n`` goes to
-the board to add a new one; ``escape`` closes. The list is an OptionList: it stays quick with
+Shows live applications against the floor (below it: what one good application this week would do;
+never a count for the day; at it: that rest is part of the search) and the Wishlist, most exciting
+first. ``enter`` marks the highlighted one applied (it moves to Applied today, stamped in its
+history); ``n`` goes to the board to add a new one; ``escape`` closes. The list is an OptionList: it stays quick with
 thousands of Wishlist cards.
 """
 
@@ -18,8 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.dates import short_date
 from store.models import Application
-from store.plans import floor_need, pipeline_counts
+from store.plans import pipeline_counts
 from tui.today.actions import TodayActions
 from widgets.usertext import clip
 
@@ -36,8 +38,8 @@ class RefillResult(Enum):
 
 
 class RefillDialog(ModalScreen[RefillResult | None]):
-    """Dismisses with :attr:`RefillResult.NEW` (go add one on the board) or None. Sends go through
-    :meth:`TodayActions.send_to_applied`."""
+    """Dismisses with :attr:`RefillResult.NEW` (go add one on the board) or None. Applying goes
+    through :meth:`TodayActions.send_to_applied`."""
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="refill.close"),
@@ -63,7 +65,7 @@ class RefillDialog(ModalScreen[RefillResult | None]):
             yield Static("Move on: refill the pipeline", classes="dialog-title")
             yield Static("", id="refill-status")
             yield OptionList(id="refill-list")
-            yield Static(Content.assemble(("enter", "bold"), " send (to Applied today) · ",
+            yield Static(Content.assemble(("enter", "bold"), " mark applied today · ",
                                           ("n", "bold"), " new, on the board · ",
                                           ("esc", "bold"), " close"), id="refill-keys")
 
@@ -79,15 +81,14 @@ class RefillDialog(ModalScreen[RefillResult | None]):
         apps = self.store.applications.all()
         live, wish = pipeline_counts(apps)
         floor = self.store.settings.current().pipeline_floor
-        need = floor_need(live, floor)
-        if need:
-            status = Content.assemble(("Live applications ", "bold"), f"{live} of your floor {floor}: ",
-                                      (f"add {need} today", "bold"), " to get back to it.")
+        if live < floor:
+            status = Content.assemble(("Live applications ", "bold"), f"{live} of your floor {floor}. ",
+                                      f"One good application this week makes {live + 1}.")
         else:
             status = Content.assemble(("Live applications ", "bold"), f"{live}, floor {floor} met. ",
-                                      "Sending one more keeps the momentum.")
+                                      "Rest is part of the search too.")
         if self.sent:
-            status = Content.assemble(status, "\n", (f"Sent from here: {len(self.sent)}.", "dim"))
+            status = Content.assemble(status, "\n", (f"Applied from here: {len(self.sent)}.", "dim"))
         self.query_one("#refill-status", Static).update(status)
         ol = self.query_one("#refill-list", OptionList)
         keep = ol.highlighted or 0
@@ -105,7 +106,7 @@ class RefillDialog(ModalScreen[RefillResult | None]):
             if stars:
                 parts.append((f"  {stars}", "dim"))
             if a.deadline:
-                parts.append((f"  deadline {a.deadline}", "dim"))
+                parts.append((f"  deadline {short_date(a.deadline)}", "dim"))
             ol.add_option(Option(Content.assemble(*parts), id=a.id))
         ol.highlighted = min(keep, len(wishlist) - 1)
 

@@ -4,18 +4,23 @@ Each row knows what it stands for (a plan, one of its steps, a person in a step,
 screen can act on it, and carries its plain text (for the filter and the tests). Status is said in
 words and symbols, never by colour alone. User text goes in as plain parts of
 :meth:`Content.assemble`, which never parses markup.
+
+Only the newest plan is open (its steps shown); the others are one line each until opened. People
+are never "due": a few are offered as a good moment to reach out, under their own heading.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from textual.content import Content
 
+from store.dates import long_date, short_date
 from store.plans import STEP_BLURBS, PlanView, StepView
-from store.today import DueItem, Summary, step_when
+from store.today import CONTACTS_A_DAY, DueItem, Summary, relief_change, step_is_due, step_when
 from widgets.usertext import clip
 
 RowKind = Literal["section", "plan", "step", "person", "due", "more", "empty"]
@@ -28,8 +33,20 @@ DUE_LABEL = {"application": "next step", "contact": "contact", "draft": "draft",
 TITLE_WIDTH = 48
 #: Rows of each long due group shown on Today before a "… and N more" row (their screen has them all).
 APPLICATION_ROWS = 40
-CONTACT_ROWS = 25
+CONTACT_ROWS = CONTACTS_A_DAY
 DETAIL_WIDTH = 60
+
+TODAY_CSS = """
+    TodayScreen #today-head { padding: 0 1; height: 1; }
+    TodayScreen #today-stats { padding: 0 1; height: auto; color: $foreground; }
+    TodayScreen #today-list { height: 1fr; border: none; padding: 0; background: $background;
+                              text-wrap: nowrap; text-overflow: ellipsis; }
+    TodayScreen #today-list:focus { background-tint: $foreground 0%; }
+    TodayScreen #today-list > .option-list--option-disabled { color: $foreground; }
+    TodayScreen #today-hint { padding: 0 1; height: 1; color: $foreground 70%; }
+    TodayScreen #today-prompt { padding: 0 1; height: auto; max-height: 3; color: $foreground;
+                                border-top: solid $foreground 20%; }
+"""
 
 
 @dataclass
@@ -77,7 +94,7 @@ def person_line(view: PlanView, step: StepView, i: int) -> tuple[Parts, str]:
             return [f"      + {name}", (" — not a contact yet: enter adds them, then the reply", "dim")], \
                 "enter: add as a contact"
         if p.replied_on:
-            return [f"      ✓ {name}", (f" — reply sent {p.replied_on[5:] if p.replied_on else ''}", "dim")], \
+            return [f"      ✓ {name}", (f" — reply sent {short_date(p.replied_on, view.today)}", "dim")], \
                 "enter: open the contact"
         if p.reply_draft_id:
             return [f"      ○ {name}", (" — draft waiting: enter opens it", "dim")], "enter: open the draft"
@@ -92,15 +109,26 @@ def person_line(view: PlanView, step: StepView, i: int) -> tuple[Parts, str]:
         "enter: write the connection note"
 
 
-def plan_rows(view: PlanView, today: date) -> list[Row]:
+def steps_due(view: PlanView, today: date) -> int:
+    """The plan's open steps dated today or earlier (Reflect never counts)."""
+    return sum(1 for step in view.steps if step_is_due(step, today))
+
+
+def plan_rows(view: PlanView, today: date, *, expanded: bool = True) -> list[Row]:
+    """The plan's line, then (when ``expanded``) its steps and the people in them."""
     rows: list[Row] = []
     pid = view.plan.id
     done, total = view.counts()
+    due = steps_due(view, today)
     rows.append(_row(
         f"plan:{pid}", "plan",
-        [("▸ ", "bold"), (clip(view.title, TITLE_WIDTH), "bold"), (f"  {view.when()} · {done} of {total} done", "dim")],
-        plan_id=pid, hint="enter: open the application",
+        [("▾ " if expanded else "▸ ", "bold"), (clip(view.title, TITLE_WIDTH), "bold"),
+         (f"  {view.when()} · {done} of {total} done" + (f" · {due} due" if due else ""), "dim")],
+        plan_id=pid, hint="enter: open the application · ← folds it" if expanded
+        else "enter or →: show its steps",
     ))
+    if not expanded:
+        return rows
     for step in view.steps:
         if not step.is_open and step.done_on is not None and step.done_on < today:
             continue  # closed before today: counted in the plan's line, shown on the application
@@ -110,10 +138,9 @@ def plan_rows(view: PlanView, today: date) -> list[Row]:
         when = step_when(step, today)
         detail = step.detail or STEP_BLURBS.get(step.key, "")
         style = "dim" if not step.is_open else ""
-        late = step.is_open and step.overdue_days(today) > 0
         rows.append(_row(
             f"step:{pid}:{step.key}", "step",
-            [f"  {symbol} ", (f"{step.title:<17}", style or "bold"), (f" {when:<17}", "italic" if late else "dim"),
+            [f"  {symbol} ", (f"{step.title:<17}", style or "bold"), (f" {when:<17}", "dim"),
              (f" · {clip(detail, DETAIL_WIDTH)}" if detail else "", "dim")],
             plan_id=pid, step=step.key,
             hint=(STEP_HINTS.get(step.key, "enter: do it") + STEP_KEYS) if step.is_open
@@ -131,10 +158,11 @@ def plan_rows(view: PlanView, today: date) -> list[Row]:
 
 def due_row(item: DueItem, today: date) -> Row:
     symbol = DUE_SYMBOL.get(item.kind, "•")
-    when = item.when
+    # a person is never due or late: their row says why now (the reason), not since when
+    when = "" if item.kind == "contact" else f"  {item.when}"
     return _row(
         f"due:{item.kind}:{item.ref}", "due",
-        [f"  {symbol} ", (clip(item.title, TITLE_WIDTH), "bold"), (f"  {when}", "italic" if item.overdue else "dim"),
+        [f"  {symbol} ", (clip(item.title, TITLE_WIDTH), "bold"), (when, "dim"),
          (f" · {clip(item.detail, DETAIL_WIDTH)}" if item.detail else "", "dim")],
         due=item,
         hint={"application": "enter: open it on the board", "contact": "enter: open the contact",
@@ -149,71 +177,110 @@ def section(id: str, title: str, note: str = "") -> Row:
     return _row(f"section:{id}", "section", parts)
 
 
-def build_rows(summary: Summary, query: str = "") -> list[Row]:
+def expanded_plans(summary: Summary, expanded: set[str] | None) -> set[str]:
+    """The plans shown open: ``expanded`` when the user chose, else only the newest."""
+    if expanded is not None:
+        return expanded
+    return {summary.plans[0].plan.id} if summary.plans else set()
+
+
+def plans_section(summary: Summary) -> Row:
+    n = len(summary.plans)
+    due = sum(steps_due(v, summary.today) for v in summary.plans)
+    note = f"{n} in progress" + (f" · {due} step{'s' if due != 1 else ''} due" if due else "")
+    return section("plans", "Rebound plans", note)
+
+
+def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = None) -> list[Row]:
+    """Every row of Today. ``expanded``: the plans shown open (None: the newest only; a filter opens
+    them all, so it can find any step)."""
     today = summary.today
     rows: list[Row] = []
     if summary.plans:
-        n = len(summary.plans)
-        rows.append(section("plans", "Rebound plans", f"{n} in progress" if n != 1 else "1 in progress"))
+        rows.append(plans_section(summary))
+        open_ids = {v.plan.id for v in summary.plans} if query else expanded_plans(summary, expanded)
         for view in summary.plans:
-            rows += plan_rows(view, today)
-    rows.append(section("due", "Due today and overdue", f"{len(summary.due)}" if summary.due else ""))
-    items = summary.due
-    if query:
-        words = query.casefold().split()
-
-        def keep(r: Row) -> bool:
-            return r.kind == "section" or all(w in r.text.casefold() for w in words)
-
-        rows = [r for r in rows if keep(r)]
-        due_rows = [r for r in (due_row(item, today) for item in items) if keep(r)]
-        items = [r.due for r in due_rows if r.due is not None]
-    else:
-        due_rows = None  # built below for the rows shown only
-    # Today is not the board or the contacts list: the most pressing few of each, then one row
-    # that opens the screen that has them all
-    limits = {"application": APPLICATION_ROWS, "contact": CONTACT_ROWS}
-    where = {"application": "the Board", "contact": "Contacts"}
-    screen = {"application": "board", "contact": "contacts"}
-    noun = {"application": "next steps", "contact": "contacts"}
-    totals: dict[str, int] = {}
-    for item in items:
-        totals[item.kind] = totals.get(item.kind, 0) + 1
-    by_ref = {(r.due.kind, r.due.ref): r for r in due_rows if r.due is not None} if due_rows is not None else {}
-    seen: dict[str, int] = {}
-    out: list[Row] = []
-    for item in items:
-        n = seen[item.kind] = seen.get(item.kind, 0) + 1
-        limit = limits.get(item.kind)
-        if limit is not None and n > limit:
-            continue
-        out.append(by_ref.get((item.kind, item.ref)) or due_row(item, today))
-        if limit is not None and n == limit and totals[item.kind] > limit:
-            hidden = totals[item.kind] - limit
-            out.append(_row(f"more:{item.kind}", "more",
-                            [(f"  … and {hidden} more {noun[item.kind]} due", "dim"),
-                             (f"  (enter opens {where[item.kind]})", "dim")],
-                            hint=f"enter: open {where[item.kind]}", opens=screen[item.kind]))
-    rows += out
-    if not summary.due:
+            rows += plan_rows(view, today, expanded=view.plan.id in open_ids)
+    tasks, people = summary.tasks, summary.people
+    rows.append(section("due", "Due today", f"{len(tasks)}" if tasks else ""))
+    keep = _matcher(query)
+    rows = [r for r in rows if keep(r)]
+    shown = [r for r in (due_row(item, today) for item in tasks) if keep(r)]
+    rows += _cut(shown, "application", APPLICATION_ROWS, "next steps due", "the Board", "board")
+    if not tasks:
         rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
+    shown = [r for r in (due_row(item, today) for item in people) if keep(r)]
+    if shown:
+        rows.append(section("people", "A good moment to reach out", "if you feel like it"))
+        rows += shown[:CONTACT_ROWS]
+        if summary.contacts_more or len(shown) > CONTACT_ROWS:
+            rows.append(_row("more:contact", "more", [("  More people on Contacts, whenever you like", "dim"),
+                                                      ("  (enter opens Contacts)", "dim")],
+                             hint="enter: open Contacts", opens="contacts"))
     return rows
+
+
+def _matcher(query: str) -> Callable[[Row], bool]:
+    words = query.casefold().split()
+
+    def keep(r: Row) -> bool:
+        return r.kind in ("section", "empty") or all(w in r.text.casefold() for w in words)
+
+    return keep
+
+
+def _cut(rows: list[Row], kind: str, limit: int, noun: str, where: str, screen: str) -> list[Row]:
+    """Today is not the board: the first ``limit`` rows of ``kind``, then one row that opens the
+    screen that has them all."""
+    out: list[Row] = []
+    n = 0
+    total = sum(1 for r in rows if r.due is not None and r.due.kind == kind)
+    for r in rows:
+        if r.due is not None and r.due.kind == kind:
+            n += 1
+            if n > limit:
+                continue
+            out.append(r)
+            if n == limit and total > limit:
+                out.append(_row(f"more:{kind}", "more", [(f"  … and {total - limit} more {noun}", "dim"),
+                                                         (f"  (enter opens {where})", "dim")],
+                                hint=f"enter: open {where}", opens=screen))
+            continue
+        out.append(r)
+    return out
 
 
 def head_text(today: date, greeting: str) -> Content:
     """The top line: the date and a greeting."""
-    return Content.assemble((f"{today:%A} {today.day} {today:%B %Y}", "bold"), "  ", greeting)
+    return Content.assemble((long_date(today), "bold"), "  ", greeting)
 
 
-def stats_text(s: Summary) -> Content:
-    """The pipeline floor, the week's goal, thirty days of mood and the latest relief."""
-    floor_style = "bold" if s.need else ""
-    parts: Parts = [("Pipeline ", "bold"), (s.floor_text, floor_style), ("   Week ", "bold"), s.week_text, "\n",
-                    ("Mood 30d ", "bold"), s.sparkline]
+def stats_text(s: Summary, width: int = 0) -> Content:
+    """The pipeline floor, the week's goal, thirty days of mood and the latest reframe, in two lines
+    of at most ``width`` cells (0: no limit). The week goes beside the floor, else first on the second
+    line; what doesn't fit is left out, least useful first: how long ago the reframe was, the mood
+    average, then the reframe."""
+    floor_style = "bold" if s.need and not s.first_run else ""
+    pipeline: Parts = [("Pipeline ", "bold"), (s.floor_text, floor_style)]
+    week: Parts = [("Week ", "bold"), s.week_text, "   "] if s.week_text else []
     avg = s.mood_average
-    parts.append((f" avg {avg:.1f}" if avg is not None else " no check-ins yet", "dim"))
-    parts += ["   ", ("Relief ", "bold"), (s.relief_text, "dim")]
-    return Content.assemble(*parts)
+    mood: Parts = [("Mood 30d ", "bold"), s.sparkline]
+    average: Parts = [(f" avg {avg:.1f}" if avg is not None else " no check-ins yet", "dim")]
+    reframe: Parts = [("   Reframe ", "bold"), (s.relief_text, "dim")]
+    short: Parts = [("   Reframe ", "bold"), (relief_change(s.relief) if s.relief is not None else "none yet", "dim")]
+    line1 = _first_fit(width, pipeline + ["   "] + week[:-1], pipeline) if week else pipeline
+    lead = week if line1 is pipeline else []
+    line2 = _first_fit(width, lead + mood + average + reframe, lead + mood + average + short, lead + mood + short,
+                       lead + mood + average, lead + mood)
+    return Content.assemble(*line1, "\n", *line2)
+
+
+def _first_fit(width: int, *candidates: Parts) -> Parts:
+    """The first candidate line that fits in ``width`` cells (the last one when none does)."""
+    for parts in candidates:
+        if not width or Content.assemble(*parts).cell_length <= width:
+            return parts
+    return candidates[-1]
 
 
 def cursor_index(rows: list[Row], keep: str | None, keep_index: int | None) -> int | None:

@@ -1,9 +1,7 @@
-"""The Today screen: the home of Rebound.
+"""The Today screen: the home of Rebound (what it shows: :mod:`tui.today.rows`; its keys: the help).
 
-The date and a greeting; the rebound plan of each fresh rejection, step by step; what is due today
-or overdue; the pipeline floor and the week's goal; thirty days of mood and the latest relief; one
-reframing prompt. ``enter`` on any row jumps to it (or does the step); ``space`` marks a step done,
-``s`` skips it, ``z`` snoozes it, ``u`` undoes; ``,`` opens the settings.
+The newest rebound plan is open, step by step; the others are one line each until ``enter`` or
+``→`` opens them (``←`` folds one). ``enter`` on any row jumps to it (or does the step).
 
 The summary is computed by :mod:`store.today` (shared with ``rebound-tui today``). On the first
 show it is read just after the first paint, so the frame appears at once even on years of data.
@@ -40,30 +38,16 @@ from tui.today.actions import (
     TodayActions,
     snooze_problem,
 )
-from tui.today.rows import Row, build_rows, cursor_index, head_text, stats_text
+from tui.today.help_text import TODAY_HELP
+from tui.today.palette import today_commands
+from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, expanded_plans, head_text, stats_text
 from widgets.usertext import clip, literal
 
 
 class TodayScreen(ReboundScreen):
     SCREEN_KEY = "today"
     SCREEN_TITLE = "Today"
-    HELP = """What is due today, the rebound plan for each fresh rejection, and how your pipeline is holding up.
-
-**A rebound plan** appears when an application closes as rejected (or ghosted — then without the
-thank-you). Five steps, one per habit: *Reflect* (a guided reframe), *Say thank you* (a short reply
-to each person you met), *Ask for feedback* (due two days after), *Stay in touch* (keep the people
-you met as contacts, a connection note each) and *Move on* (back above your pipeline floor, the next
-application out). A loss at the final round also gets *Has it reopened?* about four months on.
-
-Steps tick themselves off when you do them anywhere in Rebound (a reframe written, a reply marked
-sent, an application sent). `enter` does the highlighted step; `space` marks it done, `s` skips it,
-`z` snoozes it to a day you choose, `u` puts it back to do. A plan leaves Today once every step is
-done or skipped; it stays on the application.
-
-**Due** lists application next steps, contacts due (with a reason to reach out), drafts you put off
-until today, and feedback you can keep as a lesson. `enter` opens each where it lives.
-
-`,` opens the settings (your name, signature, pipeline floor, weekly goal, cadence, theme…)."""
+    HELP = TODAY_HELP
 
     BINDINGS = [
         Binding("enter", "do", "Do it", show=True, id="today.do"),
@@ -74,21 +58,13 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         Binding("comma", "settings", "Settings", show=True, id="today.settings"),
         Binding("slash", "filter", "Filter", show=False, id="today.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="today.clear_filter"),
+        Binding("right", "expand", "Show a plan's steps", show=False, id="today.expand"),
+        Binding("left", "fold", "Fold a plan", show=False, id="today.fold"),
         Binding("j", "cursor_down", "Down", show=False, id="today.down"),
         Binding("k", "cursor_up", "Up", show=False, id="today.up"),
     ]
 
-    DEFAULT_CSS = """
-    TodayScreen #today-head { padding: 0 1; height: 1; }
-    TodayScreen #today-stats { padding: 0 1; height: auto; color: $foreground; }
-    TodayScreen #today-list { height: 1fr; border: none; padding: 0; background: $background;
-                              text-wrap: nowrap; text-overflow: ellipsis; }
-    TodayScreen #today-list:focus { background-tint: $foreground 0%; }
-    TodayScreen #today-list > .option-list--option-disabled { color: $foreground; }
-    TodayScreen #today-hint { padding: 0 1; height: 1; color: $foreground 70%; }
-    TodayScreen #today-prompt { padding: 0 1; height: auto; max-height: 3; color: $foreground;
-                                border-top: solid $foreground 20%; }
-    """
+    DEFAULT_CSS = TODAY_CSS
 
     def __init__(self) -> None:
         super().__init__()
@@ -99,6 +75,8 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         self._loaded = False
         self._summary_key: tuple[int, date] | None = None
         self._plans_seen: set[str] = set()
+        #: The plans shown open; None until the user opens or folds one (then only the newest is open).
+        self.expanded: set[str] | None = None
 
     # -- layout
 
@@ -157,7 +135,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         self.summary = s
         self._summary_key = key
         self.query_one("#today-head", Static).update(head_text(s.today, s.greeting))
-        self.query_one("#today-stats", Static).update(stats_text(s))
+        self._update_stats()
         self.query_one("#today-prompt", Static).update(Content.assemble(("Prompt ", "bold"), s.prompt))
         self._fill_list()
 
@@ -171,8 +149,10 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         fresh = [pid for pid in plan_ids if pid not in self._plans_seen]
         if fresh and self._plans_seen and not self.filter_text:
             keep = f"plan:{fresh[0]}"
+            if self.expanded is not None:
+                self.expanded.add(fresh[0])
         self._plans_seen = set(plan_ids) | self._plans_seen
-        self.rows = build_rows(self.summary, self.filter_text)
+        self.rows = build_rows(self.summary, self.filter_text, self.expanded)
         self._row_by_id = {r.id: r for r in self.rows}
         with self.app.batch_update():
             ol.clear_options()
@@ -181,6 +161,14 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             if target is not None:
                 ol.highlighted = target
         self._update_hint()
+
+    def _update_stats(self) -> None:
+        if self.summary is not None:
+            stats = self.query_one("#today-stats", Static)
+            stats.update(stats_text(self.summary, max(0, self.size.width - 2)))
+
+    def on_resize(self) -> None:
+        self._update_stats()
 
     def current_row(self) -> Row | None:
         ol = self.query_one("#today-list", OptionList)
@@ -224,6 +212,9 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         if row.opens is not None:  # "… and N more": the screen that has them all
             self.rapp.action_go(row.opens)
             return
+        if row.kind == "plan" and row.plan_id and not self._is_open(row.plan_id):
+            self._set_open(row.plan_id, True)
+            return
         jump = self._jump(row)
         if jump is not None:
             self._go(jump)
@@ -257,7 +248,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
             case StartReframe(application_id):
                 self.rapp.start_reframe(application_id)
             case Refill():
-                self._refill()
+                self.refill()
             case AddContact(plan_id, name):
                 self._tell(self.actions.add_as_contact(plan_id, name))
             case KeepLesson(plan_id):
@@ -274,7 +265,7 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
         if outcome.changed:
             self.refresh_data()
 
-    def _refill(self) -> None:
+    def refill(self) -> None:
         from tui.today.refill import RefillDialog, RefillResult
 
         def closed(result: RefillResult | None) -> None:
@@ -283,6 +274,39 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
                 self.rapp.new_application()
 
         self.app.push_screen(RefillDialog(self.actions), closed)
+
+    # -- opening and folding plans
+
+    def _is_open(self, plan_id: str) -> bool:
+        assert self.summary is not None
+        return plan_id in expanded_plans(self.summary, self.expanded)
+
+    def _set_open(self, plan_id: str, show: bool) -> None:
+        """Open or fold one plan; the cursor stays on its line."""
+        if self.summary is None or self.filter_text:
+            return
+        opened = set(expanded_plans(self.summary, self.expanded))
+        if show:
+            opened.add(plan_id)
+        else:
+            opened.discard(plan_id)
+        self.expanded = opened
+        ol = self.query_one("#today-list", OptionList)
+        self._fill_list()
+        index = next((i for i, r in enumerate(self.rows) if r.id == f"plan:{plan_id}"), None)
+        if index is not None:
+            ol.highlighted = index
+        self._update_hint()
+
+    def action_expand(self) -> None:
+        row = self.current_row()
+        if row is not None and row.plan_id:
+            self._set_open(row.plan_id, True)
+
+    def action_fold(self) -> None:
+        row = self.current_row()
+        if row is not None and row.plan_id:
+            self._set_open(row.plan_id, False)
 
     # -- space / s / z / u on a step
 
@@ -373,17 +397,4 @@ until today, and feedback you can keep as a lesson. `enter` opens each where it 
                 self._fill_list()
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
-        yield PaletteCommand("Today: do the highlighted step", "Open or do what the highlighted row asks (enter)",
-                             self.action_do)
-        yield PaletteCommand("Today: mark step done", "Mark the highlighted plan step done (space)", self.action_done)
-        yield PaletteCommand("Today: skip step", "Skip the highlighted plan step (s)", self.action_skip)
-        yield PaletteCommand("Today: snooze step", "Snooze the highlighted plan step to a day you choose (z)",
-                             self.action_snooze)
-        yield PaletteCommand("Today: undo step", "Put the highlighted plan step back to do (u)", self.action_undo)
-        yield PaletteCommand("Today: filter", "Show only rows with these words (/)", self.action_filter)
-        if self.summary is not None:
-            for view in self.summary.plans:
-                if view.app is not None and view.step("move_on") is not None:
-                    yield PaletteCommand(f"Refill the pipeline ({view.live} live of {view.floor})",
-                                         "Send applications from your Wishlist", self._refill)
-                    break
+        return today_commands(self)
