@@ -96,6 +96,9 @@ _SHORTHAND: dict[str, str] = {
     "shouldnt": "should not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not",
     "havent": "have not", "hasnt": "has not", "wont": "will not", "theres": "there is", "whats": "what is",
     "thats": "that is", "theyd": "they would", "id": "i would",
+    "idk": "i do not know", "idek": "i do not even know", "tbh": "to be honest", "ngl": "not going to lie",
+    "imo": "in my opinion", "prolly": "probably", "abt": "about", "bcs": "because", "smth": "something",
+    "sth": "something", "evryone": "everyone", "evrything": "everything", "nothin": "nothing",
     "won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "am not",
 }
 # words the edit-distance repair maps onto (only words that matter for the patterns, none shorter than 5)
@@ -248,16 +251,23 @@ _KIN = (r"(?:family|kids|children|son|daughter|mum|mom|mother|dad|father|parents
         r"girlfriend|boyfriend|sister|brother|sisters|brothers|friends|loved ones|everyone i love|"
         r"the people i love|fiance|fiancee|grandma|grandmother|grandad|grandfather|little brother|"
         r"little sister|family and friends)")
+_KIN_ONE = (r"friend|brother|sister|mum|mom|mother|dad|father|cousin|colleague|coworker|co worker|partner|flatmate|"
+            r"roommate|housemate|neighbour|neighbor|son|daughter|uncle|aunt|wife|husband|boyfriend|girlfriend|ex|"
+            r"boss|manager|classmate|teammate|grandma|grandad|grandmother|grandfather|nephew|niece|mate|student|"
+            r"client|patient|friends|parents|kid|child")
 _GONE = (r"(?:dead|gone|not here|not around|never born|not alive|no longer here|no longer around|"
          r"out of the picture)")
-_IF_I_GONE = (r"(?:if|when|once) " + _I + r" (?:(?:was|were|am|just|would be|had|had just) )?"
+_IF_I_GONE = (r"(?:if|when|once) " + _I + r" (?:(?:was|were|am|just|would be|had|had just|simply|really|only|"
+              r"finally|were to|was to) ){0,2}"
               r"(?:" + _GONE + r"|died|die|disappeared|disappear|vanished|did not exist|never existed|"
               r"was never born|had never been born|killed myself|ended it|did not wake up|never woke up|"
               r"left this world|stopped existing)\b(?! (?:for (?!good\b|ever\b)|from|on|to|at|in) )")
 _NOONE = r"(?:no one|nobody|not one person|not a single person|not a soul|none of them|not even my family)"
 _WOULD = r"(?:would|will|is going to|going to|would even|will even|would actually|would really|would ever|even)"
 _HERE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|"
-             r"right now|today)\b))")
+             r"right now|today|this (?:weekend|week|month|time|year)|next (?:week|month)|on (?:monday|tuesday|"
+             r"wednesday|thursday|friday|saturday|sunday)|i mean it|for real|once and for all|if|because|when|"
+             r"before|after|so|to be honest|honestly|not going to lie|i swear|i think|maybe)\b))")
 _LIVE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|and|"
              r"but|i|so|because|like this|this way|at all|if|when|honestly|lol|anyway|really|in this world|"
              r"on this earth|without|after|since)\b))")
@@ -682,6 +692,94 @@ _GOODBYE = _Family("goodbye", "words about a goodbye note or putting things in o
     r"(?:suicide|crisis|samaritans) (?:hotline|line|helpline|text line|number|lifeline)\b",
 ))
 
+# ---------------------------------------------------------------------------- broader readings
+# The families above, read more loosely: a few filler words wherever people put them ("thinking of just
+# ending it", "part of me wants to just jump"), a verb of thinking between a negation and the wish ("I don't
+# think I want to be alive"), the person's circle between "better off" and "if I was gone".
+
+_WHO = (r"(?:for |to )?(?:everyone|everybody|them|people|all|my " + _KIN + r"|the people (?:around me|i love|in my "
+        r"life)|those around me|the world|my (?:friends|loved ones))")
+_LIFE = (r"(?:live|be alive|exist|be here|be around|wake up|go on|carry on|keep living|keep going|continue living|"
+         r"stay alive|keep existing|be on this earth|be in this world|see tomorrow)")
+
+_WISH_MORE = _c(
+    r"\b(?:do not|can not|could not|no longer) (?:really |honestly |even )?(?:think|know if|believe|feel like|"
+    r"see how|know why|know how) " + _I + r" (?:want|wanna|can|could|would|should|need) (?:to )?" + _FILL + _LIFE
+    + _LIVE_END + r"(?! (?:in|at|with|on|like this in|like this at) )",
+    r"\b(?:think|thinking|thought|thoughts|obsessing|fantasi[sz]ing|dreaming|dream) (?:about|of) " + _FILL
+    + r"(?:death|dying|not existing|not being alive|not being here|being dead|not waking up|ending it|"
+    r"ending things|ending everything|ending it all|ending my life|killing myself|my death|not being around)\b"
+    r"(?! (?:my|her|his|the|your) hair)(?! (?:with|at|on a) )",
+    r"\b(?:part of me|a part of me|something in me|my brain|my mind|my head|a voice in my head|the voice in my "
+    r"head|all i) (?:wants|want|keeps telling me|tells me|says|keeps saying|is telling me) (?:me )?(?:to )?" + _FILL
+    + r"(?:die|be dead|end it|kill myself|jump|not be here|disappear forever|stop existing|give up on life|"
+    r"not exist|not wake up|sleep forever)\b",
+    r"\b(?:can not|could not) (?:do|take|handle|bear|stand|cope with) (?:this|it|any of this|life) (?:anymore|any more|"
+    r"any longer)\b[^|]{0,30}?(?:\| )?[^|]{0,20}?\b(?:want|need|wish) (?:it|everything|it all|all of it|this|"
+    r"the pain|life) (?:to )?(?:stop|end|be over)\b",
+    r"\b(?:want|need|wish|wanted|needed) (?:it all|everything|all of it|life|my life|all this|all of this) (?:to )?"
+    r"(?:just )?(?:stop|end|be over)(?: for good| forever| now| already)?" + _HERE_END,
+    r"\b(?:do not|can not|could not|no longer) see (?:a|any|much of a) future (?:for me|for myself|ahead of me|"
+    r"ahead|at all|anymore)?" + _LIVE_END + r"(?! (?:in|with|on|for) | at (?!all\b))",
+    r"\b(?:there is|i have|i see) no future (?:for me|for myself|ahead of me|left)?" + _LIVE_END
+    + r"(?! (?:in|at|with|on|for) )",
+    r"\b(?:want|wanted|wanting|wish|need) (?:to )?" + _FILL + r"(?:go to sleep|sleep|fall asleep) forever\b",
+)
+_BURDEN_MORE = _c(
+    r"\b(?:better|happier|easier|lighter|freer|fine|okay|ok|alright|all right|relieved|simpler) (?:off )?"
+    + _WHO + r" " + _IF_I_GONE,
+    r"\b(?:better|happier|easier|lighter|freer) (?:off )?" + _WHO + r" (?:without me|with me gone|with me dead|"
+    r"with me out of the (?:way|picture))\b",
+    r"\b(?:better off|be fine|be okay|be happier) (?:with|collecting|getting|having) (?:the|my) (?:life insurance|"
+    r"insurance money|insurance payout|insurance)\b|\blife insurance (?:would|will|could) (?:pay out|cover|help|"
+    r"sort)\b",
+    r"\b(?:would|will) (?:not|never|even) (?:notice|care|miss me|mind)(?: at all)? " + _IF_I_GONE,
+)
+_NO_WAY_MORE = _c(
+    r"\bno (?:reason|point|purpose|use) (?:for me |left |anymore |at all |really )?(?:to |in |of )?(?:carrying on|"
+    r"going on|living|being alive|being here|existing|staying alive|waking up|getting up|continuing|fighting|"
+    r"trying to stay alive|keeping going|going any further)" + _LIVE_END + r"(?! (?:in|at|with|on|for) )",
+    r"\b(?:point|use|purpose|reason) (?:of|in|for) me (?:even |still |just )?(?:being|staying|living|existing)"
+    r"(?: here| alive| around| on this earth)?\b",
+    r"\b(?:do not know|not sure|no idea|wonder|wondering|do not see) how (?:much )?(?:longer|long) " + _I
+    + r" (?:can|could|will|am going to|will be able to) (?:keep going|go on|carry on|do this|keep doing this|"
+    r"hold on|take (?:this|it)|last|survive|keep living|stay alive|keep fighting|cope|keep this up)" + _LIVE_END,
+    r"\b(?:there is|i see|i have|there are) no (?:way|ways|exit|escape|way forward|hope) (?:out )?(?:for me|left)"
+    + _LIVE_END + r"(?! (?:in|at|with|on) )",
+    r"\bno (?:way|ways|exit|escape) out (?:for me|left)\b",
+)
+_SELF_HARM_MORE = _c(
+    r"\b(?:want|wanted|need|needed|deserve|deserved|going|urge|tempted|trying not) to (?:\w+ )?(?:punish|hurt|harm|"
+    r"damage|injure|cut|burn) myself\b(?! (?:with|by (?:doing|working|applying|studying|reading|going)|over|for))",
+    r"\b(?:scratch|scratched|scratching|cut|cutting|hit|hitting|punch|punched|punching|bang|banged|banging|burn|"
+    r"burned|burnt|pick|picked|picking|bite|bit|biting|dig|dug|digging|pull|pulled|pulling) (?:at )?(?:\w+ ){0,3}?"
+    r"(?:until|till|til|so hard) (?:they|it|i|my \w+|the skin) (?:bled|bleed|bleeding|bruised|broke|blistered|"
+    r"was bleeding|were bleeding|started bleeding|scarred)\b",
+    r"\b(?:hit|hitting|punch|punched|punching|bang|banged|banging|slam|slammed) (?:my )?(?:head|fists?) "
+    r"(?:against|into|on) (?:the )?(?:wall|floor|door|desk)\b",
+)
+_MEANS_MORE = _c(
+    r"\bhow many (?:\w+ ){0,3}?" + _PILLS + r"\b(?! (?:a day|a week|per day|do i take for|should i take for|"
+    r"for (?:my|the|a) (?:cold|headache|back|flu|migraine)))",
+    r"\b(?:engine|car) (?:\w+ ){0,2}?running (?:\w+ ){0,3}?(?:garage|closed|shut|sealed)\b|\bexhaust (?:pipe|"
+    r"fumes|hose)\b|\bhose (?:from|to|into|in) the exhaust\b|\bcarbon monoxide\b|\bcharcoal (?:in|and) (?:the|my) "
+    r"(?:room|car|tent|bathroom)\b",
+    r"\b(?:made|have|got|making|came up with|come up with|i have made|i have got) a plan" + _END
+    + r"(?=[^|]{0,3}\|?\s*(?:[^|]{0,40}?\b(?:not telling|no one knows|nobody knows|will not tell|telling no one|"
+    r"keeping it|it is time|i am ready|tonight|this weekend|goodbye|for real this time)\b))",
+)
+
+
+def _extend(fam: _Family, more: tuple[_Pattern, ...]) -> _Family:
+    return _Family(fam.kind, fam.reason, fam.patterns + more)
+
+
+_WISH = _extend(_WISH, _WISH_MORE)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE)
+_MEANS = _extend(_MEANS, _MEANS_MORE)
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
@@ -737,6 +835,29 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"head\b",
     r"\bgun to my head i would\b",
     r"\bshoot myself in the foot\b",
+    # someone else's death, or the subject as a topic: "died by suicide", "a novel that deals with suicide"
+    r"\b(?:died|dead|death|deaths|lost (?:\w+ ){1,3}?to|loss of (?:\w+ ){1,3}?to|passed away from|took (?:his|her|"
+    r"their) (?:own )?li(?:fe|ves)) (?:by |from |to |through |after )?(?:suicide|an overdose|overdose)\b",
+    r"\b(?:(?:article|articles|book|books|novel|film|movie|documentary|podcast|episode|show|talk|lecture|post|"
+    r"thread|paper|essay|study|course|training|video|story|piece|series|song|report|research|statistics|news|"
+    r"headline|panel|webinar|campaign|seminar)(?: \w+){0,3}? (?:about|on)|deals with|dealing with|covers|covering|"
+    r"discuss|discusses|discussing|discussed|topic of|mentions|mentioning|mentioned|depicts|depicting|explores|"
+    r"exploring|portrays|portraying|awareness of|research into|statistics on|touches on|tackles|tackling) "
+    r"(?:\w+ ){0,2}?(?:suicide|"
+    r"suicidal (?:feelings|thoughts|ideation)|self harm|self injury|overdoses?)\b"
+    r"(?! (?:methods|method|ways|how|note|notes|plan))",
+    r"\b(?:overdose|overdoses|suicide|self harm|self injury) (?:response|training|awareness|prevention|reversal|"
+    r"first aid|kit|kits|statistics|stats|rates?|research|hotline|helpline|charity|campaign|course|workshop|module|"
+    r"policy|protocol|risk assessment|survivors?|bereavement|loss|support group)\b",
+    r"\b(?:he|she|they|his \w+|her \w+|their \w+|(?:my|our) (?:best |close |old |younger |older |little |big )?"
+    r"(?:" + _KIN_ONE + r")|a (?:friend|colleague|coworker|classmate|student|client|patient)|someone|somebody|"
+    r"[a-z]+ is (?:friend|brother|sister|colleague)) (?:\w+ ){0,3}?(?:is|was|has been|had been|felt|feels|became|"
+    r"got|seemed|seems|sounded|sounds|is being|told me (?:he|she|they) (?:is|was|were|felt)) (?:\w+ )?"
+    r"(?:suicidal|self harming|cutting)\b",
+    # "I feel like a burden asking my references again": a small ask, not a life
+    r"\b(?:i (?:am|feel|felt) (?:like )?)?(?:a |such a |bit of a |a bit of a |kind of a )?burden (?:on \w+ )?"
+    r"(?:by |for |when i am |when i |with |)(?:asking|bothering|emailing|e mailing|chasing|messaging|texting|"
+    r"calling|nagging|pestering|relying|leaning|borrowing|needing (?:a|another|help with)|requesting)\b",
     r"\b(?:the|my|this|that) (?:bottle of )?(?:pills|meds|tablets) (?:for|from) (?:my|the) "
     r"(?:allergy|allergies|headache|migraine|hay fever|back|cold)\b",
 ])
@@ -750,6 +871,62 @@ def _inside(span: tuple[int, int], quiet: Iterable[tuple[int, int]]) -> bool:
     """The match starts inside a quiet span (so it is part of that idiom)."""
     s = span[0]
     return any(qs <= s < qe for qs, qe in quiet)
+
+
+
+# ---------------------------------------------------------------------------- context: whose words, and when
+# Words are not the writer's own present thought when they are someone else's quoted words ("'I wanted to
+# die' is what my friend said"), or a past that the entry says is over ("I used to self-harm as a teenager;
+# it's been ten years"). A present pull in the same sentence ("again", "still", "lately", "scared I'll…")
+# keeps the signal.
+
+_QUOTE_SPAN = re.compile(r'["“”«»„]([^"“”«»„\n]{1,300})["“”«»„]')
+_REPORTED = re.compile(
+    r"\b(?:(?:he|she|they|someone|somebody|people|everyone|my (?:\w+ )?(?:friend|brother|sister|mum|mom|dad|"
+    r"mother|father|cousin|colleague|coworker|partner|flatmate|roommate|housemate|neighbou?r|son|daughter|uncle|"
+    r"aunt|wife|husband|boyfriend|girlfriend|boss|manager|classmate|teammate|mate|therapist|recruiter)|"
+    r"(?:a|the|her|his|their) \w+|[a-z]+) (?:said|says|told me|wrote|writes|posted|tweeted|joked|texted|"
+    r"messaged|quipped|laughed|shouted|yelled|muttered|replied|exclaimed|asked)|is what (?:he|she|they|\w+ \w+|"
+    r"\w+) (?:said|says|wrote|meant|joked|texted)|(?:song|lyrics?|line from|meme|title|episode|book|film|movie|"
+    r"show|poster|tweet|post|caption|quote|quoting|quoted|joke)\b)", re.IGNORECASE)
+_SELF_REPORT = re.compile(r"\b(?:i|i've|i'd|i'll|i'm)\s+(?:\w+\s+)?(?:said|say|wrote|write|typed|told|keep "
+                          r"saying|keep writing|keep thinking|texted|screamed|whispered)\b", re.IGNORECASE)
+_RESOLVED = _Pattern(
+    r"\b(?:(?:doing|feel|feeling|am|i am|in a|much|so much|a lot|way|far) (?:much |a lot |so much |way |far |lot )?"
+    r"(?:better|safer|safe|stable|happier|healthier|good place|better place) (?:now|these days|since|than)|"
+    r"(?:years|months|a year|a long time|ages|decades) ago|it has been (?:\w+ )?(?:years|months|a year|a while|"
+    r"a long time|decades)|(?:those|these|the) (?:thoughts|days|feelings|urges) (?:are|have|has) (?:\w+ )?(?:gone|"
+    r"passed|over|behind me)|behind me|recovered|in recovery|(?:got|getting|had|found|get) (?:help|support|"
+    r"therapy|treatment)|proud of (?:myself|that|how far|it|where)|came out the other side|(?:clean|free) (?:for|"
+    r"since)|the (?:worst|hardest) (?:is|was) (?:over|behind)|not anymore|no longer (?:feel|think|want|have))\b")
+_PAST = _Pattern(r"\b(?:thought|wanted|was|were|felt|had|used to|tried|attempted|did|ago|last year|as a "
+                 r"(?:teenager|teen|kid|child|student)|back then|back in|at the time|at university|at uni|in "
+                 r"school|in college|when i was)\b")
+_STILL = _Pattern(r"\b(?:again|still|is back|are back|came back|coming back|returned|returning|lately|"
+                  r"recently|tonight|right now|scared|afraid|worried|terrified|keep|keeps|every day|every night|"
+                  r"want|wanna|wish|need|going to|will)\b")
+
+
+def _sentence_span(canon: str, start: int, end: int) -> tuple[int, int]:
+    s = canon.rfind(_BOUNDARY, 0, start) + 1
+    e = canon.find(_BOUNDARY, end)
+    return s, (len(canon) if e < 0 else e)
+
+
+def _told_of(text: str, norm: Normalised, start: int, end: int) -> bool:
+    """The words at canonical ``start:end`` are someone else's quoted words, or a past that is over."""
+    s, e = norm.span(start, end)
+    for q in _QUOTE_SPAN.finditer(text):
+        if q.start(1) <= s and e <= q.end(1):
+            outside = text[:q.start()] + " " + text[q.end():]
+            if _REPORTED.search(outside) and not _SELF_REPORT.search(outside):
+                return True
+    canon = norm.text
+    ss, se = _sentence_span(canon, start, end)
+    if not any(True for _ in _RESOLVED.finditer(canon)):
+        return False
+    sentence = canon[ss:se]
+    return any(True for _ in _PAST.finditer(sentence)) and not any(True for _ in _STILL.finditer(sentence))
 
 
 def support_signal(text: str) -> Signal | None:
@@ -769,7 +946,7 @@ def support_signal(text: str) -> Signal | None:
             for m in pat.finditer(canon):
                 if m.end() <= m.start():
                     continue
-                if _inside((m.start(), m.end()), quiet):
+                if _inside((m.start(), m.end()), quiet) or _told_of(text, norm, m.start(), m.end()):
                     continue
                 if best is None or m.start() < best[0]:
                     best = (m.start(), m.end(), fam)

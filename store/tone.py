@@ -156,7 +156,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"'
 _NT = r"(?:n'?t| not)"  # didn't / didnt / did not
 _IM = r"(?:i'?m|i am)"
 _YOU_LL = r"(?:you'?ll|you will|you(?:'re| are) going to|you'?re gonna)"
-_THEM = (r"(?:you|your|yours|you'?ve|you'?re|you'?ll|yourself|yourselves|they|their|them|you lot|you guys|"
+_THEM = (r"(?:you|your|yours|you'?ve|you'?re|you'?ll|yourself|yourselves|they|their|them|you lot|you guys|u|ur|urs|"
          r"y'?all|the (?:process|interview(?:ers?|s)?|panel|company|team|recruiters?|recruitment|hiring "
          r"(?:manager|team|process)|decision|feedback|whole thing|firm|organi[sz]ation|hr|department|"
          r"management|leadership|ceo|founders?|email|rejection|letter|take-?home|test|assessment)|this "
@@ -196,6 +196,12 @@ def _sentence_of(text: str, pos: int) -> tuple[int, int]:
 
 
 _ME_AFTER_RE = _rx(r"\b(?:my|mine|myself|of me)\b")
+# the writer as the one who judges: "I found it…", "I think you…", "I have to say the…"
+_EVALUATOR = re.compile(
+    r"(?:'d)?\s+(?:really |honestly |genuinely |personally |frankly |truly |also |still |do |did |just )?"
+    r"(?:find|found|think|thought|consider(?:ed)?|believe|call(?:ed)?|would call|have to say|must say|would say|"
+    r"(?:feel|felt|think|thought|find|found) (?:that|it|this|like (?:you|they|the|it|this|that|your))|"
+    r"was (?:shocked|stunned|surprised|disappointed|amazed|appalled|taken aback) (?:by|at|that|how))\b")
 _NEGATIONS = frozenset("""not never hardly no isnt wasnt dont didnt doesnt arent werent cant wont couldnt wouldnt
 shouldnt hasnt havent""".split())
 
@@ -210,8 +216,12 @@ def _owner(text: str, start: int, end: int) -> str:
                              ("me", _ME_AFTER_RE, end, e), ("them", _THEM_RE, end, e)):
         for m in pat.finditer(text, lo, hi):
             dist = start - m.end() if hi == start else m.start() - end
+            if who == "me" and hi == start and _EVALUATOR.match(text, m.end(), start):
+                who_here = "them"  # "I found it rude", "I think you've made…": the writer judges something else
+            else:
+                who_here = who
             if best is None or dist < best[0]:
-                best = (dist, who)
+                best = (dist, who_here)
     return best[1] if best else ""
 
 
@@ -703,7 +713,7 @@ _SARCASM = _compile(
     r"considerate|kind|thoughtful|helpful|nice|courteous|polite|cool|great)(?=\s*[.!]*\s*$|\s*[.!]+\s)",
     r"\bhope (?:you(?:'re| are)|they(?:'re| are)|everyone(?:'s| is)) (?:happy|proud|pleased|satisfied)"
     r"(?: with yoursel(?:f|ves)| now)?(?=\s*[.!]|\s*$| with yoursel)",
-    r"\bthanks? (?:a lot |so much )?for (?:nothing|wasting|ghosting|ignoring|stringing me along|leaving me hanging|"
+    r"\bthanks? (?:a lot |so much )?for (?:nothin[g']?|wasting|ghosting|ignoring|stringing me along|leaving me hanging|"
     r"the (?:generic|form|canned|automated|copy-?paste|template|cookie-?cutter|two-line|one-line) (?:rejection|"
     r"e-?mail|reply|response|letter|message)|absolutely nothing)\b",
     r"\b(?:how|so|very|really) (?:nice|kind|generous|thoughtful|considerate|good|decent|sweet) of you\b",
@@ -1067,17 +1077,451 @@ _JOB_ASK = _compile(
 )
 
 
+# ============================================================================ generalised cues
+#
+# The phrase patterns above catch the stock forms. The cues below read structure and word classes
+# instead, so that new wordings are caught too: who a judgement is about, a warm word set against a bad
+# experience (sarcasm), a request for reasons or a reversal without a softener (a demand), a hint at an
+# audience (going public), a pleading or self-lowering offer (needy).
+
+_THEM_NOUN = (r"(?:interviewers?|recruiters?|panel(?:lists)?|hiring managers?|managers?|team|company|companies|firm|"
+              r"organi[sz]ations?|employers?|hr|process|department|ceo|founders?|startup|agency|business|outfit|"
+              r"leadership|management|people|person|interview(?:s|ing)?(?: process| experience)?|experience|"
+              r"place|workplace|culture|treatment|communication|recruitment|hiring)")
+_NEG_ADJ = (r"(?:unprofessional|disrespectful|rude|disorgani[sz]ed|chaotic|incompetent|clueless|arrogant|condescending|"
+            r"patroni[sz]ing|dismissive|careless|sloppy|lazy|pathetic|useless|inept|unprepared|unqualified|"
+            r"shambolic|toxic|hostile|callous|heartless|dishonest|unfair|biased|ridiculous|absurd|bizarre|"
+            r"inconsiderate|thoughtless|miserable|awful|terrible|horrible|dreadful|shocking|appalling|"
+            r"disgraceful|embarrassing|insulting|unpleasant|frustrating|infuriating|demorali[sz]ing|"
+            r"soul-?(?:destroying|crushing)|dehumani[sz]ing|humiliating|degrading|pointless|clumsy|amateurish|"
+            r"unhelpful|unresponsive|uncommunicative|two-faced|petty|smug|self-important|pompous|ignorant|"
+            r"tone-?deaf|short-?sighted|(?:closed|narrow)-?minded|greedy|exploitative|unethical|shady|sketchy|"
+            r"predatory|unreliable|flaky|mediocre|half-?hearted|cold|confusing|messy|robotic|cynical|bureaucratic|"
+            r"badly run|poorly run|painful|stressful|draining|exhausting|slow|rushed)")
+_POS_ADJ = (r"(?:professional|organi[sz]ed|prepared|competent|respectful|considerate|thoughtful|polite|courteous|"
+            r"helpful|responsive|transparent|honest|qualified|interested|engaged|kind|friendly|welcoming|"
+            r"efficient|capable|clear|fair|serious|experienced|attentive)")
+
+_BLAME_GENERAL = _compile(
+    # comparisons and superlatives: "never met a less prepared interviewer", "the rudest recruiter I've met"
+    r"\b(?:never|not once|have yet to) (?:\w+ ){0,2}?(?:met|seen|dealt with|encountered|experienced|had|come across|"
+    r"worked with|interviewed with|spoken to|talked to|witnessed|been through|sat through) (?:a |an |such (?:a |an )?)?"
+    r"(?:less " + _POS_ADJ + r"|more " + _NEG_ADJ + r"|worse|ruder|lazier|sloppier|colder|" + _NEG_ADJ + r") "
+    r"(?:\w+ ){0,2}?" + _THEM_NOUN + r"\b",
+    r"\b(?:the )?(?:worst|rudest|laziest|sloppiest|coldest|messiest|most " + _NEG_ADJ + r"|least " + _POS_ADJ
+    + r") (?:\w+ ){0,2}?" + _THEM_NOUN + r"\b",
+    # "companies like yours", when the sentence says something bad about them
+    r"\b(?:companies|people|firms|places|recruiters|employers|outfits|organi[sz]ations|businesses|teams|managers|"
+    r"startups|agencies|the likes of) like (?:you|yours|urs|ur|yourselves)\b[^.!?\n]{0,60}?\b(?:reason|why|"
+    r"miserable|hell|worse|ruin\w*|bad name|problem|wrong|toxic|broken|exhausting|nightmare|hate|sick|"
+    r"soul-?destroying|awful|terrible|impossible|demorali[sz]ing)\b",
+    r"\b(?:done|finished|sick|tired|fed up) (?:\w+ )?with (?:\w+ )?(?:companies|people|firms|recruiters|employers|"
+    r"places|outfits) like (?:you|yours|urs|ur)\b",
+    # "treat people like numbers"
+    r"\btreat(?:s|ed|ing)? (?:\w+ ){1,3}?like (?:a |an |little |mere |disposable |interchangeable )?(?:numbers?|"
+    r"cattle|dirt|garbage|trash|objects?|robots?|children|kids|idiots?|criminals?|crap|rubbish|sheep|nothing|"
+    r"nobod(?:y|ies)|afterthoughts?|commodit(?:y|ies)|disposable|slaves?|servants?|spam|cogs?|resources|"
+    r"statistics?|line items?|tickets?|spreadsheet rows?|a number|an? (?:inconvenience|nuisance|burden))\b",
+    # idioms of contempt
+    r"\bwould(?:n'?t| not) know (?:\w+ ){1,4}?if it (?:hit|bit|slapped|smacked|punched|kicked)\b",
+    r"\b(?:don'?t|do not) come (?:crying|running|back crying|begging|knocking)\b",
+    r"\b(?:a )?bit rich\b|\brich coming from\b",
+    r"\b(?:you|you'?ve|you have|you just|your (?:company|team))(?: just)? (?:lost|missed out on|let go of|passed on|"
+    r"thrown away|threw away|let slip|blew your chance with|fumbled) (?:a |an |the |one )?(?:really |truly )?"
+    r"(?:great|good|strong|top|excellent|brilliant|fantastic|real|genuine|valuable|amazing|exceptional|"
+    r"outstanding|talented|solid|dedicated|loyal) (?:candidate|engineer|hire|asset|talent|person|designer|developer|"
+    r"employee|analyst|manager|worker|teammate|colleague)\b",
+    r"\blet (?:\w+ ){0,3}?(?:walk out|slip through|slip away|walk away|go elsewhere)\b",
+    _START + r"think about (?:that|this)\s*[.!]",
+    r"\bmore fool (?:you|them)\b|\byou get what you pay for\b|\benjoy the consequences\b",
+    # looking forward to their failure
+    r"\b(?:when|once|after|by the time|before long|until) (?:your|the|their) (?:new |shiny |chosen |cheaper |"
+    r"preferred |precious |perfect )?(?:hire|candidate|choice|pick|project|product|startup|company|team|launch|person|"
+    r"employee|engineer|designer|unicorn|golden child) (?:\w+ )?(?:quits|leaves|fails|flops|crashes|burns out|"
+    r"walks|walks out|goes under|falls apart|collapses|messes up|screws up|implodes|tanks|doesn'?t work out|"
+    r"doesn'?t last|realises|realizes|figures out|gets bored|jumps ship)\b",
+    r"\b(?:you'?ll|you will) (?:be )?(?:back|come back|be in touch|call|crawl back|regret|be begging|be sorry)\b"
+    r"[^.!?\n]{0,40}?\b(?:when|once|after|i'?m sure|mark my words|trust me)\b",
+    # their competence denied: "your panel didn't seem qualified", "they don't know what they're doing"
+    r"\b(?:you|your \w+(?: \w+)?|they|their \w+|the (?:panel|interviewers?|recruiters?|hiring manager|team|"
+    r"manager|hr|company|ceo|founders?))(?:'s \w+)? (?:\w+ ){0,2}?(?:didn'?t|did not|don'?t|do not|doesn'?t|"
+    r"does not|never|weren'?t|wasn'?t|aren'?t|isn'?t|was not|were not|are not|is not|couldn'?t|could not|"
+    r"can'?t|cannot) (?:even |really |actually |seem to |appear to |seem |appear |look |sound |bother to )?"
+    r"(?:to )?(?:be )?(?:qualified|competent|capable|prepared|equipped|fit|able to (?:assess|judge|evaluate|"
+    r"understand|read|run|hire|interview|recogni[sz]e|spot|tell|follow)|understand (?:what|the|my|basic|"
+    r"a word)|know (?:what (?:they|you)(?:'re| are| were)|the first thing|anything|the difference)|"
+    r"(?:read|look at|open|glance at) (?:my|the) (?:cv|resume|résumé|application|portfolio|cover letter|"
+    r"take-?home|code|work|answers?)|listening|paying attention|care)\b",
+    r"\b(?:you|your \w+(?: \w+)?|they|their \w+|the (?:panel|interviewers?|recruiters?|hiring manager|team|"
+    r"manager|hr))(?:'s \w+)? (?:were |was |are |is |have |had |'ve |'re )?(?:clearly|obviously|evidently|"
+    r"apparently|plainly) (?:\w+ ){0,3}?(?:not|n'?t|never|no|without|reading|winging|guessing|copying|"
+    r"making (?:it|things) up|just|only|more interested|less interested|too busy|had no|has no|have no)\b",
+    r"\b(?:you|they|your \w+|the \w+)(?:'?ve| have| had|'d)? (?:just |clearly |really |obviously |honestly )?made "
+    r"(?:a|the|an|one) (?:\w+ )?(?:wrong|bad|terrible|huge|big|poor|serious|grave|costly|awful|massive|"
+    r"short-?sighted|foolish|silly|stupid|lazy|questionable|baffling|strange|odd|weird) (?:call|choice|decision|"
+    r"mistake|hire|error|move|judgement|judgment)\b",
+    r"\b(?:poor|bad|terrible|awful|questionable|shocking|lousy) (?:judgement|judgment|decision-?making|"
+    r"communication|leadership|management|organi[sz]ation|form|show|manners)\b",
+)
+# judgement words that these cues add to the lexicon above (about them, not negated)
+_JUDGEMENT_MORE = _rx(
+    r"\b(?:shocking|vague|unqualified|unprepared|miserable|inconsiderate|thoughtless|half[- ]asleep|asleep|"
+    r"uninterested|disinterested|distracted|bored|unreliable|lame|lacklustre|lackluster|hostile|"
+    r"insulting|humiliating|degrading|dehumani[sz]ing|demorali[sz]ing|soul-?destroying|soul-?crushing|"
+    r"infuriating|unhelpful|unresponsive|uncommunicative|flaky|disingenuous|hollow|empty words|lip service|"
+    r"box-?ticking|tick-?box|a formality|for show|cattle call|meat grinder|circus|charade|"
+    r"yawn(?:ing|ed)?|on (?:his|her|their) phones?|checking (?:his|her|their) (?:phone|e-?mail|watch|laptop)|"
+    r"didn'?t care|couldn'?t care less|out of (?:their|his|her|your) depth|in over (?:their|his|her|your) heads?|"
+    r"(?:behaviou?r|conduct|attitude|treatment) (?:has been|was|is|were) (?:\w+ )?(?:shocking|poor|"
+    r"disgraceful|unacceptable|appalling|terrible|awful|disappointing|unprofessional))\b")
+
+
+def _blame_general(text: str) -> Iterator[tuple[int, int]]:
+    yield from _spans(_BLAME_GENERAL, text)
+    for m in _JUDGEMENT_MORE.finditer(text):
+        if _about_them(text, m.start(), m.end()) and not _negated(text, m.start()):
+            yield m.start(), m.end()
+    yield from _effort_for_nothing(text)
+
+
+# effort set against a minimal answer: "a week of annual leave … and got a two-line reply"
+_INVEST = _rx(
+    r"\b(?:(?:spent|spend|burned|burnt|put in|put|gave|give|wasted|used|took|sacrificed|invested|lost|poured|"
+    r"devoted|dedicated) (?:\w+ ){0,4}?(?:hours?|days?|weeks?|weekends?|evenings?|nights?|annual leave|holiday|"
+    r"vacation|time off|pto|months?)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"multiple) (?:\w+ )?(?:rounds|interviews|stages|calls|hours of|weeks of|days of|presentations)|"
+    r"after (?:all (?:that|this|those|these|of that|my)|everything))\b")
+_MINIMAL = _rx(
+    r"\b(?:(?:one|two|three|1|2|3)[- ](?:line|liner|sentence|word|paragraph)|form (?:e-?mail|letter|rejection|reply|"
+    r"response|message)|template(?:d)?|automated|auto-?generated|auto-?reply|canned|generic (?:e-?mail|reply|"
+    r"response|rejection|message|letter|note)|boilerplate|copy-?paste(?:d)?|cookie-?cutter|not (?:even )?(?:a|one) "
+    r"(?:call|reply|word|phone call|thank you|line|single)|(?:no|zero|without (?:any|a)) (?:feedback|reply|"
+    r"response|explanation|call|acknowledg\w+)(?! (?:needed|necessary|required|is needed))|ghost(?:ed|ing)|"
+    r"radio silence|nothing back|never heard back|(?:couldn'?t|could not|can'?t|didn'?t|did not) (?:even )?"
+    r"(?:pick up|call|reply|respond|be bothered|spare))\b")
+
+
+def _effort_for_nothing(text: str) -> Iterator[tuple[int, int]]:
+    for m in _MINIMAL.finditer(text):
+        if _INVEST.search(text, max(0, m.start() - 200), min(len(text), m.end() + 120)):
+            yield m.start(), m.end()
+
+
+# ---------------------------------------------------------------------------- sarcasm: warm words, bad news
+
+_POS_MARK = _rx(
+    r"\b(?:wow|whoa|what an? (?:honou?r|privilege|treat|delight|pleasure|joy|way to)|such an? (?:honou?r|privilege|"
+    r"treat|pleasure|delight)|truly (?:touching|moving|inspiring|heartwarming|impressive|professional|amazing|"
+    r"wonderful)|touching|heartwarming|(?:very|so|really|super|how) (?:professional|classy|mature|respectful|"
+    r"considerate|kind|thoughtful|efficient|generous|personal|sweet)|(?:great|good|nice|lovely|comforting|"
+    r"reassuring|wonderful|glad) to (?:know|see|hear|learn|find out)|lov(?:ed|e|ing) (?:the part|the bit|how|that|"
+    r"being|getting|it when|the way)|(?:brilliant|great|excellent|fantastic|amazing|stellar|wonderful|superb|"
+    r"lovely|impressive|solid|outstanding|top-?notch|world-?class|awesome|slick|smooth|stunning) (?:process|work|"
+    r"job|move|communication|organi[sz]ation|stuff|effort|touch|system|approach|way|show|turnaround)|"
+    r"thanks? (?:so|very) much for|thank you (?:so|very) much for|thanks a (?:lot|bunch|million) for|"
+    r"(?:incredibly|really|very|so|super|truly|amazingly|wonderfully|wildly|extremely) (?:detailed|helpful|"
+    r"thorough|insightful|personal|personali[sz]ed|thoughtful|considerate|informative|constructive|generous|"
+    r"warm|quick|prompt|useful)|bravo|kudos|hats off|nice one|cool|impressive|classy)\b")
+_NEG_SIT = _rx(
+    r"\b(?:ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|template(?:d)?|"
+    r"automated|auto-?generated|auto-?reply|canned|generic|boilerplate|copy-?paste(?:d)?|cookie-?cutter|"
+    r"(?:one|two|three|1|2|3)[- ](?:line|liner|sentence|word|paragraph)|"
+    r"(?:nobody|no one|no-one) (?:showed|turned|bothered|replied|responded|called|came|joined|told|read|looked|"
+    r"cared|got back|even)|never (?:heard|replied|responded|showed|turned|called|got back|came)|"
+    r"(?:didn'?t|did not|never) (?:show up|turn up|reply|respond|call|get back|bother)|"
+    r"no (?:feedback|reply|response|explanation|answer|call|word|notice)(?! (?:needed|necessary|required))|"
+    r"(?:\d+|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[- ](?:stages?|rounds?|interviews|"
+    r"steps?|hoops|hours|weeks)|for a (?:junior|entry-?level|intern|graduate|part-?time) (?:role|position|job)|"
+    r"(?:rejected|ghosted|ignored|turned down|binned) (?:by|via|on|at|over|with) (?:a|an|some|the) (?:bot|robot|"
+    r"machine|algorithm|automated|computer|ai|system|intern|sunday|saturday|friday night|bank holiday|"
+    r"holiday|midnight|text)|left (?:me )?(?:hanging|on read)|kept (?:me )?waiting|radio silence|"
+    r"unpaid|on a (?:sunday|saturday) (?:night|evening|morning)|at (?:midnight|\d+ ?pm on a))\b")
+_SARC_SHORT = frozenset("""very so really truly how just cool touching professional classy impressive nice great
+lovely brilliant amazing wonderful fantastic charming helpful thoughtful considerate kind mature respectful sweet
+perfect excellent superb stellar awesome super good fab bravo well done wow oh classic priceless heartwarming
+moving inspiring real stuff indeed efficient""".split())
+_WORDS = re.compile(r"[a-z']+")
+
+
+def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
+    yield from _spans(_SARCASM_GENERAL, text)
+    sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    for i, (s, e) in enumerate(sents):
+        pos = _POS_MARK.search(text, s, e)
+        if pos is None:
+            continue
+        if _NEG_SIT.search(text, s, e):
+            yield pos.start(), pos.end()
+            continue
+        words = _WORDS.findall(text, s, e)
+        if 0 < len(words) <= 4 and all(w in _SARC_SHORT for w in words) and i > 0:
+            ps, pe = sents[i - 1]
+            if _NEG_SIT.search(text, ps, pe) or '"' in text[ps:pe] or _MINIMAL.search(text, ps, pe):
+                yield pos.start(), pos.end()
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:on|about|called|titled|entitled|named|say|says|said|wrote|write|read|type|typed|word|phrase|term|"
+    r"motto|slogan|tagline|heading|section|chapter|post|article|talk|book|episode|course|module|paper|blog|"
+    r"question|answer|label|button|tab|field|column|option|menu|song|film|show|from|like|as|the words?)\s*$)")
+_SARCASM_GENERAL = _compile(
+    # a scare-quoted phrase used as the noun itself: your "culture of transparency" was…, the "quick chat" turned…
+    r"\b(?:the|your|this|that|their|our|its|his|her|such a|a|an|so-called|so the|all the|these|those)\s+"
+    r"(?P<hit>\"[a-z][^\"\n]{1,45}\")(?=\s*(?:[.,!?;:)]|$|(?:was|is|were|are|you|of|and|that|from|for|with|in|on|"
+    r"at|it|but|so|has|had|have|will|would|again|here|there|feels|felt|seems|seemed|sounds|really|indeed|lol|"
+    r"yet|anyway|turned|turns|ended|became|meant|means|amounted|consisted|lasted|took|involved|when|which|"
+    r"apparently|clearly|obviously|somehow|never|didn'?t|doesn'?t|isn'?t|wasn'?t|won'?t|can'?t|couldn'?t)\b))",
+    r"\bthe (?:famous|classic|good old|good ol'?|old|usual|trusty|standard|infamous|obligatory|dreaded|proverbial) "
+    r"(?P<hit>[\"'][^\"'\n]{2,50}[\"'])",
+    r"\b(?:oh|ah|yeah|yes),? (?:sure|right|yes|of course|great|wonderful|lovely|perfect|totally|definitely)\b"
+    r"[,.!]*(?=\s+(?:the (?:famous|classic|old|usual)|because|as if))",
+    r"\bwhatever (?:that|this|it) (?:means|is supposed to mean|'s supposed to mean|even means)\b",
+    r"\b(?:i'?m|i am) sure (?:they|he|she|you|your \w+|the \w+)(?:'re| are| will be|'ll be| is|'s) (?:\w+ )?"
+    r"(?:unicorns?|flawless|perfect|a genius|a saint|a miracle worker|worth every penny|a rock ?star|"
+    r"a superstar|a ninja)\b",
+    r"\b(?:oh|ah),? (?:the irony|how ironic)\b|\bironic(?:ally)?,? (?:given|since|considering|for a)\b",
+    r"\b(?:really|truly|so) (?:living|lived) (?:up to )?(?:your|the|those|its) (?:values|motto|mission|slogan)\b",
+    r"\bon full display\b",
+)
+
+
+# ---------------------------------------------------------------------------- demands: reasons and reversals
+
+_ACCOUNT = _rx(
+    r"\b(?:(?:a|an|the|some|your|their|his|her|any|full|proper)\s(?:\w+ ){0,2}?(?:explanation|justification|"
+    r"rationale|breakdown|basis|reasoning)|(?:the|your|their|his|her|its|all the|all|each|every) (?:\w+ ){0,2}?"
+    r"(?:scores?|scoring|scorecards?|marks|marking|ratings?|notes|rubric|criteria|names|evidence|transcripts?|"
+    r"recordings?|minutes)|my (?:scores?|marks|scorecard|ratings?|evaluation|assessment results|results)|"
+    r"(?:how|why) (?:exactly |precisely )?(?:i|my \w+) (?:was|were|got|had been) (?:\w+ )?(?:scored|rated|"
+    r"marked|assessed|evaluated|judged|graded|ranked|rejected|not selected|turned down|dropped|eliminated|cut|"
+    r"passed over)|what (?:exactly |specifically |precisely )?(?:i did|went|i got|was) wrong|what (?:exactly |"
+    r"specifically |precisely )?(?:the other|the successful|that|this) (?:candidate|person|applicant|hire)s? "
+    r"(?:had|has|did|offered|brought))\b")
+_REVERSAL = _rx(
+    r"\b(?:(?:reverse|overturn|reconsider|revisit|re-?review|re-?assess|re-?evaluate|re-?examine|reopen|re-?open|"
+    r"reinstate|undo|appeal) (?:\w+ ){0,2}?(?:decision|application|candidacy|rejection|verdict|outcome|result)|"
+    r"(?:review|look at|look over|consider|read|assess|evaluate|check|mark|grade) (?:\w+ ){0,3}?(?:application|"
+    r"candidacy|cv|resume|take-?home|test|submission|case|answers?) (?:\w+ )?again|be (?:re-?)?(?:reviewed|"
+    r"assessed|considered|evaluated|looked at) (?:again |afresh )?by|by (?:a|an) (?:different|new|another|second|"
+    r"fresh|independent|senior|more senior) (?:panel|person|team|interviewer|reviewer|manager|set of eyes)|"
+    r"someone (?:more )?(?:senior|else|above (?:you|them)|in charge|more qualified|competent)|"
+    r"put me (?:forward|through)|(?:interview|see|meet|consider|hire) me anyway)\b")
+_DEMAND_FRAME = _rx(
+    r"\b(?:i(?: would|'d) like|i want|i need|i expect|i demand|i require|i request|i insist|"
+    r"i(?:'m| am) (?:asking|requesting|demanding|expecting)|i ask (?:that|you)|kindly|"
+    r"(?:please )?(?:send|give|tell|show|forward|provide|explain|justify|share) me|please (?:send|give|tell|"
+    r"provide|forward|explain|justify|confirm|reverse|review|reconsider|arrange)|"
+    r"(?:by|before|within) (?:the end of|end of|close of|eod|cob|\d|monday|tuesday|wednesday|thursday|friday|"
+    r"tomorrow|tonight|next week|this week)|i (?:look forward to|await) (?:your|an|the) (?:explanation|"
+    r"justification|answer)|(?:can|will) (?:someone|somebody|anyone|you) (?:actually |please |just |even )?"
+    r"(?:tell|explain|send|show|give))\b")
+_DEMAND_SOFTENER = _rx(
+    r"\b(?:if (?:you(?:'re| are) )?(?:able|happy|willing|free|comfortable|allowed|possible|at all possible)|"
+    r"if you (?:can|could|have (?:a (?:moment|minute|chance)|time)|don'?t mind|get a chance|are able|have any)|"
+    r"if (?:it'?s|that'?s) (?:not too much|possible|okay|ok|alright)|(?:i'?d|i would) (?:love|welcome|"
+    r"appreciate|be (?:grateful|glad|happy|interested|curious|thankful))|(?:any|a few|some) (?:feedback|"
+    r"pointers|thoughts|insights?|tips|advice)|no (?:pressure|worries|obligation)|understand(?:able)? if|"
+    r"would it be possible|wonder(?:ing)? (?:if|whether)|curious|so (?:that )?i can (?:prepare|improve|learn|"
+    r"get ready|plan)|from (?:the|our) (?:call|meeting)|as (?:promised|agreed|discussed))\b")
+_DEMAND_ALWAYS = _compile(
+    r"\bon what (?:basis|grounds)\b",
+    r"\bby what (?:criteria|standard|measure|metric|logic|yardstick)\b",
+    r"\bi (?:formally )?request that\b",
+    r"\bi(?:'d| would) like you to (?:\w+ ){0,5}?(?:anyway|regardless|immediately|at once)\b",
+    r"\bwhat (?:exactly |specifically |precisely )?(?:did|does) (?:the other|the successful|this|that|your "
+    r"chosen|the chosen) (?:candidate|person|applicant|hire)s? (?:have|has|bring|offer|do)\b",
+    r"\bwhy (?:on earth |exactly )?(?:was|wasn'?t|were|weren'?t|am|amn'?t) i (?:\w+ ){0,2}?(?:not )?(?:even )?"
+    r"(?:given|offered|allowed|invited|considered|told|informed|shortlisted)\b",
+    r"\b(?:i|we) (?:still )?(?:have|got) (?:no|zero) (?:explanation|reason|answer)\b",
+)
+
+
+def _demand_general(text: str) -> Iterator[tuple[int, int]]:
+    yield from _spans(_DEMAND_ALWAYS, text)
+    for s, e in ((m.start(), m.end()) for m in _SENTENCE.finditer(text)):
+        what = _ACCOUNT.search(text, s, e) or _REVERSAL.search(text, s, e)
+        if what is None or not _DEMAND_FRAME.search(text, s, e) or _DEMAND_SOFTENER.search(text, s, e):
+            continue
+        if _about_me_only(text, what.start(), what.end()):
+            continue
+        yield what.start(), what.end()
+
+
+def _about_me_only(text: str, start: int, end: int) -> bool:
+    """"my notes", "my own criteria": the writer's things, not theirs."""
+    return re.search(r"\b(?:my|mine|my own)\s+(?:\w+\s+){0,1}$", text[max(0, start - 20):start]) is not None and \
+        re.match(r"my (?:scores?|marks|scorecard|ratings?|evaluation|assessment|results)", text[start:end]) is None
+
+
+# ---------------------------------------------------------------------------- passive-aggressive
+
+_PASSIVE_GENERAL = _compile(
+    r"\b(?:i assume|i'?m sure|i imagine|i guess|i suppose|i realise|i realize|i know|must be|you must be|clearly) "
+    r"(?:you(?:'re| are) |you'?ve been |you have been |things are |everyone is |it'?s |the team is )?(?:very |really |"
+    r"extremely |incredibly |terribly |so |quite |awfully )?(?:busy|swamped|snowed under)\b"
+    r"(?=[^.!?\n]{0,40}?\b(?:since|as it'?s been|given (?:that )?it'?s been|after|it'?s been|weeks|months|still)\b)",
+    r"\b(?:thanks?|thank you|nice|good|great|glad|appreciate)\b[^.!?\n]{0,30}?\bfinally (?:getting back|replying|"
+    r"responding|answering|letting me know|getting round|getting around|reaching out|acknowledg\w+|writing|"
+    r"sending|coming back|updating|telling)\b",
+    r"\b(?:you|they|someone|somebody|the recruiter|hr) (?:have |has )?finally (?:replied|responded|got back|gotten "
+    r"back|answered|wrote back|written back|called|acknowledged|remembered|bothered)\b",
+    r"\byou (?:seem|appear) to have forgotten\b|\bin case you(?:'ve)? forgot(?:ten)?\b|\b(?:which|as) you "
+    r"(?:seem|appear) to (?:have )?forg\w+\b|\bdid you forget\b",
+    r"\b(?:assume|take|read|interpret|treat|understand|count|going to assume|i'?ll assume) (?:your |the |this |that |"
+    r"continued |ongoing )?silence (?:as|means|to mean|is)\b|\bsilence (?:means|is (?:an|your|the) answer|speaks)\b",
+    r"\bwould(?:'ve| have) been (?:nice|good|courteous|polite|decent|helpful|great|appreciated|kind|"
+    r"respectful|professional) (?:to (?:hear|know|be told|get|receive|have)|of you|if)\b",
+    r"\b(?:then|anyway),? i (?:suppose|guess)\b|\b(?:i'?ll|i will) (?:just )?(?:keep|continue|go on|sit here|"
+    r"carry on) (?:waiting|holding my breath|refreshing my inbox)\b|\bdon'?t hold (?:your|my) breath\b",
+    r"\bi'?m sure (?:you|they) (?:have|had) (?:your|their) reasons\b|\bi'?m sure (?:you|they) (?:know|knew) best\b",
+    r"\bsome of us (?:actually|still|do|have|can|bother|read|work|care|have jobs|have lives)\b",
+    r"\b(?:let me|i'?ll|allow me to|i have to|i must) repeat (?:myself|it|this)\b|\bto repeat myself\b|"
+    r"\bi'?ll say (?:it|this) (?:again|once more|slowly)\b",
+    r"\b(?:are|is|were) my (?:\w+ )?(?:e-?mails?|messages?|notes?|applications?) (?:even |actually )?(?:reaching|"
+    r"getting (?:to|through)|being (?:read|received|seen|opened)|landing)\b|\bnot sure (?:if|whether) my "
+    r"(?:\w+ )?(?:e-?mails?|messages?|notes?|applications?) (?:are|is|were|was|have been|has been) (?:even )?"
+    r"(?:reaching|getting (?:to|through)|being (?:read|received|seen)|landing|going)\b",
+    r"\b(?:third|fourth|fifth|sixth|nth|umpteenth|\d+(?:rd|th)) time (?:now|running|in a row|i'?(?:ve|m) "
+    r"(?:had to )?(?:asked|asking|written|writing|e-?mailed|followed up|chased|reminded|told|mentioned|sent|"
+    r"spelled|corrected))\b",
+    r"\b(?:still|yet) (?:haven'?t|have not|hasn'?t|has not) (?:heard|had|received|got)\b[^.!?\n]{0,40}?\b(?:weeks|"
+    r"months|despite|even though|although)\b",
+    r"\b(?:hope|trust) (?:this|that|it) (?:one )?(?:finds you|reaches you|gets read|isn'?t ignored)\b[^.!?\n]{0,20}"
+    r"\b(?:this time|eventually|at some point|at last)\b",
+    r"\b(?:as|like) i (?:said|wrote|mentioned|explained|asked) (?:in my|on|last)\b(?=[^.!?\n]{0,60}\b(?:which|"
+    r"still|again|already|twice)\b)",
+)
+
+
+# ---------------------------------------------------------------------------- correcting their writing
+
+_CORRECT_GENERAL = _compile(
+    r"[\"'][\w' -]{1,30}[\"'] (?:and|vs\.?|versus|or) [\"'][\w' -]{1,30}[\"'] (?:are|aren'?t|mean|have|were) "
+    r"(?:\w+ )?(?:different|not the same|two|separate)\b",
+    r"\b(?:wrote|typed|put|used|spelled|spelt|said) [\"'][^\"'\n]{1,30}[\"'] (?:\w+ ){0,4}?(?:where|when|instead of) "
+    r"you (?:meant|mean|wanted|intended)\b|\bwhere you meant\b|\bwhen you meant [\"']",
+    r"[\"'][^\"'\n]{1,40}[\"'],? (?:(?:which|that) )?(?:is not|isn'?t|ain'?t|is not even|isn'?t even) (?:a |an )?"
+    r"(?:real |actual |proper )?"
+    r"(?:word|thing|phrase|expression|sentence)\b",
+    r"\b(?:so many|full of|riddled with|littered with|several|multiple|numerous|countless|a dozen|plenty of|lots of|"
+    r"\d+|three|four|five|obvious|glaring|basic|embarrassing) (?:spelling |grammar |grammatical |basic |obvious |"
+    r"glaring |typing |language )?(?P<hit>errors|mistakes|typos)\b",
+    r"\b(?:has|have|with|spelled with|spelt with|is spelled with|is spelt with|takes|contains) (?:two|one|a double|"
+    r"a single|three|2|1) [a-z]'?s?\b,? not (?:one|two|three|a single|a double|1|2)\b",
+    r"\b(?:writing|grammar|spelling|english|communication|literacy|copywriting|proofreading|punctuation|"
+    r"business writing) (?:course|class|classes|lessons?|workshop|101|refresher|training|tutor|bootcamp)\b",
+    r"\b(?:learn|learned|learnt|know|knows|knew|understand|check|look up) (?:the )?(?:difference between|what "
+    r"(?:an? )?(?:apostrophe|comma|semicolon|full stop|period) (?:is|does))\b",
+)
+
+
+def _correcting_general(text: str) -> Iterator[tuple[int, int]]:
+    for s, e in _spans(_CORRECT_GENERAL, text):
+        if not _about_me(text, s, e):
+            yield s, e
+
+
+# ---------------------------------------------------------------------------- going public
+
+_AUDIENCE = (r"(?:community|communities|network|followers|subscribers|readers|audience|everyone|people|others|world|"
+             r"bootcamp|alumni|cohort|group|group chat|discord|slack|forum|subreddit|classmates|colleagues|"
+             r"contacts|connections|friends|peers|industry|meetup)")
+_THREAT_GENERAL = _compile(
+    r"\b(?:letting|let|tell|telling|warn|warning|inform|informing|alert|alerting|update|updating) (?:the |my |our |"
+    r"all my |everyone in my |everyone in the |other |fellow )?(?:[\w-]+ ){0,2}?" + _AUDIENCE
+    + r" (?:know|hear|aware) (?:exactly |precisely |all )?(?:what|how|about (?:this|it|you\b|how|what|"
+    r"my experience|the way|your (?:process|treatment|behaviou?r|company|team|hiring|interview|recruit\w*)))",
+    r"\b(?:this|the|our|your) (?:whole |entire |e-?mail |little )?(?:thread|exchange|e-?mails?|correspondence|"
+    r"conversation|rejection|letter|message|story|experience|saga|process|reply|response|interview) (?:is|are|will "
+    r"be|'s|'ll be|will|'ll|might|may|could) (?:\w+ )?(?:going|headed|heading|ending up|end up|getting|being|go|"
+    r"make|making|feature|featuring|appear|appearing) (?:in|into|on|onto|to|up on|posted|shared|published|"
+    r"featured|public|viral|the rounds)\b",
+    r"\b(?:enjoy|hope you enjoy|brace (?:yourselves |yourself )?for|get ready for|ready for) (?:the |some |your "
+    r"(?:new )?)?(?:publicity|attention|exposure|press|spotlight|fame|fifteen minutes|15 minutes|reviews|comments)\b",
+    r"\bscreenshots?(?:ted)? (?:taken|saved|made|captured|done|kept|archived)\b|\b(?:i'?ve|i have|i) "
+    r"(?:screenshotted|screen-?capped|archived|saved|kept|documented|recorded) (?:this|it|everything|all of (?:it|"
+    r"this)|the (?:whole )?(?:thread|exchange|conversation|call|interview))\b",
+    r"\bmy (?:post|thread|tweet|article|video|review|write-?up|blog post|story|reel|tiktok|newsletter|piece) "
+    r"(?:about|on) (?:you|your|this|the way you|how you|my experience with)\b",
+    r"\bword (?:gets|will get|travels|will travel|spreads|will spread|has a way of getting) (?:around|fast|"
+    r"quickly|out)\b|\bpeople talk\b",
+    r"\b(?:glassdoor|blind|reddit|twitter|linkedin|the internet|hacker ?news|tiktok|my followers|my readers|"
+    r"my subscribers|the press|my network|the community|my audience)\b (?:is|are|will|would|'s|'ll) (?:going to |"
+    r"gonna |surely |definitely )?(?:love|enjoy|like|hear|have a field day|be (?:very )?interested|eat this up)\b",
+    r"\b(?:going|gone|go) viral\b|\b(?:naming|name) (?:names|the company|your company|you)\b",
+    r"\b(?:i'?ve|i have|i|i'?ll|i will|i'?m going to|i am going to) (?:\w+ )?(?:written|write|writing) (?:it|this|"
+    r"the whole thing|everything|my experience) up\b",
+    r"\b(?:one|two|1|2)[- ]star(?:red)?\b|\b(?:left|leaving|leave|wrote|written|posted|posting) (?:a |an |my )?"
+    r"(?:\w+ ){0,2}?(?:review|rating)\b(?= (?:on|of|for|about) (?:you\b|your (?:company|team|firm|process|hiring|"
+    r"interview|recruit\w*|organi[sz]ation|business)|glassdoor|indeed|google|this (?:company|process|experience|"
+    r"interview))|\s*[.!,]|\s*$| and)",
+)
+
+
+# ---------------------------------------------------------------------------- needy
+
+_NEEDY_GENERAL = _compile(
+    r"\bplease,? (?:please,? )?(?:don'?t|do not) (?:\w+ ){0,2}?(?:close|reject|forget|give up|discard|drop|delete|"
+    r"remove|turn me|write me off|pass|rule me|move on|shut|count me out|dismiss|bin|file|let me go|say no)\b",
+    r"\bany (?:role|position|job|opening|team|level|title|contract|capacity|department|shift|location|salary)s? "
+    r"(?:\w+ ){0,4}?(?:would be|is|will be|will do|would do) (?:absolutely |totally |perfectly |more than )?(?:fine|"
+    r"ok|okay|great|perfect|acceptable|good enough|wonderful|amazing|a dream|a blessing|a lifeline)\b",
+    r"\bin any (?:capacity|role|position|way)\b(?: (?:at all|whatsoever|you need))?",
+    r"\b(?:find|make|create|have|got) (?:a |some |any )?(?:place|spot|role|seat|position|room|space|opening|"
+    r"something|anything|a job) (?:\w+ )?for me\b",
+    r"\beven (?:temporarily|temporary|part-?time|for a (?:few|couple of) (?:weeks|months)|as a (?:contractor|temp|"
+    r"intern|volunteer|trainee)|on a trial basis|for free|unpaid|a (?:junior|lower|entry-?level))\b",
+    r"\b(?:this|the|that|your) (?:job|role|position|offer|opportunity|chance) (?:would |will |really |truly |"
+    r"honestly )?means? (?:everything|the world|so much|more than you know|more than anything) to (?:me|us|my)\b",
+    r"\b(?:make myself|be|i'?m|i am) available (?:24/7|24-7|around the clock|day (?:and|or) night|any ?time|at any "
+    r"hour|at all hours|whenever (?:you|the team) (?:need|want)|every day|seven days)\b|\b24/7\b",
+    r"\bwhatever (?:the team|you|they|the company|the role|it) (?:needs?|wants?|requires?|asks?)\b",
+    r"\bi (?:\w+ ){0,3}?(?P<hit>need (?:a |this |the |some |any )?(?:work|job|income|money|paycheck|pay ?cheque|"
+    r"break|yes|chance|opportunity|offer))\b(?! (?:experience|permit|visa|that|which|where|with|in a|at a|to (?:be|use|"
+    r"grow|match)))",
+    r"\bsettl(?:e|ing) for\b",
+    r"\b(?:i'?m |i am )?(?:so |really |terribly )?sorry to (?:bother|pester|keep bothering|trouble|chase|nag) "
+    r"(?:you )?(?:again|once more|yet again)\b",
+    r"\b(?:willing|happy|ready|prepared|able|glad|open) to (?:\w+ ){0,2}?(?:take|accept|start|work|drop|lower|"
+    r"reduce|do|consider|go) (?:\w+ ){0,2}?(?:less|lower|cut|junior|intern|internship|unpaid|free|nothing|"
+    r"part-?time|reduced|smaller|minimum|half|a step down|a demotion|below|beneath)\b",
+    r"\b(?:drop|lower|reduce|cut|adjust|bring down|slash|halve) (?:\w+ ){0,2}?(?:salary|pay|rate|compensation|"
+    r"expectations|ask|number|price)\b",
+    r"\b(?:i(?:'d| would| will|'ll)|happy to|willing to|can) (?:even |happily |gladly )?(?:take|accept|do|start|work)"
+    r" (?:a |an )?(?:junior|lower|entry-?level|intern|internship|unpaid|part-?time|temporary|trainee|contract)\b",
+    r"\b(?:at|for) a (?:much |far |significantly |considerably )?(?:lower|reduced|cheaper|smaller|discounted) "
+    r"(?:rate|salary|price|cost|wage|pay|fee|level|title|band)\b",
+    r"\b(?:can'?t|cannot|can not) afford (?:to (?:lose|miss|pass up|let)|another)\b",
+    r"\bfoot in the door\b",
+    r"\bi'?ll (?:do|take|accept) (?:whatever|anything)\b|\bwhatever you (?:think is fair|can offer|decide|"
+    r"offer|have|can give)\b",
+    r"\b(?:begging|beg|pleading|plead|implore|imploring)\b",
+    r"\b(?:prove|show) (?:myself|what i can do|you what i can do|my worth)\b(?=[^.!?\n]{0,60}\b(?:please|chance|"
+    r"shot|free|unpaid|trial|beg|anything|desperate|just)\b)",
+    r"\b(?:out of|without) (?:work|a job|income) (?:for )?(?:\w+ ){0,2}?(?:months|years|a year|so long|ages)\b",
+    r"\b(?:running|ran|run) out of (?:options|money|savings|time|hope|runway)\b",
+    r"\b(?:the )?(?:rent|bills?|mortgage|loan|debt) (?:is |are )?(?:due|overdue|piling|mounting|stacking)\b",
+)
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
 _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("blame", _blame),
+    ("blame", _blame_general),
     ("sarcasm", lambda t: _spans(_SARCASM, t)),
+    ("sarcasm", _sarcasm_general),
     ("correcting", _correcting),
+    ("correcting", _correcting_general),
     ("threat", _threat),
+    ("threat", lambda t: _spans(_THREAT_GENERAL, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
+    ("passive", lambda t: _spans(_PASSIVE_GENERAL, t)),
     ("demand", _demand),
+    ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
+    ("needy", lambda t: _spans(_NEEDY_GENERAL, t)),
 )
 
 

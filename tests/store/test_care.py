@@ -15,13 +15,17 @@ from store.care import Signal, normalise, ratings_signal, support_signal
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def _lines(name: str) -> list[str]:
-    text = (CORPUS / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(pattern: str) -> list[str]:
+    """Every line of the corpus files matching ``pattern`` (the first corpus and each held-out round)."""
+    out: list[str] = []
+    for path in sorted(CORPUS.glob(pattern)):
+        text = path.read_text(encoding="utf-8")
+        out += [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return out
 
 
-TRIGGER = _lines("care_trigger.txt")
-QUIET = _lines("care_quiet.txt")
+TRIGGER = _lines("care_trigger*.txt")
+QUIET = _lines("care_quiet*.txt")
 
 
 def test_the_corpora_are_big_enough_and_distinct():

@@ -190,14 +190,20 @@ def test_hostile_strings_never_crash():
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def _lines(name: str) -> list[str]:
-    text = (CORPUS / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(pattern: str) -> list[str]:
+    """Every line of the corpus files matching ``pattern`` (the first corpus and each held-out round); a
+    literal ``\\n`` in a line is a line break (a whole email on one line)."""
+    out: list[str] = []
+    for path in sorted(CORPUS.glob(pattern)):
+        text = path.read_text(encoding="utf-8")
+        out += [line.replace("\\n", "\n") for line in text.splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+    return out
 
 
-BITTER = _lines("tone_bitter.txt")
-NEEDY = _lines("tone_needy.txt")
-BENIGN = _lines("tone_benign.txt")
+BITTER = _lines("tone_bitter*.txt")
+NEEDY = _lines("tone_needy*.txt")
+BENIGN = _lines("tone_benign*.txt")
 
 
 def test_the_corpora_are_big_enough_and_distinct():
