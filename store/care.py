@@ -780,6 +780,75 @@ _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE)
 _SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE)
 _MEANS = _extend(_MEANS, _MEANS_MORE)
 
+_ACT_ANY = (r"(?:die|dying|be dead|not wake up|never wake up|disappear|stop existing|not exist|not be here|end it|"
+            r"end it all|end things|end my life|kill myself|go to sleep forever|sleep forever|stop breathing|"
+            r"just stop|not be alive|be gone|let go)")
+_WISH_MORE2 = _c(
+    # "it would be so easy to just not wake up", "dying sounds peaceful"
+    r"\b(?:easy|easier|nice|a relief|so much better|better|peaceful|tempting|simpler|simple) (?:to |if i could )?"
+    + _FILL + r"(?:not wake up|never wake up|die|disappear forever|stop existing|not exist|not be here|end it|"
+    r"end it all|go to sleep forever|sleep forever|stop breathing|not be alive|let go)" + _HERE_END,
+    r"\b(?:can not|could not|do not|no longer) (?:really )?see myself (?:making it|surviving|being (?:here|alive|"
+    r"around)|lasting|getting through|living|still being (?:here|alive|around)) (?:to|until|past|through|"
+    r"much longer|for much longer|another|next|this)\b",
+    r"\b(?:do not think|not sure|doubt|do not know if|do not see how) " + _I + r" (?:will|would|am going to|can) "
+    r"(?:be (?:here|around|alive)|make it|last|survive|hold on) (?:much |for much |a lot |very |that )?(?:longer|"
+    r"long|past|until|through|to|another)\b",
+    r"\b(?:stopped|stop|do not|no longer) (?:caring|care|mind|minding) (?:if|whether) " + _I + r" (?:live|die|"
+    r"wake up|make it|survive)\b|\b(?:live or die|living or dying|alive or dead)\b(?=[^|]{0,20}\b(?:care|"
+    r"matter|mind|difference)\b)|\b(?:care|caring|matter|matters|mind|difference) (?:if|whether) " + _I
+    + r" (?:live or die|am alive or dead|live or not|die or not)\b",
+    r"\b(?:ready|prepared) to (?:go|leave|let go|be done)" + _END + r"(?=[^|]{0,4}\|?\s*[^|]{0,40}\b(?:had enough|"
+    r"am done|can not do this|goodbye|tired|so tired|no more|it is time|i am sorry)\b)",
+    r"\b(?:disappearing|vanishing) (?:forever|for good|permanently|and never coming back)\b",
+    r"\bdoing (?:everyone|everybody|the world|them|my " + _KIN + r"|people|all of them) a (?:favou?r|kindness) "
+    r"(?:by|if) (?:\w+ ){0,2}?(?:disappearing|dying|leaving|going|being gone|not being here|ending it|killing "
+    r"myself|not existing|i (?:died|disappeared|was gone|left))\b",
+    r"\bpoint(?: anymore)?(?: \|)? (?:of|in) (?:any of it |it all |anything )?(?:\| )?(?:of )?me\b",
+)
+_BURDEN_MORE2 = _c(
+    r"\bbetter off without (?:a |an )?(?:\w+ ){0,2}?like me\b|\bbetter off without (?:someone|somebody) like me\b",
+)
+_MEANS_MORE2 = _c(
+    r"\b(?:looking up|looked up|look up|googl\w*|search\w*|research\w*|reading up on|read up on|looking into) "
+    r"(?:\w+ ){0,3}?(?:ways|methods|how|lethal|painless|overdose|doses?) (?:\w+ ){0,3}?(?:to (?:do it|die|end it|"
+    r"end my life|kill myself|go)|painlessly|lethal|overdose|dose|doses|suicide)\b",
+    r"\blethal (?:dose|doses|amount|quantity|combination)\b|\b(?:do it|die|go|end it|end things) (?:painlessly|"
+    r"quietly and painlessly|without pain|without it hurting)\b",
+    r"\b(?:have|got|made|set|picked|chose|chosen|decided on) (?:a |the )?(?:plan|date|time|place|method|way) and "
+    r"(?:a |the )?(?:date|time|place|method|way|means|plan)\b",
+    r"\b(?:which|what) (?:bridge|building|roof|pills|tablets|method|train|rope|cliff|car park|overpass|way to do it)"
+    r"(?!\s+(?:role|job|company|team|project|do i|to apply))\b",
+)
+_SELF_HARM_MORE2 = _c(
+    r"\b(?:hit|hitting|hits|punch|punched|punching|slap|slapped|slapping|bang|banged|banging|bit|bite|biting|"
+    r"pinch|pinched|pinching) (?:my ?self|myself)\b(?! (?:on the|with the (?:door|cupboard)|by accident|"
+    r"accidentally|playing))",
+    r"\b(?:press|pressed|pressing|drag|dragged|dragging|push|pushed|pushing|hold|held|holding|run|ran|running) "
+    r"(?:the |a |my )?(?:blade|razor|knife|lighter|scissors|glass|compass)\b(?! (?:to|through) (?:the|a) "
+    r"(?:bread|cake|onion|tape|box|paper|vegetables))",
+    r"\b(?:cut|cutting|burn|burning|scratch|scratching|hurt|hurting|hit|hitting) (?:\w+ ){0,3}?(?:just )?to feel "
+    r"(?:something|anything|real|in control)\b",
+    r"\b(?:burned|burnt|burn|burning) (?:my ?self|myself|my (?:arm|arms|skin|wrist|wrists|leg|legs|hand|hands)) "
+    r"with (?:a |the |my )?(?:lighter|cigarette|match|matches|iron)\b",
+    r"\b(?:small|little|tiny|fresh|new|deep) (?:cuts|scratches|burns)\b(?=[^|]{0,40}\b(?:again|myself|my|arm|arms|"
+    r"wrist|wrists|legs|thigh|thighs)\b)|\bhurting myself again\b",
+)
+_GOODBYE_MORE = _c(
+    r"\b(?:say|saying|said|write|writing|wrote|draft|drafting|drafted|messages? to say|letters? to say) (?:my )?"
+    r"(?:last |final )?goodbyes? to (?:everyone|everybody|people|my " + _KIN + r"|them all|all of them|the people i "
+    r"love|my friends)\b(?! (?:at|in) (?:work|the office|the team))",
+    r"\b(?:saying|said|say) goodbye (?:to (?:\w+ ){0,2}?)?without (?:them|anyone|people) knowing\b",
+    r"\b(?:note|letter|message|messages|letters|notes) (?:explaining|to explain|saying|telling (?:them|everyone)) "
+    r"(?:why|everything|sorry|that i am sorry|goodbye|i love them|it is not their fault)\b",
+    r"\b(?:told|tell|telling) (?:my |all my )?(?:\w+ )?i love (?:her|him|them|you)(?:,)? (?:just )?in case\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE2)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE2)
+_MEANS = _extend(_MEANS, _MEANS_MORE2)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE2)
+_GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE)
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
@@ -796,6 +865,7 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"\bkill(?:ing)? myself laughing\b",
     # "rather die than <a chore>": a comparison, not a wish (see the module doc)
     r"\brather (?:die|be dead) (?:\w+ ){0,4}?(?:than|then)\b",
+    r"\b(?:rather|sooner) (?:\w+ ){1,7}?(?:than|then) (?!die\b|be dead\b|live\b|be alive\b|keep living\b|go on\b)",
     r"\b(?:bit|little|tad|kind|sort) of a burden\b",
     # embarrassment and other hyperbole
     r"\b(?:want|wanted|wanting|going|could|nearly|almost|just|about|gonna|will|would|to) (?:to )?(?:just )?"
@@ -851,9 +921,16 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"policy|protocol|risk assessment|survivors?|bereavement|loss|support group)\b",
     r"\b(?:he|she|they|his \w+|her \w+|their \w+|(?:my|our) (?:best |close |old |younger |older |little |big )?"
     r"(?:" + _KIN_ONE + r")|a (?:friend|colleague|coworker|classmate|student|client|patient)|someone|somebody|"
-    r"[a-z]+ is (?:friend|brother|sister|colleague)) (?:\w+ ){0,3}?(?:is|was|has been|had been|felt|feels|became|"
-    r"got|seemed|seems|sounded|sounds|is being|told me (?:he|she|they) (?:is|was|were|felt)) (?:\w+ )?"
+    r"[a-z]+ is (?:friend|brother|sister|colleague)) (?:\w+ ){0,3}?(?:is|was|has been|had been|felt|feels|feel|"
+    r"became|got|gets|seemed|seems|sounded|sounds|is being|used to (?:feel|be|get)|used to|"
+    r"told me (?:he|she|they) (?:is|was|were|felt)) (?:\w+ )?"
     r"(?:suicidal|self harming|cutting)\b",
+    # goodbyes at a job's end: "I'm leaving my job and said goodbye to everyone"
+    r"\b(?:leaving|left|quit|quitting|last day|moving|farewell|leaving do|party|office|job|company|colleagues|"
+    r"coworkers|co workers|new job|relocating|relocated|graduat\w+|contract ended|laid off|made redundant)"
+    r"[^|]{0,60}?(?:goodbye|goodbyes)\b",
+    r"\b(?:say|saying|said|says) (?:my )?goodbyes? [^|]{0,60}?\b(?:leaving|last day|new job|team|office|party|move|"
+    r"moving|before i (?:go|leave|start)|at work|on friday|colleagues|coworkers|co workers)\b",
     # "I feel like a burden asking my references again": a small ask, not a life
     r"\b(?:i (?:am|feel|felt) (?:like )?)?(?:a |such a |bit of a |a bit of a |kind of a )?burden (?:on \w+ )?"
     r"(?:by |for |when i am |when i |with |)(?:asking|bothering|emailing|e mailing|chasing|messaging|texting|"

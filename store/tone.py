@@ -200,6 +200,7 @@ _ME_AFTER_RE = _rx(r"\b(?:my|mine|myself|of me)\b")
 _EVALUATOR = re.compile(
     r"(?:'d)?\s+(?:really |honestly |genuinely |personally |frankly |truly |also |still |do |did |just )?"
     r"(?:find|found|think|thought|consider(?:ed)?|believe|call(?:ed)?|would call|have to say|must say|would say|"
+    r"noticed|spotted|counted|saw|see|can see|could see|could tell|can tell|"
     r"(?:feel|felt|think|thought|find|found) (?:that|it|this|like (?:you|they|the|it|this|that|your))|"
     r"was (?:shocked|stunned|surprised|disappointed|amazed|appalled|taken aback) (?:by|at|that|how))\b")
 _NEGATIONS = frozenset("""not never hardly no isnt wasnt dont didnt doesnt arent werent cant wont couldnt wouldnt
@@ -1046,8 +1047,11 @@ def _caps(text: str, known: frozenset[str]) -> list[tuple[int, int, bool]]:
     out = []
     for s, e in merged:
         run = text[s:e]
-        n = len(_CAPS_WORD.findall(run))
-        out.append((s, e, n >= 3 and not _WARM.search(run)))
+        words = _CAPS_WORD.findall(run)
+        ss, se = _sentence_of(text, s)
+        # "AGAIN", "THIRD", "NEVER": one shouted word of a complaint is enough
+        complaint = any(w.replace("'", "") in _HOSTILE_CAPS for w in words) and not _WARM.search(text, ss, se)
+        out.append((s, e, (len(words) >= 3 and not _WARM.search(run)) or complaint))
     return out
 
 
@@ -1178,6 +1182,8 @@ _JUDGEMENT_MORE = _rx(
 
 def _blame_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_BLAME_GENERAL, text)
+    yield from _spans(_BLAME_MORE, text)
+    yield from _complaint_with_sneer(text)
     for m in _JUDGEMENT_MORE.finditer(text):
         if _about_them(text, m.start(), m.end()) and not _negated(text, m.start()):
             yield m.start(), m.end()
@@ -1221,7 +1227,8 @@ _POS_MARK = _rx(
     r"thanks? (?:so|very) much for|thank you (?:so|very) much for|thanks a (?:lot|bunch|million) for|"
     r"(?:incredibly|really|very|so|super|truly|amazingly|wonderfully|wildly|extremely) (?:detailed|helpful|"
     r"thorough|insightful|personal|personali[sz]ed|thoughtful|considerate|informative|constructive|generous|"
-    r"warm|quick|prompt|useful)|bravo|kudos|hats off|nice one|cool|impressive|classy)\b")
+    r"warm|quick|prompt|useful)|bravo|kudos|hats off|nice one|cool|impressive|classy|(?:really|truly|so|just|"
+    r"sincerely) appreciate (?:you|it|that|how|the way))\b")
 _NEG_SIT = _rx(
     r"\b(?:ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|template(?:d)?|"
     r"automated|auto-?generated|auto-?reply|canned|generic|boilerplate|copy-?paste(?:d)?|cookie-?cutter|"
@@ -1235,16 +1242,21 @@ _NEG_SIT = _rx(
     r"(?:rejected|ghosted|ignored|turned down|binned) (?:by|via|on|at|over|with) (?:a|an|some|the) (?:bot|robot|"
     r"machine|algorithm|automated|computer|ai|system|intern|sunday|saturday|friday night|bank holiday|"
     r"holiday|midnight|text)|left (?:me )?(?:hanging|on read)|kept (?:me )?waiting|radio silence|"
-    r"unpaid|on a (?:sunday|saturday) (?:night|evening|morning)|at (?:midnight|\d+ ?pm on a))\b")
+    r"unpaid|on a (?:sunday|saturday) (?:night|evening|morning)|at (?:midnight|\d+ ?pm on a)|cancel\w* "
+    r"(?:\w+ ){0,4}?(?:an hour before|last[- ]minute|the night before|the day before|without (?:notice|warning)|"
+    r"same day|at short notice|on the day)|last[- ]minute cancel\w*)\b")
 _SARC_SHORT = frozenset("""very so really truly how just cool touching professional classy impressive nice great
 lovely brilliant amazing wonderful fantastic charming helpful thoughtful considerate kind mature respectful sweet
 perfect excellent superb stellar awesome super good fab bravo well done wow oh classic priceless heartwarming
 moving inspiring real stuff indeed efficient""".split())
+_SARC_FILLER = frozenset("of my time your to me it that this the for you".split())
 _WORDS = re.compile(r"[a-z']+")
 
 
 def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
-    yield from _spans(_SARCASM_GENERAL, text)
+    yield from _scare_general(text)
+    yield from _spans(_SARCASM_GENERAL[1:], text)
+    yield from _spans(_SARCASM_MORE, text)
     sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     for i, (s, e) in enumerate(sents):
         pos = _POS_MARK.search(text, s, e)
@@ -1253,7 +1265,7 @@ def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
         if _NEG_SIT.search(text, s, e):
             yield pos.start(), pos.end()
             continue
-        words = _WORDS.findall(text, s, e)
+        words = [w for w in _WORDS.findall(text, s, e) if w not in _SARC_FILLER]
         if 0 < len(words) <= 4 and all(w in _SARC_SHORT for w in words) and i > 0:
             ps, pe = sents[i - 1]
             if _NEG_SIT.search(text, ps, pe) or '"' in text[ps:pe] or _MINIMAL.search(text, ps, pe):
@@ -1338,6 +1350,7 @@ _DEMAND_ALWAYS = _compile(
 
 def _demand_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_DEMAND_ALWAYS, text)
+    yield from _spans(_DEMAND_MORE, text)
     for s, e in ((m.start(), m.end()) for m in _SENTENCE.finditer(text)):
         what = _ACCOUNT.search(text, s, e) or _REVERSAL.search(text, s, e)
         if what is None or not _DEMAND_FRAME.search(text, s, e) or _DEMAND_SOFTENER.search(text, s, e):
@@ -1416,7 +1429,7 @@ _CORRECT_GENERAL = _compile(
 
 
 def _correcting_general(text: str) -> Iterator[tuple[int, int]]:
-    for s, e in _spans(_CORRECT_GENERAL, text):
+    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE, text):
         if not _about_me(text, s, e):
             yield s, e
 
@@ -1504,24 +1517,298 @@ _NEEDY_GENERAL = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- complaint + sneer
+# A sentence about them that reports something they did wrong (cancelled, lost my CV, never replied…) and
+# sharpens it (clearly, even, again, supposedly, weeks…) is a barb, whatever the exact words. A warm or
+# understanding word in the sentence ("I understand you had to reschedule") keeps it a plain report.
+
+_THEM_DID = _rx(
+    r"\b(?:cancel(?:l?ed|l?ing|s)?|ghost(?:ed|ing|s)?|ignor(?:ed|ing|es?)|lost (?:my|our|the)|los(?:ing|es) (?:my|our)|"
+    r"forg(?:ot|otten|etting)|moved (?:the|my|it)|chang(?:ed|ing) (?:the|your|their|it)|misread|misunderst(?:ood|and)|"
+    r"lied|lying|interrupt(?:ed|ing)|talk(?:ed|ing) over|cut me off|laugh(?:ed|ing) at|smirk(?:ed|ing)|"
+    r"roll(?:ed|ing) (?:his|her|their) eyes|wast(?:ed|ing)|kept me waiting|left me hanging|strung me along|"
+    r"reposted|re-?advertised|hired someone else|went (?:silent|quiet|dark)|no-?show(?:ed)?|didn'?t (?:show up|turn up|"
+    r"reply|respond|bother|read|listen|care|call|get back)|never (?:replied|responded|called|got back|showed|"
+    r"bothered|read|listened|followed up)|dismiss(?:ed|ing)|overlook(?:ed|ing)|brush(?:ed|ing) (?:me )?off|"
+    r"shortchang\w+|mislead(?:ing)?|misled|promis(?:ed|ing)|rush(?:ed|ing) (?:me|through)|scrolling|"
+    r"show(?:ed|ing) off|lost interest|gave up on|mixed up|got (?:my|the) \w+ wrong|spelled (?:my|it) wrong|"
+    r"resched\w+|pushed (?:it|the \w+) back|moved the goalposts|goalposts)\b")
+_SNEER = _rx(
+    r"\b(?:clearly|obviously|apparently|supposedly|allegedly|evidently|literally|actual|actually|even|bother(?:ed)?|"
+    r"at least|seriously|again|yet again|once again|still|twice|three times|repeatedly|(?:\w+ )?weeks|"
+    r"(?:\w+ )?months|ages|forever|whole|entire|not once|not a single|zero|so-called|conveniently|magically|"
+    r"suddenly|somehow|of course|naturally|typical(?:ly)?|classic|the moment|as soon as|without (?:a|any) "
+    r"(?:word|warning|notice|reason|explanation|apology)|last[- ]minute|an hour before|the night before|"
+    r"the day before|same day|no notice|no warning|no explanation|no apology)\b")
+_KIND = _rx(
+    r"\b(?:thanks?|thank you|appreciate\w*|understand(?:able)?|understood|no worries|no problem|totally fine|"
+    r"completely fine|of course you|i know how|i realise|i realize|glad|happy to|hope you|hope the|hope your|"
+    r"sorry|apologi[sz]e|apologies|my fault|my mistake|on me|kind|lovely|grateful|pleasure|enjoyed|"
+    r"i'?d love|welcome|wish you|all the best|best of luck|good luck|no pressure|fair enough|makes sense)\b")
+
+
+def _complaint_with_sneer(text: str) -> Iterator[tuple[int, int]]:
+    for s, e in ((m.start(), m.end()) for m in _SENTENCE.finditer(text)):
+        did = _THEM_DID.search(text, s, e)
+        if did is None or _KIND.search(text, s, e) is not None:
+            continue
+        if not _about_them(text, did.start(), did.end()) and not _THEM_RE.search(text, s, e):
+            continue
+        if _SNEER.search(text, s, e) is None:
+            continue
+        yield did.start(), did.end()
+
+
+_BLAME_MORE = _compile(
+    r"\b(?:an|such an|what an|a total|a complete|a real) insult to\b|\binsult(?:s|ed|ing)? (?:my|our|anyone|"
+    r"everyone|candidates|people|applicants|the intelligence)\b|\binsulting to\b",
+    r"\b(?:(?:i )?can see (?:now )?why|i (?:get|understand|see|know) (?:now )?why|now i (?:get|see|know|understand)"
+    r" why|this (?:is|explains) (?:exactly )?why|that (?:is|explains) (?:exactly )?why|explains why|(?:it'?s|that'?s) "
+    r"(?:no|little) (?:surprise|wonder)) (?:your|you|the (?:role|position|job|company|team|reviews?|rating)|"
+    r"nobody|no one|people|good people|talent|candidates|the \w+ (?:has|have|is|are|was|were|keeps?))\b",
+    r"\bno wonder\b(?=[^.!?\n]{3,})",
+    r"\b(?:wouldn'?t|would not|never|don'?t|do not|glad i don'?t|relieved i don'?t|glad i won'?t|lucky i don'?t) "
+    r"(?:\w+ )?(?:want to |have to |get to )?work (?:for|with|at|under) (?:a |an |such (?:a |an )?|someone |people |"
+    r"a company |that )?(?:\w+ )?(?:like (?:that|you|yours|this)|who (?:can'?t|doesn'?t|don'?t|won'?t)|that "
+    r"(?:can'?t|doesn'?t|don'?t|won'?t|treats))\b",
+    r"\b(?:no|never had any|never any|never (?:really )?had the|didn'?t have any|not any|never had (?:the )?slightest) "
+    r"intention of\b",
+    r"\b(?:it'?s|it is|it was|that'?s|this is) (?:now |pretty |perfectly |painfully |blindingly |very )?(?:obvious|"
+    r"clear|apparent|plain|evident) (?:that )?(?:you|your|they|the (?:panel|team|company|recruiter|hiring)|nobody|"
+    r"no one)\b[^.!?\n]{0,50}?\b(?:never|didn'?t|did not|don'?t|do not|weren'?t|wasn'?t|no|not|only|just|already)\b",
+    r"\b(?:could(?:n'?t| not)?|would(?:n'?t| not)?|can'?t|cannot) (?:\w+ ){0,2}?(?:recogni[sz]e|spot|see|find|know|"
+    r"identify|tell|hire|notice) (?:\w+ ){1,4}?if (?:it|they|she|he) (?:\w+ )?(?:introduced|walked|hit|bit|"
+    r"slapped|punched|kicked|sat|stood|came|knocked|waved|jumped|danced|handed)\b",
+    r"\b(?:personality|looks|connections|nepotism|cost|price|age|youth|who you know|box-?ticking|buzzwords|"
+    r"vibes|culture fit|charisma|confidence) over (?:skill|skills|talent|experience|merit|competence|ability|"
+    r"qualifications|substance|quality)\b",
+    r"\b(?:this|that|it) is (?:exactly |precisely |probably |surely )?(?:why|the reason) (?:nobody|no one|people|"
+    r"good people|talent|candidates|your (?:staff|employees|people|team)|everyone|you (?:can'?t|have|keep|lose)|"
+    r"the role|the position|your (?:reviews|rating|turnover))\b",
+    r"\b(?:nobody|no one|no-one) (?:good|decent|talented|sane|competent|serious|qualified|half-?decent) (?:stays|"
+    r"works|wants|applies|would|will|ever)\b",
+    r"\benjoy (?:your |the )?(?:mediocrity|mediocre \w+|failure|the chaos|your chaos|the turnover|the consequences|"
+    r"(?:your|the) (?:cheap|mediocre|second-rate|average|inferior|budget|subpar) \w+|irrelevance|bankruptcy|"
+    r"(?:your|the) decline|obscurity|the mess|being (?:mediocre|average|irrelevant))\b",
+    r"\b(?:never|don'?t|do not) (?:ever )?(?:trust|believe|work for|apply to|apply at|waste time on) (?:a |an |any )?"
+    r"(?:\w+ )?(?:company|companies|startup|startups|recruiter|recruiters|firm|employer|agency|manager|hr|place|"
+    r"outfit)\b(?! (?:that|who) (?:can|will|does|is))",
+    r"\b(?:says|tells (?:me|us)) (?:a lot |far |much |way )?more about (?:you|your \w+|the \w+|them) than\b|"
+    r"\btells (?:me|us) (?:everything|all) (?:i|we) need to know about (?:you|your)\b",
+    r"\b(?:run|managed|staffed|led|owned) by (?:\d+[- ]year[- ]olds|children|kids|teenagers|amateurs|interns|clowns|"
+    r"idiots|a bunch of|toddlers|frat boys|people who)\b",
+    r"\bthat'?s what i get for\b|\blesson learned\b[:,.]? (?:never|don'?t|do not|always)\b",
+    r"\b(?:was it|is it|because of|due to|down to) (?:my|the fact (?:that )?i'?m) (?:age|gender|race|accent|"
+    r"ethnicity|name|religion|disability|pregnancy|sexuality|background|nationality|weight|appearance|skin|"
+    r"being (?:a woman|older|foreign|pregnant|disabled|black|gay|a mother|a parent))\b",
+    r"\b(?:badly|poorly|terribly|sloppily|lazily|carelessly|hastily) (?:written|worded|drafted|put together|"
+    r"thought out|designed|planned|structured|explained)\b",
+    r"\b(?:it'?s|it is|that'?s|that is) (?:literally|clearly|right there|written) (?:in|on|at the top of) my\b",
+    r"\b(?:you|you lot|you guys|you people|y'?all|your team|the team|they) (?:really |seriously |clearly )?"
+    r"(?:need|have|ought|should|must) to (?:figure out|work out|sort out|decide|make up your minds?|get your story "
+    r"straight|get organi[sz]ed|get your act together|get it together|communicate|talk to each other)\b",
+    r"\bwhat you (?:actually|even|really) want\b|\b(?:even|actually) know what you want\b",
+    r"\b(?:showing off|talk(?:ed|ing) over me|interrupt(?:ed|ing) me|cut me off|laugh(?:ed|ing) at (?:me|my)|"
+    r"smirk(?:ed|ing)|roll(?:ed|ing) (?:his|her|their) eyes|check(?:ed|ing) (?:his|her|their) (?:phone|slack|"
+    r"e-?mails?|laptop|watch)|instead of (?:listening|reading|paying attention|engaging|answering)|"
+    r"(?:didn'?t|never) (?:even )?look(?:ed)? up)\b",
+    r"\b(?:supposedly|allegedly) (?:fell short|failed|wasn'?t|was not|lacked|lack|didn'?t|did not|am|was|weren'?t)\b|"
+    r"\bwhere i supposedly\b",
+    r"\b(?:that'?s|that is|this is|it'?s) not what (?:you|your \w+|the \w+|he|she|they) (?:said|told me|promised|"
+    r"wrote|agreed|advertised|described)\b|\bcontrary to what you (?:said|told me|promised)\b",
+    r"\b(?:interesting|funny|curious|strange|odd|convenient|telling|remarkable|amazing) (?:how|that) "
+    r"[^.!?\n]{0,60}?\b(?:suddenly|changed|after i|once i|only (?:after|once|when)|the moment|as soon as|"
+    r"conveniently|magically|right after)\b",
+)
+
+_SARCASM_MORE = _compile(
+    r"\bnothing says [\"']?[^.!?\n]{1,60}?[\"']? (?:quite )?like\b",
+    r"\b(?:what a|such a) (?:lovely|nice|great|wonderful|pleasant|delightful|fun|charming) (?:surprise|way|touch|"
+    r"start|end)\b(?=[^.!?\n]{0,80}?\b(?:find out|found out|learn|learned|hear|heard|someone else|ghost|ignor|"
+    r"reject|silence|no reply|automated|template|cancel|linkedin|twitter|after))",
+    r"\b(?:touched|flattered|honou?red|thrilled|delighted|impressed|moved|amazed|overjoyed) (?:that )?(?:you|they|"
+    r"someone|somebody|the \w+) (?:even |actually |finally |at last )?(?:remembered|bothered|managed|found|"
+    r"noticed|read|got|spelled|replied|responded|called|wrote)\b(?=[^.!?\n]{0,40}\b(?:this time|at last|finally|"
+    r"at all|even|for once)\b)",
+    r"\b(?:no rush|no worries|no problem|don'?t worry|it'?s fine|that'?s fine|take your time)[,.!]* (?:i|it'?s "
+    r"not like i) (?:only|just|merely) (?:rearranged|took|cancelled|canceled|spent|drove|flew|travelled|traveled|"
+    r"gave up|turned down|booked|moved|prepared|waited|used|burned|burnt|lost)\b",
+    r"\bit'?s not like i (?:have|had|only|just|was|didn'?t|don'?t)\b",
+    r"(?:regards|wishes|thanks|cheers|best)\s*[,(]*\s*(?:for what (?:they'?re|it'?s|that'?s) worth|i guess|i suppose|"
+    r"or not|lol|if you care)\b",
+    r"[\"'][^\"'\n]{2,40}[\"'] (?:clearly |apparently |obviously )?(?:means?|meant) (?:something (?:else|different)|"
+    r"nothing|\w+ (?:weeks|months))\b",
+    r"\b(?:guess|suppose) [\"'][^\"'\n]{2,40}[\"']",
+    r"\bcolou?r me (?:\w+)\b",
+    r"\bcool,? cool(?:,? cool)?\b|\b(?:totally|perfectly|completely|very|super|absolutely) (?:normal|standard) "
+    r"(?:to|that|behaviou?r|practice)\b",
+    r"\b(?:feedback|reason|explanation|reasoning|answer|verdict|comment|note)s?\s*[:,-]\s*(?P<hit>\"[^\"\n]{1,25}\")",
+    r"\b(?:was|were|is|am|being|as|called|deemed|considered|found|judged|labell?ed|rated) (?P<hit>\"[a-z][^\"\n]{1,40}"
+    r"\")(?=\s*(?:[.,!?;:)]|$|by|because|so|and|but))",
+)
+
+_DEMAND_MORE = _compile(
+    r"\bi (?:fully |now |would |do |certainly )?expect (?:to be (?:considered|interviewed|contacted|given|offered|told|"
+    r"informed|hired|compensated|reimbursed|paid|treated|fast-?tracked|shortlisted|invited|put forward|moved "
+    r"forward|prioriti[sz]ed|updated|reconsidered)|to hear (?:back )?(?:from you )?(?:by|within|before|today|"
+    r"tomorrow)|nothing less|better|more|an? (?:answer|reply|response|explanation|apology|update))\b",
+    r"\b(?:who|which one of you) (?:made|took|signed off on|approved) (?:the|this|that) (?:final )?(?:call|"
+    r"decision)\s*\?",
+    r"\b(?:speak|talk) (?:to|with) (?:them|him|her|whoever|the person|someone|somebody|the people|your (?:boss|"
+    r"manager|superior|ceo|founder|director)) (?:\w+ )?(?:directly|in person|personally|immediately|responsible|"
+    r"who (?:made|decided|rejected|signed)|in charge|now)\b",
+    r"\b(?:decision|application|candidacy|rejection|outcome|verdict|result|case|file) (?:\w+ )?(?:revisited|reversed|"
+    r"overturned|reconsidered|re-?reviewed|reassessed|re-?evaluated|reopened|escalated|appealed)\b",
+    r"\bi(?:'ve| have) (?:more than |surely |certainly )?earned (?:a|an|the|some|my)\b|\b(?:earned|deserve|am owed|"
+    r"i'?m owed|entitled to) (?:a |an |some |the )?(?:proper|real|straight|honest|actual|decent|genuine|clear|"
+    r"full|direct) (?:answer|reply|response|explanation|reason|feedback)\b",
+    r"\byou(?:'ll| will)? (?:need|have|must|ought|are going|'re going|'d better|had better|better) (?:to )?"
+    r"(?:explain|tell|give|reply|respond|answer|justify|reconsider|call|provide|send|apologi[sz]e|fix|do better|"
+    r"show|come up with|try harder)\b",
+    r"\btell me (?:honestly|straight|the truth|frankly|directly|plainly)\b|\bbe honest (?:with me|and tell)\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:please |now |just )?(?:send|give|tell|show|forward|provide|explain|justify|share|"
+    r"reopen|reverse|reconsider|hand)(?: (?:over|across|me|us))?,?(?: (?:in detail|exactly|precisely|clearly|"
+    r"properly|now),?)? (?:me )?(?:the|your|what|why|how|who|exactly)\b(?=[^.!?\n]{0,80}?\b(?:rubric|scores?|"
+    r"scoring|notes|criteria|reason|why|decision|rejection|feedback|what i|where i|who|names|wrong|fell short|"
+    r"not (?:good|strong)|application|role|explanation|justification)\b)",
+    r"\b(?:or (?:at least|else) (?:tell|explain|give|send|justify))\b",
+    r"\b(?:explanation|reason|justification|answer|reply|response|breakdown)\b[^.!?\n]{0,80}[.!?]?\s*(?:by|before|"
+    r"within) (?:the end of |end of |close of )?(?:eod|cob|\d+|monday|tuesday|wednesday|thursday|friday|tomorrow|"
+    r"tonight|next week|this week|the week|today|close of business)\b",
+)
+
+_PASSIVE_MORE = _compile(
+    r"\b(?:circling|circle|following|follow|checking|check|bumping|bump|chasing|chase|pinging|ping|nudging|nudge|"
+    r"reaching|reach|writing|e-?mailing|reminding|asking) (?:back |up |in |out )?(?:\w+ ){0,2}?(?:yet again|once "
+    r"again|once more|one more time|again and again|again!)",
+    r"\b(?:like|as with|same as|unlike) (?:my|the) (?:last|previous|other|earlier|first) (?:\w+ )?(?:e-?mails?|"
+    r"messages?|notes?|follow-?ups?|attempts?|applications?|calls?|voicemails?)\b|\bmy (?:last|previous) "
+    r"(?:two|three|four|five|six|several|\d+) (?:e-?mails?|messages?|follow-?ups?|calls?|voicemails?)\b",
+    r"\b(?:hoping|hope|maybe|perhaps|fingers crossed|let'?s see if) (?:that )?(?:this one|this time|this e-?mail|"
+    r"this message|this follow-?up) (?:gets|will get|might get|receives?|will receive|actually gets|is read|"
+    r"gets read|gets through|lands)\b",
+    r"\b(?:it'?s|it has|it is) now (?:been )?(?:over |more than |nearly |almost |well over )?(?:\w+ )?(?:weeks|months|"
+    r"a month|days)\b|\bnot to be (?:a pain|difficult|rude|pushy|that person|annoying|funny|petty)\b",
+    r"\b(?:take|assume|read|interpret|treat|understand|count|going to assume|i'?ll assume) (?:your |the |this |that "
+    r"|continued |ongoing )?(?:lack of (?:a )?(?:reply|response|answer|communication|word)|non-?response|"
+    r"no reply|no response|non-?reply) (?:as|means|to mean|is)\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))respectfully,",
+)
+
+_CORRECT_MORE = _compile(
+    r"[\"'][^\"'\n]{1,40}[\"'],? not [\"'][^\"'\n]{1,40}[\"']",
+    r"\bmy (?:first |last |sur|family |full )?name (?:is|'s) (?:spelled |spelt |actually )?\w+,? not \w+\b",
+    r"\b(?:look up|google|check|learn|find out|read up on) (?:what|how) [\"']",
+    r"\[\s*(?:candidate|first|last|full|applicant|insert|your)[ _]?(?:name|first name|role|company)?\s*\]|"
+    r"\{\{\s*\w+\s*\}\}",
+    r"\b(?:having|get|have|ask|hire|pay) (?:someone|somebody|a person|a human|an adult) (?:to )?(?:check|read|look "
+    r"over|proofread|review|edit|glance at|sanity-?check) (?:these|your|the|their|this|those) (?:\w+ )?(?:e-?mails?|"
+    r"messages?|letters?|ads?|posts?|postings?|job (?:ads?|specs?|descriptions?)|templates?|rejections?|copy)\b",
+    r"\b(?:counted|spotted|noticed|found|there (?:were|are)) (?:\w+ ){0,2}?(?:\w+ )?(?P<hit>mistakes|errors|typos)\b",
+)
+
+_THREAT_MORE = _compile(
+    r"\b(?:other candidates|candidates|applicants|people|everyone|others|job ?seekers|future applicants|the "
+    r"public|my (?:network|followers|friends|peers|community)) (?:deserve|need|ought|should|have a right|must) "
+    r"(?:to )?(?:know|be warned|hear|a heads-? ?up|a warning|the truth|to know)\b",
+    r"\b(?:will|'ll|would|are going to|gonna|is going to) (?:\w+ )?(?:enjoy|love|like|be (?:very |really )?"
+    r"interested in|appreciate|be fascinated by) (?:hearing|reading|learning|seeing|finding out) (?:all )?"
+    r"(?:about )?(?:this|how|what|all|the way)\b",
+    r"\b(?:writing|drafting|posting|recording|making|filming|publishing|preparing) (?:a|an|my) (?:\w+ )?(?:thread|"
+    r"post|article|blog(?: post)?|video|review|piece|story|tiktok|reel|newsletter|exposé|expose) (?:about|on) (?:my|"
+    r"this|the|your|how)\b|\byou (?:feature|are featured|appear|get a mention) (?:heavily|prominently|a lot)\b",
+    r"\br/\w+|\blet (?:the )?(?:\S+ )?(?:crowd|internet|people|public|world|readers|followers|community|jury|"
+    r"comments) (?:decide|judge|be the judge)\b",
+    r"\b(?:sent|forwarded|passed|shared|cc'?d|copied|escalated|reported|taken|taking|sending|forwarding|passing|"
+    r"report(?:ing)?) (?:\w+ ){0,8}?to (?:my|a|the|your) (?:\w+ )?(?:union|rep|representative|lawyer|solicitor|"
+    r"attorney|journalist|reporter|press|ombudsman|regulator|tribunal|board|mp|congressman|senator|labou?r "
+    r"board|acas|eeoc|watchdog|trading standards|ico|data protection)\b",
+)
+
+_NEEDY_MORE = _compile(
+    r"\b(?:do|give|try|sacrifice|risk) (?:literally |absolutely |just |pretty much )?(?:anything|everything|whatever "
+    r"it takes)\b(?: (?:to|for))?",
+    r"\b(?:below|under|beneath|less than) (?:the |your |market )?(?:range|band|market rate|advertised|posted|going "
+    r"rate|budget|minimum)\b|\bflexible on (?:pay|salary|rate|compensation|everything|title|level|money)\b|"
+    r"\bflexible on everything\b",
+    r"\beven (?:an? |as an? )?(?:\w+ )?(?:internship|intern|junior|entry|trainee|apprentice|temp|part-?time|"
+    r"contract|volunteer|unpaid|assistant)\b|\bi'?m not (?:proud|too proud|above)\b",
+    r"\beven (?:a|the) (?:tiny|small|slight|slim|little|remote|outside) (?:chance|possibility|opening|hope)\b|"
+    r"\bany chance at all\b|\bi'?ll make it work\b",
+    r"\b(?:would|will|could) (?:completely |truly |really )?(?:change|transform|save) (?:our|my|my family'?s|"
+    r"our family'?s) li(?:fe|ves)\b|\bsingle (?:parent|mum|mom|dad|father|mother)\b",
+    r"\b(?:just |please,? )?one (?:more|last) (?:interview|round|chance|try|shot|go|call|look|conversation|"
+    r"opportunity)\b",
+    r"\b(?:relocate|move|travel|fly|commute) at my own (?:expense|cost)\b|\bwhatever (?:helps|works for you|suits|"
+    r"you prefer|you need|you want)\b",
+    r"\b(?:starting to |i'?m |i am )?(?:panic|panicking|freaking out|losing hope|at my wits'? end|losing my mind)\b|"
+    r"\bhaven'?t had (?:a single|one|any) (?:offer|interview|yes|call)\b",
+    r"\b(?:work|do|come in|help out|start|intern|volunteer)(?: \w+){0,4}? (?:unpaid|for free|for nothing|without "
+    r"pay|free of charge|on a voluntary basis)\b",
+    r"\b(?:literally|absolutely|just|pretty much|basically|simply) any (?:role|position|job|opening|team|level|title|"
+    r"contract|offer|work|thing)\b|\bneed (?:to get )?back (?:into|to|in) (?:work|employment|the workforce)\b",
+    r"\b(?:really,? )+really want (?:this|it|the (?:job|role|position))\b|\b(?:i know|sorry,?) i'?m (?:being )?"
+    r"(?:a nuisance|a pain|annoying|a bother|pushy|too much)\b",
+    r"\bany (?:role|position|job|opening|team|level|title|contract)s? (?:\w+ ){0,4}?(?:would|will) do\b|"
+    r"\b(?:doesn'?t|does not|needn'?t) have to be (?:this|that|the same) (?:role|job|position|level|team)\b",
+    r"\b(?:savings|money|benefits|unemployment|severance|visa|lease|funds) (?:\w+ )?(?:runs? out|ran out|running "
+    r"out|end|ends|expires?)\b|\bopen to (?:literally |absolutely |pretty much |just )?(?:anything|any (?:role|"
+    r"offer|position|job))\b",
+    r"\bjust (?:a|one) (?:chance|shot|try|opportunity)\b|\bnot asking for much\b",
+    r"\bplease,? (?:please,? )?(?:don'?t|do not) (?!hesitate|worry|feel|rush|bother to reply|trouble)\w+",
+    r"\bmy (?:last|only|final) (?:hope|chance|option|lifeline)\b",
+    r"\bso sorry to keep (?:e-?mailing|writing|bothering|chasing|messaging)\b|\bdesperate\b",
+)
+
+
+_MOCK_AFTER = re.compile(r"[,.!]*\s*(?:lol|lmao|haha|ha|hah|right|sure|apparently|smh|yeah right|sure thing)\b")
+
+
+def _names_a_title(text: str, start: int) -> bool:
+    """A quoted phrase at ``start`` names a title or a topic ("asked about the "two-pizza teams"")."""
+    if text[start:start + 1] not in "\"'":
+        return False
+    close = text.find(text[start], start + 1)
+    if close > 0 and _MOCK_AFTER.match(text, close + 1):
+        return False
+    before = re.sub(r"\b(?:the|your|this|that|their|our|its|his|her|such a|a|an|so-called|so the|all the|these|"
+                    r"those)\s*$", "", text[max(0, start - 40):start])
+    return _TITLE_BEFORE.search(before) is not None
+
+
+def _scare_general(text: str) -> Iterator[tuple[int, int]]:
+    """A scare-quoted phrase used as the noun itself, unless it names a title or a topic ("a talk on…")."""
+    for s, e in _spans(_SARCASM_GENERAL[:1], text):
+        if _names_a_title(text, s):
+            continue
+        ss, se = _sentence_of(text, s)
+        if _KIND.search(text, ss, se) and not _NEG_SIT.search(text, ss, se):
+            continue
+        yield s, e
+
+
+_HOSTILE_CAPS = frozenset("AGAIN STILL NEVER ALREADY TWICE THIRD FOURTH FIFTH EVER NOBODY NOTHING ZERO EVEN "
+                          "ACTUALLY WEEKS MONTHS ONCE".split())
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
 _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("blame", _blame),
     ("blame", _blame_general),
-    ("sarcasm", lambda t: _spans(_SARCASM, t)),
+    ("sarcasm", lambda t: (sp for sp in _spans(_SARCASM, t) if not _names_a_title(t, sp[0]))),
     ("sarcasm", _sarcasm_general),
     ("correcting", _correcting),
     ("correcting", _correcting_general),
     ("threat", _threat),
-    ("threat", lambda t: _spans(_THREAT_GENERAL, t)),
+    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
-    ("passive", lambda t: _spans(_PASSIVE_GENERAL, t)),
+    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE, t)),
     ("demand", _demand),
     ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
-    ("needy", lambda t: _spans(_NEEDY_GENERAL, t)),
+    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE, t)),
 )
 
 
