@@ -57,6 +57,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from store.tone import _Prefilter
+
 __all__ = ["Signal", "support_signal", "ratings_signal", "normalise"]
 
 
@@ -299,13 +301,16 @@ class _Pattern:
     Python's regex engine skips ahead quickly only when a pattern does not start with an assertion, which
     makes the check several times faster. Matches are exactly those of the pattern as written."""
 
-    __slots__ = ("bound", "rx")
+    __slots__ = ("bound", "pre", "rx")
 
     def __init__(self, source: str) -> None:
         self.bound = source.startswith(r"\b") and "|" not in _top_level(source)
         self.rx = re.compile(source[2:] if self.bound else source)
+        self.pre = _Prefilter(self.rx.pattern)  # skips a pattern whose words cannot be in the text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.pre.possible(text):
+            return
         if not self.bound:
             yield from self.rx.finditer(text)
             return

@@ -25,9 +25,12 @@ Nothing leaves the machine and nothing is guessed by a model: the rules are here
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 __all__ = ["Finding", "RULES", "Rule", "check", "hostile", "summary"]
 
@@ -105,13 +108,208 @@ def _top_level_alternatives(source: str) -> list[str]:
     return parts
 
 
+# ---------------------------------------------------------------------------- a prefilter for the patterns
+# Most patterns can only match where the text holds one of a few short strings (the first four characters
+# of their possible matches: "clea", "obvi"…). Those strings are worked out once from the pattern itself, and
+# a pattern whose strings are all absent from a text is not run on it. This never changes a match; it only
+# skips work (the check is several times faster on a long message).
+
+try:  # the regex parser is private; without it the prefilter is simply off
+    _sre: Any = importlib.import_module("re._parser")
+    _SRE_C: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - a future Python
+    _sre = None
+    _SRE_C = None
+
+PREFIX_LEN = 4
+_CAP = 4000
+_SPACE = (" ", "\n", "\t", "\r")
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _gen_seq(items: Any, k: int) -> set[tuple[str, bool]]:
+    """Possible starts of a match of the sequence ``items``, as (string, open): ``open`` when the string may go
+    on (it is shorter than ``k`` and nothing unknown cut it)."""
+    res: set[tuple[str, bool]] = {("", True)}
+    for op, av in items:
+        nxt: set[tuple[str, bool]] = set()
+        for s, open_ in res:
+            if not open_ or len(s) >= k:
+                nxt.add((s, False))
+                continue
+            try:
+                subs = _gen_item(op, av, k - len(s))
+            except _Unknown:
+                nxt.add((s, False))
+                continue
+            for t, o in subs:
+                nxt.add(((s + t)[:k], o and len(s + t) < k))
+        if len(nxt) > _CAP:
+            raise _Unknown
+        res = nxt
+    return res
+
+
+def _gen_item(op: Any, av: Any, k: int) -> set[tuple[str, bool]]:
+    c = _SRE_C
+    if op is c.LITERAL:
+        return {(chr(av), True)}
+    if op is c.IN:
+        chars: list[str] = []
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                chars.append(chr(iav))
+            elif iop is c.RANGE and iav[1] - iav[0] < 12:
+                chars += [chr(x) for x in range(iav[0], iav[1] + 1)]
+            elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                chars += list(_SPACE)
+            else:
+                raise _Unknown
+        return {(ch, True) for ch in chars}
+    if op is c.CATEGORY and av is c.CATEGORY_SPACE:
+        return {(ch, True) for ch in _SPACE}
+    if op is c.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for branch in av[1]:
+            out |= _gen_seq(branch, k)
+        return out
+    if op is c.SUBPATTERN:
+        return _gen_seq(av[-1], k)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        reps: set[tuple[str, bool]] = {("", True)} if lo == 0 else set()
+        cur: set[tuple[str, bool]] = {("", True)}
+        for n in range(1, min(hi, k) + 1):
+            cur = {((s + t)[:k], o and len(s + t) < k) for s, open_ in cur if open_
+                   for t, o in _gen_seq(sub, k - len(s))} | {(s, False) for s, open_ in cur if not open_}
+            if n >= lo:
+                reps |= cur
+            if len(reps) > _CAP:
+                raise _Unknown
+        if hi > k:  # longer repeats start the same way as the k-th
+            reps |= {(s, False) for s, _ in cur}
+        return reps
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {("", True)}
+    raise _Unknown
+
+
+# four-letter runs found in most messages: a poor prefilter, so the analysis avoids them when it can
+_COMMON = frozenset((
+    ' abo', ' aga', ' and', ' any', ' app', ' at ', ' be ', ' but', ' can', ' cha', ' con', ' cou', ' fee', ' i c',
+    ' i h', ' i w', " i'd", " i'l", " i'm", ' if ', ' in ', ' int', ' is ', ' it ', ' let', ' me ', ' my ', ' not',
+    ' of ', ' on ', ' pro', ' rea', ' rol', ' so ', ' tea', ' tha', ' the', ' tim', ' to ', ' wan', ' was', ' wee',
+    ' wit', ' you', "'ll ", "'m s", 'abou', 'agai', 'and ', 'anks', 'ant ', 'any ', 'appl', 'at t', 'atio', 'been',
+    'bett', 'bout', 'but ', 'can ', 'd th', 'd to', 'e in', 'e re', 'e ro', 'e te', 'e th', 'e to', 'ease', 'ed a',
+    'ed t', 'enjo', 'ervi', 'expl', 'f th', 'feel', 'for ', 'from', 'g to', 'gain', 'gett', 'goin', 'good', 'grea',
+    'had ', 'hank', 'has ', 'hat ', 'have', 'he c', 'he p', 'he r', 'he t', 'her ', 'here', 'hire', 'his ', 'hope',
+    'i wa', "i'd ", "i'll", "i've", 'iew ', 'ill ', 'in t', 'ing ', 'inte', 'ion ', "it's", 'ith ', 'just', 'know',
+    'like', 'make', 'more', 'much', 'n th', "n't ", 'need', 'ng m', 'nks ', 'not ', 'nter', 'ole ', 'on t', 'or t',
+    'ould', 'out ', 'plea', 'r th', 'real', 'ring', 'role', 'rvie', 's a ', 's fo', 'some', 't th', 't to', "t's ",
+    'take', 'team', 'ted ', 'tell', 'ter ', 'terv', 'than', 'that', 'the ', 'thei', 'them', 'ther', 'they', 'thin',
+    'this', 'time', 'ting', 'tion', 'to s', 'uld ', 'ut t', 'very', 'view', 'want', 'was ', 'week', 'were', 'what',
+    'will', 'with', 'work', 'woul', 'you ', "you'", 'your',
+))
+
+
+def _cost(strings: set[str]) -> int:
+    """How often a text is likely to hold one of ``strings`` (lower is more selective)."""
+    if "" in strings:
+        return 1 << 30
+    return sum((60 if s in _COMMON else 1) if len(s) >= PREFIX_LEN else 40 if len(s) == 3 else 400 if len(s) == 2
+               else 4000 for s in strings)
+
+
+def _requirement(items: Any) -> set[str] | None:
+    """Strings one of which every match of the sequence ``items`` contains: the possible starts of the match
+    from the most selective item on, or the union of the requirements of a group's alternatives."""
+    best: set[str] | None = None
+    for j in range(len(items)):
+        try:
+            cand: set[str] | None = {x for x, _ in _gen_seq(items[j:], PREFIX_LEN)}
+        except _Unknown:
+            cand = None
+        op, av = items[j]
+        alts: list[Any] = []
+        if op is _SRE_C.BRANCH:
+            alts = list(av[1])
+        elif op is _SRE_C.SUBPATTERN:
+            alts = [av[-1]]
+        elif op in (_SRE_C.MAX_REPEAT, _SRE_C.MIN_REPEAT) and av[0] >= 1:
+            alts = [av[2]]
+        if alts:
+            union: set[str] | None = set()
+            for alt in alts:
+                req = _requirement(alt)
+                if req is None or union is None:
+                    union = None
+                    break
+                union |= req
+            if union is not None and (cand is None or _cost(union) < _cost(cand)):
+                cand = union
+        if cand is not None and (best is None or _cost(cand) < _cost(best)):
+            best = cand
+    return best
+
+
+def literal_prefixes(source: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Strings (of at most ``PREFIX_LEN`` characters) one of which any match of ``source`` contains, split into
+    full-length and shorter ones; ``None`` when nothing useful is known (the pattern is then always run)."""
+    if _sre is None:
+        return None
+    try:
+        strings = _requirement(_sre.parse(source).data)
+    except Exception:  # noqa: BLE001 - an unexpected pattern shape only turns the prefilter off for it
+        return None
+    if strings is None or _cost(strings) >= 4000 or len(strings) > _CAP:
+        return None
+    full = frozenset(s for s in strings if len(s) == PREFIX_LEN)
+    short = tuple(sorted(s for s in strings if len(s) < PREFIX_LEN))
+    return full, short
+
+
+@lru_cache(maxsize=16)
+def _grams(text: str) -> frozenset[str]:
+    """Every run of ``PREFIX_LEN`` characters in ``text``."""
+    n = PREFIX_LEN
+    return frozenset(text[i:i + n] for i in range(len(text) - n + 1))
+
+
+class _Prefilter:
+    """Whether a pattern can match a text at all, from its literal prefixes (worked out on first use)."""
+
+    __slots__ = ("_memo", "_pre", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source: str | None = source
+        self._pre: tuple[frozenset[str], tuple[str, ...]] | None = None
+        self._memo: tuple[str, bool] = ("", True)
+
+    def possible(self, text: str) -> bool:
+        memo = self._memo
+        if memo[0] is text:
+            return memo[1]
+        if self._source is not None:
+            self._pre = literal_prefixes(self._source)
+            self._source = None
+        ok = True
+        if self._pre is not None:
+            full, short = self._pre
+            ok = (bool(full) and not full.isdisjoint(_grams(text))) or any(p in text for p in short)
+        self._memo = (text, ok)
+        return ok
+
+
 class _Rx:
     """A rule pattern, matched against the lowercased text without IGNORECASE, and with a leading ``\\b``
     checked after the match rather than in it: Python's regex engine only skips ahead quickly to a pattern's
     possible first characters when the pattern does not start with an assertion, which makes the check
     several times faster. Matches are exactly those of the original pattern."""
 
-    __slots__ = ("bound", "groupindex", "rx")
+    __slots__ = ("bound", "groupindex", "pre", "rx")
 
     def __init__(self, source: str) -> None:
         alternatives = _top_level_alternatives(source)
@@ -120,8 +318,11 @@ class _Rx:
             source = "|".join(a[2:] for a in alternatives)
         self.rx = re.compile(source)
         self.groupindex = self.rx.groupindex
+        self.pre = _Prefilter(source)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        if not self.pre.possible(text):
+            return
         end = len(text) if endpos is None else endpos
         if not self.bound:
             yield from self.rx.finditer(text, pos, end)
