@@ -854,6 +854,67 @@ _MEANS = _extend(_MEANS, _MEANS_MORE2)
 _SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE2)
 _GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE)
 
+_MEANS_THINGS = (r"(?:pills|tablets|meds|medication|painkillers|sleeping pills|knives|knife|rope|razor|razors|blades|"
+                 r"blade|gun|bridge|tracks|train tracks|ledge|balcony|window|roof|rooftop|cliff|railing|belt|noose)")
+_WISH_MORE3 = _c(
+    r"\b(?:tonight|today|this weekend|tomorrow) (?:is|will be|could be|might be) the (?:night|day|time)\b"
+    r"(?! (?:i (?:finally )?(?:apply|send|hear|start|meet|finish|submit|call))|of|for|we|"
+    r"that (?:i|we) (?:hear|celebrate))",
+    r"\b(?:done|finished|through) with (?:everything|it all|all of it|life|all this)\b[^|]{0,6}(?:\| )?[^|]{0,20}?\b"
+    r"(?:want|need) out" + _END,
+    r"\bwhy (?:do|should|would|am) " + _I + r" (?:\w+ ){0,3}?(?:staying|stay|keep|keeping|still) (?:alive|living|"
+    r"breathing|here|going|on this earth)\b",
+    r"\b(?:do not|can not|no longer) (?:want|wanna|wish) (?:to )?(?:live|exist|be alive) in (?:a|this) world\b",
+    r"\b(?:only|one) thing (?:that is |that s )?(?:stopping|keeping|holding) me (?:back |here |alive |going |from "
+    r"(?:it|doing it|ending it) )?(?:is|are|was)\b",
+    r"\bfind me dead\b|\bfound dead\b(?=[^|]{0,30}\b(?:me|i|my)\b)|\bme dead\b(?=[^|]{0,30}\b(?:know|see|sorry|"
+    r"understand|regret)\b)",
+    r"\bif " + _I + r" (?:do not|does not|did not|never) wake up\b[^|]{0,30}?\b(?:good|fine|so be it|whatever|do not "
+    r"care|i would not mind|that is fine|that would be fine|better|okay|ok|relief)\b",
+)
+_MEANS_MORE3 = _c(
+    r"\b(?:looking|look|looked|staring|stare|stared|gazing|gaze|gazed|keep looking|kept looking) (?:at|towards) "
+    r"(?:the |my |those |these |all the |all my |a )?" + _MEANS_THINGS + r"\b(?! (?:role|job|position|program|"
+    r"programme|project|course|bar|cafe|restaurant|view|photos?|pictures?|design|for (?:the|a|my) (?:kitchen|"
+    r"recipe|dinner|headache|cold|allergies|allergy)))",
+    r"\bbleed(?:ing)? out\b|\bhow long (?:it )?(?:takes|would take|does it take) to (?:die|bleed out|drown|"
+    r"suffocate|lose consciousness|pass out and die)\b",
+    r"\b(?:crash|crashing|crashed|drive|driving|drove|fall|falling|fell|step|stepping|stepped|walk|walking|walked|"
+    r"swerve|swerving|swerved|cut|cutting|hurt|hurting|burn|burning|overdose|overdosing|jump|jumping|drown|"
+    r"drowning) (?:\w+ ){0,4}?on purpose\b",
+    r"\b(?:take|taking|swallow|swallowing|down) (?:all of them|them all|the lot|the whole (?:lot|bottle|box|pack)|"
+    r"every (?:single )?one|all of it) (?:tonight|now|at once|today|when|after|before)\b",
+    r"\bwant to (?:jump|throw myself) (?:off|from) (?:something|somewhere|anything) (?:high|tall)\b",
+
+)
+_SELF_HARM_MORE3 = _c(
+    r"\b(?:scared|afraid|worried|frightened|terrified) (?:of )?what " + _I + r" (?:might|will|could|may|am going to) "
+    r"(?:do|end up doing)\b(?: to myself)?",
+)
+_BURDEN_MORE3 = _c(
+    r"\b" + _IF_I_GONE + r"[^|]{0,12}?\b" + _NOONE + r" (?:would|will|is going to|even) (?:\w+ ){0,2}?(?:look for me|"
+    r"search for me|come looking|realise|realize|notice|care|miss me|know|find me|check on me)\b",
+    r"\b(?:cope|manage|get by|be fine|do fine|be okay|be ok|be alright|be all right|move on|carry on|survive|"
+    r"be happier|be better) (?:just |perfectly |absolutely )?(?:fine |well |okay |ok )?without me\b"
+    r"(?! (?:at|on|in) (?:the|this|that|work|the office|the meeting|the call|the project|the team))",
+    r"\b(?:better|easier|best) (?:for (?:everyone|everybody|them|my " + _KIN + r") )?if " + _I
+    + r" (?:was|were|had) (?:never|not) (?:here|around|born|alive|been born|existed)\b",
+    r"\b(?:everyone|everybody|they|the world|my " + _KIN + r"|people) (?:would|will) be (?:so |much |so much |far )?"
+    r"(?:better off|happier|relieved)" + _END,
+    r"\b(?:i am|i feel like|i am just|i am such) (?:a |such a )?(?:waste of (?:space|oxygen|air|life|skin)|"
+    r"mistake that should not exist)\b[^|]{0,60}\b(?:better off|without me|die|dead|gone|end)\b",
+)
+_NO_WAY_MORE3 = _c(
+    r"\b(?:do not|can not|could not|fail to) see (?:a|any|the) (?:reason|point|purpose) (?:to|in|of|for) "
+    r"(?:keep living|keep going|keeping going|stay alive|staying alive|carry on|carrying on|continue|continuing|"
+    r"go on|going on|living|live|being here)\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE3)
+_MEANS = _extend(_MEANS, _MEANS_MORE3)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE3)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE3)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE3)
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
@@ -930,6 +991,14 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"became|got|gets|seemed|seems|sounded|sounds|is being|used to (?:feel|be|get)|used to|"
     r"told me (?:he|she|they) (?:is|was|were|felt)) (?:\w+ )?"
     r"(?:suicidal|self harming|cutting)\b",
+    r"\b(?:course|training|first aid|workshop|module|class|seminar|certificate|certification|webinar|lecture)\b"
+    r"[^|]{0,80}?\bsuicid\w*",
+    r"\b(?:we|us|they|our group|the team|my friends and i|my partner and i|all of us) (?:\w+ ){0,2}?(?:stood|stand|"
+    r"standing|sat|sit|sitting|went|walked|were|climbed|hiked) (?:on|at|to|across|over|by|up) (?:the |a |that )?"
+    r"(?:edge of (?:the |a )?)?(?:bridge|ledge|cliff|cliffs|roof|rooftop|balcony)\b",
+    r"\b(?:stood|standing|sat|sitting|went|walked|climbed) (?:on|to|across|over|up) (?:the |a )?(?:bridge|cliff|cliffs|"
+    r"roof|rooftop|balcony)\b(?= (?:to (?:take|get|watch|see|enjoy|look at)|for (?:photos|pictures|a photo|the view|"
+    r"a selfie|the sunset|the sunrise)))",
     # goodbyes at a job's end: "I'm leaving my job and said goodbye to everyone"
     r"\b(?:leaving|left|quit|quitting|last day|moving|farewell|leaving do|party|office|job|company|colleagues|"
     r"coworkers|co workers|new job|relocating|relocated|graduat\w+|contract ended|laid off|made redundant)"

@@ -585,7 +585,8 @@ def _threat(text: str) -> Iterator[tuple[int, int]]:
             continue
         rest = chunk[m.end():]
         venue = _VENUES.search(rest)
-        if venue and _SHARE_OBJECT.search(rest):
+        if venue and _SHARE_OBJECT.search(rest) and not _warm_sentence(text, sent.start()) and \
+                not _POSITIVE.search(chunk):
             yield sent.start() + m.start(), sent.start() + m.end() + venue.end()
 
 
@@ -949,7 +950,9 @@ _SARCASM = _compile(
     r"\b(?:how hard|how difficult) (?:is|was|can) it (?:really )?(?:to|be)\b",
     r"\b(?:is|was) it (?:really )?(?:that|so) (?:hard|difficult) to\b",
     r"\bwould it (?:have )?kill(?:ed)? you to\b",
-    r"\bwow,?\s+what an? (?:\w+ )?(?:way|move|process|experience|response|treatment|reply|e-?mail|joke|"
+    r"\bwow,?\s+what an? (?!(?:great|lovely|fantastic|wonderful|amazing|brilliant|fun|nice|kind|warm|welcoming|"
+    r"talented|friendly|smart|strong|good|impressive|cool|inspiring|thoughtful|beautiful|exciting|fascinating)\b)"
+    r"(?:\w+ )?(?:way|move|process|experience|response|treatment|reply|e-?mail|joke|"
     r"waste|surprise|shock|company|team|look)\b",
     r"\bwow[.!]*\s+just\s+wow\b",
     r"\bjust wow\b",
@@ -1056,7 +1059,8 @@ _POLITE = _rx(r"(?:could|would|can|will|might) you(?: please| kindly| possibly| 
 def _demand(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_DEMAND, text)
     for s, e in _spans(_DEMAND_SOFT, text):
-        if not _POLITE.search(text[max(0, s - 40):s]):
+        ss, _ = _sentence_of(text, s)
+        if not _POLITE.search(text[max(0, s - 40):s]) and not _THANKS_BEFORE.search(text, ss, s):
             yield s, e
 
 
@@ -1216,7 +1220,7 @@ DM DMS RSVP TL DR TLDR NB PPS II III IV VI XL XXL LOL BTW IMO IMHO Q1 Q2 Q3 Q4 H
 """.split())
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b")
 _SHOUT_SHORT = frozenset("""
-NOT NEVER EVER VERY WHY HOW WHAT WHO DID YOU YOUR ALL STILL JUST ONLY MUST NOW THIS THAT HAVE WAS WERE
+NOT NEVER EVER VERY WHY HOW WHAT WHO DID YOU YOUR ALL STILL JUST ONLY MUST NOW THIS THAT HAVE WAS WERE STOP
 AND BUT SO NO YES REAL REALLY THE ARE IS WILL WONT CANT DONT DIDNT ISNT HUGE WRONG BAD LIE LIES OWE
 """.split())
 _EXCLAIM = re.compile(r"!{3,}|[!?]*(?:\?!|!\?)[!?]*")
@@ -1383,7 +1387,8 @@ _JUDGEMENT_MORE = _rx(
 
 def _blame_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_BLAME_GENERAL, text)
-    yield from _spans(_BLAME_MORE, text)
+    yield from _spans(_BLAME_MORE + _BLAME_MORE3, text)
+    yield from _lexicon_more(text)
     yield from _complaint_with_sneer(text)
     for m in _JUDGEMENT_MORE.finditer(text):
         if _about_them(text, m.start(), m.end()) and not _negated(text, m.start()):
@@ -1438,8 +1443,10 @@ _NEG_SIT = _rx(
     r"cared|got back|even)|never (?:heard|replied|responded|showed|turned|called|got back|came)|"
     r"(?:didn'?t|did not|never) (?:show up|turn up|reply|respond|call|get back|bother)|"
     r"no (?:feedback|reply|response|explanation|answer|call|word|notice)(?! (?:needed|necessary|required))|"
-    r"(?:\d+|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[- ](?:stages?|rounds?|interviews|"
-    r"steps?|hoops|hours|weeks)|for a (?:junior|entry-?level|intern|graduate|part-?time) (?:role|position|job)|"
+    r"(?:ten|eleven|twelve|fifteen|twenty|1\d|[2-9]\d)[- ](?:stages?|rounds?|interviews|steps?|hoops)|"
+    r"took (?:you|them|the team|hr|everyone|the recruiter) (?:\w+ )?(?:weeks|months|\d+ days|ages|forever)|"
+    r"for a (?:junior|entry-?level|intern|graduate|part-?time) (?:role|position|job)|"
+    r"cancel\w* (?:on me )?(?:\w+ )?(?:twice|again|three times|repeatedly)|"
     r"(?:rejected|ghosted|ignored|turned down|binned) (?:by|via|on|at|over|with) (?:a|an|some|the) (?:bot|robot|"
     r"machine|algorithm|automated|computer|ai|system|intern|sunday|saturday|friday night|bank holiday|"
     r"holiday|midnight|text)|left (?:me )?(?:hanging|on read)|kept (?:me )?waiting|radio silence|"
@@ -1457,7 +1464,7 @@ _WORDS = re.compile(r"[a-z']+")
 def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _scare_general(text)
     yield from _spans(_SARCASM_GENERAL[1:], text)
-    yield from _spans(_SARCASM_MORE, text)
+    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3, text)
     sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     for i, (s, e) in enumerate(sents):
         pos = _POS_MARK.search(text, s, e)
@@ -1551,7 +1558,7 @@ _DEMAND_ALWAYS = _compile(
 
 def _demand_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_DEMAND_ALWAYS, text)
-    yield from _spans(_DEMAND_MORE, text)
+    yield from _spans(_DEMAND_MORE + _DEMAND_MORE3, text)
     for s, e in ((m.start(), m.end()) for m in _SENTENCE.finditer(text)):
         what = _ACCOUNT.search(text, s, e) or _REVERSAL.search(text, s, e)
         if what is None or not _DEMAND_FRAME.search(text, s, e) or _DEMAND_SOFTENER.search(text, s, e):
@@ -1630,7 +1637,7 @@ _CORRECT_GENERAL = _compile(
 
 
 def _correcting_general(text: str) -> Iterator[tuple[int, int]]:
-    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE, text):
+    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3, text):
         if not _about_me(text, s, e):
             yield s, e
 
@@ -1763,11 +1770,14 @@ def _complaint_with_sneer(text: str) -> Iterator[tuple[int, int]]:
 _BLAME_MORE = _compile(
     r"\b(?:an|such an|what an|a total|a complete|a real) insult to\b|\binsult(?:s|ed|ing)? (?:my|our|anyone|"
     r"everyone|candidates|people|applicants|the intelligence)\b|\binsulting to\b",
-    r"\b(?:(?:i )?can see (?:now )?why|i (?:get|understand|see|know) (?:now )?why|now i (?:get|see|know|understand)"
+    r"\b(?![^.!?\n;]*\b(?:love|loved|enjoy\w*|great|proud|happy|lovely|kind|welcoming|successful|popular|"
+    r"brilliant|amazing|wonderful|thriving|recommend\w*)\b)(?:(?:i )?can see (?:now )?why|"
+    r"i (?:get|understand|see|know) (?:now )?why|now i (?:get|see|know|understand)"
     r" why|this (?:is|explains) (?:exactly )?why|that (?:is|explains) (?:exactly )?why|explains why|(?:it'?s|that'?s) "
     r"(?:no|little) (?:surprise|wonder)) (?:your|you|the (?:role|position|job|company|team|reviews?|rating)|"
     r"nobody|no one|people|good people|talent|candidates|the \w+ (?:has|have|is|are|was|were|keeps?))\b",
-    r"\bno wonder\b(?=[^.!?\n]{3,})",
+    r"\bno wonder\b(?![^.!?\n;]*\b(?:happy|love|loved|great|proud|lovely|kind|welcoming|successful|popular|"
+    r"brilliant|amazing|wonderful|enjoy\w*|thriving)\b)(?=[^.!?\n]{3,})",
     r"\b(?:wouldn'?t|would not|never|don'?t|do not|glad i don'?t|relieved i don'?t|glad i won'?t|lucky i don'?t) "
     r"(?:\w+ )?(?:want to |have to |get to )?work (?:for|with|at|under) (?:a |an |such (?:a |an )?|someone |people |"
     r"a company |that )?(?:\w+ )?(?:like (?:that|you|yours|this)|who (?:can'?t|doesn'?t|don'?t|won'?t)|that "
@@ -1894,6 +1904,7 @@ _PASSIVE_MORE = _compile(
     r"|continued |ongoing )?(?:lack of (?:a )?(?:reply|response|answer|communication|word)|non-?response|"
     r"no reply|no response|non-?reply) (?:as|means|to mean|is)\b",
     r"(?:^|(?<=[.!?] )|(?<=\n))respectfully,",
+    r"\b(?:busy)[.!,]+\s+(?:so am i|me too|we all are|so is everyone|aren'?t we all)\b",
 )
 
 _CORRECT_MORE = _compile(
@@ -1989,7 +2000,222 @@ def _scare_general(text: str) -> Iterator[tuple[int, int]]:
 
 
 _HOSTILE_CAPS = frozenset("AGAIN STILL NEVER ALREADY TWICE THIRD FOURTH FIFTH EVER NOBODY NOTHING ZERO EVEN "
-                          "ACTUALLY WEEKS MONTHS ONCE".split())
+                          "ACTUALLY WEEKS MONTHS ONCE STOP TODAY NOW".split())
+
+
+# ---------------------------------------------------------------------------- a wider lexicon
+# Words that judge, in every register (formal "discourteous", "perfunctory"; plain "lies", "no-shows"; slang
+# "mid", "trash"). Strong ones count unless the writer says they are about themselves or negates them; the
+# milder ones count when the sentence is about them.
+
+_STRONG_MORE = _rx(
+    r"\b(?:lies|liars?|lying to (?:me|us|candidates)|deceitful|deceit|deceptive|disingenuous|two-faced|"
+    r"hypocri(?:sy|tical|tes?)|discourte(?:ous|sy)|perfunctory|contempt(?:uous)?|disdain(?:ful)?|scandalous|inexcusable|unforgivable|"
+    r"deplorable|despicable|reprehensible|egregious|unlawful|illegal|discriminat(?:ory|ion|ing)|"
+    r"unethical|exploitative|predatory|gaslight(?:ing|ed)?|gaslit|horror stor(?:y|ies)|hellish|trainwreck|"
+    r"train wreck|dumpster fire|clown show|circus|shambles|shambolic|farcical|a farce|a sham|a scam|scammers?|"
+    r"slapdash|half-?assed|half-?arsed|incompetence|ineptitude|unprofessionalism|disrespect(?:ed|ing)? (?:me|"
+    r"candidates|people|my time)|no-?shows?|dissatisfaction|dissatisfied with (?:the|your|how)|"
+    r"(?:utterly|completely|totally|deeply|profoundly) (?:unacceptable|unprofessional|disappointing|inadequate|"
+    r"insulting|disrespectful)|beyond (?:a joke|belief|unprofessional|rude|disappointing)|"
+    r"(?:not|never) (?:even )?(?:once )?(?:bothered|cared|apologi[sz]ed)|"
+    r"(?:fucking|effing|bloody|freaking|frigging) (?:joke|useless|ridiculous|clowns?|idiots?|pathetic|rude|"
+    r"incompetent|waste|process|company|recruiters?|people)|mid af|trash (?:company|process|people|team)|"
+    r"(?:a|what a|such a) (?:total |complete |absolute )?(?:joke|waste|embarrassment|disaster|mess|nightmare) "
+    r"(?:of a |this |that )?(?:company|process|interview|team|place|experience|recruiter|organi[sz]ation))\b")
+_MILD_MORE = _rx(
+    r"\b(?:wrong|incorrect|inaccurate|misleading|bad|worse|poor|poorly|weak|lazy|careless|mess|messy|chaos|chaotic|"
+    r"nightmare|inappropriate|inadequate|insufficient|unsatisfactory|substandard|unreasonable|unrealistic|"
+    r"excessive|outdated|out of date|old-fashioned|archaic|generic|impersonal|cold|robotic|rushed|sloppy|"
+    r"disorganised|disorganized|unorganised|unorganized|unprepared|unqualified|unfit|unsuitable|useless|"
+    r"pointless|meaningless|empty|hollow|fake|phony|phoney|performative|tokenistic|lip service|box-?ticking|"
+    r"mid|cringe|trash|garbage|awful|terrible|horrible|dreadful|lousy|crummy|rubbish|pants|naff|dodgy|shady|"
+    r"sketchy|cheap|stingy|tight-?fisted|greedy|arrogant|smug|entitled|cocky|snobby|snooty|elitist|"
+    r"uninterested|disinterested|bored|distracted|dismissive|condescending|patroni[sz]ing|belittling|"
+    r"demeaning|degrading|humiliating|hostile|aggressive|confrontational|combative|intimidating|"
+    r"unresponsive|uncommunicative|unreachable|unhelpful|unclear|vague|confusing|contradictory|inconsistent|"
+    r"unreliable|flaky|late|tardy|afterthought|oversight|shouldn'?t be allowed|not fit to|"
+    r"a disgrace|an embarrassment|embarrassing|shameful|sad|pitiful|laughable|a letdown|let ?down|"
+    r"(?:more|less) interested in|(?:straight |right )?out of (?:the )?(?:19|20)\d\d|(?:stuck|living) in the "
+    r"(?:past|dark ages|stone age|90s|80s)|dinosaurs?)\b")
+_YOUR_OWN = _rx(
+    r"\b(?:your|their) own (?:website|ad|advert|posting|job (?:ad|post|spec|description)|timelines?|words?|"
+    r"promises?|policy|policies|rules|standards|values|deadline|process|email|letter|careers page|handbook|"
+    r"guidelines|criteria|job description|brand|mission|motto)\b")
+
+
+def _lexicon_more(text: str) -> Iterator[tuple[int, int]]:
+    for m in _STRONG_MORE.finditer(text):
+        if not _SELF_CLOSE.search(text, max(0, m.start() - 24), m.start()) and not _negated(text, m.start()):
+            yield m.start(), m.end()
+    for m in _MILD_MORE.finditer(text):
+        s = m.start()
+        if _about_them(text, s, m.end()) and not _negated(text, s) and not _warm_sentence(text, s):
+            yield s, m.end()
+    for m in _YOUR_OWN.finditer(text):
+        if not _warm_sentence(text, m.start()):
+            yield m.start(), m.end()
+
+
+_SELF_CLOSE = re.compile(r"\b(?:i|i'?m|i was|i am|i'?ve been|my|myself|me|my own)\b[^.!?\n,;]{0,16}$")
+_THANKS_BEFORE = re.compile(r"\b(?:thanks?|thank you|appreciate\w*|grateful)\b")
+_POSITIVE = re.compile(r"\b(?:welcoming|kind|lovely|great|friendly|helpful|positive|wonderful|amazing|brilliant|"
+                       r"good things|recommend\w*|supportive|thoughtful|smooth|fair|respectful|impressed|impressive|"
+                       r"inspiring|excellent|fantastic|generous|warm)\b")
+
+
+def _warm_sentence(text: str, pos: int) -> bool:
+    s, e = _sentence_of(text, pos)
+    return _WARM.search(text, s, e) is not None or _KIND.search(text, s, e) is not None
+
+
+_BLAME_MORE3 = _compile(
+    r"\b(?:i'?ve|i have|i) (?:had|seen|got|received|experienced) (?:better|more professional|more respectful|warmer|"
+    r"kinder|faster|clearer) (?:\w+ ){0,3}?(?:at|from|in|with|by)\b",
+    r"\b(?:shouldn'?t|should not|should never) be (?:allowed|let|trusted|permitted) (?:near|to|around|anywhere|with)\b",
+    r"\bwhoever (?:designed|wrote|came up with|approved|decided|runs|built|planned|set up|thought|is in charge of)\b"
+    r"[^.!?\n]{0,60}?\b(?:never|clearly|obviously|should|needs? to|doesn'?t|does not|has no|had no|didn'?t|can'?t|"
+    r"wasn'?t|isn'?t)\b",
+    r"\b(?:just|only|nothing but|merely|mere) (?:words|buzzwords|slogans|marketing|a poster|posters|a slogan|pr|"
+    r"talk|lip service|for show|words on a (?:wall|page|website|poster))\b",
+    r"\b(?:had|already had|always had) (?:someone|somebody|a candidate|an internal candidate|a friend|a favourite|"
+    r"a favorite) (?:else )?(?:in mind|lined up|picked|chosen)\b|\bfrom (?:day one|the start|the beginning|the "
+    r"outset)\b(?=[^.!?\n]{0,40}\b(?:never|already|decided|in mind|no intention|wasn'?t|didn'?t)\b)|"
+    r"\b(?:never|already|decided|in mind|no intention|wasn'?t|didn'?t)\b[^.!?\n]{0,40}\bfrom (?:day one|the start|"
+    r"the beginning|the outset)\b",
+    r"\b(?:bad|terrible|awful|poor|lousy|broken|rotten|toxic) (?:process|people|decision|management|leadership|"
+    r"company|culture|team|recruiters?|hiring|communication|manners|faith|form)\b",
+    r"\b(?:says|said) it all\b|\bspeaks volumes\b|\btells you (?:everything|all you need)\b",
+    r"\b(?:was|is) (?:the|this) (?:role|job|position|opening|vacancy) (?:ever|even) (?:really |actually )?(?:open|"
+    r"real|available)\b",
+    r"\b(?:i'?m|i am|i was|i'?m honestly|i am honestly|i must say i'?m|i have to say i'?m) (?:\w+ )?(?:a bit |"
+    r"rather |quite |frankly |honestly |genuinely )?(?:shocked|stunned|appalled|baffled|bewildered|taken aback|"
+    r"dismayed|astonished|gobsmacked|flabbergasted|disgusted|horrified|incensed) (?:that|by|at|how|to)\b",
+    r"\b(?:makes|made|making) me wonder (?:what|why|if|whether|how)\b|\bleaves me wondering\b",
+    r"\b(?:i (?:wish to|want to|write to|am writing to|must) )?(?:register|express|lodge|record|voice) (?:my|our) "
+    r"(?:\w+ )?(?:dissatisfaction|displeasure|disappointment|anger|frustration|complaint|objection)\b",
+    r"\b(?:so|okay so|ok so|wait so|so basically) (?:you'?re|you are|ur|u r|u'?re|u are) (?:\w+ )?(?:telling|saying) "
+    r"me\b",
+    r"\b(?:this|that|it) (?:was|is) (?:wildly |deeply |totally |completely |clearly )?(?:inappropriate|illegal|"
+    r"unlawful|discriminatory)\b",
+)
+_SARCASM_MORE3 = _compile(
+    r"\bso (?:that'?s|this is|that is) what [\"']?[^.!?\n]{0,60}?[\"']? (?:means|meant|looks like|amounts to)\b",
+    r"\b(?:i'?ve got|i have|i'?ve|got) nothing (?:else )?(?:better )?(?:going on|to do)\b|\bit'?s not like i "
+    r"(?:have|had) (?:anything|a life|other)\b|\bnot like i (?:have|had) (?:anything|other|a life)\b",
+    r"\b(?:sure|fine|okay|ok|go ahead),? take (?:another|your time|as long|all the time|a few more|another few)\b",
+    r"\bnothing (?:quite )?like (?:being|getting|finding out|hearing|reading|a good|a nice)\b",
+    r"\b(?:ten|10|five|5|zero|0|one|1) (?:out of|/) ?(?:ten|10|five|5)\b[,.!]*\s*(?:would|will|not|never)\b|"
+    r"\bwould (?:not |never )?(?:get ghosted|be ghosted|apply|recommend|interview|do it) again\b",
+    r"\b(?:thanks?|thank you|thx|ty|cheers)(?: \w+){0,5}? i guess\b",
+    r"\bwould(?:'ve| have| of) been (?:nice|good|great|helpful|courteous|polite|decent|lovely)\b",
+    r"(?:^|(?<=[.!?] ))(?:so am i|me too|same here|likewise|so do i|we all are|aren'?t we all)\s*[.!]",
+    r"\bi'?m sure it was (?:just )?(?:an oversight|a mistake|an accident|unintentional|a coincidence|a glitch|"
+    r"an honest mistake)\b",
+    r"\b(?:i'?m|i am) (?:so |quite |very )?used to (?:being|getting|it by now) (?:\w+ )?(?:ignored|an afterthought|"
+    r"ghosted|overlooked|forgotten|passed over|rejected|strung along|treated)\b|\bused to being an afterthought\b",
+    r"\b(?:not sure|unsure) how else to (?:say|put|explain|phrase) (?:this|it)\b|\b(?:i'?ll|let me) (?:keep it|put it|"
+    r"make it|spell it out) (?:simple|simply|plainly|clearly|in plain english|slowly|for you)\b|\bin plain english\b",
+    r"(?P<hit>\"(?:prompt|quick|fast|speedy|swift|detailed|thorough|helpful|personal|personali[sz]ed|rigorous|"
+    r"careful|thoughtful|kind|warm|friendly|fair|transparent|honest|open|supportive|inclusive|flexible|"
+    r"competitive|generous|exciting|amazing|great|valuable|constructive|professional|efficient|seamless|smooth|"
+    r"streamlined|simple|easy|brief|short|informal|casual|quick chat|candidate-?first|people-?first|human|"
+    r"caring|respectful|timely|clear|comprehensive|robust|innovative|world-?class|best-?in-?class|fast-?paced|"
+    r"dynamic|agile|collaborative|flat|family)\")(?=\s+[a-z])",
+)
+_PASSIVE_MORE3 = _compile(
+    r"\bas (?:previously|already|repeatedly|clearly|explicitly) (?:requested|asked|agreed|promised|discussed|"
+    r"pointed out|flagged|noted)\b|\(\s*(?:twice|again|three times|for the \w+ time|yet again)\s*\)",
+    r"\b(?:isn'?t|is not|wasn'?t|was not|aren'?t|are not) (?:a |your |their |the )?(?:high |top |real )?"
+    r"(?:priority|concern|strong suit|forte|strength)\b",
+    r"\b(?:friendly |gentle |polite |another |final )?(?:nudge|reminder|follow-?up|chase|ping|bump) (?:#|no\.? ?|"
+    r"number )\d+\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:again|yet again|once again|still waiting|still nothing|crickets|nothing)\s*[.!?]+",
+    r"\b(?:which|that) i (?:assume|guess|suppose|imagine|take it) (?:went|was|got|has gone) (?:unread|ignored|"
+    r"unanswered|lost|missed|deleted|binned)\b|\bwent unread\b|\bunanswered\b",
+    r"\bi'?d ask that you\b|\b(?:honou?r|stick to|respect|keep to|follow) your own\b",
+    r"\b(?:i was told|you told me|you said|you promised|we were told|i was promised) (?:\w+ ){0,8}?(?:\d+|one|two|"
+    r"three|four|five|six|seven|ten|a few) (?:days|weeks|business days|working days)\b[^\n]{0,30}?(?:it'?s been|it "
+    r"has been|that was|now)\b",
+)
+_DEMAND_MORE3 = _compile(
+    r"\b(?:requesting|request|requested|asking for|ask for|submit(?:ting)?|mak(?:e|ing)) (?:a |an |all |the |my )?"
+    r"(?:(?:subject )?access request|data (?:subject )?access|(?:all )?(?:the )?(?:personal )?data (?:you|"
+    r"your company) (?:hold|have|keep|store))\b|\bunder (?:gdpr|the gdpr|the data protection act|ccpa|foi)\b|"
+    r"\bdata you hold on me\b",
+    r"\bgive me (?:one |a )?(?:good |single |valid |real |proper )?reason\b",
+    r"\b(?:i'?m|i am) (?:asking|telling) you (?:directly|plainly|again|straight|once more)\b|\banswer the question\b",
+    r"\bwhy (?:was|were|has|have|did) (?:the|my|this|that) (?:offer|application|interview|role|position|decision|"
+    r"process|start date|salary) (?:\w+ )?(?:withdrawn|cancelled|canceled|rescinded|pulled|changed|closed|"
+    r"reversed|lowered|moved|delayed|put on hold)\b",
+    r"\b(?:forward|escalate|pass|send|take) (?:my |this |the )?(?:complaint|concerns?|grievance|case|issue|e-?mail|"
+    r"message|this) (?:\w+ ){0,3}?to (?:your|the) (?:head|director|vp|manager|boss|ceo|founder|superior|line "
+    r"manager|supervisor|chief)\b|\bconfirm when you have\b",
+    r"\bi insist on\b|\bi must insist\b",
+    r"\b(?:i'?d|i would|one would|you'?d|you would) (?:have )?expect(?:ed)? (?:a company|an organi[sz]ation|a firm|a "
+    r"business|a team|someone|people|professionals|a recruiter|better|more) (?:of your|like yours|to (?:be able|know|"
+    r"reply|respond|have|at least))\b",
+    r"\b(?:formally |officially )?appeal(?:ing|ed|s)? (?:against )?(?:this|the|your|that) (?:decision|rejection|"
+    r"outcome|verdict|result)\b",
+    r"\b(?:or|otherwise) (?:i'?ll|i will|i shall|i'?m going to|i am going to) (?:escalate|take (?:this|it|further)|"
+    r"report|complain|contact|involve|go (?:to|above|over))\b",
+)
+_CORRECT_MORE3 = _compile(
+    r"\bproof-?read(?:s|ing|er|ers)?\b(?=[^.!?\n]{0,60}\b(?:your|their|the)\b)",
+    r"\b(?:got|gotten|spelled|spelt|used|wrote|typed|keep getting|keeps getting|misgender(?:ed|ing)?) (?:my|the) "
+    r"(?:pronouns|name|surname|title|gender|company name|details) (?:\w+ )?(?:wrong|incorrectly)\b|"
+    r"\bmisgender(?:ed|ing)\b",
+    r"\b(?:is|was|are) (?:spelled|spelt|written|capitali[sz]ed) (?:differently|wrong|incorrectly)\b",
+    r"\b(?:wrong answer|incorrect answer|answer key|marked as correct|marked (?:it |me )?wrong|marking scheme) "
+    r"(?:\w+ ){0,6}?(?:which|that|so) (?:might|may|would|could) explain\b|\bmarked as correct\b",
+    r"\b(?:recommend|suggest|try|consider|look into|invest in) (?:using )?(?:grammarly|a spell-?checker|"
+    r"spell-?check|a proofreader|an editor|a dictionary|a style guide)\b",
+    r"[\"'][^\"'\n]{0,40}\b(?:you'?re|your|there|their|they'?re|it'?s|its|to|too|then|than|could of|would of|"
+    r"should of|loose|lose|affect|effect)\b[^\"'\n]{0,40}[\"']\s*[.,]\s*(?:says it all|speaks volumes|enough said|"
+    r"says a lot|lol|sigh|yikes|oof|wow)\b",
+)
+_THREAT_MORE3 = _compile(
+    r"\b(?:expect|look out for|watch out for|keep an eye out for|you'?ll see|you will see|wait (?:for|till you see)) "
+    r"(?:to see )?(?:this|it|your name|my post|a post|a review|a thread|a video) (?:\w+ )?(?:on|in|all over) "
+    r"(?:\w+ )?(?:blind|glassdoor|reddit|linkedin|twitter|x|tiktok|youtube|instagram|facebook|threads|"
+    r"bluesky|mastodon|substack|medium|hacker ?news|the internet|social media|my \w+)\b",
+    r"\b(?:don'?t|do not) be surprised (?:if|when)(?= (?:you|people|everyone|your)\b)",
+    r"\b(?:this|it|that|all of this|the whole thing|our exchange|your e-?mail|your reply) (?:is|'s) (?:going|headed|"
+    r"heading) (?:straight |right |directly )?(?:onto|on|to|into|in) (?:my|the) (?:\w+ )?(?:channel|blog|"
+    r"newsletter|podcast|page|feed|stories|story|substack|tiktok|youtube|instagram|twitter|linkedin|thread|"
+    r"post|video|account)\b",
+    r"\b(?:thousands|hundreds|millions|\d+[,.]?\d*k?) (?:of )?(?:people )?(?:follow|read|watch|subscribe to|listen "
+    r"to) (?:me|my)\b",
+    r"\b(?:asked|asking|been asking|wondering|want to know) (?:me )?about (?:you|your company|your team|your "
+    r"process|working (?:for|with) you)\b[^\n]{0,80}?\b(?:i'?ll|i will|i'?m going to) (?:be )?(?:honest|tell|"
+    r"share|let them know|warn)\b",
+    r"\b(?:reviews?|ratings?|glassdoor|blind|my (?:platform|audience|following|network))\b[^.!?\n]{0,40}?\b(?:i'?ll|i "
+    r"will|i'?m going to) (?:be )?(?:using|use|make use of|put to use)\b",
+    r"\b(?:kept|keeping|have|saved|saving) (?:records|a record|copies|receipts|evidence|screenshots|a log) of "
+    r"(?:every|all|each|everything)\b|\bnot afraid to use (?:them|it|this|those)\b",
+    r"\b(?:names included|naming names|with names|i'?ll name|name and shame|names and all)\b",
+)
+_NEEDY_MORE3 = _compile(
+    r"\btrial (?:salary|period pay|rate|wage|basis)\b|\bon (?:a )?probation(?:ary)? (?:salary|pay|rate)\b",
+    r"\bif (?:that'?s|that is) what it (?:takes|took|would take)\b|\bwhatever it (?:takes|took)\b",
+    r"\banything (?:you (?:have|'ve got|can offer|can find|could offer|might have))\b|\b(?:i'?ll|i will) take "
+    r"(?:it|anything|whatever)\b",
+    r"\bi know i'?m not (?:\w+ ){0,3}?(?:what you|the (?:best|strongest|ideal|perfect|most)|perfect|qualified|"
+    r"experienced enough|a perfect fit)\b|\b(?:i'?ll|i will|i can) learn (?:fast|quickly|anything|on the job)\b",
+    r"\bbehind on (?:my )?(?:rent|bills|mortgage|payments|the rent)\b|\breally need (?:something|anything|a yes|"
+    r"work|a job|this)\b",
+    r"\bjust enough to (?:get by|survive|pay (?:the )?(?:rent|bills)|live on|cover)\b|\b(?:don'?t|do not) need the "
+    r"full (?:salary|pay|rate|amount|package)\b",
+    r"\b(?:start|begin) (?:work )?(?:immediately|today|tonight|this afternoon|this evening|right now|right away|"
+    r"within the hour|on monday|tomorrow|asap)\b",
+    r"\b(?:squeeze|fit|slot|sneak) me in\b|\bfind room for me\b|\bany way at all\b",
+    r"\b(?:last|final) (?:bit|few pounds|few dollars|pennies) of (?:my )?(?:savings|money)\b|\bany help would "
+    r"(?:mean|be)\b|\blifesaver\b|\blifeline\b",
+    r"\beven (?:a |an )?[\w-]+ (?:contract|role|job|position|gig|placement|internship|temp job)\b",
+    r"\b(?:drop|go down|step down|move down|downgrade) to (?:a )?(?:part-?time|lower|junior|less|entry|minimum|"
+    r"half|intern)\b",
+    r"\btake a (?:chance|punt|gamble|risk) on me\b|\byou won'?t regret it\b",
+)
 
 
 # ============================================================================ check
@@ -2003,13 +2229,13 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("correcting", _correcting),
     ("correcting", _correcting_general),
     ("threat", _threat),
-    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE, t)),
+    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
-    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE, t)),
+    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3, t)),
     ("demand", _demand),
     ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
-    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE, t)),
+    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3, t)),
 )
 
 
@@ -2028,7 +2254,13 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
     )
     raw: list[tuple[str, int, int, bool]] = []
     for key, finder in _FINDERS:
-        raw += [(key, s, e, RULES[key].hostile) for s, e in finder(low)]
+        for s, e in finder(low):
+            while s < e and low[s].isspace():  # a finding points at words, never at the spaces around them
+                s += 1
+            while e > s and low[e - 1].isspace():
+                e -= 1
+            if e > s:
+                raw.append((key, s, e, RULES[key].hostile))
     raw += [("caps", s, e, h) for s, e, h in _caps(t, known)]
     raw += [("exclaim", s, e, h) for s, e, h in _exclaim(low)]
     if first_note:
