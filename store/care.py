@@ -395,7 +395,9 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"\b(?:wish|wished|wishing) " + _I + r" (?:had|would|would have|could have) " + _FILL
     + r"(?:died|never been born|not been born|not woken up|never woken up|never existed)\b",
     r"\b(?:better|happier|easier|best) off (?:dead|not alive|not being here|not existing|gone)\b",
-    r"\brather (?:be )?(?:dead|die|not be alive|not exist|not be here)\b(?!\s*(?:\w+\s+){0,4}?(?:than|then)\b)"
+    r"\brather (?:be )?(?:dead|die|not be alive|not exist|not be here)\b(?!\s*(?:\w+\s+){0,4}?(?:than|then)\s+"
+    r"(?!keep\b|go on\b|continue\b|live\b|living\b|feel\b|feeling\b|be like\b|carry on\b|being\b|wake up\b|"
+    r"face\b|fail\b|failing\b|suffer\b|suffering\b)\w)"
     r"(?!\s+(?:broke|tired|serious|set|last|wrong|right|quiet|silent|beat|on|ahead|even|center|centre)\b)",
     r"\b" + _NEG + r" " + _FILL + r"(?:want|wanna|wish|wanting|wanted|feel like) (?:to )?" + _FILL
     + r"(?:live|be alive|exist|be here|be around|wake up|go on|carry on|keep living|keep going|continue living|"
@@ -915,6 +917,61 @@ _SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE3)
 _BURDEN = _extend(_BURDEN, _BURDEN_MORE3)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE3)
 
+_PETS = r"(?:cat|cats|dog|dogs|pets?|rabbit|hamster|bird|parrot|horse|kitten|puppy)"
+_WISH_MORE4 = _c(
+    r"\bthe only way (?:the pain|it|this|everything|the hurt|the noise|my pain) (?:\w+ )?(?:stops|ends|will stop|will "
+    r"end|goes away|would stop|would end|can stop)\b",
+    r"\b(?:dream|dreams|dreaming|dreamt|dreamed) (?:about|of) (?:dying|my death|being dead|killing myself|ending it|"
+    r"my funeral|not existing)\b",
+    r"\b(?:wake|woke|waking|wakes) up (?:and |only to |feeling |)(?:\w+ )?(?:disappointed|sad that|upset that|angry "
+    r"that|wishing i had not|wishing i did not)\b",
+    r"\bif (?:a|an|the|some) [\w ]{1,12}? (?:hit|hits|killed|kills|ran me over|were to hit|fell on|took) me\b[^|"
+    r"]{0,30}?"
+    r"\b(?:would not mind|would not care|fine|relief|good|okay|ok|better|welcome|would not be sad|so be it)\b",
+    r"\b(?:asked|asks|ask) (?:me )?(?:if|whether) " + _I + r" (?:was|am|felt|feel|were) safe\b[^|]{0,40}?\b(?:lied|"
+    r"lie|said yes|said i was|told (?:her|him|them) i was|pretended)\b|\b" + _I + r" (?:am|was|feel|felt) not safe\b"
+    r"(?! (?:at work|in the office|walking|on the|in that|to (?:ask|say|share|speak)))",
+    r"\b" + _I + r" (?:am|m|was) (?:really |actually |finally |honestly )?(?:going to|gonna) (?:do it|"
+    r"go through with it|end it|end things)" + _HERE_END,
+    r"\b(?:end|ends|ending|ended) with me (?:gone|dead|not here|not alive|in the ground|disappearing|no longer here)\b",
+    r"\b(?:sleep|go to sleep|fall asleep|rest) (?:permanently|for good|forever and ever|and never wake)\b",
+    r"\b(?:life|it all|everything|my life) is over\b[^|]{0,40}?\bwant (?:it|that) to be\b",
+    r"\bbetter (?:to be|being) dead\b|\bbetter dead than\b",
+    r"\b" + _I + r" (?:am|m|will|would) (?:not|never) (?:going to |gonna )?be (?:here|around|alive) (?:next week|next "
+    r"month|much longer|for much longer|for long|by (?:next week|the weekend|friday|monday|tomorrow|then))" + _END,
+)
+_BURDEN_MORE4 = _c(
+    r"\b(?:everyone|everybody|they|people|my " + _KIN + r"|the world) (?:would|will) (?:\w+ ){0,3}?(?:move on|get "
+    r"over it|forget (?:me|about me)|be fine|cope|manage|carry on|not even notice)(?: \w+){0,2} " + _IF_I_GONE,
+)
+_MEANS_MORE4 = _c(
+    r"\b(?:ways|way|methods?|means) (?:to|of|for) (?:die|dying|end it|end my life|kill myself|killing myself|do it|"
+    r"suicide|ending it|ending my life)\b",
+    r"\b(?:think|thinking|thought|keep thinking|kept thinking|obsessing|fixated) (?:about|of|on) (?:the |my |a |that )?"
+    r"(?:railway line|railway|train line|rail line|level crossing|motorway bridge|tall buildings|tallest buildings|"
+    r"multi storey|car park roof|bridge near|tracks near|cliffs? near)\b",
+    r"\b(?:looked up|look up|looking up|googled|googling|searched|searching|researched|researching) (?:the )?"
+    r"(?:tallest|highest|high|tall) (?:buildings|bridges|places|points|cliffs|car parks)\b|\b(?:looked up|googled|"
+    r"searched|searching|googling) (?:how high|how far|the drop|drop heights)\b",
+    r"\b(?:step|stepping|stepped|jump|jumping|jumped|fall|falling|lean|leaning|walk|walking) (?:off|from|onto) "
+    r"(?:the )?(?:platform|edge of the platform|kerb|curb)\b[^|]{0,40}?\b(?:train|tracks|bus|traffic)\b",
+)
+_SELF_HARM_MORE4 = _c(
+    r"\bcovered in (?:cuts|scars|burns|bruises|scratches)\b[^|]{0,40}\b(?:adding|more|again|myself|keep|new)\b",
+    r"\b(?:cut|cutting|burned|burnt|hurt|hurting) (?:myself )?(?:again )?(?:tonight|today|last night)?,? "
+    r"(?:deeper|worse|more) (?:this time|than before|than last time)\b",
+)
+_GOODBYE_MORE4 = _c(
+    r"\b(?:already|have already|finally) (?:said|say) (?:my )?(?:last |final )?goodbyes? to (?:my )?(?:" + _PETS
+    + r"|" + _KIN + r"|everyone|everybody|people)\b",
+    r"\b(?:said|say|saying) (?:my )?(?:last|final) goodbyes? to (?:my )?" + _PETS + r"\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE4)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE4)
+_MEANS = _extend(_MEANS, _MEANS_MORE4)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE4)
+_GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE4)
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
@@ -930,8 +987,17 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"(?! (?:my life|myself|it all|tonight|because|and i|so|now))",
     r"\bkill(?:ing)? myself laughing\b",
     # "rather die than <a chore>": a comparison, not a wish (see the module doc)
-    r"\brather (?:die|be dead) (?:\w+ ){0,4}?(?:than|then)\b",
-    r"\b(?:rather|sooner) (?:\w+ ){1,7}?(?:than|then) (?!die\b|be dead\b|live\b|be alive\b|keep living\b|go on\b)",
+    r"\brather (?:die|be dead) (?:\w+ ){0,4}?(?:than|then)\b(?! (?:keep|go on|continue|live|living|feel|feeling|be "
+    r"(?:like this|me|alive)|carry on|being|spend|wake up|face|fail|failing|suffer|suffering)\b)",
+    r"\b(?:rather|sooner) (?:\w+ ){1,7}?(?:than|then) (?!die\b|be dead\b|live\b|be alive\b|keep\b|go on\b|continue\b|"
+    r"living\b|feel\b|feeling\b|carry on\b|being\b|wake up\b|face\b|fail\b|failing\b|suffer\b|suffering\b)",
+    # third person: "made her want to die", "he wants to die"; a story's character
+    r"\b(?:he|she|they|him|her|them|his \w+|her \w+)(?: \w+){0,3}? (?:want|wants|wanted|wanting) to die\b",
+    r"\b(?:novel|book|film|movie|show|series|story|game|play|episode|character|protagonist|narrator|hero|heroine)\b"
+    r"[^|]{0,50}?\b(?:suicid\w*|self harm\w*|overdos\w*|kills? (?:himself|herself|themselves))\b",
+    # hyperbole of wanting a job: "I'd jump off a cliff for a chance at that role"
+    r"\bi would (?:\w+ ){0,6}?for (?:a chance|the chance|that|this|a shot|an interview|a job|the job|the role|a role|"
+    r"an offer|one more)\b",
     r"\b(?:bit|little|tad|kind|sort) of a burden\b",
     # embarrassment and other hyperbole
     r"\b(?:want|wanted|wanting|going|could|nearly|almost|just|about|gonna|will|would|to) (?:to )?(?:just )?"

@@ -919,7 +919,9 @@ _SARCASM = _compile(
     r"\bthanks? (?:a lot |so much )?for (?:nothin[g']?|wasting|ghosting|ignoring|stringing me along|leaving me hanging|"
     r"the (?:generic|form|canned|automated|copy-?paste|template|cookie-?cutter|two-line|one-line) (?:rejection|"
     r"e-?mail|reply|response|letter|message)|absolutely nothing)\b",
-    r"\b(?:how|so|very|really) (?:nice|kind|generous|thoughtful|considerate|good|decent|sweet) of you\b",
+    r"\b(?:how|so|very|really) (?:nice|kind|generous|thoughtful|considerate|good|decent|sweet) of you\b"
+    r"(?! to (?:say|share|offer|write|reach out|think|let me know|take the time|help|mention|suggest|send|include|"
+    r"invite|ask|check in|get in touch|remember|keep me|pass|put))",
     r"(?<!how )(?<!so )(?<!very )(?<!really )\b(?:nice|kind|good|thoughtful|generous|decent|sweet) of you to "
     r"(?:finally|eventually|at last|bother)\b",
     r"\bwhat a (?:surprise|shock|shocker)\b",
@@ -1387,7 +1389,7 @@ _JUDGEMENT_MORE = _rx(
 
 def _blame_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_BLAME_GENERAL, text)
-    yield from _spans(_BLAME_MORE + _BLAME_MORE3, text)
+    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4, text)
     yield from _lexicon_more(text)
     yield from _complaint_with_sneer(text)
     for m in _JUDGEMENT_MORE.finditer(text):
@@ -1434,7 +1436,7 @@ _POS_MARK = _rx(
     r"(?:incredibly|really|very|so|super|truly|amazingly|wonderfully|wildly|extremely) (?:detailed|helpful|"
     r"thorough|insightful|personal|personali[sz]ed|thoughtful|considerate|informative|constructive|generous|"
     r"warm|quick|prompt|useful)|bravo|kudos|hats off|nice one|cool|impressive|classy|(?:really|truly|so|just|"
-    r"sincerely) appreciate (?:you|it|that|how|the way))\b")
+    r"sincerely) appreciate (?:you|it|that|how|the way)|treasure|cherish|outdid|outdone)\b")
 _NEG_SIT = _rx(
     r"\b(?:ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|template(?:d)?|"
     r"automated|auto-?generated|auto-?reply|canned|generic|boilerplate|copy-?paste(?:d)?|cookie-?cutter|"
@@ -1445,6 +1447,7 @@ _NEG_SIT = _rx(
     r"no (?:feedback|reply|response|explanation|answer|call|word|notice)(?! (?:needed|necessary|required))|"
     r"(?:ten|eleven|twelve|fifteen|twenty|1\d|[2-9]\d)[- ](?:stages?|rounds?|interviews|steps?|hoops)|"
     r"took (?:you|them|the team|hr|everyone|the recruiter) (?:\w+ )?(?:weeks|months|\d+ days|ages|forever)|"
+    r"(?:\w+ )?(?:weeks|months) later|after (?:\w+ )?(?:weeks|months) of (?:silence|nothing|waiting)|"
     r"for a (?:junior|entry-?level|intern|graduate|part-?time) (?:role|position|job)|"
     r"cancel\w* (?:on me )?(?:\w+ )?(?:twice|again|three times|repeatedly)|"
     r"(?:rejected|ghosted|ignored|turned down|binned) (?:by|via|on|at|over|with) (?:a|an|some|the) (?:bot|robot|"
@@ -1456,7 +1459,10 @@ _NEG_SIT = _rx(
 _SARC_SHORT = frozenset("""very so really truly how just cool touching professional classy impressive nice great
 lovely brilliant amazing wonderful fantastic charming helpful thoughtful considerate kind mature respectful sweet
 perfect excellent superb stellar awesome super good fab bravo well done wow oh classic priceless heartwarming
-moving inspiring real stuff indeed efficient""".split())
+moving inspiring real stuff indeed efficient how original""".split())
+_SARC_POS = frozenset("""cool touching professional classy impressive nice great lovely brilliant amazing wonderful
+fantastic charming helpful thoughtful considerate kind mature respectful sweet perfect excellent superb stellar awesome
+super good fab bravo priceless heartwarming moving inspiring original efficient""".split())
 _SARC_FILLER = frozenset("of my time your to me it that this the for you".split())
 _WORDS = re.compile(r"[a-z']+")
 
@@ -1464,20 +1470,21 @@ _WORDS = re.compile(r"[a-z']+")
 def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _scare_general(text)
     yield from _spans(_SARCASM_GENERAL[1:], text)
-    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3, text)
+    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3 + _SARCASM_MORE4, text)
     sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     for i, (s, e) in enumerate(sents):
         pos = _POS_MARK.search(text, s, e)
-        if pos is None:
-            continue
-        if _NEG_SIT.search(text, s, e):
+        if pos is not None and _NEG_SIT.search(text, s, e):
             yield pos.start(), pos.end()
             continue
         words = [w for w in _WORDS.findall(text, s, e) if w not in _SARC_FILLER]
-        if 0 < len(words) <= 4 and all(w in _SARC_SHORT for w in words) and i > 0:
+        if 0 < len(words) <= 4 and all(w in _SARC_SHORT for w in words) and any(w in _SARC_POS for w in words) \
+                and i > 0:
             ps, pe = sents[i - 1]
             if _NEG_SIT.search(text, ps, pe) or '"' in text[ps:pe] or _MINIMAL.search(text, ps, pe):
-                yield pos.start(), pos.end()
+                ws = _WORDS.search(text, s, e)
+                if ws is not None:
+                    yield ws.start(), e if text[e - 1].isalpha() else e - 1
 
 
 _TITLE_BEFORE = re.compile(
@@ -1558,7 +1565,7 @@ _DEMAND_ALWAYS = _compile(
 
 def _demand_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_DEMAND_ALWAYS, text)
-    yield from _spans(_DEMAND_MORE + _DEMAND_MORE3, text)
+    yield from _spans(_DEMAND_MORE + _DEMAND_MORE3 + _DEMAND_MORE4, text)
     for s, e in ((m.start(), m.end()) for m in _SENTENCE.finditer(text)):
         what = _ACCOUNT.search(text, s, e) or _REVERSAL.search(text, s, e)
         if what is None or not _DEMAND_FRAME.search(text, s, e) or _DEMAND_SOFTENER.search(text, s, e):
@@ -1637,7 +1644,7 @@ _CORRECT_GENERAL = _compile(
 
 
 def _correcting_general(text: str) -> Iterator[tuple[int, int]]:
-    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3, text):
+    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3 + _CORRECT_MORE4, text):
         if not _about_me(text, s, e):
             yield s, e
 
@@ -1973,16 +1980,25 @@ _NEEDY_MORE = _compile(
 )
 
 
+_WARM_AFTER = re.compile(r"[,;]\s*(?:and )?(?:it|that|this|which|they|i) (?:was|is|were|really|truly|)\s*(?:really |"
+    r"so |"
+                         r"very |a lot of |such )?(?:fun|enjoyed|loved|great|helpful|useful|brilliant|interesting|"
+                         r"inspiring|clever|thoughtful|lovely|excellent|fantastic|wonderful|smart|insightful)\b")
 _MOCK_AFTER = re.compile(r"[,.!]*\s*(?:lol|lmao|haha|ha|hah|right|sure|apparently|smh|yeah right|sure thing)\b")
 
 
 def _names_a_title(text: str, start: int) -> bool:
-    """A quoted phrase at ``start`` names a title or a topic ("asked about the "two-pizza teams"")."""
+    """A quoted phrase at ``start`` names a title or a topic ("asked about the "two-pizza teams""), or is
+    followed in its sentence by a warm word ("the "stretch goal" in the take-home, it was fun")."""
     if text[start:start + 1] not in "\"'":
         return False
     close = text.find(text[start], start + 1)
     if close > 0 and _MOCK_AFTER.match(text, close + 1):
         return False
+    if close > 0:
+        _, se = _sentence_of(text, close + 1)
+        if _WARM_AFTER.search(text, close + 1, se) and not _NEG_SIT.search(text, close + 1, se):
+            return True
     before = re.sub(r"\b(?:the|your|this|that|their|our|its|his|her|such a|a|an|so-called|so the|all the|these|"
                     r"those)\s*$", "", text[max(0, start - 40):start])
     return _TITLE_BEFORE.search(before) is not None
@@ -2010,7 +2026,8 @@ _HOSTILE_CAPS = frozenset("AGAIN STILL NEVER ALREADY TWICE THIRD FOURTH FIFTH EV
 
 _STRONG_MORE = _rx(
     r"\b(?:lies|liars?|lying to (?:me|us|candidates)|deceitful|deceit|deceptive|disingenuous|two-faced|"
-    r"hypocri(?:sy|tical|tes?)|discourte(?:ous|sy)|perfunctory|contempt(?:uous)?|disdain(?:ful)?|scandalous|inexcusable|unforgivable|"
+    r"hypocri(?:sy|tical|tes?)|discourte(?:ous|sy)|perfunctory|contempt(?:uous)?|disdain(?:ful)?|scandalous|"
+    r"inexcusable|unforgivable|"
     r"deplorable|despicable|reprehensible|egregious|unlawful|illegal|discriminat(?:ory|ion|ing)|"
     r"unethical|exploitative|predatory|gaslight(?:ing|ed)?|gaslit|horror stor(?:y|ies)|hellish|trainwreck|"
     r"train wreck|dumpster fire|clown show|circus|shambles|shambolic|farcical|a farce|a sham|a scam|scammers?|"
@@ -2061,7 +2078,8 @@ _SELF_CLOSE = re.compile(r"\b(?:i|i'?m|i was|i am|i'?ve been|my|myself|me|my own
 _THANKS_BEFORE = re.compile(r"\b(?:thanks?|thank you|appreciate\w*|grateful)\b")
 _POSITIVE = re.compile(r"\b(?:welcoming|kind|lovely|great|friendly|helpful|positive|wonderful|amazing|brilliant|"
                        r"good things|recommend\w*|supportive|thoughtful|smooth|fair|respectful|impressed|impressive|"
-                       r"inspiring|excellent|fantastic|generous|warm)\b")
+                       r"inspiring|excellent|fantastic|generous|warm|kindness|generosity|support|help|advice|"
+                       r"welcome)\b")
 
 
 def _warm_sentence(text: str, pos: int) -> bool:
@@ -2218,6 +2236,140 @@ _NEEDY_MORE3 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- more structure (round 4)
+
+_BLAME_MORE4 = _compile(
+    r"\b(?:someone|somebody|a person|anyone|people|a human) who (?:actually |can |could )?(?:speaks?|reads?|writes?|"
+    r"knows?|understands?) (?:english|grammar|the language|basic english|how to spell|how to write|how to read)\b",
+    r"\b(?:shouldn'?t|should not|has no business|have no business|are in no position to|is in no position to) "
+    r"(?:be )?(?:judging|lecturing|criticising|criticizing|assessing|evaluating|grading|telling (?:anyone|people|"
+    r"candidates|me))\b",
+    r"\b(?:i'?ve|i have|i) (?:seen|met|had|attended|been to|sat through|known) (?:more|better|less) (?:organi[sz]ed|"
+    r"professional|competent|coherent|structured|efficient|respectful|prepared|thoughtful|polished|run|"
+    r"together) [\w'-]+\b",
+    r"\b(?:didn'?t|doesn'?t|don'?t|did not|does not|do not|never) (?:even |seem to |appear to )?(?:have|had) "
+    r"(?:a|the (?:slightest|faintest|foggiest|first|least)) (?:clue|idea)\b",
+    r"\b(?:nobody|no one|no-one|none of (?:them|you|the \w+)|not one (?:of (?:them|you)|person))(?: \w+){0,4}? "
+    r"(?:was|were|is|are|seemed|seems) (?:\w+ )?(?:qualified|competent|capable|prepared|listening|interested|"
+    r"paying attention|able|fit)\b",
+    r"\b(?:i'?ve )?(?:never )?(?:felt|feel|feeling|been made to feel|was made to feel|made me feel|make me feel|"
+    r"left me feeling|leaves me feeling) (?:so |very |really |completely |utterly |incredibly |deeply |more )?"
+    r"(?:disrespected|insulted|belittled|humiliated|ignored|dismissed|undervalued|patroni[sz]ed|demeaned|"
+    r"unwelcome|used|exploited|cheated|lied to|mocked|ridiculed|gaslit|misled|deceived|betrayed|played|"
+    r"disregarded|talked down to|looked down on|invisible|worthless|like (?:a number|dirt|an idiot|garbage|"
+    r"nothing|a fool|a child|an afterthought|a nuisance))\b",
+    r"\b(?:revolving door|sinking ship|house of cards|cult|shitshow|shit show|clown car|hot mess)\b|"
+    r"\b(?:and )?everyone knows it\b",
+    r"\bhow not to (?:run|treat|hire|interview|do|write|manage|communicate|lead|build|behave|recruit)\b",
+    r"\b(?:someone|somebody|a candidate|a person|people|they|you) (?:with|who has|who had) (?:less|fewer|"
+    r"far less|much less|half (?:my|the)|no) (?:experience|qualifications|skills|years|knowledge|expertise)\b",
+    r"\b(?:can'?t|cannot|can not|still can'?t|couldn'?t) believe (?:you|u|they|your \w+|the \w+) (?:made|had|put|"
+    r"asked|expected|wasted|strung|let|kept|left)\b|\b(?:smh|ffs|fml|wtaf|jfc|bruh|yikes|ugh|pfft|ffs)\b",
+    r"\b(?:fall|fell|fallen|falls|falling) (?:\w+ )?short of (?:the |any |basic |reasonable |acceptable |"
+    r"professional |minimum )?(?:standards?|expectations?|what (?:one|anyone|i|any candidate) (?:would|could|"
+    r"should))\b|\bone would (?:expect|hope|think)\b",
+    r"\b(?:decision|choice|call|minds?) (?:was|were|had been|had already been) (?:already )?(?:made|taken|"
+    r"decided|set|made up) (?:up )?before (?:i|we) (?:even )?(?:walked|arrived|started|applied|got|came|"
+    r"interviewed|sat down|joined|opened|said)\b|\b(?:made up (?:your|their) minds?|decided) before (?:i|we) "
+    r"(?:even )?(?:walked|arrived|started|applied|got|came|interviewed|sat down|opened)\b",
+    r"\b(?:i'?ll|i will|i'?m going to) remember (?:this|it|that|how you|what you)\b",
+    r"\b(?:expected|deserved|would have liked|hoped for|was owed|merited|would have expected) (?:at least|at the very "
+    r"least|the courtesy of|the decency of|the basic courtesy)\b",
+)
+_SARCASM_MORE4 = _compile(
+    r"\b(?:outdid|outdone|outdo) (?:yourselves|yourself|themselves)\b",
+    r"\b(?:treasure|cherish|frame|laminate|print out|keep) (?:it|this|that|your (?:\w+ )?(?:e-?mail|letter|"
+    r"rejection|reply|message)|the (?:\w+ )?(?:e-?mail|letter|rejection|reply))\b[^.!?\n]{0,30}?\b(?:forever|"
+    r"always|for ever|on my wall|for posterity)\b|\b(?:treasure|cherish) (?:your|the|this) (?:form|template|"
+    r"automated|generic|one-line|two-line)\b",
+    r"\bwhat an? (?:fantastic|great|brilliant|wonderful|good|excellent|productive|lovely|fine|marvell?ous) use of "
+    r"(?:my|our|everyone'?s) (?:time|annual leave|leave|weekend|holiday|evening|day|afternoon|morning|savings|"
+    r"energy|life)\b",
+    r"\blov(?:ed|e|ing) the (?:part|bit|moment) (?:where|when)\b[^.!?\n]{0,60}?\b(?:didn'?t|did not|never|nobody|"
+    r"no one|forgot|couldn'?t|wasn'?t|weren'?t|ignored|cancelled|canceled|left|laughed|yawned|checked)\b",
+    r"\b(?:oh|ah|yay|great|wonderful|lovely|fantastic|brilliant|oh good|oh great|oh joy),? (?:good,? |great,? )?"
+    r"another\b",
+    r"\b(?:impressive|incredible|remarkable|astonishing|astounding|quite something|some achievement) how (?:you|your "
+    r"\w+|they|the \w+) (?:managed|found|could|somehow)\b",
+    r"\b(?:perfect|dream|magical|mythical|elusive) unicorn\b|\byour unicorn\b",
+    r"(?:^|(?<=[.!?] ))how (?:original|creative|innovative|novel|refreshing|unexpected|surprising|fresh)\s*[.!?]",
+    r"\b(?:that'?s|that was|this was|it was|was) a first\b|\bfirst time for everything\b",
+    r"\b(?:being told|to be told|hearing|told) (?:that )?(?:i'?m|i am|i was|i'?d be) (?P<hit>\"[^\"\n]{2,40}\")",
+    r"\bfor your convenience\b|\bi'?ve taken the liberty\b|\btook the liberty\b",
+    r"\b(?:thanks?|thank you)(?: in advance)? for (?:actually|finally|eventually|at last)\b",
+)
+_DEMAND_MORE4 = _compile(
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:now |just |please |kindly )?explain (?:to me )?(?:how|what|why|who)\b",
+    r"\bi (?:want|need|expect|demand|require) (?:my [\w-]+(?: [\w-]+)? back|an? (?:assurance|guarantee|apology|refund|"
+    r"written apology|undertaking)|compensation|payment for)\b",
+    r"\b(?:put me through|connect me|transfer me|escalate me) (?:to|with) (?:your|the) (?:\w+ )?(?:manager|boss|"
+    r"ceo|supervisor|head|director|founder|superior|hiring manager)\b",
+    r"\bwhy (?:did|has|have|was|were|didn'?t) (?:nobody|no one|no-one|none of you|anyone|someone) (?:\w+ )?(?:tell|"
+    r"told|inform|informed|let|call|called|reply|replied|bother|bothered|think|thought|update|updated|mention)\b",
+)
+_PASSIVE_MORE4 = _compile(
+    r"\b(?:actually|finally|eventually|at last) (?:replying|responding|answering|reading|getting back|following up|"
+    r"calling|showing up|remembering)\b[^.!?\n]{0,20}?\bthis time\b|\b(?:reply|replying|respond|responding|"
+    r"answer|answering|read|reading|get back|getting back|call|calling|remember|remembering|show up)\b[^.!?\n]"
+    r"{0,20}?\bthis time\s*[.!?]",
+    r"\bfollow(?:ing)?[- ]up on my (?:last |previous |earlier |own )?(?:follow-?up|reminder|chaser|nudge|chase)\b",
+    r"\b(?:haven'?t|have not|hasn'?t|has not|not|still haven'?t) (?:heard|had|received|got|gotten) (?:a thing|a word|"
+    r"anything|a peep|a squeak|back|a reply|a response|a single word) (?:\w+ ){0,3}?(?:in|for|since|over) (?:a|an|"
+    r"\w+) (?:month|months|weeks|week|fortnight|ages|forever)\b",
+    r"\b(?:get|got|getting) (?:round|around) to (?:it|me|my \w+|replying|reading|answering)\b[^.!?\n]{0,20}?\b"
+    r"(?:eventually|at some point|one day|someday)\b|\b(?:i'?m|i am) sure (?:someone|somebody|you|they) will "
+    r"(?:\w+ ){0,4}?eventually\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:twice|three times|four times|every time|still|still nothing|again|yet again|"
+    r"once again|as usual|as always|typical|classic)\s*[.!?]+",
+)
+_CORRECT_MORE4 = _compile(
+    r"\b(?:apostrophes?|commas?|semicolons?|capital letters?|full stops?|punctuation|spelling|grammar)\b(?=[^.!?\n]"
+    r"{0,60}\b(?:shouldn'?t|can'?t|cannot|couldn'?t|doesn'?t|don'?t|judg\w+|lecture|criticis\w+|critici\w+)\b)",
+    r"[\"'][a-z']{2,20}[\"'] (?:doesn'?t|does not|never|shouldn'?t|should not|can'?t) (?:take|need|have|get|use|"
+    r"require)s? (?:an? |any )?(?:apostrophe|hyphen|capital|comma|s|accent)\b",
+    r"\b(?:corrected|proofread|edited|fixed|marked-?up|red-?lined) (?:version|copy|draft) of (?:your|the|this)\b|"
+    r"\b(?:i'?ve|i have) (?:corrected|fixed|proofread|edited|marked up) (?:your|the) (?:\w+ )?(?:e-?mail|letter|"
+    r"ad|posting|job description|spec|template)\b",
+    r"\bsomeone else'?s name\b|\b(?:the|a) wrong name\b|\bcalled me \w+(?: \w+)? (?:instead|again|twice)\b",
+)
+_THREAT_MORE4 = _compile(
+    r"\b(?:post(?:ed|ing)?|shar(?:e|ed|ing)|publish(?:ed|ing)?|tweet(?:ed|ing)?|put(?:ting)?|upload(?:ed|ing)?|"
+    r"forward(?:ed|ing)?|leak(?:ed|ing)?|screenshot(?:ted|ting)?) (?:the |this |our |your |that )?(?:(?:whole |entire |"
+    r"full )?(?:exchange|e-?mails?|thread|conversation|correspondence|rejection|messages?|letter|reply|response|"
+    r"chat|interaction|screenshots?|dms?)|(?:whole|entire|full) (?:story|saga|details))\b",
+    r"\b(?:let'?s|we'?ll|i'?ll|we will) see how (?:your|the|that|this) (?:\w+ ){0,2}?(?:holds up|survives|looks|"
+    r"fares|copes|does)\b|\b(?:once|when|after) (?:people|everyone|the world|candidates|others|my followers|the "
+    r"internet|the public) (?:read|see|hear|find out|learn)s? (?:about )?(?:this|it|what|how)\b",
+    r"\b(?:shar(?:e|ed|ing)|forward(?:ed|ing)?|sen[dt](?:ing)?|post(?:ed|ing)?|show(?:ed|n|ing)?|circulat(?:e|ed|ing)) "
+    r"(?:\w+ ){0,2}?(?:your|the|this|that|our) (?:\w+ )?(?:e-?mails?|rejection|letter|reply|response|message|"
+    r"thread|exchange|feedback|offer) (?:\w+ ){0,2}?(?:with|to|on|in) (?:my|our|the) (?:\w+ )?(?:network|group|"
+    r"community|followers|alumni|cohort|friends|colleagues|classmates|peers|channel|slack|discord|forum|"
+    r"subreddit|chat|feed|page|newsletter|blog)\b",
+    r"\b(?:hearing|hear|be hearing|be in touch|get in touch|be contacting|instruct(?:ing)?|involv(?:e|ing)|"
+    r"refer(?:ring)? "
+    r"this to|pass(?:ing)? this (?:on )?to|consult(?:ing|ed)?|spoken to|speaking to|talked to|talking to) (?:from |"
+    r"with )?my (?:lawyers?|solicitors?|attorneys?|legal (?:team|counsel|representative|adviser|advisor)|"
+    r"union(?: rep)?)\b",
+    r"\b(?:ready|prepared|brace (?:yourselves|yourself)|get ready|wait|look out) for (?:the |my |some |a |your )?"
+    r"(?:\w+ )?(?:reviews?|posts?|backlash|fallout|publicity|attention|comments|thread|video|expos[eé])\b",
+    r"\b(?:will|'ll|gonna|going to) (?:get|hear|know) the (?:full|whole|real|true|unfiltered|honest) story\b|"
+    r"\banyone who asks (?:me )?about (?:you|your)\b",
+)
+_NEEDY_MORE4 = _compile(
+    r"\b(?:really |very )?(?:bad|tough|terrible|difficult|rough|dire|desperate) (?:way|place|spot|situation) "
+    r"financially\b|\b(?:would|will|could) (?:really )?save (?:me|my life|us|my family)\b",
+    r"\bplease,? tell me (?:there'?s|there is) (?:something|anything|a way|still)\b|\bback (?:in|into) (?:the "
+    r"running|contention|consideration)\b",
+    r"\b(?:depending|depends|relying|relies|counting|count) on me (?:getting|landing|to get|to land|finding)\b",
+    r"\b(?:bend|break|stretch) the rules\b|\bpull (?:some )?strings\b",
+    r"\b(?:start|begin|work) (?:at|from) the (?:very )?bottom\b|\bbottom rung\b|\bbottom of the (?:ladder|band|"
+    r"range|scale)\b",
+    r"\bwhatever (?:keeps|gets|lets) me (?:in|on|around|employed|a foot)\b",
+    r"\b(?:is|isn'?t) there (?:really |truly |honestly |absolutely )?(?:nothing|anything) (?:at all )?(?:else )?"
+    r"(?:you|that you) (?:can|could) (?:do|offer|suggest|find)\b",
+)
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
@@ -2229,13 +2381,13 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("correcting", _correcting),
     ("correcting", _correcting_general),
     ("threat", _threat),
-    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3, t)),
+    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3 + _THREAT_MORE4, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
-    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3, t)),
+    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3 + _PASSIVE_MORE4, t)),
     ("demand", _demand),
     ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
-    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3, t)),
+    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4, t)),
 )
 
 
