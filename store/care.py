@@ -557,7 +557,8 @@ _SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
     r"\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burned|burnt|starve|"
     r"starving|starved|scratch|scratching|scratched|bruise|bruising|bleed|bleeding|mutilate|mutilating) "
     r"(?:my ?self|myself)\b"
-    r"(?! (?:off|out|some slack|short|a break|loose|free|at the gym|in the gym|at gym|playing|lifting|"
+    r"(?! (?:off|out|some slack|short|a break|loose|free|at the gym|in the gym|at gym|playing|lifting|laughing|"
+    r"from laughing|by laughing|lol|haha|"
     r"running|skiing|cycling|falling|while|during|on the (?:stairs|bike|ladder|door|stove|oven|kettle|iron|"
     r"pan|glass|paper|edge)|on (?:the|a|an|my|some|his|her|our) (?!purpose)|with (?:coffee|tea|hot|the coffee|"
     r"the tea|boiling)|on paper|in the kitchen|cooking|shaving|with (?:the|a) (?:knife|kettle|pan|iron|"
@@ -971,6 +972,35 @@ _BURDEN = _extend(_BURDEN, _BURDEN_MORE4)
 _MEANS = _extend(_MEANS, _MEANS_MORE4)
 _SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE4)
 _GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE4)
+
+_WISH_MORE5 = _c(
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying) (?:that )?(?:a|an|the|some|someone|somebody|something) "
+    r"(?:\w+ )?(?:would|will|could|might) (?:just )?(?:hit|kill|run (?:me )?over|crash into|take|shoot|end) me\b",
+)
+_BURDEN_MORE5 = _c(
+    r"\bwithout (?:the )?burden of (?:me|my existence|having me|my being here|looking after me)\b",
+)
+_NO_WAY_MORE5 = _c(
+    r"\b(?:do not think|not sure|doubt|do not know if) " + _I + r" (?:can|could) (?:keep going|go on|carry on|keep "
+    r"living|hold on|last|keep this up|stay alive)(?= (?:much|for much|a lot|any) longer\b)",
+)
+_MEANS_MORE5 = _c(
+    r"\b(?:bought|buy|buying|got|picked up|collected) (?:some |a lot of |loads of |extra |more |enough |a box of |"
+    r"boxes of |two boxes of )?" + _PILLS + r"\b[^|]{0,25}?\b(?:i know why|for a reason|for later|just in case|"
+    r"to have them|for when|for tonight|for the end|you know why)\b",
+    r"\b(?:easiest|painless|quickest|best|surest|simplest|quietest|least painful) (?:way|ways) to (?:go|go out|leave|"
+    r"check out|not wake up|slip away)\b(?! (?:to|there|home|back|about|from|into|for|on|in|through|with|up|out of)\b)",
+    r"\b(?:walk|walking|walked|step|stepping|stepped|run|running|ran|throw myself|throwing myself|threw myself) "
+    r"(?:out )?(?:into|in front of|onto) (?:the |a |oncoming |busy )?(?:traffic|road|motorway|highway|dual "
+    r"carriageway)\b",
+    r"\b(?:crash|crashing|crashed|drive|driving|drove|fall|falling|fell|step|stepping|stepped|walk|walking|walked|"
+    r"swerve|swerving|swerved|cut|cutting|hurt|hurting|burn|burned|burnt|burning|overdose|overdosed|overdosing|"
+    r"jump|jumped|jumping|drown|drowning|hit|hitting|scratch|scratched|scratching) (?:\w+ ){0,4}?on purpose\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE5)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE5)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE5)
+_MEANS = _extend(_MEANS, _MEANS_MORE5)
 
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 

@@ -1389,7 +1389,7 @@ _JUDGEMENT_MORE = _rx(
 
 def _blame_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_BLAME_GENERAL, text)
-    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4, text)
+    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4 + _BLAME_MORE5, text)
     yield from _lexicon_more(text)
     yield from _complaint_with_sneer(text)
     for m in _JUDGEMENT_MORE.finditer(text):
@@ -1436,7 +1436,9 @@ _POS_MARK = _rx(
     r"(?:incredibly|really|very|so|super|truly|amazingly|wonderfully|wildly|extremely) (?:detailed|helpful|"
     r"thorough|insightful|personal|personali[sz]ed|thoughtful|considerate|informative|constructive|generous|"
     r"warm|quick|prompt|useful)|bravo|kudos|hats off|nice one|cool|impressive|classy|(?:really|truly|so|just|"
-    r"sincerely) appreciate (?:you|it|that|how|the way)|treasure|cherish|outdid|outdone)\b")
+    r"sincerely) appreciate (?:you|it|that|how|the way)|treasure|cherish|outdid|outdone|thrilled|delighted|overjoyed|"
+    r"ecstatic|chuffed|stoked|honou?red|(?<![\w'])(?:lovely|nice|great|wonderful|fantastic|brilliant|awesome|perfect|"
+    r"love)(?=,))\b")
 _NEG_SIT = _rx(
     r"\b(?:ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|template(?:d)?|"
     r"automated|auto-?generated|auto-?reply|canned|generic|boilerplate|copy-?paste(?:d)?|cookie-?cutter|"
@@ -1463,6 +1465,7 @@ moving inspiring real stuff indeed efficient how original""".split())
 _SARC_POS = frozenset("""cool touching professional classy impressive nice great lovely brilliant amazing wonderful
 fantastic charming helpful thoughtful considerate kind mature respectful sweet perfect excellent superb stellar awesome
 super good fab bravo priceless heartwarming moving inspiring original efficient""".split())
+_REPEATS = _rx(r"\b(?:twice|three times|four times|several times|\d+ times|again|every time|itself)\b")
 _SARC_FILLER = frozenset("of my time your to me it that this the for you".split())
 _WORDS = re.compile(r"[a-z']+")
 
@@ -1470,7 +1473,7 @@ _WORDS = re.compile(r"[a-z']+")
 def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _scare_general(text)
     yield from _spans(_SARCASM_GENERAL[1:], text)
-    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3 + _SARCASM_MORE4, text)
+    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3 + _SARCASM_MORE4 + _SARCASM_MORE5, text)
     sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     for i, (s, e) in enumerate(sents):
         pos = _POS_MARK.search(text, s, e)
@@ -1481,7 +1484,9 @@ def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
         if 0 < len(words) <= 4 and all(w in _SARC_SHORT for w in words) and any(w in _SARC_POS for w in words) \
                 and i > 0:
             ps, pe = sents[i - 1]
-            if _NEG_SIT.search(text, ps, pe) or '"' in text[ps:pe] or _MINIMAL.search(text, ps, pe):
+            if _NEG_SIT.search(text, ps, pe) or '"' in text[ps:pe] or _MINIMAL.search(text, ps, pe) or \
+                    _THEM_DID.search(text, ps, pe) or _MILD_MORE.search(text, ps, pe) or \
+                    _STRONG_MORE.search(text, ps, pe) or _REPEATS.search(text, ps, pe):
                 ws = _WORDS.search(text, s, e)
                 if ws is not None:
                     yield ws.start(), e if text[e - 1].isalpha() else e - 1
@@ -1565,7 +1570,7 @@ _DEMAND_ALWAYS = _compile(
 
 def _demand_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_DEMAND_ALWAYS, text)
-    yield from _spans(_DEMAND_MORE + _DEMAND_MORE3 + _DEMAND_MORE4, text)
+    yield from _spans(_DEMAND_MORE + _DEMAND_MORE3 + _DEMAND_MORE4 + _DEMAND_MORE5, text)
     for s, e in ((m.start(), m.end()) for m in _SENTENCE.finditer(text)):
         what = _ACCOUNT.search(text, s, e) or _REVERSAL.search(text, s, e)
         if what is None or not _DEMAND_FRAME.search(text, s, e) or _DEMAND_SOFTENER.search(text, s, e):
@@ -1644,7 +1649,7 @@ _CORRECT_GENERAL = _compile(
 
 
 def _correcting_general(text: str) -> Iterator[tuple[int, int]]:
-    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3 + _CORRECT_MORE4, text):
+    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3 + _CORRECT_MORE4 + _CORRECT_MORE5, text):
         if not _about_me(text, s, e):
             yield s, e
 
@@ -2370,6 +2375,116 @@ _NEEDY_MORE4 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- more structure (round 5)
+
+_BLAME_MORE5 = _compile(
+    r"\bcontradict(?:s|ed|ing)? (?:itself|themselves|yourselves|yourself|each other)\b",
+    r"\btalk(?:ed|ing|s)? about (?:himself|herself|themselves|yourself|yourselves)\b|\bpatted (?:himself|herself|"
+    r"themselves) on the back\b",
+    r"\b(?:faster|quicker|better|more professionally|more competently|more efficiently|more organi[sz]ed|better "
+    r"run|more responsive|more respectful|kinder|more human) than (?:you|your (?:company|team|lot|recruiters?|"
+    r"process|hr)|this (?:company|process|team))\b",
+    r"\b(?:so |and )?this is how you (?:treat|handle|reward|thank|talk to|speak to|respond to)\b",
+    r"\b(?:find|hire|get|end up with|settle for|pay for) (?:someone|somebody|a candidate|a person) (?:\w+ )?"
+    r"(?:worse|less qualified|less experienced|inferior|cheaper and worse|half as good|less capable)\b",
+    r"\b(?:you|they|your (?:company|team|firm|lot)|this company)(?: really| clearly| honestly)? (?:don'?t|do not|"
+    r"didn'?t|did not|never) deserve (?:good|great|talented|decent|strong|loyal|me|people|candidates|anyone|"
+    r"anybody|the candidates|applicants)\b",
+    r"\bwast(?:e|ed|ing|es) (?:\w+ ){0,2}?(?:people'?s|everyone'?s|everybody'?s|candidates'?|applicants'?|their|"
+    r"your own|our) (?:\w+ )?(?:time|weekends?|evenings?|effort|energy|lives)\b",
+    r"\b(?:managed|manage) to make me (?:regret|hate|dread|doubt|feel)\b|\bmade me regret (?:applying|ever|"
+    r"wasting|spending|interviewing)\b",
+    r"\bput (?:everyone|me|us|candidates|people|applicants|the candidates) through\b",
+    r"[\"']?(?:personality|looks|connections|nepotism|cost|price|age|youth|who you know|box-?ticking|buzzwords|"
+    r"vibes|culture fit|charisma|confidence|fit)[\"']? over (?:skill|skills|talent|experience|merit|competence|"
+    r"ability|qualifications|substance|quality)\b",
+    r"\b(?:next time|in future|in the future|going forward),? (?:\w+ ){0,2}?(?:try|please|maybe|perhaps|consider|"
+    r"remember)(?: to)? (?:\w+ing|read|look|check|reply|respond|tell|be|actually|bother|hire)\b",
+    r"\b(?:nobody|no one|no-one|not one (?:of (?:you|them)|person)|none of (?:you|them)|not a single (?:person|one "
+    r"of you))(?: \w+){0,2}? (?:had|has|have|even|actually|ever|properly|bothered to|could be bothered to)\b[^.!?\n]"
+    r"{0,20}?\b(?:read|looked at|opened|checked|reviewed|seen|listened to|watched|prepared)\b",
+    r"\bimagine (?:rejecting|ghosting|ignoring|treating|cancelling|canceling|dropping|binning|firing|hiring|"
+    r"making) (?:someone|somebody|a candidate|people|me|anyone|candidates)\b",
+)
+_SARCASM_MORE5 = _compile(
+    r"\b(?:takes|took|it takes|it took) (?:real |some |a special kind of |genuine |serious |true )?(?:talent|skill|"
+    r"effort|work|genius|dedication) to (?:make|turn|mess|screw|lose|ghost|botch|ruin|waste)\b",
+    r"\b(?:masterclass|lesson|crash course|tutorial|clinic|case study|seminar|workshop|"
+    r"how-?to) in (?:how (?:not )?to )?"
+    r"(?:wasting|ghosting|ignoring|disrespecting|stringing|losing|botching|mishandling|running|treating|"
+    r"bad|poor|terrible|disorgani[sz]ation|incompetence|rudeness|unprofessionalism|chaos)\b",
+    r"\b(?:lovely|nice|great|wonderful|fun|delightful|fantastic|brilliant|awesome|perfect) to be (?:ghosted|ignored|"
+    r"rejected|left|kept|strung|dropped|binned|dumped|forgotten|lied|messed)\b",
+    r"\blove that for me\b|\bliving the dream\b",
+    r"\b(?:well,? )?(?:that was|what|such) (?:a |an )?(?:really |truly |very )?(?:productive|great|fantastic|"
+    r"brilliant|wonderful|good|excellent|fine|lovely|efficient|worthwhile) use of (?:my |our |everyone'?s )?(?:\w+ )?"
+    r"(?:time|months?|weeks?|days?|weekends?|annual leave|leave|holiday|evenings?|life)\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:eventually|finally|at last|at long last|took (?:you|them) long enough|about "
+    r"time|better late than never)\s*[.!?]+",
+    r"[.?!]\s*(?:great|cool|nice|lovely|perfect|brilliant|fantastic|awesome|wonderful|amazing)\s*[.!]*\s*$",
+)
+_DEMAND_MORE5 = _compile(
+    r"\b(?:kindly |please |just |now )?justify (?:why|how|what|the|your|this|that)\b",
+    r"\byou have (?:\d+|twenty-?four|forty-?eight|seventy-?two|one|two|three|five|seven|ten|\w+) (?:hours|days|"
+    r"working days|business days|weeks) (?:to|before|or)\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:answer|reply to|respond to|call|get back to|talk to|email) me\s*[.!]",
+    r"\bi(?:'ll| will) (?:need|be needing|require|expect) (?:the|your|all|a copy of|copies of|my)\b",
+)
+_PASSIVE_MORE5 = _compile(
+    r"(?:^|(?<=[.!?] )|(?<=\n))still waiting\b|\bas i have been (?:since|for)\b",
+    r"\bmy (?:\w+ )?(?:e-?mails?|messages?|applications?|notes?|follow-?ups?) (?:are|is|were|was|have been|has been) "
+    r"(?:\w+ ){0,2}?(?:unread|unanswered|ignored|lost|sitting|gathering dust|in (?:a|the|your) (?:void|black hole|"
+    r"spam|bin))\b",
+    r"\bunlike my (?:last|previous|other|earlier|first) (?:\w+)\b",
+    r"\b(?:nobody|no one|no-one)(?:'s| is)? (?:\w+ )?(?:gonna|going to|planning to|ever going to|about to) (?:reply|"
+    r"respond|answer|bother|get back|call|write)\b",
+    r"\b(?:shame|pity|sad|a shame|a pity|unfortunate|disappointing) (?:that )?it took\b",
+    r"\b(?:hope|hoping) (?:this|it) (?:e-?mail |message )?finds you\b[^\n]{0,6}\b(?:unlike|this time|at last)\b",
+)
+_CORRECT_MORE5 = _compile(
+    r"\b(?:(?:double-?|re-?)?check|get|spell) (?:the )?(?:spelling of )?my (?:name|surname|first name)\b(?=[^.!?\n]"
+    r"{0,60}\b(?:before|next|this time|right|correctly|properly|again)\b)|\bspelling of my (?:name|surname)\b",
+    r"[\"'][^\"'\n]{1,30}[\"'] (?:isn'?t|is not|ain'?t) how (?:you|to|one) (?:spell|write|say)\b|\bpro tip\b",
+)
+_THREAT_MORE5 = _compile(
+    r"\b(?:when|whenever|if|anytime) (?:people|anyone|someone|friends|others|candidates|my friends|folks) (?:\w+ )?"
+    r"ask(?:s)? (?:me )?(?:about (?:you|your|this)|what it'?s like|how it (?:was|went)|whether)\b",
+    r"\b(?:this|it|the (?:whole )?(?:interview|call|thread|exchange|conversation|e-?mail|rejection|recording)|your "
+    r"\w+) (?:is|are|'s|was|were|will be|goes|went) (?:already |now |going )?(?:up )?(?:on|in|onto) my (?:\w+ )?"
+    r"(?:tiktok|youtube|blog|channel|feed|page|newsletter|podcast|instagram|twitter|x|linkedin|substack|story|"
+    r"stories|account|profile)\b",
+    r"\b(?:forward|send|leak|pass|give|show|tip off)\w* (?:this|it|everything|the \w+|all of this) to (?:techcrunch|"
+    r"the verge|wired|the bbc|bbc|the guardian|the times|business insider|the press|the media|a journalist|"
+    r"journalists|reporters?|the news)\b|\btempted to (?:post|share|forward|leak|publish|tweet|write about|name|"
+    r"go public|expose)\b",
+    r"\b(?:glassdoor|blind|indeed|reddit|linkedin|twitter|tiktok|your (?:glassdoor|reviews?|rating|page|"
+    r"reputation|employer brand))(?: \w+){0,2}? (?:is|are) (?:about to|going to|gonna|set to) (?:get|become|look|"
+    r"be) (?:a lot |much |very |really )?(?:more )?(?:interesting|busy|lively|crowded|different|worse|spicy|"
+    r"entertaining)\b",
+    r"\bmy (?:solicitor|lawyer|attorney|legal (?:team|counsel|representative)|union rep|union) (?:will|is going to|'ll|"
+    r"shall|is about to) (?:be in touch|contact|write|call|reach out|be contacting|be writing)\b",
+)
+_NEEDY_MORE5 = _compile(
+    r"\b(?:really |desperately |badly |just |truly )need to (?:be working|work|get (?:back )?(?:a job|work|into work|"
+    r"hired)|find (?:a job|work)|earn|start earning)\b",
+    r"\b(?:literally |absolutely |just )?anything (?:in|at|within) (?:the|your) (?:company|team|business|"
+    r"organi[sz]ation)\b|\banything (?:\w+ ){0,4}?would be (?:fine|great|okay|ok|perfect|amazing)\b",
+    r"\b(?:i'?ll|i would|i'?d|i can|happy to) (?:take|accept|earn|work for) less\b|\b(?:junior|lower|entry-?level|"
+    r"smaller) (?:role|position|title|level) instead\b",
+    r"\bwithout an? (?:income|salary|job|paycheck|pay cheque)\b|\bplease,? help me(?: out)?\b",
+    r"\b(?:don'?t|do not|please don'?t) (?:\w+ )?(?:turn me down|reject me|give up on me|write me off|rule me out|"
+    r"count me out|close the door|forget me|forget about me)\b",
+    r"\b(?:don'?t|do not) (?:mind|care) (?:what|about|how much|how little) (?:the )?(?:salary|pay|rate|money|title|"
+    r"level|package|compensation)\b",
+    r"\bkeep me (?:as|on) (?:a |your )?(?:backup|back-?up|reserve|second choice|fallback|plan b|standby|reserve "
+    r"list|waiting list)\b",
+    r"\b(?:paid|pay me|earn|earning|be on) less\b",
+    r"\bstruggling to (?:pay|make ends meet|cover|keep up with)\b|\bcan'?t pay (?:the |my )?(?:bills|rent|mortgage)\b|"
+    r"\b(?:would|will) mean (?:everything|the world)\b",
+    r"\bwhatever you (?:can )?(?:afford|pay|spare|manage|budget|have budgeted)\b",
+)
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
@@ -2381,13 +2496,14 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("correcting", _correcting),
     ("correcting", _correcting_general),
     ("threat", _threat),
-    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3 + _THREAT_MORE4, t)),
+    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3 + _THREAT_MORE4 + _THREAT_MORE5, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
-    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3 + _PASSIVE_MORE4, t)),
+    ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3 + _PASSIVE_MORE4 + _PASSIVE_MORE5,
+                                 t)),
     ("demand", _demand),
     ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
-    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4, t)),
+    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4 + _NEEDY_MORE5, t)),
 )
 
 
