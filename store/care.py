@@ -168,6 +168,8 @@ def _repair(tok: str) -> str:
         return f"{_repair(base)} {_CONTRACTION_WORD[tail]}"
     if tok in _KEYSET or tok in _NOT_TYPOS or len(tok) < 4 or not tok.isalpha():
         return tok
+    if tok[-1] == "s" and tok[:-1] in _KEYSET:  # a plural ("goodbyes", "pills") is not a typo
+        return tok
     dedup = re.sub(r"(.)\1", r"\1", tok)
     if dedup in _KEY_DEDUP:
         return _KEY_DEDUP[dedup]
@@ -422,7 +424,7 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     + _FILL + r"(?:disappear|vanish|not exist|cease to exist)" + _END,
     r"\b(?:want|need|wish|wanted|needed) (?:it all|everything|all of it|the pain|this pain|the hurting|"
     r"life|my life|all this|all of this|everything in my head) (?:to )?(?:stop|end|be over)"
-    r"(?: for good| forever| now| already)?" + _END,
+    r"(?: for good| forever| now| already| permanently| for ever| once and for all)?" + _END,
     r"\bready to (?:leave this world|leave this life|check out of life|be done with life|let go of life)\b",
     r"\b(?:done|finished) (?:with|being) (?:life|living|being alive|existing|this life|alive)\b"
     r"(?!\s+(?:in|at|with|on|near|out|like|under|off|paycheck|from|as|here|there|for)\b)",
@@ -453,7 +455,7 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"please|it is|that is)\b)",
     r"\bwhat if " + _I + r" (?:just |simply )?(?:did not wake up|never woke up|do not wake up|died|disappeared|"
     r"was gone|were gone|ended it|killed myself|was not here|were not here|stopped existing)\b",
-    r"\b(?:want|wanna|wanted|need) to (?:just )?jump" + _END,
+    r"\b(?:want|wanna|wanted|need|am going|m going|am gonna|going|gonna) to (?:just )?jump" + _END,
     r"\b(?:dying|death|being dead|not existing|not being here|not being alive|ending it|ending it all|"
     r"ending my life|killing myself|not waking up) (?:sounds|seems|feels|would be|would feel|is|looks) (?:like )?"
     r"(?:a |such a |so )?(?:relief|peaceful|easier|better|nice|freedom|appealing|tempting|the answer|the only "
@@ -539,7 +541,7 @@ _NO_WAY = _Family("no way forward", "feeling there is no way forward in life", _
     r"face (?:another day|tomorrow|living|life)|keep doing life|be alive)"
     r"(?=\s*(?:\||$|(?:anymore|any more|any longer|like this|living|with (?:my )?life|this way|honestly|"
     r"much longer|another day|for much longer|i am done|i just can not)\b))",
-    r"\b(?:can not|could not) (?:see|find|think of) (?:a|any) (?:way|reason) (?:out|to (?:live|go on|"
+    r"\b(?:can not|could not|do not|no longer) (?:see|find|think of) (?:a|any) (?:way|reason) (?:out|to (?:live|go on|"
     r"keep going|stay alive|keep living))\b(?!\s+of\b)",
     r"\bno (?:way|ways|exit|escape) out\b(?!\s+of\b)",
     r"\bno (?:way|ways|exit|escape) out of (?:it|here|my life|life|my head|my own head|the pain|this pain|"
@@ -995,8 +997,14 @@ _MEANS_MORE5 = _c(
     r"carriageway)\b",
     r"\b(?:crash|crashing|crashed|drive|driving|drove|fall|falling|fell|step|stepping|stepped|walk|walking|walked|"
     r"swerve|swerving|swerved|cut|cutting|hurt|hurting|burn|burned|burnt|burning|overdose|overdosed|overdosing|"
+    r"took|take|taken|taking|swallowed|swallow|"
     r"jump|jumped|jumping|drown|drowning|hit|hitting|scratch|scratched|scratching) (?:\w+ ){0,4}?on purpose\b",
 )
+_MEANS_MORE6 = _c(
+    r"\b(?:took|take|taken|taking|swallowed|swallow|had|have had) (?:a lot |loads |way |far |much )?(?:more|too many|"
+    r"extra) (?:\w+ )?" + _PILLS + r" than\b",
+)
+_MEANS = _extend(_MEANS, _MEANS_MORE6)
 _WISH = _extend(_WISH, _WISH_MORE5)
 _BURDEN = _extend(_BURDEN, _BURDEN_MORE5)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE5)

@@ -401,7 +401,7 @@ _ME_AFTER_RE = _rx(r"\b(?:my|mine|myself|of me)\b")
 _EVALUATOR = re.compile(
     r"(?:'d)?\s+(?:really |honestly |genuinely |personally |frankly |truly |also |still |do |did |just )?"
     r"(?:find|found|think|thought|consider(?:ed)?|believe|call(?:ed)?|would call|have to say|must say|would say|"
-    r"noticed|spotted|counted|saw|see|can see|could see|could tell|can tell|"
+    r"noticed|spotted|counted|saw|see|can see|could see|could tell|can tell|suggest|recommend|advise|"
     r"(?:feel|felt|think|thought|find|found) (?:that|it|this|like (?:you|they|the|it|this|that|your))|"
     r"was (?:shocked|stunned|surprised|disappointed|amazed|appalled|taken aback) (?:by|at|that|how))\b")
 _NEGATIONS = frozenset("""not never hardly no isnt wasnt dont didnt doesnt arent werent cant wont couldnt wouldnt
@@ -1011,7 +1011,7 @@ _DEMAND = _compile(
     r"\b(?:please|kindly|i (?:ask|urge|beg|implore|need|want|expect) you to|you should|you must|you need to|"
     r"you have to|you ought to|you(?:'d| had) better|i(?:'d| would) like you "
     r"to|i request that you|can you|could you|will you|would you|i hope you(?:'ll| will)|i want you to) "
-    r"reconsider\b(?! me\b)(?! (?:for|if|when|in)\b)",
+    r"reconsider\b(?! me\b)(?! (?:for|if|when|in)\b)(?! my (?!application|candidacy|rejection|cv|resume)\w+)",
     r"\b(?:reopen|re-open|reinstate|reactivate|reverse|overturn|undo|revisit|reconsider) (?:my|the|this|your|that) "
     r"(?:application|candidacy|decision|rejection|verdict|outcome)\b(?<!revisit my application)",
     r"\bthe (?:very )?least you (?:could|can) do\b",
@@ -1389,7 +1389,7 @@ _JUDGEMENT_MORE = _rx(
 
 def _blame_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_BLAME_GENERAL, text)
-    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4 + _BLAME_MORE5, text)
+    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4 + _BLAME_MORE5 + _BLAME_MORE6, text)
     yield from _lexicon_more(text)
     yield from _complaint_with_sneer(text)
     for m in _JUDGEMENT_MORE.finditer(text):
@@ -1406,7 +1406,8 @@ _INVEST = _rx(
     r"multiple) (?:\w+ )?(?:rounds|interviews|stages|calls|hours of|weeks of|days of|presentations)|"
     r"after (?:all (?:that|this|those|these|of that|my)|everything))\b")
 _MINIMAL = _rx(
-    r"\b(?:(?:one|two|three|1|2|3)[- ](?:line|liner|sentence|word|paragraph)|form (?:e-?mail|letter|rejection|reply|"
+    r"\b(?:(?:one|two|three|1|2|3)[- ](?:lines?|liners?|sentences?|words?|paragraphs?)|form (?:e-?mail|letter|"
+    r"rejection|reply|"
     r"response|message)|template(?:d)?|automated|auto-?generated|auto-?reply|canned|generic (?:e-?mail|reply|"
     r"response|rejection|message|letter|note)|boilerplate|copy-?paste(?:d)?|cookie-?cutter|not (?:even )?(?:a|one) "
     r"(?:call|reply|word|phone call|thank you|line|single)|(?:no|zero|without (?:any|a)) (?:feedback|reply|"
@@ -1442,7 +1443,7 @@ _POS_MARK = _rx(
 _NEG_SIT = _rx(
     r"\b(?:ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|template(?:d)?|"
     r"automated|auto-?generated|auto-?reply|canned|generic|boilerplate|copy-?paste(?:d)?|cookie-?cutter|"
-    r"(?:one|two|three|1|2|3)[- ](?:line|liner|sentence|word|paragraph)|"
+    r"(?:one|two|three|1|2|3)[- ](?:lines?|liners?|sentences?|words?|paragraphs?)|"
     r"(?:nobody|no one|no-one) (?:showed|turned|bothered|replied|responded|called|came|joined|told|read|looked|"
     r"cared|got back|even)|never (?:heard|replied|responded|showed|turned|called|got back|came)|"
     r"(?:didn'?t|did not|never) (?:show up|turn up|reply|respond|call|get back|bother)|"
@@ -1473,7 +1474,7 @@ _WORDS = re.compile(r"[a-z']+")
 def _sarcasm_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _scare_general(text)
     yield from _spans(_SARCASM_GENERAL[1:], text)
-    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3 + _SARCASM_MORE4 + _SARCASM_MORE5, text)
+    yield from _spans(_SARCASM_MORE + _SARCASM_MORE3 + _SARCASM_MORE4 + _SARCASM_MORE5 + _SARCASM_MORE6, text)
     sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     for i, (s, e) in enumerate(sents):
         pos = _POS_MARK.search(text, s, e)
@@ -1649,7 +1650,8 @@ _CORRECT_GENERAL = _compile(
 
 
 def _correcting_general(text: str) -> Iterator[tuple[int, int]]:
-    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3 + _CORRECT_MORE4 + _CORRECT_MORE5, text):
+    for s, e in _spans(_CORRECT_GENERAL + _CORRECT_MORE + _CORRECT_MORE3 + _CORRECT_MORE4 + _CORRECT_MORE5
+                       + _CORRECT_MORE6, text):
         if not _about_me(text, s, e):
             yield s, e
 
@@ -1757,7 +1759,7 @@ _SNEER = _rx(
     r"\b(?:clearly|obviously|apparently|supposedly|allegedly|evidently|literally|actual|actually|even|bother(?:ed)?|"
     r"at least|seriously|again|yet again|once again|still|twice|three times|repeatedly|(?:\w+ )?weeks|"
     r"(?:\w+ )?months|ages|forever|whole|entire|not once|not a single|zero|so-called|conveniently|magically|"
-    r"suddenly|somehow|of course|naturally|typical(?:ly)?|classic|the moment|as soon as|without (?:a|any) "
+    r"suddenly|somehow|of course|naturally|typical(?:ly)?|classic|the moment|as soon as|without (?:a |any )?"
     r"(?:word|warning|notice|reason|explanation|apology)|last[- ]minute|an hour before|the night before|"
     r"the day before|same day|no notice|no warning|no explanation|no apology)\b")
 _KIND = _rx(
@@ -2485,6 +2487,49 @@ _NEEDY_MORE5 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- more structure (round 6)
+
+_BLAME_MORE6 = _compile(
+    r"\b(?:nobody|no one|no-one|anyone|anybody|none of (?:you|them)|not one of (?:you|them))(?: \w+){0,2}? "
+    r"(?:knows?|knew|has a clue|had a clue|understands?|understood) what (?:they|you|he|she)(?:'re| are| were| is)? "
+    r"(?:doing|talking about|hiring for|looking for)\b",
+    r"\b(?:this|that|it) says (?:a lot|so much|everything|plenty|volumes|all i need to know) about (?:you|your)\b"
+    r"(?![^.!?\n]*\b(?:that you|how (?:kind|thoughtful|much)|positive|good|great|kind|care)\b)",
+    r"\b(?:this is|that'?s|that is|it'?s|it is) not how (?:you|to|one|anyone) (?:treat|handle|talk to|speak to|run|"
+    r"do|hire|respond to)\b",
+    r"\b(?:regrettable|saw fit to|deemed it (?:appropriate|acceptable|fit) to|chose to ignore|elected to ignore)\b",
+    r"\b(?:i )?trust (?:this|that|it) (?:is|was) not (?:representative|typical|how you)\b",
+    r"\b(?:(?:is|was|it'?s|that'?s|i find (?:that|it)) )?(?:hard|difficult|impossible) to believe\b",
+    r"\b(?:i'?m|i am|i feel|i felt|i was|honestly|frankly|and|not) (?:\w+ )?(?:annoyed|irritated|exasperated|fed up|"
+    r"livid|galled)\b(?! (?:with|at) myself)",
+    r"\bbusy (?:ignoring|ghosting|rejecting|losing|forgetting|not replying|dodging|avoiding)\b",
+)
+_SARCASM_MORE6 = _compile(
+    r"\ba whole (?:one|two|three|four|five|\d+) (?:sentences?|lines?|words?|minutes?|paragraphs?|seconds?)\b",
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:of course|sure|yeah|right|oh sure|oh right),? (?:you|they|he|she) (?:will|did|"
+    r"would|do|are|have|were|had)\s*[.!]",
+    r"\b(?:it'?s|it is) only my (?:career|livelihood|life|future|rent|income|time|family|savings)\b",
+    r"\b(?:i'?d|i would|i could|i wish i could) say (?:it was |that it was )?(?:nice|great|good|a pleasure|lovely|"
+    r"fun|enjoyable)[^.!?\n]{0,40}?,? but (?:it wasn'?t|it was not|i'?d be lying|that would be a lie|i can'?t|"
+    r"i won'?t|i don'?t lie|honestly)\b",
+)
+_DEMAND_MORE6: tuple[_Rx, ...] = ()
+_CORRECT_MORE6 = _compile(
+    r"\b(?:needs?|could use|should get|might want|ought to get|could do with|would benefit from) (?:an? |some )?"
+    r"(?:dictionary|spell-?checker|editor|proof-?reader|grammar lesson|english lesson|writing course|"
+    r"thesaurus|grammarly|style guide)\b",
+    r"\b(?:suggest|recommend|advise|try|consider) (?:\w+ )?(?:proof-?reading|spell-?checking|a spell-?check|an "
+    r"editor|grammarly|re-?reading|reading it (?:back|through|twice))\b",
+)
+_THREAT_MORE6 = _compile(
+    r"\b(?:make sure|ensure) (?:that )?(?:[\w']+ ){1,4}?(?:hears?|knows?|sees?|finds? out|learns?|reads?) "
+    r"(?:all )?about (?:this|it|you|how|what|your)\b",
+)
+_NEEDY_MORE6 = _compile(
+    r"\b(?:sign|accept|take|agree to) (?:whatever|any) (?:contract|terms|deal|offer|conditions|package)\b",
+)
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
@@ -2496,14 +2541,16 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("correcting", _correcting),
     ("correcting", _correcting_general),
     ("threat", _threat),
-    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3 + _THREAT_MORE4 + _THREAT_MORE5, t)),
+    ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3 + _THREAT_MORE4 + _THREAT_MORE5
+                                + _THREAT_MORE6, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
     ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3 + _PASSIVE_MORE4 + _PASSIVE_MORE5,
                                  t)),
     ("demand", _demand),
     ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
-    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4 + _NEEDY_MORE5, t)),
+    ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4 + _NEEDY_MORE5
+                               + _NEEDY_MORE6, t)),
 )
 
 
