@@ -581,7 +581,8 @@ _SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
     r"\b(?:scared|afraid|worried|frightened|terrified) (?:that |of what )?" + _I + r" (?:might|will|could|"
     r"may|am going to) (?:do something (?:stupid|bad|drastic|terrible|to myself)|do it|hurt|harm|cut|"
     r"not be safe)\b",
-    r"\b(?:want|wanna|need|urge|urges|itching|craving) (?:to )?cut(?:ting)?(?=\s*(?:\||$|(?:again|tonight|so bad|"
+    r"\b(?:want|wanna|wanting|wanted|need|needing|urge|urges|itching|craving) (?:to )?cut(?:ting)?(?=\s*(?:\||$|"
+    r"(?:again|tonight|so bad|"
     r"so badly|myself|right now|deeper)\b))",
     r"\bdo something (?:stupid|drastic|terrible|dangerous|permanent|irreversible|bad) (?:to myself|tonight|"
     r"again tonight)\b",
@@ -598,7 +599,8 @@ _MEANS = _Family("means", "words about a plan or a means", _c(
     r"a fistful|too many|lots|a lot|loads|enough|dozens|all of|the rest of|a load|a month s|a week s|"
     r"a months worth|a weeks worth|the entire)(?: of| the)?(?: my| the| those| these| them| her| his)?"
     r"(?: \w+)? " + _PILLS + r"\b",
-    r"\b(?:saving|saved|save|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|collecting|collected|"
+    r"\b(?:saving|saved|save|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|collecting|collected|hidden|"
+    r"squirrelled|squirreled|"
     r"counting|counted|stashing|stashed|stash|lining up|lined up|hiding|hid) (?:up |out |together |away )?"
     r"(?:all )?(?:my |the |some |enough |those |these |her |his |mum s |mom s )?(?:\w+ )?" + _PILLS + r"\b"
     r"(?! (?:for (?:my|the) (?:allergy|allergies|headache|trip|holiday|cold|flu|back)|at the pharmacy|"

@@ -777,8 +777,8 @@ _BLAME = _compile(
     r"it|how you|what you)\b|\bi'?ll remember this\b|\bkarma\b|\bwhat goes around comes around\b",
     r"\b(?:i'?ll|i will) never (?:buy|use|recommend|apply|work)\b[^.!?\n]{0,30}?\b(?:your|you|again)\b",
     r"\b(?:telling|tell|told|warn(?:ing|ed)?|advis(?:e|ing)) (?:my friends|everyone|everybody|people|others|"
-    r"anyone|other candidates|my (?:network|students|colleagues|contacts)) (?:not to|to (?:avoid|steer clear|"
-    r"stay away))\b",
+    r"anyone|other candidates|my (?:network|students|colleagues|contacts))(?: [\w']+){0,4}? (?:not to|to (?:avoid|"
+    r"steer clear|stay away|run))\b",
     r"\b(?:no wonder|i see why|now i (?:see|know|understand) why) (?:your|you|the company|they|nobody|no one|people)\b",
     r"\b(?:let me (?:explain|spell)|i'?ll (?:explain|spell)) (?:this|it) (?:slowly|out for you|simply|in small "
     r"words)\b|\bin (?:small|simple) words\b",
@@ -889,7 +889,7 @@ _SARCASM = _compile(
     r"\b(?:great|excellent|amazing|stellar|fantastic|wonderful|brilliant|top|superb|lovely|impressive|fine|"
     r"outstanding|awesome|nice) (?:communication|work|job|process|feedback|professionalism|organi[sz]ation|effort|"
     r"stuff|service|timing|move|follow-?up|responsiveness),? (?:really|truly|as always|as usual|indeed|guys|folks|"
-    r"team|there)\s*[.!]",
+    r"team|there)(?:,? (?:guys|folks|team|everyone|all|there|again))?\s*[.!]",
     _START + r"(?:such|what|so much|the) (?:professionalism|class|courtesy|respect|"
     r"efficiency|transparency|care|consideration|communication)\s*[.!]",
     r"\b(?:not sure|no idea|i wonder|wondering|i don'?t know) why you (?:even )?bother(?:ed)?\b",
@@ -915,8 +915,9 @@ _SARCASM = _compile(
     r"(?<=, )(?:very|so|real|really|how|truly|super|extremely) (?:professional|classy|mature|respectful|"
     r"considerate|kind|thoughtful|helpful|nice|courteous|polite|cool|great)(?=\s*[.!]*\s*$|\s*[.!]+\s)",
     r"\bhope (?:you(?:'re| are)|they(?:'re| are)|everyone(?:'s| is)) (?:happy|proud|pleased|satisfied)"
-    r"(?: with yoursel(?:f|ves)| now)?(?=\s*[.!]|\s*$| with yoursel)",
-    r"\bthanks? (?:a lot |so much )?for (?:nothin[g']?|wasting|ghosting|ignoring|stringing me along|leaving me hanging|"
+    r"(?: with yoursel(?:f|ves)| now)?(?=\s*[.!]|\s*$| with yoursel| of (?:that|this|yoursel\w+|the|your|how))",
+    r"\b(?:thanks?|thank you|cheers|ta) (?:a lot |so much |a bunch |a million )?for (?:nothin[g']?|wasting|ghosting|"
+    r"ignoring|stringing me along|leaving me hanging|"
     r"the (?:generic|form|canned|automated|copy-?paste|template|cookie-?cutter|two-line|one-line) (?:rejection|"
     r"e-?mail|reply|response|letter|message)|absolutely nothing)\b",
     r"\b(?:how|so|very|really) (?:nice|kind|generous|thoughtful|considerate|good|decent|sweet) of you\b"
@@ -966,7 +967,8 @@ _SARCASM = _compile(
     r"budget|lowest)",
     r"\b(?:really |truly |just |so )?(?:appreciate[ds]?|love[ds]?|loving|enjoy(?:ed|s)?|adore[ds]?) (?:being|getting) "
     r"(?:ghosted|ignored|strung along|left hanging|kept waiting|lied to|brushed off|rejected by a bot)\b",
-    r"\bso glad i (?:spent|wasted|gave up|put in|took|burned|sacrificed)\b",
+    r"\bso glad i (?:spent|wasted|gave up|put in|took|burned|sacrificed|cancelled|canceled|moved|rearranged|skipped|"
+    r"missed|turned down|drove|flew|travell?ed|booked|used)\b",
     r"\b(?:stellar|top-?notch|impeccable|world-?class|exemplary|outstanding) (?:communication|professionalism|"
     r"organi[sz]ation|transparency|respect)\b",
     r"\b(?:real|so|very|how|stay) classy\b|\bclassy (?:move|touch|way)\b",
@@ -999,7 +1001,8 @@ _DEMAND = _compile(
     r"outcome|rejection|answer)\b",
     r"\bi (?:want|need|expect) my (?:application|candidacy|take-?home|cv|test) (?:\w+ )?(?:reviewed|reconsidered|"
     r"reassessed|re-?evaluated|looked at|re-?read|considered) again\b",
-    r"\bi (?:expect(?:ed)?|would have expected|deserve(?:d)?) (?:much |a lot |far )?(?:better|more) (?:from|of|than)\b",
+    r"\bi(?:'d| had| would have)? (?:expect(?:ed)?|would have expected|deserve(?:d)?) (?:much |a lot |far |a bit |"
+    r"rather )?(?:better|more) (?:from|of|than)\b",
     r"\bdo the right thing\b",
 
     r"\byou (?:need|have|must|ought|are going) to (?:explain|tell|give|reply|respond|answer|justify|reconsider|"
@@ -1389,7 +1392,7 @@ _JUDGEMENT_MORE = _rx(
 
 def _blame_general(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_BLAME_GENERAL, text)
-    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4 + _BLAME_MORE5 + _BLAME_MORE6, text)
+    yield from _spans(_BLAME_MORE + _BLAME_MORE3 + _BLAME_MORE4 + _BLAME_MORE5 + _BLAME_MORE6 + _BLAME_MORE7, text)
     yield from _lexicon_more(text)
     yield from _complaint_with_sneer(text)
     for m in _JUDGEMENT_MORE.finditer(text):
@@ -2530,6 +2533,47 @@ _NEEDY_MORE6 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- more structure (round 7)
+
+_BLAME_MORE7 = _compile(
+    r"\b(?:do|did|does|can|could) (?:you|they|anyone|anybody|your \w+|the \w+) (?:even|actually|ever) (?:read|know|"
+    r"care|check|look|listen|open|bother|understand|think)\b",
+    r"\b(?:someone|somebody|anyone) (?:should|needs to|ought to|must) (?:really )?(?:teach|train|tell|show|remind|"
+    r"explain to) (?:your|the|them|you)\b",
+    r"\bwast(?:e|ed|ing|es) (?:\w+ ){0,2}?(?:anyone'?s|anyone else'?s|anybody else'?s|somebody else'?s|other people'?s|"
+    r"someone else'?s) (?:\w+ )?time\b|\bwasted mine\b",
+    r"\b(?:feel|felt) (?:so |really |very )?sorry for (?:the people|anyone|anybody|your (?:staff|employees|team|"
+    r"people|new hire)|whoever|the poor|the person|the team|the candidates|the staff)\b",
+    r"\b(?:(?:rejected|dumped|turned down|let go|ghosted|binned|dropped)(?: me)?) (?:in|with|via|by|over|through) "
+    r"(?:a|an) (?:one[- ]line|two[- ]line|one[- ]sentence|form|automated|generic|text|template|canned|"
+    r"copy-?paste|one[- ]word)\b",
+    r"\b(?:discover|find out|learn|see|realise|realize) how you (?:operate|work|treat|run|do things|behave)\b",
+    r"\bhard pass\b|\b(?:never|not) (?:\w+ )?(?:applying|apply|working|work|contacting|contact|dealing|deal|"
+    r"interviewing) (?:with |to |for |at )?(?:you|your company|your (?:team|firm)|here|there|this company)? ?again\b",
+    r"\bso (?:that'?s|this is) how it is\b|\bthat'?s how it is,? (?:then|huh|is it)\b",
+    r"\b(?:i'?ve )?(?:never )?(?:been|was|am|being|felt|feel) (?:so |this |that |more |very |utterly |completely )?"
+    r"(?:insulted|disrespected|belittled|humiliated|patroni[sz]ed|demeaned|mistreated) (?:by|in|at|during)\b",
+    r"\bwhy (?:didn'?t|did not|wouldn'?t|won'?t|couldn'?t|don'?t|do not) (?:you|they|your \w+|the \w+) (?:\w+ )?"
+    r"(?:hire|pick|choose|select|call|reply to|shortlist|interview|consider|want|tell|give|offer) me\b",
+)
+_THREAT_MORE7 = _compile(
+    r"\b(?:this|it|that|all of this|the whole thing|this whole thing|this (?:whole |entire )?(?:thing|saga|story|"
+    r"exchange|thread|e-?mail|process|experience)) (?:is|'s|will be|'ll be) (?:going|headed|heading|ending up|"
+    r"getting posted|going up) (?:straight |right |directly )?(?:onto|on|to|into|in) (?:my|the) (?:\w+ )?"
+    r"(?:channel|blog|newsletter|podcast|page|feed|stories|story|substack|tiktok|youtube|instagram|twitter|"
+    r"linkedin|thread|post|video|account|profile|reddit|glassdoor|blind)\b",
+)
+_NEEDY_MORE7 = _compile(
+    r"\bbelow (?:the )?market\b|\blowest (?:band|rate|salary|level|grade|pay|end of the (?:band|range))\b",
+    r"\beven a few (?:hours|days|weeks|shifts)\b|\bwould (?:help|mean) (?:me )?so much\b",
+    r"\bout of (?:savings|options|money|cash|runway|ideas)\b",
+    r"\b(?:don'?t|do not) need (?:benefits|a bonus|holidays|equity|perks|the full|a pension|a title)\b|\bjust "
+    r"the job\b",
+    r"\b(?:relocate|move)(?: \w+){0,4}? (?:tomorrow|immediately|overnight|anywhere|at my own)\b",
+    r"\b(?:literally|absolutely|just about|pretty much) anything\b",
+)
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
@@ -2542,7 +2586,7 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("correcting", _correcting_general),
     ("threat", _threat),
     ("threat", lambda t: _spans(_THREAT_GENERAL + _THREAT_MORE + _THREAT_MORE3 + _THREAT_MORE4 + _THREAT_MORE5
-                                + _THREAT_MORE6, t)),
+                                + _THREAT_MORE6 + _THREAT_MORE7, t)),
     ("passive", lambda t: _spans(_PASSIVE, t)),
     ("passive", lambda t: _spans(_PASSIVE_GENERAL + _PASSIVE_MORE + _PASSIVE_MORE3 + _PASSIVE_MORE4 + _PASSIVE_MORE5,
                                  t)),
@@ -2550,8 +2594,58 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("demand", _demand_general),
     ("needy", lambda t: _spans(_NEEDY, t)),
     ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4 + _NEEDY_MORE5
-                               + _NEEDY_MORE6, t)),
+                               + _NEEDY_MORE6 + _NEEDY_MORE7, t)),
 )
+
+
+# Shorthand and dropped apostrophes, read as the words they stand for, so "ur loss tbh" reads as "your loss
+# to be honest" and "cant believe u" as "can't believe you". Whole words only.
+_SHORTHAND: dict[str, str] = {
+    "u": "you", "ur": "your", "urs": "yours", "r": "are", "ya": "you", "yr": "your", "thx": "thanks",
+    "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "ty": "thank you", "pls": "please", "plz": "please",
+    "ppl": "people", "cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+    "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
+    "im": "i'm", "ive": "i've", "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're",
+    "thats": "that's", "whats": "what's", "theres": "there's", "idk": "i don't know", "tbh": "to be honest",
+    "bc": "because", "cuz": "because", "coz": "because", "cos": "because", "abt": "about", "b4": "before",
+    "rly": "really", "srsly": "seriously", "wtv": "whatever", "obv": "obviously", "obvs": "obviously",
+    "ngl": "not gonna lie", "imo": "in my opinion", "imho": "in my opinion", "ofc": "of course", "msg": "message",
+    "tmrw": "tomorrow", "2moro": "tomorrow", "2day": "today", "wanna": "want to", "gotta": "got to",
+    "w/o": "without", "would of": "would have", "could of": "could have", "should of": "should have",
+}
+_SHORTHAND_RE = re.compile(r"(?<![\w'/])(?:" + "|".join(sorted((re.escape(k) for k in _SHORTHAND), key=len,
+                                                                 reverse=True)) + r")(?![\w'/])")
+
+
+_UR_IS_YOU_ARE = re.compile(r"\s+(?:\w+ing|a|an|the|not|so|just|really|right|wrong|welcome|still|clearly|obviously|"
+                            r"literally|actually|never|always|gonna|kidding|joking|aware|sure|too|very|such)\b")
+
+
+def _expand(low: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """``low`` with shorthand spelled out, and for each character of the result the span of ``low`` it came
+    from (``None`` when nothing changed)."""
+    if _SHORTHAND_RE.search(low) is None:
+        return low, None, None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _SHORTHAND_RE.finditer(low):
+        parts.append(low[pos:m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        word = _SHORTHAND[m.group(0)]
+        if word == "your" and _UR_IS_YOU_ARE.match(low, m.end()):  # "ur telling me", "ur a joke"
+            word = "you're"
+        parts.append(word)
+        starts.extend([m.start()] * len(word))
+        ends.extend([m.end()] * len(word))
+        pos = m.end()
+    parts.append(low[pos:])
+    starts.extend(range(pos, len(low)))
+    ends.extend(range(pos + 1, len(low) + 1))
+    return "".join(parts), starts, ends
 
 
 def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = ()) -> list[Finding]:
@@ -2568,8 +2662,11 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
         w.upper() for name in known_words for w in re.findall(r"[A-Za-z][A-Za-z'’]+", name or "")
     )
     raw: list[tuple[str, int, int, bool]] = []
+    read, starts, ends = _expand(low)  # shorthand spelled out ("ur" -> "your"); spans map back to ``text``
     for key, finder in _FINDERS:
-        for s, e in finder(low):
+        for s, e in finder(read):
+            if starts is not None and ends is not None:
+                s, e = starts[s], ends[e - 1]
             while s < e and low[s].isspace():  # a finding points at words, never at the spaces around them
                 s += 1
             while e > s and low[e - 1].isspace():
