@@ -45,8 +45,18 @@ Judgment calls (tested in ``tests/store/test_care.py``)
   person, and the panel costs a few seconds.
 * "wanted to die when I called her by the wrong name" / "die of embarrassment" are embarrassment and stay
   quiet; "I wanted to die last night" shows the panel.
-* Third person ("my friend is suicidal") is not the target, but "suicidal" always shows the panel: it is
-  rare in a job-search journal and the panel is kind either way.
+* Someone else, not the writer: "my friend is suicidal", "my brother died by suicide", "she said the
+  rejection made her want to die", a novel or a training course about suicide stay **quiet**; the
+  journal is the writer's own. Quoted words stay quiet only when someone else said them ("'I wanted to
+  die' is what my friend said"); "I said 'I want to die' to my therapist" shows the panel.
+* A past that the entry says is over ("I used to self-harm as a teenager; it's been ten years and I'm
+  proud of that", "a year ago I thought about ending it, but I'm doing much better now") is **quiet**. Any
+  present pull in the same sentence ("again", "lately", "is back", "scared I'll…", "want") keeps the panel.
+* "Rather … than" is a comparison with a chore ("I'd rather walk into the sea than do another group
+  interview, lol": quiet) unless what follows "than" is living itself ("I'd rather be dead than keep living
+  like this": the panel). The same goes for hyperbole about wanting a job: "I'd jump off a cliff for a
+  chance at that role" is quiet.
+* Held-out rounds of both corpora were written before the rules saw them (``tests/corpus/ROUNDS.md``).
 """
 
 from __future__ import annotations
