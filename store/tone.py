@@ -146,8 +146,8 @@ except ImportError:  # pragma: no cover - a future Python
     _sre = None
     _SRE_C = None
 
-PREFIX_LEN = 4
-_CAP = 4000
+PREFIX_LEN = 6
+_CAP = 300
 _SPACE = (" ", "\n", "\t", "\r")
 
 
@@ -205,6 +205,8 @@ def _gen_item(op: Any, av: Any, k: int) -> set[tuple[str, bool]]:
         return _gen_seq(av[-1], k)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
         lo, hi, sub = av
+        if lo == 0 and hi > 1:
+            raise _Unknown  # "(?:word ){0,4}": anything may come next; not worth spelling out
         reps: set[tuple[str, bool]] = {("", True)} if lo == 0 else set()
         cur: set[tuple[str, bool]] = {("", True)}
         for n in range(1, min(hi, k) + 1):
@@ -294,6 +296,7 @@ def _requirement(items: Any, memo: dict[int, set[str] | None],
         return memo[key]
     starts = _suffix_starts(items)
     best: set[str] | None = None
+    best_cost = 1 << 30
     for j, cand in enumerate(starts):
         op, av = items[j]
         alts: list[Any] = []
@@ -303,7 +306,8 @@ def _requirement(items: Any, memo: dict[int, set[str] | None],
             alts = [av[-1]]
         elif op in (_SRE_C.MAX_REPEAT, _SRE_C.MIN_REPEAT) and av[0] >= 1:
             alts = [av[2]]
-        if alts:
+        cand_cost = _cost(cand) if cand is not None else 1 << 30
+        if alts and cand_cost > 60:  # the alternatives' own requirements, when the starts are not selective
             union: set[str] | None = set()
             for alt in alts:
                 req = _requirement(alt, memo)
@@ -311,14 +315,14 @@ def _requirement(items: Any, memo: dict[int, set[str] | None],
                     union = None
                     break
                 union |= req
-            if union is not None and (cand is None or _cost(union) < _cost(cand)):
-                cand = union
+            if union is not None and _cost(union) < cand_cost:
+                cand, cand_cost = union, _cost(union)
         if cand is None:
             continue
         if found is not None:
-            found.append((_cost(cand), j, cand))
-        if best is None or _cost(cand) < _cost(best):
-            best = cand
+            found.append((cand_cost, j, cand))
+        if best is None or cand_cost < best_cost:
+            best, best_cost = cand, cand_cost
     memo[key] = best
     return best
 
