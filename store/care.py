@@ -45,8 +45,18 @@ Judgment calls (tested in ``tests/store/test_care.py``)
   person, and the panel costs a few seconds.
 * "wanted to die when I called her by the wrong name" / "die of embarrassment" are embarrassment and stay
   quiet; "I wanted to die last night" shows the panel.
-* Third person ("my friend is suicidal") is not the target, but "suicidal" always shows the panel: it is
-  rare in a job-search journal and the panel is kind either way.
+* Someone else, not the writer: "my friend is suicidal", "my brother died by suicide", "she said the
+  rejection made her want to die", a novel or a training course about suicide stay **quiet**; the
+  journal is the writer's own. Quoted words stay quiet only when someone else said them ("'I wanted to
+  die' is what my friend said"); "I said 'I want to die' to my therapist" shows the panel.
+* A past that the entry says is over ("I used to self-harm as a teenager; it's been ten years and I'm
+  proud of that", "a year ago I thought about ending it, but I'm doing much better now") is **quiet**. Any
+  present pull in the same sentence ("again", "lately", "is back", "scared I'll…", "want") keeps the panel.
+* "Rather … than" is a comparison with a chore ("I'd rather walk into the sea than do another group
+  interview, lol": quiet) unless what follows "than" is living itself ("I'd rather be dead than keep living
+  like this": the panel). The same goes for hyperbole about wanting a job: "I'd jump off a cliff for a
+  chance at that role" is quiet.
+* Held-out rounds of both corpora were written before the rules saw them (``tests/corpus/ROUNDS.md``).
 """
 
 from __future__ import annotations
@@ -56,6 +66,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+
+from store.tone import _Prefilter
 
 __all__ = ["Signal", "support_signal", "ratings_signal", "normalise"]
 
@@ -96,6 +108,9 @@ _SHORTHAND: dict[str, str] = {
     "shouldnt": "should not", "isnt": "is not", "wasnt": "was not", "werent": "were not", "arent": "are not",
     "havent": "have not", "hasnt": "has not", "wont": "will not", "theres": "there is", "whats": "what is",
     "thats": "that is", "theyd": "they would", "id": "i would",
+    "idk": "i do not know", "idek": "i do not even know", "tbh": "to be honest", "ngl": "not going to lie",
+    "imo": "in my opinion", "prolly": "probably", "abt": "about", "bcs": "because", "smth": "something",
+    "sth": "something", "evryone": "everyone", "evrything": "everything", "nothin": "nothing",
     "won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "am not",
 }
 # words the edit-distance repair maps onto (only words that matter for the patterns, none shorter than 5)
@@ -162,6 +177,8 @@ def _repair(tok: str) -> str:
             return f"{_repair(base)} not"
         return f"{_repair(base)} {_CONTRACTION_WORD[tail]}"
     if tok in _KEYSET or tok in _NOT_TYPOS or len(tok) < 4 or not tok.isalpha():
+        return tok
+    if tok[-1] == "s" and tok[:-1] in _KEYSET:  # a plural ("goodbyes", "pills") is not a typo
         return tok
     dedup = re.sub(r"(.)\1", r"\1", tok)
     if dedup in _KEY_DEDUP:
@@ -248,16 +265,23 @@ _KIN = (r"(?:family|kids|children|son|daughter|mum|mom|mother|dad|father|parents
         r"girlfriend|boyfriend|sister|brother|sisters|brothers|friends|loved ones|everyone i love|"
         r"the people i love|fiance|fiancee|grandma|grandmother|grandad|grandfather|little brother|"
         r"little sister|family and friends)")
+_KIN_ONE = (r"friend|brother|sister|mum|mom|mother|dad|father|cousin|colleague|coworker|co worker|partner|flatmate|"
+            r"roommate|housemate|neighbour|neighbor|son|daughter|uncle|aunt|wife|husband|boyfriend|girlfriend|ex|"
+            r"boss|manager|classmate|teammate|grandma|grandad|grandmother|grandfather|nephew|niece|mate|student|"
+            r"client|patient|friends|parents|kid|child")
 _GONE = (r"(?:dead|gone|not here|not around|never born|not alive|no longer here|no longer around|"
          r"out of the picture)")
-_IF_I_GONE = (r"(?:if|when|once) " + _I + r" (?:(?:was|were|am|just|would be|had|had just) )?"
+_IF_I_GONE = (r"(?:if|when|once) " + _I + r" (?:(?:was|were|am|just|would be|had|had just|simply|really|only|"
+              r"finally|were to|was to) ){0,2}"
               r"(?:" + _GONE + r"|died|die|disappeared|disappear|vanished|did not exist|never existed|"
               r"was never born|had never been born|killed myself|ended it|did not wake up|never woke up|"
               r"left this world|stopped existing)\b(?! (?:for (?!good\b|ever\b)|from|on|to|at|in) )")
 _NOONE = r"(?:no one|nobody|not one person|not a single person|not a soul|none of them|not even my family)"
 _WOULD = r"(?:would|will|is going to|going to|would even|will even|would actually|would really|would ever|even)"
 _HERE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|"
-             r"right now|today)\b))")
+             r"right now|today|this (?:weekend|week|month|time|year)|next (?:week|month)|on (?:monday|tuesday|"
+             r"wednesday|thursday|friday|saturday|sunday)|i mean it|for real|once and for all|if|because|when|"
+             r"before|after|so|to be honest|honestly|not going to lie|i swear|i think|maybe)\b))")
 _LIVE_END = (r"(?=\s*(?:\||$|(?:anymore|any more|any longer|for good|forever|tonight|tomorrow|now|soon|and|"
              r"but|i|so|because|like this|this way|at all|if|when|honestly|lol|anyway|really|in this world|"
              r"on this earth|without|after|since)\b))")
@@ -289,13 +313,16 @@ class _Pattern:
     Python's regex engine skips ahead quickly only when a pattern does not start with an assertion, which
     makes the check several times faster. Matches are exactly those of the pattern as written."""
 
-    __slots__ = ("bound", "rx")
+    __slots__ = ("bound", "pre", "rx")
 
     def __init__(self, source: str) -> None:
         self.bound = source.startswith(r"\b") and "|" not in _top_level(source)
         self.rx = re.compile(source[2:] if self.bound else source)
+        self.pre = _Prefilter(self.rx.pattern)  # skips a pattern whose words cannot be in the text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.pre.possible(text):
+            return
         if not self.bound:
             yield from self.rx.finditer(text)
             return
@@ -380,7 +407,9 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"\b(?:wish|wished|wishing) " + _I + r" (?:had|would|would have|could have) " + _FILL
     + r"(?:died|never been born|not been born|not woken up|never woken up|never existed)\b",
     r"\b(?:better|happier|easier|best) off (?:dead|not alive|not being here|not existing|gone)\b",
-    r"\brather (?:be )?(?:dead|die|not be alive|not exist|not be here)\b(?!\s*(?:\w+\s+){0,4}?(?:than|then)\b)"
+    r"\brather (?:be )?(?:dead|die|not be alive|not exist|not be here)\b(?!\s*(?:\w+\s+){0,4}?(?:than|then)\s+"
+    r"(?!keep\b|go on\b|continue\b|live\b|living\b|feel\b|feeling\b|be like\b|carry on\b|being\b|wake up\b|"
+    r"face\b|fail\b|failing\b|suffer\b|suffering\b)\w)"
     r"(?!\s+(?:broke|tired|serious|set|last|wrong|right|quiet|silent|beat|on|ahead|even|center|centre)\b)",
     r"\b" + _NEG + r" " + _FILL + r"(?:want|wanna|wish|wanting|wanted|feel like) (?:to )?" + _FILL
     + r"(?:live|be alive|exist|be here|be around|wake up|go on|carry on|keep living|keep going|continue living|"
@@ -405,7 +434,7 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     + _FILL + r"(?:disappear|vanish|not exist|cease to exist)" + _END,
     r"\b(?:want|need|wish|wanted|needed) (?:it all|everything|all of it|the pain|this pain|the hurting|"
     r"life|my life|all this|all of this|everything in my head) (?:to )?(?:stop|end|be over)"
-    r"(?: for good| forever| now| already)?" + _END,
+    r"(?: for good| forever| now| already| permanently| for ever| once and for all)?" + _END,
     r"\bready to (?:leave this world|leave this life|check out of life|be done with life|let go of life)\b",
     r"\b(?:done|finished) (?:with|being) (?:life|living|being alive|existing|this life|alive)\b"
     r"(?!\s+(?:in|at|with|on|near|out|like|under|off|paycheck|from|as|here|there|for)\b)",
@@ -436,7 +465,7 @@ _WISH = _Family("wish to die", "a wish not to be alive", _c(
     r"please|it is|that is)\b)",
     r"\bwhat if " + _I + r" (?:just |simply )?(?:did not wake up|never woke up|do not wake up|died|disappeared|"
     r"was gone|were gone|ended it|killed myself|was not here|were not here|stopped existing)\b",
-    r"\b(?:want|wanna|wanted|need) to (?:just )?jump" + _END,
+    r"\b(?:want|wanna|wanted|need|am going|m going|am gonna|going|gonna) to (?:just )?jump" + _END,
     r"\b(?:dying|death|being dead|not existing|not being here|not being alive|ending it|ending it all|"
     r"ending my life|killing myself|not waking up) (?:sounds|seems|feels|would be|would feel|is|looks) (?:like )?"
     r"(?:a |such a |so )?(?:relief|peaceful|easier|better|nice|freedom|appealing|tempting|the answer|the only "
@@ -522,7 +551,7 @@ _NO_WAY = _Family("no way forward", "feeling there is no way forward in life", _
     r"face (?:another day|tomorrow|living|life)|keep doing life|be alive)"
     r"(?=\s*(?:\||$|(?:anymore|any more|any longer|like this|living|with (?:my )?life|this way|honestly|"
     r"much longer|another day|for much longer|i am done|i just can not)\b))",
-    r"\b(?:can not|could not) (?:see|find|think of) (?:a|any) (?:way|reason) (?:out|to (?:live|go on|"
+    r"\b(?:can not|could not|do not|no longer) (?:see|find|think of) (?:a|any) (?:way|reason) (?:out|to (?:live|go on|"
     r"keep going|stay alive|keep living))\b(?!\s+of\b)",
     r"\bno (?:way|ways|exit|escape) out\b(?!\s+of\b)",
     r"\bno (?:way|ways|exit|escape) out of (?:it|here|my life|life|my head|my own head|the pain|this pain|"
@@ -540,7 +569,8 @@ _SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
     r"\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burned|burnt|starve|"
     r"starving|starved|scratch|scratching|scratched|bruise|bruising|bleed|bleeding|mutilate|mutilating) "
     r"(?:my ?self|myself)\b"
-    r"(?! (?:off|out|some slack|short|a break|loose|free|at the gym|in the gym|at gym|playing|lifting|"
+    r"(?! (?:off|out|some slack|short|a break|loose|free|at the gym|in the gym|at gym|playing|lifting|laughing|"
+    r"from laughing|by laughing|lol|haha|"
     r"running|skiing|cycling|falling|while|during|on the (?:stairs|bike|ladder|door|stove|oven|kettle|iron|"
     r"pan|glass|paper|edge)|on (?:the|a|an|my|some|his|her|our) (?!purpose)|with (?:coffee|tea|hot|the coffee|"
     r"the tea|boiling)|on paper|in the kitchen|cooking|shaving|with (?:the|a) (?:knife|kettle|pan|iron|"
@@ -561,7 +591,8 @@ _SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
     r"\b(?:scared|afraid|worried|frightened|terrified) (?:that |of what )?" + _I + r" (?:might|will|could|"
     r"may|am going to) (?:do something (?:stupid|bad|drastic|terrible|to myself)|do it|hurt|harm|cut|"
     r"not be safe)\b",
-    r"\b(?:want|wanna|need|urge|urges|itching|craving) (?:to )?cut(?:ting)?(?=\s*(?:\||$|(?:again|tonight|so bad|"
+    r"\b(?:want|wanna|wanting|wanted|need|needing|urge|urges|itching|craving) (?:to )?cut(?:ting)?(?=\s*(?:\||$|"
+    r"(?:again|tonight|so bad|"
     r"so badly|myself|right now|deeper)\b))",
     r"\bdo something (?:stupid|drastic|terrible|dangerous|permanent|irreversible|bad) (?:to myself|tonight|"
     r"again tonight)\b",
@@ -578,7 +609,8 @@ _MEANS = _Family("means", "words about a plan or a means", _c(
     r"a fistful|too many|lots|a lot|loads|enough|dozens|all of|the rest of|a load|a month s|a week s|"
     r"a months worth|a weeks worth|the entire)(?: of| the)?(?: my| the| those| these| them| her| his)?"
     r"(?: \w+)? " + _PILLS + r"\b",
-    r"\b(?:saving|saved|save|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|collecting|collected|"
+    r"\b(?:saving|saved|save|stockpiling|stockpiled|stockpile|hoarding|hoarded|hoard|collecting|collected|hidden|"
+    r"squirrelled|squirreled|"
     r"counting|counted|stashing|stashed|stash|lining up|lined up|hiding|hid) (?:up |out |together |away )?"
     r"(?:all )?(?:my |the |some |enough |those |these |her |his |mum s |mom s )?(?:\w+ )?" + _PILLS + r"\b"
     r"(?! (?:for (?:my|the) (?:allergy|allergies|headache|trip|holiday|cold|flu|back)|at the pharmacy|"
@@ -682,6 +714,314 @@ _GOODBYE = _Family("goodbye", "words about a goodbye note or putting things in o
     r"(?:suicide|crisis|samaritans) (?:hotline|line|helpline|text line|number|lifeline)\b",
 ))
 
+# ---------------------------------------------------------------------------- broader readings
+# The families above, read more loosely: a few filler words wherever people put them ("thinking of just
+# ending it", "part of me wants to just jump"), a verb of thinking between a negation and the wish ("I don't
+# think I want to be alive"), the person's circle between "better off" and "if I was gone".
+
+_WHO = (r"(?:for |to )?(?:everyone|everybody|them|people|all|my " + _KIN + r"|the people (?:around me|i love|in my "
+        r"life)|those around me|the world|my (?:friends|loved ones))")
+_LIFE = (r"(?:live|be alive|exist|be here|be around|wake up|go on|carry on|keep living|keep going|continue living|"
+         r"stay alive|keep existing|be on this earth|be in this world|see tomorrow)")
+
+_WISH_MORE = _c(
+    r"\b(?:do not|can not|could not|no longer) (?:really |honestly |even )?(?:think|know if|believe|feel like|"
+    r"see how|know why|know how) " + _I + r" (?:want|wanna|can|could|would|should|need) (?:to )?" + _FILL + _LIFE
+    + _LIVE_END + r"(?! (?:in|at|with|on|like this in|like this at) )",
+    r"\b(?:think|thinking|thought|thoughts|obsessing|fantasi[sz]ing|dreaming|dream) (?:about|of) " + _FILL
+    + r"(?:death|dying|not existing|not being alive|not being here|being dead|not waking up|ending it|"
+    r"ending things|ending everything|ending it all|ending my life|killing myself|my death|not being around)\b"
+    r"(?! (?:my|her|his|the|your) hair)(?! (?:with|at|on a) )",
+    r"\b(?:part of me|a part of me|something in me|my brain|my mind|my head|a voice in my head|the voice in my "
+    r"head|all i) (?:wants|want|keeps telling me|tells me|says|keeps saying|is telling me) (?:me )?(?:to )?" + _FILL
+    + r"(?:die|be dead|end it|kill myself|jump|not be here|disappear forever|stop existing|give up on life|"
+    r"not exist|not wake up|sleep forever)\b",
+    r"\b(?:can not|could not) (?:do|take|handle|bear|stand|cope with) (?:this|it|any of this|life) (?:anymore|any more|"
+    r"any longer)\b[^|]{0,30}?(?:\| )?[^|]{0,20}?\b(?:want|need|wish) (?:it|everything|it all|all of it|this|"
+    r"the pain|life) (?:to )?(?:stop|end|be over)\b",
+    r"\b(?:want|need|wish|wanted|needed) (?:it all|everything|all of it|life|my life|all this|all of this) (?:to )?"
+    r"(?:just )?(?:stop|end|be over)(?: for good| forever| now| already)?" + _HERE_END,
+    r"\b(?:do not|can not|could not|no longer) see (?:a|any|much of a) future (?:for me|for myself|ahead of me|"
+    r"ahead|at all|anymore)?" + _LIVE_END + r"(?! (?:in|with|on|for) | at (?!all\b))",
+    r"\b(?:there is|i have|i see) no future (?:for me|for myself|ahead of me|left)?" + _LIVE_END
+    + r"(?! (?:in|at|with|on|for) )",
+    r"\b(?:want|wanted|wanting|wish|need) (?:to )?" + _FILL + r"(?:go to sleep|sleep|fall asleep) forever\b",
+)
+_BURDEN_MORE = _c(
+    r"\b(?:better|happier|easier|lighter|freer|fine|okay|ok|alright|all right|relieved|simpler) (?:off )?"
+    + _WHO + r" " + _IF_I_GONE,
+    r"\b(?:better|happier|easier|lighter|freer) (?:off )?" + _WHO + r" (?:without me|with me gone|with me dead|"
+    r"with me out of the (?:way|picture))\b",
+    r"\b(?:better off|be fine|be okay|be happier) (?:with|collecting|getting|having) (?:the|my) (?:life insurance|"
+    r"insurance money|insurance payout|insurance)\b|\blife insurance (?:would|will|could) (?:pay out|cover|help|"
+    r"sort)\b",
+    r"\b(?:would|will) (?:not|never|even) (?:notice|care|miss me|mind)(?: at all)? " + _IF_I_GONE,
+)
+_NO_WAY_MORE = _c(
+    r"\bno (?:reason|point|purpose|use) (?:for me |left |anymore |at all |really )?(?:to |in |of )?(?:carrying on|"
+    r"going on|living|being alive|being here|existing|staying alive|waking up|getting up|continuing|fighting|"
+    r"trying to stay alive|keeping going|going any further)" + _LIVE_END + r"(?! (?:in|at|with|on|for) )",
+    r"\b(?:point|use|purpose|reason) (?:of|in|for) me (?:even |still |just )?(?:being|staying|living|existing)"
+    r"(?: here| alive| around| on this earth)?\b",
+    r"\b(?:do not know|not sure|no idea|wonder|wondering|do not see) how (?:much )?(?:longer|long) " + _I
+    + r" (?:can|could|will|am going to|will be able to) (?:keep going|go on|carry on|do this|keep doing this|"
+    r"hold on|take (?:this|it)|last|survive|keep living|stay alive|keep fighting|cope|keep this up)" + _LIVE_END,
+    r"\b(?:there is|i see|i have|there are) no (?:way|ways|exit|escape|way forward|hope) (?:out )?(?:for me|left)"
+    + _LIVE_END + r"(?! (?:in|at|with|on) )",
+    r"\bno (?:way|ways|exit|escape) out (?:for me|left)\b",
+)
+_SELF_HARM_MORE = _c(
+    r"\b(?:want|wanted|need|needed|deserve|deserved|going|urge|tempted|trying not) to (?:\w+ )?(?:punish|hurt|harm|"
+    r"damage|injure|cut|burn) myself\b(?! (?:with|by (?:doing|working|applying|studying|reading|going)|over|for))",
+    r"\b(?:scratch|scratched|scratching|cut|cutting|hit|hitting|punch|punched|punching|bang|banged|banging|burn|"
+    r"burned|burnt|pick|picked|picking|bite|bit|biting|dig|dug|digging|pull|pulled|pulling) (?:at )?(?:\w+ ){0,3}?"
+    r"(?:until|till|til|so hard) (?:they|it|i|my \w+|the skin) (?:bled|bleed|bleeding|bruised|broke|blistered|"
+    r"was bleeding|were bleeding|started bleeding|scarred)\b",
+    r"\b(?:hit|hitting|punch|punched|punching|bang|banged|banging|slam|slammed) (?:my )?(?:head|fists?) "
+    r"(?:against|into|on) (?:the )?(?:wall|floor|door|desk)\b",
+)
+_MEANS_MORE = _c(
+    r"\bhow many (?:\w+ ){0,3}?" + _PILLS + r"\b(?! (?:a day|a week|per day|do i take for|should i take for|"
+    r"for (?:my|the|a) (?:cold|headache|back|flu|migraine)))",
+    r"\b(?:engine|car) (?:\w+ ){0,2}?running (?:\w+ ){0,3}?(?:garage|closed|shut|sealed)\b|\bexhaust (?:pipe|"
+    r"fumes|hose)\b|\bhose (?:from|to|into|in) the exhaust\b|\bcarbon monoxide\b|\bcharcoal (?:in|and) (?:the|my) "
+    r"(?:room|car|tent|bathroom)\b",
+    r"\b(?:made|have|got|making|came up with|come up with|i have made|i have got) a plan" + _END
+    + r"(?=[^|]{0,3}\|?\s*(?:[^|]{0,40}?\b(?:not telling|no one knows|nobody knows|will not tell|telling no one|"
+    r"keeping it|it is time|i am ready|tonight|this weekend|goodbye|for real this time)\b))",
+)
+
+
+def _extend(fam: _Family, more: tuple[_Pattern, ...]) -> _Family:
+    return _Family(fam.kind, fam.reason, fam.patterns + more)
+
+
+_WISH = _extend(_WISH, _WISH_MORE)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE)
+_MEANS = _extend(_MEANS, _MEANS_MORE)
+
+_ACT_ANY = (r"(?:die|dying|be dead|not wake up|never wake up|disappear|stop existing|not exist|not be here|end it|"
+            r"end it all|end things|end my life|kill myself|go to sleep forever|sleep forever|stop breathing|"
+            r"just stop|not be alive|be gone|let go)")
+_WISH_MORE2 = _c(
+    # "it would be so easy to just not wake up", "dying sounds peaceful"
+    r"\b(?:easy|easier|nice|a relief|so much better|better|peaceful|tempting|simpler|simple) (?:to |if i could )?"
+    + _FILL + r"(?:not wake up|never wake up|die|disappear forever|stop existing|not exist|not be here|end it|"
+    r"end it all|go to sleep forever|sleep forever|stop breathing|not be alive|let go)" + _HERE_END,
+    r"\b(?:can not|could not|do not|no longer) (?:really )?see myself (?:making it|surviving|being (?:here|alive|"
+    r"around)|lasting|getting through|living|still being (?:here|alive|around)) (?:to|until|past|through|"
+    r"much longer|for much longer|another|next|this)\b",
+    r"\b(?:do not think|not sure|doubt|do not know if|do not see how) " + _I + r" (?:will|would|am going to|can) "
+    r"(?:be (?:here|around|alive)|make it|last|survive|hold on) (?:much |for much |a lot |very |that )?(?:longer|"
+    r"long|past|until|through|to|another)\b",
+    r"\b(?:stopped|stop|do not|no longer) (?:caring|care|mind|minding) (?:if|whether) " + _I + r" (?:live|die|"
+    r"wake up|make it|survive)\b|\b(?:live or die|living or dying|alive or dead)\b(?=[^|]{0,20}\b(?:care|"
+    r"matter|mind|difference)\b)|\b(?:care|caring|matter|matters|mind|difference) (?:if|whether) " + _I
+    + r" (?:live or die|am alive or dead|live or not|die or not)\b",
+    r"\b(?:ready|prepared) to (?:go|leave|let go|be done)" + _END + r"(?=[^|]{0,4}\|?\s*[^|]{0,40}\b(?:had enough|"
+    r"am done|can not do this|goodbye|tired|so tired|no more|it is time|i am sorry)\b)",
+    r"\b(?:disappearing|vanishing) (?:forever|for good|permanently|and never coming back)\b",
+    r"\bdoing (?:everyone|everybody|the world|them|my " + _KIN + r"|people|all of them) a (?:favou?r|kindness) "
+    r"(?:by|if) (?:\w+ ){0,2}?(?:disappearing|dying|leaving|going|being gone|not being here|ending it|killing "
+    r"myself|not existing|i (?:died|disappeared|was gone|left))\b",
+    r"\bpoint(?: anymore)?(?: \|)? (?:of|in) (?:any of it |it all |anything )?(?:\| )?(?:of )?me\b",
+)
+_BURDEN_MORE2 = _c(
+    r"\bbetter off without (?:a |an )?(?:\w+ ){0,2}?like me\b|\bbetter off without (?:someone|somebody) like me\b",
+)
+_MEANS_MORE2 = _c(
+    r"\b(?:looking up|looked up|look up|googl\w*|search\w*|research\w*|reading up on|read up on|looking into) "
+    r"(?:\w+ ){0,3}?(?:ways|methods|how|lethal|painless|overdose|doses?) (?:\w+ ){0,3}?(?:to (?:do it|die|end it|"
+    r"end my life|kill myself|go)|painlessly|lethal|overdose|dose|doses|suicide)\b",
+    r"\blethal (?:dose|doses|amount|quantity|combination)\b|\b(?:do it|die|go|end it|end things) (?:painlessly|"
+    r"quietly and painlessly|without pain|without it hurting)\b",
+    r"\b(?:have|got|made|set|picked|chose|chosen|decided on) (?:a |the )?(?:plan|date|time|place|method|way) and "
+    r"(?:a |the )?(?:date|time|place|method|way|means|plan)\b",
+    r"\b(?:which|what) (?:bridge|building|roof|pills|tablets|method|train|rope|cliff|car park|overpass|way to do it)"
+    r"(?!\s+(?:role|job|company|team|project|do i|to apply))\b",
+)
+_SELF_HARM_MORE2 = _c(
+    r"\b(?:hit|hitting|hits|punch|punched|punching|slap|slapped|slapping|bang|banged|banging|bit|bite|biting|"
+    r"pinch|pinched|pinching) (?:my ?self|myself)\b(?! (?:on the|with the (?:door|cupboard)|by accident|"
+    r"accidentally|playing))",
+    r"\b(?:press|pressed|pressing|drag|dragged|dragging|push|pushed|pushing|hold|held|holding|run|ran|running) "
+    r"(?:the |a |my )?(?:blade|razor|knife|lighter|scissors|glass|compass)\b(?! (?:to|through) (?:the|a) "
+    r"(?:bread|cake|onion|tape|box|paper|vegetables))",
+    r"\b(?:cut|cutting|burn|burning|scratch|scratching|hurt|hurting|hit|hitting) (?:\w+ ){0,3}?(?:just )?to feel "
+    r"(?:something|anything|real|in control)\b",
+    r"\b(?:burned|burnt|burn|burning) (?:my ?self|myself|my (?:arm|arms|skin|wrist|wrists|leg|legs|hand|hands)) "
+    r"with (?:a |the |my )?(?:lighter|cigarette|match|matches|iron)\b",
+    r"\b(?:small|little|tiny|fresh|new|deep) (?:cuts|scratches|burns)\b(?=[^|]{0,40}\b(?:again|myself|my|arm|arms|"
+    r"wrist|wrists|legs|thigh|thighs)\b)|\bhurting myself again\b",
+)
+_GOODBYE_MORE = _c(
+    r"\b(?:say|saying|said|write|writing|wrote|draft|drafting|drafted|messages? to say|letters? to say) (?:my )?"
+    r"(?:last |final )?goodbyes? to (?:everyone|everybody|people|my " + _KIN + r"|them all|all of them|the people i "
+    r"love|my friends)\b(?! (?:at|in) (?:work|the office|the team))",
+    r"\b(?:saying|said|say) goodbye (?:to (?:\w+ ){0,2}?)?without (?:them|anyone|people) knowing\b",
+    r"\b(?:note|letter|message|messages|letters|notes) (?:explaining|to explain|saying|telling (?:them|everyone)) "
+    r"(?:why|everything|sorry|that i am sorry|goodbye|i love them|it is not their fault)\b",
+    r"\b(?:told|tell|telling) (?:my |all my )?(?:\w+ )?i love (?:her|him|them|you)(?:,)? (?:just )?in case\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE2)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE2)
+_MEANS = _extend(_MEANS, _MEANS_MORE2)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE2)
+_GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE)
+
+_MEANS_THINGS = (r"(?:pills|tablets|meds|medication|painkillers|sleeping pills|knives|knife|rope|razor|razors|blades|"
+                 r"blade|gun|bridge|tracks|train tracks|ledge|balcony|window|roof|rooftop|cliff|railing|belt|noose)")
+_WISH_MORE3 = _c(
+    r"\b(?:tonight|today|this weekend|tomorrow) (?:is|will be|could be|might be) the (?:night|day|time)\b"
+    r"(?! (?:i (?:finally )?(?:apply|send|hear|start|meet|finish|submit|call))|of|for|we|"
+    r"that (?:i|we) (?:hear|celebrate))",
+    r"\b(?:done|finished|through) with (?:everything|it all|all of it|life|all this)\b[^|]{0,6}(?:\| )?[^|]{0,20}?\b"
+    r"(?:want|need) out" + _END,
+    r"\bwhy (?:do|should|would|am) " + _I + r" (?:\w+ ){0,3}?(?:staying|stay|keep|keeping|still) (?:alive|living|"
+    r"breathing|here|going|on this earth)\b",
+    r"\b(?:do not|can not|no longer) (?:want|wanna|wish) (?:to )?(?:live|exist|be alive) in (?:a|this) world\b",
+    r"\b(?:only|one) thing (?:that is |that s )?(?:stopping|keeping|holding) me (?:back |here |alive |going |from "
+    r"(?:it|doing it|ending it) )?(?:is|are|was)\b",
+    r"\bfind me dead\b|\bfound dead\b(?=[^|]{0,30}\b(?:me|i|my)\b)|\bme dead\b(?=[^|]{0,30}\b(?:know|see|sorry|"
+    r"understand|regret)\b)",
+    r"\bif " + _I + r" (?:do not|does not|did not|never) wake up\b[^|]{0,30}?\b(?:good|fine|so be it|whatever|do not "
+    r"care|i would not mind|that is fine|that would be fine|better|okay|ok|relief)\b",
+)
+_MEANS_MORE3 = _c(
+    r"\b(?:looking|look|looked|staring|stare|stared|gazing|gaze|gazed|keep looking|kept looking) (?:at|towards) "
+    r"(?:the |my |those |these |all the |all my |a )?" + _MEANS_THINGS + r"\b(?! (?:role|job|position|program|"
+    r"programme|project|course|bar|cafe|restaurant|view|photos?|pictures?|design|for (?:the|a|my) (?:kitchen|"
+    r"recipe|dinner|headache|cold|allergies|allergy)))",
+    r"\bbleed(?:ing)? out\b|\bhow long (?:it )?(?:takes|would take|does it take) to (?:die|bleed out|drown|"
+    r"suffocate|lose consciousness|pass out and die)\b",
+    r"\b(?:crash|crashing|crashed|drive|driving|drove|fall|falling|fell|step|stepping|stepped|walk|walking|walked|"
+    r"swerve|swerving|swerved|cut|cutting|hurt|hurting|burn|burning|overdose|overdosing|jump|jumping|drown|"
+    r"drowning) (?:\w+ ){0,4}?on purpose\b",
+    r"\b(?:take|taking|swallow|swallowing|down) (?:all of them|them all|the lot|the whole (?:lot|bottle|box|pack)|"
+    r"every (?:single )?one|all of it) (?:tonight|now|at once|today|when|after|before)\b",
+    r"\bwant to (?:jump|throw myself) (?:off|from) (?:something|somewhere|anything) (?:high|tall)\b",
+
+)
+_SELF_HARM_MORE3 = _c(
+    r"\b(?:scared|afraid|worried|frightened|terrified) (?:of )?what " + _I + r" (?:might|will|could|may|am going to) "
+    r"(?:do|end up doing)\b(?: to myself)?",
+)
+_BURDEN_MORE3 = _c(
+    r"\b" + _IF_I_GONE + r"[^|]{0,12}?\b" + _NOONE + r" (?:would|will|is going to|even) (?:\w+ ){0,2}?(?:look for me|"
+    r"search for me|come looking|realise|realize|notice|care|miss me|know|find me|check on me)\b",
+    r"\b(?:cope|manage|get by|be fine|do fine|be okay|be ok|be alright|be all right|move on|carry on|survive|"
+    r"be happier|be better) (?:just |perfectly |absolutely )?(?:fine |well |okay |ok )?without me\b"
+    r"(?! (?:at|on|in) (?:the|this|that|work|the office|the meeting|the call|the project|the team))",
+    r"\b(?:better|easier|best) (?:for (?:everyone|everybody|them|my " + _KIN + r") )?if " + _I
+    + r" (?:was|were|had) (?:never|not) (?:here|around|born|alive|been born|existed)\b",
+    r"\b(?:everyone|everybody|they|the world|my " + _KIN + r"|people) (?:would|will) be (?:so |much |so much |far )?"
+    r"(?:better off|happier|relieved)" + _END,
+    r"\b(?:i am|i feel like|i am just|i am such) (?:a |such a )?(?:waste of (?:space|oxygen|air|life|skin)|"
+    r"mistake that should not exist)\b[^|]{0,60}\b(?:better off|without me|die|dead|gone|end)\b",
+)
+_NO_WAY_MORE3 = _c(
+    r"\b(?:do not|can not|could not|fail to) see (?:a|any|the) (?:reason|point|purpose) (?:to|in|of|for) "
+    r"(?:keep living|keep going|keeping going|stay alive|staying alive|carry on|carrying on|continue|continuing|"
+    r"go on|going on|living|live|being here)\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE3)
+_MEANS = _extend(_MEANS, _MEANS_MORE3)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE3)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE3)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE3)
+
+_PETS = r"(?:cat|cats|dog|dogs|pets?|rabbit|hamster|bird|parrot|horse|kitten|puppy)"
+_WISH_MORE4 = _c(
+    r"\bthe only way (?:the pain|it|this|everything|the hurt|the noise|my pain) (?:\w+ )?(?:stops|ends|will stop|will "
+    r"end|goes away|would stop|would end|can stop)\b",
+    r"\b(?:dream|dreams|dreaming|dreamt|dreamed) (?:about|of) (?:dying|my death|being dead|killing myself|ending it|"
+    r"my funeral|not existing)\b",
+    r"\b(?:wake|woke|waking|wakes) up (?:and |only to |feeling |)(?:\w+ )?(?:disappointed|sad that|upset that|angry "
+    r"that|wishing i had not|wishing i did not)\b",
+    r"\bif (?:a|an|the|some) [\w ]{1,12}? (?:hit|hits|killed|kills|ran me over|were to hit|fell on|took) me\b[^|"
+    r"]{0,30}?"
+    r"\b(?:would not mind|would not care|fine|relief|good|okay|ok|better|welcome|would not be sad|so be it)\b",
+    r"\b(?:asked|asks|ask) (?:me )?(?:if|whether) " + _I + r" (?:was|am|felt|feel|were) safe\b[^|]{0,40}?\b(?:lied|"
+    r"lie|said yes|said i was|told (?:her|him|them) i was|pretended)\b|\b" + _I + r" (?:am|was|feel|felt) not safe\b"
+    r"(?! (?:at work|in the office|walking|on the|in that|to (?:ask|say|share|speak)))",
+    r"\b" + _I + r" (?:am|m|was) (?:really |actually |finally |honestly )?(?:going to|gonna) (?:do it|"
+    r"go through with it|end it|end things)" + _HERE_END,
+    r"\b(?:end|ends|ending|ended) with me (?:gone|dead|not here|not alive|in the ground|disappearing|no longer here)\b",
+    r"\b(?:sleep|go to sleep|fall asleep|rest) (?:permanently|for good|forever and ever|and never wake)\b",
+    r"\b(?:life|it all|everything|my life) is over\b[^|]{0,40}?\bwant (?:it|that) to be\b",
+    r"\bbetter (?:to be|being) dead\b|\bbetter dead than\b",
+    r"\b" + _I + r" (?:am|m|will|would) (?:not|never) (?:going to |gonna )?be (?:here|around|alive) (?:next week|next "
+    r"month|much longer|for much longer|for long|by (?:next week|the weekend|friday|monday|tomorrow|then))" + _END,
+)
+_BURDEN_MORE4 = _c(
+    r"\b(?:everyone|everybody|they|people|my " + _KIN + r"|the world) (?:would|will) (?:\w+ ){0,3}?(?:move on|get "
+    r"over it|forget (?:me|about me)|be fine|cope|manage|carry on|not even notice)(?: \w+){0,2} " + _IF_I_GONE,
+)
+_MEANS_MORE4 = _c(
+    r"\b(?:ways|way|methods?|means) (?:to|of|for) (?:die|dying|end it|end my life|kill myself|killing myself|do it|"
+    r"suicide|ending it|ending my life)\b",
+    r"\b(?:think|thinking|thought|keep thinking|kept thinking|obsessing|fixated) (?:about|of|on) (?:the |my |a |that )?"
+    r"(?:railway line|railway|train line|rail line|level crossing|motorway bridge|tall buildings|tallest buildings|"
+    r"multi storey|car park roof|bridge near|tracks near|cliffs? near)\b",
+    r"\b(?:looked up|look up|looking up|googled|googling|searched|searching|researched|researching) (?:the )?"
+    r"(?:tallest|highest|high|tall) (?:buildings|bridges|places|points|cliffs|car parks)\b|\b(?:looked up|googled|"
+    r"searched|searching|googling) (?:how high|how far|the drop|drop heights)\b",
+    r"\b(?:step|stepping|stepped|jump|jumping|jumped|fall|falling|lean|leaning|walk|walking) (?:off|from|onto) "
+    r"(?:the )?(?:platform|edge of the platform|kerb|curb)\b[^|]{0,40}?\b(?:train|tracks|bus|traffic)\b",
+)
+_SELF_HARM_MORE4 = _c(
+    r"\bcovered in (?:cuts|scars|burns|bruises|scratches)\b[^|]{0,40}\b(?:adding|more|again|myself|keep|new)\b",
+    r"\b(?:cut|cutting|burned|burnt|hurt|hurting) (?:myself )?(?:again )?(?:tonight|today|last night)?,? "
+    r"(?:deeper|worse|more) (?:this time|than before|than last time)\b",
+)
+_GOODBYE_MORE4 = _c(
+    r"\b(?:already|have already|finally) (?:said|say) (?:my )?(?:last |final )?goodbyes? to (?:my )?(?:" + _PETS
+    + r"|" + _KIN + r"|everyone|everybody|people)\b",
+    r"\b(?:said|say|saying) (?:my )?(?:last|final) goodbyes? to (?:my )?" + _PETS + r"\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE4)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE4)
+_MEANS = _extend(_MEANS, _MEANS_MORE4)
+_SELF_HARM = _extend(_SELF_HARM, _SELF_HARM_MORE4)
+_GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE4)
+
+_WISH_MORE5 = _c(
+    r"\b(?:wish|wished|wishing|hope|hoping|pray|praying) (?:that )?(?:a|an|the|some|someone|somebody|something) "
+    r"(?:\w+ )?(?:would|will|could|might) (?:just )?(?:hit|kill|run (?:me )?over|crash into|take|shoot|end) me\b",
+)
+_BURDEN_MORE5 = _c(
+    r"\bwithout (?:the )?burden of (?:me|my existence|having me|my being here|looking after me)\b",
+)
+_NO_WAY_MORE5 = _c(
+    r"\b(?:do not think|not sure|doubt|do not know if) " + _I + r" (?:can|could) (?:keep going|go on|carry on|keep "
+    r"living|hold on|last|keep this up|stay alive)(?= (?:much|for much|a lot|any) longer\b)",
+)
+_MEANS_MORE5 = _c(
+    r"\b(?:bought|buy|buying|got|picked up|collected) (?:some |a lot of |loads of |extra |more |enough |a box of |"
+    r"boxes of |two boxes of )?" + _PILLS + r"\b[^|]{0,25}?\b(?:i know why|for a reason|for later|just in case|"
+    r"to have them|for when|for tonight|for the end|you know why)\b",
+    r"\b(?:easiest|painless|quickest|best|surest|simplest|quietest|least painful) (?:way|ways) to (?:go|go out|leave|"
+    r"check out|not wake up|slip away)\b(?! (?:to|there|home|back|about|from|into|for|on|in|through|with|up|out of)\b)",
+    r"\b(?:walk|walking|walked|step|stepping|stepped|run|running|ran|throw myself|throwing myself|threw myself) "
+    r"(?:out )?(?:into|in front of|onto) (?:the |a |oncoming |busy )?(?:traffic|road|motorway|highway|dual "
+    r"carriageway)\b",
+    r"\b(?:crash|crashing|crashed|drive|driving|drove|fall|falling|fell|step|stepping|stepped|walk|walking|walked|"
+    r"swerve|swerving|swerved|cut|cutting|hurt|hurting|burn|burned|burnt|burning|overdose|overdosed|overdosing|"
+    r"took|take|taken|taking|swallowed|swallow|"
+    r"jump|jumped|jumping|drown|drowning|hit|hitting|scratch|scratched|scratching) (?:\w+ ){0,4}?on purpose\b",
+)
+_MEANS_MORE6 = _c(
+    r"\b(?:took|take|taken|taking|swallowed|swallow|had|have had) (?:a lot |loads |way |far |much )?(?:more|too many|"
+    r"extra) (?:\w+ )?" + _PILLS + r" than\b",
+)
+_MEANS = _extend(_MEANS, _MEANS_MORE6)
+_WISH = _extend(_WISH, _WISH_MORE5)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE5)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE5)
+_MEANS = _extend(_MEANS, _MEANS_MORE5)
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
@@ -697,7 +1037,17 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"(?! (?:my life|myself|it all|tonight|because|and i|so|now))",
     r"\bkill(?:ing)? myself laughing\b",
     # "rather die than <a chore>": a comparison, not a wish (see the module doc)
-    r"\brather (?:die|be dead) (?:\w+ ){0,4}?(?:than|then)\b",
+    r"\brather (?:die|be dead) (?:\w+ ){0,4}?(?:than|then)\b(?! (?:keep|go on|continue|live|living|feel|feeling|be "
+    r"(?:like this|me|alive)|carry on|being|spend|wake up|face|fail|failing|suffer|suffering)\b)",
+    r"\b(?:rather|sooner) (?:\w+ ){1,7}?(?:than|then) (?!die\b|be dead\b|live\b|be alive\b|keep\b|go on\b|continue\b|"
+    r"living\b|feel\b|feeling\b|carry on\b|being\b|wake up\b|face\b|fail\b|failing\b|suffer\b|suffering\b)",
+    # third person: "made her want to die", "he wants to die"; a story's character
+    r"\b(?:he|she|they|him|her|them|his \w+|her \w+)(?: \w+){0,3}? (?:want|wants|wanted|wanting) to die\b",
+    r"\b(?:novel|book|film|movie|show|series|story|game|play|episode|character|protagonist|narrator|hero|heroine)\b"
+    r"[^|]{0,50}?\b(?:suicid\w*|self harm\w*|overdos\w*|kills? (?:himself|herself|themselves))\b",
+    # hyperbole of wanting a job: "I'd jump off a cliff for a chance at that role"
+    r"\bi would (?:\w+ ){0,6}?for (?:a chance|the chance|that|this|a shot|an interview|a job|the job|the role|a role|"
+    r"an offer|one more)\b",
     r"\b(?:bit|little|tad|kind|sort) of a burden\b",
     # embarrassment and other hyperbole
     r"\b(?:want|wanted|wanting|going|could|nearly|almost|just|about|gonna|will|would|to) (?:to )?(?:just )?"
@@ -737,6 +1087,44 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"head\b",
     r"\bgun to my head i would\b",
     r"\bshoot myself in the foot\b",
+    # someone else's death, or the subject as a topic: "died by suicide", "a novel that deals with suicide"
+    r"\b(?:died|dead|death|deaths|lost (?:\w+ ){1,3}?to|loss of (?:\w+ ){1,3}?to|passed away from|took (?:his|her|"
+    r"their) (?:own )?li(?:fe|ves)) (?:by |from |to |through |after )?(?:suicide|an overdose|overdose)\b",
+    r"\b(?:(?:article|articles|book|books|novel|film|movie|documentary|podcast|episode|show|talk|lecture|post|"
+    r"thread|paper|essay|study|course|training|video|story|piece|series|song|report|research|statistics|news|"
+    r"headline|panel|webinar|campaign|seminar)(?: \w+){0,3}? (?:about|on)|deals with|dealing with|covers|covering|"
+    r"discuss|discusses|discussing|discussed|topic of|mentions|mentioning|mentioned|depicts|depicting|explores|"
+    r"exploring|portrays|portraying|awareness of|research into|statistics on|touches on|tackles|tackling) "
+    r"(?:\w+ ){0,2}?(?:suicide|"
+    r"suicidal (?:feelings|thoughts|ideation)|self harm|self injury|overdoses?)\b"
+    r"(?! (?:methods|method|ways|how|note|notes|plan))",
+    r"\b(?:overdose|overdoses|suicide|self harm|self injury) (?:response|training|awareness|prevention|reversal|"
+    r"first aid|kit|kits|statistics|stats|rates?|research|hotline|helpline|charity|campaign|course|workshop|module|"
+    r"policy|protocol|risk assessment|survivors?|bereavement|loss|support group)\b",
+    r"\b(?:he|she|they|his \w+|her \w+|their \w+|(?:my|our) (?:best |close |old |younger |older |little |big )?"
+    r"(?:" + _KIN_ONE + r")|a (?:friend|colleague|coworker|classmate|student|client|patient)|someone|somebody|"
+    r"[a-z]+ is (?:friend|brother|sister|colleague)) (?:\w+ ){0,3}?(?:is|was|has been|had been|felt|feels|feel|"
+    r"became|got|gets|seemed|seems|sounded|sounds|is being|used to (?:feel|be|get)|used to|"
+    r"told me (?:he|she|they) (?:is|was|were|felt)) (?:\w+ )?"
+    r"(?:suicidal|self harming|cutting)\b",
+    r"\b(?:course|training|first aid|workshop|module|class|seminar|certificate|certification|webinar|lecture)\b"
+    r"[^|]{0,80}?\bsuicid\w*",
+    r"\b(?:we|us|they|our group|the team|my friends and i|my partner and i|all of us) (?:\w+ ){0,2}?(?:stood|stand|"
+    r"standing|sat|sit|sitting|went|walked|were|climbed|hiked) (?:on|at|to|across|over|by|up) (?:the |a |that )?"
+    r"(?:edge of (?:the |a )?)?(?:bridge|ledge|cliff|cliffs|roof|rooftop|balcony)\b",
+    r"\b(?:stood|standing|sat|sitting|went|walked|climbed) (?:on|to|across|over|up) (?:the |a )?(?:bridge|cliff|cliffs|"
+    r"roof|rooftop|balcony)\b(?= (?:to (?:take|get|watch|see|enjoy|look at)|for (?:photos|pictures|a photo|the view|"
+    r"a selfie|the sunset|the sunrise)))",
+    # goodbyes at a job's end: "I'm leaving my job and said goodbye to everyone"
+    r"\b(?:leaving|left|quit|quitting|last day|moving|farewell|leaving do|party|office|job|company|colleagues|"
+    r"coworkers|co workers|new job|relocating|relocated|graduat\w+|contract ended|laid off|made redundant)"
+    r"[^|]{0,60}?(?:goodbye|goodbyes)\b",
+    r"\b(?:say|saying|said|says) (?:my )?goodbyes? [^|]{0,60}?\b(?:leaving|last day|new job|team|office|party|move|"
+    r"moving|before i (?:go|leave|start)|at work|on friday|colleagues|coworkers|co workers)\b",
+    # "I feel like a burden asking my references again": a small ask, not a life
+    r"\b(?:i (?:am|feel|felt) (?:like )?)?(?:a |such a |bit of a |a bit of a |kind of a )?burden (?:on \w+ )?"
+    r"(?:by |for |when i am |when i |with |)(?:asking|bothering|emailing|e mailing|chasing|messaging|texting|"
+    r"calling|nagging|pestering|relying|leaning|borrowing|needing (?:a|another|help with)|requesting)\b",
     r"\b(?:the|my|this|that) (?:bottle of )?(?:pills|meds|tablets) (?:for|from) (?:my|the) "
     r"(?:allergy|allergies|headache|migraine|hay fever|back|cold)\b",
 ])
@@ -750,6 +1138,62 @@ def _inside(span: tuple[int, int], quiet: Iterable[tuple[int, int]]) -> bool:
     """The match starts inside a quiet span (so it is part of that idiom)."""
     s = span[0]
     return any(qs <= s < qe for qs, qe in quiet)
+
+
+
+# ---------------------------------------------------------------------------- context: whose words, and when
+# Words are not the writer's own present thought when they are someone else's quoted words ("'I wanted to
+# die' is what my friend said"), or a past that the entry says is over ("I used to self-harm as a teenager;
+# it's been ten years"). A present pull in the same sentence ("again", "still", "lately", "scared I'll…")
+# keeps the signal.
+
+_QUOTE_SPAN = re.compile(r'["“”«»„]([^"“”«»„\n]{1,300})["“”«»„]')
+_REPORTED = re.compile(
+    r"\b(?:(?:he|she|they|someone|somebody|people|everyone|my (?:\w+ )?(?:friend|brother|sister|mum|mom|dad|"
+    r"mother|father|cousin|colleague|coworker|partner|flatmate|roommate|housemate|neighbou?r|son|daughter|uncle|"
+    r"aunt|wife|husband|boyfriend|girlfriend|boss|manager|classmate|teammate|mate|therapist|recruiter)|"
+    r"(?:a|the|her|his|their) \w+|[a-z]+) (?:said|says|told me|wrote|writes|posted|tweeted|joked|texted|"
+    r"messaged|quipped|laughed|shouted|yelled|muttered|replied|exclaimed|asked)|is what (?:he|she|they|\w+ \w+|"
+    r"\w+) (?:said|says|wrote|meant|joked|texted)|(?:song|lyrics?|line from|meme|title|episode|book|film|movie|"
+    r"show|poster|tweet|post|caption|quote|quoting|quoted|joke)\b)", re.IGNORECASE)
+_SELF_REPORT = re.compile(r"\b(?:i|i've|i'd|i'll|i'm)\s+(?:\w+\s+)?(?:said|say|wrote|write|typed|told|keep "
+                          r"saying|keep writing|keep thinking|texted|screamed|whispered)\b", re.IGNORECASE)
+_RESOLVED = _Pattern(
+    r"\b(?:(?:doing|feel|feeling|am|i am|in a|much|so much|a lot|way|far) (?:much |a lot |so much |way |far |lot )?"
+    r"(?:better|safer|safe|stable|happier|healthier|good place|better place) (?:now|these days|since|than)|"
+    r"(?:years|months|a year|a long time|ages|decades) ago|it has been (?:\w+ )?(?:years|months|a year|a while|"
+    r"a long time|decades)|(?:those|these|the) (?:thoughts|days|feelings|urges) (?:are|have|has) (?:\w+ )?(?:gone|"
+    r"passed|over|behind me)|behind me|recovered|in recovery|(?:got|getting|had|found|get) (?:help|support|"
+    r"therapy|treatment)|proud of (?:myself|that|how far|it|where)|came out the other side|(?:clean|free) (?:for|"
+    r"since)|the (?:worst|hardest) (?:is|was) (?:over|behind)|not anymore|no longer (?:feel|think|want|have))\b")
+_PAST = _Pattern(r"\b(?:thought|wanted|was|were|felt|had|used to|tried|attempted|did|ago|last year|as a "
+                 r"(?:teenager|teen|kid|child|student)|back then|back in|at the time|at university|at uni|in "
+                 r"school|in college|when i was)\b")
+_STILL = _Pattern(r"\b(?:again|still|is back|are back|came back|coming back|returned|returning|lately|"
+                  r"recently|tonight|right now|scared|afraid|worried|terrified|keep|keeps|every day|every night|"
+                  r"want|wanna|wish|need|going to|will)\b")
+
+
+def _sentence_span(canon: str, start: int, end: int) -> tuple[int, int]:
+    s = canon.rfind(_BOUNDARY, 0, start) + 1
+    e = canon.find(_BOUNDARY, end)
+    return s, (len(canon) if e < 0 else e)
+
+
+def _told_of(text: str, norm: Normalised, start: int, end: int) -> bool:
+    """The words at canonical ``start:end`` are someone else's quoted words, or a past that is over."""
+    s, e = norm.span(start, end)
+    for q in _QUOTE_SPAN.finditer(text):
+        if q.start(1) <= s and e <= q.end(1):
+            outside = text[:q.start()] + " " + text[q.end():]
+            if _REPORTED.search(outside) and not _SELF_REPORT.search(outside):
+                return True
+    canon = norm.text
+    ss, se = _sentence_span(canon, start, end)
+    if not any(True for _ in _RESOLVED.finditer(canon)):
+        return False
+    sentence = canon[ss:se]
+    return any(True for _ in _PAST.finditer(sentence)) and not any(True for _ in _STILL.finditer(sentence))
 
 
 def support_signal(text: str) -> Signal | None:
@@ -769,7 +1213,7 @@ def support_signal(text: str) -> Signal | None:
             for m in pat.finditer(canon):
                 if m.end() <= m.start():
                     continue
-                if _inside((m.start(), m.end()), quiet):
+                if _inside((m.start(), m.end()), quiet) or _told_of(text, norm, m.start(), m.end()):
                     continue
                 if best is None or m.start() < best[0]:
                     best = (m.start(), m.end(), fam)

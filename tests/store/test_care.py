@@ -15,13 +15,17 @@ from store.care import Signal, normalise, ratings_signal, support_signal
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def _lines(name: str) -> list[str]:
-    text = (CORPUS / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(pattern: str) -> list[str]:
+    """Every line of the corpus files matching ``pattern`` (the first corpus and each held-out round)."""
+    out: list[str] = []
+    for path in sorted(CORPUS.glob(pattern)):
+        text = path.read_text(encoding="utf-8")
+        out += [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return out
 
 
-TRIGGER = _lines("care_trigger.txt")
-QUIET = _lines("care_quiet.txt")
+TRIGGER = _lines("care_trigger*.txt")
+QUIET = _lines("care_quiet*.txt")
 
 
 def test_the_corpora_are_big_enough_and_distinct():
@@ -179,3 +183,29 @@ def test_patterns_match_whole_words_only():
     assert support_signal("I want to upskill myself this year") is None
     assert support_signal("We ran a bootcamp to reskill myself and others") is None
     assert support_signal("I want to kill myself")
+
+
+# ----------------------------------------------------------------------------- context (held-out rounds)
+
+@pytest.mark.parametrize("text", [
+    "\"I wanted to die\" is what my friend said after her interview went badly; we laughed about it",
+    "My brother's friend died by suicide last year and I've been thinking about him",
+    "The novel I'm reading deals with suicide in a thoughtful way",
+    "I used to self-harm as a teenager; it's been ten years and I'm proud of that",
+    "I feel like a burden asking my references again",
+    "I'd jump off a cliff for a chance at that role, haha",
+])
+def test_someone_elses_words_a_topic_or_a_past_that_is_over_stay_quiet(text):
+    assert support_signal(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I used to self-harm and lately the urge is back",  # the past, but it is back
+    "I said \"I want to die\" to my therapist",  # the writer's own words, quoted
+    "I've said my goodbyes",  # a plural is not a typo
+    "I'd rather be dead than keep living like this",  # not a chore after "than"
+    "i don't think i want to be alive anymore",
+    "honestly everyone would be fine if i just wasnt here",
+])
+def test_the_writers_own_present_thought_still_shows_the_panel(text):
+    assert support_signal(text)

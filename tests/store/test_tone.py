@@ -190,14 +190,20 @@ def test_hostile_strings_never_crash():
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def _lines(name: str) -> list[str]:
-    text = (CORPUS / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(pattern: str) -> list[str]:
+    """Every line of the corpus files matching ``pattern`` (the first corpus and each held-out round); a
+    literal ``\\n`` in a line is a line break (a whole email on one line)."""
+    out: list[str] = []
+    for path in sorted(CORPUS.glob(pattern)):
+        text = path.read_text(encoding="utf-8")
+        out += [line.replace("\\n", "\n") for line in text.splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+    return out
 
 
-BITTER = _lines("tone_bitter.txt")
-NEEDY = _lines("tone_needy.txt")
-BENIGN = _lines("tone_benign.txt")
+BITTER = _lines("tone_bitter*.txt")
+NEEDY = _lines("tone_needy*.txt")
+BENIGN = _lines("tone_benign*.txt")
 
 
 def test_the_corpora_are_big_enough_and_distinct():
@@ -308,3 +314,61 @@ def test_rules_match_whole_words_only():
     assert "blame" not in rules("Heyyour loss of signal dropped the call.")
     assert "blame" in rules("Hey, your loss.")
     assert "needy" not in rules("Undesperately calm.")
+
+
+# ----------------------------------------------------------------------------- generalised cues (held-out rounds)
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # the writer judging something else: "I found it…" is about them, not about me
+    ("I found it quite disrespectful to be kept waiting for six weeks.", "blame", "disrespectful"),
+    # shorthand is read as the words it stands for; the finding points at the words as written
+    ("ur loss tbh", "blame", "ur loss"),
+    # a warm word set against a bad experience is sarcasm
+    ("Thanks so much for the incredibly detailed one-sentence rejection.", "sarcasm", "Thanks so much for"),
+    # a scare-quoted phrase used as the noun itself
+    ("Your \"culture of transparency\" was on full display today.", "sarcasm", "\"culture of transparency\""),
+    # one shouted word of a complaint is enough
+    ("This is the THIRD time you have moved the interview.", "caps", "THIRD"),
+    # reasons or a reversal asked for without a softener
+    ("I would like a full explanation of how I was scored, by the end of the week.", "demand", "a full explanation"),
+    # an audience, by structure rather than by a list of sites
+    ("I'll be letting the Blind community know what interviewing with you is like.", "threat",
+     "letting the Blind community know what"),
+])
+def test_generalised_cues_fire(text, rule, expected):
+    found = [f for f in check(text) if f.rule == rule]
+    assert found and found[0].hostile and any(expected in f.words for f in found), check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks so much for the detailed feedback, it really helped.",
+    "Your talk on \"boring technology\" stuck with me.",  # a quoted title, not a scare quote
+    "Thank you for the \"stretch goal\" in the take-home, it was fun.",
+    "Could you please reconsider my availability for the second slot?",  # logistics, not a reversal
+    "I'd love to hear why the team chose a different direction, if you're able to share.",
+    "I'm sure the team will be great with whoever joins.",
+    "No wonder the team is so happy; everyone I met was lovely.",
+    "I am VERY happy to hear it",
+])
+def test_generalised_cues_stay_quiet_on_warm_lines(text):
+    assert not hostile(check(text)), check(text)
+
+
+def test_shorthand_spans_map_back_to_the_words_as_written():
+    text = "tbh ur recruiter was the rudest person ive ever spoke to"
+    for f in check(text):
+        assert text[f.start:f.end] == f.words
+    assert hostile(check(text))
+
+
+def test_the_prefilter_never_changes_a_finding(monkeypatch):
+    # the prefilter skips patterns whose required letters are absent; with it off, every finding is the same
+    from store import tone
+
+    lines = [" ".join(BITTER[i:i + 12]) for i in range(0, len(BITTER), 12)]  # long texts: the prefilter is on
+    lines += [" ".join(BENIGN[i:i + 12]) for i in range(0, len(BENIGN), 12)]
+    lines += [" ".join(NEEDY[i:i + 12]) for i in range(0, len(NEEDY), 12)]
+    assert all(len(line) >= tone._PREFILTER_FROM for line in lines[:-1])
+    with_prefilter = [check(line) for line in lines]
+    monkeypatch.setattr(tone._Prefilter, "possible", lambda self, text: True)
+    assert [check(line) for line in lines] == with_prefilter
