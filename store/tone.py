@@ -41,9 +41,11 @@ tested on held-out lines written before the rules saw them; see ``tests/corpus/R
   "this is going on my LinkedIn"), legal and press threats;
 * needy: pleading, self-lowering offers (less pay, any role, unpaid, lowest band), desperation markers.
 
-Speed: each pattern carries the short strings one of which any match must contain (worked out once from
-the pattern); a pattern whose strings are absent from a text is not run. This never changes a finding
-(a test checks it) and keeps a 2,000-character message to a few milliseconds.
+Speed: each pattern carries up to three sets of short strings (six letters at most) such that any match
+contains one string of each, worked out from the pattern itself the first time a long text (240+
+characters) is checked (about a quarter of a second, once); a pattern whose strings are absent from a
+text is not run. This never changes a finding (a test checks it). A 2,000-character message takes about
+9 ms of CPU on a busy shared machine; a short message about 1-2 ms.
 
 Nothing leaves the machine and nothing is guessed by a model: the rules are here to read.
 """
@@ -56,6 +58,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from store import logs
 
 __all__ = ["Finding", "RULES", "Rule", "check", "hostile", "summary"]
 
@@ -344,7 +348,8 @@ def literal_prefixes(source: str) -> tuple[_Need, ...] | None:
     found: list[tuple[int, int, set[str]]] = []
     try:
         best = _requirement(_sre.parse(source).data, {}, found)
-    except Exception:  # noqa: BLE001 - an unexpected pattern shape only turns the prefilter off for it
+    except Exception as exc:  # noqa: BLE001 - an unexpected pattern shape only turns the prefilter off for it
+        logs.swallowed(exc, "tone prefilter analysis")
         return None
     if best is None or _cost(best) >= 4000 or len(best) > _CAP:
         return None
