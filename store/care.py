@@ -1016,7 +1016,12 @@ _MEANS_MORE6 = _c(
     r"\b(?:took|take|taken|taking|swallowed|swallow|had|have had) (?:a lot |loads |way |far |much )?(?:more|too many|"
     r"extra) (?:\w+ )?" + _PILLS + r" than\b",
 )
-_MEANS = _extend(_MEANS, _MEANS_MORE6)
+_MEANS_MORE8 = _c(
+    r"\b(?:got|have|bought|collected|gathered|laid out|lined up) (?:the |my |some |enough |all the )?(?:" + _PILLS
+    + r"|rope|noose|razor|razors|blades|gun)\b[^|]{0,12}(?:\| )?[^|]{0,16}\b(?:ready|it is time|tonight is the night)"
+    + r"\b",
+)
+_MEANS = _extend(_MEANS, _MEANS_MORE6 + _MEANS_MORE8)
 _WISH = _extend(_WISH, _WISH_MORE5)
 _BURDEN = _extend(_BURDEN, _BURDEN_MORE5)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE5)
@@ -1115,6 +1120,9 @@ _QUIET = tuple(_Pattern(p) for p in [
     r"\b(?:stood|standing|sat|sitting|went|walked|climbed) (?:on|to|across|over|up) (?:the |a )?(?:bridge|cliff|cliffs|"
     r"roof|rooftop|balcony)\b(?= (?:to (?:take|get|watch|see|enjoy|look at)|for (?:photos|pictures|a photo|the view|"
     r"a selfie|the sunset|the sunrise)))",
+    # someone else's suicide: "her brother's suicide", "coping with my uncle's suicide"
+    r"\b(?:her|his|their|your) (?:\w+ )?(?:is )?suicide\b|\b(?:dealing with|coping with|grieving|mourning|after|since|"
+    r"following|because of) (?:her|his|their|my (?:" + _KIN_ONE + r") is|a|the) (?:\w+ ){0,2}?suicide\b",
     # goodbyes at a job's end: "I'm leaving my job and said goodbye to everyone"
     r"\b(?:leaving|left|quit|quitting|last day|moving|farewell|leaving do|party|office|job|company|colleagues|"
     r"coworkers|co workers|new job|relocating|relocated|graduat\w+|contract ended|laid off|made redundant)"

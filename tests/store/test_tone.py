@@ -365,10 +365,15 @@ def test_the_prefilter_never_changes_a_finding(monkeypatch):
     # the prefilter skips patterns whose required letters are absent; with it off, every finding is the same
     from store import tone
 
-    lines = [" ".join(BITTER[i:i + 12]) for i in range(0, len(BITTER), 12)]  # long texts: the prefilter is on
-    lines += [" ".join(BENIGN[i:i + 12]) for i in range(0, len(BENIGN), 12)]
-    lines += [" ".join(NEEDY[i:i + 12]) for i in range(0, len(NEEDY), 12)]
-    assert all(len(line) >= tone._PREFILTER_FROM for line in lines[:-1])
+    lines: list[str] = []  # long texts (the prefilter is on from tone._PREFILTER_FROM characters)
+    for corpus in (BITTER, BENIGN, NEEDY):
+        chunk = ""
+        for line in corpus:
+            chunk = f"{chunk} {line}".strip()
+            if len(chunk) >= tone._PREFILTER_FROM + 200:
+                lines.append(chunk)
+                chunk = ""
+    assert len(lines) > 100
     with_prefilter = [check(line) for line in lines]
     monkeypatch.setattr(tone._Prefilter, "possible", lambda self, text: True)
     assert [check(line) for line in lines] == with_prefilter
