@@ -51,8 +51,9 @@ class NotAFolderError(DataDirError):
     """A file (or something else that isn't a folder) was given as the data folder."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, f"{path} is a file, not a folder: the data folder must be a folder (Rebound "
-                               "keeps rebound.json in it). Nothing was changed.")
+        what = (f"Rebound keeps its {path.name} there" if path.name in OWN_DIRS
+                else "the data folder must be a folder (Rebound keeps rebound.json in it)")
+        super().__init__(path, f"{path} is a file, not a folder: {what}. Nothing was changed.")
 
 
 class ForeignFolderError(DataDirError):

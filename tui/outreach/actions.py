@@ -33,6 +33,7 @@ from store.outreach import (
     shared_application,
     suggest_kind,
 )
+from store.paths import DataDirError
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -355,10 +356,10 @@ class OutreachActions:
 
         try:
             ok = self._write(save)
-        except OSError as exc:  # shown to the user; the log gets the kind of error only
+        except (OSError, DataDirError) as exc:  # shown to the user; the log gets the kind of error only
             log.warning("outreach: saving a .%s file failed: %s (errno %s)", fmt.value, type(exc).__name__,
-                        exc.errno)
-            return SavedFile(None, error=str(exc.strerror or exc))
+                        getattr(exc, "errno", None))
+            return SavedFile(None, error=str(getattr(exc, "strerror", None) or exc))
         if not (ok and box):
             return None
         self.note_copied(draft)
