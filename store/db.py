@@ -9,6 +9,7 @@ older data after a backup, and takes the day's backup.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -37,15 +38,29 @@ class _DB(TinyDB):
     table_class = StrIdTable
 
 
-def remove_orphan_temps(directory: Path) -> int:
-    """Delete temp files a killed save left behind (only ours, by name). Returns how many."""
+#: Why a data folder can't be written (a read-only medium or mount, no permission): open read-only.
+_CANNOT_WRITE = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+#: A temp file younger than this may belong to a save in progress (``rebound-tui backup`` runs without
+#: the lock, beside the app): start-up cleanup leaves it alone.
+ORPHAN_AGE_S = 120
+
+
+def remove_orphan_temps(directory: Path, min_age: float = ORPHAN_AGE_S) -> int:
+    """Delete temp files a killed save left behind (only ours, by name, and only once they are old
+    enough not to be another command's save in progress). Returns how many."""
+    import time
+
     removed = 0
+    now = time.time()
     for sub in (directory, directory / "backups"):
         if not sub.is_dir():
             continue
         for p in sub.iterdir():
             if p.name.startswith(TEMP_PREFIX) and p.name.endswith(TEMP_SUFFIX):
                 with contextlib.suppress(OSError):
+                    if now - p.stat().st_mtime < min_age:
+                        continue
                     p.unlink()
                     removed += 1
     return removed
@@ -90,15 +105,26 @@ class Store:
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str], *, read_only: bool = False) -> Store:
         data_dir = Path(data_dir)
-        notices = ensure_private_dir(data_dir)
+        unwritable = ""
+        try:
+            notices = ensure_private_dir(data_dir)
+        except OSError as exc:
+            if exc.errno not in _CANNOT_WRITE or not data_dir.is_dir():
+                raise
+            notices, unwritable = [], exc.strerror or "it can't be written"
         lock: DirLock | None = None
         holder = None
-        if not read_only:
+        if not read_only and not unwritable:
             candidate = DirLock(data_dir / LOCK_FILE)
-            if candidate.acquire():
-                lock = candidate
-            else:
-                holder = candidate.holder()
+            try:
+                if candidate.acquire():
+                    lock = candidate
+                else:
+                    holder = candidate.holder()
+            except OSError as exc:
+                if exc.errno not in _CANNOT_WRITE:
+                    raise
+                unwritable = exc.strerror or "it can't be written"
         writer = lock is not None
         if writer:
             n = remove_orphan_temps(data_dir)
@@ -119,6 +145,9 @@ class Store:
             store.read_only_reason = (
                 f"Read-only: {holder.describe()} has this data open. Close it there to edit here."
             )
+        elif unwritable and not read_only:
+            store.read_only_reason = (f"Read-only: the data folder can't be written ({unwritable.lower()}), so "
+                                      "Rebound shows your data and changes nothing.")
         elif read_only:
             store.read_only_reason = "Read-only: opened with read_only=True."
         try:

@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -128,10 +129,15 @@ def test_orphan_temp_files_are_removed_at_start(data_dir):
     s.applications.save(Application(company="a", role="b"))
     s.close()
     (data_dir / ".rebound.json.abc123.tmp").write_bytes(b"half a save")
+    old = time.time() - 600
+    os.utime(data_dir / ".rebound.json.abc123.tmp", (old, old))  # left by a save killed a while ago
+    (data_dir / "backups").mkdir(exist_ok=True)
+    (data_dir / "backups" / ".rebound.json.live.tmp").write_bytes(b"a backup being written now")
     (data_dir / "notes.txt").write_text("mine")  # not ours: left alone
     s = Store.open(data_dir)
     try:
         assert not (data_dir / ".rebound.json.abc123.tmp").exists()
+        assert (data_dir / "backups" / ".rebound.json.live.tmp").exists()  # `rebound-tui backup`, running now
         assert (data_dir / "notes.txt").exists()
         assert any("temporary" in n for n in s.notices)
     finally:
