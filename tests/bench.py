@@ -4,7 +4,7 @@ Builds the heavy dataset (10,000 applications, 5,000 journal entries, 2,000 cont
 touchpoints) with the demo generator and prints a table. Every figure is measured beside its
 baseline in the same run, so the ratios hold on any machine; no figure is asserted in tests.
 
-The ``start`` section (``tests/bench_start.py``) is what a user gets: the installed ``rebound-tui``
+The ``pty`` section (``tests/bench_pty.py``) is what a user gets: the installed ``rebound-tui``
 under a pseudo-terminal, paired A B A B against a bare Textual app, from start to Today's content and
 from each key to the frame that shows its result. The others run in-process (``App.run_test`` or
 the store alone) and measure how each part scales from 50 records to the heavy dataset. This file
@@ -36,7 +36,7 @@ os.environ.setdefault("REBOUND_TODAY", "2026-03-02")
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
 
 #: Sections in the order they run: the pty section first, before this process grows.
-SECTIONS = ["start", "foundation", "today", "board", "journal", "contacts", "outreach"]
+SECTIONS = ["pty", "foundation", "today", "board", "journal", "contacts", "outreach"]
 
 
 @dataclass

@@ -4,7 +4,7 @@
   ``python -c pass`` and against loading the data file alone (Store.open + every table read);
 * recomputing the summary with warm caches (what every return to Today and every step costs).
 
-Start until Today is painted is measured as a user sees it, under a pty, in ``bench_start.py``.
+Start until Today is painted is measured as a user sees it, under a pty, in ``bench_pty.py``.
 """
 
 from __future__ import annotations

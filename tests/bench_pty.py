@@ -1,4 +1,4 @@
-"""Benchmark section ``start``: what a user's terminal sees, paired against a bare Textual app.
+"""Benchmark section ``pty``: what a user's terminal sees, paired against a bare Textual app.
 
 The real ``rebound-tui`` console script of an installed copy (:mod:`bench_install`: ``pip install .``,
 bytecode compiled, ``PYTHONDONTWRITEBYTECODE`` unset) runs under a pseudo-terminal at 80x24 with
@@ -269,7 +269,7 @@ class Start:
         self.pairs = pairs
         self.work = Path(ctx.work) / "pty"
         self.work.mkdir()
-        self.script = ensure_venv(getattr(ctx, "venv", None), log=lambda m: print(f"  [start] {m}", flush=True))
+        self.script = ensure_venv(getattr(ctx, "venv", None), log=lambda m: print(f"  [pty] {m}", flush=True))
         self.python = str(self.script.parent / "python")
         (self.work / "bare_start.py").write_text(BARE_START)
         (self.work / "bare_interact.py").write_text(BARE_INTERACT)
@@ -364,10 +364,10 @@ class Start:
             done[0] += 1
             what = " / ".join(str(x) for x in (r.get("id") or []))
             if "error" in r:
-                print(f"  [start] {done[0]}/{total} {what}: FAILED {r['error']}", flush=True)
+                print(f"  [pty] {done[0]}/{total} {what}: FAILED {r['error']}", flush=True)
             elif "start" in r:
                 extra = " (Today recomputed)" if r.get("rewrote") else ""
-                print(f"  [start] {done[0]}/{total} {what}: ready {r['start'] * 1000:,.0f} ms{extra}, "
+                print(f"  [pty] {done[0]}/{total} {what}: ready {r['start'] * 1000:,.0f} ms{extra}, "
                       f"{r.get('maxrss_mb', 0):.0f} MB", flush=True)
 
         results = self.driver.run(specs, progress)
@@ -451,6 +451,6 @@ def run(ctx) -> list[Row]:
     pairs = ctx.pairs
     t = time.perf_counter()
     rows = Start(ctx, pairs).run()
-    print(f"  [start] {pairs} pairs in {time.perf_counter() - t:.0f} s", flush=True)
+    print(f"  [pty] {pairs} pairs in {time.perf_counter() - t:.0f} s", flush=True)
     return rows
 
