@@ -441,7 +441,12 @@ def main() -> int:
             if args.only and name not in args.only:
                 continue
             print(f"[{name}]", flush=True)
-            for row in _section(name)(ctx):
+            try:
+                got = _section(name)(ctx)
+            except Exception as exc:  # noqa: BLE001 - one broken section must not hide the others; printed
+                print(f"  [{name}] FAILED: {type(exc).__name__}: {exc}", flush=True)
+                got = [Row(f"section failed: {type(exc).__name__}: {str(exc)[:200]}", float("nan"))]
+            for row in got:
                 rows.append((name, row))
                 r = row.ratio
                 print(f"  [{name}] {row.name.strip()}: {fmt_span(row.ours, row.ours_span, row.unit)} vs "
@@ -455,7 +460,12 @@ def main() -> int:
         if args.keep:
             print(f"work folder kept: {work}")
         else:
-            shutil.rmtree(work, ignore_errors=True)
+            for _ in range(3):  # a second ^C must not leave 50 MB of data behind
+                try:
+                    shutil.rmtree(work, ignore_errors=True)
+                    break
+                except KeyboardInterrupt:
+                    continue
     return 0
 
 

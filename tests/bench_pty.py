@@ -246,8 +246,12 @@ class Driver:
                     results.append(result)
                     progress(result)
             finally:
-                if proc.poll() is None:
-                    proc.kill()
+                if proc.poll() is None:  # interrupted: let the driver kill the program it runs
+                    proc.terminate()
+                    try:
+                        proc.wait(10)
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
         job.unlink(missing_ok=True)
         return results
 

@@ -342,6 +342,8 @@ def main() -> int:
     """Read ``{"runs": [spec, …]}`` on stdin; run them in order; print one JSON line per run (with
     an ``error`` key when it failed). Data folders a run made are the caller's to remove."""
     job = json.load(sys.stdin)
+    # a terminate from the benchmark unwinds like an error, so the program under test is killed too
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     for spec in job["runs"]:
         try:
             result = run_session(spec)
