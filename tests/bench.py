@@ -1,17 +1,23 @@
-"""Rebound's benchmark (a script, not a test): ``python tests/bench.py [--quick]``.
+"""Rebound's benchmark (a script, not a test): ``python tests/bench.py [--quick] [--pairs N]``.
 
 Builds the heavy dataset (10,000 applications, 5,000 journal entries, 2,000 contacts, 20,000
-touchpoints) with the demo generator and prints a table. Every figure is measured side by side with
-its baseline in the same run, so the ratios hold on any machine; no figure is asserted in tests.
+touchpoints) with the demo generator and prints a table. Every figure is measured beside its
+baseline in the same run, so the ratios hold on any machine; no figure is asserted in tests.
 
-Sections live in ``tests/bench_*.py``: each defines ``run(ctx) -> list[Row]``. This file measures
-the foundation (cold start, one edit persisted, memory) and runs the sections it finds.
+The ``pty`` section (``tests/bench_pty.py``) is what a user gets: the installed ``rebound-tui``
+under a pseudo-terminal, paired A B A B against a bare Textual app, from start to Today's content and
+from each key to the frame that shows its result. The others run in-process (``App.run_test`` or
+the store alone) and measure how each part scales from 50 records to the heavy dataset. This file
+measures the foundation (one edit made durable, memory) and runs the sections listed in
+:data:`SECTIONS`; ``tests/bench_*.py`` modules without a ``run`` are helpers (the installer, the pty
+driver). pytest collects none of these files (``test_*.py`` only).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import math
 import os
 import shutil
 import statistics
@@ -21,7 +27,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,32 +35,74 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("REBOUND_TODAY", "2026-03-02")
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
 
+#: Sections in the order they run: the pty section first, before this process grows.
+SECTIONS = ["pty", "foundation", "today", "board", "journal", "contacts", "outreach"]
+
 
 @dataclass
 class Row:
+    """One line of the table. ``ours``/``baseline`` are medians; the spans are min–max; ``ratios``
+    are per-pair ratios when the two were measured in pairs (their median is the ratio shown)."""
+
     name: str
     ours: float
     baseline_name: str = ""
     baseline: float | None = None
     target: str = ""
     unit: str = "s"
+    ours_span: tuple[float, float] | None = None
+    base_span: tuple[float, float] | None = None
+    ratios: list[float] = field(default_factory=list)
+    #: ("ratio", x): met when the ratio is at most x; ("ours", x): when ours is at most x
+    limit: tuple[str, float] | None = None
+    met: bool | None = None
+    #: False: the two columns are not comparable as a ratio (counts of runs, say)
+    plain_ratio: bool = True
 
     @property
     def ratio(self) -> float | None:
-        if self.baseline in (None, 0):
+        if not self.plain_ratio:
+            return None
+        if self.ratios:
+            return statistics.median(self.ratios)
+        if self.baseline in (None, 0) or self.baseline is None:
             return None
         return self.ours / self.baseline
+
+    @property
+    def ratio_span(self) -> tuple[float, float] | None:
+        return (min(self.ratios), max(self.ratios)) if self.ratios else None
+
+    def verdict(self) -> bool | None:
+        if self.met is not None:
+            return self.met
+        if self.limit is None or math.isnan(self.ours):
+            return None
+        kind, x = self.limit
+        value = self.ratio if kind == "ratio" else self.ours
+        return None if value is None else value <= x
+
+
+def paired_row(name: str, ours: list[float], baseline_name: str, baseline: list[float], *, target: str = "",
+               unit: str = "s", limit: tuple[str, float] | None = None, ratio: bool = True) -> Row:
+    """A row from runs measured in pairs (ours[i] beside baseline[i], run back to back)."""
+    ratios = [a / b for a, b in zip(ours, baseline, strict=True) if b] if ratio else []
+    return Row(name, statistics.median(ours), baseline_name, statistics.median(baseline), target, unit,
+               ours_span=(min(ours), max(ours)), base_span=(min(baseline), max(baseline)), ratios=ratios,
+               limit=limit, plain_ratio=ratio)
 
 
 class Ctx:
     """What sections get: prepared data dirs (copy before changing them) and timing helpers."""
 
-    def __init__(self, work: Path, quick: bool) -> None:
+    def __init__(self, work: Path, quick: bool, pairs: int, venv: Path | None = None) -> None:
         from store import demo
         from store.db import Store
 
         self.work = work
         self.quick = quick
+        self.pairs = pairs
+        self.venv = venv
         self.python = sys.executable
         self.root = ROOT
         sizes = dict(demo.HEAVY)
@@ -72,6 +120,23 @@ class Ctx:
         demo.populate(s, applications=50, journal=50, contacts=50, touchpoints=200, drafts=10)
         s.close()
         self._n = 0
+        self._variant: Path | None = None
+
+    def variant_file(self) -> Path:
+        """The heavy data file with one application's notes changed (the same data, changed since)."""
+        if self._variant is None:
+            from store.db import Store
+
+            d = self.copy("heavy")
+            s = Store.open(d)
+            try:
+                first = s.applications.all()[0].copy()
+                first.notes = (first.notes or "") + " (changed since the last run)"
+                s.applications.save(first)
+            finally:
+                s.close()
+            self._variant = d / "rebound.json"
+        return self._variant
 
     def copy(self, which: str = "heavy") -> Path:
         """A fresh copy of a prepared data dir (without its backups)."""
@@ -136,42 +201,8 @@ async def time_screen_open(data_dir: Path, key: str) -> float:
 
 # ----------------------------------------------------------------------------- foundation
 
-BARE_APP = textwrap.dedent("""
-    from textual.app import App
-    from textual.widgets import Static
-    class Bare(App):
-        def compose(self):
-            yield Static("hello")
-        def on_mount(self):
-            self.call_after_refresh(self.exit)
-    Bare().run(headless=True, size=(80, 24))
-""")
-
-OUR_APP = textwrap.dedent("""
-    import os, sys
-    {prelude}
-    from store.db import Store
-    from tui.app import ReboundApp
-    store = Store.open({data_dir!r})
-    class Timed(ReboundApp):
-        # done when Today shows its summary (not just its frame)
-        def on_mount(self):
-            super().on_mount()
-            self._poll = self.set_interval(0.002, self._check)
-        def _check(self):
-            if getattr(self.screen, "summary", None) is not None:
-                self._poll.stop()
-                self.call_after_refresh(self.exit)
-    Timed(store).run(headless=True, size=(80, 24))
-    store.close()
-    sys.stdout.flush()
-    os._exit(0)  # as the real command line does once everything is saved
-""")
-
-FORGET_TODAY = "import shutil; shutil.rmtree(os.path.join({data_dir!r}, 'cache'), ignore_errors=True)"
-
-# ru_maxrss survives fork+exec on Linux (a child reports at least its parent's peak), so read the
-# process's own high-water mark instead.
+# ru_maxrss survives fork+exec on Linux (a child reports at least its parent's size at the fork), so
+# these programs read their own high-water mark instead.
 PEAK_MB = textwrap.dedent("""
     def peak_mb():
         with open("/proc/self/status") as fh:
@@ -182,39 +213,49 @@ PEAK_MB = textwrap.dedent("""
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """)
 
+BARE_HEADLESS = textwrap.dedent("""
+    from textual.app import App
+    from textual.widgets import Static
+    class Bare(App):
+        def compose(self):
+            yield Static("hello")
+        def on_mount(self):
+            self.call_after_refresh(self.exit)
+    Bare().run(headless=True, size=(80, 24))
+""")
 
-def foundation(ctx: Ctx) -> list[Row]:
-    rows = []
-    data = ctx.copy("heavy")
 
-    def app(d, forget=False):
-        return OUR_APP.format(data_dir=str(d), prelude=FORGET_TODAY.format(data_dir=str(d)) if forget else "")
+def floor_write(path: Path, payload: bytes) -> None:
+    """The least any durable save of ``payload`` costs: temp file, write, fsync, rename, fsync(dir)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".floor-")
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    dfd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dfd)
+    finally:
+        os.close(dfd)
 
-    bare = ctx.run_python(BARE_APP)
-    # the first start of the day takes the daily backup and computes Today: not the everyday case
-    ctx.run_python(app(data), repeat=1)
-    ours = ctx.run_python(app(data))
-    rows.append(Row("cold start to Today shown, heavy dataset (data unchanged since last run)", ours,
-                    "bare Textual app + one Static", bare, "<= 1.5x"))
-    ours_miss = ctx.run_python(app(data, forget=True))
-    rows.append(Row("cold start to Today shown, heavy dataset (data changed: Today recomputed)", ours_miss,
-                    "bare Textual app + one Static", bare, "<= 1.5x"))
-    small = ctx.copy("small")
-    ctx.run_python(app(small), repeat=1)
-    ours_small = ctx.run_python(app(small))
-    rows.append(Row("cold start to Today shown, 50-card dataset", ours_small, "bare Textual app + one Static",
-                    bare, "<= 1.5x"))
-    ours_small_miss = ctx.run_python(app(small, forget=True))
-    rows.append(Row("cold start to Today shown, 50-card dataset (Today recomputed)", ours_small_miss,
-                    "bare Textual app + one Static", bare, "<= 1.5x"))
 
-    # one edit persisted: our storage vs TinyDB's stock JSONStorage on the same data
+def _edit_rows(ctx: Ctx) -> list[Row]:
+    """One edit made durable, paired with the floor (an atomic rewrite of the same bytes) and with
+    stock TinyDB's JSONStorage making the same edit on the same records."""
+    import orjson
     from tinydb import TinyDB
 
     from store.db import Store
 
-    store = Store.open(ctx.copy("heavy"))
-    target = store.applications.all()[len(store.applications.all()) // 2]
+    pairs = max(ctx.pairs, 7)
+    data = ctx.copy("heavy")
+    store = Store.open(data)
+    apps = store.applications.all()
+    target = apps[len(apps) // 2]
     counter = [0]
 
     def our_edit() -> None:
@@ -222,33 +263,76 @@ def foundation(ctx: Ctx) -> list[Row]:
         changed = target.copy()
         changed.notes = f"edit {counter[0]}"
         store.applications.save(changed)
+        if store.dirty:  # saved later by design: wait until it is on disk, that is the edit made durable
+            store.flush()
+        assert not store.dirty
 
-    ours_edit = ctx.measure(our_edit, repeat=7)
-    store.close()
+    our_edit()  # the first save after opening also serialises every table once
+    floor_path = data / "floor.json"
+    payload = (data / "rebound.json").read_bytes()
+    ours, floor = [], []
+    try:
+        for _ in range(pairs):
+            t = time.perf_counter()
+            our_edit()
+            ours.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            floor_write(floor_path, payload)
+            floor.append(time.perf_counter() - t)
+    finally:
+        store.close()
+    size = len(payload) / 1e6
+    rows = [paired_row(f"one edit made durable, heavy ({size:.1f} MB file)", ours,
+                       "floor: atomic rewrite of the same bytes (temp+fsync+rename+dir fsync)", floor,
+                       target="≤ 1.3× the floor", limit=("ratio", 1.3))]
 
     stock_dir = ctx.copy("heavy")
-    import orjson
-
     raw = orjson.loads((stock_dir / "rebound.json").read_bytes())
-    # stock TinyDB wants integer document ids: same records, renumbered
-    stock_data = {name: {str(i + 1): doc for i, doc in enumerate(table.values())} for name, table in raw.items()}
+    # stock TinyDB wants integer document ids: the same records, renumbered
+    stock_data = {name: {str(i + 1): doc for i, doc in enumerate(table.values())}
+                  for name, table in raw.items() if isinstance(table, dict)}
     stock_path = stock_dir / "stock.json"
     stock_path.write_bytes(orjson.dumps(stock_data))
     db = TinyDB(stock_path)
     table = db.table("applications")
-    mid = str(len(stock_data["applications"]) // 2)
+    mid = len(stock_data["applications"]) // 2
+    store = Store.open(ctx.copy("heavy"))
+    our_edit_target = store.applications.all()[len(store.applications.all()) // 2]
 
-    def stock_edit() -> None:
+    def ours_again() -> None:
         counter[0] += 1
-        table.update({"notes": f"edit {counter[0]}"}, doc_ids=[int(mid)])
+        changed = our_edit_target.copy()
+        changed.notes = f"edit {counter[0]}"
+        store.applications.save(changed)
+        if store.dirty:
+            store.flush()
 
-    stock = ctx.measure(stock_edit, repeat=3)
-    db.close()
-    rows.append(Row("one edit persisted (atomic + fsync), heavy dataset", ours_edit,
-                    "TinyDB stock JSONStorage, same edit", stock, "at least 8x faster (ratio <= 0.125)"))
+    ours_again()
+    ours2, stock = [], []
+    try:
+        for _ in range(2 if ctx.quick else 3):
+            t = time.perf_counter()
+            ours_again()
+            ours2.append(time.perf_counter() - t)
+            counter[0] += 1
+            t = time.perf_counter()
+            table.update({"notes": f"edit {counter[0]}"}, doc_ids=[mid])
+            stock.append(time.perf_counter() - t)
+    finally:
+        store.close()
+        db.close()
+    rows.append(paired_row("one edit made durable, heavy", ours2, "stock TinyDB JSONStorage, the same edit", stock,
+                           target="faster (ratio < 1)", limit=("ratio", 1.0)))
+    return rows
 
-    rss_code = PEAK_MB + textwrap.dedent(f"""
-        import sys
+
+def _memory_rows(ctx: Ctx) -> list[Row]:
+    """Peak memory with every record loaded (headless, the installed copy), paired with a bare app."""
+    from bench_install import clean_env, ensure_venv
+
+    python = str(ensure_venv(ctx.venv, log=lambda m: None).parent / "python")
+    data = ctx.copy("heavy")
+    code = PEAK_MB + textwrap.dedent(f"""
         from store.db import Store
         from tui.app import ReboundApp
         store = Store.open({str(data)!r})
@@ -261,64 +345,127 @@ def foundation(ctx: Ctx) -> list[Row]:
             repo.all()
         print(peak_mb())
     """)
-    out = subprocess.run([ctx.python, "-c", rss_code], cwd=ROOT, capture_output=True, text=True, check=True)
-    rss = float(out.stdout.strip().splitlines()[-1])
-    bare_rss_code = PEAK_MB + BARE_APP + "\nprint(peak_mb())\n"
-    out = subprocess.run([ctx.python, "-c", bare_rss_code], cwd=ROOT, capture_output=True, text=True, check=True)
-    bare_rss = float(out.stdout.strip().splitlines()[-1])
-    rows.append(Row("peak memory (RSS), heavy dataset, all records loaded", rss, "bare Textual app", bare_rss,
-                    "report", unit="MB"))
-    return rows
+    bare_code = PEAK_MB + BARE_HEADLESS + "\nprint(peak_mb())\n"
+    env = clean_env({"REBOUND_TODAY": os.environ["REBOUND_TODAY"]})
+
+    def peak(src: str) -> float:
+        out = subprocess.run([python, "-c", src], cwd=ctx.work, env=env, capture_output=True, text=True, check=True,
+                             timeout=600)
+        return float(out.stdout.strip().splitlines()[-1])
+
+    ours, bare = [], []
+    for _ in range(2 if ctx.quick else 3):
+        ours.append(peak(code))
+        bare.append(peak(bare_code))
+    return [paired_row("peak memory (RSS), heavy, every record loaded (headless, installed copy)", ours,
+                       "bare Textual app", bare, unit="MB", target="≤ 3×", limit=("ratio", 3.0))]
 
 
-def _load_sections() -> list[tuple[str, Callable[[Ctx], list[Row]]]]:
-    sections = []
-    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        assert spec and spec.loader
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        sections.append((path.stem.removeprefix("bench_"), mod.run))
-    return sections
+def foundation(ctx: Ctx) -> list[Row]:
+    return _edit_rows(ctx) + _memory_rows(ctx)
+
+
+def _section(name: str) -> Callable[[Ctx], list[Row]]:
+    if name == "foundation":
+        return foundation
+    path = Path(__file__).parent / f"bench_{name}.py"
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.run
 
 
 def fmt(value: float | None, unit: str) -> str:
-    if value is None:
+    if value is None or math.isnan(value):
         return "—"
     if unit == "s":
         return f"{value * 1000:,.1f} ms" if value < 10 else f"{value:,.1f} s"
-    return f"{value:,.1f} {unit}"
+    if unit == "runs":
+        return f"{value:.0f}"
+    return f"{value:,.0f} {unit}" if value >= 100 else f"{value:,.1f} {unit}"
+
+
+def fmt_span(value: float | None, span: tuple[float, float] | None, unit: str) -> str:
+    text = fmt(value, unit)
+    if span is None or value is None:
+        return text
+    lo, hi = fmt(span[0], unit), fmt(span[1], unit)
+    return f"{text} ({lo.split()[0]}–{hi})" if unit != "runs" else text
+
+
+def fmt_ratio(row: Row) -> str:
+    r = row.ratio
+    if r is None:
+        return "—"
+    span = row.ratio_span
+    return f"{r:.2f}× ({span[0]:.2f}–{span[1]:.2f})" if span else f"{r:.2f}×"
+
+
+def table(rows: list[tuple[str, Row]]) -> str:
+    lines = ["| measure | ours: median (min–max) | baseline: median (min–max) | ratio (per pair) | target |",
+             "|---|---|---|---|---|"]
+    for name, row in rows:
+        v = row.verdict()
+        mark = "" if v is None else (" ✔" if v else " ✘")
+        base = f"{row.baseline_name}: {fmt_span(row.baseline, row.base_span, row.unit)}" if row.baseline_name else "—"
+        lines.append(f"| [{name}] {row.name.strip()} | {fmt_span(row.ours, row.ours_span, row.unit)} | {base} | "
+                     f"{fmt_ratio(row)} | {row.target}{mark} |")
+    return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a tenth of the heavy dataset (a smoke run)")
-    parser.add_argument("--only", help="run only this section (foundation, board, journal, …)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: a tenth of the heavy dataset, 3 pairs")
+    parser.add_argument("--pairs", type=int, default=None,
+                        help="A/B pairs per paired row (default 9; 3 with --quick)")
+    parser.add_argument("--only", action="append", choices=SECTIONS,
+                        help="run only this section (repeat for several)")
+    parser.add_argument("--venv", type=Path, default=None,
+                        help="where to keep the installed copy (default: ~/.cache/rebound-bench/venv-pyX.Y)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (data dirs, logs) for a look")
     args = parser.parse_args()
+    pairs = args.pairs or (3 if args.quick else 9)
     work = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
+    started = time.perf_counter()
     try:
-        ctx = Ctx(work, args.quick)
+        ctx = Ctx(work, args.quick, pairs, args.venv)
         size = (ctx.heavy_dir / "rebound.json").stat().st_size / 1e6
         print(f"dataset: {ctx.sizes} -> {size:.1f} MB, built in {ctx.heavy_build_seconds:.1f} s")
-        sections = [("foundation", foundation)] + _load_sections()
+        print(f"pairs per paired row: {pairs}; the pty runs unset PYTHONDONTWRITEBYTECODE and PYTHONPATH (the "
+              f"installed copy, bytecode compiled as a pip install leaves it); {os.cpu_count()} CPUs, load "
+              f"{os.getloadavg()[0]:.1f} at the start", flush=True)
         rows: list[tuple[str, Row]] = []
-        for name, fn in sections:
-            if args.only and name != args.only:
+        for name in SECTIONS:
+            if args.only and name not in args.only:
                 continue
-            for row in fn(ctx):
+            print(f"[{name}]", flush=True)
+            try:
+                got = _section(name)(ctx)
+            except Exception as exc:  # noqa: BLE001 - one broken section must not hide the others; printed
+                print(f"  [{name}] FAILED: {type(exc).__name__}: {exc}", flush=True)
+                got = [Row(f"section failed: {type(exc).__name__}: {str(exc)[:200]}", float("nan"))]
+            for row in got:
                 rows.append((name, row))
                 r = row.ratio
-                print(f"  [{name}] {row.name}: {fmt(row.ours, row.unit)} vs {fmt(row.baseline, row.unit)}"
-                      f" ({f'ratio {r:.2f}x' if r is not None else 'no baseline'})", flush=True)
+                print(f"  [{name}] {row.name.strip()}: {fmt_span(row.ours, row.ours_span, row.unit)} vs "
+                      f"{fmt_span(row.baseline, row.base_span, row.unit)}"
+                      f" ({f'ratio {r:.2f}x' if r is not None else 'no ratio'})", flush=True)
         print()
-        print("| section | measure | ours | baseline | baseline value | ratio | target |")
-        print("|---|---|---|---|---|---|---|")
-        for name, row in rows:
-            r = row.ratio
-            print(f"| {name} | {row.name} | {fmt(row.ours, row.unit)} | {row.baseline_name} | "
-                  f"{fmt(row.baseline, row.unit)} | {f'{r:.2f}x' if r is not None else '—'} | {row.target} |")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}; {time.perf_counter() - started:.0f} s in all")
+        print()
+        print(table(rows))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            print(f"work folder kept: {work}")
+        else:
+            for _ in range(3):  # a second ^C must not leave 50 MB of data behind
+                try:
+                    shutil.rmtree(work, ignore_errors=True)
+                    break
+                except KeyboardInterrupt:
+                    continue
     return 0
 
 

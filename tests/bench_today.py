@@ -2,8 +2,9 @@
 
 * ``rebound-tui today`` (a fresh interpreter, the store opened read-only, no Textual) against
   ``python -c pass`` and against loading the data file alone (Store.open + every table read);
-* the Today screen in a headless app until its summary is on screen, against a bare Textual app;
 * recomputing the summary with warm caches (what every return to Today and every step costs).
+
+Start until Today is painted is measured as a user sees it, under a pty, in ``bench_pty.py``.
 """
 
 from __future__ import annotations
@@ -26,34 +27,6 @@ LOAD_ONLY = textwrap.dedent("""
     s.close()
 """)
 
-BARE_APP = textwrap.dedent("""
-    from textual.app import App
-    from textual.widgets import Static
-    class Bare(App):
-        def compose(self):
-            yield Static("hello")
-        def on_mount(self):
-            self.call_after_refresh(self.exit)
-    Bare().run(headless=True, size=(80, 24))
-""")
-
-TODAY_READY = textwrap.dedent("""
-    from store.db import Store
-    from tui.app import ReboundApp
-    store = Store.open({data_dir!r})
-    class Timed(ReboundApp):
-        def on_mount(self):
-            super().on_mount()
-            self.set_interval(0.005, self.check)
-        def check(self):
-            screen = self.screen
-            if getattr(screen, "summary", None) is not None and getattr(screen, "rows", None):
-                self.exit()
-    Timed(store).run(headless=True, size=(80, 24))
-    store.close()
-""")
-
-
 def run(ctx) -> list[Row]:
     rows = []
     data = ctx.copy("heavy")
@@ -65,13 +38,6 @@ def run(ctx) -> list[Row]:
     rows.append(Row("rebound-tui today, heavy dataset", ours, "python -c pass", empty, "report (well under 1 s)"))
     rows.append(Row("rebound-tui today, heavy dataset", ours, "Store.open + reading every table", load,
                     "<= 1.5x"))
-
-    writer = ctx.copy("heavy")
-    ctx.run_python(TODAY_READY.format(data_dir=str(writer)), repeat=1)  # the day's backup exists from now
-    bare = ctx.run_python(BARE_APP, repeat=5)
-    screen = ctx.run_python(TODAY_READY.format(data_dir=str(writer)), repeat=5)
-    rows.append(Row("app start until Today shows its summary, heavy dataset", screen, "bare Textual app", bare,
-                    "report"))
 
     from store.db import Store
     from store.today import summarize
