@@ -80,6 +80,11 @@ def contacts_csv(rows: Iterable[ContactRow]) -> bytes:
 _SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 
+def sequence_number(stamp: datetime) -> int:
+    """An event's SEQUENCE: minutes since a fixed moment, so every export is a newer revision."""
+    return max(0, int((stamp.astimezone(UTC) - _SEQUENCE_EPOCH).total_seconds() // 60))
+
+
 def calendar_day(due: date, today: date) -> date:
     """Where a due date goes in a calendar: a past one on today, or the next working day."""
     if due >= today:
@@ -98,7 +103,7 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
 
     stamp = (now or clock.now()).astimezone(UTC)
     today = (now or clock.now()).date()
-    sequence = max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
+    sequence = sequence_number(stamp)
     cal = Calendar()
     cal.add("prodid", "-//Rebound//rebound-tui contacts//EN")
     cal.add("version", "2.0")

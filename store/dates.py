@@ -9,7 +9,7 @@ Accepted input is deliberately narrow so nothing is guessed: ``YYYY-MM-DD``, ``t
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -178,3 +178,111 @@ def add_months(day: date, months: int) -> date:
     """Month arithmetic that clamps month ends (Jan 31 + 1 month = Feb 28/29)."""
     moved: date = day + relativedelta(months=months)
     return moved
+
+
+# --------------------------------------------------------------------------- interviews: a day and maybe a time
+#
+# Stored as local "floating" time (no offset): ``YYYY-MM-DDTHH:MM``, or ``YYYY-MM-DD`` when only the day
+# is known. Typed as a date the way :func:`parse_user_date` reads one (or ``3 Mar``, ``Mar 3``,
+# ``3 Mar 2026``), optionally followed by a time (``14:00``, ``9am``, ``2:30pm``).
+
+TIME_ACCEPTED = "HH:MM, 9am or 2:30pm"
+INTERVIEW_ACCEPTED = "a date (fri, 2026-03-05, 3 Mar), then a time if you know it (14:00, 9am)"
+
+_TIME_RE = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])\.?\s*m?\.?$|^(\d{1,2})[:.h](\d{2})$")
+_TAIL_TIME_RE = re.compile(r"^(.*?)(?:\s+|\s*(?:,|\bat\b)\s*)"
+                           r"(\d{1,2}(?:[:.h]\d{2})?\s*[ap]\.?\s*m?\.?|\d{1,2}[:.h]\d{2})$")
+_DAY_MONTH_RE = re.compile(r"^(\d{1,2})\s*([a-z]{3,9})\.?(?:\s+(\d{4}))?$")
+_MONTH_DAY_RE = re.compile(r"^([a-z]{3,9})\.?\s*(\d{1,2})(?:,?\s+(\d{4}))?$")
+
+
+def parse_time(text: str) -> time:
+    """A time of day as typed: ``14:00``, ``9:05``, ``9am``, ``2:30pm``, ``12pm`` (noon), ``12am``
+    (midnight). A bare number (``10``) is refused: morning or evening is not guessed."""
+    raw = (text or "").strip().lower().replace(" ", "")
+    m = _TIME_RE.match(raw)
+    if not m:
+        raise DateError(f"Can't read {text.strip()[:20]!r} as a time. Use {TIME_ACCEPTED}.")
+    if m.group(4) is not None:
+        hour, minute = int(m.group(4)), int(m.group(5))
+    else:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12:
+            raise DateError(f"{text.strip()!r}: with am/pm the hour is 1 to 12.")
+        hour = hour % 12 + (12 if m.group(3) == "p" else 0)
+    if hour > 23 or minute > 59:
+        raise DateError(f"{text.strip()!r} is not a time of day. Use {TIME_ACCEPTED}.")
+    return time(hour, minute)
+
+
+def _month(name: str) -> int | None:
+    for i, full in enumerate(MONTH_NAMES):
+        if full.lower().startswith(name) and len(name) >= 3:
+            return i + 1
+    return None
+
+
+def _day_month(raw: str, base: date) -> date | None:
+    """``3 mar``, ``mar 3``, ``3 march 2026``; without a year, the next such day from ``base`` on."""
+    m = _DAY_MONTH_RE.match(raw)
+    parts = (m.group(1), m.group(2), m.group(3)) if m else None
+    if parts is None:
+        m = _MONTH_DAY_RE.match(raw)
+        parts = (m.group(2), m.group(1), m.group(3)) if m else None
+    if parts is None:
+        return None
+    month = _month(parts[1])
+    if month is None:
+        return None
+    day_n, year = int(parts[0]), int(parts[2]) if parts[2] else None
+    try:
+        if year is not None:
+            return date(year, month, day_n)
+        found = date(base.year, month, day_n)
+        return found if found >= base else date(base.year + 1, month, day_n)
+    except ValueError as exc:
+        raise DateError(f"{raw!r} is not a real date ({exc}).") from exc
+
+
+def parse_interview(text: str, today: date | None = None) -> tuple[date, time | None]:
+    """What was typed into an interview field: (day, time or ``None``). Raises :class:`DateError`."""
+    base = today or clock.today()
+    raw = " ".join((text or "").strip().lower().split())
+    if not raw:
+        raise DateError(f"Empty date. Use {INTERVIEW_ACCEPTED}.")
+    iso = re.match(r"^(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}:\d{2})(?::\d{2})?$", raw)
+    day_text, time_text = (iso.group(1), iso.group(2)) if iso else (raw, "")
+    if not iso:
+        m = _TAIL_TIME_RE.match(raw)
+        if m and m.group(1).strip():
+            day_text, time_text = m.group(1).strip(), m.group(2)
+    try:
+        day = _day_month(day_text, base) or parse_user_date(day_text, base)
+    except DateError:
+        raise DateError(f"Can't read {text.strip()[:40]!r} as an interview date. Use {INTERVIEW_ACCEPTED}.") from None
+    return day, parse_time(time_text) if time_text else None
+
+
+def interview_value(day: date, at: time | None) -> str:
+    """How an interview is stored: ``2026-03-05T10:30``, or ``2026-03-05`` with no time."""
+    return f"{day.isoformat()}T{at.hour:02d}:{at.minute:02d}" if at is not None else day.isoformat()
+
+
+def interview_parts(value: str | None) -> tuple[date, time | None] | None:
+    """A stored interview read back; ``None`` when there is none or it can't be read."""
+    if not value:
+        return None
+    if len(value) <= 10:
+        day = from_iso(value)
+        return (day, None) if day else None
+    dt = from_iso_datetime(value)
+    return (dt.date(), time(dt.hour, dt.minute)) if dt else None
+
+
+def interview_label(value: str | None) -> str:
+    """``Thu 5 Mar 2026, 10:30`` (or without the time); "" for none."""
+    parts = interview_parts(value)
+    if parts is None:
+        return ""
+    day, at = parts
+    return long_date(day) + (f", {at.hour:02d}:{at.minute:02d}" if at is not None else "")

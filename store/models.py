@@ -312,6 +312,8 @@ class Application(Record):
     feedback_requested_on: str | None = None
     # the board's sweep: out of the "needs attention" list until this day (snooze a week)
     snoozed_until: str | None = None
+    # the next interview: local "YYYY-MM-DDTHH:MM", or "YYYY-MM-DD" when no time is known
+    interview_at: str | None = None
 
     @property
     def title(self) -> str:

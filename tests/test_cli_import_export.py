@@ -237,3 +237,20 @@ def test_new_paths_load_no_textual(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={"REBOUND_TODAY": "2026-03-02", "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip().endswith("CLEAN")
+
+
+def test_export_applications_as_ics_puts_interviews_in_a_calendar(data_dir, capsys):
+    from icalendar import Calendar
+
+    s = Store.open(data_dir)
+    acme = s.applications.save(Application(company="Acme", role="Engineer", stage="interviewing",
+                                           interview_at="2026-03-05T10:30"))
+    s.applications.save(Application(company="Globex", role="SRE", stage="applied"))
+    s.close()
+    assert _cli(data_dir, "export", "applications", "--format", "ics") == 0
+    out = capsys.readouterr().out
+    path = data_dir / "exports" / "applications-2026-03-02.ics"
+    assert "1 interview" in out and stat.S_IMODE(path.stat().st_mode) == 0o600
+    (event,) = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert str(event["uid"]) == f"{acme.id}-interview@rebound"
+    assert str(event["summary"]) == "Interview: Acme — Engineer"

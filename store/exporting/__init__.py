@@ -1,6 +1,7 @@
 """Moving out: every export Rebound writes, each a pure function from records to bytes.
 
 * :mod:`.applications` — applications as a spreadsheet-safe CSV, with a date per stage;
+* :mod:`.interviews` — interview dates as iCalendar events;
 * :mod:`.activity` — the work-search log for a date range (CSV or Markdown);
 * :mod:`.jrnl` — the journal in jrnl's text format (``jrnl --import`` reads one entry per entry);
 * :mod:`.vcard` — contacts as vCard 4.0;

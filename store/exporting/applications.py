@@ -17,7 +17,8 @@ from ..models import STAGES, Application
 
 COLUMNS = [
     "rebound id", "company", "role", "stage", "outcome", "applied on", "url", "location", "work mode", "salary",
-    "source", "excitement", "deadline", "round", "next action", "next action date", "contacts", "tags", "notes",
+    "source", "excitement", "deadline", "round", "interview", "next action", "next action date", "contacts",
+    "tags", "notes",
     "outcome on", "outcome reason", "feedback", "created",
     "wishlist on", "applied stage on", "screening on", "interviewing on", "offer on", "closed on",
 ]
@@ -40,7 +41,8 @@ def row(app: Application) -> list[str]:
     return [
         app.id, app.company, app.role, app.stage, app.outcome, app.applied_on or "", app.url, app.location,
         app.work_mode, app.salary, app.source, str(app.excitement or ""), app.deadline or "",
-        str(app.round_number or ""), app.next_action, app.next_action_date or "", ", ".join(app.contact_names),
+        str(app.round_number or ""), app.interview_at or "", app.next_action, app.next_action_date or "",
+        ", ".join(app.contact_names),
         ", ".join(app.tags), app.notes, app.outcome_on or "", app.outcome_reason, app.feedback, app.created_at,
         *(days.get(s, "") for s in STAGES),
     ]

@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Literal
 
 from .. import clock
+from ..dates import interview_value
 from ..models import (
     OUTCOMES,
     STAGE_LABELS,
@@ -279,6 +280,16 @@ def _excitement(text: str) -> int:
     return min(5, int(m.group(1))) if m else 0
 
 
+def _interview(when: When | None) -> str | None:
+    """An interview cell as stored: local wall-clock time when the file had a time, else the day."""
+    if when is None:
+        return None
+    if when.moment is None:
+        return interview_value(when.day, None)
+    local = when.moment.astimezone(clock.now().tzinfo)
+    return interview_value(local.date(), time(local.hour, local.minute))
+
+
 def new_application(si: SheetImport, row: Row, choice: S.Choice) -> Application:
     stage: Stage = one_of(STAGES, choice[0], "applied")
     outcome: Outcome | Literal[""] = one_of([*OUTCOMES, ""], choice[1], "")
@@ -306,6 +317,7 @@ def new_application(si: SheetImport, row: Row, choice: S.Choice) -> Application:
         stage_entered_on=entered, stage_history=history, outcome=outcome, feedback=v("feedback"),
         outcome_reason=v("outcome_reason") if stage == "closed" else "",
         round_number=int(v("round")) if v("round").isdigit() else 0,
+        interview_at=_interview(d.get("interview")),
     )
     if "created" in d:
         app.created_at = _stamp(d["created"])
@@ -377,7 +389,7 @@ def label(a: Application) -> str:
 
 
 _COMPARED = ("company", "role", "url", "location", "salary", "source", "work_mode", "deadline", "applied_on",
-             "next_action", "next_action_date", "feedback")
+             "next_action", "next_action_date", "feedback", "interview_at")
 
 
 def _merge(before: Application, new: Application, row: Row, today: date) -> tuple[Application, list[str], str]:

@@ -24,12 +24,13 @@ FIELDS: dict[str, str] = {
     "outcome_reason": "why it ended", "feedback": "feedback received", "id": "the tracker's id for it",
     "description": "the job description (HTML is reduced to text)", "job_type": "full-time, contract…",
     "applied_flag": "Yes/No: applied", "round": "interview round number",
+    "interview": "the next interview's date (and time)",
     "on_wishlist": "day it entered Wishlist", "on_applied": "day it entered Applied",
     "on_screening": "day it entered Screening", "on_interviewing": "day it entered Interviewing",
     "on_offer": "day it entered Offer", "on_closed": "day it was closed",
 }
-DATE_FIELDS = ("applied", "deadline", "next_action_date", "created", "moved", "outcome_on", "on_wishlist",
-               "on_applied", "on_screening", "on_interviewing", "on_offer", "on_closed")
+DATE_FIELDS = ("applied", "deadline", "next_action_date", "created", "moved", "outcome_on", "interview",
+               "on_wishlist", "on_applied", "on_screening", "on_interviewing", "on_offer", "on_closed")
 
 _FIELD_ALIASES = {"title": "role", "position": "role", "employer": "company", "status": "stage",
                   "list": "stage", "link": "url", "date": "applied", "note": "notes"}
@@ -76,6 +77,7 @@ GUESSES = _aliases({
     "description": "description|job description|html description",
     "job_type": "job type|employment type|type|contract",
     "round": "round|interview round",
+    "interview": "interview|interview date|interview at|interview on|interview time|next interview",
     "on_wishlist": "wishlist on", "on_applied": "applied on date", "on_screening": "screening on",
     "on_interviewing": "interviewing on", "on_offer": "offer on", "on_closed": "closed on",
 })
@@ -100,6 +102,7 @@ REBOUND = _aliases({
     "id": "rebound id", "company": "company", "role": "role", "stage": "stage", "outcome": "outcome",
     "applied": "applied on", "url": "url", "location": "location", "work_mode": "work mode", "salary": "salary",
     "source": "source", "excitement": "excitement", "deadline": "deadline", "round": "round",
+    "interview": "interview",
     "next_action": "next action", "next_action_date": "next action date", "contact": "contacts",
     "tags": "tags", "notes": "notes", "outcome_on": "outcome on", "outcome_reason": "outcome reason",
     "feedback": "feedback", "created": "created", "on_wishlist": "wishlist on", "on_applied": "applied stage on",

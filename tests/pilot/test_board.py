@@ -73,8 +73,8 @@ async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, mak
         ids = [w.id for w in form.query("#form-scroll Input, #form-scroll Select, #form-scroll TextArea")]
         assert ids == ["f-company", "f-role", "f-url", "f-location", "f-work_mode", "f-salary", "f-source",
                        "f-excitement", "f-applied_on", "f-deadline", "f-round_number", "f-round_name",
-                       "f-next_action", "f-next_action_date", "f-contacts", "f-notes", "f-tags", "f-feedback",
-                       "f-stage"]
+                       "f-interview_at", "f-next_action", "f-next_action_date", "f-contacts", "f-notes", "f-tags",
+                       "f-feedback", "f-stage"]
         form.query_one("#f-excitement", Input).focus()
         await type_text(pilot, "49")  # only 0-5, one digit
         assert form.query_one("#f-excitement", Input).value == "4"

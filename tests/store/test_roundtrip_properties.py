@@ -61,6 +61,9 @@ def applications(draw):
         outcome_reason=draw(OPTIONAL_LINE) if stage == "closed" else "",
         outcome_on=(start + timedelta(days=30)).isoformat() if stage == "closed" else None,
         next_action=draw(OPTIONAL_LINE), round_number=draw(st.integers(0, 4)),
+        interview_at=draw(st.one_of(st.none(), DAY.map(date.isoformat),
+                                    st.tuples(DAY, st.integers(0, 23), st.integers(0, 59)).map(
+                                        lambda t: f"{t[0].isoformat()}T{t[1]:02d}:{t[2]:02d}"))),
     )
     app.created_at = f"{start.isoformat()}T08:00:00+00:00"
     return app
@@ -68,7 +71,7 @@ def applications(draw):
 
 KEPT = ("id", "company", "role", "url", "location", "work_mode", "salary", "source", "excitement", "applied_on",
         "deadline", "notes", "contact_names", "tags", "stage", "outcome", "feedback", "outcome_reason", "outcome_on",
-        "next_action", "round_number", "created_at")
+        "next_action", "round_number", "created_at", "interview_at")
 
 
 @SETTINGS

@@ -8,7 +8,7 @@ from datetime import date
 from typing import overload
 
 from store import pipeline as p
-from store.dates import short_date
+from store.dates import interview_parts, short_date
 from store.models import Application
 from widgets.board_health import HealthFigures
 from widgets.kanban import Card
@@ -50,7 +50,22 @@ def card_meta(app: Application, today: date, quiet_days: int) -> tuple[tuple[str
         parts.append((f"by {short_date(app.deadline, today)}", ""))
     if p.is_snoozed(app, today):
         parts.append(("z", "dim"))
+    interview = upcoming_interview(app, today)
+    if interview:  # last: it shows only when the line has room, the rest of the line stays as it was
+        parts.append((interview, ""))
     return tuple(parts)
+
+
+def upcoming_interview(app: Application, today: date) -> str:
+    """``iv 5 Mar 10:30`` (``iv today 14:00``, ``iv tomorrow``) for a Screening or Interviewing card
+    whose interview is today or later; "" otherwise. Short: a card's line is narrow."""
+    parts = interview_parts(app.interview_at) if app.stage in ("screening", "interviewing") else None
+    if parts is None or parts[0] < today:
+        return ""
+    day, at = parts
+    ahead = (day - today).days
+    when = "today" if ahead == 0 else "tomorrow" if ahead == 1 else short_date(day, today)
+    return f"iv {when}" + (f" {at.hour:02d}:{at.minute:02d}" if at is not None else "")
 
 
 def card_subtitle(app: Application) -> str:

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 
 from store import clock
 from store import pipeline as p
-from store.dates import from_iso, humanize_ago, long_date
+from store.dates import from_iso, humanize_ago, interview_label, long_date
 from store.models import Application
 from tui.board.actions import Direction
 from tui.board.cards import OUTCOME_MARKS
@@ -93,6 +93,7 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
     if app.round_number or app.round_name:
         rnd = " - ".join(x for x in (str(app.round_number) if app.round_number else "", app.round_name) if x)
         field("Round", rnd)
+    field("Interview", interview_label(app.interview_at))
     if app.contact_names or linked:
         names = list(app.contact_names)
         for name in linked:

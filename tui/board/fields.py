@@ -10,7 +10,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from store import clock
-from store.dates import DateError, long_date, parse_user_date
+from store.dates import (
+    DateError,
+    interview_label,
+    interview_parts,
+    interview_value,
+    long_date,
+    parse_interview,
+    parse_user_date,
+)
 
 OUTCOME_HELP = {
     "accepted": "you took the offer",
@@ -50,6 +58,33 @@ class DateInput(Input):
     """A date field: anything :func:`parse_user_date` reads; the hint beside it says what it read."""
 
 
+class InterviewInput(Input):
+    """The interview field: a day and maybe a time (:func:`parse_interview`), read back beside it."""
+
+
+def read_interview(text: str) -> str | None:
+    """What the interview field holds, as stored (``None``: empty). Raises :class:`DateError`."""
+    return interview_value(*parse_interview(text)) if text.strip() else None
+
+
+def interview_hint(text: str) -> tuple[str, bool]:
+    """What a typed interview field means: (message, ok)."""
+    try:
+        value = read_interview(text)
+    except DateError as exc:
+        return str(exc), False
+    return (f"→ {interview_label(value)}", True) if value else ("", True)
+
+
+def interview_text(value: str | None) -> str:
+    """A stored interview as the form shows it for editing (``2026-03-05 10:30``)."""
+    parts = interview_parts(value)
+    if parts is None:
+        return ""
+    day, at = parts
+    return day.isoformat() + (f" {at.hour:02d}:{at.minute:02d}" if at is not None else "")
+
+
 FORM_CSS = """
 ApplicationForm, CloseDialog { align: center middle; }
 #form-box {
@@ -62,6 +97,7 @@ ApplicationForm, CloseDialog { align: center middle; }
 .form-row > Label.field-label { width: 14; color: $foreground 80%; padding-right: 1; }
 .form-row > Input { width: 1fr; }
 .form-row > DateInput { width: 18; }
+.form-row > InterviewInput { width: 22; }
 .form-row > Input.narrow { width: 6; }
 .form-row > Select { width: 24; }
 .form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }

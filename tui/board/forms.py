@@ -30,6 +30,7 @@ from store.dates import DateError, from_iso, parse_optional_date, parse_user_dat
 from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application, one_of
 from store.pipeline import split_list
 from store.sanitize import clean_line
+from tui.board import fields as f
 from tui.board.fields import FORM_CSS, OUTCOME_HELP, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
 from widgets.usertext import literal
@@ -90,6 +91,10 @@ class ApplicationForm(ModalScreen[Application | None]):
                                          classes="narrow", compact=True),
                           Static("–", classes="round-sep"),
                           Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name", compact=True))
+                message, ok = f.interview_hint(f.interview_text(a.interview_at))
+                yield row("Interview", f.InterviewInput(f.interview_text(a.interview_at), placeholder="e.g. fri 14:00",
+                                                      id="f-interview_at", compact=True),
+                          Static(literal(message), id="hint-interview_at", classes="hint" + ("" if ok else " -error")))
                 yield row("Next action", Input(a.next_action, placeholder="e.g. follow up with the recruiter",
                                                id="f-next_action", compact=True))
                 yield self._date_row("Action date", "next_action_date", a.next_action_date)
@@ -167,6 +172,13 @@ class ApplicationForm(ModalScreen[Application | None]):
         hint.update(literal(message))
         hint.set_class(not ok, "-error")
 
+    @on(Input.Changed, "#f-interview_at")
+    def _interview_typed(self, event: Input.Changed) -> None:
+        message, ok = f.interview_hint(event.value)
+        hint = self.query_one("#hint-interview_at", Static)
+        hint.update(literal(message))
+        hint.set_class(not ok, "-error")
+
     @on(Input.Changed, "#f-excitement")
     def _excitement_typed(self, event: Input.Changed) -> None:
         n = int(event.value) if event.value.isdigit() else 0
@@ -200,6 +212,10 @@ class ApplicationForm(ModalScreen[Application | None]):
             problem = past_only(name, dates[name])
             if problem:
                 errors.append((name, problem))
+        try:
+            interview_at = f.read_interview(str(v["f-interview_at"]))
+        except DateError as exc:
+            errors.append(("interview_at", str(exc)))
         if errors:
             return None, errors
         a = self.original.copy() if self.original else Application(stage=self.stage)
@@ -216,6 +232,7 @@ class ApplicationForm(ModalScreen[Application | None]):
         rn = str(v["f-round_number"])
         a.round_number = int(rn) if rn.isdigit() else 0
         a.round_name = clean_line(v["f-round_name"])
+        a.interview_at = interview_at
         a.next_action = clean_line(v["f-next_action"])
         a.next_action_date = iso(dates.get("next_action_date"))
         a.contact_names = split_list(str(v["f-contacts"]))

@@ -20,5 +20,8 @@ BOARD_HELP = (
     "ctrl+p has every board action.\n\n"
     "Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, or a weekday (fri = the next Friday); -3d for "
     "days past. The form shows what it read before you save, and says so when \"applied on\" lands in the "
-    "future."
+    "future.\n\n"
+    "Interview: a date and, if you know it, a time (fri 14:00, 2026-03-05 10:30, 3 Mar 9am). A Screening "
+    "or Interviewing card shows one coming up (iv 5 Mar 10:30) when its line has room; `rebound-tui export "
+    "applications --format ics` puts every interview in your calendar."
 )

@@ -39,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "everything (plain-text files, 0600)")
     ex.add_argument("what", choices=["applications", "activity", "journal", "contacts", "all"])
     ex.add_argument("--format", dest="fmt", default=None,
-                    help="applications: csv; activity: csv or md; journal: md or jrnl; contacts: csv, ics or "
-                         "vcf; all: json")
+                    help="applications: csv, or ics (interviews); activity: csv or md; journal: md or jrnl; "
+                         "contacts: csv, ics or vcf; all: json")
     ex.add_argument("--output", "-o", metavar="FILE",
                     help="where to write ('-' for standard output; default: the exports folder)")
     ex.add_argument("--force", action="store_true", help="overwrite an existing file without asking")

@@ -1,6 +1,7 @@
 """``rebound-tui export applications|activity|all`` (no Textual on this path).
 
 * ``applications --format csv``: every application with a day per stage, spreadsheet-safe;
+* ``applications --format ics``: every interview date as a calendar event;
 * ``activity --format csv|md [--from DATE --to DATE]``: the work-search log (date, employer,
   position, what, how, contact person, result), by default the last 7 days;
 * ``all``: everything as one JSON file, which ``import all`` reads back into an empty folder.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from tui.cli import files as cli_files
 
-FORMATS = {"applications": ("csv",), "activity": ("csv", "md"), "all": ("json",)}
+FORMATS = {"applications": ("csv", "ics"), "activity": ("csv", "md"), "all": ("json",)}
 DEFAULT_DAYS = 7
 
 
@@ -89,6 +90,11 @@ def run(args, data_dir: Path, *, is_tty: Callable[[], bool] = cli_files.is_tty,
 
 
 def _build(store, what: str, fmt: str, span: tuple[date, date] | None) -> tuple[bytes, str]:
+    if what == "applications" and fmt == "ics":
+        from store.exporting.interviews import interviews_ics, with_interview
+
+        n = len(with_interview(store.applications.all()))
+        return interviews_ics(store.applications.all()), f"{n} interview{'s' if n != 1 else ''}"
     if what == "applications":
         from store.exporting.applications import applications_csv
 
