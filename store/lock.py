@@ -83,9 +83,6 @@ class DirLock:
         self._fd = fd
         return True
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
 
     def holder(self) -> LockHolder:
         try:

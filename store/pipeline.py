@@ -380,8 +380,6 @@ def furthest_stage(app: Application) -> str:
     return STAGES[best]
 
 
-def reached(app: Application, stage: str) -> bool:
-    return stage_index(furthest_stage(app)) >= stage_index(stage)
 
 
 def first_response_day(app: Application) -> date | None:

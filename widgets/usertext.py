@@ -2,8 +2,9 @@
 
 In Textual, a plain ``str`` handed to ``Static``, ``Label``, ``notify``, ``OptionList`` and friends is
 parsed as markup: ``[/]`` crashes the app and ``[@click=app.quit]`` becomes a live action. Escaping
-is not enough (an unclosed ``[/`` still raises). So user text goes through :func:`literal`, and
-styled lines through :func:`styled`, whose ``$variables`` are substituted without being parsed.
+is not enough (an unclosed ``[/`` still raises). So user text goes through :func:`literal` (or
+:func:`cell` in a table); our own styled lines use ``Content.from_markup("[b]$name[/b]", name=safe(text))``,
+whose ``$variables`` are substituted without being parsed.
 """
 
 from __future__ import annotations
@@ -46,11 +47,6 @@ def inert(text: str) -> str:
 def literal(text: object) -> Content:
     """User text as inert content."""
     return Content(safe(text))
-
-
-def styled(template: str, **values: object) -> Content:
-    """Our own markup with user values in ``$name`` slots (the values are never parsed)."""
-    return Content.from_markup(template, **{k: safe(v) for k, v in values.items()})
 
 
 def cell(text: object, style: str = "") -> Text:

@@ -4,6 +4,7 @@ in slots, DataTable cells, one-line clips; shown on screen through the harness."
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from tests.harness import (
@@ -12,7 +13,7 @@ from tests.harness import (
     assert_shown_literally,
     mounted,
 )
-from widgets.usertext import cell, clip, literal, styled
+from widgets.usertext import cell, clip, literal, safe
 
 
 def test_literal_never_parses_markup():
@@ -21,11 +22,10 @@ def test_literal_never_parses_markup():
     assert literal(None).plain == "" and literal(42).plain == "42"
 
 
-def test_styled_substitutes_values_without_parsing_them():
-    content = styled("[b]$name[/b] at $company", name="[@click=app.quit]x[/]", company="Acme [/]")
+def test_our_markup_with_user_values_substituted_is_never_parsed():
+    content = Content.from_markup("[b]$name[/b] at $company", name="[@click=app.quit]x[/]", company="Acme [/]")
     assert content.plain == "[@click=app.quit]x[/] at Acme [/]"
     assert [content.plain[s.start:s.end] for s in content.spans] == ["[@click=app.quit]x[/]"]
-    assert styled("$missing!", missing=None).plain == "!"
 
 
 def test_cell_is_rich_text_on_one_line():
@@ -49,7 +49,7 @@ async def test_literal_styled_and_cells_show_markup_as_typed_on_screen():
             h.widget.update(literal(hostile))
             await h.settle()
             assert_shown_literally(h.lines(), hostile, width=60)
-            h.widget.update(styled("[b]Name:[/b] $v", v=hostile))
+            h.widget.update(Content.from_markup("[b]Name:[/b] $v", v=safe(hostile)))
             await h.settle()
             assert_shown_literally(h.lines(), hostile, width=60)
             assert "Name:" in h.text()
@@ -65,6 +65,6 @@ async def test_control_characters_never_reach_the_terminal_through_the_helpers()
             h.widget.update(literal(hostile))
             await h.settle()
             assert_shown_literally(h.lines(), hostile, width=4)
-            h.widget.update(styled("$v", v=hostile))
+            h.widget.update(Content.from_markup("$v", v=safe(hostile)))
             await h.settle()
             assert_shown_literally(h.lines(), hostile, width=4)
