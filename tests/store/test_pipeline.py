@@ -244,10 +244,10 @@ def test_first_response_ignores_wishlist_detours_and_silence():
     assert p.first_response_day(w) is None
 
 
-def test_furthest_stage_and_reached():
+def test_furthest_stage():
     c = app(stage="closed", closed_from_stage="screening",
             stage_history=_history(("applied", "screening", -5, None), ("screening", "closed", -1, "rejected")))
-    assert p.furthest_stage(c) == "screening" and p.reached(c, "applied") and not p.reached(c, "interviewing")
+    assert p.furthest_stage(c) == "screening"
     assert p.furthest_stage(app(applied_on=d(-1))) == "applied"
     assert p.furthest_stage(app()) == "wishlist"
 
