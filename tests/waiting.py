@@ -123,6 +123,11 @@ def screen_of(app: App[Any], screen_type: type[S], mode: str | None = None) -> S
     raise AssertionError(f"no {screen_type.__name__} in the {mode or app.current_mode!r} stack")
 
 
+def crash_of(app: App[Any]) -> BaseException | None:
+    """The exception that stopped the app (None while it runs, or when it quit cleanly)."""
+    return app._exception
+
+
 def notifications(app: App[Any]) -> list[Notification]:
     """The toasts currently shown (the app must run with ``run_test(notifications=True)``)."""
     return list(app._notifications)
