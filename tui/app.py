@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from rich.text import Text
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -30,7 +29,7 @@ from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
-from tui.shell.keys import TypingQueue
+from tui.shell.keys import TypingApp
 from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
 from tui.shell.small import TooSmallScreen, too_small
 from widgets.usertext import safe
@@ -66,7 +65,7 @@ def run_editor(app: App, path: str) -> int:
         return subprocess.run([*shlex.split(editor), path], check=False).returncode
 
 
-class ReboundApp(App):
+class ReboundApp(TypingApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
@@ -103,7 +102,6 @@ class ReboundApp(App):
         wanted = store.settings.current().theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self._retry_timer: Timer | None = None
-        self._typing = TypingQueue(self, super().on_event)
 
     # -- lifecycle
 
@@ -117,20 +115,6 @@ class ReboundApp(App):
         self._install_signal_handlers()
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
-
-    # -- typing: keys and pastes are delivered one at a time, each once the focus the one before it
-    # moved (a form opening, a Tab, a search box) has settled (tui/shell/keys.py)
-
-    async def on_event(self, event: events.Event) -> None:
-        if self._typing.hold(event):
-            return
-        await super().on_event(event)
-        self._typing.sent(event)
-
-    @property
-    def keys_pending(self) -> int:
-        """Keys and pastes typed but not yet delivered to the widget they were typed for."""
-        return self._typing.pending
 
     # -- an unexpected error: save what was typed, log where it happened, and say it in one line.
     # Textual's default prints a traceback *with locals* (they hold the person's text) to the
@@ -181,7 +165,6 @@ class ReboundApp(App):
             pass  # not on the main thread, or no such signals (Windows)
 
     def on_unmount(self) -> None:
-        self._typing.close()
         # give the signals back (a test process, or whatever runs the app next, must not inherit them)
         try:
             loop = asyncio.get_running_loop()

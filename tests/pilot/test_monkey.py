@@ -186,3 +186,22 @@ async def test_monkey_long_run(demo_store, make_app, quarantine, seed):
     counts = await run_monkey(demo_store, make_app, seed, SLOW_ACTIONS)
     assert counts["actions"] == SLOW_ACTIONS
     assert_data_file_intact(demo_store)
+
+
+# --------------------------------------------------------------------------- what the monkey found
+
+
+async def test_a_key_still_on_its_way_when_the_app_quits_opens_nothing(demo_store, make_app):
+    """Seed 101: ``f`` (a filter dialog) pressed just before the app quit (a hang-up or SIGTERM saves
+    and exits): the dialog was pushed into the closing app, mounted without its widgets and its
+    ``on_mount`` raised NoMatches, so the app exited with "stopped after an unexpected error"."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        event = key_event("f")
+        event.set_sender(app)
+        app.post_message(event)
+        await pilot.pause(0)
+        app.exit()
+    assert crash_of(app) is None and app.return_code == 0

@@ -31,14 +31,17 @@ import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.actions import ActionParseResult
+from textual.app import App
 from textual.dom import DOMNode
 from textual.widgets import Input, TextArea
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from collections.abc import Mapping
+
     from textual.screen import Screen
     from textual.widget import Widget
 
@@ -234,3 +237,33 @@ class TypingQueue:
         await self._dispatch(event)
         self.sent(event)
 
+
+
+class TypingApp(App[Any]):
+    """The app's side of the queue: a base of ReboundApp (cooperative: it only extends App's hooks)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._typing = TypingQueue(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._typing.hold(event):
+            return
+        await super().on_event(event)
+        self._typing.sent(event)
+
+    @property
+    def keys_pending(self) -> int:
+        """Keys and pastes typed but not yet delivered to the widget they were typed for."""
+        return self._typing.pending
+
+    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """Once the app is quitting (``q``, a hang-up, SIGTERM), a key still on its way runs nothing: a
+        dialog it opened would mount into a closing app and fail (found by the monkey test)."""
+        if self.return_code is not None:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def on_unmount(self) -> None:
+        self._typing.close()
