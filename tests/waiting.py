@@ -12,11 +12,13 @@ them breaks one file.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -74,6 +76,30 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
+def key_event(key: str) -> events.Key:
+    """The Key event a terminal sends for ``key`` (a character or a key name, as in ``pilot.press``)."""
+    name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(name))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(name, char)
+
+
+async def burst(pilot: Pilot[Any], *keys: str | events.Paste) -> None:
+    """Deliver ``keys`` (and pastes) the way a laggy SSH link does: all in the app's queue at once,
+    none waiting for the one before to be handled. Then wait until every one of them is handled
+    (the app's key queue, when it has one, is empty)."""
+    app = pilot.app
+    for key in keys:
+        event = key if isinstance(key, events.Paste) else key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+    await settle(pilot)
+    await until(pilot, lambda: not getattr(app, "keys_pending", 0), what="the typed keys to be delivered")
+    await settle(pilot)
+
+
 async def paste(pilot: Pilot[Any], widget: Widget, text: str) -> None:
     """What a terminal delivers on a paste (bracketed paste: one event, any characters)."""
     widget.post_message(events.Paste(text))
@@ -95,6 +121,11 @@ def screen_of(app: App[Any], screen_type: type[S], mode: str | None = None) -> S
         if isinstance(screen, screen_type):
             return screen
     raise AssertionError(f"no {screen_type.__name__} in the {mode or app.current_mode!r} stack")
+
+
+def crash_of(app: App[Any]) -> BaseException | None:
+    """The exception that stopped the app (None while it runs, or when it quit cleanly)."""
+    return app._exception
 
 
 def notifications(app: App[Any]) -> list[Notification]:

@@ -27,6 +27,7 @@ from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.guards import GuardedApp
 from tui.shell.help import HelpScreen
+from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
 from tui.transfer.palette import commands as transfer_commands
@@ -39,7 +40,7 @@ SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "cont
                  "outreach": "Outreach"}
 
 
-class ReboundApp(GuardedApp):
+class ReboundApp(TypingApp, GuardedApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
