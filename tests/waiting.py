@@ -5,18 +5,36 @@ Pilot tests and widget tests wait for the app with these helpers instead of ad-h
 with a clear message after ``timeout`` seconds.
 
 Textual keeps a few things tests need behind private names (the notifications, what the compositor
-would send to the terminal). They are read here and nowhere else, so a Textual upgrade that renames
-them breaks one file.
+would send to the terminal, how its parser names a typed character, the crash report). They are read
+here and nowhere else (``tests/test_test_hygiene.py`` checks), so a Textual upgrade that renames them
+breaks one file.
+
+What each helper replaced (the copies the test files used to carry):
+
+- :func:`type_text`: ``type_text`` in the board, contacts and outreach tests and ``typ`` in the
+  journal's; :func:`type_keys`: ``send`` in the outreach key tests.
+- :func:`open_screen` (and ``tests/screens.py``'s ``open_board``… on it): the ``open_*`` helpers of
+  each pilot file; :func:`until`: Today's ``ready`` and the snapshots' waits for Today.
+- :func:`settle`: the snapshots' ``_settle`` (two bare pauses).
+- :func:`notifications`, :func:`notified`, :func:`notified_text`: ``notifications``/``notes`` and
+  every ``app._notifications`` read in place.
+- :func:`text_of`: ``kanban_text``/``table_text`` (a line-API widget's lines); :func:`rendered`: the
+  journal's ``text_of`` (a Static's content).
+- :func:`screen_of`: the contacts tests' ``screen_of`` and the board's ``board``.
+- :func:`palette_prompts`: ``_palette_texts`` (board actions) and ``_palette_prompts`` (contacts).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import pytest
 from textual import events
 from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.keys import _character_to_key
 from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -74,6 +92,45 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
+def key_name(character: str) -> str:
+    """The key name Textual's terminal parser gives a typed ``character`` ("space", "slash", "é")."""
+    return _character_to_key(character)
+
+
+async def type_keys(pilot: Pilot[Any], characters: Iterable[str], *, after: Iterable[str] = ()) -> None:
+    """Each character as a terminal sends it (a key event named by Textual's own parser, with the
+    character), each followed by the keys ``after`` (say ``backspace``), in one burst as a fast typist
+    or a laggy line delivers them; then :func:`settle`.
+
+    For "every key" tests: ``pilot.press`` can't type a character its key name doesn't spell back (an
+    emoji), and waits for the app to go idle after every key (seconds per box instead of a blink)."""
+    then = list(after)
+    app = pilot.app
+    for ch in characters:
+        for key, char in [(key_name(ch), ch), *((a, None) for a in then)]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app.post_message(event)
+    await settle(pilot)
+
+
+async def open_screen(pilot: Pilot[Any], key: str, screen_type: type[S]) -> S:
+    """Press ``key`` (the app's key for a screen) and wait until that ``screen_type`` is shown."""
+    await pilot.press(key)
+    return await until_screen(pilot, screen_type)
+
+
+async def palette_prompts(pilot: Pilot[Any], query: str = "") -> list[Any]:
+    """Open the command palette (ctrl+p), type ``query``, wait for its search (a worker) and return
+    the hits as shown (each a ``Content``: ``.plain`` is its text)."""
+    await pilot.press("ctrl+p")
+    palette = await until_screen(pilot, CommandPalette)
+    await type_text(pilot, query)
+    await settle(pilot)
+    options = palette.query_one(CommandList)
+    return [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+
+
 async def paste(pilot: Pilot[Any], widget: Widget, text: str) -> None:
     """What a terminal delivers on a paste (bracketed paste: one event, any characters)."""
     widget.post_message(events.Paste(text))
@@ -107,6 +164,11 @@ def notified(app: App[Any], *, title: str | None = None) -> list[str]:
     return [n.message for n in notifications(app) if title is None or n.title == title]
 
 
+def notified_text(app: App[Any]) -> str:
+    """Every toast's message, one a line (for "is this said somewhere" checks)."""
+    return "\n".join(notified(app))
+
+
 def lines_of(widget: Widget) -> list[str]:
     """What a widget draws, one string per line of its content (line-API widgets included)."""
     return [widget.render_line(y).text for y in range(widget.size.height)]
@@ -130,3 +192,15 @@ def screen_lines(app: App[Any]) -> list[str]:
 def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))
 
+
+
+# --------------------------------------------------------------------------- crashing
+
+
+def capture_exit_report(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app would print on the terminal when it exits on an error, as strings (the list fills
+    when it exits). Textual prints it from private state; nothing is printed while captured."""
+    shown: list[str] = []
+    monkeypatch.setattr(app, "_print_error_renderables",
+                        lambda: shown.extend(str(r) for r in app._exit_renderables))
+    return shown

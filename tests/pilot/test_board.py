@@ -11,6 +11,8 @@ from textual.widgets import Input, OptionList, TextArea
 from store import pipeline as p
 from store.models import Application
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import board, kanban_text, open_board
+from tests.waiting import notifications, type_text
 from tui.board.details import DetailsScreen
 from tui.board.forms import ApplicationForm, CloseDialog
 from tui.board.screen import BoardScreen
@@ -27,29 +29,8 @@ def d(n: int) -> str:
     return (TODAY + timedelta(days=n)).isoformat()
 
 
-def kanban_text(app) -> str:
-    k = board(app).query_one(Kanban)
-    return "\n".join("".join(seg.text for seg in k.render_line(y)) for y in range(k.size.height))
-
-
-def board(app) -> BoardScreen:
-    return next(s for s in app.screen_stack if isinstance(s, BoardScreen))
-
-
 def seed(store, *apps: Application) -> list[Application]:
     return [store.applications.save(a) for a in apps]
-
-
-async def open_board(pilot):
-    await pilot.press("2")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, BoardScreen)
-    return pilot.app.screen
-
-
-async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
 
 
 # ----------------------------------------------------------------------------- add
@@ -222,7 +203,7 @@ async def test_move_with_H_and_L_stamps_history_and_the_cursor_follows(store, ma
         await pilot.press("H", "H", "H")
         await pilot.pause()
         assert store.applications.get(a.id).stage == "wishlist"
-        assert any("first stage" in n.message for n in app._notifications)
+        assert any("first stage" in n.message for n in notifications(app))
         assert store.applications.get(a.id).applied_on == TODAY.isoformat()
 
 
@@ -257,7 +238,7 @@ async def test_close_with_outcome_and_reason_then_reject_at_once(store, make_app
         assert (got.stage, got.outcome, got.outcome_reason) == ("closed", "ghosted", "no reply in 5 weeks")
         assert got.outcome_on == TODAY.isoformat() and got.closed_from_stage == "interviewing"
         assert calls == [(first, "ghosted", True)]
-        note = app._notifications
+        note = notifications(app)
         assert any(n.title == "Closed" and "ghosted" in n.message and n.severity == "information" for n in note)
         # r closes the other one as rejected at once
         scr.kanban.select("interviewing", 0)
@@ -268,7 +249,7 @@ async def test_close_with_outcome_and_reason_then_reject_at_once(store, make_app
         got = store.applications.get(second)
         assert got.outcome == "rejected" and got.closed_from_stage == "interviewing"
         assert calls[-1] == (second, "rejected", True)
-        warm = [n for n in app._notifications if n.title == "Closed"][-1]
+        warm = [n for n in notifications(app) if n.title == "Closed"][-1]
         assert warm.severity == "information" and len(warm.message) < 300
         assert "Interviewing 0" in kanban_text(app)
         scr.kanban.select("closed", 0)  # the window of columns follows the cursor
@@ -312,7 +293,7 @@ async def test_close_dialog_checks_the_date_and_reopen_with_H(store, make_app):
         await pilot.pause()
         got = store.applications.get(a.id)
         assert got.stage == "screening" and got.outcome == ""
-        assert any("Reopened in Screening" in n.message for n in app._notifications)
+        assert any("Reopened in Screening" in n.message for n in notifications(app))
 
 
 # ----------------------------------------------------------------------------- sweep
@@ -371,14 +352,14 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
         await pilot.pause()
         assert store.applications.get(q4.id).snoozed_until == d(7)
         assert isinstance(app.screen, BoardScreen)
-        summary = [n.message for n in app._notifications if n.title == "Sweep"][-1]
+        summary = [n.message for n in notifications(app) if n.title == "Sweep"][-1]
         assert "1 followed up" in summary and "1 closed as ghosted" in summary and "1 snoozed" in summary
         assert store.applications.get(fine.id).activity == []
         assert store.applications.sweep_queue() == []
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        assert any("Nothing needs attention" in n.message for n in app._notifications)
+        assert any("Nothing needs attention" in n.message for n in notifications(app))
 
 
 async def test_sweep_escape_leaves_without_changes(store, make_app):
@@ -678,7 +659,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, BoardScreen)
-        assert all(n.severity != "error" for n in app._notifications)
+        assert all(n.severity != "error" for n in notifications(app))
 
 
 async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
@@ -776,7 +757,7 @@ async def test_read_only_session_shows_the_board_but_changes_nothing(data_dir, m
             await pilot.press("L", "r")
             await pilot.pause()
             assert "Acme" in kanban_text(app)
-            assert any("Read-only" in n.message for n in app._notifications)
+            assert any("Read-only" in n.message for n in notifications(app))
         assert second.applications.all()[0].stage == "applied"
     finally:
         second.close()

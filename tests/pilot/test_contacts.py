@@ -12,6 +12,8 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from store import contacts as C
 from store.models import Application, Contact, Touchpoint
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import contacts_screen, open_contacts
+from tests.waiting import notified, rendered, text_of, type_text
 from tui.contacts.detail import ContactDetail
 from tui.contacts.form import ContactForm
 from tui.contacts.importing import ImportPreviewDialog
@@ -29,68 +31,30 @@ def d(n: int) -> str:
     return (TODAY + timedelta(days=n)).isoformat()
 
 
-def screen_of(app) -> ContactsScreen:
-    return next(s for s in app.get_screen_stack("contacts") if isinstance(s, ContactsScreen))
-
-
 def table_text(app) -> str:
-    t = screen_of(app).query_one(ContactsTable)
-    return "\n".join(t.render_line(y).text for y in range(t.size.height))
+    return text_of(contacts_screen(app).query_one(ContactsTable))
 
 
 def detail_text(app) -> str:
-    return str(screen_of(app).query_one("#contact-detail-body", Static).render())
+    return rendered(contacts_screen(app).query_one("#contact-detail-body", Static))
 
 
 def hint_text(app) -> str:
-    return str(screen_of(app).query_one("#contacts-hint", Static).render())
+    return rendered(contacts_screen(app).query_one("#contacts-hint", Static))
 
 
 def bar_text(app) -> str:
-    return str(screen_of(app).query_one("#contacts-bar", Static).render())
+    return rendered(contacts_screen(app).query_one("#contacts-bar", Static))
 
 
 def names(app) -> list[str]:
-    return [line.name for line in screen_of(app).query_one(ContactsTable).lines]
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
-async def open_contacts(pilot) -> ContactsScreen:
-    await pilot.press("4")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ContactsScreen)
-    return pilot.app.screen
-
-
-async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
-
-
-def seed_people(store) -> dict[str, Contact]:
-    people = {
-        "ana": Contact(first_name="Ana", last_name="Almeida", company="Northwind", role="recruiter",
-                       last_touch_on=d(-130), tags=["fintech"]),  # overdue
-        "ben": Contact(first_name="Ben", last_name="Brandt", company="Acme", role="mentor",
-                       last_touch_on=d(-95)),  # due
-        "cy": Contact(first_name="Cy", last_name="Chen", company="Bluefin", role="peer",
-                      last_touch_on=d(-10)),  # ok
-        "dee": Contact(first_name="Dee", last_name="Dubois", company="Quillstone", role="recruiter",
-                       status="archived"),
-    }
-    for c in people.values():
-        store.contacts.save(c)
-    return people
+    return [line.name for line in contacts_screen(app).query_one(ContactsTable).lines]
 
 
 # --------------------------------------------------------------------------- the list
 
 
-async def test_list_sorted_by_urgency_with_states_in_words_and_reasons(store, make_app):
-    seed_people(store)
+async def test_list_sorted_by_urgency_with_states_in_words_and_reasons(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -187,14 +151,13 @@ async def test_add_contact_with_every_field_and_inline_errors(store, make_app):
         assert c.met_on == "2026-02-16" and c.cadence == "monthly" and c.cadence_set_on == "2026-03-02"
         assert c.important_dates[0] == {"kind": "birthday", "label": "", "month": 3, "day": 10, "year": None}
         assert c.next_time == "Ask about the warehouse launch"
-        assert any("Added Priya Quinn" in n for n in notes(app))
+        assert any("Added Priya Quinn" in n for n in notified(app))
         # the new contact is selected with its details open: the birthday in 8 days is the reason
-        assert screen_of(app).current_row().contact.id == c.id
+        assert contacts_screen(app).current_row().contact.id == c.id
         assert "birthday on 10 Mar" in detail_text(app) and "Coming up" in detail_text(app)
 
 
-async def test_edit_and_cancel_asks_when_changed(store, make_app):
-    people = seed_people(store)
+async def test_edit_and_cancel_asks_when_changed(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -227,8 +190,7 @@ async def test_edit_and_cancel_asks_when_changed(store, make_app):
 # --------------------------------------------------------------------------- logging touchpoints
 
 
-async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(store, make_app):
-    people = seed_people(store)
+async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -257,11 +219,10 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         assert C.due_info(ana, store.settings.current()).state == "ok"
         assert screen.current_row().contact.first_name == "Ben"  # next in line moved up
         assert names(app)[-1] == "Ana Almeida"
-        assert any("Logged a" in n and "Ana Almeida" in n and "Next due 2 Jun" in n for n in notes(app))
+        assert any("Logged a" in n and "Ana Almeida" in n and "Next due 2 Jun" in n for n in notified(app))
 
 
-async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app):
-    people = seed_people(store)
+async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -291,11 +252,10 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         assert tp.contact_ids == [people["ana"].id, people["ben"].id, people["cy"].id]
         assert all(store.contacts.get(people[k].id).last_touch_on == "2026-03-02" for k in ("ana", "ben", "cy"))
         assert not screen.contacts.marked and "marked" not in bar_text(app)
-        assert any("with 3 contacts" in n for n in notes(app))
+        assert any("with 3 contacts" in n for n in notified(app))
 
 
-async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_app):
-    people = seed_people(store)
+async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_app, people):
     store.touchpoints.log(Touchpoint(date=d(-120), contact_ids=[people["ana"].id], summary="old"))
     store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[people["ana"].id], summary="recent"))
     app = make_app(store)
@@ -332,8 +292,7 @@ async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_a
 # --------------------------------------------------------------------------- snooze and pause
 
 
-async def test_snooze_presets_and_a_typed_date(store, make_app):
-    people = seed_people(store)
+async def test_snooze_presets_and_a_typed_date(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -346,7 +305,7 @@ async def test_snooze_presets_and_a_typed_date(store, make_app):
         assert ana.snoozed_until == d(7)
         assert C.due_info(ana, store.settings.current()).state == "snoozed"
         assert screen.current_row().contact.first_name == "Ben"
-        assert any("Snoozed Ana Almeida until 9 Mar" in n for n in notes(app))
+        assert any("Snoozed Ana Almeida until 9 Mar" in n for n in notified(app))
         await pilot.press("z", "5")  # until a date…
         await pilot.pause()
         prompt = app.screen
@@ -365,8 +324,7 @@ async def test_snooze_presets_and_a_typed_date(store, make_app):
         assert "snoozed until 9 Mar" in " ".join(line.reason for line in screen.table.lines)
 
 
-async def test_pause_a_contact_and_resume(store, make_app):
-    people = seed_people(store)
+async def test_pause_a_contact_and_resume(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -375,7 +333,7 @@ async def test_pause_a_contact_and_resume(store, make_app):
         ana = store.contacts.get(people["ana"].id)
         assert (ana.status, ana.paused_until) == ("paused", "2026-04-02")
         assert "‖ paused" in table_text(app)
-        screen = screen_of(app)
+        screen = contacts_screen(app)
         screen.table.select_key(people["ana"].id)
         await pilot.press("p")
         await pilot.pause()
@@ -386,8 +344,7 @@ async def test_pause_a_contact_and_resume(store, make_app):
         assert store.contacts.get(people["ana"].id).status == "active"
 
 
-async def test_global_pause_from_the_palette(store, make_app):
-    seed_people(store)
+async def test_global_pause_from_the_palette(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -418,8 +375,7 @@ async def test_global_pause_from_the_palette(store, make_app):
 # --------------------------------------------------------------------------- filters and search
 
 
-async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app):
-    seed_people(store)
+async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -526,8 +482,7 @@ async def test_applications_open_link_and_unlink(store, make_app, monkeypatch):
         assert store.contacts.get(ana.id).application_ids == []
 
 
-async def test_delete_asks_first(store, make_app):
-    people = seed_people(store)
+async def test_delete_asks_first(store, make_app, people):
     store.touchpoints.log(Touchpoint(date=d(-5), contact_ids=[people["ana"].id]))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -547,8 +502,7 @@ async def test_delete_asks_first(store, make_app):
         assert "Ana Almeida" not in names(app)
 
 
-async def test_open_contact_from_another_screen_clears_hiding_filters(store, make_app):
-    people = seed_people(store)
+async def test_open_contact_from_another_screen_clears_hiding_filters(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -568,8 +522,7 @@ async def test_open_contact_from_another_screen_clears_hiding_filters(store, mak
         assert screen.current_row().contact.first_name == "Dee"
 
 
-async def test_changes_made_elsewhere_show_when_coming_back(store, make_app):
-    people = seed_people(store)
+async def test_changes_made_elsewhere_show_when_coming_back(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -612,7 +565,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
         assert store.contacts.count() == 5 and store.storage.saves == saves + 1
-        assert any("Imported: 5 added, 0 updated, 2 skipped" in n for n in notes(app))
+        assert any("Imported: 5 added, 0 updated, 2 skipped" in n for n in notified(app))
         # spread over one cadence: nobody is due on day one
         assert "0 due now" in bar_text(app) and len(names(app)) == 5
 
@@ -640,8 +593,7 @@ async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(s
         assert store.contacts.count() == 0
 
 
-async def test_export_from_the_palette(store, make_app):
-    seed_people(store)
+async def test_export_from_the_palette(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -651,11 +603,10 @@ async def test_export_from_the_palette(store, make_app):
         await pilot.pause()
         exports = sorted(p.name for p in (store.data_dir / "exports").iterdir())
         assert exports == ["contacts-2026-03-02.csv", "contacts-2026-03-02.ics"]
-        assert any("Exported 4 contacts" in n for n in notes(app))
+        assert any("Exported 4 contacts" in n for n in notified(app))
 
 
-async def test_cadence_defaults_from_the_palette(store, make_app):
-    people = seed_people(store)
+async def test_cadence_defaults_from_the_palette(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -675,8 +626,7 @@ async def test_cadence_defaults_from_the_palette(store, make_app):
         assert store.settings.current().default_cadence == "yearly"
 
 
-async def test_palette_has_every_action(store, make_app):
-    seed_people(store)
+async def test_palette_has_every_action(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
@@ -690,8 +640,7 @@ async def test_palette_has_every_action(store, make_app):
             assert wanted in titles, wanted
 
 
-async def test_wide_terminal_shows_the_detail_beside_the_list(store, make_app):
-    seed_people(store)
+async def test_wide_terminal_shows_the_detail_beside_the_list(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=(180, 45)) as pilot:
         screen = await open_contacts(pilot)
@@ -788,12 +737,11 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         await pilot.pause()
         new = [c for c in store.contacts.all() if c.first_name == HOSTILE[1] and c.notes == HOSTILE[4]]
         assert len(new) == 1 and new[0].notes == HOSTILE[4] and new[0].tags == [HOSTILE[1]]
-        assert any(HOSTILE[1] in n for n in notes(app))
+        assert any(HOSTILE[1] in n for n in notified(app))
     assert not quit_called
 
 
-async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(store, make_app):
-    seed_people(store)
+async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -804,7 +752,7 @@ async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(sto
         assert [t.summary for t in store.touchpoints.all()] == ["Called about the referral"]
         await pilot.press("escape", "y")
         await pilot.pause()
-        editing = screen_of(app).current_row().id
+        editing = contacts_screen(app).current_row().id
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#f-company", Input).value = "Bluefin Labs"
