@@ -13,7 +13,8 @@ from store import contacts as C
 from store.models import Application, Contact, Touchpoint
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import contacts_screen, open_contacts
-from tests.waiting import notified, rendered, text_of, type_text
+from tests.waiting import notified as notes  # the toasts' messages
+from tests.waiting import rendered, text_of, type_text
 from tui.contacts.detail import ContactDetail
 from tui.contacts.form import ContactForm
 from tui.contacts.importing import ImportPreviewDialog
@@ -151,7 +152,7 @@ async def test_add_contact_with_every_field_and_inline_errors(store, make_app):
         assert c.met_on == "2026-02-16" and c.cadence == "monthly" and c.cadence_set_on == "2026-03-02"
         assert c.important_dates[0] == {"kind": "birthday", "label": "", "month": 3, "day": 10, "year": None}
         assert c.next_time == "Ask about the warehouse launch"
-        assert any("Added Priya Quinn" in n for n in notified(app))
+        assert any("Added Priya Quinn" in n for n in notes(app))
         # the new contact is selected with its details open: the birthday in 8 days is the reason
         assert contacts_screen(app).current_row().contact.id == c.id
         assert "birthday on 10 Mar" in detail_text(app) and "Coming up" in detail_text(app)
@@ -219,7 +220,7 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         assert C.due_info(ana, store.settings.current()).state == "ok"
         assert screen.current_row().contact.first_name == "Ben"  # next in line moved up
         assert names(app)[-1] == "Ana Almeida"
-        assert any("Logged a" in n and "Ana Almeida" in n and "Next due 2 Jun" in n for n in notified(app))
+        assert any("Logged a" in n and "Ana Almeida" in n and "Next due 2 Jun" in n for n in notes(app))
 
 
 async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app, people):
@@ -252,7 +253,7 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         assert tp.contact_ids == [people["ana"].id, people["ben"].id, people["cy"].id]
         assert all(store.contacts.get(people[k].id).last_touch_on == "2026-03-02" for k in ("ana", "ben", "cy"))
         assert not screen.contacts.marked and "marked" not in bar_text(app)
-        assert any("with 3 contacts" in n for n in notified(app))
+        assert any("with 3 contacts" in n for n in notes(app))
 
 
 async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_app, people):
@@ -305,7 +306,7 @@ async def test_snooze_presets_and_a_typed_date(store, make_app, people):
         assert ana.snoozed_until == d(7)
         assert C.due_info(ana, store.settings.current()).state == "snoozed"
         assert screen.current_row().contact.first_name == "Ben"
-        assert any("Snoozed Ana Almeida until 9 Mar" in n for n in notified(app))
+        assert any("Snoozed Ana Almeida until 9 Mar" in n for n in notes(app))
         await pilot.press("z", "5")  # until a date…
         await pilot.pause()
         prompt = app.screen
@@ -565,7 +566,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
         assert store.contacts.count() == 5 and store.storage.saves == saves + 1
-        assert any("Imported: 5 added, 0 updated, 2 skipped" in n for n in notified(app))
+        assert any("Imported: 5 added, 0 updated, 2 skipped" in n for n in notes(app))
         # spread over one cadence: nobody is due on day one
         assert "0 due now" in bar_text(app) and len(names(app)) == 5
 
@@ -603,7 +604,7 @@ async def test_export_from_the_palette(store, make_app, people):
         await pilot.pause()
         exports = sorted(p.name for p in (store.data_dir / "exports").iterdir())
         assert exports == ["contacts-2026-03-02.csv", "contacts-2026-03-02.ics"]
-        assert any("Exported 4 contacts" in n for n in notified(app))
+        assert any("Exported 4 contacts" in n for n in notes(app))
 
 
 async def test_cadence_defaults_from_the_palette(store, make_app, people):
@@ -737,7 +738,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         await pilot.pause()
         new = [c for c in store.contacts.all() if c.first_name == HOSTILE[1] and c.notes == HOSTILE[4]]
         assert len(new) == 1 and new[0].notes == HOSTILE[4] and new[0].tags == [HOSTILE[1]]
-        assert any(HOSTILE[1] in n for n in notified(app))
+        assert any(HOSTILE[1] in n for n in notes(app))
     assert not quit_called
 
 
