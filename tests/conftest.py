@@ -72,6 +72,19 @@ def demo_store(data_dir):
 
 
 @pytest.fixture
+def demo_on_disk(data_dir) -> Path:
+    """The demo data written to ``data_dir`` and the store closed again (for the command line, or a
+    test that opens the folder its own way). Returns ``data_dir``."""
+    from store import demo
+    from store.db import Store
+
+    s = Store.open(data_dir)
+    demo.populate(s)
+    s.close()
+    return data_dir
+
+
+@pytest.fixture
 def people(store):
     """Four contacts, one in each state of the contacts list, saved: Ana overdue (a recruiter at
     Northwind, tagged fintech, with an email), Ben due (a mentor at Acme), Cy fine (a peer, no company)

@@ -38,7 +38,7 @@ async def send(pilot, keys: list[str], *, after: tuple[str, ...] = ()) -> None:
     await pilot.pause()
 
 
-def seed(store) -> Draft:
+def draft_and_two_people(store) -> Draft:
     application = store.applications.save(Application(company="Northwind Labs", role="Data Engineer"))
     store.contacts.save_many([
         Contact(first_name="Ana", last_name="Almeida", company="Northwind Labs", application_ids=[application.id]),
@@ -72,7 +72,7 @@ def assert_intact(app, editor: DraftEditor) -> None:
     ("ctrl+t", ContactPicker, "".join(KEYS[1:])),  # space in the empty box marks a contact
 ], ids=["application-picker", "contact-picker"])
 async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, make_app, key, picker, typed):
-    d = seed(store)
+    d = draft_and_two_people(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor_with_unsaved_text(pilot)
@@ -92,7 +92,7 @@ async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, m
 
 
 async def test_every_key_in_the_template_picker_keeps_the_app_and_the_draft(store, make_app):
-    d = seed(store)
+    d = draft_and_two_people(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor_with_unsaved_text(pilot)
@@ -120,7 +120,7 @@ async def test_every_key_in_the_template_picker_keeps_the_app_and_the_draft(stor
 
 
 async def test_every_key_in_the_list_filter_keeps_the_app_and_the_drafts(store, make_app):
-    d = seed(store)
+    d = draft_and_two_people(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
