@@ -9,6 +9,7 @@ import string
 from textual.widgets import Input
 
 from store.models import Application, Contact
+from tests.waiting import type_keys
 from tui.contacts.picker import ContactPicker
 from tui.contacts.screen import ContactsScreen
 from tui.contacts.touch import TouchpointDialog
@@ -18,8 +19,7 @@ BOUND = "12345 ?,/qnedlzcfuptajkgG[]"
 
 
 async def _type(pilot, box: Input, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
-    await pilot.pause()
+    await type_keys(pilot, text)
     assert box.value == text
 
 

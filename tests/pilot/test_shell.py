@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.waiting import notifications
 from tui.board.screen import BoardScreen
 from tui.contacts.screen import ContactsScreen
 from tui.journal.screen import JournalScreen
@@ -72,7 +73,7 @@ async def test_second_instance_is_read_only_with_banner_and_refuses_edits(data_d
             ok = app.write(second.applications.save, Application(company="X", role="Y"))
             await pilot.pause()
             assert ok is False
-            assert any("Read-only" in n.message for n in app._notifications)
+            assert any("Read-only" in n.message for n in notifications(app))
         assert second.applications.count() == 0
     finally:
         second.close()
@@ -104,7 +105,7 @@ async def test_failed_save_says_not_saved_keeps_change_and_retries(store, make_a
         finally:
             monkeypatch.undo()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any(m.startswith("Not saved: the disk is full") for m in messages)
         assert store.dirty and store.applications.get(new.id) is not None
         app._retry_save()
@@ -163,7 +164,7 @@ async def test_hostile_data_dir_path_is_shown_literally(tmp_path, make_app):
             app.action_show_data_info()
             await pilot.pause()
             assert app.is_running
-            assert any("[@click=app.quit]x[/] [/" in n.message for n in app._notifications)
+            assert any("[@click=app.quit]x[/] [/" in n.message for n in notifications(app))
     finally:
         s.close()
 
