@@ -12,7 +12,7 @@ breaks one file.
 What each helper replaced (the copies the test files used to carry):
 
 - :func:`type_text`: ``type_text`` in the board, contacts and outreach tests and ``typ`` in the
-  journal's; :func:`type_keys`: ``send`` in the outreach key tests.
+  journal's; :func:`type_keys` and :func:`type_each_alone`: ``send`` in the outreach key tests.
 - :func:`open_screen` (and ``tests/screens.py``'s ``open_board``… on it): the ``open_*`` helpers of
   each pilot file; :func:`until`: Today's ``ready`` and the snapshots' waits for Today.
 - :func:`settle`: the snapshots' ``_settle`` (two bare pauses).
@@ -97,20 +97,39 @@ def key_name(character: str) -> str:
     return _character_to_key(character)
 
 
-async def type_keys(pilot: Pilot[Any], characters: Iterable[str], *, after: Iterable[str] = ()) -> None:
+def _post_key(app: App[Any], key: str, character: str | None) -> None:
+    event = events.Key(key, character)
+    event.set_sender(app)
+    app.post_message(event)
+
+
+async def type_keys(pilot: Pilot[Any], characters: Iterable[str]) -> None:
     """Each character as a terminal sends it (a key event named by Textual's own parser, with the
-    character), each followed by the keys ``after`` (say ``backspace``), in one burst as a fast typist
-    or a laggy line delivers them; then :func:`settle`.
+    character), all in one burst as a fast typist or a laggy line delivers them; then :func:`settle`.
 
     For "every key" tests: ``pilot.press`` can't type a character its key name doesn't spell back (an
     emoji), and waits for the app to go idle after every key (seconds per box instead of a blink)."""
-    then = list(after)
     app = pilot.app
     for ch in characters:
-        for key, char in [(key_name(ch), ch), *((a, None) for a in then)]:
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app.post_message(event)
+        _post_key(app, key_name(ch), ch)
+    await settle(pilot)
+
+
+async def type_each_alone(pilot: Pilot[Any], characters: Iterable[str]) -> None:
+    """Each character into an empty text box on its own: the key, then ``backspace``, each handled
+    before the next key is sent; then :func:`settle`.
+
+    Sent in a burst, a ``backspace`` (a binding, handled as the key bubbles back up) would run after
+    later characters were typed, so the box would never hold one character alone. Between keys this
+    waits with Textual's own "the screen has handled its messages" (twice: a key the app forwards to
+    the focused widget lands in its queue after the first wait began), which doesn't sleep the way
+    ``pilot.pause`` does: a box's hundred keys take a moment, not seconds."""
+    app = pilot.app
+    for ch in characters:
+        for key, char in ((key_name(ch), ch), ("backspace", None)):
+            _post_key(app, key, char)
+            for _ in range(2):
+                await pilot._wait_for_screen()
     await settle(pilot)
 
 

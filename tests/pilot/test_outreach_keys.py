@@ -12,7 +12,7 @@ from textual.widgets import Input, TextArea
 
 from store.models import Application, Contact, Draft
 from tests.hostile import EVERY_KEY
-from tests.waiting import type_keys
+from tests.waiting import type_each_alone, type_keys
 from tui.dialogs import ConfirmDialog
 from tui.outreach.editor import DraftEditor
 from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
@@ -68,7 +68,7 @@ async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, m
         screen = app.screen
         assert isinstance(screen, picker)
         box = screen.query_one("#pick-filter", Input)
-        await type_keys(pilot, KEYS, after=("backspace",))  # each key into an empty box
+        await type_each_alone(pilot, KEYS)  # each key into an empty box
         assert app.is_running and app.screen is screen and box.value == ""
         await type_keys(pilot, KEYS)  # all of them in a row
         assert app.is_running and app.screen is screen and box.value == typed
@@ -116,7 +116,7 @@ async def test_every_key_in_the_list_filter_keeps_the_app_and_the_drafts(store, 
         assert isinstance(screen, OutreachScreen)
         await pilot.press("slash")
         box = screen.query_one("#ol-filter", Input)
-        await type_keys(pilot, KEYS, after=("backspace",))
+        await type_each_alone(pilot, KEYS)
         assert app.is_running and app.screen is screen and app.focused is box and box.value == ""
         await type_keys(pilot, KEYS)
         assert app.is_running and app.focused is box and box.value == "".join(KEYS)
