@@ -87,9 +87,26 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type ``text`` key by key into the focused widget (spaces and punctuation included)."""
-    await pilot.press(*text)
-    await pilot.pause()
+    """Type ``text`` key by key into the focused widget (spaces and punctuation included), each key
+    handled before the next is sent (see :func:`handled`), then :func:`settle`.
+
+    ``pilot.press(*text)`` does the same but sleeps at least 40 ms after every key waiting for the
+    process to look idle: a sentence took seconds."""
+    app = pilot.app
+    for ch in text:
+        _post_key(app, key_name(ch), ch)
+        await handled(pilot)
+    await settle(pilot)
+
+
+async def handled(pilot: Pilot[Any]) -> None:
+    """Wait until the screen has handled the messages sent so far, without sleeping.
+
+    Textual's own wait (every widget of the screen runs a callback queued behind what it holds),
+    twice: a key the app forwards to the focused widget lands in that widget's queue after the first
+    wait began. Timers and workers are not waited for (:func:`settle` does that)."""
+    for _ in range(2):
+        await pilot._wait_for_screen()
 
 
 def key_name(character: str) -> str:
@@ -121,15 +138,13 @@ async def type_each_alone(pilot: Pilot[Any], characters: Iterable[str]) -> None:
 
     Sent in a burst, a ``backspace`` (a binding, handled as the key bubbles back up) would run after
     later characters were typed, so the box would never hold one character alone. Between keys this
-    waits with Textual's own "the screen has handled its messages" (twice: a key the app forwards to
-    the focused widget lands in its queue after the first wait began), which doesn't sleep the way
-    ``pilot.pause`` does: a box's hundred keys take a moment, not seconds."""
+    waits with :func:`handled`, which doesn't sleep the way ``pilot.pause`` does: a box's hundred
+    keys take a moment, not seconds."""
     app = pilot.app
     for ch in characters:
         for key, char in ((key_name(ch), ch), ("backspace", None)):
             _post_key(app, key, char)
-            for _ in range(2):
-                await pilot._wait_for_screen()
+            await handled(pilot)
     await settle(pilot)
 
 
