@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.waiting import notifications
+from tests.waiting import notifications, type_text, until
 from tui.board.screen import BoardScreen
 from tui.contacts.screen import ContactsScreen
 from tui.journal.screen import JournalScreen
@@ -197,20 +197,17 @@ async def test_go_to_application_from_any_screen(demo_store, make_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        for ch in target.company:
-            await pilot.press(ch if ch != " " else "space")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            shown = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
-            if any(target.company in s for s in shown):
-                break
+        await type_text(pilot, target.company)
+
+        def hits() -> list[str]:
+            return [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+
+        await until(pilot, lambda: any(target.company in s for s in hits()), what="the application in the palette")
+        shown = hits()
         assert any(f"Go to application: {target.company}" in s for s in shown)
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, BoardScreen) or not isinstance(app.screen, CommandPalette):
-                break
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen) or not isinstance(app.screen, CommandPalette),
+                    what="the palette to close")
         board = next(s for s in app.get_screen_stack("board") if isinstance(s, BoardScreen))
         assert app.current_mode == "board"
         assert board.selected().id == target.id  # the card is selected and its details are open

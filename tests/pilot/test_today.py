@@ -12,7 +12,7 @@ from store.db import Store
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import today_ready as ready  # Today reads its data after its first paint
-from tests.waiting import notifications
+from tests.waiting import notifications, type_text
 from tui.today.screen import TodayScreen
 
 TODAY = date(2026, 3, 2)
@@ -562,7 +562,7 @@ async def _fill_slots_and_send(pilot, send: bool = True) -> None:
         await pilot.pause()
         if app.screen.collect().body != before or "Slot" not in [n.title for n in notifications(app)][-1:]:
             break
-        await pilot.press("g", "o", "o", "d")
+        await type_text(pilot, "good")
         await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.pause()
@@ -632,7 +632,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         await pilot.pause()
         assert app.current_mode == "journal" and isinstance(app.screen, ReframeWizard)
         assert app.screen.entry.application_id == acme.id
-        await pilot.press("T", "h", "e", "y", "space", "s", "a", "i", "d", "space", "n", "o")
+        await type_text(pilot, "They said no")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "✓ Reflect" in await today("reflect") and "done 2 Mar" in row_text(app, f"step:{pid}:reflect")
@@ -704,10 +704,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
 async def test_a_new_rejection_brings_the_cursor_to_its_plan(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            if getattr(app.screen, "summary", None) is not None:
-                break
-            await pilot.pause(0.01)
+        await ready(pilot)
         target = next(a for a in demo_store.applications.all() if a.stage == "interviewing")
         assert app.write(demo_store.applications.close, target.id, "rejected")
         await pilot.press("2")

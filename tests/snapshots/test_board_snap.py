@@ -4,7 +4,7 @@ form, the close dialog and the health panel."""
 
 from __future__ import annotations
 
-from tests.waiting import settle
+from tests.waiting import settle, type_text
 
 
 async def _to_board(pilot) -> None:
@@ -54,8 +54,7 @@ def test_board_new_form_80x24(demo_store, make_app, snap_compare):
         await _to_board(pilot)
         await pilot.press("l", "n")
         await settle(pilot)
-        for ch in "Acme":
-            await pilot.press(ch)
+        await type_text(pilot, "Acme")
         app = pilot.app
         app.screen.query_one("#f-applied_on").value = "-3d"
         app.screen.query_one("#f-deadline").value = "31/12/68"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.waiting import settle
+from tests.waiting import settle, type_text
 
 
 async def _journal(pilot) -> None:
@@ -31,7 +31,9 @@ def test_journal_search_highlight_80x24(demo_store, make_app, snap_compare):
 
     async def run_before(pilot) -> None:
         await _journal(pilot)
-        await pilot.press("slash", *"round", "enter", "j")
+        await pilot.press("slash")
+        await type_text(pilot, "round")
+        await pilot.press("enter", "j")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -44,7 +46,8 @@ def test_wizard_emotions_step_80x24(demo_store, make_app, snap_compare):
         await _journal(pilot)
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press(*"Email at 9", "pagedown")
+        await type_text(pilot, "Email at 9")
+        await pilot.press("pagedown")
         await pilot.press("space", "8", "0", "down", "down", "space", "down", "down", "space", "3", "5")
         await settle(pilot)
 
@@ -59,7 +62,8 @@ def test_wizard_distortions_step_with_funnel_80x24(demo_store, make_app, snap_co
         await pilot.press("r")
         await settle(pilot)
         await pilot.press("pagedown", "space", "pagedown")
-        await pilot.press(*"unemployable", "tab", "9", "0", "enter", "pagedown")
+        await type_text(pilot, "unemployable")
+        await pilot.press("tab", "9", "0", "enter", "pagedown")
         await pilot.press("down", "space")
         await settle(pilot)
 
