@@ -12,7 +12,7 @@ from store import pipeline as p
 from store.models import Application
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import board, kanban_text, open_board
-from tests.waiting import notifications, type_text, until_screen
+from tests.waiting import notifications, palette_prompts, type_text, until_screen
 from tui.board.details import DetailsScreen
 from tui.board.forms import ApplicationForm, CloseDialog
 from tui.board.screen import BoardScreen
@@ -517,15 +517,7 @@ async def test_palette_provider_finds_applications(store, make_app):
             _ = [h async for h in provider.search(s)]
         hits = [h async for h in provider.search("[/]")]
         assert any("[/] Evil [b]" in h.match_display.plain for h in hits)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "evil")
-        await app.workers.wait_for_complete()  # the palette searches in a worker
-        await pilot.pause()
-        from textual.command import CommandList
-
-        options = app.screen.query_one(CommandList)
-        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        texts = [str(prompt) for prompt in await palette_prompts(pilot, "evil")]
         assert any("[/] Evil [b]" in t for t in texts), texts
         await pilot.press("down")  # the first result, then enter
         await pilot.press("enter")

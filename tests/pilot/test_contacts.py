@@ -14,7 +14,7 @@ from store.models import Application, Contact, Touchpoint
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import contacts_screen, open_contacts
 from tests.waiting import notified as notes  # the toasts' messages
-from tests.waiting import rendered, text_of, type_text
+from tests.waiting import rendered, settle, text_of, type_text
 from tui.contacts.detail import ContactDetail
 from tui.contacts.form import ContactForm
 from tui.contacts.importing import ImportPreviewDialog
@@ -556,8 +556,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
         await pilot.pause()
         preview = app.screen
         assert isinstance(preview, ImportPreviewDialog)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
         summary = str(preview.query_one("#ip-summary", Static).render())
         assert "Added: 5" in summary and "Skipped: 2" in summary and "line 7: no name" in summary
         assert store.contacts.count() == 0  # nothing yet
@@ -576,15 +575,13 @@ async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(s
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
         app.push_screen(ImportPreviewDialog(FIX / "not_linkedin.csv", [], store.settings.current()))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
         assert "Can't import this file" in str(app.screen.query_one("#ip-summary", Static).render())
         await pilot.press("escape")
         await pilot.pause()
         preview = ImportPreviewDialog(FIX / "basic.csv", [], store.settings.current())
         app.push_screen(preview)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
         preview.query_one("#ip-cadence", Select).value = "none"
         await pilot.pause()
         assert "no reminders" in str(preview.query_one("#ip-summary", Static).render())
