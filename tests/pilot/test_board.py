@@ -631,7 +631,8 @@ async def test_hostile_strings_on_the_board_details_close_sweep_filter_and_go_to
     them, and nothing shows an error."""
     from tui.board.sweep import SweepScreen
 
-    ids = [store.applications.save(hostile_application(h)).id for h in HOSTILE]
+    with store.batch():  # one save
+        ids = [store.applications.save(hostile_application(h)).id for h in HOSTILE]
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         scr = await open_board(pilot)

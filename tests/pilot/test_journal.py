@@ -600,13 +600,14 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
     app_rec = store.applications.save(Application(company=HOSTILE[1], role=HOSTILE[0], stage="closed",
                                                   outcome="rejected", outcome_on="2026-03-01"))
     ids = []
-    for i, s in enumerate(HOSTILE):
-        e = JournalEntry(kind="reframe", entry_date=f"2026-02-{i + 1:02d}", title=s, body=s, situation=s,
-                         emotions=[{"name": s, "before": 60, "after": 30}],
-                         thoughts=[{"text": s, "belief": 80, "hot": True}], distortions=[s],
-                         evidence_for=[s], evidence_against=[s], balanced_thought=s, self_compassion=[s, s, s],
-                         lesson=s, next_action=s, tags=[s], application_id=app_rec.id, hot_belief_after=20)
-        ids.append(store.journal.save(e).id)
+    with store.batch():  # one save
+        for i, s in enumerate(HOSTILE):
+            e = JournalEntry(kind="reframe", entry_date=f"2026-02-{i + 1:02d}", title=s, body=s, situation=s,
+                             emotions=[{"name": s, "before": 60, "after": 30}],
+                             thoughts=[{"text": s, "belief": 80, "hot": True}], distortions=[s],
+                             evidence_for=[s], evidence_against=[s], balanced_thought=s, self_compassion=[s, s, s],
+                             lesson=s, next_action=s, tags=[s], application_id=app_rec.id, hot_belief_after=20)
+            ids.append(store.journal.save(e).id)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_journal(pilot)

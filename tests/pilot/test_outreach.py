@@ -549,13 +549,14 @@ async def test_a_broken_template_is_refused_with_the_reason(store, make_app):
 async def test_hostile_strings_in_every_field_are_shown_literally(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        for s in HOSTILE:
-            c = store.contacts.save(Contact(first_name=s, last_name=s, company=s, emails=[s]))
-            a = store.applications.save(Application(company=s, role=s))
-            store.settings.update(my_name=s)
-            store.drafts.save(Draft(kind="check-in", contact_ids=[c.id], recipient_name=s, recipient_email=s,
-                                    application_id=a.id, channel="email", subject=s,
-                                    body="{{ contact.first_name }} " + s))
+        with store.batch():  # one save
+            for s in HOSTILE:
+                c = store.contacts.save(Contact(first_name=s, last_name=s, company=s, emails=[s]))
+                a = store.applications.save(Application(company=s, role=s))
+                store.settings.update(my_name=s)
+                store.drafts.save(Draft(kind="check-in", contact_ids=[c.id], recipient_name=s, recipient_email=s,
+                                        application_id=a.id, channel="email", subject=s,
+                                        body="{{ contact.first_name }} " + s))
         screen = await open_outreach(pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == len(HOSTILE)
@@ -601,8 +602,9 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
 async def test_hostile_strings_in_filter_pickers_dates_and_template_fields(store, make_app):
     application, ana = northwind_rejection(store)
     store.drafts.save(Draft(kind="check-in", contact_ids=[ana.id], channel="email", subject="Hi", body="Hi"))
-    for s in HOSTILE:
-        store.applications.save(Application(company=s, role=s))
+    with store.batch():  # one save
+        for s in HOSTILE:
+            store.applications.save(Application(company=s, role=s))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_outreach(pilot)

@@ -458,18 +458,19 @@ async def test_settings_is_in_the_palette(store, make_app):
 @pytest.mark.parametrize("chunk", [HOSTILE[:6], HOSTILE[6:]])
 async def test_hostile_text_everywhere_is_shown_literally(store, make_app, monkeypatch, chunk):
     store.settings.update(pipeline_floor=20, my_name=chunk[0])
-    for text in chunk:
-        c = store.contacts.save(Contact(first_name=text, last_name="", cadence="monthly", last_touch_on="2025-01-01",
-                                        next_time=text))
-        a = store.applications.add(Application(company=text, role=text, stage="interviewing", contact_ids=[c.id],
-                                               contact_names=[text + " person"], feedback=text,
-                                               next_action=text))
-        store.applications.reject(a.id)
-        store.applications.add(Application(company=text, role=text, stage="applied", next_action=text,
-                                           next_action_date="2026-03-01"))
-        store.applications.add(Application(company=text, stage="wishlist"))
-        store.drafts.save(Draft(kind="check-in", recipient_name=text, subject=text, status="put off",
-                                put_off_until="2026-03-01"))
+    with store.batch():  # one save
+        for text in chunk:
+            c = store.contacts.save(Contact(first_name=text, last_name="", cadence="monthly",
+                                            last_touch_on="2025-01-01", next_time=text))
+            a = store.applications.add(Application(company=text, role=text, stage="interviewing", contact_ids=[c.id],
+                                                   contact_names=[text + " person"], feedback=text,
+                                                   next_action=text))
+            store.applications.reject(a.id)
+            store.applications.add(Application(company=text, role=text, stage="applied", next_action=text,
+                                               next_action_date="2026-03-01"))
+            store.applications.add(Application(company=text, stage="wishlist"))
+            store.drafts.save(Draft(kind="check-in", recipient_name=text, subject=text, status="put off",
+                                    put_off_until="2026-03-01"))
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         hooks = Hooks(app, monkeypatch)
