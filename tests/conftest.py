@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -69,6 +69,41 @@ def demo_store(data_dir):
     demo.populate(s)
     yield s
     s.close()
+
+
+@pytest.fixture
+def demo_on_disk(data_dir) -> Path:
+    """The demo data written to ``data_dir`` and the store closed again (for the command line, or a
+    test that opens the folder its own way). Returns ``data_dir``."""
+    from store import demo
+    from store.db import Store
+
+    s = Store.open(data_dir)
+    demo.populate(s)
+    s.close()
+    return data_dir
+
+
+@pytest.fixture
+def people(store):
+    """Four contacts, one in each state of the contacts list, saved: Ana overdue (a recruiter at
+    Northwind, tagged fintech, with an email), Ben due (a mentor at Acme), Cy fine (a peer, no company)
+    and Dee Dubois, an archived recruiter. A dict by first name in lower case."""
+    from store.models import Contact
+
+    def ago(days: int) -> str:
+        return (FROZEN_TODAY - timedelta(days=days)).isoformat()
+
+    out = {
+        "ana": Contact(first_name="Ana", last_name="Almeida", company="Northwind", role="recruiter",
+                       last_touch_on=ago(130), tags=["fintech"], emails=["ana@example.com"]),  # overdue
+        "ben": Contact(first_name="Ben", last_name="Brandt", company="Acme", role="mentor",
+                       last_touch_on=ago(95)),  # due
+        "cy": Contact(first_name="Cy", last_name="Chen", role="peer", last_touch_on=ago(10)),  # ok
+        "dee": Contact(first_name="Dee", last_name="Dubois", company="Quillstone", role="recruiter",
+                       status="archived"),
+    }
+    return {k: store.contacts.save(c) for k, c in out.items()}
 
 
 @pytest.fixture

@@ -18,6 +18,12 @@ HOSTILE = [
     "x" * 10_000,
 ]
 
+#: Every printable ASCII character, space first, and a few that aren't ASCII: an accent, a digit that
+#: isn't 0-9 (``"²".isdigit()`` is true, and ``int("²")`` raises), an emoji. What the "every key in
+#: every picker and filter box" tests type (issue 14: ``ctrl+o`` then ``space`` once crashed a picker).
+EVERY_KEY = [chr(c) for c in range(32, 127)] + ["é", "²", "🙂"]
+
+
 #: What each hostile string becomes once stored (control characters and bidi overrides removed).
 def stored_form(s: str) -> str:
     from store.sanitize import clean_text

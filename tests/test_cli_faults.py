@@ -16,17 +16,7 @@ def _cli(*args: str, **kw) -> list[str]:
     return [sys.executable, "-c", "import sys; from tui.__main__ import main; sys.exit(main())", *args]
 
 
-def _seed(data_dir: Path) -> None:
-    from store import demo
-    from store.db import Store
-
-    s = Store.open(data_dir)
-    demo.populate(s)
-    s.close()
-
-
-def test_doctor_into_a_closed_pipe_is_quiet(data_dir):
-    _seed(data_dir)
+def test_doctor_into_a_closed_pipe_is_quiet(data_dir, demo_on_disk):
     proc = subprocess.run(f"{' '.join(map(repr, _cli('--data-dir', str(data_dir), 'doctor')))} | head -1",
                           shell=True, cwd=ROOT, capture_output=True, text=True, executable="/bin/bash")
     assert proc.stdout.startswith("Data folder:")
@@ -34,8 +24,7 @@ def test_doctor_into_a_closed_pipe_is_quiet(data_dir):
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-def test_today_into_a_full_device_says_so_in_one_line(data_dir):
-    _seed(data_dir)
+def test_today_into_a_full_device_says_so_in_one_line(data_dir, demo_on_disk):
     with open("/dev/full", "w") as full:
         proc = subprocess.run(_cli("--data-dir", str(data_dir), "today"), cwd=ROOT, stdout=full,
                               stderr=subprocess.PIPE, text=True, env={**os.environ, "REBOUND_TODAY": "2026-03-02"})
@@ -61,10 +50,9 @@ def test_an_unexpected_error_is_logged_without_user_text(data_dir, monkeypatch, 
     assert "unexpected error (RuntimeError)" in err
 
 
-def test_doctor_survives_a_lock_and_a_backups_folder_that_are_not_what_they_should_be(data_dir, capsys):
+def test_doctor_survives_a_lock_and_a_backups_folder_that_are_not_what_they_should_be(data_dir, demo_on_disk, capsys):
     from tui.cli import doctor
 
-    _seed(data_dir)
     (data_dir / "rebound.lock").unlink(missing_ok=True)
     (data_dir / "rebound.lock").mkdir()
     (data_dir / "backups").rename(data_dir / "old-backups") if (data_dir / "backups").exists() else None
@@ -86,10 +74,9 @@ def test_doctor_on_an_unreadable_data_file_says_so(data_dir, capsys):
     assert "reading the data file failed" in capsys.readouterr().out
 
 
-def test_backup_is_named_manual_and_says_why_when_it_cannot(data_dir, capsys):
+def test_backup_is_named_manual_and_says_why_when_it_cannot(data_dir, demo_on_disk, capsys):
     from tui.cli import doctor
 
-    _seed(data_dir)
     assert doctor.backup(data_dir) == 0
     assert "manual-" in capsys.readouterr().out
     backups_dir = data_dir / "backups"

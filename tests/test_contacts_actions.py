@@ -56,17 +56,6 @@ def actions(store, writer) -> ContactsActions:
     return ContactsActions(writer, store)
 
 
-def people(store) -> dict[str, Contact]:
-    out = {
-        "ana": Contact(first_name="Ana", last_name="Almeida", company="Northwind", role="recruiter",
-                       last_touch_on=d(-130), tags=["fintech"], emails=["ana@example.com"]),
-        "ben": Contact(first_name="Ben", last_name="Brandt", company="Acme", role="mentor", last_touch_on=d(-95)),
-        "cy": Contact(first_name="Cy", last_name="Chen", role="peer", last_touch_on=d(-10)),
-        "dee": Contact(first_name="Dee", role="recruiter", status="archived"),
-    }
-    return {k: store.contacts.save(c) for k, c in out.items()}
-
-
 def test_actions_and_rows_import_no_textual():
     code = ("import sys, tui.contacts.actions, tui.contacts.rows\n"
             "print(','.join(sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))))\n")
@@ -94,8 +83,8 @@ def test_save_a_new_then_an_edited_contact(store, actions, writer):
     assert writer.calls == ["edit", "edit"]
 
 
-def test_delete_several_contacts_is_one_write_and_shared_touchpoints_survive(store, actions):
-    p = people(store)
+def test_delete_several_contacts_is_one_write_and_shared_touchpoints_survive(store, people, actions):
+    p = people
     store.touchpoints.log(Touchpoint(date=d(-5), contact_ids=[p["ana"].id]))
     shared = store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[p["ben"].id, p["cy"].id]))
     saves = store.storage.saves
@@ -108,8 +97,7 @@ def test_delete_several_contacts_is_one_write_and_shared_touchpoints_survive(sto
     assert actions.delete_contacts([p["cy"].id]) == Done("Deleted Cy Chen.", (p["cy"].id,))
 
 
-def test_a_refused_change_returns_none_and_changes_nothing(data_dir, store, writer):
-    people(store)
+def test_a_refused_change_returns_none_and_changes_nothing(data_dir, store, people, writer):
     store.close()
     from store.db import Store
 
@@ -133,8 +121,8 @@ def test_a_refused_change_returns_none_and_changes_nothing(data_dir, store, writ
 # --------------------------------------------------------------------------- touchpoints
 
 
-def test_log_a_touchpoint_says_when_next(store, actions):
-    p = people(store)
+def test_log_a_touchpoint_says_when_next(store, people, actions):
+    p = people
     done = actions.log_touchpoint(Touchpoint(date=d(0), direction="two-way", contact_ids=[p["ana"].id]))
     assert done is not None and done.ids == (p["ana"].id,)
     assert done.message == "Logged a check-in with Ana Almeida. Next check-in 2 Jun (in 3mo)."
@@ -145,8 +133,8 @@ def test_log_a_touchpoint_says_when_next(store, actions):
     assert several is not None and several.message == "Logged a article with 2 contacts."
 
 
-def test_edit_and_delete_a_touchpoint_recompute_the_last_touch(store, actions):
-    p = people(store)
+def test_edit_and_delete_a_touchpoint_recompute_the_last_touch(store, people, actions):
+    p = people
     ana = p["ana"].id
     old = store.touchpoints.log(Touchpoint(date=d(-120), contact_ids=[ana]))
     recent = store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[ana]))
@@ -159,8 +147,8 @@ def test_edit_and_delete_a_touchpoint_recompute_the_last_touch(store, actions):
     assert [t.date for t in actions.touchpoints(ana)] == [d(-1)]
 
 
-def test_keep_a_touchpoint_and_a_contact_on_hangup(store, actions, writer):
-    p = people(store)
+def test_keep_a_touchpoint_and_a_contact_on_hangup(store, people, actions, writer):
+    p = people
     actions.keep_touchpoint(Touchpoint(date=d(0), summary="typed", contact_ids=[p["cy"].id]))
     c = p["cy"].copy()
     c.company = "Bluefin"
@@ -170,8 +158,8 @@ def test_keep_a_touchpoint_and_a_contact_on_hangup(store, actions, writer):
     assert writer.calls == []  # straight to the store: the UI is going away
 
 
-def test_contact_choices_and_names(store, actions):
-    p = people(store)
+def test_contact_choices_and_names(store, people, actions):
+    p = people
     choices = dict(actions.contact_choices())
     assert choices[p["ana"].id] == "Ana Almeida — Northwind, ana@example.com"
     assert choices[p["cy"].id] == "Cy Chen"
@@ -182,8 +170,8 @@ def test_contact_choices_and_names(store, actions):
 # --------------------------------------------------------------------------- snooze, pause, status
 
 
-def test_snooze_and_end_it(store, actions):
-    p = people(store)
+def test_snooze_and_end_it(store, people, actions):
+    p = people
     ids = [p["ana"].id, p["ben"].id]
     done = actions.snooze(ids, TODAY + timedelta(days=7))
     assert done == Done("Snoozed 2 contacts until 9 Mar.", tuple(ids))
@@ -192,8 +180,8 @@ def test_snooze_and_end_it(store, actions):
     assert store.contacts.get(ids[0]).snoozed_until is None
 
 
-def test_pause_status_and_the_global_pause(store, actions):
-    p = people(store)
+def test_pause_status_and_the_global_pause(store, people, actions):
+    p = people
     ana = p["ana"].id
     assert actions.pause([ana], date(2026, 4, 2)) == Done("Paused Ana Almeida until 2 Apr.", (ana,))
     assert (store.contacts.get(ana).status, store.contacts.get(ana).paused_until) == ("paused", "2026-04-02")
@@ -209,8 +197,8 @@ def test_pause_status_and_the_global_pause(store, actions):
     assert store.settings.current().pause_until is None
 
 
-def test_link_and_unlink_an_application(store, actions):
-    p = people(store)
+def test_link_and_unlink_an_application(store, people, actions):
+    p = people
     a = store.applications.save(Application(company="Bluefin", role="SRE"))
     done = actions.link_application(p["ana"].id, a.id)
     assert done is not None and done.message.startswith("Linked.")
@@ -231,8 +219,7 @@ def test_import_linkedin_is_one_write(store, actions):
     assert store.contacts.count() == 5 and store.storage.saves == saves + 1
 
 
-def test_export_and_an_export_that_fails(store, actions, monkeypatch):
-    people(store)
+def test_export_and_an_export_that_fails(store, people, actions, monkeypatch):
     done = actions.export("csv")
     assert done.message.startswith("Exported 4 contacts to ") and not done.error and done.timeout == 10
     assert actions.export("ics").message.startswith("Exported 3 next check-ins")  # the archived one has none
@@ -244,8 +231,7 @@ def test_export_and_an_export_that_fails(store, actions, monkeypatch):
     assert actions.export("csv") == Done("Export failed: Permission denied", error=True)
 
 
-def test_cadence_defaults(store, actions):
-    people(store)
+def test_cadence_defaults(store, people, actions):
     assert actions.set_cadence("yearly") == Done("Cadence default saved; a contact's own setting still wins.")
     assert store.settings.current().default_cadence == "yearly"
     actions.set_cadence("monthly", role="recruiter")
@@ -258,8 +244,8 @@ def test_cadence_defaults(store, actions):
 # --------------------------------------------------------------------------- the list
 
 
-def test_rows_filters_marks_and_targets(store):
-    p = people(store)
+def test_rows_filters_marks_and_targets(store, people):
+    p = people
     rows = ContactList(store)
     assert rows.stale
     rows.reload(TODAY)

@@ -60,7 +60,7 @@ def flushes(store, monkeypatch) -> list[int]:
     return out
 
 
-def seed(store):
+def interview_team(store):
     """An application at the interview stage, its two interviewers and its recruiter; Ben elsewhere."""
     app = store.applications.save(Application(company="Northwind", role="Data Engineer", stage="interviewing"))
     ana = store.contacts.save(Contact(first_name="Ana", last_name="A", role="interviewer", emails=["ana@nw.example"],
@@ -82,7 +82,7 @@ def test_the_actions_module_imports_no_textual():
 
 
 def test_one_person_gets_one_unsaved_draft_with_the_application_linked(store, actions, write):
-    app, ana, *_ = seed(store)
+    app, ana, *_ = interview_team(store)
     new = actions.start(store.templates.default_for("rejection reply").id, [ana.id])
     assert new is not None and not new.saved and len(new.drafts) == 1
     d = new.drafts[0]
@@ -91,7 +91,7 @@ def test_one_person_gets_one_unsaved_draft_with_the_application_linked(store, ac
 
 
 def test_several_people_get_one_draft_each_saved_in_one_write(store, actions, flushes):
-    app, ana, cy, *_ = seed(store)
+    app, ana, cy, *_ = interview_team(store)
     flushes.clear()
     # nobody named: a thank-you about the application goes to each interviewer
     new = actions.start(store.templates.default_for("thank-you").id, [], app.id)
@@ -102,7 +102,7 @@ def test_several_people_get_one_draft_each_saved_in_one_write(store, actions, fl
 
 
 def test_a_refused_write_or_an_unknown_template_starts_nothing(store):
-    app, ana, cy, *_ = seed(store)
+    app, ana, cy, *_ = interview_team(store)
     refusing = OutreachActions(store, Write(allow=False))
     assert refusing.start(store.templates.default_for("thank-you").id, [ana.id, cy.id], app.id) is None
     assert refusing.start("no-such-template") is None
@@ -110,14 +110,14 @@ def test_a_refused_write_or_an_unknown_template_starts_nothing(store):
 
 
 def test_entry_drops_unknown_people_and_applications_and_suggests_a_kind(store, actions):
-    app, ana, *_ = seed(store)
+    app, ana, *_ = interview_team(store)
     entry = actions.entry([ana.id, "gone"], "gone-too")
     assert entry.contact_ids == [ana.id] and entry.application_id is None
     assert actions.suggested_kind(entry) == "thank-you"  # her one application is at the interview stage
 
 
 def test_a_follow_up_keeps_the_free_name_and_the_application(store, actions):
-    app, *_ = seed(store)
+    app, *_ = interview_team(store)
     first = Draft(kind="rejection reply", recipient_name="Zoe", recipient_email="zoe@x.example", application_id=app.id)
     new = actions.follow_up(first, store.templates.default_for("feedback request").id)
     assert new is not None
@@ -132,7 +132,7 @@ def test_a_follow_up_keeps_the_free_name_and_the_application(store, actions):
 
 
 def test_with_recipients_links_the_shared_application_or_takes_a_free_name(store, actions):
-    app, ana, cy, rita, ben = seed(store)
+    app, ana, cy, rita, ben = interview_team(store)
     draft = Draft(kind="thank-you")
     d = actions.with_recipients(draft, Recipients((ana.id, cy.id)))
     assert d.contact_ids == [ana.id, cy.id] and d.recipient_name == "Ana A, Cy C"
@@ -172,7 +172,7 @@ def test_note_copied_stamps_drafts_not_sent_messages(store, actions):
 
 
 def test_mark_sent_is_one_write_and_says_what_comes_next(store, actions, flushes):
-    app, ana, *_ = seed(store)
+    app, ana, *_ = interview_team(store)
     d = store.drafts.save(Draft(kind="thank-you", contact_ids=[ana.id], application_id=app.id, body="Thanks"))
     flushes.clear()
     sent = actions.mark_sent(d, SentInfo("email", date(2026, 3, 1)), subject="Thanks", body="Thank you, Ana")
@@ -185,7 +185,7 @@ def test_mark_sent_is_one_write_and_says_what_comes_next(store, actions, flushes
 
 
 def test_a_refused_mark_sent_changes_nothing(store):
-    app, ana, *_ = seed(store)
+    app, ana, *_ = interview_team(store)
     d = store.drafts.save(Draft(kind="thank-you", contact_ids=[ana.id], application_id=app.id, body="Thanks"))
     refusing = OutreachActions(store, Write(allow=False))
     assert refusing.mark_sent(d, SentInfo("email", date(2026, 3, 1)), subject="", body="x") is None
@@ -196,7 +196,7 @@ def test_a_refused_mark_sent_changes_nothing(store):
 
 
 def test_save_text_and_eml_files_in_the_exports_folder(store, actions):
-    app, ana, *_ = seed(store)
+    app, ana, *_ = interview_team(store)
     d = store.drafts.save(Draft(kind="check-in", contact_ids=[ana.id], subject="Hi", body="Hello"))
     txt = actions.save_file(d, FileFormat.TEXT, subject="Hi", body="Hello Ana")
     assert txt is not None and txt.path is not None and txt.path.read_text() == "Subject: Hi\n\nHello Ana\n"
@@ -221,7 +221,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_logged_without_user_text(
 
 
 def test_mailto_uses_the_contacts_addresses_or_a_free_one(store, actions):
-    app, ana, *_ = seed(store)
+    app, ana, *_ = interview_team(store)
     link = actions.mailto(Draft(contact_ids=[ana.id]), subject="Hi there", body="Hello")
     assert link.link == "mailto:ana@nw.example?subject=Hi%20there&body=Hello" and link.has_address
     assert not link.too_long

@@ -41,7 +41,7 @@ class Writes:
         return True
 
 
-def seed(store: Store) -> dict:
+def final_round_rejection(store: Store) -> dict:
     """A final-round rejection: Ana (a recruiter contact) and Ben (a name only) met; one Wishlist card."""
     store.settings.update(pipeline_floor=3)
     ana = store.contacts.save(Contact(first_name="Ana", last_name="Chen", role="recruiter", company="Acme",
@@ -63,7 +63,7 @@ def status(store: Store, plan_id: str, key: str) -> str:
 
 
 def test_done_skip_undo_each_write_once_and_say_what_is_left(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     pid = d["plan"].id
     writes = Writes()
     actions = TodayActions(store, writes)
@@ -85,7 +85,7 @@ def test_done_skip_undo_each_write_once_and_say_what_is_left(store):
 
 
 def test_a_refused_write_changes_and_says_nothing(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     view = view_of(store, d["plan"].id)
     outcome = TodayActions(store, Writes(refuse=True)).mark_done(view, view.step("reflect"))
     assert outcome == Outcome(False)
@@ -93,7 +93,7 @@ def test_a_refused_write_changes_and_says_nothing(store):
 
 
 def test_snooze_needs_a_day_after_today(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     actions = TodayActions(store, Writes())
     assert "after today" in (snooze_problem("yesterday", TODAY) or "")
     assert snooze_problem("today", TODAY)
@@ -113,7 +113,7 @@ def test_snooze_needs_a_day_after_today(store):
 
 
 def test_steps_left_speaks_of_the_plan_kindly(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     view = view_of(store, d["plan"].id)
     assert steps_left(view, "reflect", TODAY).endswith("steps left.")
     for key in ("reflect", "thank_you", "feedback", "stay_in_touch"):
@@ -127,7 +127,7 @@ def test_steps_left_speaks_of_the_plan_kindly(store):
 
 
 def test_where_enter_leads_from_each_step(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     a, ana = d["app"], d["ana"]
     actions = TodayActions(store, Writes())
     view = view_of(store, d["plan"].id)
@@ -144,7 +144,7 @@ def test_where_enter_leads_from_each_step(store):
 
 
 def test_where_enter_leads_for_a_person_and_a_due_item(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     a, ana = d["app"], d["ana"]
     actions = TodayActions(store, Writes())
     view = view_of(store, d["plan"].id)
@@ -162,7 +162,7 @@ def test_where_enter_leads_for_a_person_and_a_due_item(store):
 
 
 def test_add_a_person_as_a_quarterly_contact_in_one_write(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     writes = Writes()
     outcome = TodayActions(store, writes).add_as_contact(d["plan"].id, "Ben Li")
     assert outcome == Outcome(True, "Added Ben Li as a contact (quarterly).", "Contacts")
@@ -173,7 +173,7 @@ def test_add_a_person_as_a_quarterly_contact_in_one_write(store):
 
 
 def test_feedback_kept_as_a_lesson_or_not_now(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     changed = d["app"].copy()
     changed.feedback = "Strong code; weaker on design."
     store.applications.save(changed)
@@ -188,7 +188,7 @@ def test_feedback_kept_as_a_lesson_or_not_now(store):
 
 
 def test_send_a_wishlist_card_to_applied(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     actions = TodayActions(store, Writes())
     sent = actions.send_to_applied(d["wish"].id)
     assert sent == Outcome(True, "Applied: Wish — Dev is now in Applied, dated today.", "Move on")
@@ -198,7 +198,7 @@ def test_send_a_wishlist_card_to_applied(store):
 
 
 def test_evidence_is_recorded_only_when_there_is_some_and_the_store_can_write(store):
-    d = seed(store)
+    d = final_round_rejection(store)
     writes = Writes()
     actions = TodayActions(store, writes)
     assert not actions.record_evidence(summarize(store)) and writes.calls == 0

@@ -5,19 +5,36 @@ Pilot tests and widget tests wait for the app with these helpers instead of ad-h
 with a clear message after ``timeout`` seconds.
 
 Textual keeps a few things tests need behind private names (the notifications, what the compositor
-would send to the terminal). They are read here and nowhere else, so a Textual upgrade that renames
-them breaks one file.
+would send to the terminal, how its parser names a typed character, the crash report). They are read
+here and nowhere else (``tests/test_test_hygiene.py`` checks), so a Textual upgrade that renames them
+breaks one file.
+
+What each helper replaced (the copies the test files used to carry):
+
+- :func:`type_text`: ``type_text`` in the board, contacts and outreach tests and ``typ`` in the
+  journal's; :func:`type_keys` and :func:`type_each_alone`: ``send`` in the outreach key tests.
+- :func:`open_screen` (and ``tests/screens.py``'s ``open_board``… on it): the ``open_*`` helpers of
+  each pilot file; :func:`until`: Today's ``ready`` and the snapshots' waits for Today.
+- :func:`settle`: the snapshots' ``_settle`` (two bare pauses).
+- :func:`notifications`, :func:`notified`, :func:`notified_text`: ``notifications``/``notes`` and
+  every ``app._notifications`` read in place.
+- :func:`text_of`: ``kanban_text``/``table_text`` (a line-API widget's lines); :func:`rendered`: the
+  journal's ``text_of`` (a Static's content).
+- :func:`screen_of`: the contacts tests' ``screen_of`` and the board's ``board``.
+- :func:`palette_prompts`: ``_palette_texts`` (board actions) and ``_palette_prompts`` (contacts).
 """
 
 from __future__ import annotations
 
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import pytest
 from textual import events
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import Notification
 from textual.pilot import Pilot
@@ -71,9 +88,82 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type ``text`` key by key into the focused widget (spaces and punctuation included)."""
-    await pilot.press(*text)
-    await pilot.pause()
+    """Type ``text`` key by key into the focused widget (spaces and punctuation included), each key
+    handled before the next is sent (see :func:`handled`), then :func:`settle`.
+
+    ``pilot.press(*text)`` does the same but sleeps at least 40 ms after every key waiting for the
+    process to look idle: a sentence took seconds."""
+    app = pilot.app
+    for ch in text:
+        _post_key(app, key_name(ch), ch)
+        await handled(pilot)
+    await settle(pilot)
+
+
+async def handled(pilot: Pilot[Any]) -> None:
+    """Wait until the screen has handled the messages sent so far, without sleeping.
+
+    Textual's own wait (every widget of the screen runs a callback queued behind what it holds),
+    twice: a key the app forwards to the focused widget lands in that widget's queue after the first
+    wait began. Timers and workers are not waited for (:func:`settle` does that)."""
+    for _ in range(2):
+        await pilot._wait_for_screen()
+
+
+def key_name(character: str) -> str:
+    """The key name Textual's terminal parser gives a typed ``character`` ("space", "slash", "é")."""
+    return _character_to_key(character)
+
+
+def _post_key(app: App[Any], key: str, character: str | None) -> None:
+    event = events.Key(key, character)
+    event.set_sender(app)
+    app.post_message(event)
+
+
+async def type_keys(pilot: Pilot[Any], characters: Iterable[str]) -> None:
+    """Each character as a terminal sends it (a key event named by Textual's own parser, with the
+    character), all in one burst as a fast typist or a laggy line delivers them; then :func:`settle`.
+
+    For "every key" tests: ``pilot.press`` can't type a character its key name doesn't spell back (an
+    emoji), and waits for the app to go idle after every key (seconds per box instead of a blink)."""
+    app = pilot.app
+    for ch in characters:
+        _post_key(app, key_name(ch), ch)
+    await settle(pilot)
+
+
+async def type_each_alone(pilot: Pilot[Any], characters: Iterable[str]) -> None:
+    """Each character into an empty text box on its own: the key, then ``backspace``, each handled
+    before the next key is sent; then :func:`settle`.
+
+    Sent in a burst, a ``backspace`` (a binding, handled as the key bubbles back up) would run after
+    later characters were typed, so the box would never hold one character alone. Between keys this
+    waits with :func:`handled`, which doesn't sleep the way ``pilot.pause`` does: a box's hundred
+    keys take a moment, not seconds."""
+    app = pilot.app
+    for ch in characters:
+        for key, char in ((key_name(ch), ch), ("backspace", None)):
+            _post_key(app, key, char)
+            await handled(pilot)
+    await settle(pilot)
+
+
+async def open_screen(pilot: Pilot[Any], key: str, screen_type: type[S]) -> S:
+    """Press ``key`` (the app's key for a screen) and wait until that ``screen_type`` is shown."""
+    await pilot.press(key)
+    return await until_screen(pilot, screen_type)
+
+
+async def palette_prompts(pilot: Pilot[Any], query: str = "") -> list[Any]:
+    """Open the command palette (ctrl+p), type ``query``, wait for its search (a worker) and return
+    the hits as shown (each a ``Content``: ``.plain`` is its text)."""
+    await pilot.press("ctrl+p")
+    palette = await until_screen(pilot, CommandPalette)
+    await type_text(pilot, query)
+    await settle(pilot)
+    options = palette.query_one(CommandList)
+    return [options.get_option_at_index(i).prompt for i in range(options.option_count)]
 
 
 def key_event(key: str) -> events.Key:
@@ -138,6 +228,11 @@ def notified(app: App[Any], *, title: str | None = None) -> list[str]:
     return [n.message for n in notifications(app) if title is None or n.title == title]
 
 
+def notified_text(app: App[Any]) -> str:
+    """Every toast's message, one a line (for "is this said somewhere" checks)."""
+    return "\n".join(notified(app))
+
+
 def lines_of(widget: Widget) -> list[str]:
     """What a widget draws, one string per line of its content (line-API widgets included)."""
     return [widget.render_line(y).text for y in range(widget.size.height)]
@@ -161,3 +256,15 @@ def screen_lines(app: App[Any]) -> list[str]:
 def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))
 
+
+
+# --------------------------------------------------------------------------- crashing
+
+
+def capture_exit_report(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app would print on the terminal when it exits on an error, as strings (the list fills
+    when it exits). Textual prints it from private state; nothing is printed while captured."""
+    shown: list[str] = []
+    monkeypatch.setattr(app, "_print_error_renderables",
+                        lambda: shown.extend(str(r) for r in app._exit_renderables))
+    return shown

@@ -11,6 +11,8 @@ from textual.widgets import Input, OptionList, TextArea
 from store import pipeline as p
 from store.models import Application
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import board, kanban_text, open_board
+from tests.waiting import notifications, palette_prompts, type_text, until_screen
 from tui.board.details import DetailsScreen
 from tui.board.forms import ApplicationForm, CloseDialog
 from tui.board.screen import BoardScreen
@@ -27,29 +29,8 @@ def d(n: int) -> str:
     return (TODAY + timedelta(days=n)).isoformat()
 
 
-def kanban_text(app) -> str:
-    k = board(app).query_one(Kanban)
-    return "\n".join("".join(seg.text for seg in k.render_line(y)) for y in range(k.size.height))
-
-
-def board(app) -> BoardScreen:
-    return next(s for s in app.screen_stack if isinstance(s, BoardScreen))
-
-
 def seed(store, *apps: Application) -> list[Application]:
     return [store.applications.save(a) for a in apps]
-
-
-async def open_board(pilot):
-    await pilot.press("2")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, BoardScreen)
-    return pilot.app.screen
-
-
-async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
 
 
 # ----------------------------------------------------------------------------- add
@@ -222,7 +203,7 @@ async def test_move_with_H_and_L_stamps_history_and_the_cursor_follows(store, ma
         await pilot.press("H", "H", "H")
         await pilot.pause()
         assert store.applications.get(a.id).stage == "wishlist"
-        assert any("first stage" in n.message for n in app._notifications)
+        assert any("first stage" in n.message for n in notifications(app))
         assert store.applications.get(a.id).applied_on == TODAY.isoformat()
 
 
@@ -257,7 +238,7 @@ async def test_close_with_outcome_and_reason_then_reject_at_once(store, make_app
         assert (got.stage, got.outcome, got.outcome_reason) == ("closed", "ghosted", "no reply in 5 weeks")
         assert got.outcome_on == TODAY.isoformat() and got.closed_from_stage == "interviewing"
         assert calls == [(first, "ghosted", True)]
-        note = app._notifications
+        note = notifications(app)
         assert any(n.title == "Closed" and "ghosted" in n.message and n.severity == "information" for n in note)
         # r closes the other one as rejected at once
         scr.kanban.select("interviewing", 0)
@@ -268,7 +249,7 @@ async def test_close_with_outcome_and_reason_then_reject_at_once(store, make_app
         got = store.applications.get(second)
         assert got.outcome == "rejected" and got.closed_from_stage == "interviewing"
         assert calls[-1] == (second, "rejected", True)
-        warm = [n for n in app._notifications if n.title == "Closed"][-1]
+        warm = [n for n in notifications(app) if n.title == "Closed"][-1]
         assert warm.severity == "information" and len(warm.message) < 300
         assert "Interviewing 0" in kanban_text(app)
         scr.kanban.select("closed", 0)  # the window of columns follows the cursor
@@ -312,7 +293,7 @@ async def test_close_dialog_checks_the_date_and_reopen_with_H(store, make_app):
         await pilot.pause()
         got = store.applications.get(a.id)
         assert got.stage == "screening" and got.outcome == ""
-        assert any("Reopened in Screening" in n.message for n in app._notifications)
+        assert any("Reopened in Screening" in n.message for n in notifications(app))
 
 
 # ----------------------------------------------------------------------------- sweep
@@ -372,14 +353,14 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
         await pilot.pause()
         assert store.applications.get(q4.id).snoozed_until == d(7)
         assert isinstance(app.screen, BoardScreen)
-        summary = [n.message for n in app._notifications if n.title == "Sweep"][-1]
+        summary = [n.message for n in notifications(app) if n.title == "Sweep"][-1]
         assert "1 followed up" in summary and "1 closed as ghosted" in summary and "1 snoozed" in summary
         assert store.applications.get(fine.id).activity == []
         assert store.applications.sweep_queue() == []
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        assert any("Nothing needs attention" in n.message for n in app._notifications)
+        assert any("Nothing needs attention" in n.message for n in notifications(app))
 
 
 async def test_sweep_escape_leaves_without_changes(store, make_app):
@@ -538,15 +519,7 @@ async def test_palette_provider_finds_applications(store, make_app):
             _ = [h async for h in provider.search(s)]
         hits = [h async for h in provider.search("[/]")]
         assert any("[/] Evil [b]" in h.match_display.plain for h in hits)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "evil")
-        await app.workers.wait_for_complete()  # the palette searches in a worker
-        await pilot.pause()
-        from textual.command import CommandList
-
-        options = app.screen.query_one(CommandList)
-        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        texts = [str(prompt) for prompt in await palette_prompts(pilot, "evil")]
         assert any("[/] Evil [b]" in t for t in texts), texts
         await pilot.press("down")  # into the results, then onto the application's hit, then enter
         options.highlighted = next(i for i, t in enumerate(texts) if "[/] Evil [b]" in t)
@@ -595,81 +568,117 @@ TEXT_FIELDS = ["f-company", "f-role", "f-url", "f-location", "f-salary", "f-sour
                "f-next_action", "f-contacts", "f-tags"]
 
 
-async def test_hostile_strings_in_every_field_are_shown_literally(store, make_app):
-    from tui.board.details import details_content
-    from tui.board.sweep import SweepScreen
+#: The form's one-line text fields and the Application field each fills (contacts and tags are lists).
+FIELD_OF = {"f-company": "company", "f-role": "role", "f-url": "url", "f-location": "location",
+            "f-salary": "salary", "f-source": "source", "f-round_name": "round_name",
+            "f-next_action": "next_action", "f-contacts": "contact_names", "f-tags": "tags"}
 
+
+def hostile_application(hostile: str) -> Application:
+    """A Wishlist card with ``hostile`` in every text field, its next action due yesterday (so the
+    sweep walks it), as the form saves it (one-line fields cleaned and stripped)."""
+    line = stored_form(hostile).strip()
+    return Application(company=line, role=line, url=line, location=line, salary=line, source=line,
+                       round_name=line, next_action=line, contact_names=[line], tags=[line], notes=hostile,
+                       feedback=hostile, stage="wishlist", applied_on=TODAY.isoformat(), next_action_date=d(-1))
+
+
+async def test_hostile_strings_typed_into_every_field_are_saved_as_typed(store, make_app):
+    """Every hostile string pasted into the form's one-line fields (two forms: a new card, then its
+    edit, each field getting a different string), all of them in the notes and feedback; a date field
+    given one refuses it with a message and nothing is saved."""
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         scr = await open_board(pilot)
-        ids = []
-        for i, hostile in enumerate(HOSTILE):
-            before = {a.id for a in store.applications.all()}
-            scr.kanban.select("wishlist", 0)
-            await pilot.press("n")
-            await pilot.pause()
-            form = app.screen
-            for fid in TEXT_FIELDS:
+        for shift, key in ((0, "n"), (1, "e")):
+            await pilot.press(key)
+            form = await until_screen(pilot, ApplicationForm)
+            given = {fid: HOSTILE[(k + shift) % len(HOSTILE)] for k, fid in enumerate(TEXT_FIELDS)}
+            for fid, hostile in given.items():
                 w = form.query_one(f"#{fid}", Input)
-                w.focus()
-                w._on_paste(events.Paste(hostile))  # what the terminal delivers on a paste
+                w.value = ""
+                w.post_message(events.Paste(hostile))  # what the terminal delivers on a paste
             for fid in ("f-notes", "f-feedback"):
-                form.query_one(f"#{fid}", TextArea).text = hostile
-            # a date field refuses it with a message; nothing is saved while it does
-            form.query_one("#f-applied_on", Input).value = hostile
+                form.query_one(f"#{fid}", TextArea).text = "\n".join(HOSTILE)
+            form.query_one("#f-applied_on", Input).value = HOSTILE[(10 + shift) % len(HOSTILE)]
+            await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            assert app.screen is form and store.applications.count() == len(before), i
+            assert app.screen is form and store.applications.count() == shift, shift
             form.query_one("#f-applied_on", Input).value = "today"
             form.query_one("#f-next_action_date", Input).value = "-1d"
             await pilot.press("ctrl+s")
+            await until_screen(pilot, BoardScreen)
+            [a] = store.applications.all()
+            for fid, hostile in given.items():
+                want = stored_form(hostile).strip()
+                got = getattr(a, FIELD_OF[fid])
+                assert got == ([want] if isinstance(got, list) else want), (shift, fid)
+            assert a.notes == stored_form("\n".join(HOSTILE)) and a.feedback == a.notes, shift
+            assert scr.kanban.current_card.id == a.id
+        assert app.is_running and all(n.severity != "error" for n in notifications(app))
+
+
+def test_details_show_every_hostile_string_in_every_field_literally(store):
+    from tui.board.details import details_content
+
+    for i, hostile in enumerate(HOSTILE):
+        a = store.applications.save(hostile_application(hostile))
+        want = stored_form(hostile)
+        assert a.company == want.strip() and a.notes == want, i  # the store keeps what the form saves
+        assert want.strip()[:40] in details_content(a, TODAY, 21).plain, i
+
+
+async def test_hostile_strings_on_the_board_details_close_sweep_filter_and_go_to(store, make_app):
+    """One Pilot pass over the board with a card per hostile string (every field hostile): the card
+    is drawn literally, the close dialog's reason, the sweep, the filter and the go-to picker take
+    them, and nothing shows an error."""
+    from tui.board.sweep import SweepScreen
+
+    with store.batch():  # one save
+        ids = [store.applications.save(hostile_application(h)).id for h in HOSTILE]
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scr = await open_board(pilot)
+        # drawn literally on the card
+        for i, hostile in enumerate(HOSTILE):
+            scr.kanban.select("wishlist", [c.id for c in scr.kanban.cards("wishlist")].index(ids[i]))
             await pilot.pause()
-            assert isinstance(app.screen, BoardScreen), i
-            [new_id] = {a.id for a in store.applications.all()} - before
-            ids.append(new_id)
-            a = store.applications.get(new_id)
-            want = stored_form(hostile)
-            for field in ("company", "role", "url", "location", "salary", "source", "round_name", "next_action"):
-                assert getattr(a, field) == want.strip(), (i, field)
-            assert a.notes == want and a.feedback == want, i
-            assert a.tags == [want.strip()] and a.contact_names == [want.strip()], i
-            # drawn literally on the card and in the details
-            assert scr.kanban.current_card.id == new_id, i
-            first_word = want.split()[0][:8]
-            if first_word.isprintable() and "\u202e" not in want:
+            first_word = stored_form(hostile).split()[0][:8]
+            if first_word.isprintable() and "\u202e" not in hostile:
                 assert first_word in kanban_text(app), i
-            assert want.strip()[:40] in details_content(a, TODAY, 21).plain, i
-        # the details, the close dialog's reason, the sweep, the filter and the go-to picker
-        for i in (0, 1, 4, 10):
+        # the details, the close dialog's reason
+        for i in (1, 10):  # markup that would run an action; a huge line
             scr.show_application(ids[i])
-            await pilot.pause()
-            assert isinstance(app.screen, DetailsScreen)
+            await until_screen(pilot, DetailsScreen)
             await pilot.press("x")
-            await pilot.pause()
+            await until_screen(pilot, CloseDialog)
             app.screen.query_one("#close-reason", Input).value = HOSTILE[i]
             await pilot.press("2", "enter")
             await pilot.pause()
             assert store.applications.get(ids[i]).outcome_reason == stored_form(HOSTILE[i]).strip(), i
             await pilot.press("escape")
             await pilot.pause()
+        # the sweep walks the rest (each overdue), j skipping each
         await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, SweepScreen)
-        for _ in range(len(HOSTILE) - 4):
-            await pilot.press("j")
+        await until_screen(pilot, SweepScreen)
+        await pilot.press(*["j"] * (len(HOSTILE) - 2))
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
+        # the filter finds each card by its hostile text
         scr.kanban.focus()
         await pilot.press("slash")
+        box = scr.query_one("#filter-input", Input)
         for i, hostile in enumerate(HOSTILE):
-            scr.query_one("#filter-input", Input).value = ""
-            scr.query_one("#filter-input", Input)._on_paste(events.Paste(hostile))
+            box.value = ""
+            box.post_message(events.Paste(hostile))
             await pilot.pause()
             shown = {c.id for st in ("wishlist", "closed") for c in scr.kanban.cards(st)}
             assert ids[i] in shown, i
             kanban_text(app)
         scr.kanban.focus()
         await pilot.press("escape")
+        # the go-to picker
         await pilot.press("g")
         await pilot.pause()
         for hostile in HOSTILE:
@@ -682,7 +691,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, BoardScreen)
-        assert all(n.severity != "error" for n in app._notifications)
+        assert all(n.severity != "error" for n in notifications(app))
 
 
 async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
@@ -780,7 +789,7 @@ async def test_read_only_session_shows_the_board_but_changes_nothing(data_dir, m
             await pilot.press("L", "r")
             await pilot.pause()
             assert "Acme" in kanban_text(app)
-            assert any("Read-only" in n.message for n in app._notifications)
+            assert any("Read-only" in n.message for n in notifications(app))
         assert second.applications.all()[0].stage == "applied"
     finally:
         second.close()

@@ -3,23 +3,15 @@ palette with hostile company names, and the crash where details was dismissed tw
 
 from __future__ import annotations
 
-from textual.command import CommandInput, CommandList, CommandPalette
-
 from store.models import Application
+from tests.screens import open_board
+from tests.waiting import notifications, palette_prompts
 from tui.board.details import DetailsScreen
 from tui.board.forms import CloseDialog
-from tui.board.screen import BoardScreen
 from tui.board.sweep import SweepScreen
 from tui.dialogs import ConfirmDialog
 
 SIZE = (80, 24)
-
-
-async def open_board(pilot) -> BoardScreen:
-    await pilot.press("2")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, BoardScreen)
-    return pilot.app.screen
 
 
 async def test_delete_from_details_goes_back_to_the_board(store, make_app):
@@ -44,7 +36,7 @@ async def test_delete_from_details_goes_back_to_the_board(store, make_app):
         assert app.screen is scr
         assert store.applications.get(gone.id) is None
         assert scr.kanban.current_card.id == keep.id
-        assert any(n.message == "Deleted." for n in app._notifications)
+        assert any(n.message == "Deleted." for n in notifications(app))
     assert app.return_code in (None, 0)
 
 
@@ -70,7 +62,7 @@ async def test_sweep_advancing_an_offer_last_asks_then_ends_the_sweep(store, mak
         assert app.screen is scr
         got = store.applications.get(offer.id)
         assert got.stage == "closed" and got.outcome == "accepted"
-        sweep_notes = [n.message for n in app._notifications if n.title == "Sweep"]
+        sweep_notes = [n.message for n in notifications(app) if n.title == "Sweep"]
         assert sweep_notes == ["Sweep done: 1 advanced."]
 
 
@@ -108,16 +100,7 @@ EVIL = ["[/]", "[@click=app.quit]x[/]"]
 
 async def _palette_texts(pilot, query: str) -> list[str]:
     """The palette's hits for ``query``, as shown (the title line, then the help)."""
-    app = pilot.app
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(app.screen, CommandPalette)
-    app.screen.query_one(CommandInput).value = query
-    await pilot.pause()
-    await app.workers.wait_for_complete()  # the palette searches in a worker
-    await pilot.pause()
-    options = app.screen.query_one(CommandList)
-    return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+    return [prompt.plain for prompt in await palette_prompts(pilot, query)]
 
 
 async def test_palette_shows_hostile_company_names_literally_and_goes_there(store, make_app):

@@ -12,6 +12,9 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from store import contacts as C
 from store.models import Application, Contact, Touchpoint
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import contacts_screen, open_contacts
+from tests.waiting import notified as notes  # the toasts' messages
+from tests.waiting import rendered, settle, text_of, type_text
 from tui.contacts.detail import ContactDetail
 from tui.contacts.form import ContactForm
 from tui.contacts.importing import ImportPreviewDialog
@@ -29,68 +32,30 @@ def d(n: int) -> str:
     return (TODAY + timedelta(days=n)).isoformat()
 
 
-def screen_of(app) -> ContactsScreen:
-    return next(s for s in app.get_screen_stack("contacts") if isinstance(s, ContactsScreen))
-
-
 def table_text(app) -> str:
-    t = screen_of(app).query_one(ContactsTable)
-    return "\n".join(t.render_line(y).text for y in range(t.size.height))
+    return text_of(contacts_screen(app).query_one(ContactsTable))
 
 
 def detail_text(app) -> str:
-    return str(screen_of(app).query_one("#contact-detail-body", Static).render())
+    return rendered(contacts_screen(app).query_one("#contact-detail-body", Static))
 
 
 def hint_text(app) -> str:
-    return str(screen_of(app).query_one("#contacts-hint", Static).render())
+    return rendered(contacts_screen(app).query_one("#contacts-hint", Static))
 
 
 def bar_text(app) -> str:
-    return str(screen_of(app).query_one("#contacts-bar", Static).render())
+    return rendered(contacts_screen(app).query_one("#contacts-bar", Static))
 
 
 def names(app) -> list[str]:
-    return [line.name for line in screen_of(app).query_one(ContactsTable).lines]
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
-async def open_contacts(pilot) -> ContactsScreen:
-    await pilot.press("4")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ContactsScreen)
-    return pilot.app.screen
-
-
-async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
-
-
-def seed_people(store) -> dict[str, Contact]:
-    people = {
-        "ana": Contact(first_name="Ana", last_name="Almeida", company="Northwind", role="recruiter",
-                       last_touch_on=d(-130), tags=["fintech"]),  # overdue
-        "ben": Contact(first_name="Ben", last_name="Brandt", company="Acme", role="mentor",
-                       last_touch_on=d(-95)),  # due
-        "cy": Contact(first_name="Cy", last_name="Chen", company="Bluefin", role="peer",
-                      last_touch_on=d(-10)),  # ok
-        "dee": Contact(first_name="Dee", last_name="Dubois", company="Quillstone", role="recruiter",
-                       status="archived"),
-    }
-    for c in people.values():
-        store.contacts.save(c)
-    return people
+    return [line.name for line in contacts_screen(app).query_one(ContactsTable).lines]
 
 
 # --------------------------------------------------------------------------- the list
 
 
-async def test_list_sorted_by_urgency_with_states_in_words_and_reasons(store, make_app):
-    seed_people(store)
+async def test_list_sorted_by_urgency_with_states_in_words_and_reasons(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -191,12 +156,11 @@ async def test_add_contact_with_every_field_and_inline_errors(store, make_app):
         assert c.next_time == "Ask about the warehouse launch"
         assert any("Added Priya Quinn" in n for n in notes(app))
         # the new contact is selected with its details open: the birthday in 8 days is the reason
-        assert screen_of(app).current_row().contact.id == c.id
+        assert contacts_screen(app).current_row().contact.id == c.id
         assert "birthday on 10 Mar" in detail_text(app) and "Coming up" in detail_text(app)
 
 
-async def test_edit_and_cancel_asks_when_changed(store, make_app):
-    people = seed_people(store)
+async def test_edit_and_cancel_asks_when_changed(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -229,8 +193,7 @@ async def test_edit_and_cancel_asks_when_changed(store, make_app):
 # --------------------------------------------------------------------------- logging touchpoints
 
 
-async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(store, make_app):
-    people = seed_people(store)
+async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -262,8 +225,7 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         assert any("Logged a" in n and "Ana Almeida" in n and "Next check-in 2 Jun" in n for n in notes(app))
 
 
-async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app):
-    people = seed_people(store)
+async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -296,8 +258,7 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         assert any("with 3 contacts" in n for n in notes(app))
 
 
-async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_app):
-    people = seed_people(store)
+async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_app, people):
     store.touchpoints.log(Touchpoint(date=d(-120), contact_ids=[people["ana"].id], summary="old"))
     store.touchpoints.log(Touchpoint(date=d(-3), contact_ids=[people["ana"].id], summary="recent"))
     app = make_app(store)
@@ -334,8 +295,7 @@ async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_a
 # --------------------------------------------------------------------------- snooze and pause
 
 
-async def test_snooze_presets_and_a_typed_date(store, make_app):
-    people = seed_people(store)
+async def test_snooze_presets_and_a_typed_date(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -367,8 +327,7 @@ async def test_snooze_presets_and_a_typed_date(store, make_app):
         assert "snoozed until 9 Mar" in " ".join(line.reason for line in screen.table.lines)
 
 
-async def test_pause_a_contact_and_resume(store, make_app):
-    people = seed_people(store)
+async def test_pause_a_contact_and_resume(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -377,7 +336,7 @@ async def test_pause_a_contact_and_resume(store, make_app):
         ana = store.contacts.get(people["ana"].id)
         assert (ana.status, ana.paused_until) == ("paused", "2026-04-02")
         assert "‖ paused" in table_text(app)
-        screen = screen_of(app)
+        screen = contacts_screen(app)
         screen.table.select_key(people["ana"].id)
         await pilot.press("p")
         await pilot.pause()
@@ -388,8 +347,7 @@ async def test_pause_a_contact_and_resume(store, make_app):
         assert store.contacts.get(people["ana"].id).status == "active"
 
 
-async def test_global_pause_from_the_palette(store, make_app):
-    seed_people(store)
+async def test_global_pause_from_the_palette(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -420,8 +378,7 @@ async def test_global_pause_from_the_palette(store, make_app):
 # --------------------------------------------------------------------------- filters and search
 
 
-async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app):
-    seed_people(store)
+async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -528,8 +485,7 @@ async def test_applications_open_link_and_unlink(store, make_app, monkeypatch):
         assert store.contacts.get(ana.id).application_ids == []
 
 
-async def test_delete_asks_first(store, make_app):
-    people = seed_people(store)
+async def test_delete_asks_first(store, make_app, people):
     store.touchpoints.log(Touchpoint(date=d(-5), contact_ids=[people["ana"].id]))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -549,8 +505,7 @@ async def test_delete_asks_first(store, make_app):
         assert "Ana Almeida" not in names(app)
 
 
-async def test_open_contact_from_another_screen_clears_hiding_filters(store, make_app):
-    people = seed_people(store)
+async def test_open_contact_from_another_screen_clears_hiding_filters(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -570,8 +525,7 @@ async def test_open_contact_from_another_screen_clears_hiding_filters(store, mak
         assert screen.current_row().contact.first_name == "Dee"
 
 
-async def test_changes_made_elsewhere_show_when_coming_back(store, make_app):
-    people = seed_people(store)
+async def test_changes_made_elsewhere_show_when_coming_back(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -604,8 +558,7 @@ async def test_import_linkedin_with_preview_then_one_write(store, make_app):
         await pilot.pause()
         preview = app.screen
         assert isinstance(preview, ImportPreviewDialog)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
         summary = str(preview.query_one("#ip-summary", Static).render())
         assert "Added: 5" in summary and "Skipped: 2" in summary and "line 7: no name" in summary
         assert store.contacts.count() == 0  # nothing yet
@@ -624,15 +577,13 @@ async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(s
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
         app.push_screen(ImportPreviewDialog(FIX / "not_linkedin.csv", [], store.settings.current()))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
         assert "Can't import this file" in str(app.screen.query_one("#ip-summary", Static).render())
         await pilot.press("escape")
         await pilot.pause()
         preview = ImportPreviewDialog(FIX / "basic.csv", [], store.settings.current())
         app.push_screen(preview)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
         preview.query_one("#ip-cadence", Select).value = "none"
         await pilot.pause()
         assert "no reminders" in str(preview.query_one("#ip-summary", Static).render())
@@ -642,8 +593,7 @@ async def test_import_preview_can_pick_no_reminders_and_cancel_changes_nothing(s
         assert store.contacts.count() == 0
 
 
-async def test_export_from_the_palette(store, make_app):
-    seed_people(store)
+async def test_export_from_the_palette(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -656,8 +606,7 @@ async def test_export_from_the_palette(store, make_app):
         assert any("Exported 4 contacts" in n for n in notes(app))
 
 
-async def test_cadence_defaults_from_the_palette(store, make_app):
-    people = seed_people(store)
+async def test_cadence_defaults_from_the_palette(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
@@ -677,8 +626,7 @@ async def test_cadence_defaults_from_the_palette(store, make_app):
         assert store.settings.current().default_cadence == "yearly"
 
 
-async def test_palette_has_every_action(store, make_app):
-    seed_people(store)
+async def test_palette_has_every_action(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
@@ -693,8 +641,7 @@ async def test_palette_has_every_action(store, make_app):
             assert wanted in titles, wanted
 
 
-async def test_wide_terminal_shows_the_detail_beside_the_list(store, make_app):
-    seed_people(store)
+async def test_wide_terminal_shows_the_detail_beside_the_list(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=(180, 45)) as pilot:
         screen = await open_contacts(pilot)
@@ -712,20 +659,21 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
     important date and a linked application): listed, detailed, edited, typed — shown as stored,
     nothing crashes, no action fires."""
     ids = {}
-    for n, hostile in enumerate(HOSTILE):
-        c = Contact(first_name=hostile, last_name=hostile, preferred_name=hostile, company=hostile,
-                    title=hostile, role="other", emails=[hostile], phone=hostile, linkedin_url=hostile,
-                    how_met=hostile, tags=[hostile], notes=hostile, next_time=hostile, last_touch_on=d(-200 - n),
-                    important_dates=[{"kind": "custom", "label": hostile, "month": 3, "day": 5, "year": None}],
-                    changes=[{"on": d(-2), "company": hostile, "title": hostile, "from_company": hostile,
-                              "from_title": hostile}])
-        c = store.contacts.save(c)
-        a = store.applications.save(Application(company=hostile, role=hostile, contact_ids=[c.id]))
-        c = c.copy()
-        c.application_ids = [a.id]
-        store.contacts.save(c)
-        store.touchpoints.log(Touchpoint(date=d(-1), direction="in", summary=hostile, contact_ids=[c.id]))
-        ids[hostile] = c.id
+    with store.batch():  # one save, not forty-four
+        for n, hostile in enumerate(HOSTILE):
+            c = Contact(first_name=hostile, last_name=hostile, preferred_name=hostile, company=hostile,
+                        title=hostile, role="other", emails=[hostile], phone=hostile, linkedin_url=hostile,
+                        how_met=hostile, tags=[hostile], notes=hostile, next_time=hostile, last_touch_on=d(-200 - n),
+                        important_dates=[{"kind": "custom", "label": hostile, "month": 3, "day": 5, "year": None}],
+                        changes=[{"on": d(-2), "company": hostile, "title": hostile, "from_company": hostile,
+                                  "from_title": hostile}])
+            c = store.contacts.save(c)
+            a = store.applications.save(Application(company=hostile, role=hostile, contact_ids=[c.id]))
+            c = c.copy()
+            c.application_ids = [a.id]
+            store.contacts.save(c)
+            store.touchpoints.log(Touchpoint(date=d(-1), direction="in", summary=hostile, contact_ids=[c.id]))
+            ids[hostile] = c.id
     app = make_app(store)
     quit_called = []
     app.action_quit = lambda: quit_called.append(1)  # a live [@click=app.quit] would land here
@@ -795,8 +743,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
     assert not quit_called
 
 
-async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(store, make_app):
-    seed_people(store)
+async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
@@ -807,7 +754,7 @@ async def test_typed_form_and_touchpoint_are_kept_when_the_terminal_hangs_up(sto
         assert [t.summary for t in store.touchpoints.all()] == ["Called about the referral"]
         await pilot.press("escape", "y")
         await pilot.pause()
-        editing = screen_of(app).current_row().id
+        editing = contacts_screen(app).current_row().id
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#f-company", Input).value = "Bluefin Labs"

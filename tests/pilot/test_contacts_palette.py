@@ -10,27 +10,12 @@ is that provider, as proposed for ``tui/app.py``; the strict xfail flips when th
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandList, CommandPalette
-from textual.content import Content
 
 from store.models import Contact
-from tui.contacts.screen import ContactsScreen
+from tests.screens import open_contacts
+from tests.waiting import palette_prompts
 
 MARKUP_NAMES = ["[/]", "[Recruiter] Bob", "Ann [link=https://x]x[/link]", "[@click=app.quit]Eve[/]"]
-
-
-async def _palette_prompts(pilot, query: str = "") -> list[Content]:
-    app = pilot.app
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    palette = app.screen
-    assert isinstance(palette, CommandPalette)
-    for ch in query:
-        await pilot.press(ch if ch != " " else "space")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    options = palette.query_one(CommandList)
-    return [options.get_option_at_index(i).prompt for i in range(options.option_count)]
 
 
 async def _open_on(store, make_app, name: str):
@@ -45,11 +30,9 @@ async def _open_on(store, make_app, name: str):
 async def test_palette_titles_with_a_markup_like_name_are_plain_text(store, make_app, name):
     app, quit_called = await _open_on(store, make_app, name)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ContactsScreen) and screen.current_row() is not None
-        prompts = await _palette_prompts(pilot)
+        screen = await open_contacts(pilot)
+        assert screen.current_row() is not None
+        prompts = await palette_prompts(pilot)
         edit = [p for p in prompts if p.plain.startswith(f"Edit {name}")]
         assert edit, [p.plain for p in prompts]
         # the name is shown as typed, unstyled: no link, no action, no bold from the user's brackets
@@ -67,9 +50,8 @@ async def test_palette_titles_with_a_markup_like_name_are_plain_text(store, make
 async def test_palette_search_finds_a_markup_like_name_and_runs_it(store, make_app, name):
     app, quit_called = await _open_on(store, make_app, name)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        prompts = await _palette_prompts(pilot, "edit")
+        await open_contacts(pilot)
+        prompts = await palette_prompts(pilot, "edit")
         assert any(p.plain.startswith(f"Edit {name}") for p in prompts), [p.plain for p in prompts]
         await pilot.press("enter")  # the best hit: "Edit <name>" opens the form
         await pilot.pause()

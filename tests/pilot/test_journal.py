@@ -14,6 +14,10 @@ from store.dates import long_date, short_date
 from store.db import Store
 from store.models import Application, JournalEntry
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import open_journal
+from tests.waiting import notified_text as notifications  # every toast's text, one a line
+from tests.waiting import rendered as text_of  # a Static's content
+from tests.waiting import type_text
 from tui.journal.forms import CheckInForm, FreeWriteForm
 from tui.journal.reader import EntryReaderScreen, LessonsScreen, TrendsScreen
 from tui.journal.screen import JournalScreen
@@ -24,29 +28,8 @@ from widgets.journal_ratings import RatedList
 SIZE = (80, 24)
 
 
-def text_of(widget) -> str:
-    return str(widget.render())
-
-
 def reader_text(app) -> str:
     return text_of(app.screen.query_one("#reader-text", Static))
-
-
-async def typ(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press("space" if ch == " " else ch)
-
-
-async def open_journal(pilot):
-    await pilot.press("3")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, JournalScreen)
-    return screen
-
-
-def notifications(app) -> str:
-    return "\n".join(n.message for n in app._notifications)
 
 
 # --------------------------------------------------------------------------- list, reader, search, filters
@@ -71,11 +54,11 @@ async def test_list_newest_first_reader_and_search(demo_store, make_app):
 
         # / search: every term must match, the rest is hidden, matches are marked in the reader
         await pilot.press("slash")
-        await typ(pilot, "unemployable round")
+        await type_text(pilot, "unemployable round")
         await pilot.pause()
         want = J.search(expected, "unemployable round")
         assert [r.key for r in lst.rows] == [e.id for e in want]
-        await typ(pilot, " zebra")
+        await type_text(pilot, " zebra")
         await pilot.pause()
         assert lst.rows == [] and "Nothing matches" in lst.empty_text
         search_box = screen.query_one("#journal-search", Input)
@@ -149,9 +132,9 @@ async def test_quick_checkin(store, make_app):
         assert "Pick a mood" in text_of(form.query_one("#form-message"))
         assert store.journal.all() == []
         await pilot.press("4", "down", "2", "down")
-        await typ(pilot, "walked by the river")
+        await type_text(pilot, "walked by the river")
         await pilot.press("tab")
-        await typ(pilot, "sleep, outside")
+        await type_text(pilot, "sleep, outside")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
@@ -184,7 +167,7 @@ async def test_free_write_editor_and_timer(store, make_app, tmp_path):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, FreeWriteForm)
-        await typ(pilot, "dear diary")
+        await type_text(pilot, "dear diary")
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert seen["before"] == "dear diary"
@@ -214,7 +197,7 @@ async def test_free_write_editor_and_timer(store, make_app, tmp_path):
         await pilot.pause()
         assert "done" in text_of(form.query_one("#timer"))
         await pilot.press("shift+tab", "shift+tab")  # to the title
-        await typ(pilot, "night")
+        await type_text(pilot, "night")
         await pilot.press("ctrl+s")
         await pilot.pause()
         [e] = store.journal.all()
@@ -241,7 +224,7 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         assert wiz.entry.application_id == latest.id
         assert latest.company in text_of(wiz.query_one("#link-line"))
         assert text_of(wiz.query_one("#wiz-prompt")) in [p.you for p in J_prompts(1, True) if p.rejection]
-        await typ(pilot, "Email at 9am")
+        await type_text(pilot, "Email at 9am")
         wiz.query_one("#tags", Input).value = "final, #panel"
         prompt_before = text_of(wiz.query_one("#wiz-prompt"))
         await pilot.press("ctrl+r")  # another prompt
@@ -258,19 +241,19 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         await pilot.pause()
         await pilot.press("tab")
         await pilot.pause()  # let focus land before typing (focus moves are not instant under load)
-        await typ(pilot, "stuck")
+        await type_text(pilot, "stuck")
         await pilot.press("enter")  # a custom feeling at 50
         await pilot.pause()
         await pilot.press("pagedown")
         await pilot.pause()
         # step 3: two thoughts, the first is hot
         assert wiz.step == 3
-        await typ(pilot, "unemployable")
+        await type_text(pilot, "unemployable")
         await pilot.press("tab")
         await pilot.pause()
         await pilot.press("9", "0", "enter")
         await pilot.pause()
-        await typ(pilot, "nobody")
+        await type_text(pilot, "nobody")
         await pilot.press("tab")
         await pilot.pause()
         await pilot.press("7", "0", "enter")
@@ -299,17 +282,17 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         await pilot.press("pageup")
         await pilot.pause()
         assert wiz.step == 5
-        await typ(pilot, "fumbled")
+        await type_text(pilot, "fumbled")
         await pilot.press("enter", "tab")
-        await typ(pilot, "final")
+        await type_text(pilot, "final")
         await pilot.press("enter")
-        await typ(pilot, "praised")  # not added with enter: moving on keeps it anyway
+        await type_text(pilot, "praised")  # not added with enter: moving on keeps it anyway
         await pilot.press("pagedown")
         await pilot.pause()
         # step 6: a belief over 100 is refused inline, nothing lost
         assert wiz.step == 6
         wiz.query_one("#balanced", TextArea).insert("one no is not ")
-        await typ(pilot, "a pattern")
+        await type_text(pilot, "a pattern")
         await pilot.press("tab", "1", "5", "0", "pagedown")
         await pilot.pause()
         assert wiz.step == 6 and "up to 100" in text_of(wiz.query_one("#form-message"))
@@ -330,7 +313,7 @@ async def test_whole_wizard_with_skips_back_and_bad_input(demo_store, make_app):
         await pilot.pause()
         # step 8: a date that can't be read is refused with what is accepted
         assert wiz.step == 8
-        await typ(pilot, "it hurts")
+        await type_text(pilot, "it hurts")
         wiz.query_one("#lesson", Input).value = "Practise the scaling story"
         wiz.query_one("#next-action", Input).value = "Send two applications"
         wiz.query_one("#next-date", Input).value = "someday"
@@ -398,7 +381,7 @@ async def test_leaving_keeps_or_discards_the_draft(store, make_app):
         await open_journal(pilot)
         await pilot.press("r")
         await pilot.pause()
-        await typ(pilot, "the call")
+        await type_text(pilot, "the call")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("1")  # keep it as a draft
@@ -418,7 +401,7 @@ async def test_leaving_keeps_or_discards_the_draft(store, make_app):
         assert isinstance(app.screen, JournalScreen)
         await pilot.press("enter")  # enter on a draft carries on too
         await pilot.pause()
-        await typ(pilot, " again")
+        await type_text(pilot, " again")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("2")  # discard
@@ -435,9 +418,9 @@ async def test_draft_survives_a_dropped_session(data_dir, make_app):
         await open_journal(pilot)
         await pilot.press("r")
         await pilot.pause()
-        await typ(pilot, "rejected after the final")
+        await type_text(pilot, "rejected after the final")
         await pilot.press("pagedown", "space", "7", "0", "pagedown")
-        await typ(pilot, "never good enough")  # typed, not added, no step change after it
+        await type_text(pilot, "never good enough")  # typed, not added, no step change after it
         await pilot.pause()
         app._on_hangup()  # SIGHUP: save what is pending, then exit
         await pilot.pause()
@@ -475,7 +458,7 @@ async def test_autosave_after_edits_without_a_step_change(store, make_app):
         await pilot.press("r")
         await pilot.pause()
         wiz = app.screen
-        await typ(pilot, "typed and left")
+        await type_text(pilot, "typed and left")
         wiz.autosave()  # what the timer does a moment after typing stops
         d = store.journal.get(wiz.entry.id)
         assert d.is_draft and d.situation == "typed and left"
@@ -507,7 +490,7 @@ async def test_cross_screen_hooks(demo_store, make_app):
         await pilot.pause()
         wiz = app.screen
         assert isinstance(wiz, ReframeWizard) and wiz.entry.application_id == target.id
-        await typ(pilot, "x")
+        await type_text(pilot, "x")
         await pilot.press("pagedown")
         await pilot.press("escape", "1")  # keep the draft
         await pilot.pause()
@@ -621,13 +604,14 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
     app_rec = store.applications.save(Application(company=HOSTILE[1], role=HOSTILE[0], stage="closed",
                                                   outcome="rejected", outcome_on="2026-03-01"))
     ids = []
-    for i, s in enumerate(HOSTILE):
-        e = JournalEntry(kind="reframe", entry_date=f"2026-02-{i + 1:02d}", title=s, body=s, situation=s,
-                         emotions=[{"name": s, "before": 60, "after": 30}],
-                         thoughts=[{"text": s, "belief": 80, "hot": True}], distortions=[s],
-                         evidence_for=[s], evidence_against=[s], balanced_thought=s, self_compassion=[s, s, s],
-                         lesson=s, next_action=s, tags=[s], application_id=app_rec.id, hot_belief_after=20)
-        ids.append(store.journal.save(e).id)
+    with store.batch():  # one save
+        for i, s in enumerate(HOSTILE):
+            e = JournalEntry(kind="reframe", entry_date=f"2026-02-{i + 1:02d}", title=s, body=s, situation=s,
+                             emotions=[{"name": s, "before": 60, "after": 30}],
+                             thoughts=[{"text": s, "belief": 80, "hot": True}], distortions=[s],
+                             evidence_for=[s], evidence_against=[s], balanced_thought=s, self_compassion=[s, s, s],
+                             lesson=s, next_action=s, tags=[s], application_id=app_rec.id, hot_belief_after=20)
+            ids.append(store.journal.save(e).id)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_journal(pilot)

@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 from store import clock
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import open_outreach, outreach
+from tests.waiting import notifications, type_text
 from tui.dialogs import ChoiceDialog, ConfirmDialog
 from tui.outreach.dialogs import MarkSentDialog
 from tui.outreach.editor import DraftEditor
@@ -25,13 +27,7 @@ SIZE = (80, 24)
 UTC = UTC
 
 
-async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press({" ": "space", ",": "comma", ".": "full_stop", "?": "question_mark",
-                           "'": "apostrophe"}.get(ch, ch))
-
-
-def seed(store, *, rejected_hours_ago: float = 50):
+def northwind_rejection(store, *, rejected_hours_ago: float = 50):
     """Ana, the recruiter at Northwind, and the Northwind application that was just closed."""
     at = clock.now() - timedelta(hours=rejected_hours_ago)
     app = Application(company="Northwind Labs", role="Data Engineer", stage="closed", outcome="rejected",
@@ -61,22 +57,11 @@ def screen_text(app) -> str:
     return "\n".join(parts)
 
 
-def outreach(app) -> OutreachScreen:
-    return next(s for s in app.screen_stack if isinstance(s, OutreachScreen))
-
-
-async def open_outreach(pilot) -> OutreachScreen:
-    await pilot.press("5")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, OutreachScreen)
-    return pilot.app.screen
-
-
 # ----------------------------------------------------------------------------- the "done when" flow
 
 
 async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_logged(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     app = make_app(store)
     presses = 0
 
@@ -116,7 +101,7 @@ async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_lo
         assert "I appreciated the system design conversation." in app.clipboard
         assert "Northwind Labs" in app.clipboard and "Alex Morgan" in app.clipboard
         assert any("Copied the message" in n.message and "set-clipboard on" in n.message
-                   for n in app._notifications)
+                   for n in notifications(app))
         await press("m")
         assert isinstance(app.screen, MarkSentDialog)
         await press("enter")
@@ -153,7 +138,7 @@ async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_lo
 
 
 async def test_entry_point_prefills_and_cooloff_asks_before_copy_and_offers_put_off(store, make_app):
-    application, ana = seed(store, rejected_hours_ago=3)
+    application, ana = northwind_rejection(store, rejected_hours_ago=3)
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -172,7 +157,7 @@ async def test_entry_point_prefills_and_cooloff_asks_before_copy_and_offers_put_
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == ""
-        assert any("Not yet" in n.message and "slot" in n.message for n in app._notifications)
+        assert any("Not yet" in n.message and "slot" in n.message for n in notifications(app))
         # fill the slot in the editor, then copy: the cool-off asks first
         await pilot.press("e")
         await pilot.pause()
@@ -209,7 +194,7 @@ async def test_entry_point_prefills_and_cooloff_asks_before_copy_and_offers_put_
 
 
 async def test_hostile_tone_is_quoted_and_mark_sent_asks_first(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     d = store.drafts.save(Draft(kind="rejection reply", contact_ids=[ana.id], application_id=application.id,
                                 channel="email", subject="Re: your decision",
                                 body="Per my last email, you owe me an explanation. Your letter had typos."))
@@ -268,7 +253,7 @@ async def test_linkedin_note_over_the_limit_is_shown_and_copy_asks(store, make_a
 
 
 async def test_ctrl_e_edits_subject_and_body_in_the_editor_and_removes_the_file(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     d = store.drafts.save(Draft(kind="check-in", contact_ids=[ana.id], channel="email", subject="Old",
                                 body="Old body"))
     app = make_app(store)
@@ -301,7 +286,7 @@ async def test_ctrl_e_edits_subject_and_body_in_the_editor_and_removes_the_file(
         app.editor_runner = lambda a, p: 1
         await pilot.press("ctrl+e")
         await pilot.pause()
-        assert any("exited with code 1" in n.message for n in app._notifications)
+        assert any("exited with code 1" in n.message for n in notifications(app))
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = store.drafts.get(d.id)
@@ -312,7 +297,7 @@ async def test_ctrl_e_edits_subject_and_body_in_the_editor_and_removes_the_file(
 
 
 async def test_save_to_file_eml_and_mailto(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     store.drafts.save(Draft(kind="check-in", contact_ids=[ana.id], channel="email", subject="Catching up",
                             body="Hi {{ contact.first_name }}, how are things?"))
     app = make_app(store)
@@ -331,7 +316,7 @@ async def test_save_to_file_eml_and_mailto(store, make_app):
         await pilot.press("Y")
         await pilot.pause()
         assert app.clipboard == "Catching up"
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         # every action is in the palette too
         titles = [c.title for c in outreach(app).palette_commands()]
         for needed in ("Outreach: copy message", "Outreach: save to a text file", "Outreach: mark sent",
@@ -371,7 +356,7 @@ async def test_save_to_file_eml_and_mailto(store, make_app):
 
 
 async def test_mark_sent_failure_part_way_leaves_nothing_half_done(store, make_app, monkeypatch):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     d = store.drafts.save(Draft(kind="feedback request", contact_ids=[ana.id], application_id=application.id,
                                 channel="email", subject="A question", body="Hi {{ contact.first_name }}"))
     before_file = store.path.read_bytes()
@@ -392,7 +377,7 @@ async def test_mark_sent_failure_part_way_leaves_nothing_half_done(store, make_a
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
-        assert any("injected fault" in n.message for n in app._notifications)
+        assert any("injected fault" in n.message for n in notifications(app))
         assert "✎ draft" in screen_text(app)
     monkeypatch.undo()
     assert store.touchpoints.count() == 0
@@ -402,7 +387,7 @@ async def test_mark_sent_failure_part_way_leaves_nothing_half_done(store, make_a
 
 
 async def test_mark_sent_dialog_checks_the_date_and_uses_the_channel(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     d = store.drafts.save(Draft(kind="thank-you", contact_ids=[ana.id], application_id=application.id,
                                 channel="email", subject="Thanks", body="Hi"))
     app = make_app(store)
@@ -457,14 +442,14 @@ async def test_thank_yous_to_several_interviewers_become_one_draft_each(store, m
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, DraftEditor)
-        assert any("3 drafts, one per person" in n.message for n in app._notifications)
+        assert any("3 drafts, one per person" in n.message for n in notifications(app))
     drafts = store.drafts.all()
     assert sorted(d.contact_ids[0] for d in drafts) == sorted(p.id for p in people)
     assert all(d.kind == "thank-you" and d.application_id == app_rec.id for d in drafts)
 
 
 async def test_contacts_c_entry_point_opens_the_kind_picker_with_a_suggestion(store, make_app):
-    application, ana = seed(store, rejected_hours_ago=40)
+    application, ana = northwind_rejection(store, rejected_hours_ago=40)
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -486,7 +471,7 @@ async def test_contacts_c_entry_point_opens_the_kind_picker_with_a_suggestion(st
 
 
 async def test_escape_with_changes_asks_and_a_second_entry_saves_the_open_draft(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_outreach(pilot)
@@ -519,7 +504,7 @@ async def test_duplicate_a_builtin_template_edit_it_and_use_it(store, make_app):
         assert isinstance(app.screen, TemplatesScreen)
         await pilot.press("e")  # a built-in can't be edited…
         await pilot.pause()
-        assert any("c makes a copy" in n.message for n in app._notifications)
+        assert any("c makes a copy" in n.message for n in notifications(app))
         await pilot.press("c")  # …but it can be duplicated
         await pilot.pause()
         form = app.screen
@@ -564,13 +549,14 @@ async def test_a_broken_template_is_refused_with_the_reason(store, make_app):
 async def test_hostile_strings_in_every_field_are_shown_literally(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        for s in HOSTILE:
-            c = store.contacts.save(Contact(first_name=s, last_name=s, company=s, emails=[s]))
-            a = store.applications.save(Application(company=s, role=s))
-            store.settings.update(my_name=s)
-            store.drafts.save(Draft(kind="check-in", contact_ids=[c.id], recipient_name=s, recipient_email=s,
-                                    application_id=a.id, channel="email", subject=s,
-                                    body="{{ contact.first_name }} " + s))
+        with store.batch():  # one save
+            for s in HOSTILE:
+                c = store.contacts.save(Contact(first_name=s, last_name=s, company=s, emails=[s]))
+                a = store.applications.save(Application(company=s, role=s))
+                store.settings.update(my_name=s)
+                store.drafts.save(Draft(kind="check-in", contact_ids=[c.id], recipient_name=s, recipient_email=s,
+                                        application_id=a.id, channel="email", subject=s,
+                                        body="{{ contact.first_name }} " + s))
         screen = await open_outreach(pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == len(HOSTILE)
@@ -614,10 +600,11 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
 
 
 async def test_hostile_strings_in_filter_pickers_dates_and_template_fields(store, make_app):
-    application, ana = seed(store)
+    application, ana = northwind_rejection(store)
     store.drafts.save(Draft(kind="check-in", contact_ids=[ana.id], channel="email", subject="Hi", body="Hi"))
-    for s in HOSTILE:
-        store.applications.save(Application(company=s, role=s))
+    with store.batch():  # one save
+        for s in HOSTILE:
+            store.applications.save(Application(company=s, role=s))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_outreach(pilot)
@@ -669,7 +656,7 @@ async def test_hostile_strings_in_filter_pickers_dates_and_template_fields(store
 
 
 async def test_put_off_from_the_editor_saves_it_for_tomorrow_in_one_go(store, make_app):
-    application, ana = seed(store, rejected_hours_ago=2)
+    application, ana = northwind_rejection(store, rejected_hours_ago=2)
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_outreach(pilot)
@@ -683,6 +670,6 @@ async def test_put_off_from_the_editor_saves_it_for_tomorrow_in_one_go(store, ma
         editor.action_put_off()
         await pilot.pause()
         assert isinstance(app.screen, OutreachScreen)
-        assert any("Snoozed until Tue 3 Mar 2026" in n.message for n in app._notifications)
+        assert any("Snoozed until Tue 3 Mar 2026" in n.message for n in notifications(app))
     (d,) = store.drafts.all()
     assert d.status == "put off" and d.put_off_until == "2026-03-03" and d.contact_ids == [ana.id]

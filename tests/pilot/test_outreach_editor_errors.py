@@ -8,6 +8,7 @@ import logging
 from textual.widgets import TextArea
 
 from store.models import Draft
+from tests.waiting import notifications
 from tui.outreach.editor import DraftEditor
 
 
@@ -29,7 +30,7 @@ async def test_a_failing_external_editor_keeps_the_draft_and_logs_no_user_text(s
             await pilot.pause()
         assert app.is_running and app.screen is editor
         assert editor.query_one("#ed-body", TextArea).text == "Private words"
-        assert any("Couldn't run your editor" in n.message for n in app._notifications)
+        assert any("Couldn't run your editor" in n.message for n in notifications(app))
     records = [r for r in caplog.records if r.name == "rebound"]
     assert any("RuntimeError" in r.getMessage() for r in records)
     assert not any("Private" in r.getMessage() or r.exc_info for r in records)

@@ -8,37 +8,24 @@ its text."""
 from __future__ import annotations
 
 import pytest
-from textual import events
-from textual.keys import _character_to_key  # the terminal parser's naming of a typed character
 from textual.widgets import Input, TextArea
 
 from store.models import Application, Contact, Draft
+from tests.hostile import EVERY_KEY
+from tests.waiting import type_each_alone, type_keys
 from tui.dialogs import ConfirmDialog
 from tui.outreach.editor import DraftEditor
 from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
 from tui.outreach.screen import OutreachScreen
 
 SIZE = (80, 24)
-#: Every printable ASCII character, and a few that aren't: an accent, a digit that isn't 0-9 (it
-#: crashed ``int()`` in the template picker), an emoji.
-KEYS = [chr(c) for c in range(32, 127)] + ["é", "²", "🙂"]
+#: Every printable ASCII character, an accent, a digit that isn't 0-9 (it crashed ``int()`` in the
+#: template picker), an emoji.
+KEYS = EVERY_KEY
 UNSAVED = "Hi Ana, typed and not saved yet."
 
 
-async def send(pilot, keys: list[str], *, after: tuple[str, ...] = ()) -> None:
-    """Each key as a terminal sends it (named by Textual's own parser), each followed by the keys
-    ``after`` (``backspace`` empties the box again), in one burst as a fast typist or a laggy line
-    delivers them; then wait until the app has handled them. (``pilot.press`` can't spell every
-    character, an emoji for one, and waits for idle after each key: 20 s per box instead of 2.)"""
-    for ch in keys:
-        for key, char in [(_character_to_key(ch), ch), *((a, None) for a in after)]:
-            event = events.Key(key, char)
-            event.set_sender(pilot.app)
-            pilot.app.post_message(event)
-    await pilot.pause()
-
-
-def seed(store) -> Draft:
+def draft_and_two_people(store) -> Draft:
     application = store.applications.save(Application(company="Northwind Labs", role="Data Engineer"))
     store.contacts.save_many([
         Contact(first_name="Ana", last_name="Almeida", company="Northwind Labs", application_ids=[application.id]),
@@ -72,7 +59,7 @@ def assert_intact(app, editor: DraftEditor) -> None:
     ("ctrl+t", ContactPicker, "".join(KEYS[1:])),  # space in the empty box marks a contact
 ], ids=["application-picker", "contact-picker"])
 async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, make_app, key, picker, typed):
-    d = seed(store)
+    d = draft_and_two_people(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor_with_unsaved_text(pilot)
@@ -81,9 +68,9 @@ async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, m
         screen = app.screen
         assert isinstance(screen, picker)
         box = screen.query_one("#pick-filter", Input)
-        await send(pilot, KEYS, after=("backspace",))  # each key into an empty box
+        await type_each_alone(pilot, KEYS)  # each key into an empty box
         assert app.is_running and app.screen is screen and box.value == ""
-        await send(pilot, KEYS)  # all of them in a row
+        await type_keys(pilot, KEYS)  # all of them in a row
         assert app.is_running and app.screen is screen and box.value == typed
         await pilot.press("escape")
         await pilot.pause()
@@ -92,7 +79,7 @@ async def test_every_key_in_a_filter_picker_keeps_the_app_and_the_draft(store, m
 
 
 async def test_every_key_in_the_template_picker_keeps_the_app_and_the_draft(store, make_app):
-    d = seed(store)
+    d = draft_and_two_people(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor_with_unsaved_text(pilot)
@@ -101,10 +88,10 @@ async def test_every_key_in_the_template_picker_keeps_the_app_and_the_draft(stor
         picker = app.screen
         assert isinstance(picker, TemplatePicker)
         picks = [ch for ch in KEYS if ch in "123456789"]  # these pick a template: each gets a fresh picker
-        await send(pilot, [ch for ch in KEYS if ch not in picks])
+        await type_keys(pilot, [ch for ch in KEYS if ch not in picks])
         assert app.is_running and app.screen is picker
         for ch in picks:
-            await send(pilot, [ch])
+            await type_keys(pilot, [ch])
             assert app.is_running
             assert isinstance(app.screen, ConfirmDialog), f"{ch!r} picked no template"
             await pilot.press("escape")  # keep mine
@@ -120,7 +107,7 @@ async def test_every_key_in_the_template_picker_keeps_the_app_and_the_draft(stor
 
 
 async def test_every_key_in_the_list_filter_keeps_the_app_and_the_drafts(store, make_app):
-    d = seed(store)
+    d = draft_and_two_people(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
@@ -129,9 +116,9 @@ async def test_every_key_in_the_list_filter_keeps_the_app_and_the_drafts(store, 
         assert isinstance(screen, OutreachScreen)
         await pilot.press("slash")
         box = screen.query_one("#ol-filter", Input)
-        await send(pilot, KEYS, after=("backspace",))
+        await type_each_alone(pilot, KEYS)
         assert app.is_running and app.screen is screen and app.focused is box and box.value == ""
-        await send(pilot, KEYS)
+        await type_keys(pilot, KEYS)
         assert app.is_running and app.focused is box and box.value == "".join(KEYS)
         await pilot.press("escape")
         await pilot.pause()

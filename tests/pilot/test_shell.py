@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.waiting import notifications, type_text, until
 from tui.board.screen import BoardScreen
 from tui.contacts.screen import ContactsScreen
 from tui.journal.screen import JournalScreen
@@ -72,7 +73,7 @@ async def test_second_instance_is_read_only_with_banner_and_refuses_edits(data_d
             ok = app.write(second.applications.save, Application(company="X", role="Y"))
             await pilot.pause()
             assert ok is False
-            assert any("Read-only" in n.message for n in app._notifications)
+            assert any("Read-only" in n.message for n in notifications(app))
         assert second.applications.count() == 0
     finally:
         second.close()
@@ -104,7 +105,7 @@ async def test_failed_save_says_not_saved_keeps_change_and_retries(store, make_a
         finally:
             monkeypatch.undo()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any(m.startswith("Not saved: the disk is full") for m in messages)
         assert store.dirty and store.applications.get(new.id) is not None
         app._retry_save()
@@ -163,7 +164,7 @@ async def test_hostile_data_dir_path_is_shown_literally(tmp_path, make_app):
             app.action_show_data_info()
             await pilot.pause()
             assert app.is_running
-            assert any("[@click=app.quit]x[/] [/" in n.message for n in app._notifications)
+            assert any("[@click=app.quit]x[/] [/" in n.message for n in notifications(app))
     finally:
         s.close()
 
@@ -196,20 +197,17 @@ async def test_go_to_application_from_any_screen(demo_store, make_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        for ch in target.company:
-            await pilot.press(ch if ch != " " else "space")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            shown = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
-            if any(target.company in s for s in shown):
-                break
+        await type_text(pilot, target.company)
+
+        def hits() -> list[str]:
+            return [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+
+        await until(pilot, lambda: any(target.company in s for s in hits()), what="the application in the palette")
+        shown = hits()
         assert any(f"Go to application: {target.company}" in s for s in shown)
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, BoardScreen) or not isinstance(app.screen, CommandPalette):
-                break
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen) or not isinstance(app.screen, CommandPalette),
+                    what="the palette to close")
         board = next(s for s in app.get_screen_stack("board") if isinstance(s, BoardScreen))
         assert app.current_mode == "board"
         assert board.selected().id == target.id  # the card is selected and its details are open

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.waiting import capture_exit_report
 from tui.shell.small import TooSmallScreen
 
 
@@ -45,9 +46,7 @@ async def test_an_unexpected_error_is_one_line_without_locals(make_app, demo_sto
 
     app = make_app(demo_store)
     secret = "a line from my journal"
-    shown: list[str] = []
-    monkeypatch.setattr(app, "_print_error_renderables",
-                        lambda: shown.extend(str(r) for r in app._exit_renderables))
+    shown = capture_exit_report(app, monkeypatch)
 
     def explode() -> None:
         words = secret  # noqa: F841 - a local a traceback with locals would print

@@ -11,12 +11,14 @@ from textual.widgets import Input, OptionList
 from store.db import Store
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
+from tests.screens import today_ready as ready  # Today reads its data after its first paint
+from tests.waiting import notifications, type_text
 from tui.today.screen import TodayScreen
 
 TODAY = date(2026, 3, 2)
 
 
-def seed(store) -> dict:
+def final_round_rejection(store) -> dict:
     """A final-round rejection with a linked recruiter and an interviewer known only by name,
     two Wishlist cards, one live application, one due next step, one draft put off to today."""
     store.settings.update(my_name="Alex Morgan", pipeline_floor=3, weekly_goal=2)
@@ -57,16 +59,6 @@ def today_screen(app) -> TodayScreen:
     return screen
 
 
-async def ready(pilot) -> None:
-    """Today paints its frame first and reads the data a moment later: wait for that."""
-    for _ in range(200):
-        screen = pilot.app.screen
-        if not isinstance(screen, TodayScreen) or screen.summary is not None:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-
-
 async def go(pilot, row_id: str) -> None:
     screen = today_screen(pilot.app)
     ids = [r.id for r in screen.rows]
@@ -86,7 +78,7 @@ def all_text(app) -> str:
 
 
 async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, make_app):
-    d = seed(store)
+    d = final_round_rejection(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -118,7 +110,7 @@ async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, 
 
 
 async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkeypatch):
-    d = seed(store)
+    d = final_round_rejection(store)
     a, ana, pid = d["app"], d["ana"], d["plan"].id
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -186,7 +178,7 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
 
 
 async def test_a_waiting_draft_is_reopened_not_duplicated(store, make_app, monkeypatch):
-    d = seed(store)
+    d = final_round_rejection(store)
     a, ana, pid = d["app"], d["ana"], d["plan"].id
     reply = store.drafts.save(Draft(kind="rejection reply", contact_ids=[ana.id], application_id=a.id))
     ask = store.drafts.save(Draft(kind="feedback request", contact_ids=[ana.id], application_id=a.id))
@@ -203,7 +195,7 @@ async def test_a_waiting_draft_is_reopened_not_duplicated(store, make_app, monke
 
 
 async def test_feedback_kept_as_a_lesson(store, make_app, monkeypatch):
-    d = seed(store)
+    d = final_round_rejection(store)
     changed = d["app"].copy()
     changed.feedback = "Good code; weaker on system design."
     store.applications.save(changed)
@@ -222,7 +214,7 @@ async def test_feedback_kept_as_a_lesson(store, make_app, monkeypatch):
 
 
 async def test_move_on_refills_from_the_wishlist(store, make_app):
-    d = seed(store)
+    d = final_round_rejection(store)
     pid = d["plan"].id
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -256,7 +248,7 @@ async def test_move_on_refills_from_the_wishlist(store, make_app):
 
 async def test_done_skip_snooze_undo_survive_a_restart(data_dir, make_app):
     s = Store.open(data_dir)
-    d = seed(s)
+    d = final_round_rejection(s)
     pid = d["plan"].id
     app = make_app(s)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -309,7 +301,7 @@ async def test_done_skip_snooze_undo_survive_a_restart(data_dir, make_app):
 async def test_plan_leaves_today_when_every_step_is_closed(store, make_app):
     from store import clock
 
-    d = seed(store)
+    d = final_round_rejection(store)
     pid = d["plan"].id
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -320,7 +312,7 @@ async def test_plan_leaves_today_when_every_step_is_closed(store, make_app):
             await pilot.pause()
         # the five habits are done; the final-round reminder waits four months, off Today
         assert not any(r.plan_id == pid for r in today_screen(app).rows)
-        assert any("comes back on 2 Jul" in n.message for n in app._notifications)
+        assert any("comes back on 2 Jul" in n.message for n in notifications(app))
         assert not store.plans.get(pid).finished
         clock.freeze(date(2026, 6, 25))  # within two weeks of the reminder: the plan is back
         today_screen(app).refresh_data()
@@ -330,12 +322,12 @@ async def test_plan_leaves_today_when_every_step_is_closed(store, make_app):
         await pilot.press("space")
         await pilot.pause()
         assert not any(r.plan_id == pid for r in today_screen(app).rows)
-        assert any("Plan complete" in n.message for n in app._notifications)
+        assert any("Plan complete" in n.message for n in notifications(app))
     assert store.plans.get(pid).finished
 
 
 async def test_keys_on_rows_that_are_not_steps_explain_themselves(store, make_app):
-    d = seed(store)
+    d = final_round_rejection(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
@@ -345,12 +337,12 @@ async def test_keys_on_rows_that_are_not_steps_explain_themselves(store, make_ap
             await pilot.press(key)
             await pilot.pause()
         assert store.plans.get(d["plan"].id).steps == before
-        assert any("plan steps" in n.message for n in app._notifications)
+        assert any("plan steps" in n.message for n in notifications(app))
         assert isinstance(app.screen, TodayScreen)
 
 
 async def test_filter_with_slash_and_escape(store, make_app):
-    d = seed(store)
+    d = final_round_rejection(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -368,7 +360,7 @@ async def test_filter_with_slash_and_escape(store, make_app):
 
 async def test_read_only_session_refuses_step_changes_out_loud(data_dir, make_app):
     first = Store.open(data_dir)
-    d = seed(first)
+    d = final_round_rejection(first)
     second = Store.open(data_dir)
     try:
         app = make_app(second)
@@ -377,7 +369,7 @@ async def test_read_only_session_refuses_step_changes_out_loud(data_dir, make_ap
             await go(pilot, f"step:{d['plan'].id}:reflect")
             await pilot.press("space")
             await pilot.pause()
-            assert any("Read-only" in n.message for n in app._notifications)
+            assert any("Read-only" in n.message for n in notifications(app))
             assert "was due" not in row_text(app, f"step:{d['plan'].id}:reflect")
             assert "done" not in row_text(app, f"step:{d['plan'].id}:reflect")
     finally:
@@ -389,7 +381,7 @@ async def test_read_only_session_refuses_step_changes_out_loud(data_dir, make_ap
 
 
 async def test_settings_from_today_validates_inline_and_saves_once(store, make_app, monkeypatch):
-    seed(store)
+    final_round_rejection(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
@@ -469,18 +461,19 @@ async def test_settings_is_in_the_palette(store, make_app):
 @pytest.mark.parametrize("chunk", [HOSTILE[:6], HOSTILE[6:]])
 async def test_hostile_text_everywhere_is_shown_literally(store, make_app, monkeypatch, chunk):
     store.settings.update(pipeline_floor=20, my_name=chunk[0])
-    for text in chunk:
-        c = store.contacts.save(Contact(first_name=text, last_name="", cadence="monthly", last_touch_on="2025-01-01",
-                                        next_time=text))
-        a = store.applications.add(Application(company=text, role=text, stage="interviewing", contact_ids=[c.id],
-                                               contact_names=[text + " person"], feedback=text,
-                                               next_action=text))
-        store.applications.reject(a.id)
-        store.applications.add(Application(company=text, role=text, stage="applied", next_action=text,
-                                           next_action_date="2026-03-01"))
-        store.applications.add(Application(company=text, stage="wishlist"))
-        store.drafts.save(Draft(kind="check-in", recipient_name=text, subject=text, status="put off",
-                                put_off_until="2026-03-01"))
+    with store.batch():  # one save
+        for text in chunk:
+            c = store.contacts.save(Contact(first_name=text, last_name="", cadence="monthly",
+                                            last_touch_on="2025-01-01", next_time=text))
+            a = store.applications.add(Application(company=text, role=text, stage="interviewing", contact_ids=[c.id],
+                                                   contact_names=[text + " person"], feedback=text,
+                                                   next_action=text))
+            store.applications.reject(a.id)
+            store.applications.add(Application(company=text, role=text, stage="applied", next_action=text,
+                                               next_action_date="2026-03-01"))
+            store.applications.add(Application(company=text, stage="wishlist"))
+            store.drafts.save(Draft(kind="check-in", recipient_name=text, subject=text, status="put off",
+                                    put_off_until="2026-03-01"))
     app = make_app(store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         hooks = Hooks(app, monkeypatch)
@@ -574,9 +567,9 @@ async def _fill_slots_and_send(pilot, send: bool = True) -> None:
         before = app.screen.collect().body
         await pilot.press("ctrl+n")
         await pilot.pause()
-        if app.screen.collect().body != before or "Slot" not in [n.title for n in app._notifications][-1:]:
+        if app.screen.collect().body != before or "Slot" not in [n.title for n in notifications(app)][-1:]:
             break
-        await pilot.press("g", "o", "o", "d")
+        await type_text(pilot, "good")
         await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.pause()
@@ -646,7 +639,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         await pilot.pause()
         assert app.current_mode == "journal" and isinstance(app.screen, ReframeWizard)
         assert app.screen.entry.application_id == acme.id
-        await pilot.press("T", "h", "e", "y", "space", "s", "a", "i", "d", "space", "n", "o")
+        await type_text(pilot, "They said no")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "✓ Reflect" in await today("reflect") and "done 2 Mar" in row_text(app, f"step:{pid}:reflect")
@@ -718,10 +711,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
 async def test_a_new_rejection_brings_the_cursor_to_its_plan(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            if getattr(app.screen, "summary", None) is not None:
-                break
-            await pilot.pause(0.01)
+        await ready(pilot)
         target = next(a for a in demo_store.applications.all() if a.stage == "interviewing")
         assert app.write(demo_store.applications.close, target.id, "rejected")
         await pilot.press("2")

@@ -4,15 +4,12 @@ form, the close dialog and the health panel."""
 
 from __future__ import annotations
 
-
-async def _settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.pause()
+from tests.waiting import settle, type_text
 
 
 async def _to_board(pilot) -> None:
     await pilot.press("2")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 def test_board_80x24(demo_store, make_app, snap_compare):
@@ -29,7 +26,7 @@ def test_board_no_color(demo_store, make_app, snap_compare, monkeypatch):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
         await pilot.press("l", "l", "l", "l", "l")  # over to Closed: outcomes in words
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)
 
@@ -38,7 +35,7 @@ def test_board_details_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
         await pilot.press("l", "l", "l", "enter")  # an Interviewing card
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)
 
@@ -47,7 +44,7 @@ def test_board_sweep_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
         await pilot.press("s")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)
 
@@ -56,13 +53,12 @@ def test_board_new_form_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
         await pilot.press("l", "n")
-        await _settle(pilot)
-        for ch in "Acme":
-            await pilot.press(ch)
+        await settle(pilot)
+        await type_text(pilot, "Acme")
         app = pilot.app
         app.screen.query_one("#f-applied_on").value = "-3d"
         app.screen.query_one("#f-deadline").value = "31/12/68"
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)
 
@@ -71,7 +67,7 @@ def test_board_close_dialog_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
         await pilot.press("l", "x")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)
 
@@ -80,6 +76,6 @@ def test_board_health_panel_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
         await pilot.press("p")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.waiting import settle
+
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin"
 
 
 async def _open(pilot) -> None:
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("4")
-    await pilot.pause()
-    await pilot.pause()
+    await settle(pilot)
 
 
 def test_contacts_80x24(demo_store, make_app, snap_compare):
@@ -58,8 +59,6 @@ def test_contacts_import_preview_80x24(demo_store, make_app, snap_compare):
         app = pilot.app
         app.push_screen(ImportPreviewDialog(FIX / "bad_rows.csv", demo_store.contacts.all(),
                                             demo_store.settings.current()))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)  # the preview reads the file in a worker
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)

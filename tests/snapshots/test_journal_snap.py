@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-
-async def _settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.pause()
+from tests.waiting import settle, type_text
 
 
 async def _journal(pilot) -> None:
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("3")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -34,8 +31,10 @@ def test_journal_search_highlight_80x24(demo_store, make_app, snap_compare):
 
     async def run_before(pilot) -> None:
         await _journal(pilot)
-        await pilot.press("slash", *"round", "enter", "j")
-        await _settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "round")
+        await pilot.press("enter", "j")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -46,10 +45,11 @@ def test_wizard_emotions_step_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _journal(pilot)
         await pilot.press("r")
-        await _settle(pilot)
-        await pilot.press(*"Email at 9", "pagedown")
+        await settle(pilot)
+        await type_text(pilot, "Email at 9")
+        await pilot.press("pagedown")
         await pilot.press("space", "8", "0", "down", "down", "space", "down", "down", "space", "3", "5")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -60,10 +60,11 @@ def test_wizard_distortions_step_with_funnel_80x24(demo_store, make_app, snap_co
     async def run_before(pilot) -> None:
         await _journal(pilot)
         await pilot.press("r")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("pagedown", "space", "pagedown")
-        await pilot.press(*"unemployable", "tab", "9", "0", "enter", "pagedown")
+        await type_text(pilot, "unemployable")
+        await pilot.press("tab", "9", "0", "enter", "pagedown")
         await pilot.press("down", "space")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -4,15 +4,12 @@ check panel), its rendered preview, the kind picker, mark-sent, and the list und
 
 from __future__ import annotations
 
-
-async def _settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.pause()
+from tests.waiting import settle
 
 
 async def _to_outreach(pilot) -> None:
     await pilot.press("5")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 def _compose_reply(app) -> None:
@@ -40,9 +37,9 @@ def test_outreach_editor_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_outreach(pilot)
         _compose_reply(app)
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("ctrl+n")  # the slot selected, ready to type over
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -53,9 +50,9 @@ def test_outreach_editor_preview_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_outreach(pilot)
         _compose_reply(app)
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("ctrl+r")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -66,7 +63,7 @@ def test_outreach_kind_picker_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_outreach(pilot)
         await pilot.press("n")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -77,7 +74,7 @@ def test_outreach_mark_sent_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_outreach(pilot)
         await pilot.press("j", "j", "m")  # the check-in: no cool-off, straight to the dialog
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 

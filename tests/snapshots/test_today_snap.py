@@ -5,29 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-
-async def _settle(pilot) -> None:
-    """Today paints its frame first and reads the data a moment later: wait for that."""
-    from tui.today.screen import TodayScreen
-
-    for _ in range(200):
-        screen = pilot.app.screen
-        if not isinstance(screen, TodayScreen) or screen.summary is not None:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
+from tests.screens import today_ready
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_today(demo_store, make_app, snap_compare, size):
     app = make_app(demo_store)
-    assert snap_compare(app, terminal_size=size, run_before=_settle)
+    assert snap_compare(app, terminal_size=size, run_before=today_ready)
 
 
 def test_today_no_color(demo_store, make_app, snap_compare, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(demo_store)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=today_ready)
 
 
 def test_today_lower_rows_80x24(demo_store, make_app, snap_compare):
@@ -35,7 +25,7 @@ def test_today_lower_rows_80x24(demo_store, make_app, snap_compare):
     app = make_app(demo_store)
 
     async def run_before(pilot) -> None:
-        await _settle(pilot)
+        await today_ready(pilot)
         for _ in range(14):
             await pilot.press("j")
         await pilot.pause()
@@ -45,4 +35,4 @@ def test_today_lower_rows_80x24(demo_store, make_app, snap_compare):
 
 def test_settings_80x24(demo_store, make_app, snap_compare):
     app = make_app(demo_store)
-    assert snap_compare(app, terminal_size=(80, 24), press=["comma"], run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), press=["comma"], run_before=today_ready)

@@ -7,18 +7,15 @@ from typing import NotRequired, get_args, get_origin, get_type_hints
 
 import pytest
 
-from store import demo, models
+from store import models
 from store.db import Store
 from store.models import ALL_MODELS
 from store.storage import serialize
 
 
 @pytest.fixture
-def demo_file(data_dir):
-    s = Store.open(data_dir)
-    demo.populate(s)
-    s.close()
-    return data_dir / "rebound.json"
+def demo_file(demo_on_disk):
+    return demo_on_disk / "rebound.json"
 
 
 def _tables_via_models(store: Store, *, trusted: bool) -> dict[str, dict[str, object]]:
