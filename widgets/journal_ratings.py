@@ -203,7 +203,7 @@ class RatedList(ScrollView, can_focus=True):
         self.post_message(self.Changed(self))
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit() and self.current is not None:
+        if event.character and event.character in "0123456789" and self.current is not None:
             event.stop()
             event.prevent_default()
             digits = self._digits + event.character

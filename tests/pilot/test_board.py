@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from textual import events
+from textual.command import CommandList
 from textual.widgets import Input, OptionList, TextArea
 
 from store import pipeline as p
@@ -522,7 +523,7 @@ async def test_palette_provider_finds_applications(store, make_app):
         texts = [str(prompt) for prompt in await palette_prompts(pilot, "evil")]
         assert any("[/] Evil [b]" in t for t in texts), texts
         await pilot.press("down")  # into the results, then onto the application's hit, then enter
-        options.highlighted = next(i for i, t in enumerate(texts) if "[/] Evil [b]" in t)
+        app.screen.query_one(CommandList).highlighted = next(i for i, t in enumerate(texts) if "[/] Evil [b]" in t)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

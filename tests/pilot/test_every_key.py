@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -258,8 +257,6 @@ async def test_command_palette(demo_store, make_app):
 # --------------------------------------------------------------------------- prompts that read numbers
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="tui/contacts/flows.py pause_all: '²'.isdigit() is true and int('²') raises")
 async def test_contacts_pause_all_days_prompt(demo_store, make_app):
     """Not a picker: the one prompt whose check turns the typed text into a number on every key."""
     app = make_app(demo_store)

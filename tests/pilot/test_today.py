@@ -762,7 +762,7 @@ async def test_only_the_newest_plan_is_open_and_due_today_shows_at_80x24(demo_st
 
 
 async def test_today_has_no_quota_no_debt_and_people_are_a_good_moment(store, make_app):
-    d = seed(store)
+    d = final_round_rejection(store)
     for i in range(6):
         store.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
     app = make_app(store)

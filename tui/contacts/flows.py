@@ -116,7 +116,7 @@ def pause_all(app: App[Any], actions: ContactsActions, then: Then) -> None:
 
     def check(text: str) -> str | None:
         t = text.strip()
-        if not t.isdigit() or not 1 <= int(t) <= 366:
+        if not (t.isascii() and t.isdigit()) or not 1 <= int(t) <= 366:
             return "A number of days, 1 to 366."
         return None
 
