@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.actions import ActionParseResult
-from textual.app import App
+from textual.app import App, ModeError, ScreenError
 from textual.dom import DOMNode
 from textual.widgets import Input, TextArea
 
@@ -152,7 +152,7 @@ class TypingQueue:
         app = self._app
         try:
             screen = app.screen
-        except Exception:  # noqa: BLE001 - no screen yet or any more (starting, closing): nothing to wait for
+        except (ScreenError, ModeError):  # no screen yet or any more (starting, closing): nothing to wait for
             return None
         return _View(app.current_mode, screen, screen.focused)
 
