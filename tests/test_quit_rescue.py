@@ -23,9 +23,13 @@ import pytest
 from store.db import Store
 from store.errors import ExternalChangeError, SaveError
 from store.models import Application
-from tests.store.test_hardening import _all
+from tests.waiting import notifications as _toasts
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _companies(store) -> list[str]:
+    return sorted(a.company for a in store.applications.all())
 
 
 # ----------------------------------------------------------------------------- the real app, real signals
@@ -253,10 +257,10 @@ async def test_reload_after_the_file_was_deleted_keeps_memory_and_says_so(store,
         store.path.unlink()
         await pilot.press("r")  # Reload: there is nothing to reload
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in _toasts(app)]
         assert any("deleted or moved" in m for m in messages)
         assert not any(m.startswith("Reloaded") for m in messages)
-        assert _all(store) == ["First", "Second"] and not store.dirty
+        assert _companies(store) == ["First", "Second"] and not store.dirty
         assert b"Second" in store.path.read_bytes()
 
 
@@ -267,7 +271,7 @@ async def test_a_save_into_a_deleted_file_tells_the_person(store, make_app):
         store.path.unlink()
         assert app.write(store.applications.save, Application(company="Second", role="r"))
         await pilot.pause()
-        assert any("written it again" in n.message or "wrote it again" in n.message for n in app._notifications)
+        assert any("written it again" in n.message or "wrote it again" in n.message for n in _toasts(app))
         assert b"First" in store.path.read_bytes() and b"Second" in store.path.read_bytes()
 
 

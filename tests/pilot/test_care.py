@@ -12,6 +12,7 @@ from textual.widgets import Input, Static, TextArea
 
 from store.db import Store
 from store.models import JournalEntry
+from tests.waiting import notifications as _toasts
 from tui.care.actions import CARE_NOTE, SHOWN_KEY, SUPPORT_ENV
 from tui.care.panel import Moment, SupportPanel
 from tui.journal.actions import HARD_DAY, LOOK_AFTER_YOURSELF
@@ -38,7 +39,7 @@ async def open_journal(pilot) -> JournalScreen:
 
 
 def notifications(app) -> str:
-    return "\n".join(n.message for n in app._notifications)
+    return "\n".join(n.message for n in _toasts(app))
 
 
 def panel_text(app) -> str:

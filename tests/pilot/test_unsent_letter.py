@@ -8,7 +8,9 @@ from textual.widgets import Input, Static, TextArea
 
 from store.models import Draft
 from store.templates import BUILTIN_PREFIX, BUILTINS
-from tests.pilot.test_outreach import open_outreach, seed
+from tests.pilot.test_outreach import northwind_rejection as seed
+from tests.screens import open_outreach
+from tests.waiting import notifications as _toasts
 from tui.outreach.actions import UNSENT_TAG, OutreachActions
 from tui.outreach.editor import DraftEditor
 from tui.outreach.views import KEPT_AS_LETTER
@@ -19,7 +21,7 @@ TEMPLATE = BUILTIN_PREFIX + "rejection reply"
 
 
 def notifications(app) -> str:
-    return "\n".join(n.message for n in app._notifications)
+    return "\n".join(n.message for n in _toasts(app))
 
 
 def bitter_draft(store):

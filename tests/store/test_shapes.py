@@ -24,6 +24,7 @@ from store.db import Store
 from store.models import ALL_MODELS, Application, Contact, Settings
 from store.storage import INDEX_KEY
 from store.today import summarize
+from tests.waiting import notifications as _toasts
 
 TODAY = date(2026, 3, 2)
 TABLES = {m.TABLE: m for m in ALL_MODELS}
@@ -272,7 +273,7 @@ async def test_the_app_opens_on_wrong_types_and_says_so(tmp_path, demo_json, mak
                 await pilot.press(key)
                 await pilot.pause()
             assert app.is_running
-            notes = [n.message for n in app._notifications]
+            notes = [n.message for n in _toasts(app)]
             assert any("in applications had the wrong type" in n for n in notes), notes
     finally:
         s.close()
