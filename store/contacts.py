@@ -46,6 +46,7 @@ from .models import (
     Touchpoint,
 )
 from .repo import Repo
+from .sanitize import clean_text
 
 if TYPE_CHECKING:
     from .db import Store
@@ -870,7 +871,7 @@ class TouchpointRepo(Repo[Touchpoint]):
         """
         store = self.store
         with store.batch():
-            tp.contact_ids = list(dict.fromkeys(i for i in tp.contact_ids if i))
+            tp.contact_ids = list(dict.fromkeys(c for c in (clean_text(i) for i in tp.contact_ids) if c))
             before = self.get(tp.id)
             saved = self._put(tp, touch=touch)
             if before is not None:

@@ -30,7 +30,7 @@ from unittest import mock
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from store import clock
@@ -209,6 +209,9 @@ def repo_for(store: Store, model: type[Record]) -> Repo[Any]:
 
 @settings(PROPERTIES, max_examples=25)
 @given(st.lists(every_record(), min_size=1, max_size=4, unique_by=lambda r: (type(r), r.id)))
+# A contact id made only of control characters is empty once cleaned: the touchpoint drops it (found in CI).
+@example([Touchpoint(id="0", date="2026-03-02", channel="email", direction="out", kind="thank-you", summary="x",
+                     contact_ids=["\x1f", "c1", "c\x1b1"])])
 def test_records_saved_and_read_after_a_restart_are_their_cleaned_selves(batch):
     # A touchpoint moves its contacts' last touch (a domain invariant): round-trip them on their own.
     assume(all(isinstance(r, Touchpoint) for r in batch) or not any(isinstance(r, Touchpoint) for r in batch))
