@@ -30,7 +30,7 @@ from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
-from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
+from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
 from tui.shell.small import TooSmallScreen, too_small
 from widgets.usertext import safe
 
@@ -337,6 +337,10 @@ class ReboundApp(TypingApp):
     def action_go(self, key: str) -> None:
         if key in self.MODES and self.current_mode != key:
             self.switch_mode(key)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
