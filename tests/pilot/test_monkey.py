@@ -230,3 +230,22 @@ async def test_page_up_in_the_palette_before_its_list_is_laid_out(store, make_ap
             await pilot.pause()
             assert crash_of(app) is None
             assert app.screen is palette
+
+
+async def test_a_form_still_opening_when_the_app_quits_is_no_crash(store, make_app):
+    """Seeds 124 (and others at the end of a run): the app was asked to quit (a hang-up, SIGTERM,
+    the end of a session) while a form was still mounting and keys were still on their way; the
+    form's on_mount found its widgets gone (NoMatches), or a key reached the bindings after the
+    last screen (ScreenStackError), and the app reported "stopped after an unexpected error" and
+    exit code 1 although everything had been saved."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        for key in ["n", *"abc" * 30]:
+            event = key_event(key)
+            event.set_sender(app)
+            app.post_message(event)
+        await pilot.pause(0)
+        app.exit()
+    assert crash_of(app) is None and app.return_code == 0
