@@ -29,7 +29,7 @@ from tui.shell.guards import GuardedApp
 from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
-from tui.shell.palette import GoToApplication, ScreenCommands, main_screen
+from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
 from tui.transfer.palette import commands as transfer_commands
 
 log = logging.getLogger("rebound")
@@ -276,6 +276,10 @@ class ReboundApp(TypingApp, GuardedApp):
     def action_go(self, key: str) -> None:
         if key in self.MODES and self.current_mode != key:
             self.switch_mode(key)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

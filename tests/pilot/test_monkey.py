@@ -28,7 +28,7 @@ from textual.pilot import Pilot
 from tinydb import TinyDB
 
 from tests.hostile import HOSTILE
-from tests.waiting import TIMEOUT, crash_of, key_event
+from tests.waiting import TIMEOUT, crash_of, key_event, until, until_screen
 
 SIZE = (80, 24)
 CI_SEED = 20260302
@@ -202,6 +202,50 @@ async def test_a_key_still_on_its_way_when_the_app_quits_opens_nothing(demo_stor
         event = key_event("f")
         event.set_sender(app)
         app.post_message(event)
+        await pilot.pause(0)
+        app.exit()
+    assert crash_of(app) is None and app.return_code == 0
+
+
+async def test_page_up_in_the_palette_before_its_list_is_laid_out(store, make_app):
+    """Seed 120: ``ctrl+p`` then ``pageup`` as the first results arrived: Textual's OptionList pages
+    through line tables it hasn't built while it has no size yet (KeyError: 0); the app died."""
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets.option_list import Option
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        palette = await until_screen(pilot, CommandPalette)
+        commands = palette.query_one(CommandList)
+        await pilot.press(*"zqzqzq")  # matches nothing: the list empties and shrinks to no height
+        await until(pilot, lambda: not commands.scrollable_content_region, what="an empty, sizeless list")
+        for key in ("pageup", "pagedown"):
+            commands.clear_options()
+            commands.add_option(Option("Go to Board"))  # results just in, the list not laid out yet
+            commands.highlighted = 0
+            event = key_event(key)
+            event.set_sender(app)
+            app.post_message(event)
+            await pilot.pause()
+            assert crash_of(app) is None
+            assert app.screen is palette
+
+
+async def test_a_form_still_opening_when_the_app_quits_is_no_crash(store, make_app):
+    """Seeds 124 (and others at the end of a run): the app was asked to quit (a hang-up, SIGTERM,
+    the end of a session) while a form was still mounting and keys were still on their way; the
+    form's on_mount found its widgets gone (NoMatches), or a key reached the bindings after the
+    last screen (ScreenStackError), and the app reported "stopped after an unexpected error" and
+    exit code 1 although everything had been saved."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        for key in ["n", *"abc" * 30]:
+            event = key_event(key)
+            event.set_sender(app)
+            app.post_message(event)
         await pilot.pause(0)
         app.exit()
     assert crash_of(app) is None and app.return_code == 0

@@ -32,6 +32,11 @@ class GuardedApp(App[Any]):
     # terminal; these two overrides of its hooks are the one place the shell touches its internals.
 
     def _handle_exception(self, error: Exception) -> None:
+        if self.return_code is not None:
+            # already quitting, all saved: a screen torn down mid-mount or a key that arrived after the
+            # last screen is no crash (found by the monkey test); the exit goes on with its own code
+            logs.swallowed(error, "error while quitting")
+            return
         logs.crashed(error)
         try:
             self.save_everything()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from textual.app import App
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.screen import Screen
 
@@ -66,3 +66,15 @@ class GoToApplication(Provider):
             return  # the board's own provider answers there
         async for hit in ApplicationsProvider.search(self, query):  # type: ignore[arg-type]
             yield hit
+
+
+class Palette(CommandPalette):
+    """Textual's palette, with paging made safe: ``pageup``/``pagedown`` while the results list has
+    no size yet (results just arrived, not laid out) made Textual's OptionList read line tables it
+    hadn't built (KeyError; found by the monkey test). Until the list has a size there is nothing
+    to page through."""
+
+    def _action_command_list(self, action: str) -> None:  # Textual's hook for its list bindings
+        if action in ("page_up", "page_down") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)
