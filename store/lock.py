@@ -19,7 +19,7 @@ from . import clock
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no flock: the lock file alone
 
 
 @dataclass

@@ -4,7 +4,7 @@ palette commands and a refresh when the screen comes back into view."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -43,7 +43,7 @@ class ReboundScreen(Screen):
 
     @property
     def rapp(self) -> ReboundApp:
-        return self.app  # type: ignore[return-value]
+        return cast("ReboundApp", self.app)
 
     @property
     def store(self) -> Store:

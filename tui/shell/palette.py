@@ -64,7 +64,7 @@ class GoToApplication(Provider):
 
         if isinstance(self.screen, ReboundScreen) and self.screen.SCREEN_KEY == "board":
             return  # the board's own provider answers there
-        async for hit in ApplicationsProvider.search(self, query):  # type: ignore[arg-type]
+        async for hit in ApplicationsProvider.search(self, query):  # type: ignore[arg-type]  # borrows its search
             yield hit
 
 
