@@ -74,6 +74,8 @@ class Store:
         self.path = self.data_dir / DATA_FILE
         self.storage = storage
         self._lock = lock
+        if lock is not None:
+            storage.on_folder_recreated = self._retake_lock
         self.db = _DB(str(self.path), storage=lambda *_a, **_k: storage)
         #: Why this session is read-only ("" when it can write).
         self.read_only_reason = ""
@@ -300,6 +302,19 @@ class Store:
         except ExternalChangeError:
             self.discard_unsaved()
             raise
+
+    def _retake_lock(self) -> None:
+        """The data folder was created again under our feet: hold the writer lock in the new folder
+        too (the old lock lives on in the moved folder), so a second instance opens read-only."""
+        old = self._lock
+        if old is None:
+            return
+        fresh = DirLock(self.data_dir / LOCK_FILE)
+        if not fresh.acquire():
+            logs.log.warning("the recreated data folder's lock is held by another instance")
+            return
+        self._lock = fresh
+        old.release()
 
     def discard_unsaved(self) -> None:
         """Forget what is only in memory; the next read loads the file as it is on disk."""

@@ -467,6 +467,9 @@ class AtomicJSONStorage(Storage):
         #: What the person should be told about the file (it vanished and was written again, …);
         #: the app shows and clears these after each write.
         self.warnings: list[str] = []
+        #: Called after the data folder was created again (it was moved or deleted while open), before
+        #: the file is written there: the store takes its writer lock again in the new folder.
+        self.on_folder_recreated: Callable[[], None] | None = None
 
     # -- loading
 
@@ -634,6 +637,8 @@ class AtomicJSONStorage(Storage):
         folder = self.path.parent
         if not folder.is_dir() and not self.path.is_symlink():
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if self.on_folder_recreated is not None:
+                self.on_folder_recreated()
             note = (f"The data folder {folder} was moved or deleted while Rebound was open; Rebound "
                     "created it again and saved everything it had there.")
         else:

@@ -159,6 +159,17 @@ def test_a_data_folder_moved_away_is_created_again_and_everything_saved(store, t
     assert "folder" in warning and "created it again" in warning
 
 
+def test_a_data_folder_moved_away_is_locked_again_where_it_is_written(store, tmp_path):
+    store.applications.save(Application(company="First", role="R"))
+    os.rename(store.data_dir, tmp_path / "moved")
+    store.applications.save(Application(company="Second", role="R"))
+    second = Store.open(store.data_dir)  # another window, opened on the recreated folder
+    try:
+        assert second.read_only and second.lock_holder is not None and second.lock_holder.pid == os.getpid()
+    finally:
+        second.close()
+
+
 def test_a_folder_that_cannot_be_created_again_is_a_save_error_and_the_change_waits(store, tmp_path, monkeypatch):
     store.applications.save(Application(company="First", role="R"))
     os.rename(store.data_dir, tmp_path / "moved")
