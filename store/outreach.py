@@ -496,6 +496,33 @@ class Assessment:
         return out
 
     @property
+    def left(self) -> list[str]:
+        """What stands between this draft and "ready", one short line each (none: it is ready).
+        Ready means every check passes: no slot left, within the channel's limit, nothing the tone
+        check noticed, no cool-off."""
+        r = self.rendered
+        out = []
+        if r.error:
+            out.append("✗ The template can't be filled in")
+        n = len(r.slots) + len(r.missing) + len(r.unknown)
+        if n:
+            out.append(f"✗ {n} slot{'s' if n != 1 else ''} to fill")
+        for c in self.counts:
+            if c.over and c.limit is not None:
+                where = " in the subject" if c.part == "subject" else ""
+                out.append(f"✗ {c.chars:,}/{c.limit:,} characters{where}")
+        if self.findings:
+            k = len(self.findings)
+            out.append(f"! {k} tone note{'s' if k != 1 else ''}")
+        if self.cooloff:
+            out.append("◷ Cooling off: sleep on it")
+        return out
+
+    @property
+    def ready(self) -> bool:
+        return not self.left
+
+    @property
     def subject(self) -> str:
         return self.rendered.subject.text if self.has_subject else ""
 
