@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from .models import Draft, MessageMark
+from .outreach import _KNOWN
 
 if TYPE_CHECKING:
     from .outreach import Namespace
@@ -113,9 +114,10 @@ def _parse(raw: str, sources: Sequence[str]) -> Filled:
         elif slot is not None or listed is not None:
             if slot is not None:
                 kind, label = "slot", slot
-            else:
+            else:  # "missing contact.first_name", maybe through | upper: shown by its name either way
                 kind, _, label = listed.partition(" ")
-                kind = kind if kind in ("missing", "unknown") else "unknown"
+                kind = kind.lower() if kind.lower() in ("missing", "unknown") else "unknown"
+                label = label.lower() if label.lower() in _KNOWN else label
             text = marker(label)
             marks.append(Mark(length, length + len(text), kind, label, current[0] if current else ""))
             out.append(text)
