@@ -103,6 +103,20 @@ class JobChange(TypedDict):
     from_title: NotRequired[str]
 
 
+class MessageMark(TypedDict):
+    """Where a draft's filled-in text has a slot to fill (``kind`` "slot": «one specific thing you
+    discussed»), a value Rebound lacks ("missing" or "unknown": «me.name») or a value it filled in
+    ("value"), as character offsets into its ``part`` ("subject" or "body"); ``source`` is the
+    template expression it came from (to fill it again for another recipient), "" if none."""
+
+    part: str
+    start: int
+    end: int
+    kind: str
+    label: str
+    source: str
+
+
 class PlanStep(TypedDict):
     """One step of a rebound plan; ``lesson`` (the feedback step) holds a journal entry's id or
     ``"dismissed"``; ``by`` is ``"evidence"`` when it was marked done from what the user did."""
@@ -463,10 +477,15 @@ class Draft(Record):
     sent_on: str | None = None
     put_off_until: str | None = None
     touchpoint_id: str | None = None
-    # what was actually sent (rendered), frozen at mark-sent; subject/body keep the template text
+    # what was actually sent (rendered), frozen at mark-sent
     sent_subject: str = ""
     sent_body: str = ""
     copied_at: str | None = None  # last time the rendered message was copied or exported
+    #: True: subject and body are the message as the person reads and edits it (a template filled in
+    #: once, by the composer); False (drafts from before): they are template text, filled in when shown.
+    rendered: bool = False
+    #: The slots and filled-in values in a rendered draft's text (see :class:`MessageMark`).
+    marks: list[MessageMark] = field(default_factory=list)
 
 
 @dataclass

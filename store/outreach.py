@@ -1,8 +1,10 @@
 """Outreach: drafts, the composer's rules, and the one atomic "mark sent".
 
-A draft keeps the *template text* of its subject and body (with placeholders such as
-``{{ contact.first_name }}`` and manual slots such as ``{{ ask("one specific thing you
-discussed") }}``); what the user copies is that text rendered with the facts Rebound holds.
+Templates hold *template text* (placeholders such as ``{{ contact.first_name }}`` and manual slots
+such as ``{{ ask("one specific thing you discussed") }}``). The composer fills a template in once and
+the draft keeps the message as the person reads and edits it, with its slots and filled-in values
+marked (:mod:`store.outreach_fill`); what is copied is exactly that text. Drafts saved by an older
+Rebound keep template text (``Draft.rendered`` False) and are rendered when shown.
 
 Rendering uses Jinja2's :class:`~jinja2.sandbox.SandboxedEnvironment`, narrowed further:
 
@@ -67,8 +69,10 @@ MAX_REPEAT = 10_000
 # Private-use sentinels mark slots and missing values inside the rendered text; they never reach
 # the user (stripped from template text and values first, replaced by visible markers after).
 _SLOT_A, _SLOT_B, _MISS_A, _MISS_B = "\ue000", "\ue001", "\ue002", "\ue003"
-_SENTINELS = re.compile("[\ue000-\ue003]")
-_MARKED = re.compile("\ue000([^\ue000-\ue003]*)\ue001|\ue002([^\ue000-\ue003]*)\ue003")
+# The composer's fill also wraps each ``{{ … }}``'s output: \ue004 number \ue005 text \ue006.
+_EXPR_A, _EXPR_B, _EXPR_C = "\ue004", "\ue005", "\ue006"
+_SENTINELS = re.compile("[\ue000-\ue006]")
+_MARKED = re.compile("\ue000([^\ue000-\ue006]*)\ue001|\ue002([^\ue000-\ue006]*)\ue003")
 
 
 # ============================================================================ placeholders
@@ -492,6 +496,33 @@ class Assessment:
         return out
 
     @property
+    def left(self) -> list[str]:
+        """What stands between this draft and "ready", one short line each (none: it is ready).
+        Ready means every check passes: no slot left, within the channel's limit, nothing the tone
+        check noticed, no cool-off."""
+        r = self.rendered
+        out = []
+        if r.error:
+            out.append("✗ The template can't be filled in")
+        n = len(r.slots) + len(r.missing) + len(r.unknown)
+        if n:
+            out.append(f"✗ {n} slot{'s' if n != 1 else ''} to fill")
+        for c in self.counts:
+            if c.over and c.limit is not None:
+                where = " in the subject" if c.part == "subject" else ""
+                out.append(f"✗ {c.chars:,}/{c.limit:,} characters{where}")
+        if self.findings:
+            k = len(self.findings)
+            out.append(f"! {k} tone note{'s' if k != 1 else ''}")
+        if self.cooloff:
+            out.append("◷ Cooling off: sleep on it")
+        return out
+
+    @property
+    def ready(self) -> bool:
+        return not self.left
+
+    @property
     def subject(self) -> str:
         return self.rendered.subject.text if self.has_subject else ""
 
@@ -513,7 +544,14 @@ def assess_with(draft: Draft, ctx: dict[str, Namespace], *, application: Applica
                 known_words: Iterable[str] = ()) -> Assessment:
     """Render, count, check tone and cool-off for ``draft`` with an already-built context."""
     has_subject = draft.channel in SUBJECT_CHANNELS
-    rendered = render(draft.subject if has_subject else "", draft.body, ctx)
+    if draft.rendered:  # the message as the person wrote it: no template runs
+        from .outreach_fill import Filled, as_rendered, marks_of
+
+        in_subject, in_body = marks_of(draft)
+        rendered = as_rendered(Filled(draft.subject, in_subject) if has_subject else Filled(),
+                               Filled(draft.body, in_body))
+    else:
+        rendered = render(draft.subject if has_subject else "", draft.body, ctx)
     cs = counts(draft.channel, draft.kind, rendered.subject.text, rendered.body.text, settings.linkedin_tier)
     first_note = draft.channel == "linkedin note" or draft.kind == "connection note"
     known = list(known_words) + [str(ctx["contact"]), str(ctx["app"]), str(ctx["me"])]

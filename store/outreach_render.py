@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from jinja2 import Template, nodes, pass_eval_context
+from jinja2 import Template, nodes, pass_context, pass_eval_context
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.filters import FILTERS, make_attrgetter
 from jinja2.nodes import EvalContext
@@ -24,6 +24,9 @@ from jinja2.visitor import NodeTransformer
 
 from .errors import RuleError
 from .outreach import (  # noqa: F401  (shared constants and the placeholder model)
+    _EXPR_A,
+    _EXPR_B,
+    _EXPR_C,
     _KNOWN,
     _MARKED,
     _MISS_A,
@@ -52,13 +55,15 @@ MAX_ITEMS = MAX_OUTPUT
 
 
 class _State:
-    __slots__ = ("deadline", "missing", "slots", "unknown")
+    __slots__ = ("deadline", "mark", "missing", "slots", "unknown")
 
     def __init__(self, seconds: float = MAX_RENDER_SECONDS) -> None:
         self.missing: list[str] = []
         self.slots: list[str] = []
         self.unknown: list[str] = []
         self.deadline = time.perf_counter() + seconds
+        #: Wrap each ``{{ … }}``'s output in sentinels (the composer's fill, :func:`render_marked`).
+        self.mark = False
 
 
 _STATE: contextvars.ContextVar[_State | None] = contextvars.ContextVar("rebound_render", default=None)
@@ -274,6 +279,16 @@ def _concat(parts: list[Any]) -> str:
     return "".join(texts)
 
 
+@pass_context  # never folded into a constant at compile time: marking is decided per render
+def _mark(context: Context, value: Any, number: int) -> Any:
+    """Every ``{{ value }}`` (each is rewritten to pass through here, numbered in the order of the
+    source): wrapped in sentinels when the composer fills a template in, else unchanged."""
+    state = _STATE.get()
+    if state is None or not state.mark:
+        return value
+    return f"{_EXPR_A}{number}{_EXPR_B}{value}{_EXPR_C}"
+
+
 def _finalize(value: Any) -> Any:
     """Every ``{{ value }}`` before it is written out."""
     _tick()
@@ -282,11 +297,15 @@ def _finalize(value: Any) -> Any:
 
 _LOOP_FILTER = "_rebound_loop"
 _CONCAT_FILTER = "_rebound_concat"
+_MARK_FILTER = "_rebound_mark"
 
 
 class _Limits(NodeTransformer):
     """Rewrites the parsed template so loops and ``~`` go through :func:`_loop_items` and
-    :func:`_concat` (Jinja has no hook for either)."""
+    :func:`_concat` (Jinja has no hook for either), and each ``{{ … }}`` through :func:`_mark`."""
+
+    def __init__(self) -> None:
+        self.outputs = 0
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         self.generic_visit(node)
@@ -297,9 +316,21 @@ class _Limits(NodeTransformer):
         self.generic_visit(node)
         return _filter_node(nodes.List(list(node.nodes), lineno=node.lineno), _CONCAT_FILTER)
 
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        """Number the expressions in source order (the parser keeps it; so does this walk)."""
+        self.generic_visit(node)
+        out: list[nodes.Expr] = []
+        for child in node.nodes:
+            if not isinstance(child, nodes.TemplateData):
+                child = _filter_node(child, _MARK_FILTER, [nodes.Const(self.outputs, lineno=child.lineno)])
+                self.outputs += 1
+            out.append(child)
+        node.nodes = out
+        return node
 
-def _filter_node(value: nodes.Expr, name: str) -> nodes.Filter:
-    made = nodes.Filter(value, name, [], [], None, None, lineno=value.lineno)
+
+def _filter_node(value: nodes.Expr, name: str, args: list[nodes.Expr] | None = None) -> nodes.Filter:
+    made = nodes.Filter(value, name, args or [], [], None, None, lineno=value.lineno)
     made.set_environment(_ENV)
     return made
 _LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length",
@@ -383,6 +414,7 @@ def _make_env() -> _Env:
     env.filters["list"] = _list
     env.filters[_LOOP_FILTER] = _loop_items
     env.filters[_CONCAT_FILTER] = _concat
+    env.filters[_MARK_FILTER] = _mark
     return env
 
 
@@ -470,7 +502,7 @@ def _display(raw: str) -> Part:
     pos = 0
     length = 0
     for m in _MARKED.finditer(raw):
-        chunk = raw[pos:m.start()]
+        chunk = _SENTINELS.sub("", raw[pos:m.start()])  # a marker cut in half (| truncate) leaves nothing
         out.append(chunk)
         length += len(chunk)
         if m.group(1) is not None:
@@ -487,13 +519,14 @@ def _display(raw: str) -> Part:
     return Part("".join(out), spans)
 
 
-def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part, str]:
+def _render_raw(source: str, ctx: dict[str, Namespace], what: str) -> tuple[str, str]:
+    """The template's output with its sentinels, and "" ; or the template text and what's wrong."""
     source = _SENTINELS.sub("", source or "")
     if "{" not in source:  # plain text: nothing to render (the common case for sent mail)
-        return Part(source), ""
+        return source, ""
     if len(source) > MAX_SOURCE and _SYNTAX.search(source):
-        return Part(source), (f"The {what} template is longer than {MAX_SOURCE:,} characters; "
-                              "shorten it to fill it in.")
+        return source, (f"The {what} template is longer than {MAX_SOURCE:,} characters; "
+                        "shorten it to fill it in.")
     try:
         template = _compile(source)
         chunks: list[str] = []
@@ -501,25 +534,29 @@ def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part
         for chunk in template.generate(**ctx):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                return Part(source), (f"This template makes the {what} longer than {MAX_OUTPUT:,} "
-                                      "characters.")
+                return source, f"This template makes the {what} longer than {MAX_OUTPUT:,} characters."
             _tick()
             chunks.append(chunk)
     except _TooMuch as exc:
-        return Part(source), exc.message(what)
+        return source, exc.message(what)
     except TemplateSyntaxError as exc:
-        return Part(source), f"Template error in the {what}, line {exc.lineno}: {(exc.message or '').rstrip('.')}. " \
-                             "To write braces as plain text use {{ '{{' }}."
+        return source, f"Template error in the {what}, line {exc.lineno}: {(exc.message or '').rstrip('.')}. " \
+                       "To write braces as plain text use {{ '{{' }}."
     except SecurityError as exc:
-        return Part(source), f"Not allowed in the {what}: {exc}."
+        return source, f"Not allowed in the {what}: {exc}."
     except _Refused as exc:
-        return Part(source), f"Not allowed in the {what}: {exc}"
+        return source, f"Not allowed in the {what}: {exc}"
     except UndefinedError as exc:
-        return Part(source), f"Can't use a missing value that way in the {what}: {exc}."
+        return source, f"Can't use a missing value that way in the {what}: {exc}."
     except (TemplateError, TypeError, ValueError, ArithmeticError, OverflowError, RecursionError,
             MemoryError) as exc:
-        return Part(source), f"Template error in the {what}: {exc}."
-    return _display("".join(chunks)), ""
+        return source, f"Template error in the {what}: {exc}."
+    return "".join(chunks), ""
+
+
+def _render_one(source: str, ctx: dict[str, Namespace], what: str) -> tuple[Part, str]:
+    raw, error = _render_raw(source, ctx, what)
+    return (Part(raw), error) if error else (_display(raw), "")
 
 
 def render(subject: str, body: str, ctx: dict[str, Namespace]) -> Rendered:
@@ -587,3 +624,37 @@ def offset_to_location(text: str, offset: int) -> tuple[int, int]:
     return row, col
 
 
+
+
+def render_marked(subject: str, body: str, ctx: dict[str, Namespace]) -> tuple[str, str, str]:
+    """The composer's fill: subject and body rendered with each ``{{ … }}``'s output wrapped in
+    sentinels (numbered as :func:`expression_sources` lists them), and the first error ("" if none).
+    Together they get :data:`MAX_RENDER_SECONDS`."""
+    state = _State()
+    state.mark = True
+    token = _STATE.set(state)
+    try:
+        subj, err_s = _render_raw(subject, ctx, "subject")
+        bod, err_b = _render_raw(body, ctx, "body")
+    finally:
+        _STATE.reset(token)
+    return subj, bod, err_s or err_b
+
+
+def expression_sources(source: str) -> list[str]:
+    """The text inside each ``{{ … }}`` of ``source``, in order (as Jinja reads it: not inside
+    ``{% raw %}``, strings may hold ``}}``); [] when it can't be read."""
+    out: list[str] = []
+    inside: list[str] | None = None
+    try:
+        for _line, kind, value in _ENV.lex(_SENTINELS.sub("", source or "")):
+            if kind == "variable_begin":
+                inside = []
+            elif kind == "variable_end":
+                out.append("".join(inside or []).strip())
+                inside = None
+            elif inside is not None:
+                inside.append(value)
+    except TemplateSyntaxError:
+        return []
+    return out

@@ -40,15 +40,13 @@ def _byte_offsets(line: str) -> list[int]:
     return out
 
 
-class TemplateTextArea(TextArea):
-    """A soft-wrapping TextArea whose template expressions are highlighted."""
+class SafeTextArea(TextArea):
+    """A soft-wrapping TextArea (tab moves on) that never sends a control character to the terminal."""
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)
-        self.register_theme(THEME)
-        self.theme = THEME.name
 
     def render_line(self, y: int) -> Strip:
         """Never send a control character in the document (a pasted escape sequence) to the terminal."""
@@ -57,6 +55,15 @@ class TemplateTextArea(TextArea):
             return strip
         cleaned = [Segment(safe(seg.text), seg.style, seg.control) for seg in strip]
         return Strip(cleaned).adjust_cell_length(strip.cell_length)
+
+
+class TemplateTextArea(SafeTextArea):
+    """A soft-wrapping TextArea whose template expressions are highlighted."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(text, **kwargs)
+        self.register_theme(THEME)
+        self.theme = THEME.name
 
     def _build_highlight_map(self) -> None:  # noqa: D401 — Textual's hook, regex instead of tree-sitter
         self._line_cache.clear()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from textual.widgets import Input, Static, TextArea
 
 from store.models import Draft
+from store.outreach import context_for
+from store.outreach_fill import fill
 from store.templates import BUILTIN_PREFIX, BUILTINS
 from tests.pilot.test_outreach import northwind_rejection as seed
 from tests.screens import open_outreach
@@ -55,11 +57,14 @@ async def test_ctrl_g_keeps_a_hostile_draft_as_an_unsent_letter(store, make_app)
         assert (letter.kind, letter.tags, letter.is_draft) == ("freewrite", [UNSENT_TAG], False)
         assert letter.body == f"Subject: Re: your decision\n\n{BITTER}"  # the words are never lost
         assert letter.title == "Unsent letter to Ana Almeida" and letter.application_id == d.application_id
-        # the draft starts again from its template, on screen and on disk
-        assert editor.query_one("#ed-body", TextArea).text == template.body
-        assert editor.query_one("#ed-subject", Input).value == template.subject
+        # the draft starts again from its template, filled in for Ana, on screen and on disk
+        fresh = fill(template.subject, template.body, context_for(store, d))
+        assert fresh.body.text.startswith("Hi Ana,") and "{{" not in fresh.body.text
+        assert editor.query_one("#ed-body", TextArea).text == fresh.body.text
+        assert editor.query_one("#ed-subject", Input).value == fresh.subject.text
         stored = store.drafts.get(d.id)
-        assert stored is not None and stored.body == template.body and stored.status == "draft"
+        assert stored is not None and stored.body == fresh.body.text and stored.status == "draft"
+        assert stored.rendered and stored.marks
         assert KEPT_AS_LETTER in notifications(app)
         assert not editor.changed  # nothing left to save or to lose
         assert "ctrl+g" not in str(editor.query_one("#ed-cooloff", Static).render())
@@ -107,7 +112,7 @@ def test_unsent_letter_without_a_template_or_recipient(store):
     assert kept is not None and len(calls) == 1
     letter = store.journal.get(kept.entry_id)
     assert letter is not None and (letter.title, letter.body) == ("Unsent letter", "You people are a joke.")
-    default = BUILTINS[BUILTIN_PREFIX + "other"]  # no template: the kind's default
-    assert (kept.draft.body, kept.draft.subject, kept.draft.template_id) == (default.body, default.subject,
-                                                                             default.id)
+    default = BUILTINS[BUILTIN_PREFIX + "other"]  # no template: the kind's default, filled in
+    assert (kept.draft.body, kept.draft.subject, kept.draft.template_id) == (
+        "Hi «contact.first_name»,\n\n\n\n«me.name»\n", default.subject, default.id)
     assert OutreachActions(store, lambda *a, **k: False).unsent_letter(d, None) is None  # refused: nothing kept

@@ -1,6 +1,7 @@
 """Snapshots of Outreach on the demo data with the frozen date (2026-03-02), at 80x24: the list
-with its preview, the editor on a fresh reply to a rejection (cool-off banner, highlighted slot,
-check panel), its rendered preview, the kind picker, mark-sent, and the list under NO_COLOR."""
+with its preview, the composer on a fresh reply to a rejection (cool-off banner, the slot selected
+by tab, check panel), the composer with its values and slots highlighted (and under NO_COLOR), the
+kind picker, mark-sent, and the list under NO_COLOR."""
 
 from __future__ import annotations
 
@@ -38,23 +39,33 @@ def test_outreach_editor_80x24(demo_store, make_app, snap_compare):
         await _to_outreach(pilot)
         _compose_reply(app)
         await settle(pilot)
-        await pilot.press("ctrl+n")  # the slot selected, ready to type over
+        await pilot.press("tab")  # the slot selected, ready to type over
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_outreach_editor_preview_80x24(demo_store, make_app, snap_compare):
+async def _compose_check_in(pilot) -> None:
+    """A check-in to the first demo contact with a company, no name in Settings: values filled in
+    (underlined), two slots to write and «me.name» to type (reverse video)."""
+    app = pilot.app
+    store = app.store
+    store.settings.update(my_name="", signature="")
+    await _to_outreach(pilot)
+    person = sorted((c for c in store.contacts.all() if c.company), key=lambda c: c.display_name)[0]
+    app.open_composer(kind="check-in", contact_ids=[person.id])
+    await settle(pilot)
+
+
+def test_outreach_composer_slots_80x24(demo_store, make_app, snap_compare):
     app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_compose_check_in)
 
-    async def run_before(pilot) -> None:
-        await _to_outreach(pilot)
-        _compose_reply(app)
-        await settle(pilot)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+def test_outreach_composer_slots_no_color(demo_store, make_app, snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_compose_check_in)
 
 
 def test_outreach_kind_picker_80x24(demo_store, make_app, snap_compare):

@@ -25,6 +25,7 @@ from store.outreach import (
     SUBJECT_CHANNELS,
     application_for_message,
     build_context,
+    context_for,
     default_recipients,
     new_draft,
     put_off_copy,
@@ -33,6 +34,7 @@ from store.outreach import (
     shared_application,
     suggest_kind,
 )
+from store.outreach_fill import filled_draft
 from store.paths import DataDirError
 
 if TYPE_CHECKING:
@@ -197,10 +199,10 @@ class OutreachActions:
             ids = default_recipients(self.store, template.kind, application_id)
         contacts = [c for c in (self.store.contacts.get(i) for i in ids) if c is not None]
         if len(contacts) <= 1:
-            return NewDrafts([new_draft(template, contacts=contacts, recipient_name=recipient_name,
-                                        recipient_email=recipient_email, application_id=application_id)],
-                             saved=False)
-        drafts = [new_draft(template, contacts=[c], application_id=application_id) for c in contacts]
+            return NewDrafts([self._filled(new_draft(template, contacts=contacts, recipient_name=recipient_name,
+                                                     recipient_email=recipient_email,
+                                                     application_id=application_id))], saved=False)
+        drafts = [self._filled(new_draft(template, contacts=[c], application_id=application_id)) for c in contacts]
 
         def save_all() -> None:
             with self.store.batch():
@@ -216,11 +218,15 @@ class OutreachActions:
         return self.start(template_id, draft.contact_ids, draft.application_id,
                           draft.recipient_name if free else "", draft.recipient_email if free else "")
 
+    def _filled(self, draft: Draft) -> Draft:
+        """``draft`` (holding template text) filled in: the message itself."""
+        return filled_draft(draft, context_for(self.store, draft), subject=draft.subject, body=draft.body)[0]
+
     @staticmethod
     def reuse(draft: Draft) -> Draft:
-        """A new, unsaved draft with the same kind, channel and text, for someone else."""
+        """A new, unsaved draft with the same kind, channel, text and marks, for someone else."""
         return Draft(kind=draft.kind, channel=draft.channel, subject=draft.subject, body=draft.body,
-                     template_id=draft.template_id)
+                     template_id=draft.template_id, rendered=draft.rendered, marks=list(draft.marks))
 
     # ------------------------------------------------------------------ editing
 
@@ -249,6 +255,7 @@ class OutreachActions:
         template = template or self.store.templates.default_for(draft.kind)
         fresh = draft.copy()
         fresh.subject, fresh.body, fresh.template_id = template.subject, template.body, template.id
+        fresh = self._filled(fresh)
 
         def keep() -> Draft:
             with self.store.batch():

@@ -7,6 +7,7 @@ screen that opened it does the write.
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from store import clock
 from store.dates import ACCEPTED, DateError, long_date, parse_user_date
 from store.models import DRAFT_CHANNELS
 from store.outreach import CHANNEL_LABELS
+from tui.dialogs import ChoiceDialog
 from tui.outreach.actions import SentInfo
 from widgets.usertext import literal
 
@@ -102,3 +104,20 @@ class MarkSentDialog(ModalScreen[SentInfo | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class KindAnswer(StrEnum):
+    """The answers to "the kind changed, and you edited the text"."""
+
+    KEEP = "keep"
+    REPLACE = "replace"
+
+
+def kind_question(kind_label: str, template_name: str) -> ChoiceDialog:
+    """Keep the edited text or replace it with the new kind's template: keeping is selected, and
+    replacing has no number (a digit pressed out of habit never throws the text away)."""
+    return ChoiceDialog(
+        f"Kind: {kind_label}", [(KindAnswer.KEEP, "Keep my text (only the kind changes)"),
+                                (KindAnswer.REPLACE, f"Replace it with the “{template_name}” template")],
+        message="You have edited this message. Its text stays unless you replace it.",
+        selected=KindAnswer.KEEP, unkeyed={KindAnswer.REPLACE})

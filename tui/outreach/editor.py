@@ -1,10 +1,10 @@
 """The draft editor: kind, channel, recipient, application, subject and body, with a live check.
 
-The body holds *template text*: ``{{ contact.first_name }}`` is filled in from what Rebound knows,
-``{{ ask("…") }}`` is a slot only you can fill. The panel on the right counts the rendered message
-against the channel's limit, lists slots and missing values, and quotes what the tone check noticed.
-``ctrl+n`` selects the next slot; ``ctrl+r`` shows the rendered message; ``ctrl+g`` keeps a hostile draft
-in the journal as an unsent letter. Pickers answer with typed values; ``OutreachActions`` saves.
+The subject and body are the message as it will be sent: a template filled in once, with slots for
+what only the person can write (``«one specific thing you discussed»``, ``«me.name»``). ``tab`` /
+``shift+tab`` select the next / previous slot, so typing replaces it. The panel on the right says
+whether it is ready or what is left. Changing the kind loads its template while the text is
+untouched, and asks once it was edited. Pickers answer with typed values; ``OutreachActions`` saves.
 """
 
 from __future__ import annotations
@@ -15,32 +15,25 @@ from collections.abc import Iterator
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Button, Input, Select, Static, TextArea
-from textual.widgets.input import Selection as InputSelection
-from textual.widgets.text_area import Selection
+from textual.widgets import Button, Select, Static
 
-from store.handoff import editor_file, join_for_editor, read_back, split_from_editor
+from store.handoff import join_for_editor, split_from_editor
 from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Draft, Template, one_of
-from store.outreach import (
-    CHANNEL_LABELS,
-    SUBJECT_CHANNELS,
-    Assessment,
-    Namespace,
-    assess_with,
-    context_for,
-    escape_source,
-)
+from store.outreach import SUBJECT_CHANNELS, Assessment, Namespace, assess_with, context_for
+from store.outreach_fill import Filled, FilledMessage, as_message, entries, fill, marks_of
 from store.templates import KIND_LABELS
 from tui.dialogs import ConfirmDialog
 from tui.outreach import views
 from tui.outreach.actions import ApplicationChoice, DraftClosed, OutreachActions, Recipients
+from tui.outreach.dialogs import KindAnswer, kind_question
+from tui.outreach.external import edit_externally
+from tui.outreach.message import MessageFields, Target, spans_of
 from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
-from tui.outreach.views import EDITOR_HELP, application_text, check_lines, next_slot, preview, recipient_text
+from tui.outreach.views import EDITOR_HELP, application_text, check_lines, recipient_text
 from tui.shell.base import PaletteCommand, ReboundScreen
-from widgets.outreach_source import TemplateTextArea
 from widgets.outreach_text import lines
+from widgets.slot_text import Jump, SlotInput, SlotTextArea
 from widgets.usertext import clip, literal
 
 log = logging.getLogger("rebound")
@@ -60,8 +53,7 @@ class DraftEditor(ReboundScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="outreach.editor.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="outreach.editor.cancel"),
-        Binding("ctrl+n", "next_slot", "Next slot", id="outreach.editor.next_slot", priority=True),
-        Binding("ctrl+r", "toggle_preview", "Preview", id="outreach.editor.preview", priority=True),
+        Binding("ctrl+n", "next_slot", "Next slot", show=False, id="outreach.editor.next_slot", priority=True),
         Binding("ctrl+e", "external_editor", "$EDITOR", id="outreach.editor.external", priority=True),
         Binding("ctrl+t", "pick_recipient", "To…", id="outreach.editor.recipient", priority=True),
         Binding("ctrl+o", "pick_application", "Application…", show=False, id="outreach.editor.application",
@@ -78,49 +70,50 @@ class DraftEditor(ReboundScreen):
         self._saved_state = self._state_of(self.draft)
         self._ctx: dict[str, Namespace] = {}
         self._assessment: Assessment | None = None
-        self._preview = False
+        self._kind = one_of(DRAFT_KINDS, self.draft.kind, "other")
+        self._fill_error = ""
+        self._fields: MessageFields | None = None
 
     @property
     def actions(self) -> OutreachActions:
         return OutreachActions(self.store, self.rapp.write)
 
+    @property
+    def fields(self) -> MessageFields:
+        if self._fields is None:
+            self._fields = MessageFields(self.query_one("#ed-subject", SlotInput),
+                                         self.query_one("#ed-body", SlotTextArea))
+        return self._fields
+
     # -- building
 
     def compose_body(self) -> ComposeResult:
-        d = self.draft
-        with Vertical(id="editor"):
-            with Horizontal(classes="form-row"):
-                yield Static("Kind", classes="form-label")
-                yield Select([(KIND_LABELS[k], k) for k in DRAFT_KINDS],
-                             value=d.kind if d.kind in DRAFT_KINDS else "other", allow_blank=False,
-                             compact=True, id="ed-kind")
-                yield Static("Via", classes="form-label-s")
-                yield Select([(CHANNEL_LABELS[c], c) for c in DRAFT_CHANNELS],
-                             value=d.channel if d.channel in DRAFT_CHANNELS else "email", allow_blank=False,
-                             compact=True, id="ed-channel")
-            with Horizontal(classes="form-row"):
-                yield Static("To", classes="form-label")
-                yield Button(literal(""), compact=True, id="ed-to")
-            with Horizontal(classes="form-row"):
-                yield Static("About", classes="form-label")
-                yield Button(literal(""), compact=True, id="ed-app")
-            with Horizontal(classes="form-row", id="ed-subject-row"):
-                yield Static("Subject", classes="form-label")
-                yield Input(value=d.subject, compact=True, id="ed-subject", placeholder="subject line")
-            yield Static("", id="ed-cooloff", classes="-hidden")
-            with Horizontal(id="ed-main"):
-                yield TemplateTextArea(d.body, id="ed-body")
-                with VerticalScroll(id="ed-preview-box", classes="-hidden"):
-                    yield Static("", id="ed-preview")
-                with VerticalScroll(id="ed-check-box"):
-                    yield Static("", id="ed-check")
+        # a draft saved as template text (by an older Rebound) is filled in once, its words kept
+        self._ctx = context_for(self.store, self.draft)
+        self.draft, self._fill_error = as_message(self.draft, self._ctx)
+        self._saved_state = self._state_of(self.draft)
+        in_subject, in_body = marks_of(self.draft)
+        yield from views.editor_widgets(self.draft, self._kind, spans_of(in_subject), spans_of(in_body))
 
     def on_mount(self) -> None:
         super().on_mount()
+        template = self.store.templates.lookup(self.draft.template_id)
+        if template is not None:  # to tell whether the text was edited since it was filled in
+            self.fields.filled = self._filled_texts(template)
         self._refresh_people()
         self._show_subject_row()
         self._update()
-        self.query_one("#ed-body", TextArea).focus()
+        self.query_one("#ed-body", SlotTextArea).focus()
+        self._fill_failed(self._fill_error)
+
+    def _filled_texts(self, template: Template) -> tuple[str, str]:
+        message = fill(template.subject, template.body, self._ctx)
+        return message.subject.text, message.body.text
+
+    def _fill_failed(self, error: str) -> None:
+        if error:  # the template text is kept as plain text: nothing is lost
+            self.notify(f"{error} It is shown as it was written.", title="Template text", severity="warning",
+                        markup=False, timeout=8)
 
     # -- state
 
@@ -130,15 +123,18 @@ class DraftEditor(ReboundScreen):
                 d.application_id or "", d.subject if d.channel in SUBJECT_CHANNELS else "", d.body, d.template_id)
 
     def collect(self) -> Draft:
-        """The draft as the fields show it now."""
+        """The draft as the fields show it now (the message exactly as it reads)."""
         d = self.draft.copy()
         try:
             d.kind = one_of(DRAFT_KINDS, self.query_one("#ed-kind", Select).value, d.kind)
             d.channel = one_of(DRAFT_CHANNELS, self.query_one("#ed-channel", Select).value, d.channel)
-            d.subject = self.query_one("#ed-subject", Input).value
-            d.body = self.query_one("#ed-body", TextArea).text
+            subject, body = self.fields.read()
         except NoMatches:  # not mounted (SIGHUP before the first paint): keep what we have
             log.info("outreach: the draft editor was not mounted yet; keeping the draft as opened")
+            return d
+        d.subject, d.body = subject.text, body.text
+        d.marks = entries(subject.marks, body.marks)
+        d.rendered = True
         return d
 
     @property
@@ -151,6 +147,13 @@ class DraftEditor(ReboundScreen):
         self._saved_state = self._state_of(d)
         self.is_new = False
 
+    @property
+    def _with_subject(self) -> bool:
+        return str(self.query_one("#ed-channel", Select).value) in SUBJECT_CHANNELS
+
+    def _untouched(self) -> bool:
+        return self.fields.untouched(with_subject=self._with_subject)
+
     # -- live check
 
     def _refresh_people(self) -> None:
@@ -160,8 +163,7 @@ class DraftEditor(ReboundScreen):
         self.query_one("#ed-app", Button).label = literal(clip(application_text(self.store, d), 200))
 
     def _show_subject_row(self) -> None:
-        channel = str(self.query_one("#ed-channel", Select).value)
-        self.query_one("#ed-subject-row").display = channel in SUBJECT_CHANNELS
+        self.query_one("#ed-subject-row").display = self._with_subject
 
     def _update(self) -> None:
         d = self.collect()
@@ -174,27 +176,41 @@ class DraftEditor(ReboundScreen):
         tmpl = self.store.templates.lookup(d.template_id)
         timing = tmpl.timing_hint if tmpl and tmpl.kind == d.kind else ""
         self.query_one("#ed-check", Static).update(lines(check_lines(d, a, timing)))
-        if self._preview:
-            self._show_preview()
 
-    def _show_preview(self) -> None:
-        if self._assessment is not None:
-            self.query_one("#ed-preview", Static).update(preview(self._assessment))
-
-    @on(TextArea.Changed, "#ed-body")
-    @on(Input.Changed, "#ed-subject")
-    @on(Select.Changed, "#ed-kind")
+    @on(SlotTextArea.Changed, "#ed-body")
+    @on(SlotInput.Changed, "#ed-subject")
     def _text_changed(self) -> None:
         self._update()
+
+    @on(Select.Changed, "#ed-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        kind = one_of(DRAFT_KINDS, event.value, self._kind)
+        if kind == self._kind:
+            self._update()
+            return
+        self._kind = kind
+        template = self.store.templates.default_for(kind)
+        if self._untouched():
+            self._use_template(template)
+            return
+
+        def decided(answer: str | None) -> None:
+            if answer == KindAnswer.REPLACE:
+                self._use_template(template)
+            else:
+                self._update()
+
+        self.app.push_screen(kind_question(KIND_LABELS.get(kind, kind), template.name), decided)
 
     @on(Select.Changed, "#ed-channel")
     def _channel_changed(self, event: Select.Changed) -> None:
         self._show_subject_row()
-        subject = self.query_one("#ed-subject", Input)
+        subject = self.query_one("#ed-subject", SlotInput)
         if str(event.value) in SUBJECT_CHANNELS and not subject.value:
             tmpl = self.store.templates.lookup(self.draft.template_id)
             if tmpl is not None and tmpl.subject:
-                subject.value = tmpl.subject
+                filled = fill(tmpl.subject, "", self._ctx).subject
+                subject.load(filled.text, spans_of(filled.marks))
         self._update()
 
     @on(Button.Pressed, "#ed-to")
@@ -206,6 +222,31 @@ class DraftEditor(ReboundScreen):
     def _app_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_pick_application()
+
+    # -- slots
+
+    @on(Jump)
+    def _jump(self, event: Jump) -> None:
+        """``tab``: the next slot in the subject and body; past the last one, the next field."""
+        event.stop()
+        if not self._select_slot(forward=event.forward, origin=event.field, wrap=False):
+            (self.focus_next if event.forward else self.focus_previous)()
+
+    def _select_slot(self, *, forward: bool, origin: object, wrap: bool) -> Target | None:
+        target = self.fields.target(origin, forward=forward, with_subject=self._with_subject, wrap=wrap)
+        if target is not None:
+            target.field.focus()
+            target.field.select(target.span)
+        return target
+
+    def action_next_slot(self) -> None:
+        """Select the next slot (from the first again past the last), so typing replaces it."""
+        target = self._select_slot(forward=True, origin=self.focused, wrap=True)
+        if target is None:
+            self.notify("Nothing left to fill in.", markup=False, timeout=3)
+            return
+        what = "Type to fill in" if target.span.kind == "slot" else "Type the words instead of"
+        self.notify(f"{what}: {target.mark.label}", title="Slot", markup=False, timeout=3)
 
     # -- actions
 
@@ -230,76 +271,37 @@ class DraftEditor(ReboundScreen):
             "This new draft will not be kept." if self.is_new else "Your edits to this draft will be lost.",
             confirm="Discard", cancel="Keep editing", danger=True), decided)
 
-    def action_next_slot(self) -> None:
-        """Select the next slot (or missing value) after the cursor, so typing replaces it."""
-        d = self.collect()
-        body = self.query_one("#ed-body", TextArea)
-        if self._preview:
-            self.action_toggle_preview()
-        target = next_slot(d, self._ctx, body.cursor_location, selecting=not body.selection.is_empty)
-        if target is None:
-            self.notify("Nothing left to fill in.", markup=False, timeout=3)
-        elif target.in_subject:
-            inp = self.query_one("#ed-subject", Input)
-            inp.focus()
-            inp.selection = InputSelection(target.site.start, target.site.end)
-            self.notify(f"Type to fill in: {target.site.label}", title="Slot", markup=False, timeout=4)
-        else:
-            body.focus()
-            body.selection = Selection(target.start, target.end)
-            body.scroll_cursor_visible()
-            what = "Type to fill in" if target.site.kind == "slot" else "Type the words instead of"
-            self.notify(f"{what}: {target.site.label}", title="Slot", markup=False, timeout=4)
-
-    def action_toggle_preview(self) -> None:
-        self._preview = not self._preview
-        self.query_one("#ed-preview-box").set_class(not self._preview, "-hidden")
-        self.query_one("#ed-body").set_class(self._preview, "-hidden")
-        if self._preview:
-            self._show_preview()
-        else:
-            self.query_one("#ed-body", TextArea).focus()
-
-    def _replace_text(self, subject: str | None, body: str) -> None:
-        if subject is not None:
-            self.query_one("#ed-subject", Input).value = subject
-        area = self.query_one("#ed-body", TextArea)
-        area.replace(body, (0, 0), area.document.end)
-
     def action_external_editor(self) -> None:
+        """The message as it reads (subject and body) in $EDITOR; what comes back replaces it."""
         d = self.collect()
         with_subject = d.channel in SUBJECT_CHANNELS
-        text = join_for_editor(d.subject if with_subject else None, d.body)
-        try:
-            with editor_file(text) as ef:
-                code = self.rapp.editor_runner(self.app, str(ef.path))
-                new = read_back(ef)
-        # Blind on purpose: whatever the editor (or its absence, or a terminal that can't be suspended)
-        # raises, the draft being written must survive. The user is told; the log gets the error's type
-        # only (its message could quote the draft).
-        except Exception as exc:  # noqa: BLE001 - whatever the editor raises, the draft must survive
-            log.warning("outreach: running the external editor failed: %s", type(exc).__name__)
-            self.notify(f"Couldn't run your editor: {exc}. Set $EDITOR (or $VISUAL).", title="Editor",
-                        severity="warning", markup=False)
-            return
-        if code:
-            self.notify(f"The editor exited with code {code}; nothing changed.", markup=False)
-            return
-        if new is None or new == text:
-            self.notify("No changes from the editor.", markup=False, timeout=3)
-            return
-        self._replace_text(*split_from_editor(new, with_subject))
+        new = edit_externally(self, join_for_editor(d.subject if with_subject else None, d.body))
+        if new is not None:
+            self.fields.take(*split_from_editor(new, with_subject))
+            self._update()
+            self.notify("Took the text from your editor.", markup=False, timeout=3)
+
+    def _people_changed(self, draft: Draft) -> None:
+        """A new recipient or application: values filled in again (the whole template while the text
+        is untouched; otherwise only the filled-in values, around the person's own words)."""
+        untouched = self._untouched()
+        self.draft = draft
+        self._refresh_people()
+        template = self.store.templates.lookup(draft.template_id)
+        if untouched and template is not None:
+            self.fields.load(fill(template.subject, template.body, self._ctx))
+        else:
+            self.fields.refill(self._ctx)
+            if template is not None:
+                self.fields.filled = self._filled_texts(template)
         self._update()
-        self.notify("Took the text from your editor.", markup=False, timeout=3)
 
     def action_pick_recipient(self) -> None:
         d = self.collect()
 
         def picked(result: Recipients | None) -> None:
             if result is not None:
-                self.draft = self.actions.with_recipients(self.collect(), result)
-                self._refresh_people()
-                self._update()
+                self._people_changed(self.actions.with_recipients(self.collect(), result))
 
         self.app.push_screen(ContactPicker(self.store.contacts.all(), first_ids=self.actions.contacts_first(d),
                                            selected=d.contact_ids), picked)
@@ -309,9 +311,7 @@ class DraftEditor(ReboundScreen):
 
         def picked(result: ApplicationChoice | None) -> None:
             if result is not None:
-                self.draft = self.actions.with_application(self.collect(), result)
-                self._refresh_people()
-                self._update()
+                self._people_changed(self.actions.with_application(self.collect(), result))
 
         self.app.push_screen(ApplicationPicker(self.store.applications.all(),
                                                first_ids=self.actions.applications_first(d)), picked)
@@ -323,34 +323,33 @@ class DraftEditor(ReboundScreen):
             tmpl = self.store.templates.lookup(template_id) if template_id else None
             if tmpl is None:
                 return
-            if not d.body.strip():
-                self._start_over(tmpl)
+            if self._untouched():
+                self._use_template(tmpl)
                 return
 
             def decided(ok: bool | None) -> None:
                 if ok:
-                    self._start_over(tmpl)
+                    self._use_template(tmpl)
 
             self.app.push_screen(ConfirmDialog(
                 "Start over from this template?", f"The subject and body are replaced by “{tmpl.name}”.",
-                confirm="Replace", cancel="Keep mine"), decided)
+                confirm="Replace", cancel="Keep mine", danger=True), decided)
 
         self.app.push_screen(TemplatePicker(self.store.templates.every(), title="Start from which template?",
                                             highlight=d.template_id or d.kind), picked)
 
-    def _start_over(self, tmpl: Template) -> None:
+    def _use_template(self, tmpl: Template) -> None:
+        """Start over from ``tmpl``: its kind, channel, subject and body, filled in."""
+        self._kind = tmpl.kind
         self.query_one("#ed-kind", Select).value = tmpl.kind
         self.query_one("#ed-channel", Select).value = tmpl.channel
-        self._replace_text(tmpl.subject, tmpl.body)
+        message = fill(tmpl.subject, tmpl.body, self._ctx)
+        self.fields.load(message)
         self.draft = self.collect()
         self.draft.template_id = tmpl.id
         self._show_subject_row()
         self._update()
-
-    def action_escape_braces(self) -> None:
-        area = self.query_one("#ed-body", TextArea)
-        area.replace(escape_source(area.text), (0, 0), area.document.end)
-        self._update()
+        self._fill_failed(message.error)
 
     def action_put_off(self) -> None:
         """Sleep on it: save it put off until tomorrow (one write) and close."""
@@ -366,7 +365,8 @@ class DraftEditor(ReboundScreen):
             return
         kept = self.actions.unsent_letter(self.collect(), self.store.templates.lookup(self.draft.template_id))
         if kept is not None:
-            self._replace_text(kept.draft.subject, kept.draft.body)
+            in_subject, in_body = marks_of(kept.draft)
+            self.fields.load(FilledMessage(Filled(kept.draft.subject, in_subject), Filled(kept.draft.body, in_body)))
             self._saved(kept.draft)
             self._update()
             self.notify(views.KEPT_AS_LETTER, title="Unsent letter", markup=False, timeout=8)
@@ -376,15 +376,13 @@ class DraftEditor(ReboundScreen):
     def palette_commands(self) -> Iterator[PaletteCommand]:
         P = PaletteCommand
         yield P("Draft: save", "Save this draft (ctrl+s)", self.action_save)
-        yield P("Draft: next slot", "Select the next slot to fill in (ctrl+n)", self.action_next_slot)
-        yield P("Draft: preview", "Show the rendered message (ctrl+r)", self.action_toggle_preview)
+        yield P("Draft: next slot", "Select the next slot to fill in (tab)", self.action_next_slot)
         yield P("Draft: edit in $EDITOR", "Edit the subject and body in your editor (ctrl+e)",
                 self.action_external_editor)
         yield P("Draft: recipient", "Pick a contact or type a name (ctrl+t)", self.action_pick_recipient)
         yield P("Draft: application", "Link an application (ctrl+o)", self.action_pick_application)
         yield P("Draft: start over from a template", "Replace subject and body (ctrl+l)", self.action_pick_template)
         yield P("Draft: snooze until tomorrow", "Sleep on it: save it and bring it back tomorrow", self.action_put_off)
-        yield P("Draft: treat braces as plain text", "Escape {{ }} and {% %} in the body", self.action_escape_braces)
         if views.is_hostile(self._assessment):
             yield P("Draft: keep it as an unsent letter", "In your journal; the draft starts over (ctrl+g)",
                     self.action_unsent_letter)

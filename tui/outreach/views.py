@@ -8,31 +8,31 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widgets import Button, Select, Static
 
 from store.dates import from_iso, humanize_ago, humanize_until, long_date
-from store.models import Contact, Draft
+from store.models import DRAFT_CHANNELS, DRAFT_KINDS, Contact, Draft
 from store.outreach import (
     CHANNEL_LABELS,
     CHANNEL_SHORT,
     PLACEHOLDERS,
-    SUBJECT_CHANNELS,
     Assessment,
-    Namespace,
     assess,
     display_status,
-    offset_to_location,
     recipient_label,
-    sites,
     suggest,
 )
 from store.templates import KIND_LABELS, guidance
 from widgets.outreach_text import marked
+from widgets.slot_text import SlotInput, SlotTextArea
+from widgets.spans import Span
 from widgets.usertext import clip, literal
 
 if TYPE_CHECKING:
     from store.db import Store
-    from store.outreach_render import Site
 
 STATUS_CELLS = {"due": "● due", "draft": "✎ draft", "put off": "◷ later", "sent": "✓ sent"}
 KIND_SHORT = {
@@ -46,18 +46,18 @@ def _placeholder_help() -> str:
     return "\n".join(f"  {{{{ {p.name} }}}}  {p.help} — e.g. {p.example}" for p in PLACEHOLDERS)
 
 
-EDITOR_HELP = f"""Write the message as template text. Rebound fills in the placeholders from the contact, the application, your settings (name, signature) and today's date; a value it doesn't have is listed as missing, never left blank.
+EDITOR_HELP = f"""Write the message itself: Rebound fills in its template once, from the contact, the application, your settings (name, signature) and today's date, and what you see is exactly what gets copied and sent. Filled-in values are underlined; edit them like any other words.
 
-Slots: {{{{ ask("one specific thing you discussed") }}}} marks something only you can write. Slots are highlighted and must be filled before the message can be copied or marked sent: ctrl+n selects the next one, so typing replaces it.
+Slots: «one specific thing you discussed» marks something only you can write, and «me.name» a value Rebound doesn't have (type the words, or add it to the contact, the application or Settings). tab selects the next slot and shift+tab the previous one, so typing replaces it; past the last slot, tab moves on to the next field. A message can't be copied or marked sent while a slot is left.
 
-The panel on the right counts the rendered message against the channel's limit (LinkedIn note 200 characters free / 300 Premium; InMail subject 200, body 2,000; email gets soft guidance per kind), lists what is missing, and quotes what the tone check noticed (it informs; it never blocks).
+The panel on the right says "✓ Ready" only when every check passes; otherwise it lists what is left: slots to fill, the channel's limit (LinkedIn note 200 characters free / 300 Premium; InMail subject 200, body 2,000; email gets soft guidance per kind), what the tone check noticed (it informs; it never blocks), a cool-off after a rejection.
 
-Placeholders (use | default("…") for a fallback, e.g. {{{{ contact.first_name | default("there") }}}}):
+Changing the Kind loads that kind's template while the message is untouched; once you have edited it, Rebound asks whether to keep your text or replace it. Picking someone else (ctrl+t) or an application (ctrl+o) fills the values in again and leaves your own words alone.
+
+Templates (t on the list) are where template code lives: placeholders such as {{{{ contact.first_name }}}}, slots such as {{{{ ask("…") }}}}, {{% if %}} and filters. Placeholders:
 {_placeholder_help()}
 
-Also: {{% if contact.company %}}…{{% endif %}}, {{% for n in … %}}, filters such as | upper. Templates can't reach anything else. To write braces as plain text: {{{{ '{{{{' }}}}.
-
-ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the subject and body in $EDITOR, ctrl+t picks the recipient, ctrl+o the application, ctrl+l starts over from a template, ctrl+r shows the rendered message.
+ctrl+s saves, escape cancels (asks if you changed something), ctrl+e edits the subject and body in $EDITOR (the message as it reads), ctrl+t picks the recipient, ctrl+o the application, ctrl+l starts over from a template.
 
 When the tone check finds words that may read as hostile, ctrl+g (or the palette: "Draft: keep it as an unsent letter") moves the draft to your journal as an unsent letter, a private free write tagged "unsent letter", and starts the draft again from its template. Sometimes what needed writing was never meant to be sent."""  # noqa: E501
 
@@ -186,7 +186,7 @@ def summary(a: Assessment) -> list[Content]:
         out.append(Content(f"! Tone: {len(a.findings)} note(s): {', '.join(labels)} (e opens the details)"))
     elif not a.rendered.error:
         out.append(Content("✓ Tone: nothing noticed"))
-    if not a.blockers and not a.confirms:
+    if a.ready:
         out.append(Content("Ready: y copies it, then m marks it sent.").stylize("bold"))
     return out
 
@@ -207,10 +207,35 @@ DraftEditor #ed-cooloff.-hidden { display: none; }
 DraftEditor #ed-main { height: 1fr; }
 DraftEditor #ed-body { width: 1fr; height: 1fr; border: round $primary 60%; }
 DraftEditor #ed-body:focus { border: round $primary; }
-DraftEditor #ed-preview-box { width: 1fr; height: 1fr; border: round $secondary; padding: 0 1; }
-DraftEditor #ed-preview-box.-hidden, DraftEditor #ed-body.-hidden { display: none; }
 DraftEditor #ed-check-box { width: 32; height: 1fr; padding: 0 1; border-left: vkey $panel; }
 """
+
+def editor_widgets(d: Draft, kind: str, subject_spans: list[Span], body_spans: list[Span]) -> ComposeResult:
+    """The draft editor's fields: kind and channel, To, About, subject, body and the check panel."""
+    with Vertical(id="editor"):
+        with Horizontal(classes="form-row"):
+            yield Static("Kind", classes="form-label")
+            yield Select([(KIND_LABELS[k], k) for k in DRAFT_KINDS], value=kind, allow_blank=False,
+                         compact=True, id="ed-kind")
+            yield Static("Via", classes="form-label-s")
+            yield Select([(CHANNEL_LABELS[c], c) for c in DRAFT_CHANNELS],
+                         value=d.channel if d.channel in DRAFT_CHANNELS else "email", allow_blank=False,
+                         compact=True, id="ed-channel")
+        with Horizontal(classes="form-row"):
+            yield Static("To", classes="form-label")
+            yield Button(literal(""), compact=True, id="ed-to")
+        with Horizontal(classes="form-row"):
+            yield Static("About", classes="form-label")
+            yield Button(literal(""), compact=True, id="ed-app")
+        with Horizontal(classes="form-row", id="ed-subject-row"):
+            yield Static("Subject", classes="form-label")
+            yield SlotInput(d.subject, subject_spans, compact=True, id="ed-subject", placeholder="subject line")
+        yield Static("", id="ed-cooloff", classes="-hidden")
+        with Horizontal(id="ed-main"):
+            yield SlotTextArea(d.body, body_spans, id="ed-body")
+            with VerticalScroll(id="ed-check-box"):
+                yield Static("", id="ed-check")
+
 
 NOT_HOSTILE = "The tone check found nothing hostile here: ctrl+g is for a draft you'd rather not send."
 KEPT_AS_LETTER = ("Kept in your journal as an unsent letter (3 › Journal); the draft starts again from its "
@@ -244,8 +269,14 @@ def preview(a: Assessment) -> Content:
 
 
 def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
-    """The editor's check panel as (style, text) lines: counts, slots, missing values, tone, advice."""
-    out: list[tuple[str, str]] = [("bold", "Check")]
+    """The editor's check panel as (style, text) lines: ready or what is left, then the counts, slots,
+    missing values, tone and advice."""
+    left = a.left
+    if left:
+        out: list[tuple[str, str]] = [("bold", "Left to do")] + [("", line) for line in left]
+    else:
+        out = [("bold", "✓ Ready: ctrl+s, then y copies")]
+    out.append(("", ""))
     for c in a.counts:
         style = "bold reverse" if c.over else ("bold" if c.state in ("near", "long") else "")
         out.append((style, c.text(hint=c.over)))
@@ -253,12 +284,12 @@ def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
     if r.error:
         out += [("", ""), ("bold", "✗ Can't render"), ("", r.error)]
     if r.slots:
-        out += [("", ""), ("bold", f"Fill in ({len(r.slots)}) · ctrl+n")]
+        out += [("", ""), ("bold", f"Fill in ({len(r.slots)}) · tab")]
         out += [("reverse", f"» {s}") for s in r.slots]
     if r.missing:
         out += [("", ""), ("bold", "Missing values")]
         out += [("", f"» {m}") for m in r.missing]
-        out.append(("dim", "Add them to the contact or application, or type the words instead."))
+        out.append(("dim", "Type the words, or add them to the contact or application."))
     if r.unknown:
         out += [("", ""), ("bold", "Unknown placeholders")]
         for name in r.unknown:
@@ -278,34 +309,7 @@ def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
             out.append(("dim", timing))
         if g.text and d.channel not in ("linkedin note", "inmail"):
             out.append(("dim", g.text[0].upper() + g.text[1:] + "."))
-    if r.complete and not a.findings:
-        out += [("", ""), ("bold", "✓ Ready: ctrl+s, then y copies")]
     return out
-
-
-@dataclass(frozen=True)
-class SlotTarget:
-    """Where the next slot (or missing value) is: in the body (``start``/``end`` are its row and
-    column locations) or in the subject (``site`` has the offsets)."""
-
-    site: Site
-    in_subject: bool = False
-    start: tuple[int, int] = (0, 0)
-    end: tuple[int, int] = (0, 0)
-
-
-def next_slot(d: Draft, ctx: dict[str, Namespace], location: tuple[int, int], *, selecting: bool) -> SlotTarget | None:
-    """The slot or missing value to select next: in the body, the first at or after the cursor (past
-    the one already selected) else the first; then the subject's first; None when nothing is left."""
-    found: list[Site] = sites(d.body, ctx)
-    if found:
-        row, col = location
-        cursor = sum(len(x) + 1 for x in d.body.split("\n")[:row]) + col
-        after = [s for s in found if s.start >= cursor and not (selecting and s.start == cursor)]
-        site = (after or found)[0]
-        return SlotTarget(site, start=offset_to_location(d.body, site.start), end=offset_to_location(d.body, site.end))
-    in_subject: list[Site] = sites(d.subject, ctx) if d.channel in SUBJECT_CHANNELS else []
-    return SlotTarget(in_subject[0], in_subject=True) if in_subject else None
 
 
 def recipient_text(store: Store, d: Draft) -> str:
