@@ -161,11 +161,16 @@ def daily(data_dir: Path) -> Path | None:
 
 
 def _rotate(data_dir: Path, kind: str, keep: int) -> None:
+    """Keep the newest ``keep`` backups of ``kind``. A backup and its other form (``x.json`` and
+    ``x.json.age``, both present while the folder is being encrypted or decrypted) count as one and
+    go together: deleting one form alone could leave the other behind in the wrong form."""
     same = [b for b in list_backups(data_dir) if b.kind == kind or b.kind.startswith(kind)]
-    same.sort(key=lambda b: b.name, reverse=True)
-    for old in same[keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+    names = sorted({b.name.removesuffix(AGE_SUFFIX) for b in same}, reverse=True)
+    old = set(names[keep:])
+    for b in same:
+        if b.name.removesuffix(AGE_SUFFIX) in old:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
 
 
 def last_backup(data_dir: Path) -> BackupInfo | None:

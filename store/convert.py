@@ -44,6 +44,8 @@ from .paths import (
     ENCRYPTED_FILE,
     EXPORT_DIR,
     KEY_FILE,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
     conversion_in_progress,
     is_encrypted,
 )
@@ -168,6 +170,10 @@ def finish_interrupted(data_dir: Path) -> list[str]:
         if (data_dir / CONVERT_MARKER).exists():
             _unlink(data_dir / CONVERT_MARKER)
         return []
+    for folder in _folders(data_dir):  # the killed conversion's temp files (a decrypt's hold plain text)
+        for p in _entries(folder):
+            if p.name.startswith(TEMP_PREFIX) and p.name.endswith(TEMP_SUFFIX):
+                _unlink(p)
     if doing == "encrypt":
         if (data_dir / ENCRYPTED_FILE).exists():
             _drop_old_plain(data_dir)

@@ -468,3 +468,17 @@ def test_the_calibrated_work_factor_round_trip(tmp_path):
     assert raw.startswith(crypto.AGE_MAGIC + b"-> scrypt ")
     assert int(raw.split(b"\n")[1].split()[-1]) >= 14  # a real work factor, not the tests' 10
     assert crypto.unlock(tmp_path, PASSPHRASE).open(keyring.seal(b"x")) == b"x"
+
+
+def test_rotation_keeps_both_forms_of_a_backup_together(tmp_path):
+    """While a folder is converted a backup exists in both forms; rotation must not split a pair (a
+    lone encrypted form would outlive its key; found by the kill test)."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for n in range(12):
+        for suffix in (".json", ".json.age"):
+            (folder / f"pre-decrypt-20260302-0900{n:02d}{suffix}").write_bytes(b"{}")
+    backups._rotate(tmp_path, "pre-decrypt", 10)
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 20
+    assert {n.removesuffix(".age") for n in names} == {n for n in names if not n.endswith(".age")}
