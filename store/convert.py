@@ -202,6 +202,23 @@ def finish_interrupted(data_dir: Path) -> list[str]:
 # --------------------------------------------------------------------------- converting
 
 
+def _recover(store: Store, exc: BaseException, *, want_encrypted: bool, keyring: Keyring | None) -> list[str] | None:
+    """A conversion failed part way (a full disk, a file that won't open): finish it if its new data
+    file is in place, else undo it, at once. Returns the notes when it took effect after all; None
+    when the folder is as it was (the caller raises)."""
+    data_dir = store.data_dir
+    try:
+        notes = finish_interrupted(data_dir)
+    except OSError as again:
+        logs.swallowed(again, "tidying up after a failed conversion")
+        return None
+    if is_encrypted(data_dir) != want_encrypted:
+        return None
+    logs.swallowed(exc, "conversion took effect; tidying up failed and was finished again")
+    store.converted(keyring)
+    return notes
+
+
 def _ready(store: Store) -> Path:
     """The folder, after checking the store may convert it (the one writer, everything saved)."""
     if not store.holds_lock:
@@ -238,14 +255,20 @@ def encrypt(store: Store, passphrase: str, *, recovery_to: Path | None = None, s
         notes.append(f"Recovery key written to {recovery_to}. Keep it somewhere other than this folder: with it "
                      "alone anyone can open your data, and without it and your passphrase nobody can.")
     _mark(data_dir, "encrypt")
-    write_key_file(data_dir, keyring, passphrase)
-    for src in side_files(data_dir, sealed=False):
-        atomic_write_bytes(_sealed(src), keyring.seal(src.read_bytes()))
     backup = None
-    if plain:
-        backup = backups.write_event_backup(data_dir, "pre-encrypt", keyring.seal(plain), encrypted=True)
-    atomic_write_bytes(data_dir / ENCRYPTED_FILE, keyring.seal(plain), strict=True)  # the commit
-    _drop_old_plain(data_dir)
+    try:
+        write_key_file(data_dir, keyring, passphrase)
+        for src in side_files(data_dir, sealed=False):
+            atomic_write_bytes(_sealed(src), keyring.seal(src.read_bytes()))
+        if plain:
+            backup = backups.write_event_backup(data_dir, "pre-encrypt", keyring.seal(plain), encrypted=True)
+        atomic_write_bytes(data_dir / ENCRYPTED_FILE, keyring.seal(plain), strict=True)  # the commit
+        _drop_old_plain(data_dir)
+    except BaseException as exc:
+        recovered = _recover(store, exc, want_encrypted=True, keyring=keyring)
+        if recovered is None:
+            raise
+        notes += recovered
     exports = sorted(p for p in _entries(data_dir / EXPORT_DIR))
     if exports and remove_exports:
         for p in exports:
@@ -278,7 +301,9 @@ def decrypt(store: Store) -> Converted:
     if plain:
         parse_database(plain, sealed_path)
     _mark(data_dir, "decrypt")
-    written: list[Path] = []
+    backup = None
+    notes = ["Your data is plain text again: anyone who can read your files as you can read it. Recovery "
+             "keys you wrote open nothing new from now on."]
     try:
         for src in side_files(data_dir, sealed=True):
             try:
@@ -287,20 +312,18 @@ def decrypt(store: Store) -> Converted:
                 raise CryptoError(f"{src} can't be opened with this key ({exc}). Nothing was changed; move that "
                                   "file out of the folder (it stays encrypted) and decrypt again.") from None
             atomic_write_bytes(_plain(src), clear)
-            written.append(_plain(src))
-    except BaseException:
-        for p in written:
-            _unlink(p)
-        _unmark(data_dir)
-        raise
-    backup = backups.write_event_backup(data_dir, "pre-decrypt", plain, encrypted=False) if plain else None
-    atomic_write_bytes(data_dir / DATA_FILE, plain, strict=True)  # the commit
-    _drop_old_sealed(data_dir)
+        backup = backups.write_event_backup(data_dir, "pre-decrypt", plain, encrypted=False) if plain else None
+        atomic_write_bytes(data_dir / DATA_FILE, plain, strict=True)  # the commit
+        _drop_old_sealed(data_dir)
+    except BaseException as exc:
+        recovered = _recover(store, exc, want_encrypted=False, keyring=None)
+        if recovered is None:
+            raise
+        notes += recovered
     _sync(*_folders(data_dir))
     _unmark(data_dir)
     store.converted(None)
-    return Converted(None, backup, ["Your data is plain text again: anyone who can read your files as you "
-                                    "can read it. Recovery keys you wrote open nothing new from now on."])
+    return Converted(None, backup, notes)
 
 
 def change_passphrase(store: Store, new_passphrase: str) -> Converted:

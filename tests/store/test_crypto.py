@@ -482,3 +482,24 @@ def test_rotation_keeps_both_forms_of_a_backup_together(tmp_path):
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 20
     assert {n.removesuffix(".age") for n in names} == {n for n in names if not n.endswith(".age")}
+
+
+def test_a_failure_part_way_through_encrypting_is_undone_at_once(full_folder, fast_keys, monkeypatch):
+    """The disk fills up as the encrypted data is written: the folder is as it was, at once."""
+    import errno
+
+    s = Store.open(full_folder)
+    before = {k: v[0] for k, v in snapshot(full_folder).items()}
+    real = convert.atomic_write_bytes
+
+    def disk_full(path, payload, **kwargs):
+        if Path(path).name == ENCRYPTED_FILE:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, payload, **kwargs)
+
+    monkeypatch.setattr(convert, "atomic_write_bytes", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        convert.encrypt(s, PASSPHRASE)
+    assert not s.encrypted and s.journal.all()
+    s.close()
+    assert {k: v[0] for k, v in snapshot(full_folder).items()} == before
