@@ -233,3 +233,11 @@ def test_the_age_command_reads_what_the_cli_encrypted_equal_to_export_all(demo_o
     raw = json.loads(out.stdout)
     assert {t: sorted(r, key=lambda d: d["id"]) for t, r in exported.items()} == \
         {t: sorted(raw.get(t, {}).values(), key=lambda d: d["id"]) for t in exported}
+
+
+def test_the_app_with_a_wrong_passphrase_file_exits_2_and_touches_nothing(encrypted_demo, tmp_path, capsys):
+    before = files_of(encrypted_demo)
+    assert run("--data-dir", str(encrypted_demo), "--passphrase-file",
+               str(secret_file(tmp_path, "not the passphrase"))) == 2
+    assert "does not open" in capsys.readouterr().err
+    assert files_of(encrypted_demo) == before

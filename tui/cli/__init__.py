@@ -332,7 +332,10 @@ def open_app(args) -> int:
     else:
         data_dir = _data_dir(args)
     try:
-        store = open_store_or_explain(args, data_dir)
+        keyring = _unlock_first(args, data_dir)
+        if isinstance(keyring, int):
+            return keyring
+        store = open_store_or_explain(args, data_dir, keyring=keyring)
         if store is None:
             return 2
         rescued = ""
@@ -363,6 +366,25 @@ def open_app(args) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _unlock_first(args, data_dir: Path):
+    """Encrypted data: the unlock screen (or ``--passphrase-file``) before the store is opened, so a
+    wrong passphrase reads, locks and tidies nothing. The keys, None for plain data, or an exit code."""
+    from store.paths import is_encrypted
+    from tui.cli import unlock
+
+    if not (data_dir.is_dir() and is_encrypted(data_dir)):
+        return None
+    if unlock.passphrase_file(args):
+        return unlock.keyring_for(args, data_dir)
+    from tui.privacy.unlock import unlock_in_terminal
+
+    keyring, why = unlock_in_terminal(data_dir)
+    if keyring is None:
+        _tell(why)
+        return 2
+    return keyring
 
 
 def _tell(message: str) -> None:
