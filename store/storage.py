@@ -597,6 +597,11 @@ class AtomicJSONStorage(Storage):
         """What TinyDB reads: a shallow copy of memory, which TinyDB may change before it writes."""
         return self._require().snapshot()
 
+    @property
+    def in_memory(self) -> bool:
+        """True while the tables are held in memory (False after :meth:`forget` or :meth:`lock`)."""
+        return self._data is not None
+
     def forget(self) -> None:
         """Drop memory, unsaved changes included; the next read loads the file again."""
         self._data = None

@@ -91,7 +91,7 @@ async def test_idle_lock_saves_unsaved_text_drops_the_data_and_unlocks_again(enc
         screen = await until_screen(pilot, UnlockScreen)
         # saved first (encrypted), then dropped: no data, no keys, no screen that held the text
         assert CANARY.encode() in _decrypted(encrypted_demo)
-        assert store.storage._data is None and store.keyring is None
+        assert not store.storage.in_memory and store.keyring is None
         assert not [s for s in app.screen_stack if isinstance(s, (JournalScreen, ReframeWizard))]
         assert not notified_text(app)
         await pilot.press("3", "ctrl+p")  # nothing opens while locked (the keys go to the field)

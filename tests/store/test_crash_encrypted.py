@@ -16,7 +16,7 @@ from pathlib import Path
 from store import crypto
 from store.paths import ENCRYPTED_FILE, is_encrypted
 from tests.conftest import PASSPHRASE
-from tests.store.test_crash import STATE, _state
+from tests.store.test_crash import STATE
 
 ROOT = Path(__file__).resolve().parents[2]
 CANARY = "canary-crash-9b1e"
@@ -58,6 +58,12 @@ CONVERTER = textwrap.dedent('''
             convert.encrypt(s, passphrase)
         s.close()
 ''')
+
+
+def _state(i: int) -> dict:
+    ns: dict = {}
+    exec(STATE, ns)
+    return ns["state"](i)
 
 
 def _kills(default: int) -> int:
