@@ -262,7 +262,8 @@ def encrypt(store: Store, passphrase: str, *, recovery_to: Path | None = None, s
             atomic_write_bytes(_sealed(src), keyring.seal(src.read_bytes()))
         if plain:
             backup = backups.write_event_backup(data_dir, "pre-encrypt", keyring.seal(plain), encrypted=True)
-        atomic_write_bytes(data_dir / ENCRYPTED_FILE, keyring.seal(plain), strict=True)  # the commit
+        # the commit (no data yet: an empty TinyDB database, as `TinyDB(path)` writes one)
+        atomic_write_bytes(data_dir / ENCRYPTED_FILE, keyring.seal(plain or b"{}"), strict=True)
         _drop_old_plain(data_dir)
     except BaseException as exc:
         recovered = _recover(store, exc, want_encrypted=True, keyring=keyring)
@@ -275,8 +276,8 @@ def encrypt(store: Store, passphrase: str, *, recovery_to: Path | None = None, s
             _unlink(p)
         notes.append(f"Deleted {len(exports)} plain-text export(s) from {data_dir / EXPORT_DIR}.")
     elif exports:
-        notes.append(f"{data_dir / EXPORT_DIR} still holds {len(exports)} export(s) you made in plain text; delete "
-                     "them when you no longer need them (or encrypt again with --remove-exports).")
+        notes.append(f"{data_dir / EXPORT_DIR} still holds {len(exports)} export(s) you made in plain text: they "
+                     "are not encrypted. Delete them when you no longer need them.")
     _sync(*_folders(data_dir))
     _unmark(data_dir)
     store.converted(keyring)
