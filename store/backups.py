@@ -3,7 +3,11 @@
 * ``daily-YYYY-MM-DD.json``: the file as it was when first opened that day; the last 7 are kept.
 * ``pre-migrate-v<N>-<stamp>.json``, ``pre-repair-<stamp>.json`` and ``pre-restore-<stamp>.json``:
   taken before a migration, a repair of a hand-edited file's records, or a restore; the last 10 of
-  each are kept.
+  each are kept. ``pre-encrypt-``, ``pre-decrypt-`` and ``pre-passphrase-`` are taken before the
+  folder is encrypted, decrypted or given a new passphrase (:mod:`store.convert`).
+
+In an encrypted folder every backup is the encrypted file as it was (``….json.age``): a backup is a
+copy of the data file's bytes, so it needs no key to take and the same key to open.
 
 Every backup is written atomically with mode 0600 and verified to parse before it counts.
 """
@@ -16,15 +20,20 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import clock
-from .errors import CorruptDataError
-from .paths import BACKUP_DIR, DATA_FILE
+from .errors import CorruptDataError, CryptoError
+from .paths import AGE_SUFFIX, BACKUP_DIR, data_file
 from .storage import atomic_write_bytes, parse_database
+
+if TYPE_CHECKING:
+    from .crypto import Keyring
 
 DAILY_KEEP = 7
 EVENT_KEEP = 10
-_NAME_RE = re.compile(r"^(daily|pre-migrate-v\d+|pre-repair|pre-restore|pre-doctor|manual)-(.+)\.json$")
+_NAME_RE = re.compile(r"^(daily|pre-migrate-v\d+|pre-repair|pre-restore|pre-doctor|pre-encrypt|pre-decrypt|"
+                      r"pre-passphrase|manual)-(.+?)\.json(\.age)?$")
 
 
 @dataclass
@@ -37,6 +46,10 @@ class BackupInfo:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def encrypted(self) -> bool:
+        return self.path.name.endswith(AGE_SUFFIX)
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -63,10 +76,30 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     return out
 
 
-def is_valid(path: Path) -> str | None:
-    """None if the file parses as Rebound data, else what is wrong."""
+#: What :func:`is_valid` says of an encrypted backup it was given no key for.
+NEEDS_KEY = "encrypted: unlock to check it"
+
+
+def read_plain(path: Path, keyring: Keyring | None) -> bytes:
+    """A backup's (or data file's) plaintext: decrypted with ``keyring`` when it is an age file.
+    Raises :class:`CorruptDataError` (``NEEDS_KEY`` without a key) or ``OSError``."""
+    path = Path(path)
+    raw = path.read_bytes()
+    if not path.name.endswith(AGE_SUFFIX):
+        return raw
+    if keyring is None:
+        raise CorruptDataError(path, NEEDS_KEY)
     try:
-        parse_database(Path(path).read_bytes(), Path(path))
+        return keyring.open(raw)
+    except CryptoError as exc:
+        raise CorruptDataError(path, str(exc)) from None
+
+
+def is_valid(path: Path, keyring: Keyring | None = None) -> str | None:
+    """None if the file parses as Rebound data (decrypted with ``keyring`` when it is encrypted),
+    else what is wrong."""
+    try:
+        parse_database(read_plain(path, keyring), Path(path))
     except CorruptDataError as exc:
         return exc.problem
     except OSError as exc:
@@ -74,9 +107,9 @@ def is_valid(path: Path) -> str | None:
     return None
 
 
-def newest_valid(data_dir: Path) -> BackupInfo | None:
+def newest_valid(data_dir: Path, keyring: Keyring | None = None) -> BackupInfo | None:
     for b in list_backups(data_dir):
-        if is_valid(b.path) is None:
+        if is_valid(b.path, keyring) is None:
             return b
     return None
 
@@ -88,41 +121,56 @@ def _write_backup(data_dir: Path, name: str, payload: bytes) -> Path:
 
 
 def snapshot(data_dir: Path, kind: str) -> Path | None:
-    """Copy the current data file to a ``<kind>-<stamp>.json`` backup. None if there is no file."""
-    src = Path(data_dir) / DATA_FILE
+    """Copy the current data file to a ``<kind>-<stamp>.json`` backup (``.json.age`` when the folder
+    is encrypted). None if there is no file."""
+    src = data_file(data_dir)
     if not src.exists():
         return None
+    return write_event_backup(data_dir, kind, src.read_bytes(), encrypted=src.name.endswith(AGE_SUFFIX))
+
+
+def write_event_backup(data_dir: Path, kind: str, payload: bytes, *, encrypted: bool) -> Path:
+    """``payload`` (the data file's bytes, encrypted or not, as named) as a ``<kind>-<stamp>`` backup."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{kind}-{stamp}.json"
+    suffix = ".json" + (AGE_SUFFIX if encrypted else "")
+    name = f"{kind}-{stamp}{suffix}"
     n = 1
     while (backup_dir(data_dir) / name).exists():
         n += 1
-        name = f"{kind}-{stamp}-{n}.json"
-    path = _write_backup(data_dir, name, src.read_bytes())
+        name = f"{kind}-{stamp}-{n}{suffix}"
+    path = _write_backup(data_dir, name, payload)
     _rotate(data_dir, kind, EVENT_KEEP)
     return path
 
 
 def daily(data_dir: Path) -> Path | None:
     """Take today's backup if there is none yet (the file as first opened today)."""
-    src = Path(data_dir) / DATA_FILE
+    src = data_file(data_dir)
     if not src.exists():
         return None
     name = f"daily-{clock.today().isoformat()}.json"
     target = Path(data_dir) / BACKUP_DIR / name
-    if target.exists():
+    sealed = Path(f"{target}{AGE_SUFFIX}")
+    if target.exists() or sealed.exists():
         return None
+    if src.name.endswith(AGE_SUFFIX):
+        name, target = sealed.name, sealed
     path = _write_backup(data_dir, name, src.read_bytes())
     _rotate(data_dir, "daily", DAILY_KEEP)
     return path
 
 
 def _rotate(data_dir: Path, kind: str, keep: int) -> None:
+    """Keep the newest ``keep`` backups of ``kind``. A backup and its other form (``x.json`` and
+    ``x.json.age``, both present while the folder is being encrypted or decrypted) count as one and
+    go together: deleting one form alone could leave the other behind in the wrong form."""
     same = [b for b in list_backups(data_dir) if b.kind == kind or b.kind.startswith(kind)]
-    same.sort(key=lambda b: b.name, reverse=True)
-    for old in same[keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+    names = sorted({b.name.removesuffix(AGE_SUFFIX) for b in same}, reverse=True)
+    old = set(names[keep:])
+    for b in same:
+        if b.name.removesuffix(AGE_SUFFIX) in old:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
 
 
 def last_backup(data_dir: Path) -> BackupInfo | None:

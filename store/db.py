@@ -4,6 +4,11 @@
 (or opens read-only and says who holds it), removes temp files a crash left behind, loads and
 checks the file (a corrupt file raises :class:`CorruptDataError` and is never touched), migrates
 older data after a backup, and takes the day's backup.
+
+An encrypted folder (:mod:`store.crypto`) needs its keys: ``Store.open(data_dir, keyring=…)``, else
+:class:`LockedError` before anything is touched. A writer first finishes (or undoes) an encrypt or
+decrypt a crash interrupted (:func:`store.convert.finish_interrupted`). :meth:`Store.lock` drops the
+keys and everything decrypted (the idle lock); :meth:`Store.unlock` reads the file again.
 """
 
 from __future__ import annotations
@@ -13,25 +18,37 @@ import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
 from . import backups, clock, logs
 from .contacts import ContactRepo, TouchpointRepo
-from .errors import CorruptDataError, ExternalChangeError, ReadOnlyError, SaveError, StoreError
+from .errors import CorruptDataError, ExternalChangeError, LockedError, ReadOnlyError, SaveError, StoreError
 from .journal import JournalRepo
 from .lock import DirLock, LockHolder
 from .migrations import SCHEMA_VERSION, meta_doc, migrate, record_problems, repair, schema_version
 from .models import Application, Contact, Draft, JournalEntry, Plan, Settings, Template, Touchpoint
 from .outreach import DraftRepo
-from .paths import DATA_FILE, LOCK_FILE, TEMP_PREFIX, TEMP_SUFFIX, ensure_private_dir, tighten_files
+from .paths import (
+    AGE_SUFFIX,
+    LOCK_FILE,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    data_file,
+    ensure_private_dir,
+    is_encrypted,
+    tighten_files,
+)
 from .pipeline import ApplicationRepo
 from .plans import PlanRepo
 from .repo import Repo, StrIdTable
 from .settings import SettingsRepo
 from .storage import AtomicJSONStorage
 from .templates import TemplateRepo
+
+if TYPE_CHECKING:
+    from .crypto import Keyring
 
 
 class _DB(TinyDB):
@@ -71,7 +88,6 @@ class Store:
 
     def __init__(self, data_dir: Path, storage: AtomicJSONStorage, lock: DirLock | None) -> None:
         self.data_dir = Path(data_dir)
-        self.path = self.data_dir / DATA_FILE
         self.storage = storage
         self._lock = lock
         if lock is not None:
@@ -102,10 +118,25 @@ class Store:
         self._batch_depth = 0
         self._pending: set[str] = set()
 
+    @property
+    def path(self) -> Path:
+        """The data file: ``rebound.json``, or ``rebound.json.age`` in an encrypted folder."""
+        return self.storage.path
+
+    @property
+    def encrypted(self) -> bool:
+        return self.storage.encrypted
+
+    @property
+    def keyring(self) -> Keyring | None:
+        """The keys of an encrypted folder while unlocked (None when plain or locked)."""
+        return self.storage.keyring
+
     # -- opening
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+    def open(cls, data_dir: str | os.PathLike[str], *, read_only: bool = False,
+             keyring: Keyring | None = None) -> Store:
         data_dir = Path(data_dir)
         unwritable = ""
         try:
@@ -114,6 +145,8 @@ class Store:
             if exc.errno not in _CANNOT_WRITE or not data_dir.is_dir():
                 raise
             notices, unwritable = [], exc.strerror or "it can't be written"
+        if keyring is None and data_dir.is_dir() and is_encrypted(data_dir):
+            raise LockedError(f"The data in {data_dir} is encrypted; it needs your passphrase.")
         lock: DirLock | None = None
         holder = None
         if not read_only and not unwritable:
@@ -129,11 +162,23 @@ class Store:
                 unwritable = exc.strerror or "it can't be written"
         writer = lock is not None
         if writer:
+            from .convert import finish_interrupted
+
             n = remove_orphan_temps(data_dir)
             if n:
                 notices.append(f"Removed {n} temporary file(s) left by an interrupted save.")
+            try:
+                notices += finish_interrupted(data_dir)
+            except BaseException:
+                candidate.release()
+                raise
             notices += tighten_files(data_dir)
-        storage = AtomicJSONStorage(data_dir / DATA_FILE, read_only=not writer)
+        encrypted = data_dir.is_dir() and is_encrypted(data_dir)
+        # A recovery or SSH key reads but can't encrypt new saves: read-only, but the folder stays
+        # ours (the lock is kept), so it can be decrypted (:func:`store.convert.decrypt`).
+        reader_key = encrypted and keyring is not None and not keyring.can_write
+        storage = AtomicJSONStorage(data_file(data_dir), read_only=not writer or reader_key,
+                                    keyring=keyring if encrypted else None, encrypted=encrypted)
         try:
             storage.load()
         except BaseException:
@@ -147,6 +192,9 @@ class Store:
             store.read_only_reason = (
                 f"Read-only: {holder.describe()} has this data open. Close it there to edit here."
             )
+        elif reader_key and not read_only:
+            store.read_only_reason = ("Read-only: opened with a recovery or SSH key, which reads the data but "
+                                      "can't write it. Unlock with your passphrase to edit.")
         elif unwritable and not read_only:
             store.read_only_reason = (f"Read-only: the data folder can't be written ({unwritable.lower()}), so "
                                       "Rebound shows your data and changes nothing.")
@@ -350,6 +398,58 @@ class Store:
             self._bump_all()
         return True
 
+    def _suffix(self) -> str:
+        """What a copy of the data file is named with: ``.json``, or ``.json.age`` when encrypted
+        (the copy is encrypted too)."""
+        return ".json" + (AGE_SUFFIX if self.encrypted else "")
+
+    # -- the idle lock
+
+    @property
+    def holds_lock(self) -> bool:
+        """True when this store is the folder's one writer (even if read-only for saves)."""
+        return self._lock is not None
+
+    @property
+    def locked(self) -> bool:
+        """True while an encrypted folder's keys are dropped: nothing can be read or written."""
+        return self.encrypted and self.storage.keyring is None
+
+    def lock(self) -> None:
+        """Drop the keys and everything decrypted from memory (the idle lock). Save first: unsaved
+        changes are dropped too (raises :class:`SaveError` and keeps everything when the save fails).
+        The writer's lock on the folder is kept, so no other Rebound starts writing meanwhile."""
+        if not self.encrypted:
+            return
+        if self.storage.dirty and not self.storage.read_only:
+            self.storage.flush()
+        self.storage.lock()
+        self.db.clear_cache()
+        self.invalidate()
+        self._bump_all()
+        import gc
+
+        gc.unfreeze()  # loaded tables were frozen out of the collector's sight (see storage._parse)
+        gc.collect()
+
+    def unlock(self, keyring: Keyring) -> None:
+        """Take the keys again and read the file (it may have changed meanwhile). Raises what
+        :meth:`open` raises for a file that can't be read; then the store stays locked."""
+        self.storage.unlock(keyring)
+        try:
+            self.storage.load()
+        except BaseException:
+            self.storage.lock()
+            raise
+        self.db.clear_cache()
+        self.invalidate()
+        self._bump_all()
+
+    def converted(self, keyring: Keyring | None) -> None:
+        """The folder was just encrypted (``keyring``) or decrypted (None) in place, while this store
+        had it open with everything saved: follow the data file to its new name and form."""
+        self.storage.retarget(data_file(self.data_dir), keyring)
+
     def keep_both(self) -> Path | None:
         """The file changed on disk: keep the disk version as a copy, then write ours. Returns the
         copy (None when the file was gone, so there was nothing to keep)."""
@@ -360,7 +460,7 @@ class Store:
         except FileNotFoundError:
             self.storage.flush(force=True)
             return None
-        copy = _unique(self.data_dir, "rebound.conflict", ".json")
+        copy = _unique(self.data_dir, "rebound.conflict", self._suffix())
         atomic_write_bytes(copy, theirs)
         self.storage.adopt_disk_state(theirs)
         self.storage.flush(force=True)
@@ -378,7 +478,7 @@ class Store:
         last: OSError | None = None
         for folder in (self.data_dir, Path.home(), Path(tempfile.gettempdir())):
             try:
-                target = _unique(folder, "rebound.emergency", ".json")
+                target = _unique(folder, "rebound.emergency", self._suffix())
                 atomic_write_bytes(target, payload)
             except OSError as exc:
                 last = exc

@@ -8,7 +8,8 @@ Every exception the store raises on purpose derives from :class:`StoreError`, so
 * the domain's rules, :class:`RuleError` and its kinds (also ``ValueError``s, as they always were):
   :class:`PipelineError`, :class:`DateError`, :class:`ImportFormatError`, :class:`RatingError`,
   :class:`TemplateError`, :class:`OutreachError`;
-* :class:`NotFoundError` (also a ``KeyError``): the record an action names is gone.
+* :class:`NotFoundError` (also a ``KeyError``): the record an action names is gone;
+* encryption: :class:`CryptoError`, :class:`LockedError`, :class:`WrongPassphraseError`.
 
 The message of a rule error or a not-found error is written for the user.
 """
@@ -48,6 +49,23 @@ class SaveError(StoreError):
 class ExternalChangeError(StoreError):
     """The data file changed on disk since it was loaded (a sync tool, a hand edit). Nothing was
     written; the user chooses reload or keep-both."""
+
+
+# --------------------------------------------------------------------------- encryption (store.crypto)
+
+
+class CryptoError(StoreError):
+    """Something about the encrypted data or its keys; the message is written for the user and never
+    holds a passphrase or a key."""
+
+
+class LockedError(CryptoError):
+    """The data is encrypted and no key was given (or it was dropped by the idle lock): nothing was
+    read or changed."""
+
+
+class WrongPassphraseError(CryptoError):
+    """The passphrase (or key file) does not open the data. Nothing was changed."""
 
 
 # --------------------------------------------------------------------------- the domain's rules

@@ -545,6 +545,8 @@ class Settings(Record):
     support_person: str = ""  # someone I can reach
     support_helps: str = ""  # what helps me (a few lines)
     care_note_on: str | None = None  # the day the quiet "heavy days" line was last shown
+    # Settings › Privacy: lock encrypted data after this many minutes without a key (0: never)
+    idle_lock_minutes: int = 0
 
 
 ALL_MODELS: tuple[type[Record], ...] = (

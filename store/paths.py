@@ -21,6 +21,13 @@ from .errors import StoreError
 
 APP_NAME = "rebound-tui"
 DATA_FILE = "rebound.json"
+#: An encrypted folder's data file (age format; see :mod:`store.crypto`) and the key that opens it.
+ENCRYPTED_FILE = "rebound.json.age"
+KEY_FILE = "rebound.key.age"
+#: Present while a folder is being encrypted or decrypted: says which (see :mod:`store.convert`).
+CONVERT_MARKER = "rebound.converting"
+#: The suffix of every encrypted file Rebound writes.
+AGE_SUFFIX = ".age"
 LOCK_FILE = "rebound.lock"
 BACKUP_DIR = "backups"
 EXPORT_DIR = "exports"
@@ -108,7 +115,37 @@ def foreign_entries(directory: Path) -> list[str]:
 def has_rebound_data(directory: Path) -> bool:
     """The folder holds Rebound's data file or lock: it is a data folder already (other files in
     it were the user's choice, made before)."""
-    return any(os.path.lexists(directory / name) for name in (DATA_FILE, LOCK_FILE))
+    return any(os.path.lexists(directory / name) for name in (DATA_FILE, ENCRYPTED_FILE, KEY_FILE, LOCK_FILE))
+
+
+def conversion_in_progress(directory: Path) -> str:
+    """"encrypt" or "decrypt" while (or after a crash during) a conversion of the folder, else ""."""
+    try:
+        word = (Path(directory) / CONVERT_MARKER).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return word if word in ("encrypt", "decrypt") else ""
+
+
+def is_encrypted(directory: Path) -> bool:
+    """True when the folder's data is encrypted (reads no file content but the conversion marker).
+
+    A conversion commits when its new data file is in place: ``rebound.json.age`` for an encrypt,
+    ``rebound.json`` for a decrypt; until then the folder is what it was. Otherwise the folder is
+    encrypted when it holds the encrypted data file or the key (an encrypted folder whose data file
+    is not written yet)."""
+    directory = Path(directory)
+    doing = conversion_in_progress(directory)
+    if doing == "encrypt":
+        return os.path.lexists(directory / ENCRYPTED_FILE)
+    if doing == "decrypt":
+        return not os.path.lexists(directory / DATA_FILE)
+    return os.path.lexists(directory / ENCRYPTED_FILE) or os.path.lexists(directory / KEY_FILE)
+
+
+def data_file(directory: Path) -> Path:
+    """The folder's data file: ``rebound.json``, or ``rebound.json.age`` when it is encrypted."""
+    return Path(directory) / (ENCRYPTED_FILE if is_encrypted(directory) else DATA_FILE)
 
 
 def check_data_dir(path: Path) -> None:

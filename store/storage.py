@@ -20,7 +20,11 @@ the file on every read and re-serialises everything on every write. This storage
 * a data file that is a symlink (into a synced folder) stays one: the save replaces the file the
   link points to, in that file's own folder;
 * a data file (or its folder) deleted while Rebound runs is written again from memory, and
-  :attr:`AtomicJSONStorage.warnings` says so.
+  :attr:`AtomicJSONStorage.warnings` says so;
+* an encrypted folder's file (``rebound.json.age``, see :mod:`store.crypto`) goes through the same
+  steps: it is decrypted once at load, and every save encrypts the very bytes a plain save would write,
+  then writes them with the same temp file, fsync, replace and checks. Without its key (the idle lock
+  dropped it) nothing is read or written (:class:`LockedError`).
 
 The file is plain JSON that stock TinyDB reads (``TinyDB(path)``, no subclass): every top-level key
 is a table, and documents are keyed by TinyDB's integer document ids (as JSON strings). It is laid
@@ -51,14 +55,25 @@ import warnings
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import orjson
 from tinydb.storages import Storage
 
 from . import logs
-from .errors import CorruptDataError, ExternalChangeError, ReadOnlyError, SaveError, StoreError
+from .errors import (
+    CorruptDataError,
+    CryptoError,
+    ExternalChangeError,
+    LockedError,
+    ReadOnlyError,
+    SaveError,
+    StoreError,
+)
 from .paths import TEMP_PREFIX, TEMP_SUFFIX
+
+if TYPE_CHECKING:
+    from .crypto import Keyring
 
 #: (inode, size, mtime, ctime) of the data file, or None when there is none.
 Fingerprint = tuple[int, int, int, int] | None
@@ -191,6 +206,11 @@ def parse_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
             if not isinstance(doc, dict):
                 raise CorruptDataError(path, f"record {key!r} in {name!r} is not an object")
     return data
+
+
+def sealed_signature(raw: bytes) -> Signature:
+    """An encrypted file's signature: its ciphertext's (equal plaintexts encrypt differently)."""
+    return ("sealed", len(raw), zlib.crc32(raw))
 
 
 def _dumps(value: Any) -> bytes:
@@ -424,9 +444,14 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False, *, access_mode: str = "r+",
-                 create_dirs: bool = False, encoding: str | None = None, **json_options: Any) -> None:
+                 create_dirs: bool = False, encoding: str | None = None, keyring: Keyring | None = None,
+                 encrypted: bool | None = None, **json_options: Any) -> None:
         super().__init__()
         self.path = Path(path)
+        #: The file is age-encrypted (fixed for the storage's life: it never writes plaintext there).
+        self.encrypted = keyring is not None if encrypted is None else encrypted
+        #: The keys while unlocked (None: locked; nothing can be read or written).
+        self.keyring = keyring
         unknown = {k: v for k, v in json_options.items() if _JSON_OPTIONS_WE_KEEP.get(k, object()) != v}
         if unknown:
             raise TypeError(f"AtomicJSONStorage writes its own JSON layout; it does not take "
@@ -476,6 +501,7 @@ class AtomicJSONStorage(Storage):
     def load(self) -> LazyTables:
         """Read the file from disk (or start empty if it does not exist, or is 0 bytes long)."""
         self._fragments = {}
+        keyring = self._key()
         try:
             with open(self.path, "rb") as fh:
                 raw = fh.read()
@@ -484,9 +510,17 @@ class AtomicJSONStorage(Storage):
             self._loaded(LazyTables.of({}, self.path, self._fragments), None, None, trusted=False)
             return self._require()
         fp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        sealed: Signature | None = None
+        if keyring is not None:
+            sealed = sealed_signature(raw)
+            try:
+                raw = keyring.open(raw)
+            except CryptoError as exc:
+                raise CorruptDataError(self.path, str(exc)) from None
         split = split_tables(raw, self.path)
         if split is not None:
             data, sig = split
+            sig = sealed or sig
             data.fragment_cache = self._fragments
             meta = dict.__getitem__(data, INDEX_TABLE)
             plain = _dumps(meta)
@@ -496,9 +530,55 @@ class AtomicJSONStorage(Storage):
             # A 0-byte file is what ``TinyDB(path)`` leaves: an empty database, as TinyDB reads it.
             parsed = parse_database(raw, self.path) if raw else {}
             self._loaded(LazyTables.of(parsed, self.path, self._fragments), fp,
-                         ("whole", len(raw), zlib.crc32(raw)), trusted=False)
+                         sealed or ("whole", len(raw), zlib.crc32(raw)), trusted=False)
         return self._require()
 
+    def _key(self) -> Keyring | None:
+        """The keyring when encrypted, None when not; :class:`LockedError` when encrypted and locked."""
+        if not self.encrypted:
+            return None
+        if self.keyring is None:
+            raise LockedError("The data is locked; unlock it with your passphrase.")
+        return self.keyring
+
+    def seal(self, plain: bytes) -> bytes:
+        """``plain`` as this storage writes it: encrypted in an encrypted folder, as it is otherwise."""
+        keyring = self._key()
+        return plain if keyring is None else keyring.seal(plain)
+
+    def unseal(self, raw: bytes) -> bytes:
+        """The reverse of :meth:`seal`. Raises :class:`CryptoError` for a file it can't open."""
+        keyring = self._key()
+        return raw if keyring is None else keyring.open(raw)
+
+    def lock(self) -> None:
+        """Drop the keys and everything decrypted (unsaved changes too: flush first). Until
+        :meth:`unlock`, nothing is read or written."""
+        self.forget()
+        self._fragments = {}
+        self._batch_snapshot = None
+        self.keyring = None
+
+    def unlock(self, keyring: Keyring) -> None:
+        """Take the keys again; the next read loads and decrypts the file."""
+        self.keyring = keyring
+
+    def retarget(self, path: Path, keyring: Keyring | None) -> None:
+        """Point at the folder's data file after it was encrypted or decrypted in place (the old file
+        is gone; memory, already saved, is kept), and take what is on disk now as the file we know."""
+        self.path = Path(path)
+        self.encrypted = keyring is not None
+        self.keyring = keyring
+        self._fingerprint = fingerprint(self.path)
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            self._signature = None
+        else:
+            self._signature = self._disk_signature(raw)
+
+    def _disk_signature(self, raw: bytes) -> Signature:
+        return sealed_signature(raw) if self.encrypted else signature(raw, self.path)
     def _loaded(self, data: LazyTables, fp: Fingerprint, sig: Signature | None, *, trusted: bool) -> None:
         self._data = data
         self._fingerprint = fp
@@ -519,6 +599,11 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         """What TinyDB reads: a shallow copy of memory, which TinyDB may change before it writes."""
         return self._require().snapshot()
+
+    @property
+    def in_memory(self) -> bool:
+        """True while the tables are held in memory (False after :meth:`forget` or :meth:`lock`)."""
+        return self._data is not None
 
     def forget(self) -> None:
         """Drop memory, unsaved changes included; the next read loads the file again."""
@@ -569,8 +654,9 @@ class AtomicJSONStorage(Storage):
         self._persist(payload, sig)
 
     def payload(self) -> bytes:
-        """Everything in memory as the bytes a save would write (for an emergency copy)."""
-        return serialize(self._require(), self._fragments)
+        """Everything in memory as the bytes a save would write (for an emergency copy): encrypted
+        when the folder is."""
+        return self.seal(serialize(self._require(), self._fragments))
 
     def target(self) -> Path:
         """The file a save replaces: the data file, or the file it links to (in its own folder)."""
@@ -582,6 +668,9 @@ class AtomicJSONStorage(Storage):
         return self.path
 
     def _persist(self, payload: bytes, sig: Signature) -> None:
+        if self.encrypted:
+            payload = self.seal(payload)
+            sig = sealed_signature(payload)
         try:
             self._check_disk(first=True)
             atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True)
@@ -617,7 +706,7 @@ class AtomicJSONStorage(Storage):
             return "missing"
         except OSError:
             return "changed"
-        if self._signature is not None and signature(raw, self.path) == self._signature:
+        if self._signature is not None and self._disk_signature(raw) == self._signature:
             self._fingerprint = fp  # touched or copied over with the same bytes: not a change
             return "same"
         if self._fingerprint is None and not raw:
@@ -658,7 +747,7 @@ class AtomicJSONStorage(Storage):
         keep it as a copy and write ours. A change after this is still caught."""
         self._fingerprint = fingerprint(self.path)
         if raw is not None:
-            self._signature = signature(raw, self.path)
+            self._signature = self._disk_signature(raw)
 
     def content_key(self) -> str | None:
         """A short fingerprint of everything in memory, from the tables' checksums; ``None`` when

@@ -8,7 +8,9 @@ parsing the big tables; any change, a new day or a new version misses and recomp
 derived data: deleting it loses nothing.
 
 It is JSON with an explicit allow-list of the classes it may rebuild (never pickle: a file in the
-data dir must not be able to run code).
+data dir must not be able to run code). In an encrypted folder it holds the same personal text as the
+data (company names, people), so it is encrypted the same way: ``cache/today.json.age``; while the
+data is locked it is neither read nor written.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from . import __version__, clock
+from .errors import CryptoError, LockedError
 from .models import Application, Plan
+from .paths import AGE_SUFFIX
 from .plans import Person, PlanView, StepView
 from .storage import atomic_write_bytes
 from .today import DueItem, Summary, greeting
@@ -36,7 +40,13 @@ _RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
 
 
 def cache_path(store: Store) -> Path:
-    return store.data_dir / "cache" / "today.json"
+    return store.data_dir / "cache" / ("today.json" + (AGE_SUFFIX if store.encrypted else ""))
+
+
+def _read(store: Store) -> Any:
+    """The cache file's JSON (decrypted when the folder is encrypted). Raises ``OSError``,
+    ``ValueError`` or :class:`CryptoError` for a missing, damaged or locked one."""
+    return orjson.loads(store.storage.unseal(cache_path(store).read_bytes()))
 
 
 def current_key(store: Store, today: date | None = None) -> str | None:
@@ -90,11 +100,11 @@ def load(store: Store, today: date | None = None) -> Summary | None:
     if key is None:
         return None
     try:
-        raw = orjson.loads(cache_path(store).read_bytes())
+        raw = _read(store)
         if not isinstance(raw, dict) or raw.get("key") != key:
             return None
         summary = _decode(raw["summary"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, CryptoError):
         return None  # a missing, old or damaged cache is simply recomputed
     if not isinstance(summary, Summary):
         return None
@@ -110,13 +120,13 @@ def save(store: Store, summary: Summary) -> bool:
     if key is None:
         return False
     try:
-        payload = orjson.dumps({"key": key, "summary": _encode(summary)})
+        payload = store.storage.seal(orjson.dumps({"key": key, "summary": _encode(summary)}))
         folder = cache_path(store).parent
         if not folder.exists():
             folder.mkdir(mode=0o700, exist_ok=True)
             os.chmod(folder, 0o700)
         atomic_write_bytes(cache_path(store), payload)
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, LockedError):
         return False
     return True
 
@@ -126,15 +136,15 @@ def is_fresh(store: Store) -> bool:
     if key is None:
         return False
     try:
-        raw = orjson.loads(cache_path(store).read_bytes())
-    except (OSError, ValueError):
+        raw = _read(store)
+    except (OSError, ValueError, CryptoError):
         return False
     return isinstance(raw, dict) and raw.get("key") == key
 
 
 def refresh(store: Store) -> bool:
     """Recompute and remember the summary unless the remembered one is still right (at quit)."""
-    if store.read_only or is_fresh(store):
+    if store.read_only or store.locked or is_fresh(store):
         return False
     from .today import summarize
 

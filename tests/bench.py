@@ -36,7 +36,7 @@ os.environ.setdefault("REBOUND_TODAY", "2026-03-02")
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
 
 #: Sections in the order they run: the pty section first, before this process grows.
-SECTIONS = ["pty", "foundation", "today", "board", "journal", "contacts", "outreach"]
+SECTIONS = ["pty", "foundation", "today", "board", "journal", "contacts", "outreach", "privacy"]
 
 
 @dataclass

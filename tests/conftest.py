@@ -118,3 +118,29 @@ def make_app():
         return app
 
     return factory
+
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def fast_keys(monkeypatch):
+    """Key files wrapped with a low scrypt work factor (tests/agekit.py): unlocking takes milliseconds
+    instead of the second or more pyrage's calibrated work factor costs. Reading is always pyrage's."""
+    from store import crypto
+    from tests import agekit
+
+    monkeypatch.setattr(crypto, "passphrase_encrypt", agekit.scrypt_encrypt)
+
+
+@pytest.fixture
+def encrypted_demo(demo_on_disk, fast_keys) -> Path:
+    """The demo data on disk, encrypted with ``PASSPHRASE`` (no recovery key), the store closed.
+    Returns the data folder."""
+    from store import convert
+    from store.db import Store
+
+    s = Store.open(demo_on_disk)
+    convert.encrypt(s, PASSPHRASE)
+    s.close()
+    return demo_on_disk

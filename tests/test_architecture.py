@@ -11,7 +11,7 @@ MAX_LINES = 400
 #: Modules allowed directly in tui/ (the app shell); everything else lives in a feature package.
 SHELL_MODULES = {"__init__.py", "__main__.py", "app.py"}
 FEATURE_PACKAGES = {"board", "care", "contacts", "journal", "outreach", "today", "settings", "dialogs", "cli",
-                    "shell", "transfer"}
+                    "shell", "transfer", "privacy"}
 
 
 def _py(*bases: str) -> list[Path]:

@@ -24,6 +24,8 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
 from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
+from tui.privacy.idle import IdleLockApp
+from tui.privacy.screen import privacy_commands
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.guards import GuardedApp
 from tui.shell.help import HelpScreen
@@ -40,7 +42,7 @@ SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "cont
                  "outreach": "Outreach"}
 
 
-class ReboundApp(TypingApp, GuardedApp):
+class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
@@ -90,6 +92,7 @@ class ReboundApp(TypingApp, GuardedApp):
         self._install_signal_handlers()
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
+        self.start_idle_lock()
 
     def _install_signal_handlers(self) -> None:
         self._signals: list[int] = []
@@ -372,6 +375,7 @@ class ReboundApp(TypingApp, GuardedApp):
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
+        yield from privacy_commands(self)
         yield from transfer_commands(self)
         for cmd in super().get_system_commands(screen):
             if cmd.title in ("Theme", "Quit"):

@@ -23,16 +23,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="open on a throwaway copy of sample data (your real data is not touched); with "
                         "--data-dir DIR, seed the empty folder DIR with it to keep")
     p.add_argument("--version", action="version", version=f"rebound-tui {__version__}")
+    p.add_argument("--passphrase-file", dest="main_passphrase_file", metavar="FILE",
+                   help="encrypted data: read the passphrase from FILE (mode 0600) instead of the unlock screen")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    from tui.cli import unlock
 
     doc = sub.add_parser("doctor", help="check the data file and list backups; restore one")
     doc.add_argument("--restore", metavar="latest|FILE", help="restore the newest good backup, or FILE")
+    unlock.add_options(doc)
     doc.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     bk = sub.add_parser("backup", help="take a backup of the data file now")
     bk.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     td = sub.add_parser("today", help="print what is due today (plain text, for a shell login)")
+    td.add_argument("--unlock", action="store_true",
+                    help="encrypted data: ask for the passphrase (else it only says it is locked)")
+    unlock.add_options(td)
     td.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     ex = sub.add_parser("export", help="export applications, the work-search log, the journal, contacts or "
@@ -48,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--to", dest="date_to", metavar="DATE", help="activity: last day (default: today)")
     ex.add_argument("--alarm", metavar="HH:MM", help="contacts ics: a reminder at this time on the day")
     ex.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
+    unlock.add_options(ex)
     ex.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     im = sub.add_parser("import", help="import applications (CSV, Huntr, JobSync), a jrnl journal, vCard "
@@ -63,11 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help="applications: import the stage NAME as STAGE (or an outcome: rejected, ghosted…)")
     im.add_argument("--day-first", action="store_true", help="applications: read 3/1/2026 as 3 January")
     im.add_argument("--yes", "-y", action="store_true", help="save without asking at the terminal")
+    unlock.add_options(im)
     im.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     from tui.cli.capture import add_parsers as add_capture_parsers
+    from tui.cli.privacy import add_parsers as add_privacy_parsers
 
     add_capture_parsers(sub)
+    add_privacy_parsers(sub)
 
     ct = sub.add_parser("check-tone", help="check a draft's tone before sending (exit 1 when it may read as hostile)")
     ct.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the draft (default: standard input)")
@@ -86,10 +98,10 @@ def _restore_hint(args, data_dir: Path) -> str:
     return f"rebound-tui doctor --restore latest{flag}"
 
 
-def explain_corrupt(exc, args, data_dir: Path) -> str:
+def explain_corrupt(exc, args, data_dir: Path, keyring=None) -> str:
     from store import backups
 
-    good = backups.newest_valid(data_dir)
+    good = backups.newest_valid(data_dir, keyring)
     lines = [
         "rebound-tui: your data file can't be read, so Rebound did not open it.",
         f"  File:    {exc.path}",
@@ -167,7 +179,12 @@ def run(argv: list[str]) -> int:
     if args.command == "doctor":
         from tui.cli import doctor as cli_doctor
 
-        return cli_doctor.doctor(_data_dir(args), restore=args.restore)
+        return cli_doctor.run(args, _data_dir(args))
+    if args.command in ("encrypt", "decrypt", "passphrase"):
+        from tui.cli import privacy
+
+        run_privacy = {"encrypt": privacy.encrypt, "decrypt": privacy.decrypt, "passphrase": privacy.passphrase}
+        return run_privacy[args.command](args, _data_dir(args))
     if args.command == "backup":
         from tui.cli import doctor as cli_doctor
 
@@ -214,27 +231,37 @@ def run(argv: list[str]) -> int:
     return open_app(args)
 
 
-def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False):
+def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False, keyring=None):
     """Open the store; on a corrupt file print what to do and return None.
 
     A folder that holds files that aren't Rebound's (and no Rebound data) is refused; at a terminal,
-    a session that would write asks first."""
+    a session that would write asks first. Encrypted data is unlocked with ``keyring``, else with the
+    passphrase (``--passphrase-file``, or asked at the terminal: see :mod:`tui.cli.unlock`)."""
     from store.db import Store
-    from store.errors import CorruptDataError, SaveError
-    from store.paths import DataDirError, ForeignFolderError
+    from store.errors import CorruptDataError, CryptoError, SaveError
+    from store.paths import DataDirError, ForeignFolderError, is_encrypted
 
+    if keyring is None and data_dir.is_dir() and is_encrypted(data_dir):
+        from tui.cli import unlock
+
+        keyring = unlock.keyring_for(args, data_dir)
+        if isinstance(keyring, int):
+            return None
     try:
         try:
-            store = Store.open(data_dir, read_only=read_only)
+            store = Store.open(data_dir, read_only=read_only, keyring=keyring)
         except ForeignFolderError as exc:
             if read_only or not _may_use_foreign_folder(exc):
                 raise
-            store = Store.open(data_dir, read_only=read_only)
+            store = Store.open(data_dir, read_only=read_only, keyring=keyring)
     except DataDirError as exc:
         print(f"rebound-tui: {exc}", file=sys.stderr)
         return None
     except CorruptDataError as exc:
-        print(explain_corrupt(exc, args, data_dir), file=sys.stderr)
+        print(explain_corrupt(exc, args, data_dir, keyring), file=sys.stderr)
+        return None
+    except CryptoError as exc:
+        print(f"rebound-tui: {exc}", file=sys.stderr)
         return None
     except SaveError as exc:
         print(f"rebound-tui: {exc}.", file=sys.stderr)
@@ -305,7 +332,10 @@ def open_app(args) -> int:
     else:
         data_dir = _data_dir(args)
     try:
-        store = open_store_or_explain(args, data_dir)
+        keyring = _unlock_first(args, data_dir)
+        if isinstance(keyring, int):
+            return keyring
+        store = open_store_or_explain(args, data_dir, keyring=keyring)
         if store is None:
             return 2
         rescued = ""
@@ -336,6 +366,25 @@ def open_app(args) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _unlock_first(args, data_dir: Path):
+    """Encrypted data: the unlock screen (or ``--passphrase-file``) before the store is opened, so a
+    wrong passphrase reads, locks and tidies nothing. The keys, None for plain data, or an exit code."""
+    from store.paths import is_encrypted
+    from tui.cli import unlock
+
+    if not (data_dir.is_dir() and is_encrypted(data_dir)):
+        return None
+    if unlock.passphrase_file(args):
+        return unlock.keyring_for(args, data_dir)
+    from tui.privacy.unlock import unlock_in_terminal
+
+    keyring, why = unlock_in_terminal(data_dir)
+    if keyring is None:
+        _tell(why)
+        return 2
+    return keyring
 
 
 def _tell(message: str) -> None:

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store import care, clock
+from store.errors import StoreError
 from store.journal import newest_first, search
 from store.models import JournalEntry
+from store.paths import data_file
 from store.sanitize import clean_text
 
 if TYPE_CHECKING:
@@ -35,13 +37,17 @@ MAX_TEXT = 1_000_000
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from tui.cli import unlock
+
     ci = sub.add_parser("checkin", help="a quick check-in from the shell: MOOD 1-5 and an optional note")
     ci.add_argument("mood", metavar="MOOD", help="1 (very low) … 5 (great)")
     ci.add_argument("note", nargs="*", metavar="NOTE", help="a few words (optional)")
+    unlock.add_options(ci)
     ci.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     wr = sub.add_parser("write", help="a free write from the shell: TEXT, else standard input, else $EDITOR")
     wr.add_argument("text", nargs="*", metavar="TEXT")
+    unlock.add_options(wr)
     wr.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     jo = sub.add_parser("journal", help="search the journal from the shell")
@@ -49,6 +55,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     se = jsub.add_parser("search", help="entries where every term matches (quote a phrase), newest first")
     se.add_argument("terms", nargs="+", metavar="TERMS")
     se.add_argument("--limit", type=int, default=20, help="how many to show (default 20)")
+    unlock.add_options(se)
     se.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
 
@@ -74,14 +81,23 @@ def support_lines(text: str, settings_line: str = "", person: str = "") -> list[
     return out
 
 
-def _pending(data_dir: Path, kind: str, text: str) -> Path | None:
-    """Keep text that couldn't be saved now in a private file (0600, in a 0700 folder)."""
+def _pending(data_dir: Path, kind: str, text: str, store: Store | None = None) -> Path | None:
+    """Keep text that couldn't be saved now in a private file (0600, in a 0700 folder); encrypted
+    (``.txt.age``) when the data is."""
+    data = text.encode("utf-8")
+    suffix = ".txt"
+    if store is not None and store.encrypted:
+        try:
+            data = store.storage.seal(data)
+        except StoreError:
+            return None
+        suffix = ".txt.age"
     try:
         folder = data_dir / "pending"
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f"{kind}-{clock.today().isoformat()}-", suffix=".txt", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        fd, name = tempfile.mkstemp(prefix=f"{kind}-{clock.today().isoformat()}-", suffix=suffix, dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         return Path(name)
     except OSError:
         return None
@@ -95,8 +111,8 @@ def _open_for_writing(args: argparse.Namespace, data_dir: Path, kind: str, text:
         return None
     if store.read_only:
         why = store.read_only_reason or "the data is open read-only"
+        kept = _pending(data_dir, kind, text, store)
         store.close()
-        kept = _pending(data_dir, kind, text)
         _say(f"{PROG}: not saved now: {why}", err=True)
         if kept is not None:
             _say(f"Your words are kept in {kept}; nothing is lost. Add them in the app when it's free.", err=True)
@@ -181,7 +197,7 @@ def write(args: argparse.Namespace, data_dir: Path) -> int:
 def journal_search(args: argparse.Namespace, data_dir: Path) -> int:
     from tui.cli import open_store_or_explain
 
-    if not (data_dir / "rebound.json").exists():
+    if not data_file(data_dir).exists():
         _say(f"{PROG}: no data at {data_dir} yet; nothing to search.", err=True)
         return 1
     store = open_store_or_explain(args, data_dir, read_only=True)

@@ -126,10 +126,19 @@ def render(summary, out: Out) -> None:
     out.add(f"{out.bold('Prompt')}  {safe(s.prompt, 200)}")
 
 
+#: What ``today`` prints for encrypted data unless asked to unlock (a login script must not stop to ask).
+LOCKED = ("Rebound: locked (your data is encrypted). To see today: rebound-tui today --unlock "
+          "(asks for the passphrase)")
+
+
 def run(args, data_dir: Path) -> int:
+    from store.paths import is_encrypted
     from store.today import summarize
     from tui.cli import open_store_or_explain
 
+    if data_dir.is_dir() and is_encrypted(data_dir) and not getattr(args, "unlock", False):
+        print(LOCKED)
+        return 0
     missing = not data_dir.exists()  # said below; nothing is created (the store opens read-only)
     store = open_store_or_explain(args, data_dir, read_only=True)
     if store is None:

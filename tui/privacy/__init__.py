@@ -1,0 +1,1 @@
+"""Privacy: the unlock screen of encrypted data, the idle lock, and Settings › Privacy."""
