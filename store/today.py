@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from . import clock
+from . import clock, intention
 from .brief import interview_brief, moved_in_on, wants_brief
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
 from .journal import eased_or_rose, entry_relief, lessons, mood_by_day
@@ -94,6 +94,10 @@ class Summary:
     applications: int = -1
     #: People it would also be a good moment to reach out to, beyond the few in ``due`` (on Contacts).
     contacts_more: int = 0
+    #: "If I get a no, then I…": the person's plan (tops a fresh rebound plan), and whether to ask for
+    #: one (the first rejection, asked once).
+    if_no_plan: str = ""
+    ask_if_no: bool = False
 
     @property
     def first_run(self) -> bool:
@@ -386,4 +390,6 @@ def summarize(store: Store, today: date | None = None) -> Summary:
         relief_entry_id=relief[2] if relief else None, prompt=prompt, prompt_key=key,
         unrecorded=[v for v in every if any(s.unrecorded for s in v.steps)],
         applications=len(apps), contacts_more=max(0, len(people) - CONTACTS_A_DAY),
+        if_no_plan=intention.planned(settings),
+        ask_if_no=bool(views) and intention.should_ask(settings, store.plans.count()),
     )

@@ -64,6 +64,7 @@ class ReboundApp(TypingApp, GuardedApp):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help_f1"),
         Binding("q", "quit_app", "Quit", id="app.quit"),
+        Binding("comma", "settings", "Settings", show=False, id="app.settings"),
     ]
 
     def __init__(self, store: Store, *, demo: bool = False) -> None:
@@ -306,13 +307,22 @@ class ReboundApp(TypingApp, GuardedApp):
             decided,
         )
 
-    def action_settings(self) -> None:
+    def action_settings(self, focus: str = "my_name") -> None:
+        """Settings (``,`` on every screen), starting on the field ``focus``."""
         from tui.settings.screen import SettingsScreen
+
+        if isinstance(self.screen, SettingsScreen):
+            return
 
         def closed(_saved: bool | None) -> None:
             self.refresh_screens()
 
-        self.push_screen(SettingsScreen(), closed)
+        self.push_screen(SettingsScreen(focus), closed)
+
+    def action_plan_for_a_no(self) -> None:
+        from tui.settings.intention import ask_if_no
+
+        ask_if_no(self, self.refresh_screens)
 
     def action_support(self) -> None:
         from tui.care.panel import Moment, show_support
@@ -367,8 +377,12 @@ class ReboundApp(TypingApp, GuardedApp):
         for name in THEME_NAMES:
             yield SystemCommand(f"Theme: {labels.get(name, name)}", "Switch theme (remembered)",
                                 lambda n=name: self.action_set_theme(n))
-        yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme",
+        yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme (,)",
                             self.action_settings)
+        yield SystemCommand("Settings: my name", "The name that signs your messages (Settings, ,)",
+                            self.action_settings)
+        yield SystemCommand("Plan for a no: If I get a no, then I…", "A plan for the next no, shown when it comes",
+                            self.action_plan_for_a_no)
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)

@@ -15,7 +15,7 @@ from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from store import clock
+from store import clock, control, intention
 from store import pipeline as p
 from store.models import LIVE_STAGES, Application, Contact
 
@@ -183,11 +183,12 @@ class BoardActions:
         self._changed(app_id)
         return Said(True)
 
-    def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None) -> Said:
-        """Close with ``outcome``; says a kind word, the rebound plan and the floor."""
+    def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None, tag: str = "") -> Said:
+        """Close with ``outcome`` (and the person's optional ``tag`` on a no); says a kind word, their
+        plan for a no, the rebound plan and the floor."""
         if self.get(app_id) is None:
             return Said(False, NOT_SELECTED)
-        if not self.write(self.store.applications.close, app_id, outcome, reason, on):
+        if not self.write(control.close_tagged, self.store, app_id, outcome, reason, on, tag):
             return Said(False)
         self._changed(app_id, follow=False)
         return self._acknowledge(app_id)
@@ -212,6 +213,8 @@ class BoardActions:
         if app is None:
             return Said(True)
         lines = [kind_words(app)]
+        if app.outcome in control.NO_OUTCOMES and (planned := intention.planned_line(self.store.settings.current())):
+            lines.append(planned)
         if app.outcome in p.PLAN_OUTCOMES:
             if self.store.plans.for_application(app.id) is not None:
                 lines.append("Your rebound plan is waiting on Today (1).")

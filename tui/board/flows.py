@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.board.actions import DELETE_QUESTION, NO_CONTACT, NOT_SELECTED, BoardActions, Direction, Said
-from tui.board.forms import ApplicationForm, CloseDialog, Closing
+from tui.board.closing import CloseDialog, Closing
+from tui.board.forms import ApplicationForm
 from tui.dialogs import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class CardFlows:
 
         def chosen(closing: Closing | None) -> None:
             ok = closing is not None and self.say(self.actions.close(app_id, closing.outcome, closing.reason,
-                                                                     closing.on))
+                                                                     closing.on, closing.control))
             done(ok)
 
         self.app.push_screen(CloseDialog(app, preset), chosen)
