@@ -25,8 +25,8 @@ MINUTES = 15
 TAG = "writing-course"
 EVIDENCE = ("Laid-off engineers who wrote this way for a few days found new work sooner than those who "
             "didn't (Spera, Buhrfeind & Pennebaker, 1994).")
-STOP_CLAUSE = ("If it becomes too upsetting, stop: close the entry (what you wrote is kept) and, if you "
-               "like, open Support (ctrl+p › Support).")
+STOP_CLAUSE = ("If it becomes too upsetting, stop: escape closes the entry (you choose whether to keep it), "
+               "and Support is one step away (ctrl+p › Support).")
 
 #: One prompt per day, in our own words. Day 4 asks what it means.
 PROMPTS: dict[int, str] = {

@@ -9,6 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from store.models import STAGE_LABELS, STAGES
+from tui.board.brief import keep_one_lesson, thank_for_feedback
 from tui.shell.base import PaletteCommand
 
 if TYPE_CHECKING:
@@ -42,5 +43,10 @@ def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Board: clear the filter", "Show every card (escape)", board.clear_filter)
     yield PaletteCommand("Board: pipeline health", "Floor, weekly goal, funnel, reply time (p)",
                          board.action_health)
+    yield PaletteCommand("Board: thank them for the feedback", "A thank-you for the feedback on the selected card",
+                         lambda: thank_for_feedback(board.rapp, board.actions, getattr(board.selected(), "id", None)))
+    yield PaletteCommand("Board: keep one thing from the feedback as a lesson",
+                         "One line for your Lessons list and the next interview's brief",
+                         lambda: keep_one_lesson(board.rapp, board.actions, getattr(board.selected(), "id", None)))
     yield PaletteCommand("Board: go to application…", "Search every application by company or role (g)",
                          board.action_goto)
