@@ -67,10 +67,11 @@ class ReboundApp(TypingApp, GuardedApp):
         Binding("comma", "settings", "Settings", show=False, id="app.settings"),
     ]
 
-    def __init__(self, store: Store, *, demo: bool = False) -> None:
+    def __init__(self, store: Store, *, demo: bool = False, first_run: bool = False) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
+        self.first_run = first_run  # an empty folder: the welcome screen (tui/shell/welcome.py) asks first
         #: Replaced in tests: how ``ctrl+e`` runs the editor.
         self.editor_runner: Callable[[App, str], int] = run_editor
         for theme in THEMES:
@@ -91,6 +92,10 @@ class ReboundApp(TypingApp, GuardedApp):
         self._install_signal_handlers()
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
+        if self.first_run and not self.store.read_only:
+            from tui.shell.welcome import welcome
+
+            self.call_after_refresh(welcome, self)
 
     def _install_signal_handlers(self) -> None:
         self._signals: list[int] = []

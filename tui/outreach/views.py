@@ -17,6 +17,7 @@ from store.outreach import (
     CHANNEL_SHORT,
     PLACEHOLDERS,
     SUBJECT_CHANNELS,
+    WHERE_MINE,
     Assessment,
     Namespace,
     assess,
@@ -258,7 +259,10 @@ def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
     if r.missing:
         out += [("", ""), ("bold", "Missing values")]
         out += [("", f"» {m}") for m in r.missing]
-        out.append(("dim", "Add them to the contact or application, or type the words instead."))
+        if any(m.startswith("me.") for m in r.missing):
+            out.append(("dim", WHERE_MINE[0].upper() + WHERE_MINE[1:] + "."))
+        if any(not m.startswith("me.") for m in r.missing):
+            out.append(("dim", "Add them to the contact or application, or type the words instead."))
     if r.unknown:
         out += [("", ""), ("bold", "Unknown placeholders")]
         for name in r.unknown:
