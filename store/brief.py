@@ -61,6 +61,12 @@ class Brief:
         head = ", ".join(bits)
         return f"{head} · newest: {newest[0].text}" if newest else head
 
+    def line(self) -> str:
+        """Today's line, the newest first: ``Practise a scaling story. · 2 lessons, 1 piece of feedback``."""
+        newest = (self.lessons or self.feedback)
+        counts = self.summary().split(" · newest: ")[0]
+        return f"{newest[0].text} · {counts}" if newest else counts
+
 
 def _line(text: str) -> str:
     return first_line(text, LINE_LIMIT)
@@ -69,7 +75,13 @@ def _line(text: str) -> str:
 def interview_brief(lessons: Iterable[Lesson], apps: Iterable[Application], exclude: str | None = None) -> Brief:
     """The brief (pure): ``lessons`` newest first as the journal gives them; the feedback recorded
     on ``apps`` other than ``exclude``, newest first."""
-    lesson_lines = [BriefLine(_line(ls.text), ls.source, ls.entry_date) for ls in lessons if _line(ls.text)]
+    lesson_lines: list[BriefLine] = []
+    seen: set[str] = set()
+    for ls in lessons:  # the same lesson kept twice is said once (its newest)
+        text = _line(ls.text)
+        if text and text.casefold() not in seen:
+            seen.add(text.casefold())
+            lesson_lines.append(BriefLine(text, ls.source, ls.entry_date))
     feedback = sorted(
         (BriefLine(_line(a.feedback), a.company or "an application", (a.outcome_on or a.updated_at or "")[:10])
          for a in apps if a.id != exclude and _line(a.feedback)),

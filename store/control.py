@@ -52,7 +52,7 @@ class ControlSplit:
     workable: int = 0
     #: The reasons given for the workable ones, most common first (at most two).
     topics: tuple[str, ...] = ()
-    #: True when every workable one with a reason already is on the Lessons list.
+    #: True when a workable one's reason is on the Lessons list.
     on_lessons: bool = False
 
     @property
@@ -107,7 +107,7 @@ def control_split(apps: Iterable[Application], lesson_app_ids: Iterable[str] = (
     lessons = set(lesson_app_ids)
     return ControlSplit(
         total=sum(counts.values()), outside=counts["outside"], unknown=counts["unknown"], workable=workable,
-        topics=tuple(shared), on_lessons=bool(with_reason) and all(i in lessons for i in with_reason),
+        topics=tuple(shared), on_lessons=any(i in lessons for i in with_reason),
     )
 
 

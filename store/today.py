@@ -328,7 +328,7 @@ def interview_briefs(apps: list[Application], entries: Iterable[JournalEntry], t
     for a in wanted:
         brief = interview_brief(known, apps, a.id)
         if not brief.empty:
-            out.append(DueItem("brief", a.id, a.title, brief.summary(), moved_in_on(a) or today))
+            out.append(DueItem("brief", a.id, a.title, brief.line(), moved_in_on(a) or today))
     return out
 
 

@@ -384,7 +384,7 @@ class ReboundApp(TypingApp, GuardedApp):
                                 lambda n=name: self.action_set_theme(n))
         yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme (,)",
                             self.action_settings)
-        yield SystemCommand("Settings: my name", "The name that signs your messages (Settings, ,)",
+        yield SystemCommand("Settings: my name", "The name that signs your messages (also , on any screen)",
                             self.action_settings)
         yield SystemCommand("Plan for a no: If I get a no, then I…", "A plan for the next no, shown when it comes",
                             self.action_plan_for_a_no)

@@ -131,7 +131,8 @@ def test_the_split_never_speaks_for_untold_reasons():
 
 def test_the_brief_is_lessons_then_feedback_newest_first():
     lessons = [Lesson("e2", _day(-1), "Practise a scaling story out loud.", "Reframe"),
-               Lesson("e1", _day(-9), "Ask about team size earlier.", "Reframe")]
+               Lesson("e1", _day(-9), "Ask about team size earlier.", "Reframe"),
+               Lesson("e0", _day(-20), "practise a scaling story out loud.", "Reframe")]  # said once
     apps = [Application(id="old", company="Old Co", feedback="More depth on trade-offs", outcome_on=_day(-30)),
             Application(id="new", company="New Co", feedback="Strong code\nsecond line", outcome_on=_day(-2)),
             Application(id="me", company="Me Co", feedback="my own")]
@@ -171,7 +172,7 @@ def test_today_lists_a_brief_for_a_card_that_just_moved(store):
     store.applications.move(app.id, "interviewing")
     [item] = [d for d in summarize(store, TODAY).due if d.kind == "brief"]
     assert item.ref == app.id and item.when == "before the interview"
-    assert item.detail == "1 lesson · newest: Practise a scaling story out loud."
+    assert item.detail == "Practise a scaling story out loud. · 1 lesson"
 
 
 # ----------------------------------------------------------------------------- the writing course
