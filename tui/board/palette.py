@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from tui.board.screen import BoardScreen
 
 
+def _card_id(board: BoardScreen) -> str | None:
+    card = board.selected()
+    return card.id if card is not None else None
+
+
 def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Board: new application", "Add a card to the current column (n)", board.action_new)
     yield PaletteCommand("Board: edit the selected application", "All fields (e)", board.action_edit)
@@ -44,9 +49,9 @@ def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Board: pipeline health", "Floor, weekly goal, funnel, reply time (p)",
                          board.action_health)
     yield PaletteCommand("Board: thank them for the feedback", "A thank-you for the feedback on the selected card",
-                         lambda: thank_for_feedback(board.rapp, board.actions, getattr(board.selected(), "id", None)))
+                         lambda: thank_for_feedback(board.rapp, board.actions, _card_id(board)))
     yield PaletteCommand("Board: keep one thing from the feedback as a lesson",
                          "One line for your Lessons list and the next interview's brief",
-                         lambda: keep_one_lesson(board.rapp, board.actions, getattr(board.selected(), "id", None)))
+                         lambda: keep_one_lesson(board.rapp, board.actions, _card_id(board)))
     yield PaletteCommand("Board: go to application…", "Search every application by company or role (g)",
                          board.action_goto)
