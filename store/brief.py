@@ -19,6 +19,7 @@ from .dates import from_iso
 from .errors import NotFoundError, RuleError
 from .journal import Lesson, first_line
 from .models import Application, JournalEntry
+from .sanitize import clean_line
 
 if TYPE_CHECKING:
     from .db import Store
@@ -120,7 +121,7 @@ def keep_lesson(store: Store, app_id: str, text: str) -> JournalEntry:
     app = store.applications.get(app_id)
     if app is None:
         raise NotFoundError("That application no longer exists.")
-    lesson = " ".join(text.split())
+    lesson = " ".join(clean_line(text).split())
     if not lesson:
         raise RuleError("Write the one thing to keep (a line is enough).")
     lesson = lesson[:MAX_LESSON]

@@ -9,6 +9,7 @@ settings repository stores it, see :meth:`store.settings.SettingsRepo.set_if_no_
 from __future__ import annotations
 
 from .models import Settings
+from .sanitize import clean_line
 
 #: The offered plans, in the words that follow "If I get a no, then I…".
 CHOICES: tuple[str, ...] = (
@@ -24,7 +25,7 @@ MAX_PLAN = 120
 def clean(text: str) -> str:
     """One line of at most :data:`MAX_PLAN` characters, spaces tidied, no trailing full stop (the
     plan is shown inside a sentence)."""
-    line = " ".join(str(text or "").split())[:MAX_PLAN]
+    line = " ".join(clean_line(text).split())[:MAX_PLAN]
     return line.rstrip(" .")
 
 

@@ -11,6 +11,7 @@ from .errors import RuleError
 from .intention import clean as clean_plan
 from .models import Settings
 from .repo import Repo
+from .sanitize import clean_line
 
 SETTINGS_ID = "settings"
 
@@ -61,7 +62,7 @@ class SettingsRepo(Repo[Settings]):
         """The first-run screen's answers, in one write: the name to sign with and the pipeline floor."""
         if not 0 <= floor <= 500:
             raise RuleError("the pipeline floor is a number from 0 to 500")
-        clean_name = " ".join(name.split())[:100]
+        clean_name = " ".join(clean_line(name).split())[:100]
         return self.update(my_name=clean_name, pipeline_floor=floor,
                            welcomed_on=(today or clock.today()).isoformat())
 

@@ -402,3 +402,34 @@ async def test_the_four_day_course_opens_with_the_stop_clause_and_a_missed_day_w
         assert options.get_option_at_index(options.option_count - 1).prompt.plain.endswith(
             "Writing course: session 2 of 4")
         await press(pilot, "escape")
+
+
+# ----------------------------------------------------------------------------- hostile text
+
+
+async def test_hostile_plans_lessons_and_feedback_are_shown_literally(store, make_app):
+    from tests.hostile import HOSTILE
+
+    evil = "[@click=app.quit]x[/]"
+    store.settings.set_if_no_plan(evil)
+    for text in HOSTILE:
+        store.journal.save(JournalEntry(kind="freewrite", lesson=text, entry_date=_ago(3)))
+    store.applications.add(Application(company="[/]", role="[b]", stage="closed", outcome="rejected",
+                                       outcome_on=_ago(9), feedback=HOSTILE[6]))
+    card = store.applications.add(Application(company="Lumen [/]", role="Dev", stage="applied"))
+    fresh = store.applications.add(Application(company="Acme", role="Dev", stage="interviewing"))
+    store.applications.reject(fresh.id)
+    store.applications.move(card.id, "screening")
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await today_ready(pilot)
+        plan = store.plans.for_application(fresh.id)
+        intent = next(r for r in app.screen.rows if r.id == f"intent:{plan.id}")
+        assert evil in intent.text
+        assert any(r.id == f"due:brief:{card.id}" for r in app.screen.rows)
+        app.open_application(card.id)
+        details = await until_screen(pilot, DetailsScreen)
+        text = rendered(details.query_one("#details-text"))
+        assert "Before the interview" in text and "[/]" in text and "\x1b" not in text
+        await press(pilot, "escape")
+        assert app.is_running and isinstance(app.screen, BoardScreen)

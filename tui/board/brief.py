@@ -14,6 +14,7 @@ from store.dates import short_date
 from store.journal import first_line
 from tui.board.actions import NOT_SELECTED, BoardActions, Said
 from tui.dialogs import TextPromptDialog
+from widgets.usertext import safe
 
 if TYPE_CHECKING:
     from tui.app import ReboundApp
@@ -29,12 +30,12 @@ def brief_parts(brief: Brief) -> list[str | tuple[str, str]]:
     parts: list[str | tuple[str, str]] = ["\n", ("Before the interview", "bold"),
                                           ("  your own lessons and feedback, newest first", "dim"), "\n"]
     for item in brief.lessons:
-        parts += ["  ✎ ", item.text, (f"  {short_date(item.on)}" if item.on else "", "dim"), "\n"]
+        parts += ["  ✎ ", safe(item.text), (f"  {short_date(item.on)}" if item.on else "", "dim"), "\n"]
     if brief.lessons_total > len(brief.lessons):
         parts += [(f"    … {brief.lessons_total - len(brief.lessons)} more on your Lessons list (Journal, L)",
                    "dim"), "\n"]
     for item in brief.feedback:
-        parts += ["  “", item.text, "”", (f"  {item.source}", "dim"), "\n"]
+        parts += ["  “", safe(item.text), "”", (f"  {safe(item.source)}", "dim"), "\n"]
     return parts
 
 

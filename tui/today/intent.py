@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from store.intention import QUESTION
 from store.today import Summary
+from widgets.usertext import clip
 
 #: A plan this fresh (days since the no) is topped by the person's plan for a no.
 FRESH_DAYS = 3
@@ -28,7 +29,7 @@ def intent_row(summary: Summary, index: int) -> IntentRow | None:
     """The intention row of plan ``index`` of ``summary`` (shown when that plan is open), or None."""
     view = summary.plans[index]
     if summary.if_no_plan and view.days_since <= FRESH_DAYS:
-        return IntentRow(True, ["  ◆ ", ("You planned for this: ", "bold"), summary.if_no_plan],
+        return IntentRow(True, ["  ◆ ", ("You planned for this: ", "bold"), clip(summary.if_no_plan, 60)],
                          "your plan for a no · enter: change it")
     if summary.ask_if_no and index == 0:
         return IntentRow(False, ["  ◇ ", ("A plan for the next no", "bold"),
