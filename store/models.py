@@ -49,6 +49,8 @@ StepKey = Literal["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"
 StepStatus = Literal["todo", "done", "skipped", "snoozed"]
 ImportantDateKind = Literal["birthday", "work anniversary", "custom"]
 LinkedInTier = Literal["free", "premium"]
+#: Closing a card on a no, the person's own (optional) tag: was it in their control?
+ControlTag = Literal["outside", "unknown", "workable"]
 
 
 # --------------------------------------------------------------------------- what records hold in lists
@@ -320,6 +322,8 @@ class Application(Record):
     outcome: Outcome | Literal[""] = ""
     outcome_on: str | None = None
     outcome_reason: str = ""
+    # the person's own optional tag for a no: outside my control / unknown / something I can work on
+    outcome_control: ControlTag | Literal[""] = ""
     closed_from_stage: Stage | Literal[""] = ""
     feedback: str = ""
     thank_you_sent_on: str | None = None
@@ -371,6 +375,8 @@ class JournalEntry(Record):
     is_draft: bool = False
     wizard_step: int = 0
     writing_seconds: int = 0
+    # the four-day expressive-writing course: which day this entry is (0: not part of it)
+    course_day: int = 0
 
     def hot_thought(self) -> Thought | None:
         for t in self.thoughts:
@@ -547,6 +553,10 @@ class Settings(Record):
     care_note_on: str | None = None  # the day the quiet "heavy days" line was last shown
     # Settings › Privacy: lock encrypted data after this many minutes without a key (0: never)
     idle_lock_minutes: int = 0
+    # "If I get a no, then I…": the person's own plan (empty: none), and whether it was asked once
+    if_no_plan: str = ""
+    if_no_asked: bool = False
+    welcomed_on: str | None = None  # the first-run screen was answered (or skipped) that day
 
 
 ALL_MODELS: tuple[type[Record], ...] = (

@@ -318,6 +318,10 @@ def context_for(store: Store, draft: Draft, today: date | None = None) -> dict[s
     )
 
 
+#: Where the person's own values (``me.name``, ``me.signature``) are filled in, from every screen.
+WHERE_MINE = "your name and signature are in Settings: press , or ctrl+p › Settings: my name"
+
+
 # ============================================================================ rendering (lazy)
 
 #: Names that live in :mod:`store.outreach_render`; Jinja2 loads on first use, not at start-up.

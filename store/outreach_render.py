@@ -37,6 +37,7 @@ from .outreach import (  # noqa: F401  (shared constants and the placeholder mod
     MAX_OUTPUT,
     MAX_REPEAT,
     PLACEHOLDERS,
+    WHERE_MINE,
     Namespace,
 )
 
@@ -479,8 +480,12 @@ class Rendered:
         if self.slots:
             n = len(self.slots)
             out.append(f"{n} slot{'s' if n != 1 else ''} to fill in: " + "; ".join(self.slots))
-        if self.missing:
-            out.append("Missing values: " + ", ".join(self.missing)
+        mine = [m for m in self.missing if m.startswith("me.")]
+        others = [m for m in self.missing if not m.startswith("me.")]
+        if mine:
+            out.append("Missing values: " + ", ".join(mine) + f" ({WHERE_MINE})")
+        if others:
+            out.append("Missing values: " + ", ".join(others)
                        + " (fill them in on the contact or application, or type the words instead)")
         for name in self.unknown:
             out.append(f"Unknown placeholder {name}" + (f" (did you mean {s}?)" if (s := suggest(name)) else ""))

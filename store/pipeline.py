@@ -290,6 +290,7 @@ def reopened(app: Application, to_stage: str | None = None, today: date | None =
     new.outcome = ""
     new.outcome_on = None
     new.outcome_reason = ""
+    new.outcome_control = ""
     new.closed_from_stage = ""
     _stamp_applied(new, target, today)
     return new

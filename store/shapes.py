@@ -33,7 +33,7 @@ from typing import Any, Literal
 #: settings' ranges are the settings form's (``tui.settings.actions.INT_FIELDS``; a test checks).
 INT_RANGES: dict[str, tuple[int, int]] = {
     "excitement": (0, 5), "mood": (0, 5), "energy": (0, 5),
-    "round_number": (0, 1000), "wizard_step": (0, 100), "writing_seconds": (0, 10**7),
+    "round_number": (0, 1000), "wizard_step": (0, 100), "writing_seconds": (0, 10**7), "course_day": (0, 4),
     "balanced_belief": (-1, 100), "hot_belief_after": (-1, 100),
     "before": (-1, 100), "after": (-1, 100), "belief": (-1, 100),
     "month": (1, 12), "day": (1, 31), "year": (1, 9999),

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from . import clock
+from . import clock, intention
+from .brief import interview_brief, moved_in_on, wants_brief
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
-from .journal import eased_or_rose, entry_relief, mood_by_day
+from .journal import eased_or_rose, entry_relief, lessons, mood_by_day
 from .models import Application, JournalEntry, Settings
 from .outreach import recipient_label
 from .pipeline import next_action_due, week_start
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
     from .db import Store
 
 MOOD_DAYS = 30
-DUE_ORDER = {"lesson": 0, "application": 1, "draft": 2, "contact": 3}
+DUE_ORDER = {"lesson": 0, "application": 1, "brief": 2, "draft": 3, "contact": 4}
+#: Interview briefs on Today at most (the newest moves first).
+BRIEFS_A_DAY = 3
 SPARK = "▁▂▃▄▅"  # mood 1..5
 SPARK_NONE = "·"
 #: People suggested on Today (and by ``rebound-tui today``) in one day, at most: the rest wait on Contacts.
@@ -56,6 +59,8 @@ class DueItem:
         are never due or late)."""
         if self.kind == "contact":
             return "a good moment"
+        if self.kind == "brief":
+            return "before the interview"
         if self.overdue <= 0:
             return "today"
         if self.overdue == 1:
@@ -89,6 +94,10 @@ class Summary:
     applications: int = -1
     #: People it would also be a good moment to reach out to, beyond the few in ``due`` (on Contacts).
     contacts_more: int = 0
+    #: "If I get a no, then I…": the person's plan (tops a fresh rebound plan), and whether to ask for
+    #: one (the first rejection, asked once).
+    if_no_plan: str = ""
+    ask_if_no: bool = False
 
     @property
     def first_run(self) -> bool:
@@ -307,6 +316,22 @@ def due_applications(apps: Iterable[Application], today: date) -> list[DueItem]:
     return out
 
 
+def interview_briefs(apps: list[Application], entries: Iterable[JournalEntry], today: date) -> list[DueItem]:
+    """A short brief for each card that moved into Screening or Interviewing lately (or has an
+    interview soon), when the Lessons list or recorded feedback has something for it."""
+    wanted = sorted((a for a in apps if wants_brief(a, today)),
+                    key=lambda a: (moved_in_on(a) or today, a.id), reverse=True)[:BRIEFS_A_DAY]
+    if not wanted:
+        return []
+    known = lessons(entries)
+    out = []
+    for a in wanted:
+        brief = interview_brief(known, apps, a.id)
+        if not brief.empty:
+            out.append(DueItem("brief", a.id, a.title, brief.line(), moved_in_on(a) or today))
+    return out
+
+
 def drafts_put_off(store: Store, today: date) -> list[DueItem]:
     """Drafts snoozed until today or before (the outreach module's rule)."""
     out = []
@@ -350,8 +375,9 @@ def summarize(store: Store, today: date | None = None) -> Summary:
                                "keep it as a lesson in the journal", today))
     # grouped (a lesson to keep, application next steps, drafts put off, then contacts: the longest
     # list), the longest waiting first within each group
-    due.sort(key=lambda d: (DUE_ORDER.get(d.kind, 9), -d.overdue, d.title.casefold()))
     entries = store.journal.all()
+    due += interview_briefs(apps, entries, today)
+    due.sort(key=lambda d: (DUE_ORDER.get(d.kind, 9), -d.overdue, d.title.casefold()))
     relief = latest_relief(entries)
     fresh = any(v.days_since <= 3 for v in views)
     key, prompt = pick_prompt(today, fresh=fresh, name=settings.my_name, use_name=settings.use_my_name)
@@ -364,4 +390,6 @@ def summarize(store: Store, today: date | None = None) -> Summary:
         relief_entry_id=relief[2] if relief else None, prompt=prompt, prompt_key=key,
         unrecorded=[v for v in every if any(s.unrecorded for s in v.steps)],
         applications=len(apps), contacts_more=max(0, len(people) - CONTACTS_A_DAY),
+        if_no_plan=intention.planned(settings),
+        ask_if_no=bool(views) and intention.should_ask(settings, store.plans.count()),
     )

@@ -1,9 +1,8 @@
 """``ReboundApp``: the shell every screen lives in.
 
-Five screens on keys 1-5 (Textual modes, so each keeps its own state), help on ``?``, the command
-palette on ``ctrl+p`` (every action is there), ``q`` quits. All writes go through :meth:`write`,
-which turns store errors into calm messages: a failed save keeps the change in memory and retries;
-a read-only session refuses edits out loud; an external change asks reload or keep both.
+Five screens on keys 1-5 (Textual modes, each keeps its state), help on ``?``, the palette on ``ctrl+p``,
+``q`` quits. All writes go through :meth:`write`, which turns store errors into calm messages: a failed
+save keeps the change in memory and retries; read-only refuses edits out loud; an external change asks.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
+from tui.shell.welcome import welcome
 from tui.transfer.palette import commands as transfer_commands
 
 log = logging.getLogger("rebound")
@@ -66,12 +66,14 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help_f1"),
         Binding("q", "quit_app", "Quit", id="app.quit"),
+        Binding("comma", "settings", "Settings", show=False, id="app.settings"),
     ]
 
-    def __init__(self, store: Store, *, demo: bool = False) -> None:
+    def __init__(self, store: Store, *, demo: bool = False, first_run: bool = False) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
+        self.first_run = first_run  # an empty folder: the welcome screen (tui/shell/welcome.py) asks first
         #: Replaced in tests: how ``ctrl+e`` runs the editor.
         self.editor_runner: Callable[[App, str], int] = run_editor
         for theme in THEMES:
@@ -93,6 +95,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
+        if self.first_run and not self.store.read_only:
+            self.call_after_refresh(welcome, self)
 
     def _install_signal_handlers(self) -> None:
         self._signals: list[int] = []
@@ -309,13 +313,22 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
             decided,
         )
 
-    def action_settings(self) -> None:
+    def action_settings(self, focus: str = "my_name") -> None:
+        """Settings (``,`` on every screen), starting on the field ``focus``."""
         from tui.settings.screen import SettingsScreen
+
+        if isinstance(self.screen, SettingsScreen):
+            return
 
         def closed(_saved: bool | None) -> None:
             self.refresh_screens()
 
-        self.push_screen(SettingsScreen(), closed)
+        self.push_screen(SettingsScreen(focus), closed)
+
+    def action_plan_for_a_no(self) -> None:
+        from tui.settings.intention import ask_if_no
+
+        ask_if_no(self, self.refresh_screens)
 
     def action_support(self) -> None:
         from tui.care.panel import Moment, show_support
@@ -370,15 +383,16 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
         for name in THEME_NAMES:
             yield SystemCommand(f"Theme: {labels.get(name, name)}", "Switch theme (remembered)",
                                 lambda n=name: self.action_set_theme(n))
-        yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme",
+        yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme (,)",
                             self.action_settings)
+        yield SystemCommand("Settings: my name", "The name that signs your messages (also , on any screen)",
+                            self.action_settings)
+        yield SystemCommand("Plan for a no: If I get a no, then I…", "A plan for the next no, shown when it comes",
+                            self.action_plan_for_a_no)
         yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                             self.action_show_data_info)
         yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
         yield from privacy_commands(self)
         yield from transfer_commands(self)
-        for cmd in super().get_system_commands(screen):
-            if cmd.title in ("Theme", "Quit"):
-                continue
-            yield cmd
+        yield from (c for c in super().get_system_commands(screen) if c.title not in ("Theme", "Quit"))
         yield SystemCommand("Quit", "Quit Rebound (everything is already saved)", self.action_quit_app)

@@ -15,7 +15,8 @@ from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from store import clock
+from store import brief as briefs
+from store import clock, control, intention
 from store import pipeline as p
 from store.models import LIVE_STAGES, Application, Contact
 
@@ -132,6 +133,19 @@ class BoardActions:
         done = sum(1 for s in steps if isinstance(s, dict) and s.get("status") in ("done", "skipped"))
         return f"{done} of {len(steps)} steps done (see Today)" if steps else "started (see Today)"
 
+    def brief(self, app: Application) -> briefs.Brief | None:
+        """The interview brief for a card in Screening or Interviewing (None elsewhere)."""
+        return briefs.brief_for(self.store, app.id) if app.stage in briefs.BRIEF_STAGES else None
+
+    def keep_lesson(self, app_id: str, text: str) -> Said:
+        """One thing from the card's feedback, kept as a lesson (on the Lessons list)."""
+        if self.get(app_id) is None:
+            return Said(False, NOT_SELECTED)
+        if not self.write(briefs.keep_lesson, self.store, app_id, text):
+            return Said(False)
+        return Said(True, "Kept on your Lessons list; it shows in the brief before your next interview.",
+                    title="Lesson", timeout=5)
+
     def sweep_queue(self) -> list[str]:
         """The ids of the cards that need attention (quiet, or a next action due), in sweep order."""
         return [a.id for a in self.store.applications.sweep_queue(clock.today())]
@@ -171,7 +185,7 @@ class BoardActions:
         moved = self.get(app_id)
         if moved is not None and app.stage == "closed":
             return Said(True, f"Reopened in {p.stage_label(moved.stage)}.", timeout=3)
-        return Said(True)
+        return self._brief_note(moved)
 
     def move_to(self, app_id: str, stage: str) -> Said:
         """Straight to ``stage`` (the palette's "move the card to …"); stamped in its history."""
@@ -181,13 +195,22 @@ class BoardActions:
         if app.stage == stage or not self.write(self.store.applications.move, app_id, stage):
             return Said(False)
         self._changed(app_id)
-        return Said(True)
+        return self._brief_note(self.get(app_id))
 
-    def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None) -> Said:
-        """Close with ``outcome``; says a kind word, the rebound plan and the floor."""
+    def _brief_note(self, moved: Application | None) -> Said:
+        """A card just moved into Screening or Interviewing: say that its brief is ready (if it has one)."""
+        found = self.brief(moved) if moved is not None else None
+        if found is None or found.empty:
+            return Said(True)
+        return Said(True, f"Before the interview: {found.summary()}. The whole brief is in its details (enter) "
+                    "and on Today.", title="Brief", timeout=6)
+
+    def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None, tag: str = "") -> Said:
+        """Close with ``outcome`` (and the person's optional ``tag`` on a no); says a kind word, their
+        plan for a no, the rebound plan and the floor."""
         if self.get(app_id) is None:
             return Said(False, NOT_SELECTED)
-        if not self.write(self.store.applications.close, app_id, outcome, reason, on):
+        if not self.write(control.close_tagged, self.store, app_id, outcome, reason, on, tag):
             return Said(False)
         self._changed(app_id, follow=False)
         return self._acknowledge(app_id)
@@ -212,6 +235,8 @@ class BoardActions:
         if app is None:
             return Said(True)
         lines = [kind_words(app)]
+        if app.outcome in control.NO_OUTCOMES and (planned := intention.planned_line(self.store.settings.current())):
+            lines.append(planned)
         if app.outcome in p.PLAN_OUTCOMES:
             if self.store.plans.for_application(app.id) is not None:
                 lines.append("Your rebound plan is waiting on Today (1).")

@@ -16,9 +16,11 @@ from textual.widgets import Footer, Static
 
 from store import clock
 from store import pipeline as p
+from store.brief import BRIEF_STAGES, Brief
 from store.dates import from_iso, humanize_ago, interview_label, long_date
 from store.models import Application
 from tui.board.actions import Direction
+from tui.board.brief import FEEDBACK_OFFER, brief_parts
 from tui.board.cards import OUTCOME_MARKS
 
 if TYPE_CHECKING:
@@ -42,8 +44,9 @@ def _stars(n: int) -> str:
 
 
 def details_content(app: Application, today: date, quiet_days: int, plan_note: str = "",
-                    linked: tuple[str, ...] = ()) -> Content:
-    """Everything about one application, user text always literal."""
+                    linked: tuple[str, ...] = (), brief: Brief | None = None) -> Content:
+    """Everything about one application, user text always literal; in Screening or Interviewing, the
+    interview ``brief`` (lessons and feedback, newest first) near the top."""
     parts: list = []
 
     def line(*bits) -> None:
@@ -82,6 +85,8 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
              (flag, "bold"))
     if plan_note:
         line(("Rebound plan ", "dim"), plan_note)
+    if brief is not None and not brief.empty and app.stage in BRIEF_STAGES:
+        parts.extend(brief_parts(brief))
     parts.append("\n")
     field("URL", app.url)
     field("Location", app.location)
@@ -106,6 +111,7 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
         parts.append("\n")
         line(("Feedback received", "bold"))
         line(app.feedback)
+        line((FEEDBACK_OFFER, "dim"))
     if app.notes.strip():
         parts.append("\n")
         line(("Notes", "bold"))
@@ -176,7 +182,7 @@ class DetailsScreen(ModalScreen[None]):
             return
         self.query_one("#details-text", Static).update(
             details_content(app, clock.today(), actions.quiet_days(), actions.plan_note(app),
-                            tuple(c.display_name for c in actions.linked_contacts(app))))
+                            tuple(c.display_name for c in actions.linked_contacts(app)), actions.brief(app)))
 
     def _leave(self) -> None:
         """Dismiss once, and only from the top of the stack: a verb's dialog (delete's "are you

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from store.models import Application
 from tui.board.actions import DELETE_QUESTION, NO_CONTACT, NOT_SELECTED, BoardActions, Direction, Said
-from tui.board.forms import ApplicationForm, CloseDialog, Closing
+from tui.board.brief import RECORDED
+from tui.board.closing import CloseDialog, Closing
+from tui.board.forms import ApplicationForm
 from tui.dialogs import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
-    from store.models import Application
     from tui.app import ReboundApp
 
 Done = Callable[[bool], None]
@@ -25,6 +27,11 @@ Done = Callable[[bool], None]
 
 def _nothing(ok: bool) -> None:
     """The default ``done``."""
+
+
+def _new_feedback(before: Application, after: Application) -> bool:
+    """Feedback was recorded (or changed) by this edit."""
+    return bool(after.feedback.strip()) and after.feedback.strip() != before.feedback.strip()
 
 
 class CardFlows:
@@ -58,8 +65,8 @@ class CardFlows:
             return
 
         def saved(changed: Application | None) -> None:
-            if changed is not None:
-                self.say(self.actions.update(changed))
+            if changed is not None and self.say(self.actions.update(changed)) and _new_feedback(app, changed):
+                self.app.notify(RECORDED, title="Feedback", markup=False, timeout=10)
             done(changed is not None)
 
         linked = [c.display_name for c in self.actions.linked_contacts(app)]
@@ -81,7 +88,7 @@ class CardFlows:
 
         def chosen(closing: Closing | None) -> None:
             ok = closing is not None and self.say(self.actions.close(app_id, closing.outcome, closing.reason,
-                                                                     closing.on))
+                                                                     closing.on, closing.control))
             done(ok)
 
         self.app.push_screen(CloseDialog(app, preset), chosen)

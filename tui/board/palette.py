@@ -9,10 +9,16 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from store.models import STAGE_LABELS, STAGES
+from tui.board.brief import keep_one_lesson, thank_for_feedback
 from tui.shell.base import PaletteCommand
 
 if TYPE_CHECKING:
     from tui.board.screen import BoardScreen
+
+
+def _card_id(board: BoardScreen) -> str | None:
+    card = board.selected()
+    return card.id if card is not None else None
 
 
 def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
@@ -42,5 +48,10 @@ def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Board: clear the filter", "Show every card (escape)", board.clear_filter)
     yield PaletteCommand("Board: pipeline health", "Floor, weekly goal, funnel, reply time (p)",
                          board.action_health)
+    yield PaletteCommand("Board: thank them for the feedback", "A thank-you for the feedback on the selected card",
+                         lambda: thank_for_feedback(board.rapp, board.actions, _card_id(board)))
+    yield PaletteCommand("Board: keep one thing from the feedback as a lesson",
+                         "One line for your Lessons list and the next interview's brief",
+                         lambda: keep_one_lesson(board.rapp, board.actions, _card_id(board)))
     yield PaletteCommand("Board: go to application…", "Search every application by company or role (g)",
                          board.action_goto)

@@ -351,9 +351,14 @@ def open_app(args) -> int:
                         return 0
             from tui.app import ReboundApp
 
-            app = ReboundApp(store, demo=bool(args.demo) and keep is None)
+            first_run = not args.demo and not store.read_only and store.settings.needs_welcome()
+            app = ReboundApp(store, demo=bool(args.demo) and keep is None, first_run=first_run)
             app.run()
             code = app.return_code or 0
+            from tui.shell.welcome import DEMO_FIRST
+
+            if first_run and app.return_value == DEMO_FIRST:  # the welcome's "look around the demo first"
+                code = _demo_then_yours(args, store)
         finally:
             # A save that fails now (disk full, a conflict left unresolved, at quit or on SIGHUP or
             # SIGTERM) writes an emergency copy instead of a traceback; the demo's data is thrown away.
@@ -385,6 +390,24 @@ def _unlock_first(args, data_dir: Path):
         _tell(why)
         return 2
     return keyring
+
+
+def _demo_then_yours(args, store) -> int:
+    """The first run chose the demo: a throwaway demo session, then the person's own (empty) data."""
+    import copy
+
+    from tui.app import ReboundApp
+
+    demo_args = copy.copy(args)
+    demo_args.demo, demo_args.data_dir = True, None
+    if hasattr(demo_args, "sub_data_dir"):
+        demo_args.sub_data_dir = None
+    code = open_app(demo_args)
+    if code:
+        return code
+    app = ReboundApp(store)
+    app.run()
+    return app.return_code or 0
 
 
 def _tell(message: str) -> None:

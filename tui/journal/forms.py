@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
+from store import course
 from store.dates import long_date
 from store.journal import parse_tags
 from store.models import JournalEntry
@@ -129,7 +130,7 @@ class FreeWriteForm(JournalForm):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             with Horizontal(classes="form-head"):
-                yield Static(Content.assemble(("Free write", "bold"), " · ", long_date(self.entry.entry_date)),
+                yield Static(Content.assemble((self._heading(), "bold"), " · ", long_date(self.entry.entry_date)),
                              classes="form-title")
                 yield Static("", id="timer")
             yield Static("", id="prompt", classes="prompt")
@@ -152,7 +153,17 @@ class FreeWriteForm(JournalForm):
         if self._start_timed:
             self.action_timer()
 
+    def _heading(self) -> str:
+        day = self.entry.course_day
+        return f"Writing course · session {day} of {course.DAYS}" if 1 <= day <= course.DAYS else "Free write"
+
     def _show_prompt(self) -> None:
+        day = self.entry.course_day
+        if 1 <= day <= course.DAYS:  # the course: that day's prompt, and where to stop
+            self.query_one("#prompt", Static).update(Content.assemble(
+                Content(course.PROMPTS[day]), "\n",
+                ("If it becomes too upsetting, stop (escape); ctrl+p › Support is there too.", "dim")))
+            return
         name, use = self.voice()
         options = prompts_for(0)
         if self._timer_started is not None:

@@ -311,8 +311,9 @@ class LessonsScreen(ModalScreen[str | None]):
 # --------------------------------------------------------------------------- trends
 
 
-def render_trends(t: Trends, width: int = 70) -> Content:
-    """Mood over 30 and 90 days and relief per thought record, as text sparklines with numbers."""
+def render_trends(t: Trends, width: int = 70, control: str = "") -> Content:
+    """Mood over 30 and 90 days and relief per thought record, as text sparklines with numbers; then
+    ``control``, the person's own split of their no's (:mod:`store.control`), when there is one."""
     width = max(20, width)
     out: list[Part] = [("Trends", "bold underline"), "  ", ("no streaks, just how it's been going", "dim"), "\n\n"]
 
@@ -349,6 +350,8 @@ def render_trends(t: Trends, width: int = 70) -> Content:
     else:
         out.append("  No re-rated thought records yet. Step 7 of a guided reframe measures relief.\n")
     out += ["\n", ("Thought records: ", "bold"), f"{t.records}", "   ", ("All entries: ", "bold"), f"{t.entries}"]
+    if control:
+        out += ["\n\n", ("What was in your control", "bold"), ("  your own tags, not a score", "dim"), "\n  ", control]
     return Content.assemble(*out)
 
 
@@ -361,9 +364,10 @@ class TrendsScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape,q", "close", "Close", id="journal.trends.close")]
 
-    def __init__(self, trends: Trends) -> None:
+    def __init__(self, trends: Trends, control: str = "") -> None:
         super().__init__()
         self.trends = trends
+        self.control = control
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -378,7 +382,7 @@ class TrendsScreen(ModalScreen[None]):
 
     def _draw(self) -> None:
         width = max(20, self.size.width - 6)
-        self.query_one("#trends-text", Static).update(render_trends(self.trends, width))
+        self.query_one("#trends-text", Static).update(render_trends(self.trends, width, self.control))
 
     def action_close(self) -> None:
         self.dismiss(None)

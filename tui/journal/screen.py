@@ -15,11 +15,13 @@ from pathlib import Path
 
 from textual.binding import Binding
 
+from store.control import split_for
 from store.dates import short_date
 from store.journal import headline, kind_label, outside_control_count
 from store.models import JournalEntry
 from tui.care.panel import Moment, SupportChoice, show_support
 from tui.dialogs import ChoiceDialog, ConfirmDialog, TextPromptDialog
+from tui.journal import course as course_ui
 from tui.journal.base import FormClosed, JournalForm
 from tui.journal.browse import JournalBrowser
 from tui.journal.forms import CheckInForm, FreeWriteForm
@@ -39,6 +41,7 @@ class NewEntry(StrEnum):
     FREEWRITE = "freewrite"
     EXPRESSIVE = "expressive"
     REFRAME = "reframe"
+    COURSE = "course"
 
 
 class JournalScreen(JournalBrowser):
@@ -159,7 +162,8 @@ class JournalScreen(JournalBrowser):
         choices += [(NewEntry.CHECKIN.value, "Quick check-in: mood, energy, a note  (c)"),
                     (NewEntry.FREEWRITE.value, "Free write  (w)"),
                     (NewEntry.EXPRESSIVE.value, "Expressive writing: free write with a 15-minute timer"),
-                    (NewEntry.REFRAME.value, "Guided reframe: check a hurtful thought against the evidence  (r)")]
+                    (NewEntry.REFRAME.value, "Guided reframe: check a hurtful thought against the evidence  (r)"),
+                    (NewEntry.COURSE.value, course_ui.menu_label(self.store))]
         self.app.push_screen(ChoiceDialog("Write something new", choices), self._new_chosen)
 
     def _new_chosen(self, which: str | None) -> None:
@@ -176,6 +180,12 @@ class JournalScreen(JournalBrowser):
                 self.action_expressive()
             case NewEntry.REFRAME:
                 self.open_form(self.actions.new_reframe())
+            case NewEntry.COURSE:
+                self.start_course()
+
+    def start_course(self) -> None:
+        """The four-day writing course: its next session (introduced the first time)."""
+        course_ui.start(self.rapp, self.store, lambda entry: self.open_form(entry, timed=True))
 
     def action_checkin(self) -> None:
         self.open_form(JournalEntry(kind="checkin", is_draft=True))
@@ -234,7 +244,7 @@ class JournalScreen(JournalBrowser):
                                            self._company), chosen)
 
     def action_trends(self) -> None:
-        self.app.push_screen(TrendsScreen(self.store.journal.trends()))
+        self.app.push_screen(TrendsScreen(self.store.journal.trends(), split_for(self.store).sentence()))
 
     def action_export(self) -> None:
         path = self.actions.export_path()
@@ -278,6 +288,8 @@ class JournalScreen(JournalBrowser):
         s = self.store.settings.current()
         yield PaletteCommand("Journal: new quick check-in", "Mood 1-5, energy, a note (c)", self.action_checkin)
         yield PaletteCommand("Journal: new free write", "Write freely; ctrl+e for $EDITOR (w)", self.action_freewrite)
+        yield PaletteCommand("Journal: writing course", "Four days of expressive writing, fifteen minutes each, "
+                             "optional; a missed day just waits", self.start_course)
         yield PaletteCommand("Journal: expressive writing (15-minute timer)", "A timed free write",
                              self.action_expressive)
         yield PaletteCommand("Journal: guided reframe", "Start a thought record, or resume the unfinished one (r)",

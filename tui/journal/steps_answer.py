@@ -5,7 +5,7 @@ belief shift) and the optional wrap-up (self-compassion, a lesson, a next action
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,18 +23,38 @@ from widgets.journal_ratings import RatedList, RatedRow
 from widgets.usertext import literal
 
 
-class EvidenceStep(StepParts, Horizontal):
-    """5 · evidence for and against the hot thought."""
+class EvidenceStep(StepParts, Vertical):
+    """5 · evidence for and against the hot thought; below, from five tagged no's on, the person's own
+    split of what was in their control (``split`` reads it when the step is first shown)."""
 
-    def __init__(self, entry: JournalEntry, *, id: str) -> None:
+    DEFAULT_CSS = """
+    EvidenceStep > #ev-both { height: 1fr; }
+    EvidenceStep > #ev-split { height: auto; margin-top: 1; color: $foreground 80%; }
+    EvidenceStep > #ev-split.-empty { display: none; }
+    """
+
+    def __init__(self, entry: JournalEntry, split: Callable[[], str] = lambda: "", *, id: str) -> None:
         super().__init__(id=id)
         self._entry = entry
+        self._split = split
+        self._split_text: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield ItemsEditor("Evidence for the hot thought", self._entry.evidence_for,
-                          placeholder="a fact that supports it, enter", id="ev-for")
-        yield ItemsEditor("Evidence against it", self._entry.evidence_against,
-                          placeholder="a fact that doesn't fit it, enter", id="ev-against")
+        with Horizontal(id="ev-both"):
+            yield ItemsEditor("Evidence for the hot thought", self._entry.evidence_for,
+                              placeholder="a fact that supports it, enter", id="ev-for")
+            yield ItemsEditor("Evidence against it", self._entry.evidence_against,
+                              placeholder="a fact that doesn't fit it, enter", id="ev-against")
+        yield Static("", id="ev-split", classes="-empty")
+
+    def show_split(self) -> None:
+        """The person's own tags on their no's, as evidence they may weigh (never a verdict)."""
+        if self._split_text is None:
+            self._split_text = self._split()
+        box = self.query_one("#ev-split", Static)
+        if self._split_text:
+            box.update(Content.assemble(("Your own tags: ", "bold"), self._split_text))
+        box.set_class(not self._split_text, "-empty")
 
     def _items(self, selector: str) -> list[str]:
         editor = self.query_one(selector, ItemsEditor)

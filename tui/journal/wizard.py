@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from store import clock
+from store.control import split_for
 from store.journal import clamp_rating, funnel_lines, hot_index
 from store.models import Application, JournalEntry
 from store.prompts import COMPASSION_KEYS, PROMPTS_BY_KEY, STEPS, Prompt, prompts_for
@@ -128,8 +129,9 @@ class ReframeWizard(JournalForm):
             with ContentSwitcher(initial=f"step-{self.step}"):
                 steps: list[Widget] = [
                     SituationStep(e, id="step-1"), EmotionsStep(e, id="step-2"), ThoughtsStep(e, id="step-3"),
-                    DistortionsStep(e, self._funnel_lines, id="step-4"), EvidenceStep(e, id="step-5"),
-                    BalancedStep(e, id="step-6"), RerateStep(e, id="step-7"), WrapUpStep(e, id="step-8")]
+                    DistortionsStep(e, self._funnel_lines, id="step-4"),
+                    EvidenceStep(e, self._control_split, id="step-5"), BalancedStep(e, id="step-6"),
+                    RerateStep(e, id="step-7"), WrapUpStep(e, id="step-8")]
                 self.steps = [step for step in steps if isinstance(step, StepParts)]
                 yield from steps
             yield Static("", id="form-message")
@@ -137,6 +139,9 @@ class ReframeWizard(JournalForm):
 
     def _funnel_lines(self) -> list[str]:
         return funnel_lines(self.actions.store.applications.all())
+
+    def _control_split(self) -> str:
+        return "" if self.adapted else split_for(self.actions.store).sentence()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -182,6 +187,8 @@ class ReframeWizard(JournalForm):
         if step == 4:
             self.query_one(DistortionsStep).show_detail()
             self.query_one(DistortionsStep).show_funnel()
+        if step == 5:
+            self.query_one(EvidenceStep).show_split()
         if step == 7:
             self.query_one(RerateStep).prepare(self.query_one(EmotionsStep).rated(),
                                                self.query_one(ThoughtsStep).thoughts())

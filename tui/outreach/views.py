@@ -19,6 +19,7 @@ from store.outreach import (
     CHANNEL_LABELS,
     CHANNEL_SHORT,
     PLACEHOLDERS,
+    WHERE_MINE,
     Assessment,
     assess,
     display_status,
@@ -289,7 +290,10 @@ def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
     if r.missing:
         out += [("", ""), ("bold", "Missing values")]
         out += [("", f"» {m}") for m in r.missing]
-        out.append(("dim", "Type the words, or add them to the contact or application."))
+        if any(m.startswith("me.") for m in r.missing):
+            out.append(("dim", WHERE_MINE[0].upper() + WHERE_MINE[1:] + "."))
+        if any(not m.startswith("me.") for m in r.missing):
+            out.append(("dim", "Type the words, or add them to the contact or application."))
     if r.unknown:
         out += [("", ""), ("bold", "Unknown placeholders")]
         for name in r.unknown:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from store.intention import CHOICES
+from store.intention import clean as clean_plan
 from store.models import CADENCES
 
 if TYPE_CHECKING:
@@ -25,6 +27,11 @@ SUPPORT_LINES = ("support_line", "support_person")
 MAX_SUPPORT = 200
 MAX_HELPS = 1000
 MAX_HELPS_LINES = 12
+
+
+#: "If I get a no, then I…": the offered plans, and the choice that takes the person's own words.
+OWN_WORDS = "own"
+IF_NO_CHOICES = [(text, text) for text in CHOICES] + [("…in my own words (below)", OWN_WORDS)]
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,24 @@ def check(raw: Mapping[str, Any], themes: Sequence[str]) -> Checked:
         out.errors["use_my_name"] = "Pick one of the two."
     out.clean["use_my_name"] = raw["use_my_name"] is True
     _check_support(raw, out)
+    _check_if_no(raw, out)
     return out
+
+
+def _check_if_no(raw: Mapping[str, Any], out: Checked) -> None:
+    """The plan for a no (only when the form holds it): a choice, or the own words when that is picked;
+    nothing picked clears it. Stored with "asked" set, so Today doesn't ask again."""
+    if "if_no_choice" not in raw:
+        return
+    choice = raw["if_no_choice"]
+    if choice == OWN_WORDS:
+        text = clean_plan(str(raw.get("if_no_own", "")))
+        if not text:
+            out.errors["if_no_own"] = "A few words, e.g. call my sister (or pick one above)."
+            return
+    else:
+        text = clean_plan(choice) if isinstance(choice, str) and choice in CHOICES else ""
+    out.clean["if_no_plan"] = text
 
 
 def _check_support(raw: Mapping[str, Any], out: Checked) -> None:
@@ -125,9 +149,12 @@ class SettingsActions:
         self.write = write
 
     def changes(self, clean: Mapping[str, Any]) -> dict[str, Any]:
-        """The values that differ from the saved settings."""
+        """The values that differ from the saved settings (a plan for a no, changed, counts as asked)."""
         current = self.store.settings.current()
-        return {k: v for k, v in clean.items() if getattr(current, k) != v}
+        out = {k: v for k, v in clean.items() if getattr(current, k) != v}
+        if "if_no_plan" in out:
+            out["if_no_asked"] = True
+        return out
 
     def save(self, changes: Mapping[str, Any]) -> bool:
         """Every change in one write. True when it took effect."""

@@ -20,16 +20,19 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
+from store.intention import CHOICES, MAX_PLAN, planned
 from store.models import CADENCES, Settings
 from store.outreach import LINKEDIN_NOTE_LIMITS
 from themes import THEME_NAMES
 from tui.care.actions import DIRECTORY, preset_line
 from tui.dialogs import ConfirmDialog
 from tui.settings.actions import (
+    IF_NO_CHOICES,
     INT_FIELDS,
     INT_FIELDS_BY_KEY,
     MAX_NAME,
     MAX_SUPPORT,
+    OWN_WORDS,
     TIERS,
     SettingsActions,
     check,
@@ -60,7 +63,8 @@ in touch with someone when neither the contact nor its role says otherwise. The 
 how many live applications you want in play; the *weekly goal* is how many you would like to make in
 a week (never a count for the day). *Quiet after* marks a card with no news; *cool-off*
 holds outreach to a company for some hours after its rejection. *Use my name in prompts* asks
-reflection questions in the third person, which helps some people step back.
+reflection questions in the third person, which helps some people step back. *If I get a no* is your
+plan for the next no (a walk, a text to someone…): Rebound shows it the moment a no comes.
 
 *Support* is optional and stays on this machine: a support line, someone you can reach, and what helps
 you. The journal's support panel shows them (also `ctrl+p` › Support: I'm struggling); Today never does."""
@@ -135,9 +139,22 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
                                  Select([(THEME_LABELS.get(n, n), n) for n in THEME_NAMES], value=theme,
                                         allow_blank=False, id="f-theme", compact=True),
                                  "high contrast suits bright rooms and low vision")
+            yield from self._if_no_rows(s)
             yield from self._support_rows(s)
         yield Static("", id="settings-status")
         yield Footer()
+
+    def _if_no_rows(self, s: Settings) -> ComposeResult:
+        """A plan for the next no: one of the choices, or the person's own words."""
+        plan = planned(s)
+        choice = plan if plan in CHOICES else (OWN_WORDS if plan else Select.NULL)
+        yield from self._row("if_no_choice", "If I get a no",
+                             Select(IF_NO_CHOICES, value=choice, prompt="then I… (not set)", id="f-if_no_choice",
+                                    compact=True),
+                             "shown the moment a no comes, and on top of its rebound plan")
+        yield from self._row("if_no_own", "…in my words", Input(plan if choice == OWN_WORDS else "",
+                                                                id="f-if_no_own", compact=True, max_length=MAX_PLAN,
+                                                                placeholder="then I… (e.g. call my sister)"))
 
     def _support_rows(self, s: Settings) -> ComposeResult:
         """Settings › Support: optional, private, never shown on Today."""
@@ -173,7 +190,8 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             self.query_one(f"#f-{self._focus}").focus(scroll_visible=False)
             self.call_after_refresh(self.query_one("#support-head").scroll_visible, top=True, animate=False)
         else:
-            self.query_one("#f-my_name", Input).focus()
+            found = self.query(f"#f-{self._focus}")
+            (found.first() if found else self.query_one("#f-my_name", Input)).focus()
 
     # -- reading and checking the form
 
@@ -189,6 +207,8 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             "support_line": self.query_one("#f-support_line", Input).value,
             "support_person": self.query_one("#f-support_person", Input).value,
             "support_helps": self.query_one("#f-support_helps", TextArea).text,
+            "if_no_choice": self.query_one("#f-if_no_choice", Select).value,
+            "if_no_own": self.query_one("#f-if_no_own", Input).value,
         }
         for f in INT_FIELDS:
             out[f.key] = self.query_one(f"#f-{f.key}", Input).value

@@ -90,7 +90,13 @@ class KeepLesson:
     plan_id: str
 
 
-Jump = OpenApplication | OpenContact | OpenDraft | Compose | StartReframe | Refill | AddContact | KeepLesson
+@dataclass(frozen=True)
+class AskIntention:
+    """Choose (or change) a plan for the next no: "If I get a no, then I…"."""
+
+
+Jump = (OpenApplication | OpenContact | OpenDraft | Compose | StartReframe | Refill | AddContact | KeepLesson
+        | AskIntention)
 
 
 def steps_left(view: PlanView, key: str, today: date) -> str:
@@ -229,6 +235,8 @@ class TodayActions:
             return OpenDraft(item.ref)
         if item.kind == "lesson":
             return KeepLesson(item.ref)
+        if item.kind == "brief":
+            return OpenApplication(item.ref)
         return None
 
     def step_jump(self, view: PlanView, key: str) -> Jump | None:

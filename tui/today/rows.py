@@ -21,15 +21,17 @@ from textual.content import Content
 from store.dates import long_date, short_date
 from store.plans import STEP_BLURBS, PlanView, StepView
 from store.today import CONTACTS_A_DAY, DueItem, Summary, relief_change, step_is_due, step_when
+from tui.today.intent import intent_row
 from widgets.usertext import clip
 
-RowKind = Literal["section", "plan", "step", "person", "due", "more", "empty"]
+RowKind = Literal["section", "plan", "step", "person", "due", "more", "empty", "intent"]
 #: Parts of a row, as :meth:`Content.assemble` takes them (user text as plain strings).
 Parts = list[str | tuple[str, str]]
 
 SYMBOL = {"done": "✓", "skipped": "–", "todo": "○", "snoozed": "◔"}
-DUE_SYMBOL = {"application": "▪", "contact": "☺", "draft": "✉", "lesson": "✎"}
-DUE_LABEL = {"application": "next step", "contact": "contact", "draft": "draft", "lesson": "lesson"}
+DUE_SYMBOL = {"application": "▪", "contact": "☺", "draft": "✉", "lesson": "✎", "brief": "✦"}
+DUE_LABEL = {"application": "next step", "contact": "contact", "draft": "draft", "lesson": "lesson",
+             "brief": "brief"}
 TITLE_WIDTH = 48
 #: Rows of each long due group shown on Today before a "… and N more" row (their screen has them all).
 APPLICATION_ROWS = 40
@@ -159,14 +161,15 @@ def plan_rows(view: PlanView, today: date, *, expanded: bool = True) -> list[Row
 def due_row(item: DueItem, today: date) -> Row:
     symbol = DUE_SYMBOL.get(item.kind, "•")
     # a person is never due or late: their row says why now (the reason), not since when
-    when = "" if item.kind == "contact" else f"  {item.when}"
+    when = "" if item.kind in ("contact", "brief") else f"  {item.when}"
     return _row(
         f"due:{item.kind}:{item.ref}", "due",
         [f"  {symbol} ", (clip(item.title, TITLE_WIDTH), "bold"), (when, "dim"),
          (f" · {clip(item.detail, DETAIL_WIDTH)}" if item.detail else "", "dim")],
         due=item,
         hint={"application": "enter: open it on the board", "contact": "enter: open the contact",
-              "draft": "enter: open the draft", "lesson": "enter: keep it as a lesson · s: not now"}.get(item.kind, ""),
+              "draft": "enter: open the draft", "lesson": "enter: keep it as a lesson · s: not now",
+              "brief": "enter: open the application and its brief"}.get(item.kind, ""),
     )
 
 
@@ -199,9 +202,16 @@ def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = No
     if summary.plans:
         rows.append(plans_section(summary))
         open_ids = {v.plan.id for v in summary.plans} if query else expanded_plans(summary, expanded)
-        for view in summary.plans:
-            rows += plan_rows(view, today, expanded=view.plan.id in open_ids)
+        for i, view in enumerate(summary.plans):
+            block = plan_rows(view, today, expanded=view.plan.id in open_ids)
+            intent = intent_row(summary, i) if len(block) > 1 else None
+            if intent is not None:
+                row = _row(f"intent:{view.plan.id}", "intent", intent.parts, plan_id=view.plan.id, hint=intent.hint)
+                block.insert(1 if intent.top else len(block), row)
+            rows += block
     tasks, people = summary.tasks, summary.people
+    briefs = [d for d in tasks if d.kind == "brief"]
+    tasks = [d for d in tasks if d.kind != "brief"]
     rows.append(section("due", "Due today", f"{len(tasks)}" if tasks else ""))
     keep = _matcher(query)
     rows = [r for r in rows if keep(r)]
@@ -209,6 +219,10 @@ def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = No
     rows += _cut(shown, "application", APPLICATION_ROWS, "next steps due", "the Board", "board")
     if not tasks:
         rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
+    shown = [r for r in (due_row(item, today) for item in briefs) if keep(r)]
+    if shown:
+        rows.append(section("briefs", "Before the interview", "your own lessons and feedback"))
+        rows += shown
     shown = [r for r in (due_row(item, today) for item in people) if keep(r)]
     if shown:
         rows.append(section("people", "A good moment to reach out", "if you feel like it"))

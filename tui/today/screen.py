@@ -23,9 +23,11 @@ from store import plans as plans_mod
 from store.dates import parse_user_date
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
+from tui.settings.intention import ask_if_no
 from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.today.actions import (
     AddContact,
+    AskIntention,
     Compose,
     Jump,
     KeepLesson,
@@ -223,6 +225,8 @@ class TodayScreen(ReboundScreen):
         """Where enter on ``row`` leads."""
         if row.kind == "due":
             return self.actions.due_jump(row.due) if row.due is not None else None
+        if row.kind == "intent":
+            return AskIntention()
         view = self._view(row.plan_id)
         if view is None or view.app is None:
             return None
@@ -249,6 +253,8 @@ class TodayScreen(ReboundScreen):
                 self.rapp.start_reframe(application_id)
             case Refill():
                 self.refill()
+            case AskIntention():
+                ask_if_no(self.rapp, self.refresh_data)
             case AddContact(plan_id, name):
                 self._tell(self.actions.add_as_contact(plan_id, name))
             case KeepLesson(plan_id):
@@ -363,8 +369,6 @@ class TodayScreen(ReboundScreen):
         if found:
             self._tell(self.actions.undo(*found))
 
-    # -- the rest
-
     def action_cursor_down(self) -> None:
         self.query_one("#today-list", OptionList).action_cursor_down()
 
@@ -372,12 +376,7 @@ class TodayScreen(ReboundScreen):
         self.query_one("#today-list", OptionList).action_cursor_up()
 
     def action_settings(self) -> None:
-        from tui.settings.screen import SettingsScreen
-
-        def closed(_saved: bool | None) -> None:
-            self.refresh_data()
-
-        self.app.push_screen(SettingsScreen(), closed)
+        self.rapp.action_settings()  # its close refreshes the screen shown (this one)
 
     def action_filter(self) -> None:
         def chosen(text: str | None) -> None:
