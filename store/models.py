@@ -49,6 +49,8 @@ StepKey = Literal["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"
 StepStatus = Literal["todo", "done", "skipped", "snoozed"]
 ImportantDateKind = Literal["birthday", "work anniversary", "custom"]
 LinkedInTier = Literal["free", "premium"]
+#: How the board shows the pipeline: columns of cards, or one line per card under each stage.
+BoardView = Literal["cards", "list"]
 
 
 # --------------------------------------------------------------------------- what records hold in lists
@@ -518,6 +520,7 @@ class Settings(Record):
     cooloff_hours: int = 24
     use_my_name: bool = False
     theme: str = "rebound-dark"
+    board_view: BoardView = "cards"
     # global "pause everything": due dates inside the window move after it, spread out
     pause_from: str | None = None
     pause_until: str | None = None

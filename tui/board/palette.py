@@ -42,5 +42,7 @@ def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Board: clear the filter", "Show every card (escape)", board.clear_filter)
     yield PaletteCommand("Board: pipeline health", "Floor, weekly goal, funnel, reply time (p)",
                          board.action_health)
+    yield PaletteCommand("Board: list view / cards", "The pipeline as one line per card, or as columns (v)",
+                         board.action_toggle_view)
     yield PaletteCommand("Board: go to application…", "Search every application by company or role (g)",
                          board.action_goto)
