@@ -354,7 +354,7 @@ class BoardScreen(ReboundScreen):
         self.reload(health=False)
         k = self.kanban
         if self.columns.terms and k.current_card is None:  # no match here: the cursor goes to the nearest
-            here = STAGES.index(k.current_column)
+            here = next((i for i, stage in enumerate(STAGES) if stage == k.current_column), 0)
             found = sorted((abs(i - here), i) for i, stage in enumerate(STAGES) if self.columns.by_stage[stage])
             if found:
                 k.select(STAGES[found[0][1]], 0)
