@@ -52,8 +52,8 @@ CONTACTS_HELP = (
     'rhythm, so day one is not a wall of names). A snooze (z) moves it later and ends by itself. Pause'
     ' a contact (p) until a date; "Pause all reminders for N days" (ctrl+p) moves every check-in past the'
     ' pause and spreads the catch-up.\n\n'
-    'Mark several contacts with space, then l logs one touchpoint for all of them (or add people in the '
-    "dialog with ctrl+n). t lists a contact's touchpoints to edit or delete them; the last touch is "
+    'Mark several contacts with space (a * beside each), then l logs one touchpoint for all of them (or add '
+    "people in the dialog with ctrl+n). t lists a contact's touchpoints to edit or delete them; the last touch is "
     'recomputed.\n\n'
     'Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role\'s cadence"; a contact\'s own '
     'setting wins. Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, or a weekday (fri).'
