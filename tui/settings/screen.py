@@ -35,6 +35,7 @@ from tui.settings.actions import (
     check,
     validate_int,
 )
+from widgets.number_input import NumberInput
 from widgets.usertext import literal
 
 if TYPE_CHECKING:
@@ -124,8 +125,9 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
                                         allow_blank=False, id="f-default_cadence", compact=True),
                                  "how often to keep in touch unless set otherwise")
             for f in INT_FIELDS:
-                yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
-                                                           max_length=6, classes="int-field"), f.help)
+                yield from self._row(f.key, f.label, NumberInput(str(getattr(s, f.key)), lo=f.lo, hi=f.hi,
+                                                                 what=f.label, id=f"f-{f.key}", classes="int-field"),
+                                     f.help)
             yield from self._row("use_my_name", "Prompts",
                                  Select(NAME_CHOICES, value=bool(s.use_my_name), allow_blank=False,
                                         id="f-use_my_name", compact=True),
