@@ -77,3 +77,16 @@ async def test_the_trends_axis_lines_up_with_its_sparkline(demo_store, make_app,
             assert len(labels) - len(labels.lstrip()) == first, (width, spark, axis)  # the first label too
             words = labels.split()
             assert len(words) == 1 or labels.index(words[-1]) > labels.index(words[0]) + len(words[0])
+
+
+async def test_same_day_entries_are_listed_newest_first(store, make_app):
+    from widgets.journal_list import EntryList
+
+    first = store.journal.save(JournalEntry(id="b" * 32, kind="checkin", entry_date="2026-03-02", mood=2,
+                                            body="morning"))
+    second = store.journal.save(JournalEntry(id="a" * 32, kind="checkin", entry_date="2026-03-02", mood=4,
+                                             body="evening"))  # same second (frozen clock), saved later
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        assert [r.key for r in screen.query_one(EntryList).rows] == [second.id, first.id]

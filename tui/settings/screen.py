@@ -33,6 +33,7 @@ from tui.settings.actions import (
     TIERS,
     SettingsActions,
     check,
+    name_example,
     validate_int,
 )
 from widgets.number_input import NumberInput
@@ -131,7 +132,7 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             yield from self._row("use_my_name", "Prompts",
                                  Select(NAME_CHOICES, value=bool(s.use_my_name), allow_blank=False,
                                         id="f-use_my_name", compact=True),
-                                 "with your name, prompts ask “what would Alex tell a friend?”")
+                                 name_example(s.my_name))
             theme = s.theme if s.theme in THEME_NAMES else THEME_NAMES[0]
             yield from self._row("theme", "Theme",
                                  Select([(THEME_LABELS.get(n, n), n) for n in THEME_NAMES], value=theme,
@@ -206,6 +207,10 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             msg = errors.get(key, "")
             err.update(literal(msg))
             err.set_class(not msg, "-empty")
+
+    @on(Input.Changed, "#f-my_name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self.query_one("#help-use_my_name", Static).update(literal(name_example(event.value)))
 
     @on(Input.Changed, ".int-field")
     def _number_changed(self, event: Input.Changed) -> None:
