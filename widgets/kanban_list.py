@@ -79,13 +79,15 @@ class PipelineKanban(Kanban):
 
     def _scroll_into_view(self, column: str) -> None:
         super()._scroll_into_view(column)
-        if not self._list:
+        if not self._list or not self.size.height:  # not laid out yet: no page to keep it on
             return
         line, page = self._cursor_line(), self._cards_per_page()
         if line < self._list_top:
-            self._list_top = max(0, line - (1 if line == self._base(self._col) + 1 else 0))
+            self._list_top = line
         elif line >= self._list_top + page:
             self._list_top = line - page + 1
+        if line == self._list_top and line == self._base(self._col) + 1:
+            self._list_top -= 1  # a stage's first card: its heading shows too
         self._list_top = max(0, min(self._list_top, max(0, self._total() - page)))
 
     def _locate(self, x: int, y: int) -> tuple[str, int] | None:
