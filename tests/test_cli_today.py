@@ -207,7 +207,7 @@ def test_on_the_demo_it_fits_a_login_screen_and_all_prints_the_rest(demo_on_disk
     assert max(_cells(line) for line in short) <= 80
     assert short[-1] == "More: rebound-tui today --all"
     text = "\n".join(short)
-    assert "Due today (" in text and "Reach out, if you like: " in text and "Prompt " in text
+    assert "Due today (" in text and "A good moment to reach out: " in text and "Prompt " in text
     assert "Reflect" not in text  # not due: only the newest plan's due steps show here
     assert cli.run(["--data-dir", str(demo_on_disk), "today", "--all"]) == 0
     full = capsys.readouterr().out.splitlines()

@@ -180,7 +180,7 @@ def _short(s, out: Out) -> None:
             left_out = True
     if s.people:
         names = ", ".join(safe(item.title, 30) for item in s.people)
-        out.add(("Reach out, if you like: ", "bold"), names)
+        out.add(("A good moment to reach out: ", "bold"), names)
         left_out = True  # their reasons
     out.add(("Prompt ", "bold"), safe(s.prompt, 200))
     if left_out:
