@@ -22,7 +22,7 @@ import re
 import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from . import clock
 from .dates import from_iso
@@ -33,13 +33,27 @@ from .repo import Repo
 # --------------------------------------------------------------------------- ordering and text
 
 
-def sort_key(entry: JournalEntry) -> tuple[str, str, str]:
-    """Newest first when sorted with ``reverse=True``: the entry's date, then when it was written."""
-    return (entry.entry_date or "", entry.created_at or "", entry.id)
+def written_at(stamp: str) -> str:
+    """``created_at`` as a moment in UTC, so stamps written with different offsets (a trip, a clock
+    change) compare by when they happened; text that isn't a timestamp is kept as it is."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return moment.astimezone(UTC).isoformat() if moment.tzinfo is not None else stamp
+
+
+def sort_key(entry: JournalEntry) -> tuple[str, str]:
+    """Oldest first (newest first with ``reverse=True``): the entry's date, then when it was written."""
+    return (entry.entry_date or "", written_at(entry.created_at or ""))
 
 
 def newest_first(entries: Iterable[JournalEntry]) -> list[JournalEntry]:
-    return sorted(entries, key=sort_key, reverse=True)
+    """Newest first: by date, then by when each was written; entries written in the same second
+    (timestamps are to the second) keep the order they were saved in, the later one first."""
+    items = list(entries)
+    keys = [sort_key(e) for e in items]
+    return [items[i] for i in sorted(range(len(items)), key=lambda i: (keys[i], i), reverse=True)]
 
 
 def kind_label(kind: str) -> str:

@@ -51,6 +51,8 @@ ImportantDateKind = Literal["birthday", "work anniversary", "custom"]
 LinkedInTier = Literal["free", "premium"]
 #: Closing a card on a no, the person's own (optional) tag: was it in their control?
 ControlTag = Literal["outside", "unknown", "workable"]
+#: How the board shows the pipeline: columns of cards, or one line per card under each stage.
+BoardView = Literal["cards", "list"]
 
 
 # --------------------------------------------------------------------------- what records hold in lists
@@ -543,6 +545,7 @@ class Settings(Record):
     cooloff_hours: int = 24
     use_my_name: bool = False
     theme: str = "rebound-dark"
+    board_view: BoardView = "cards"
     # global "pause everything": due dates inside the window move after it, spread out
     pause_from: str | None = None
     pause_until: str | None = None

@@ -58,9 +58,9 @@ Rebound plans (1 in progress)
   Nope Inc — Dev · rejected yesterday · 1 of 5 done · 2 due
     ✓ Reflect                done 2 Mar · a guided reframe of this one
     ○ Say thank you          due today · 0 of 1 sent
-    ○ Ask for feedback       due tomorrow · one polite question about what to improve
+    ○ Ask for feedback       due tomorrow · one polite question about what to i…
     ○ Stay in touch          due Sun 8 · 1 connection note to write
-    ○ Move on                since yesterday · 2 live of 4 · one good application this week makes 3 · 1 ap…
+    ○ Move on                since yesterday · 2 live of 4 · one good applicati…
 
 Due today (3)
   Next steps
@@ -75,7 +75,7 @@ A good moment to reach out  (if you feel like it)
 
 def test_today_prints_the_summary_and_exits_0(data_dir, capsys):
     _seed(data_dir)
-    assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+    assert cli.run(["--data-dir", str(data_dir), "today", "--all"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(EXPECTED), out
     assert "\x1b" not in out  # not a terminal: no colour
@@ -165,7 +165,7 @@ def test_the_today_path_loads_no_textual_or_rich(data_dir):
 def test_console_script_exits_0(data_dir):
     _seed(data_dir)
     env = {**os.environ, "REBOUND_TODAY": "2026-03-02", "NO_COLOR": "1"}
-    out = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "today"], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "today", "--all"], cwd=ROOT,
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0 and out.stdout.startswith(EXPECTED)
 
@@ -183,7 +183,7 @@ def test_only_the_newest_plan_is_listed_step_by_step_and_people_are_few(data_dir
             s.contacts.save(Contact(first_name=f"P{i}", cadence="monthly", last_touch_on="2025-06-01"))
     finally:
         s.close()
-    assert cli.run(["--data-dir", str(data_dir), "today"]) == 0
+    assert cli.run(["--data-dir", str(data_dir), "today", "--all"]) == 0
     out = capsys.readouterr().out
     plans = out.split("Rebound plans (2 in progress)")[1].split("Due today")[0]
     assert plans.count("Reflect") == 1  # the newest (Nope Inc) step by step; Older Co is one line
@@ -192,3 +192,39 @@ def test_only_the_newest_plan_is_listed_step_by_step_and_people_are_few(data_dir
     people = out.split("A good moment to reach out")[1].split("Prompt")[0]
     assert len([line for line in people.splitlines() if line.startswith("    ") and "·" in line]) == 3
     assert "More people on Contacts, whenever you like." in people
+
+
+def _cells(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def test_on_the_demo_it_fits_a_login_screen_and_all_prints_the_rest(demo_on_disk, capsys):
+    assert cli.run(["--data-dir", str(demo_on_disk), "today"]) == 0
+    short = capsys.readouterr().out.splitlines()
+    assert len(short) <= 20, "\n".join(short)
+    assert max(_cells(line) for line in short) <= 80
+    assert short[-1] == "More: rebound-tui today --all"
+    text = "\n".join(short)
+    assert "Due today (" in text and "A good moment to reach out: " in text and "Prompt " in text
+    assert "Reflect" not in text  # not due: only the newest plan's due steps show here
+    assert cli.run(["--data-dir", str(demo_on_disk), "today", "--all"]) == 0
+    full = capsys.readouterr().out.splitlines()
+    assert len(full) > len(short) and max(_cells(line) for line in full) <= 80
+    every = "\n".join(full)
+    assert "Reflect" in every and "A good moment to reach out" in every and "  Next steps" in every
+
+
+def test_a_narrow_terminal_gets_its_own_width(demo_on_disk):
+    from store.db import Store
+    from store.today import summarize
+
+    s = Store.open(demo_on_disk, read_only=True)
+    summary = summarize(s)
+    s.close()
+    for everything in (False, True):
+        out = cli_today.Out(io.StringIO(), False, 50)
+        cli_today.render(summary, out, everything=everything)
+        assert out.lines and max(_cells(line) for line in out.lines) <= 50
+    assert cli_today.cut("ab界c", 4) == "ab…" and cli_today.cells("ab界") == 4

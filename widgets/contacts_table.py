@@ -95,6 +95,10 @@ COLUMNS = [
 ]
 _FIXED = sum(w for k, _l, w in COLUMNS if k != "reason")
 GAP = 2
+#: How much wider than its minimum the name may grow when the reason is left out.
+NAME_EXTRA = 12
+#: The mark beside a contact marked for a shared touch (space); never a state's symbol.
+MARK = "*"
 
 
 def _clip(text: str, width: int) -> str:
@@ -110,14 +114,18 @@ def _clip(text: str, width: int) -> str:
 
 
 def widths_for(total: int) -> dict[str, int]:
-    """Column widths for ``total`` cells: the fixed columns at their minimum, then the reason when
-    at least its minimum fits (else left out: the screen's hint line says it), extra to name and
-    company, the rest to the reason."""
+    """Column widths for ``total`` cells (and ``gap``, the spaces between columns): the fixed columns
+    at their minimum, then the reason when at least its minimum fits, extra to name and company, the
+    rest to the reason. Without the reason (the screen's hint line says it), one space between
+    columns and the room goes to the names first: they are what people look for."""
     widths = {k: w for k, _l, w in COLUMNS}
+    widths["gap"] = GAP
     spare = total - 2 - GAP * (len(COLUMNS) - 2) - _FIXED  # the mark column and a right margin
     if spare < widths["reason"] + GAP:
         widths["reason"] = 0
-        name_extra = max(0, min(spare // 2, 12))
+        widths["gap"] = 1
+        spare = total - 2 - (len(COLUMNS) - 2) - _FIXED
+        name_extra = max(0, min(spare, NAME_EXTRA))
         widths["name"] += name_extra
         widths["company"] += max(0, min(spare - name_extra, 10))
         return widths
@@ -327,7 +335,7 @@ class ContactsTable(ScrollView, can_focus=True):
         for key, label, _min in COLUMNS:
             if not w[key]:
                 continue
-            segs.append(Segment(_clip(label, w[key]) + " " * GAP, base))
+            segs.append(Segment(_clip(label, w[key]) + " " * w["gap"], base))
         return segs
 
     def _row_segments(self, line: ContactLine, base: Style, on_cursor: bool) -> list[Segment]:
@@ -337,9 +345,9 @@ class ContactsTable(ScrollView, can_focus=True):
         words = words if len(words) + 2 <= w["state"] else SHORT_WORDS.get(line.state, words)
         badge_style = base if on_cursor else base + self._badge_style(colour)
         name_style = base + Style(bold=True) if line.marked else base
-        gap = " " * GAP
+        gap = " " * w["gap"]
         segs = [
-            Segment("✓" if line.marked else " ", name_style),
+            Segment(MARK if line.marked else " ", name_style),
             Segment(_clip(f"{symbol} {words}", w["state"]), badge_style),
             Segment(gap, base),
             Segment(_clip(line.name, w["name"]) + gap, name_style),

@@ -9,7 +9,7 @@ from tests.harness import (
     assert_shown_literally,
     mounted,
 )
-from widgets.contacts_table import COLUMNS, ContactLine, ContactsTable, widths_for
+from widgets.contacts_table import BADGES, COLUMNS, MARK, ContactLine, ContactsTable, widths_for
 
 
 def line(key: str, name: str, state: str = "ok", **kw: object) -> ContactLine:
@@ -32,6 +32,17 @@ def test_widths_leave_out_the_reason_when_it_does_not_fit():
     assert sum(wide.values()) <= 160
 
 
+def test_at_80_columns_names_get_more_room_than_the_state_words():
+    """Names were cut at 12 characters while the state column took 13: without the reason, one
+    space between columns and the room goes to the names."""
+    for total in (79, 80):
+        w = widths_for(total)
+        assert w["name"] >= 18 > w["state"] + 1 and w["gap"] == 1
+        used = 2 + sum(w[k] for k, _label, _min in COLUMNS) + w["gap"] * (len(COLUMNS) - 2)
+        assert used <= total
+    assert widths_for(160)["gap"] == 2  # wide: as before
+
+
 async def test_header_and_rows_with_state_badges_in_words():
     async with mounted(ContactsTable(), size=(120, 8)) as h:
         h.widget.set_lines(PEOPLE)
@@ -45,12 +56,13 @@ async def test_header_and_rows_with_state_badges_in_words():
         assert h.widget.row_count == 3 and h.widget.current_key == "a"
 
 
-async def test_a_marked_contact_carries_a_tick_and_narrow_state_words_shorten():
+async def test_a_marked_contact_carries_a_mark_unlike_any_state_and_narrow_state_words_shorten():
+    assert MARK not in {symbol for symbol, _colour in BADGES.values()}  # "✓" is "in touch"
     async with mounted(ContactsTable(), size=(80, 6)) as h:
         h.widget.set_lines([line("a", "Ana", "do not contact", marked=True)])
         await h.settle()
         row = h.lines()[1]
-        assert row.startswith("✓⊘ no contact") and "Why now" not in h.lines()[0]
+        assert row.startswith(f"{MARK}⊘ no contact") and "Why now" not in h.lines()[0]
         h.widget.update_line(line("a", "Ana", "ok"))
         await h.settle()
         assert h.lines()[1].startswith(" ✓ in touch")

@@ -114,6 +114,15 @@ class BoardActions:
     def quiet_days(self) -> int:
         return self.store.applications.quiet_days()
 
+    def list_view(self) -> bool:
+        """The board as a list (remembered in the settings), else columns of cards."""
+        return self.store.settings.current().board_view == "list"
+
+    def remember_view(self, list_view: bool) -> None:
+        """Keep the board's view for next time (a read-only session just shows it)."""
+        if not self.store.read_only and list_view != self.list_view():
+            self.write(self.store.settings.update, board_view="list" if list_view else "cards")
+
     def read_only_notice(self) -> Said | None:
         """Forms are not opened in a read-only session (the typing would be lost)."""
         if self.store.read_only:

@@ -31,6 +31,7 @@ from tui.board import fields as f
 from tui.board.closing import CloseDialog, Closing
 from tui.board.fields import FORM_CSS, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
+from widgets.number_input import NumberInput
 from widgets.usertext import literal
 
 __all__ = ["ApplicationForm", "CloseDialog", "Closing"]
@@ -80,15 +81,13 @@ class ApplicationForm(ModalScreen[Application | None]):
                                           compact=True))
                 yield row("Source", Input(a.source, placeholder="LinkedIn, referral…", id="f-source",
                                           compact=True))
-                yield row("Excitement", Input(str(a.excitement) if a.excitement else "", placeholder="1-5",
-                                              restrict=r"[0-5]?", max_length=1, id="f-excitement",
-                                              classes="narrow", compact=True),
+                yield row("Excitement", NumberInput(str(a.excitement) if a.excitement else "", lo=1, hi=5,
+                                                    what="Excitement", id="f-excitement", classes="narrow"),
                           Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
                 yield self._date_row("Applied on", "applied_on", a.applied_on)
                 yield self._date_row("Deadline", "deadline", a.deadline)
-                yield row("Round", Input(str(a.round_number) if a.round_number else "", placeholder="#",
-                                         restrict=r"\d{0,2}", max_length=2, id="f-round_number",
-                                         classes="narrow", compact=True),
+                yield row("Round", NumberInput(str(a.round_number) if a.round_number else "", lo=1, hi=99,
+                                               what="Round", placeholder="#", id="f-round_number", classes="narrow"),
                           Static("–", classes="round-sep"),
                           Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name", compact=True))
                 message, ok = f.interview_hint(f.interview_text(a.interview_at))

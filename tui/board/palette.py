@@ -53,5 +53,7 @@ def board_commands(board: BoardScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Board: keep one thing from the feedback as a lesson",
                          "One line for your Lessons list and the next interview's brief",
                          lambda: keep_one_lesson(board.rapp, board.actions, _card_id(board)))
+    yield PaletteCommand("Board: list view / cards", "The pipeline as one line per card, or as columns (v)",
+                         board.action_toggle_view)
     yield PaletteCommand("Board: go to application…", "Search every application by company or role (g)",
                          board.action_goto)

@@ -37,6 +37,7 @@ from tui.board.sweep import SweepScreen
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
+from widgets.kanban_list import PipelineKanban
 from widgets.usertext import literal
 
 log = logging.getLogger("rebound")
@@ -74,6 +75,7 @@ class BoardScreen(ReboundScreen):
         Binding("z", "snooze", "Snooze a week", show=False, id="board.snooze"),
         Binding("p", "health", "Pipeline health", show=False, id="board.health"),
         Binding("g", "goto", "Go to application", show=False, id="board.goto"),
+        Binding("v", "toggle_view", "List view", show=False, id="board.view"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter"),
     ]
 
@@ -109,15 +111,16 @@ class BoardScreen(ReboundScreen):
             yield Label("Filter")
             yield Input(placeholder="company, role, tag or note words", id="filter-input", compact=True)
             yield Static("", id="filter-count")
-        yield Kanban([(s, STAGE_LABELS[s]) for s in STAGES], id="kanban")
+        yield PipelineKanban([(s, STAGE_LABELS[s]) for s in STAGES], id="kanban")
 
     @property
-    def kanban(self) -> Kanban:
-        return self.query_one(Kanban)
+    def kanban(self) -> PipelineKanban:
+        return self.query_one(PipelineKanban)
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(Footer).compact = True
+        self.kanban.set_list_view(self.actions.list_view())
         self.reload()
         self.kanban.focus()
 
@@ -318,6 +321,11 @@ class BoardScreen(ReboundScreen):
 
         self.app.push_screen(GoToDialog(self.store.applications.all()), picked)
 
+    def action_toggle_view(self) -> None:
+        """Columns of cards, or the pipeline as a list (one line per card); remembered."""
+        self.kanban.set_list_view(not self.kanban.list_view)
+        self.actions.remember_view(self.kanban.list_view)
+
     def on_kanban_opened(self, event: Kanban.Opened) -> None:
         self.open_details(event.card_id)
 
@@ -344,6 +352,12 @@ class BoardScreen(ReboundScreen):
     def set_filter(self, text: str) -> None:
         self.columns.set_query(text)
         self.reload(health=False)
+        k = self.kanban
+        if self.columns.terms and k.current_card is None:  # no match here: the cursor goes to the nearest
+            here = next((i for i, stage in enumerate(STAGES) if stage == k.current_column), 0)
+            found = sorted((abs(i - here), i) for i, stage in enumerate(STAGES) if self.columns.by_stage[stage])
+            if found:
+                k.select(STAGES[found[0][1]], 0)
 
     @on(Input.Changed, "#filter-input")
     def _filter_typed(self, event: Input.Changed) -> None:

@@ -37,10 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     bk = sub.add_parser("backup", help="take a backup of the data file now")
     bk.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
-    td = sub.add_parser("today", help="print what is due today (plain text, for a shell login)")
+    td = sub.add_parser("today", help="print what is due today (plain text that fits a shell login)")
     td.add_argument("--unlock", action="store_true",
                     help="encrypted data: ask for the passphrase (else it only says it is locked)")
     unlock.add_options(td)
+    td.add_argument("--all", action="store_true", help="everything: every step, due group and person")
     td.add_argument("--data-dir", dest="sub_data_dir", metavar="DIR", help=argparse.SUPPRESS)
 
     ex = sub.add_parser("export", help="export applications, the work-search log, the journal, contacts or "

@@ -14,6 +14,7 @@ from textual.app import App
 
 from store import clock
 from store.contacts import ContactRow
+from store.dates import short_date
 from store.linkedin import ImportPlan
 from store.models import Contact, Touchpoint
 from tui.contacts import menus
@@ -77,7 +78,15 @@ def log(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], the
 
 
 def snooze(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], then: Then) -> None:
-    ids = [r.id for r in rows]
+    """Snooze times that change something: from today, or from the due day of people not due yet
+    (said plainly); nothing to snooze for people with no check-in coming."""
+    today = clock.today()
+    start = menus.snooze_from(rows, today)
+    if start is None:
+        app.notify(f"Nothing to snooze: no check-in is coming for {_who(rows)} (paused, archived or no cadence).",
+                   title="Snooze", markup=False)
+        return
+    ids = [r.id for r in rows if r.info.due is not None]
 
     def until(day: date | None) -> None:
         then(actions.snooze(ids, day))
@@ -86,10 +95,13 @@ def snooze(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], 
         if isinstance(value, Until):
             until(value.day)
         else:
-            menus.ask_date(app, f"Snooze {_who(rows)} until", until, future=True)
+            menus.ask_date(app, f"Snooze {_who(rows)} until", until, future=True, after=start)
 
-    menus.choose(app, f"Snooze {_who(rows)}", menus.snooze_options(rows, clock.today()), chosen,
-                 message="The snooze ends by itself; logging a touch ends it too.")
+    message = "The snooze ends by itself; logging a touch ends it too."
+    if start > today:
+        message = (f"Not due yet: the next check-in is {short_date(start, today)}. These times count from "
+                   "that day, so the snooze moves it later. " + message)
+    menus.choose(app, f"Snooze {_who(rows)}", menus.snooze_options(rows, today), chosen, message=message)
 
 
 def pause(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], then: Then) -> None:

@@ -84,8 +84,10 @@ def choose(app: App[Any], title: str, options: Sequence[tuple[T, str]], then: Ca
     app.push_screen(dialog, chosen)
 
 
-def ask_date(app: App[Any], title: str, then: Callable[[date], object], *, future: bool = False) -> None:
-    """Ask for a day (anything :func:`~store.dates.parse_user_date` reads; after today when ``future``)."""
+def ask_date(app: App[Any], title: str, then: Callable[[date], object], *, future: bool = False,
+             after: date | None = None) -> None:
+    """Ask for a day (anything :func:`~store.dates.parse_user_date` reads; after today when ``future``,
+    after ``after`` when given)."""
     today = clock.today()
 
     def check(text: str) -> str | None:
@@ -93,6 +95,8 @@ def ask_date(app: App[Any], title: str, then: Callable[[date], object], *, futur
             d = parse_user_date(text, today)
         except DateError as exc:
             return str(exc)
+        if after is not None and after > today and d <= after:
+            return f"Pick a day after {short_date(after, today)}, when the check-in is due."
         if future and d <= today:
             return "Pick a day after today."
         return None
@@ -104,11 +108,23 @@ def ask_date(app: App[Any], title: str, then: Callable[[date], object], *, futur
     app.push_screen(TextPromptDialog(title, f"Dates: {ACCEPTED}.", placeholder="+2w", validate=check), done)
 
 
+def snooze_from(rows: Sequence[ContactRow], today: date) -> date | None:
+    """The day a snooze of ``rows`` counts from: today, or the latest day one of them is due when that
+    is later (a snooze ending sooner would change nothing). None: none of them has a check-in coming
+    (paused, archived, no cadence)."""
+    dues = [(r.info.base_due if r.info.snoozed_until else r.info.due) for r in rows if r.info.due is not None]
+    found = [d for d in dues if d is not None]
+    return max([today, *found]) if found else None
+
+
 def snooze_options(rows: Sequence[ContactRow], today: date) -> list[tuple[Until | Ask, str]]:
+    """The snooze times: from today, or, for people not due yet, from their due day."""
+    start = snooze_from(rows, today) or today
+    after = " after it's due" if start > today else ""
     options: list[tuple[Until | Ask, str]] = []
     for code, label in C.SNOOZE_PRESETS:
-        d = parse_user_date(code, today)
-        options.append((Until(d), f"{label}  (until {short_date(d, today)})"))
+        d = parse_user_date(code, start)
+        options.append((Until(d), f"{label}{after}  (until {short_date(d, today)})"))
     options.append((Ask.A_DATE, "Until a date…"))
     if any(r.info.snoozed_until for r in rows):
         options.append((Until(None), "End the snooze now"))

@@ -34,6 +34,7 @@ from tui.journal.panes import (
     status_text,
 )
 from tui.shell.base import ReboundScreen
+from widgets.hanging import Hanging
 from widgets.journal_list import EntryList, EntryRow
 
 
@@ -151,7 +152,7 @@ class JournalBrowser(ReboundScreen):
         if entry is None:
             reader.update("" if self._total else WELCOME)
             return
-        reader.update(pane_content(entry, self._app_title(entry.application_id), self.terms))
+        reader.update(Hanging.of(pane_content(entry, self._app_title(entry.application_id), self.terms)))
         self.query_one("#journal-reader", VerticalScroll).scroll_home(animate=False)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:

@@ -33,6 +33,7 @@ from store.journal import (
 )
 from store.models import JournalEntry
 from store.prompts import COMPASSION_LABELS, STEPS, distortion_name, mood_word
+from widgets.hanging import Hanging
 from widgets.sparkline_text import fit_width, sparkline
 
 MATCH_STYLE = "bold reverse"
@@ -223,7 +224,7 @@ class EntryReaderScreen(ModalScreen[ReaderChoice | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reader-box"):
-            yield Static(self._content, id="reader-full")
+            yield Static(Hanging.of(self._content), id="reader-full")
         yield Footer()
 
     def action_close(self) -> None:
@@ -311,6 +312,15 @@ class LessonsScreen(ModalScreen[str | None]):
 # --------------------------------------------------------------------------- trends
 
 
+def axis(cells: int, days: int) -> str:
+    """The labels under a sparkline of ``cells`` cells: the first under its first cell, "today"
+    ending under its last; shorter words when those don't fit, never past the line's end."""
+    for left, right in ((f"{days} days ago", "today"), (f"-{days}d", "today"), (f"-{days}d", "now"), ("", "now")):
+        if len(left) + len(right) + (1 if left else 0) <= cells:
+            return left + " " * (cells - len(left) - len(right)) + right
+    return ""
+
+
 def render_trends(t: Trends, width: int = 70, control: str = "") -> Content:
     """Mood over 30 and 90 days and relief per thought record, as text sparklines with numbers; then
     ``control``, the person's own split of their no's (:mod:`store.control`), when there is one."""
@@ -326,8 +336,7 @@ def render_trends(t: Trends, width: int = 70, control: str = "") -> Content:
         if avg is None:
             out.append(f"  No mood logged in the last {days} days. A quick check-in (c) adds one.\n\n")
             return
-        out.extend(["  ", line, "\n",
-                (f"  {days} days ago".ljust(max(1, len(line) - 3)) + "today", "dim"), "\n",
+        out.extend(["  ", line, "\n", ("  " + axis(len(line), days), "dim"), "\n",
                 f"  average {avg:.1f} of 5 ({mood_word(round(avg))}) on {logged} day{'s' if logged != 1 else ''} "
                 f"with a mood logged\n\n"])
 
@@ -382,7 +391,7 @@ class TrendsScreen(ModalScreen[None]):
 
     def _draw(self) -> None:
         width = max(20, self.size.width - 6)
-        self.query_one("#trends-text", Static).update(render_trends(self.trends, width, self.control))
+        self.query_one("#trends-text", Static).update(Hanging.of(render_trends(self.trends, width, self.control)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -278,7 +278,7 @@ class JournalScreen(JournalBrowser):
                 self.notify(done.message, markup=False)
 
         self.app.push_screen(TextPromptDialog(
-            "Your first name", "Prompts will talk to you by name (\"What does Alex need right now?\"); "
+            "Your first name", "Prompts will talk to you by name (\"What does <your name> need right now?\"); "
             "stepping back like this makes hard moments easier to look at.",
             validate=lambda v: None if v.strip() else "Type a name (or escape)."), named)
 
@@ -310,7 +310,7 @@ class JournalScreen(JournalBrowser):
             yield PaletteCommand("Journal: prompts say 'you'", "Stop using your name in prompts",
                                  self.action_use_my_name)
         else:
-            yield PaletteCommand("Journal: prompts use my name", "Distanced voice: 'What does Alex need?'",
+            yield PaletteCommand("Journal: prompts use my name", "Distanced voice: 'What does <your name> need?'",
                                  self.action_use_my_name)
 
     def save_pending(self) -> None:

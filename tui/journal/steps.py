@@ -29,6 +29,7 @@ from store.prompts import DISTORTIONS, DISTORTIONS_BY_SLUG, EMOTIONS, FUNNEL_DIS
 from tui.journal.actions import app_label
 from widgets.journal_checklist import CheckList
 from widgets.journal_ratings import RatedList, RatedRow
+from widgets.number_input import NumberInput
 
 #: On the first step: said where the reframe starts.
 NOT_THERAPY = "Rebound is not therapy. In an emergency, call your local emergency number."
@@ -161,7 +162,7 @@ class ThoughtsStep(StepParts, Vertical):
             yield Label("Thought:")
             yield Input(placeholder="in your mind's own words, then enter", id="thought-text", compact=True)
             yield Label(" belief")
-            yield Input(placeholder="0-100", id="thought-belief", compact=True, max_length=4)
+            yield NumberInput(lo=0, hi=100, percent=True, what="Belief", id="thought-belief")
         yield Static("enter adds it · in the list: space marks the hot thought (★), ←/→ or digits "
                      "change belief, x removes", classes="hint")
         hot = hot_index(self._entry.thoughts)

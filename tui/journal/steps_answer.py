@@ -20,6 +20,7 @@ from tui.journal.steps import StepParts, Thought, rating_problem, rating_text, r
 from widgets.journal_checklist import CheckList
 from widgets.journal_items import ItemsEditor
 from widgets.journal_ratings import RatedList, RatedRow
+from widgets.number_input import NumberInput
 from widgets.usertext import literal
 
 
@@ -81,8 +82,8 @@ class BalancedStep(StepParts, Vertical):
         yield TextArea(self._entry.balanced_thought, id="balanced", compact=True)
         with Horizontal(classes="row"):
             yield Label("How much do you believe it (0-100)?")
-            yield Input(rating_text(self._entry.balanced_belief), id="balanced-belief", compact=True,
-                        max_length=4, placeholder="0-100")
+            yield NumberInput(rating_text(self._entry.balanced_belief), lo=0, hi=100, percent=True,
+                              what="Belief", id="balanced-belief")
 
     def problem(self) -> str | None:
         return rating_problem(self.query_one("#balanced-belief", Input), "Belief")
@@ -106,8 +107,8 @@ class RerateStep(StepParts, Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row"):
             yield Label("", id="hot-after-label")
-            yield Input(rating_text(self._entry.hot_belief_after), id="hot-after", compact=True, max_length=4,
-                        placeholder="0-100")
+            yield NumberInput(rating_text(self._entry.hot_belief_after), lo=0, hi=100, percent=True,
+                              what="Belief in the hot thought", id="hot-after")
         yield Static("Rate each feeling again, as it is now: ←/→ ±10 or type a number", classes="hint")
         yield RatedList([], mode="toggle", id="rerate",
                         empty_text="No feelings were rated in step 2 (PgUp to go back).")

@@ -55,6 +55,14 @@ INT_FIELDS = [
 INT_FIELDS_BY_KEY = {f.key: f for f in INT_FIELDS}
 
 
+def name_example(my_name: str) -> str:
+    """What the "Prompts" choice does, said with the person's own first name (never a sample one)."""
+    first = (my_name or "").split()
+    if not first:
+        return "with your name (type it above), prompts ask what you would tell a friend, by name"
+    return f"with your name, prompts ask “what would {first[0][:40]} tell a friend?”"
+
+
 def validate_int(text: str, field: IntField) -> tuple[int | None, str]:
     """(value, "") or (None, message saying what is accepted)."""
     raw = (text or "").strip()

@@ -36,8 +36,10 @@ from tui.settings.actions import (
     TIERS,
     SettingsActions,
     check,
+    name_example,
     validate_int,
 )
+from widgets.number_input import NumberInput
 from widgets.usertext import literal
 
 if TYPE_CHECKING:
@@ -128,12 +130,13 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
                                         allow_blank=False, id="f-default_cadence", compact=True),
                                  "how often to keep in touch unless set otherwise")
             for f in INT_FIELDS:
-                yield from self._row(f.key, f.label, Input(str(getattr(s, f.key)), id=f"f-{f.key}", compact=True,
-                                                           max_length=6, classes="int-field"), f.help)
+                yield from self._row(f.key, f.label, NumberInput(str(getattr(s, f.key)), lo=f.lo, hi=f.hi,
+                                                                 what=f.label, id=f"f-{f.key}", classes="int-field"),
+                                     f.help)
             yield from self._row("use_my_name", "Prompts",
                                  Select(NAME_CHOICES, value=bool(s.use_my_name), allow_blank=False,
                                         id="f-use_my_name", compact=True),
-                                 "with your name, prompts ask “what would Alex tell a friend?”")
+                                 name_example(s.my_name))
             theme = s.theme if s.theme in THEME_NAMES else THEME_NAMES[0]
             yield from self._row("theme", "Theme",
                                  Select([(THEME_LABELS.get(n, n), n) for n in THEME_NAMES], value=theme,
@@ -224,6 +227,10 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             msg = errors.get(key, "")
             err.update(literal(msg))
             err.set_class(not msg, "-empty")
+
+    @on(Input.Changed, "#f-my_name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self.query_one("#help-use_my_name", Static).update(literal(name_example(event.value)))
 
     @on(Input.Changed, ".int-field")
     def _number_changed(self, event: Input.Changed) -> None:

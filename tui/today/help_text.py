@@ -9,11 +9,13 @@ touch* (keep the people you met as contacts, a connection note each) and *Move o
 pipeline floor, the next application out). A loss at the final round also gets *Has it reopened?*
 about four months on.
 
-The newest plan shows its steps; the others are one line each: `enter` or `→` opens one, `←` folds
-it again. Steps tick themselves off when you do them anywhere in Rebound (a reframe written, a reply
-marked sent, an application made). `enter` does the highlighted step; `space` marks it done, `s`
-skips it, `z` snoozes it to a day you choose, `u` puts it back to do. A plan leaves Today once every
-step is done or skipped; it stays on the application.
+One plan at a time shows its steps: the newest, as long as that leaves **Due today** on screen, or the
+one you open with `enter` or `→` (the other folds); `←` folds it. Folded plans are one line each, saying
+how many steps are due; when even those lines don't fit, a last row lists the rest on `enter`. The top
+line counts what is due today and the plan steps due. Steps tick themselves off when you do them
+anywhere in Rebound (a reframe written, a reply marked sent, an application made). `enter` does the
+highlighted step; `space` marks it done, `s` skips it, `z` snoozes it to a day you choose, `u` puts it
+back to do. A plan leaves Today once every step is done or skipped; it stays on the application.
 
 **Due today** lists application next steps and drafts you snoozed until today, and feedback you can
 keep as a lesson. **A good moment to reach out** suggests up to three people, each with a reason;

@@ -5,8 +5,11 @@ screen can act on it, and carries its plain text (for the filter and the tests).
 words and symbols, never by colour alone. User text goes in as plain parts of
 :meth:`Content.assemble`, which never parses markup.
 
-Only the newest plan is open (its steps shown); the others are one line each until opened. People
-are never "due": a few are offered as a good moment to reach out, under their own heading.
+One plan at a time is open (its steps shown), the others are one line each: the one the user opened,
+else the newest, as long as its steps leave the "Due today" heading on screen (``room``: the list's
+height). When even the plan lines would push that heading off screen, the first few are listed and a
+"more plans" row lists the rest. People are never "due": a few are offered as a good moment to reach
+out, under their own heading.
 """
 
 from __future__ import annotations
@@ -18,13 +21,13 @@ from typing import Literal
 
 from textual.content import Content
 
-from store.dates import long_date, short_date
+from store.dates import short_date
 from store.plans import STEP_BLURBS, PlanView, StepView
-from store.today import CONTACTS_A_DAY, DueItem, Summary, relief_change, step_is_due, step_when
+from store.today import CONTACTS_A_DAY, DueItem, Summary, step_is_due, step_when
 from tui.today.intent import intent_row
 from widgets.usertext import clip
 
-RowKind = Literal["section", "plan", "step", "person", "due", "more", "empty", "intent"]
+RowKind = Literal["section", "plan", "step", "person", "due", "more", "more-plans", "empty", "intent"]
 #: Parts of a row, as :meth:`Content.assemble` takes them (user text as plain strings).
 Parts = list[str | tuple[str, str]]
 
@@ -180,11 +183,37 @@ def section(id: str, title: str, note: str = "") -> Row:
     return _row(f"section:{id}", "section", parts)
 
 
-def expanded_plans(summary: Summary, expanded: set[str] | None) -> set[str]:
-    """The plans shown open: ``expanded`` when the user chose, else only the newest."""
+def expanded_plans(summary: Summary, expanded: set[str] | None, room: int = 0) -> set[str]:
+    """The plans shown open: ``expanded`` when the user chose, else the newest, unless its steps would
+    push the Due today heading below ``room`` rows (0: the height isn't known yet)."""
     if expanded is not None:
         return expanded
-    return {summary.plans[0].plan.id} if summary.plans else set()
+    if not summary.plans:
+        return set()
+    newest = summary.plans[0]
+    heading_at = len(summary.plans) + len(plan_rows(newest, summary.today))  # the section row, then plans
+    return {newest.plan.id} if not room or heading_at < room else set()
+
+
+def plans_listed(summary: Summary, open_ids: set[str], room: int = 0) -> int:
+    """How many plan lines to list before a "more plans" row: all, unless they (and the open plan's
+    steps) would push the Due today heading below ``room`` rows. At least one; the open plan always."""
+    n = len(summary.plans)
+    if not room:
+        return n
+    steps = sum(len(plan_rows(v, summary.today)) - 1 for v in summary.plans if v.plan.id in open_ids)
+    if 1 + n + steps < room:
+        return n
+    fits = max(1, room - 3 - steps)  # the section, the "more plans" row and the Due today heading
+    last_open = max((i for i, v in enumerate(summary.plans) if v.plan.id in open_ids), default=-1)
+    return n if last_open >= fits else fits
+
+
+def more_plans_row(hidden: list[PlanView], today: date) -> Row:
+    due, n = sum(steps_due(v, today) for v in hidden), len(hidden)
+    note = f" · {due} step{'s' if due != 1 else ''} due" if due else ""
+    return _row("more:plans", "more-plans", [("▸ ", "bold"), f"{n} more plan{'s' if n != 1 else ''}",
+                                             (f"{note}  (enter lists them)", "dim")], hint="enter: list every plan")
 
 
 def plans_section(summary: Summary) -> Row:
@@ -194,21 +223,26 @@ def plans_section(summary: Summary) -> Row:
     return section("plans", "Rebound plans", note)
 
 
-def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = None) -> list[Row]:
-    """Every row of Today. ``expanded``: the plans shown open (None: the newest only; a filter opens
-    them all, so it can find any step)."""
+def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = None, room: int = 0,
+               all_plans: bool = False) -> list[Row]:
+    """Every row of Today. ``expanded``: the plans shown open (None: the newest, when there is
+    ``room``; a filter opens them all, so it can find any step). ``all_plans``: list every plan line
+    however little room there is."""
     today = summary.today
     rows: list[Row] = []
     if summary.plans:
         rows.append(plans_section(summary))
-        open_ids = {v.plan.id for v in summary.plans} if query else expanded_plans(summary, expanded)
-        for i, view in enumerate(summary.plans):
+        open_ids = {v.plan.id for v in summary.plans} if query else expanded_plans(summary, expanded, room)
+        listed = len(summary.plans) if query or all_plans else plans_listed(summary, open_ids, room)
+        for i, view in enumerate(summary.plans[:listed]):
             block = plan_rows(view, today, expanded=view.plan.id in open_ids)
             intent = intent_row(summary, i) if len(block) > 1 else None
             if intent is not None:
                 row = _row(f"intent:{view.plan.id}", "intent", intent.parts, plan_id=view.plan.id, hint=intent.hint)
                 block.insert(1 if intent.top else len(block), row)
             rows += block
+        if listed < len(summary.plans):
+            rows.append(more_plans_row(summary.plans[listed:], today))
     tasks, people = summary.tasks, summary.people
     briefs = [d for d in tasks if d.kind == "brief"]
     tasks = [d for d in tasks if d.kind != "brief"]
@@ -262,39 +296,6 @@ def _cut(rows: list[Row], kind: str, limit: int, noun: str, where: str, screen: 
             continue
         out.append(r)
     return out
-
-
-def head_text(today: date, greeting: str) -> Content:
-    """The top line: the date and a greeting."""
-    return Content.assemble((long_date(today), "bold"), "  ", greeting)
-
-
-def stats_text(s: Summary, width: int = 0) -> Content:
-    """The pipeline floor, the week's goal, thirty days of mood and the latest reframe, in two lines
-    of at most ``width`` cells (0: no limit). The week goes beside the floor, else first on the second
-    line; what doesn't fit is left out, least useful first: how long ago the reframe was, the mood
-    average, then the reframe."""
-    floor_style = "bold" if s.need and not s.first_run else ""
-    pipeline: Parts = [("Pipeline ", "bold"), (s.floor_text, floor_style)]
-    week: Parts = [("Week ", "bold"), s.week_text, "   "] if s.week_text else []
-    avg = s.mood_average
-    mood: Parts = [("Mood 30d ", "bold"), s.sparkline]
-    average: Parts = [(f" avg {avg:.1f}" if avg is not None else " no check-ins yet", "dim")]
-    reframe: Parts = [("   Reframe ", "bold"), (s.relief_text, "dim")]
-    short: Parts = [("   Reframe ", "bold"), (relief_change(s.relief) if s.relief is not None else "none yet", "dim")]
-    line1 = _first_fit(width, pipeline + ["   "] + week[:-1], pipeline) if week else pipeline
-    lead = week if line1 is pipeline else []
-    line2 = _first_fit(width, lead + mood + average + reframe, lead + mood + average + short, lead + mood + short,
-                       lead + mood + average, lead + mood)
-    return Content.assemble(*line1, "\n", *line2)
-
-
-def _first_fit(width: int, *candidates: Parts) -> Parts:
-    """The first candidate line that fits in ``width`` cells (the last one when none does)."""
-    for parts in candidates:
-        if not width or Content.assemble(*parts).cell_length <= width:
-            return parts
-    return candidates[-1]
 
 
 def cursor_index(rows: list[Row], keep: str | None, keep_index: int | None) -> int | None:

@@ -1,7 +1,8 @@
 """The Today screen: the home of Rebound (what it shows: :mod:`tui.today.rows`; its keys: the help).
 
-The newest rebound plan is open, step by step; the others are one line each until ``enter`` or
-``→`` opens them (``←`` folds one). ``enter`` on any row jumps to it (or does the step).
+One rebound plan is open, step by step (the newest, while it leaves "Due today" on screen); the
+others are one line each until ``enter`` or ``→`` opens one, which folds the other (``←`` folds it).
+``enter`` on any row jumps to it (or does the step). The top line counts what is due.
 
 The summary is computed by :mod:`store.today` (shared with ``rebound-tui today``). On the first
 show it is read just after the first paint, so the frame appears at once even on years of data.
@@ -40,9 +41,12 @@ from tui.today.actions import (
     TodayActions,
     snooze_problem,
 )
+from tui.today.folds import PlanFolds
+from tui.today.head import due_counts, head_text, stats_text
 from tui.today.help_text import TODAY_HELP
+from tui.today.jumps import row_jump
 from tui.today.palette import today_commands
-from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, expanded_plans, head_text, stats_text
+from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index
 from widgets.usertext import clip, literal
 
 
@@ -77,13 +81,13 @@ class TodayScreen(ReboundScreen):
         self._loaded = False
         self._summary_key: tuple[int, date] | None = None
         self._plans_seen: set[str] = set()
-        #: The plans shown open; None until the user opens or folds one (then only the newest is open).
-        self.expanded: set[str] | None = None
+        self.folds = PlanFolds()
 
     # -- layout
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self._head_text(), id="today-head")
+        yield Static(head_text(clock.today(), greeting(clock.now().hour, self.store.settings.current().my_name)),
+                     id="today-head")
         yield Static(literal("Reading your data…"), id="today-stats")
         yield OptionList(id="today-list")
         yield Static("", id="today-hint")
@@ -108,8 +112,8 @@ class TodayScreen(ReboundScreen):
             self._loaded = True
             self.refresh_data()
 
-    def _head_text(self) -> Content:
-        return head_text(clock.today(), greeting(clock.now().hour, self.store.settings.current().my_name))
+    def _text_width(self) -> int:
+        return max(0, self.size.width - 2)
 
     # -- data
 
@@ -136,7 +140,6 @@ class TodayScreen(ReboundScreen):
     def _show(self, s: Summary, key: tuple[int, date] | None) -> None:
         self.summary = s
         self._summary_key = key
-        self.query_one("#today-head", Static).update(head_text(s.today, s.greeting))
         self._update_stats()
         self.query_one("#today-prompt", Static).update(Content.assemble(("Prompt ", "bold"), s.prompt))
         self._fill_list()
@@ -151,10 +154,10 @@ class TodayScreen(ReboundScreen):
         fresh = [pid for pid in plan_ids if pid not in self._plans_seen]
         if fresh and self._plans_seen and not self.filter_text:
             keep = f"plan:{fresh[0]}"
-            if self.expanded is not None:
-                self.expanded.add(fresh[0])
+            self.folds.arrived(fresh[0])
         self._plans_seen = set(plan_ids) | self._plans_seen
-        self.rows = build_rows(self.summary, self.filter_text, self.expanded)
+        self.rows = build_rows(self.summary, self.filter_text, self.folds.expanded, self._room(),
+                               self.folds.all_plans)
         self._row_by_id = {r.id: r for r in self.rows}
         with self.app.batch_update():
             ol.clear_options()
@@ -164,13 +167,25 @@ class TodayScreen(ReboundScreen):
                 ol.highlighted = target
         self._update_hint()
 
+    def _room(self) -> int:
+        """The list's height in rows (0 before the first layout)."""
+        return self.query_one("#today-list", OptionList).size.height
+
     def _update_stats(self) -> None:
         if self.summary is not None:
-            stats = self.query_one("#today-stats", Static)
-            stats.update(stats_text(self.summary, max(0, self.size.width - 2)))
+            s, width = self.summary, self._text_width()
+            self.query_one("#today-head", Static).update(head_text(s.today, s.greeting, width, due_counts(s)))
+            self.query_one("#today-stats", Static).update(stats_text(s, width))
 
     def on_resize(self) -> None:
         self._update_stats()
+        if self.summary is not None:  # what fits above "Due today" follows the list's new height
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self.summary is not None and self.rows != build_rows(
+                self.summary, self.filter_text, self.folds.expanded, self._room(), self.folds.all_plans):
+            self._fill_list()
 
     def current_row(self) -> Row | None:
         ol = self.query_one("#today-list", OptionList)
@@ -214,30 +229,16 @@ class TodayScreen(ReboundScreen):
         if row.opens is not None:  # "… and N more": the screen that has them all
             self.rapp.action_go(row.opens)
             return
+        if row.kind == "more-plans":  # every plan line, the cursor on the first one it adds
+            self.folds.all_plans = True
+            self._fill_list()
+            return
         if row.kind == "plan" and row.plan_id and not self._is_open(row.plan_id):
             self._set_open(row.plan_id, True)
             return
-        jump = self._jump(row)
+        jump = row_jump(self.actions, row, self._view(row.plan_id))
         if jump is not None:
             self._go(jump)
-
-    def _jump(self, row: Row) -> Jump | None:
-        """Where enter on ``row`` leads."""
-        if row.kind == "due":
-            return self.actions.due_jump(row.due) if row.due is not None else None
-        if row.kind == "intent":
-            return AskIntention()
-        view = self._view(row.plan_id)
-        if view is None or view.app is None:
-            return None
-        if row.kind == "plan":
-            return OpenApplication(view.app.id)
-        if row.kind == "step":
-            return self.actions.step_jump(view, row.step or "")
-        step = view.step(row.step or "")
-        if row.kind == "person" and step is not None and row.person is not None and row.person < len(step.people):
-            return self.actions.person_jump(view, step, step.people[row.person])
-        return None
 
     def _go(self, jump: Jump) -> None:
         match jump:
@@ -285,18 +286,13 @@ class TodayScreen(ReboundScreen):
 
     def _is_open(self, plan_id: str) -> bool:
         assert self.summary is not None
-        return plan_id in expanded_plans(self.summary, self.expanded)
+        return self.folds.is_open(self.summary, plan_id, self._room())
 
     def _set_open(self, plan_id: str, show: bool) -> None:
-        """Open or fold one plan; the cursor stays on its line."""
+        """Open one plan (folding the other) or fold it; the cursor stays on its line."""
         if self.summary is None or self.filter_text:
             return
-        opened = set(expanded_plans(self.summary, self.expanded))
-        if show:
-            opened.add(plan_id)
-        else:
-            opened.discard(plan_id)
-        self.expanded = opened
+        self.folds.set_open(plan_id, show)
         ol = self.query_one("#today-list", OptionList)
         self._fill_list()
         index = next((i for i, r in enumerate(self.rows) if r.id == f"plan:{plan_id}"), None)
