@@ -7,6 +7,7 @@ from __future__ import annotations
 from store.models import Application
 from tests.screens import today_ready
 from tests.waiting import screen_lines, settle
+from tui.today.head import due_counts
 from tui.today.screen import TodayScreen
 
 
@@ -51,7 +52,7 @@ async def test_opening_a_plan_folds_the_one_that_was_open(demo_store, make_app):
         await today_ready(pilot)
         screen = today_of(app)
         head = screen.query_one("#today-head").render().plain
-        assert head == f"Mon 2 Mar 2026  Good morning, Alex.   {len(screen.summary.tasks)} due today · 6 plan steps due"
+        assert head == f"Mon 2 Mar 2026  Good morning, Alex.   {due_counts(screen.summary)[0]} due today · 6 plan steps due"
         newest, older = screen.summary.plans[0].plan.id, screen.summary.plans[1].plan.id
         assert [r for r in screen.rows if r.kind == "step" and r.plan_id == newest]
         await pilot.press("j")  # from the newest plan's line down to its steps, then to the next plan
@@ -93,7 +94,7 @@ async def test_the_top_line_counts_what_is_due_in_whole_phrases(demo_store, make
     async with app.run_test(size=(80, 24)) as pilot:
         await today_ready(pilot)
         screen = today_of(app)
-        tasks = len(screen.summary.tasks)
+        tasks = due_counts(screen.summary)[0]  # interview briefs are not due
         head = screen.query_one("#today-head").render().plain
         assert "\n" not in head and len(head) <= 78
         assert f"{tasks} due · " in head and " steps" in head  # the short counts make room for the greeting
