@@ -684,9 +684,11 @@ class DraftRepo(Repo[Draft]):
             return self.save(d)
 
 
-APP_KINDS = ("thank-you", "rejection reply", "feedback request")
-FOLLOW_UPS = {"rejection reply": "feedback request", "thank-you": "connection note",
-              "feedback request": "check-in", "connection note": "check-in"}
+APP_KINDS = ("thank-you", "rejection reply", "feedback request", "interviewer thanks", "feedback thanks",
+             "close the loop", "runner-up")
+FOLLOW_UPS = {"rejection reply": "connection note", "thank-you": "connection note",
+              "feedback request": "check-in", "connection note": "check-in", "interviewer thanks": "connection note",
+              "feedback thanks": "check-in", "close the loop": "connection note", "runner-up": "check-in"}
 
 
 def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable[str] = ()) -> str:
@@ -694,17 +696,31 @@ def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable
     application = store.applications.get(application_id)
     if application is not None:
         sent = {d.kind for d in store.drafts.all() if d.application_id == application.id and d.status == "sent"}
-        if application.outcome == "rejected":
-            if "rejection reply" not in sent:
-                return "rejection reply"
-            if not application.feedback_requested_on and "feedback request" not in sent:
-                return "feedback request"
-            return "check-in"
+        if application.outcome in ("rejected", "ghosted"):
+            return _after_a_no_kind(store, application, list(contact_ids), sent)
         if application.stage in ("screening", "interviewing", "offer") and not application.thank_you_sent_on:
             return "thank-you"
     contacts = [c for c in (store.contacts.get(i) for i in contact_ids) if c is not None]
     if contacts and not any(c.connected_on or c.last_any_touch_on for c in contacts):
         return "connection note"
+    return "check-in"
+
+
+def _after_a_no_kind(store: Store, application: Application, contact_ids: list[str], sent: Iterable[str]) -> str:
+    """After a rejection or a ghosting: the message these people get by the rule of
+    :mod:`store.recipients` until it is sent, then thanks for feedback that came, else a check-in."""
+    from .recipients import REPLY, after_a_no
+
+    sent = set(sent)
+    kinds = after_a_no(linked_contacts(store, application), application.outcome)
+    wanted = [kinds[c] for c in contact_ids if c in kinds] or ([] if contact_ids else list(kinds.values()))
+    if application.outcome == "rejected" and not kinds and not contact_ids:
+        wanted = [REPLY]
+    for kind in wanted:
+        if kind not in sent:
+            return kind
+    if application.feedback.strip() and "feedback thanks" not in sent:
+        return "feedback thanks"
     return "check-in"
 
 
@@ -723,20 +739,17 @@ def linked_contacts(store: Store, application: Application) -> list[Contact]:
 
 def default_recipients(store: Store, kind: str, application_id: str | None) -> list[str]:
     """Who a message about an application goes to when nobody was picked: every interviewer for a
-    thank-you (one draft each), the recruiter (or the only person) for a reply or a feedback request."""
+    thank-you (one draft each); after a no, the rule in :mod:`store.recipients` (the person who
+    delivered it gets the reply, each other interviewer their own note…)."""
     application = store.applications.get(application_id)
     if application is None:
         return []
     people = [c for c in linked_contacts(store, application) if c.status not in ("archived", "do not contact")]
     if kind == "thank-you":
         return [c.id for c in people if c.role in ("interviewer", "hiring manager")]
-    if kind in ("rejection reply", "feedback request"):
-        recruiters = [c for c in people if c.role == "recruiter"]
-        if len(recruiters) == 1:
-            return [recruiters[0].id]
-        if len(people) == 1:
-            return [people[0].id]
-    return []
+    from .recipients import default_for
+
+    return [c.id for c in default_for(people, kind)]
 
 
 def shared_application(store: Store, contact_ids: Iterable[str]) -> str | None:

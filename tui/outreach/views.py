@@ -38,7 +38,9 @@ STATUS_CELLS = {"due": "● due", "draft": "✎ draft", "put off": "◷ later", 
 KIND_SHORT = {
     "thank-you": "thank-you", "rejection reply": "rejection reply", "feedback request": "feedback ask",
     "connection note": "connect note", "check-in": "check-in", "holiday greeting": "holiday",
-    "congratulations": "congrats", "article": "article", "reconnect": "reconnect", "other": "other",
+    "congratulations": "congrats", "article": "article", "reconnect": "reconnect",
+    "interviewer thanks": "interviewer thanks", "feedback thanks": "feedback thanks",
+    "close the loop": "close the loop", "runner-up": "runner-up", "other": "other",
 }
 
 
