@@ -30,7 +30,7 @@ from .today import DueItem, Summary, greeting
 if TYPE_CHECKING:
     from .db import Store
 
-FORMAT = 2  # 2: people capped at a few a day, the application count
+FORMAT = 3  # 2: people capped at a few a day, the application count; 3: roles, the cool-off in plan steps
 _DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)}
 _RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
 
