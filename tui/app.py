@@ -30,6 +30,8 @@ from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
+from tui.shell.trips import TripsApp
+from tui.shell.undo import UndoApp
 from tui.transfer.palette import commands as transfer_commands
 
 log = logging.getLogger("rebound")
@@ -40,7 +42,7 @@ SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "cont
                  "outreach": "Outreach"}
 
 
-class ReboundApp(TypingApp, GuardedApp):
+class ReboundApp(TypingApp, GuardedApp, TripsApp, UndoApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
@@ -256,11 +258,11 @@ class ReboundApp(TypingApp, GuardedApp):
 
         self._on_screen("journal", JournalScreen, lambda s: s.start_reframe(application_id))
 
-    def new_application(self) -> None:
-        """Board: open the new-application form."""
+    def new_application(self, stage: str = "") -> None:
+        """Board: open the new-application form (filing into ``stage``; "": the highlighted column)."""
         from tui.board.screen import BoardScreen
 
-        self._on_screen("board", BoardScreen, lambda s: s.action_new())
+        self._on_screen("board", BoardScreen, lambda s: s.action_new(stage))
 
     def open_composer(self, kind: str | None = None, contact_ids: list[str] | None = None,
                       application_id: str | None = None, draft_id: str | None = None) -> None:
@@ -274,6 +276,7 @@ class ReboundApp(TypingApp, GuardedApp):
     # -- actions
 
     def action_go(self, key: str) -> None:
+        self.trip_moved(key)
         if key in self.MODES and self.current_mode != key:
             self.switch_mode(key)
 

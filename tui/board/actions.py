@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from store import clock
 from store import pipeline as p
 from store.models import LIVE_STAGES, Application, Contact
+from store.undo import OFFER
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -110,6 +111,11 @@ class BoardActions:
     def get(self, app_id: str | None) -> Application | None:
         return self.store.applications.get(app_id) if app_id else None
 
+    def _undoable(self, label: str, fn: Callable[..., Any], *args: Any) -> bool:
+        """A one-key verb: ``fn`` through ``write``, recorded so that ``u`` puts it back."""
+        with self.store.undo.recording(label):
+            return self.write(fn, *args)
+
     def quiet_days(self) -> int:
         return self.store.applications.quiet_days()
 
@@ -165,29 +171,32 @@ class BoardActions:
             return Said(False, "Already closed. H reopens it in the stage it closed from.")
         if direction == Direction.BACK and app.stage == "wishlist":
             return Said(False, "Wishlist is the first stage.")
-        if not self.write(self.store.applications.step, app_id, int(direction)):
+        if not self._undoable(f"moving {app.title}", self.store.applications.step, app_id, int(direction)):
             return Said(False)
         self._changed(app_id)
         moved = self.get(app_id)
         if moved is not None and app.stage == "closed":
-            return Said(True, f"Reopened in {p.stage_label(moved.stage)}.", timeout=3)
-        return Said(True)
+            return Said(True, f"Reopened in {p.stage_label(moved.stage)}. {OFFER}", timeout=3)
+        where = p.stage_label(moved.stage) if moved is not None else ""
+        return Said(True, f"Moved to {where}. {OFFER}", timeout=3)
 
     def move_to(self, app_id: str, stage: str) -> Said:
         """Straight to ``stage`` (the palette's "move the card to …"); stamped in its history."""
         app = self.get(app_id)
         if app is None:
             return Said(False, NOT_SELECTED)
-        if app.stage == stage or not self.write(self.store.applications.move, app_id, stage):
+        if app.stage == stage or not self._undoable(f"moving {app.title}", self.store.applications.move, app_id,
+                                                    stage):
             return Said(False)
         self._changed(app_id)
-        return Said(True)
+        return Said(True, f"Moved to {p.stage_label(stage)}. {OFFER}", timeout=3)
 
     def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None) -> Said:
         """Close with ``outcome``; says a kind word, the rebound plan and the floor."""
-        if self.get(app_id) is None:
+        app = self.get(app_id)
+        if app is None:
             return Said(False, NOT_SELECTED)
-        if not self.write(self.store.applications.close, app_id, outcome, reason, on):
+        if not self._undoable(f"closing {app.title}", self.store.applications.close, app_id, outcome, reason, on):
             return Said(False)
         self._changed(app_id, follow=False)
         return self._acknowledge(app_id)
@@ -225,6 +234,7 @@ class BoardActions:
                 lines.append(f"{live} live, floor {floor}: moving {min(short, wish)} from Wishlist would refill it.")
             elif short > 0:
                 lines.append(f"{live} live, floor {floor}: a few new roles would refill it.")
+        lines.append(f"(Pressed by mistake? {OFFER})")
         return Said(True, "\n".join(lines), title="Closed", timeout=8)
 
     def follow_up(self, app_id: str) -> Said:
@@ -251,12 +261,13 @@ class BoardActions:
         return f"{app.title}\n\nIts stage history and notes go too. To keep the record, close it instead (x)."
 
     def delete(self, app_id: str) -> Said:
-        if self.get(app_id) is None:
+        app = self.get(app_id)
+        if app is None:
             return Said(False, NOT_SELECTED)
-        if not self.write(self.store.applications.remove, app_id):
+        if not self._undoable(f"deleting {app.title}", self.store.applications.remove, app_id):
             return Said(False)
         self._changed(app_id, follow=False)
-        return Said(True, "Deleted.", timeout=3)
+        return Said(True, f"Deleted. {OFFER}", timeout=4)
 
     def save_draft(self, app: Application, *, is_new: bool) -> None:
         """An open form's valid typing, saved at hang-up or quit (straight to the store: the app is

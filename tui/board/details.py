@@ -20,6 +20,7 @@ from store.dates import from_iso, humanize_ago, interview_label, long_date
 from store.models import Application
 from tui.board.actions import Direction
 from tui.board.cards import OUTCOME_MARKS
+from tui.shell.undo import UndoHere
 
 if TYPE_CHECKING:
     from tui.board.flows import CardFlows
@@ -125,7 +126,7 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
     return Content.assemble(*parts)
 
 
-class DetailsScreen(ModalScreen[None]):
+class DetailsScreen(ModalScreen[None], UndoHere):
     """One application's details. Its keys act on the card through :class:`CardFlows`; after each
     the view is drawn again, and it closes itself when the card is gone (deleted)."""
 
@@ -177,6 +178,9 @@ class DetailsScreen(ModalScreen[None]):
         self.query_one("#details-text", Static).update(
             details_content(app, clock.today(), actions.quiet_days(), actions.plan_note(app),
                             tuple(c.display_name for c in actions.linked_contacts(app))))
+
+    def after_undo(self) -> None:
+        self.refresh_view()
 
     def _leave(self) -> None:
         """Dismiss once, and only from the top of the stack: a verb's dialog (delete's "are you
