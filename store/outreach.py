@@ -30,6 +30,7 @@ from . import clock
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, from_iso, from_iso_datetime
 from .errors import NotFoundError, OutreachError
 from .models import Application, Contact, Draft, DraftChannel, Settings, Template, Touchpoint
+from .recipients import asks_a_question
 from .repo import Repo
 from .templates import KIND_LABELS, guidance
 
@@ -464,6 +465,18 @@ def cooloff(application: Application | None, findings: Iterable[tone.Finding], h
     return CoolOff(tuple(reasons), until)
 
 
+def settled_words(application: Application | None, hours: int, now: datetime | None = None) -> str:
+    """For a calm draft about a rejection once the cool-off is over (within two weeks of the news):
+    that it is over, said calmly. "" otherwise."""
+    now = now or clock.now()
+    when = rejected_at(application, now.tzinfo)
+    if when is None or hours <= 0 or not when + timedelta(hours=hours) <= now <= when + timedelta(days=14):
+        return ""
+    days = (now - when).days
+    ago = _hours_ago(when, now) if days < 2 else f"{days} days ago"
+    return f"The cool-off is over (the news came {ago}) and the tone reads calm: send it whenever you're ready."
+
+
 # ============================================================================ the whole picture
 
 
@@ -477,6 +490,8 @@ class Assessment:
     findings: list[tuple[str, tone.Finding]]
     cooloff: CoolOff | None
     has_subject: bool
+    #: After the cool-off, a calm draft about the rejection says so ("" otherwise).
+    settled: str = ""
 
     @property
     def blockers(self) -> list[str]:
@@ -527,7 +542,8 @@ def assess_with(draft: Draft, ctx: dict[str, Namespace], *, application: Applica
         findings += [("body", f) for f in tone.check(_mask(rendered.body), first_note=first_note,
                                                       known_words=known)]
     cool = cooloff(application, [f for _, f in findings], settings.cooloff_hours, now)
-    return Assessment(rendered, cs, findings, cool, has_subject)
+    settled = "" if cool or findings else settled_words(application, settings.cooloff_hours, now)
+    return Assessment(rendered, cs, findings, cool, has_subject, settled)
 
 
 def assess(store: Store, draft: Draft, now: datetime | None = None) -> Assessment:
@@ -592,6 +608,13 @@ def put_off_copy(draft: Draft, until: date | None = None) -> Draft:
     d = draft.copy()
     d.status = "put off"
     d.put_off_until = (until or clock.today() + timedelta(days=1)).isoformat()
+    return d
+
+
+def as_sent(draft: Draft, body: str) -> Draft:
+    """``draft`` as it goes out (with the text sent), for the checks made when it is marked sent."""
+    d = draft.copy()
+    d.sent_body = body
     return d
 
 
@@ -665,8 +688,8 @@ class DraftRepo(Repo[Draft]):
                 a = application.copy()
                 if draft.kind == "thank-you":
                     a.thank_you_sent_on = day
-                elif draft.kind == "feedback request":
-                    a.feedback_requested_on = day
+                elif draft.kind == "feedback request" or asks_a_question(store.templates, as_sent(draft, body)):
+                    a.feedback_requested_on = day  # the reply to a no asks the one question too
                 who = recipient_label(draft, store=store)
                 kind = KIND_LABELS.get(draft.kind, draft.kind).lower()
                 a.activity = [*a.activity, {"on": day, "what": f"Sent a {kind} to {who} ({channel})"}]
@@ -774,6 +797,8 @@ def effects_of_sending(store: Store, draft: Draft) -> list[str]:
     application = store.applications.get(draft.application_id)
     if application is not None:
         stamp = {"thank-you": "thank-you sent", "feedback request": "feedback requested"}.get(draft.kind)
+        if asks_a_question(store.templates, draft):
+            stamp = "feedback requested, in the same reply"
         out.append(f"Notes it on {application.title}" + (f" ({stamp})." if stamp else "."))
     out.append("Moves it to Sent, keeping the text that went out.")
     return out

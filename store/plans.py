@@ -54,7 +54,15 @@ from .models import (
     Touchpoint,
 )
 from .outreach import rejected_at
-from .recipients import CLOSE_LOOP, INTERVIEWER_THANKS, REPLY, RUNNER_UP, after_a_no, runner_up_contact
+from .recipients import (
+    CLOSE_LOOP,
+    INTERVIEWER_THANKS,
+    REPLY,
+    RUNNER_UP,
+    after_a_no,
+    asks_a_question,
+    runner_up_contact,
+)
 from .repo import Repo
 
 if TYPE_CHECKING:
@@ -102,8 +110,6 @@ FEEDBACK_KINDS = ("feedback request",)
 NOTE_KINDS = ("connection note",)
 #: What counts as the light check-in of the runner-up sequence.
 CHECK_IN_KINDS = ("check-in", "article", "congratulations", "holiday greeting", "reconnect")
-#: The built-in replies (and the call variant) all ask the one feedback question.
-ASKING_REPLY = "builtin-rejection reply"
 #: Steps whose message waits for the cool-off after a rejection.
 COOLED_STEPS = ("thank_you", "feedback")
 NEW_CONTACT_ROLE: ContactRole = "interviewer"
@@ -642,7 +648,7 @@ def _people(ev: Evidence, app: Application, started: date) -> list[Person]:
             if d.kind in THANK_KINDS and c.id in d.contact_ids:
                 if d.status == "sent" and _after(d.sent_on, started):
                     p.replied_on = max(p.replied_on or "", d.sent_on or "")
-                    if d.kind == REPLY and asks_a_question(ev.store, d):
+                    if asks_a_question(ev.store.templates, d):
                         p.asked_on = max(p.asked_on or "", d.sent_on or "")
                 elif d.status != "sent":
                     waiting.append(d)
@@ -659,17 +665,6 @@ def _people(ev: Evidence, app: Application, started: date) -> list[Person]:
             p.note_on = (nd.sent_on or nd.created_at or "")[:10] or None
         people.append(p)
     return people + out
-
-
-def asks_a_question(store: Store, draft: Draft) -> bool:
-    """A reply that carried the feedback question: it has one, or it came from the built-in reply
-    (or a copy of it), which always asks."""
-    if "?" in (draft.sent_body or draft.body):
-        return True
-    template = store.templates.lookup(draft.template_id)
-    if template is None:
-        return False
-    return template.id.startswith(ASKING_REPLY) or template.builtin_of.startswith(ASKING_REPLY)
 
 
 def _plural(n: int, word: str) -> str:
@@ -775,12 +770,12 @@ def _read_feedback(x: _StepEvidence) -> None:
     asker = next((p for p in x.people if p.kind == REPLY), None)
     if feedback:
         x.auto_done(max(requested) if requested else app.updated_at[:10], "feedback received")
+    elif asker is not None and asker.asked_on:
+        x.auto_done(asker.asked_on, f"asked in your reply to {asker.name}")
     elif _after(app.feedback_requested_on, x.started):
         x.auto_done(app.feedback_requested_on, "request sent")
     elif requested:
         x.auto_done(max(requested), "request sent")
-    elif asker is not None and asker.asked_on:
-        x.auto_done(asker.asked_on, f"asked in your reply to {asker.name}")
     else:
         waiting = any(d.kind in FEEDBACK_KINDS and d.status != "sent" for d in x.ev.drafts_by_app.get(app.id, []))
         if waiting:

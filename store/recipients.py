@@ -21,14 +21,20 @@ note around month 4 go to the hiring manager (else the recruiter, else whoever d
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .models import Contact, DraftKind
+from .models import Contact, Draft, DraftKind
+
+if TYPE_CHECKING:
+    from .templates import TemplateRepo
 
 REPLY: DraftKind = "rejection reply"
 INTERVIEWER_THANKS: DraftKind = "interviewer thanks"
 CLOSE_LOOP: DraftKind = "close the loop"
 FEEDBACK_THANKS: DraftKind = "feedback thanks"
 RUNNER_UP: DraftKind = "runner-up"
+#: The built-in replies (and the call variant) all ask the one feedback question.
+ASKING_REPLY = "builtin-rejection reply"
 #: Roles that are kept in touch with but not thanked for a no.
 NOT_THANKED = ("referrer", "mentor", "peer", "alumni")
 
@@ -47,6 +53,19 @@ RULES: list[tuple[str, str]] = [
     ("Runner-up: if plans change", "after a final-round loss, the hiring manager (else the recruiter) "
      "around month 4."),
 ]
+
+
+def asks_a_question(templates: TemplateRepo, draft: Draft) -> bool:
+    """A reply that carried the feedback question: it has one, or it came from the built-in reply
+    (or a copy of it), which always asks."""
+    if draft.kind != REPLY:
+        return False
+    if "?" in (draft.sent_body or draft.body):
+        return True
+    template = templates.lookup(draft.template_id)
+    if template is None:
+        return False
+    return template.id.startswith(ASKING_REPLY) or template.builtin_of.startswith(ASKING_REPLY)
 
 
 def _usable(people: Sequence[Contact]) -> list[Contact]:

@@ -92,7 +92,8 @@ _BUILTINS: list[Template] = [
         subject="Re: {{ app.role }} at {{ app.company }}",
         body=(
             "Hi {{ contact.first_name }},\n\n"
-            "Thank you for letting me know, and for your time through the process. I enjoyed "
+            "Thank you for letting me know, and for your time through the process at {{ app.company }}. "
+            "I enjoyed "
             "{{ ask(\"one specific good thing about the process\") }}.\n\n"
             "If you can share it, one thing would help me: {{ ask(\"one narrow question, e.g. was there one "
             "area where the other candidates were stronger?\") }} A line or two is plenty, and no reply is "
@@ -103,23 +104,6 @@ _BUILTINS: list[Template] = [
         length_hint=("Email, in the same thread, to the person who told you: " + GUIDANCE["rejection reply"].text
                      + ", one thanks and one question (no second email for feedback). No pushback, no blame."),
         timing_hint="When the cool-off ends: the next day is soon enough.",
-    ),
-    Template(
-        id=BUILTIN_PREFIX + "rejection reply call", name="Reply to a rejection, asking for a 10-minute call",
-        kind="rejection reply", channel="email",
-        subject="Re: {{ app.role }} at {{ app.company }}",
-        body=(
-            "Hi {{ contact.first_name }},\n\n"
-            "Thank you for telling me, and for the time you and the team gave me. I enjoyed "
-            "{{ ask(\"one specific good thing about the process\") }}.\n\n"
-            "Would you have ten minutes for a short call in the next couple of weeks? I'd value hearing "
-            "{{ ask(\"the one thing you'd most like to learn, e.g. what would have made my final round stronger\") }}. "
-            "If that isn't possible, I understand completely.\n\n"
-            "All the best,\n" + _SIGN + "\n"
-        ),
-        length_hint=("Email, in the same thread, to the person who told you: " + GUIDANCE["rejection reply"].text
-                     + ". One small ask, easy to decline."),
-        timing_hint="When the cool-off ends; best after a final round, where a short talk is worth most.",
     ),
     Template(
         id=BUILTIN_PREFIX + "feedback request", name=KIND_LABELS["feedback request"], kind="feedback request",
@@ -275,6 +259,24 @@ _BUILTINS: list[Template] = [
         length_hint=("Email, to the hiring manager (else the recruiter), " + GUIDANCE["runner-up"].text
                      + ". Light: no pressure, no ask to reconsider."),
         timing_hint="About four months after a final-round loss, or when the role is posted again.",
+    ),
+    Template(
+        id=BUILTIN_PREFIX + "rejection reply call", name="Reply to a rejection, asking for a 10-minute call",
+        kind="rejection reply", channel="email",
+        subject="Re: {{ app.role }} at {{ app.company }}",
+        body=(
+            "Hi {{ contact.first_name }},\n\n"
+            "Thank you for telling me, and for the time you and the team at {{ app.company }} gave me. "
+            "I enjoyed "
+            "{{ ask(\"one specific good thing about the process\") }}.\n\n"
+            "Would you have ten minutes for a short call in the next couple of weeks? I'd value hearing "
+            "{{ ask(\"the one thing you'd most like to learn, e.g. what would have made my final round stronger\") }}. "
+            "If that isn't possible, I understand completely.\n\n"
+            "All the best,\n" + _SIGN + "\n"
+        ),
+        length_hint=("Email, in the same thread, to the person who told you: " + GUIDANCE["rejection reply"].text
+                     + ". One small ask, easy to decline."),
+        timing_hint="When the cool-off ends; best after a final round, where a short talk is worth most.",
     ),
     Template(
         id=BUILTIN_PREFIX + "other", name=KIND_LABELS["other"], kind="other", channel="email",

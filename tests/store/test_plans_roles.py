@@ -11,7 +11,7 @@ from store import clock
 from store import plans as P
 from store import recipients as R
 from store.models import Application, Contact, Draft, Settings, Touchpoint
-from store.outreach import build_context, cooloff, default_recipients, render
+from store.outreach import assess, build_context, cooloff, default_recipients, render
 from store.templates import BUILTIN_BY_KIND, BUILTINS
 from store.today import step_is_due, step_when
 from store.tone import check
@@ -83,6 +83,7 @@ def test_each_person_gets_their_own_note_and_the_recruiter_one_message(store):
     reply = store.drafts.save(Draft(kind="rejection reply", contact_ids=[ana.id], application_id=app.id,
                                     template_id=BUILTIN_BY_KIND["rejection reply"].id))
     store.drafts.mark_sent(reply.id, channel="email", on=TODAY, subject="Re", body="Thank you for letting me know.")
+    assert store.applications.get(app.id).feedback_requested_on == "2026-03-02"  # the reply was the request
     view = _view(store, app)
     assert view.step("feedback").status == "done" and view.step("feedback").detail == "asked in your reply to Ana Chen"
     assert view.step("thank_you").is_open and view.step("thank_you").detail == "1 of 3 sent"
@@ -179,8 +180,13 @@ def test_the_thank_you_is_due_when_the_cool_off_ends_never_during_it(store):
         step = _view(store, app, moment.date()).step("thank_you")
         assert step_when(step, moment.date()) == words
         assert step_is_due(step, moment.date()) is is_due
-        # the composer agrees: "sleep on it" exactly while the plan doesn't say "due"
+        # the composer agrees: "sleep on it" exactly while the plan doesn't say "due"; after it, a calm word
         assert (cooloff(store.applications.get(app.id), [], 24, moment) is None) is is_due
+        draft = Draft(kind="rejection reply", contact_ids=[ana.id], application_id=app.id, channel="email",
+                      subject="Re", body="Hi Ana, thank you for letting me know.")
+        settled = assess(store, draft, moment).settled
+        assert settled == ("The cool-off is over (the news came 24 hours ago) and the tone reads calm: send it "
+                           "whenever you're ready." if is_due else "")
 
 
 def test_a_longer_cool_off_moves_the_thank_you_with_it(store):

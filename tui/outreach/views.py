@@ -273,6 +273,8 @@ def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
             out.append(("", f"! “{clip(f.words, 40)}” — {f.label}: {f.why}"))
     else:
         out.append(("", "✓ Tone: nothing noticed"))
+    if a.settled:
+        out.append(("", a.settled))
     g = guidance(d.kind)
     if timing or g.text:
         out += [("", ""), ("bold", "Timing and length")]
