@@ -90,8 +90,8 @@ STEP_HINTS = {
 }
 STEP_KEYS = " · space done · s skip · z snooze · u undo"
 #: What each person's note is called on their line.
-NOTE_WORDS = {"rejection reply": "the reply, with one question", "interviewer thanks": "their own thanks",
-              "close the loop": "the close-the-loop note"}
+NOTE_WORDS = {"rejection reply": "reply with one question", "interviewer thanks": "their own thanks",
+              "close the loop": "close-the-loop note"}
 
 
 def step_hint(view: PlanView, step: StepView) -> str:
@@ -115,12 +115,12 @@ def person_line(view: PlanView, step: StepView, i: int) -> tuple[Parts, str]:
         return [f"      + {name}", (" — not a contact yet: a adds them (quarterly)", "dim")], \
             "a: add as a contact (quarterly)"
     if step.key == "thank_you":
-        what = NOTE_WORDS.get(p.kind, "the reply")
+        what = NOTE_WORDS.get(p.kind, "reply")
         if p.replied_on:
             return [f"      ✓ {name}", (f" — sent {short_date(p.replied_on, view.today)}", "dim")], \
                 "enter: open the contact"
         if p.reply_draft_id:
-            return [f"      ○ {name}", (f" — {what}: draft waiting, enter opens it", "dim")], \
+            return [f"      ○ {name}", (f" — {what} · draft waiting: enter opens it", "dim")], \
                 "enter: open the draft"
         return [f"      ○ {name}", (f" — {what}: enter writes it", "dim")], f"enter: write {what}"
     # stay in touch
