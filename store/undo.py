@@ -8,9 +8,9 @@ same dicts, so each record is byte for byte what it was (stage, dates, next acti
 the plan, the touchpoints…), and a record the verb created is removed. Documents are never changed
 in place (copy-on-write), so holding them is a snapshot.
 
-Only the last verb can be undone, and only while the records it touched are still as it left them:
-anything changed since (by hand, or by Today noting a step done) refuses the undo rather than
-overwrite newer work.
+Only the last change can be undone, and only when it was one of these verbs: any other write since
+(an edit, a journal entry, Today noting a step done) leaves nothing to undo, and records changed
+since are never overwritten.
 """
 
 from __future__ import annotations
@@ -85,9 +85,13 @@ class UndoLog:
         self.last = rec if any(rec.before[w] is not rec.after[w] for w in rec.before) else None
 
     def note(self, table: str, key: str, raw_table: dict[str, Doc]) -> None:
-        """Called by a repository before it replaces or removes ``key`` in ``table``."""
+        """Called by a repository before it replaces or removes ``key`` in ``table``. A write outside
+        a verb (an edit, a journal entry…) is the last change now: nothing is left to undo."""
         rec = self._recording
-        if rec is None or (table, key) in rec.before:
+        if rec is None:
+            self.last = None
+            return
+        if (table, key) in rec.before:
             return
         if table not in rec.order:
             rec.order[table] = list(raw_table)

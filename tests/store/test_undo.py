@@ -52,27 +52,36 @@ def test_undo_puts_every_record_back_byte_for_byte_in_one_write(store, verb):
         store.undo.undo()
 
 
-def test_undo_refuses_when_the_records_changed_since(store):
+def test_undo_never_overwrites_records_changed_since(store):
     _ana, app = _seed(store)
     with store.undo.recording("closing Acme"):
         store.applications.reject(app.id)
-    changed = store.applications.get(app.id).copy()
-    changed.notes = "typed afterwards"
-    store.applications.save(changed)
+    store.reload()  # the file read again (an external change): the records are not the ones left
     with pytest.raises(NothingToUndo, match="changed since"):
         store.undo.undo()
-    assert store.applications.get(app.id).notes == "typed afterwards"
+    assert store.applications.get(app.id).stage == "closed"
 
 
-def test_other_records_changing_does_not_block_undo_and_survives_it(store):
+def test_any_other_change_since_leaves_nothing_to_undo(store):
     _ana, app = _seed(store)
     other = store.applications.add(Application(company="Other", stage="applied"))
     with store.undo.recording("closing Acme"):
         store.applications.reject(app.id)
-    store.applications.step(other.id, 1)
-    store.undo.undo()
-    assert store.applications.get(app.id).stage == "interviewing"
-    assert store.applications.get(other.id).stage == "screening"
+    store.applications.step(other.id, 1)  # not a recorded verb: it is the last change now
+    with pytest.raises(NothingToUndo, match="Nothing to undo"):
+        store.undo.undo()
+    assert store.applications.get(app.id).stage == "closed"
+
+
+def test_the_next_verb_is_the_one_undone(store):
+    _ana, app = _seed(store)
+    other = store.applications.add(Application(company="Other", stage="applied"))
+    with store.undo.recording("closing Acme"):
+        store.applications.reject(app.id)
+    with store.undo.recording("moving Other"):
+        store.applications.step(other.id, 1)
+    assert store.undo.undo().label == "moving Other"
+    assert store.applications.get(other.id).stage == "applied" and store.applications.get(app.id).stage == "closed"
 
 
 def test_a_verb_that_changed_nothing_leaves_nothing_to_undo(store):
