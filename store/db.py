@@ -46,6 +46,7 @@ from .repo import Repo, StrIdTable
 from .settings import SettingsRepo
 from .storage import AtomicJSONStorage
 from .templates import TemplateRepo
+from .undo import UndoLog
 
 if TYPE_CHECKING:
     from .crypto import Keyring
@@ -106,6 +107,8 @@ class Store:
         self.templates = TemplateRepo(self, Template)
         self.plans = PlanRepo(self, Plan)
         self.settings = SettingsRepo(self, Settings)
+        #: The last one-key verb, to put back with ``u`` (:mod:`store.undo`).
+        self.undo = UndoLog(self)
         self.repos: list[Repo[Any]] = [
             self.applications, self.journal, self.contacts, self.touchpoints, self.drafts,
             self.templates, self.plans, self.settings,

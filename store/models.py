@@ -39,13 +39,15 @@ Channel = Literal["email", "linkedin note", "linkedin message", "inmail", "call"
 Direction = Literal["out", "in", "two-way"]
 TouchKind = Literal["thank-you", "rejection reply", "feedback request", "connection note", "check-in",
                     "congratulations", "holiday greeting", "article", "reconnect", "referral ask", "follow-up",
-                    "other"]
+                    "interviewer thanks", "feedback thanks", "close the loop", "runner-up", "other"]
 DraftKind = Literal["thank-you", "rejection reply", "feedback request", "connection note", "check-in",
-                    "holiday greeting", "congratulations", "article", "reconnect", "other"]
+                    "holiday greeting", "congratulations", "article", "reconnect", "interviewer thanks",
+                    "feedback thanks", "close the loop", "runner-up", "other"]
 DraftChannel = Literal["email", "linkedin note", "linkedin message", "inmail", "other"]
 DraftStatus = Literal["draft", "sent", "put off"]
 PlanKind = Literal["rejected", "ghosted"]
-StepKey = Literal["reflect", "thank_you", "feedback", "stay_in_touch", "move_on", "reopened"]
+StepKey = Literal["reflect", "thank_you", "close_loop", "feedback", "stay_in_touch", "move_on", "check_in",
+                  "reopened"]
 StepStatus = Literal["todo", "done", "skipped", "snoozed"]
 ImportantDateKind = Literal["birthday", "work anniversary", "custom"]
 LinkedInTier = Literal["free", "premium"]

@@ -32,6 +32,7 @@ from . import clock
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, from_iso, from_iso_datetime
 from .errors import NotFoundError, OutreachError
 from .models import Application, Contact, Draft, DraftChannel, Settings, Template, Touchpoint
+from .recipients import asks_a_question
 from .repo import Repo
 from .templates import KIND_LABELS, guidance
 
@@ -472,6 +473,18 @@ def cooloff(application: Application | None, findings: Iterable[tone.Finding], h
     return CoolOff(tuple(reasons), until)
 
 
+def settled_words(application: Application | None, hours: int, now: datetime | None = None) -> str:
+    """For a calm draft about a rejection once the cool-off is over (within two weeks of the news):
+    that it is over, said calmly. "" otherwise."""
+    now = now or clock.now()
+    when = rejected_at(application, now.tzinfo)
+    if when is None or hours <= 0 or not when + timedelta(hours=hours) <= now <= when + timedelta(days=14):
+        return ""
+    days = (now - when).days
+    ago = _hours_ago(when, now) if days < 2 else f"{days} days ago"
+    return f"The cool-off is over (the news came {ago}) and the tone reads calm: send it whenever you're ready."
+
+
 # ============================================================================ the whole picture
 
 
@@ -485,6 +498,8 @@ class Assessment:
     findings: list[tuple[str, tone.Finding]]
     cooloff: CoolOff | None
     has_subject: bool
+    #: After the cool-off, a calm draft about the rejection says so ("" otherwise).
+    settled: str = ""
 
     @property
     def blockers(self) -> list[str]:
@@ -569,7 +584,8 @@ def assess_with(draft: Draft, ctx: dict[str, Namespace], *, application: Applica
         findings += [("body", f) for f in tone.check(_mask(rendered.body), first_note=first_note,
                                                       known_words=known)]
     cool = cooloff(application, [f for _, f in findings], settings.cooloff_hours, now)
-    return Assessment(rendered, cs, findings, cool, has_subject)
+    settled = "" if cool or findings else settled_words(application, settings.cooloff_hours, now)
+    return Assessment(rendered, cs, findings, cool, has_subject, settled)
 
 
 def assess(store: Store, draft: Draft, now: datetime | None = None) -> Assessment:
@@ -634,6 +650,13 @@ def put_off_copy(draft: Draft, until: date | None = None) -> Draft:
     d = draft.copy()
     d.status = "put off"
     d.put_off_until = (until or clock.today() + timedelta(days=1)).isoformat()
+    return d
+
+
+def as_sent(draft: Draft, body: str) -> Draft:
+    """``draft`` as it goes out (with the text sent), for the checks made when it is marked sent."""
+    d = draft.copy()
+    d.sent_body = body
     return d
 
 
@@ -707,8 +730,8 @@ class DraftRepo(Repo[Draft]):
                 a = application.copy()
                 if draft.kind == "thank-you":
                     a.thank_you_sent_on = day
-                elif draft.kind == "feedback request":
-                    a.feedback_requested_on = day
+                elif draft.kind == "feedback request" or asks_a_question(store.templates, as_sent(draft, body)):
+                    a.feedback_requested_on = day  # the reply to a no asks the one question too
                 who = recipient_label(draft, store=store)
                 kind = KIND_LABELS.get(draft.kind, draft.kind).lower()
                 a.activity = [*a.activity, {"on": day, "what": f"Sent a {kind} to {who} ({channel})"}]
@@ -726,9 +749,11 @@ class DraftRepo(Repo[Draft]):
             return self.save(d)
 
 
-APP_KINDS = ("thank-you", "rejection reply", "feedback request")
-FOLLOW_UPS = {"rejection reply": "feedback request", "thank-you": "connection note",
-              "feedback request": "check-in", "connection note": "check-in"}
+APP_KINDS = ("thank-you", "rejection reply", "feedback request", "interviewer thanks", "feedback thanks",
+             "close the loop", "runner-up")
+FOLLOW_UPS = {"rejection reply": "connection note", "thank-you": "connection note",
+              "feedback request": "check-in", "connection note": "check-in", "interviewer thanks": "connection note",
+              "feedback thanks": "check-in", "close the loop": "connection note", "runner-up": "check-in"}
 
 
 def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable[str] = ()) -> str:
@@ -736,17 +761,31 @@ def suggest_kind(store: Store, application_id: str | None, contact_ids: Iterable
     application = store.applications.get(application_id)
     if application is not None:
         sent = {d.kind for d in store.drafts.all() if d.application_id == application.id and d.status == "sent"}
-        if application.outcome == "rejected":
-            if "rejection reply" not in sent:
-                return "rejection reply"
-            if not application.feedback_requested_on and "feedback request" not in sent:
-                return "feedback request"
-            return "check-in"
+        if application.outcome in ("rejected", "ghosted"):
+            return _after_a_no_kind(store, application, list(contact_ids), sent)
         if application.stage in ("screening", "interviewing", "offer") and not application.thank_you_sent_on:
             return "thank-you"
     contacts = [c for c in (store.contacts.get(i) for i in contact_ids) if c is not None]
     if contacts and not any(c.connected_on or c.last_any_touch_on for c in contacts):
         return "connection note"
+    return "check-in"
+
+
+def _after_a_no_kind(store: Store, application: Application, contact_ids: list[str], sent: Iterable[str]) -> str:
+    """After a rejection or a ghosting: the message these people get by the rule of
+    :mod:`store.recipients` until it is sent, then thanks for feedback that came, else a check-in."""
+    from .recipients import REPLY, after_a_no
+
+    sent = set(sent)
+    kinds = after_a_no(linked_contacts(store, application), application.outcome)
+    wanted = [kinds[c] for c in contact_ids if c in kinds] or ([] if contact_ids else list(kinds.values()))
+    if application.outcome == "rejected" and not kinds and not contact_ids:
+        wanted = [REPLY]
+    for kind in wanted:
+        if kind not in sent:
+            return kind
+    if application.feedback.strip() and "feedback thanks" not in sent:
+        return "feedback thanks"
     return "check-in"
 
 
@@ -765,20 +804,17 @@ def linked_contacts(store: Store, application: Application) -> list[Contact]:
 
 def default_recipients(store: Store, kind: str, application_id: str | None) -> list[str]:
     """Who a message about an application goes to when nobody was picked: every interviewer for a
-    thank-you (one draft each), the recruiter (or the only person) for a reply or a feedback request."""
+    thank-you (one draft each); after a no, the rule in :mod:`store.recipients` (the person who
+    delivered it gets the reply, each other interviewer their own note…)."""
     application = store.applications.get(application_id)
     if application is None:
         return []
     people = [c for c in linked_contacts(store, application) if c.status not in ("archived", "do not contact")]
     if kind == "thank-you":
         return [c.id for c in people if c.role in ("interviewer", "hiring manager")]
-    if kind in ("rejection reply", "feedback request"):
-        recruiters = [c for c in people if c.role == "recruiter"]
-        if len(recruiters) == 1:
-            return [recruiters[0].id]
-        if len(people) == 1:
-            return [people[0].id]
-    return []
+    from .recipients import default_for
+
+    return [c.id for c in default_for(people, kind)]
 
 
 def shared_application(store: Store, contact_ids: Iterable[str]) -> str | None:
@@ -803,6 +839,8 @@ def effects_of_sending(store: Store, draft: Draft) -> list[str]:
     application = store.applications.get(draft.application_id)
     if application is not None:
         stamp = {"thank-you": "thank-you sent", "feedback request": "feedback requested"}.get(draft.kind)
+        if asks_a_question(store.templates, draft):
+            stamp = "feedback requested, in the same reply"
         out.append(f"Notes it on {application.title}" + (f" ({stamp})." if stamp else "."))
     out.append("Moves it to Sent, keeping the text that went out.")
     return out

@@ -4,16 +4,20 @@ When the board closes an application as *rejected* (or *ghosted*), it calls
 :meth:`PlanRepo.ensure_for_application` inside its close batch. The plan holds one step per habit:
 
 1. ``reflect`` — a guided reframe linked to the application (the journal wizard);
-2. ``thank_you`` — a reply to the rejection for each linked contact (not for a ghosting), due the
-   next day;
-3. ``feedback`` — a feedback request, due two days after; feedback recorded on the application is
-   offered as a lesson for the journal;
+2. ``thank_you`` — a note to each person, by the rule of :mod:`store.recipients`: the person who
+   delivered the no gets one reply that thanks and asks one narrow feedback question, each other
+   interviewer their own thanks. Due when the cool-off ends (Settings › cool-off hours), so the plan
+   never says "due" while the composer says "sleep on it";
+3. ``feedback`` — that one question, inside the same reply (never a second email); feedback recorded
+   on the application is offered as a lesson for the journal;
 4. ``stay_in_touch`` — the interviewers and recruiter as contacts (quarterly cadence), a LinkedIn
    connection note each;
-5. ``move_on`` — back above the pipeline floor, and the next application out (the bounce-back);
+5. ``move_on`` — back above the pipeline floor, and the next application out (the bounce-back).
 
-and, for a loss at the final round (or at the offer), ``reopened``: "has the role reopened?" about
-four months later.
+A ghosting gets ``close_loop`` (one close-the-loop note to your contact there) instead of the
+thank-you and feedback steps. A loss at the final round (or at the offer) gets the runner-up
+sequence: the connection notes on day 3, ``check_in`` (a light check-in with something to give, weeks
+6–8) and ``reopened`` ("has it reopened?" with the runner-up note, about four months later).
 
 Stored per step: ``status`` (``todo``, ``done``, ``skipped``, ``snoozed``), ``due``, ``done_on``,
 ``snoozed_until``. What the user did elsewhere counts too: a reframe written, a reply or request
@@ -27,7 +31,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
 from . import clock
@@ -49,6 +53,16 @@ from .models import (
     StepStatus,
     Touchpoint,
 )
+from .outreach import rejected_at
+from .recipients import (
+    CLOSE_LOOP,
+    INTERVIEWER_THANKS,
+    REPLY,
+    RUNNER_UP,
+    after_a_no,
+    asks_a_question,
+    runner_up_contact,
+)
 from .repo import Repo
 
 if TYPE_CHECKING:
@@ -56,35 +70,48 @@ if TYPE_CHECKING:
 
 PLAN_OUTCOMES: tuple[PlanKind, ...] = ("rejected", "ghosted")
 
-STEP_ORDER: list[StepKey] = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on", "reopened"]
+STEP_ORDER: list[StepKey] = ["reflect", "thank_you", "close_loop", "feedback", "stay_in_touch", "move_on",
+                              "check_in", "reopened"]
 STEP_TITLES: dict[str, str] = {
     "reflect": "Reflect",
     "thank_you": "Say thank you",
+    "close_loop": "Close the loop",
     "feedback": "Ask for feedback",
     "stay_in_touch": "Stay in touch",
     "move_on": "Move on",
+    "check_in": "Light check-in",
     "reopened": "Has it reopened?",
 }
 STEP_BLURBS: dict[str, str] = {
     "reflect": "a guided reframe of this one",
-    "thank_you": "a short reply to the rejection",
-    "feedback": "one polite question about what to improve",
+    "thank_you": "a short note to each person, one each",
+    "close_loop": "one short note, no feedback ask",
+    "feedback": "one narrow question, inside the thank-you",
     "stay_in_touch": "keep the people you met",
     "move_on": "the next application out",
-    "reopened": "look at the posting again",
+    "check_in": "something to give, not an ask (weeks 6–8)",
+    "reopened": "look at the posting; a runner-up note",
 }
 STATUSES: tuple[StepStatus, ...] = ("todo", "done", "skipped", "snoozed")
 OPEN: StepStatus = "todo"
 
-#: Days after the rejection each step falls due (``reopened`` is months, see :func:`build_steps`).
-DUE_DAYS: dict[str, int] = {"reflect": 0, "thank_you": 1, "feedback": 2, "stay_in_touch": 7, "move_on": 0}
+#: Days after the rejection each step falls due (the thank-you and feedback: when the cool-off ends;
+#: ``reopened`` is months, see :func:`build_steps`).
+DUE_DAYS: dict[str, int] = {"reflect": 0, "thank_you": 1, "close_loop": 1, "feedback": 1, "stay_in_touch": 7,
+                            "move_on": 0, "check_in": 42}
+#: After a final-round loss the connection notes go out sooner (the runner-up sequence).
+RUNNER_UP_NOTE_DAYS = 3
 REOPEN_MONTHS = 4
 #: An open step due within this many days keeps its plan on Today.
 LOOKAHEAD_DAYS = 14
 
-THANK_KINDS = ("rejection reply", "thank-you")
+THANK_KINDS = ("rejection reply", "thank-you", "interviewer thanks", "close the loop")
 FEEDBACK_KINDS = ("feedback request",)
 NOTE_KINDS = ("connection note",)
+#: What counts as the light check-in of the runner-up sequence.
+CHECK_IN_KINDS = ("check-in", "article", "congratulations", "holiday greeting", "reconnect")
+#: Steps whose message waits for the cool-off after a rejection.
+COOLED_STEPS = ("thank_you", "feedback")
 NEW_CONTACT_ROLE: ContactRole = "interviewer"
 NEW_CONTACT_CADENCE: Cadence = "quarterly"
 
@@ -111,13 +138,27 @@ def _step(key: StepKey, due: date | None) -> PlanStep:
             "snoozed_until": None}
 
 
-def build_steps(app: Application, started: date) -> list[PlanStep]:
+def cooloff_end(app: Application, hours: int) -> datetime | None:
+    """When the composer's cool-off after this rejection ends (None: no rejection, or no cool-off)."""
+    when = rejected_at(app)
+    return when + timedelta(hours=hours) if when is not None and hours > 0 else None
+
+
+def build_steps(app: Application, started: date, cooloff_hours: int = 24) -> list[PlanStep]:
     """The steps for this application's plan (pure)."""
+    runner_up = is_final_round_loss(app)
+    due = {k: started + timedelta(days=d) for k, d in DUE_DAYS.items()}
+    ready = cooloff_end(app, cooloff_hours)
+    for key in COOLED_STEPS:
+        due[key] = ready.date() if ready is not None else started + timedelta(days=0 if cooloff_hours <= 0 else 1)
+    if runner_up:
+        due["stay_in_touch"] = started + timedelta(days=RUNNER_UP_NOTE_DAYS)
     keys: list[StepKey] = ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"]
     if app.outcome == "ghosted":
-        keys.remove("thank_you")
-    steps = [_step(k, started + timedelta(days=DUE_DAYS[k])) for k in keys]
-    if is_final_round_loss(app):
+        keys = ["reflect", "close_loop", "stay_in_touch", "move_on"]
+    steps = [_step(k, due[k]) for k in keys]
+    if runner_up:
+        steps.append(_step("check_in", due["check_in"]))
         steps.append(_step("reopened", add_months(started, REOPEN_MONTHS)))
     return steps
 
@@ -167,15 +208,18 @@ class PlanRepo(Repo[Plan]):
             return None
         existing = self.for_application(app.id)
         started = rejection_day(app)
+        hours = self.store.settings.current().cooloff_hours
         if existing is None:
             plan = Plan(application_id=app.id, kind=kind, started_on=started.isoformat(),
-                        steps=build_steps(app, started))
+                        steps=build_steps(app, started, hours))
             return self.save(plan)
         if existing.kind == "ghosted" and app.outcome == "rejected":
             plan = existing.copy()
             plan.kind = "rejected"
+            # the close-the-loop note is moot once they said no (unless it was already written)
+            plan.steps = [s for s in plan.steps if s.get("key") != "close_loop" or s.get("status") != OPEN]
             have = {s.get("key") for s in plan.steps}
-            for step in build_steps(app, clock.today()):
+            for step in build_steps(app, clock.today(), hours):
                 if step["key"] not in have:
                     plan.steps.append(step)
             plan.steps = _ordered(plan.steps)
@@ -375,10 +419,17 @@ class Person:
 
     name: str
     contact_id: str | None = None
-    replied_on: str | None = None  # a rejection reply / thank-you went out (date)
+    replied_on: str | None = None  # their note after the no went out (date)
     reply_draft_id: str | None = None  # a reply drafted, not sent yet
     note_on: str | None = None  # a connection note drafted or sent (date), or connected already
     note_draft_id: str | None = None
+    role: str = ""  # the contact's role (recruiter, interviewer…)
+    #: The message they get after the no (:mod:`store.recipients`): "rejection reply" for the person
+    #: who delivered it, "interviewer thanks", "close the loop"; "" for none.
+    kind: str = ""
+    asked_on: str | None = None  # a reply with a question in it went out (the feedback ask)
+    touched_on: str | None = None  # their last qualifying touch (the runner-up check-in)
+    runner_up: bool = False  # the check-in and the runner-up note go to them
 
 
 @dataclass
@@ -396,6 +447,14 @@ class StepView:
     #: Done from evidence but not stored yet (:meth:`PlanRepo.record_evidence` stores it).
     unrecorded: bool = False
     people: list[Person] = field(default_factory=list)
+    #: When the composer's cool-off ends (the thank-you and feedback steps): not due before then.
+    ready_at: datetime | None = None
+
+    def waiting_until(self, now: datetime) -> datetime | None:
+        """The end of the cool-off on its day, while it still runs (None: nothing to wait for)."""
+        if self.ready_at is None or not self.is_open or self.status == "snoozed":
+            return None
+        return self.ready_at if now < self.ready_at else None
 
     @property
     def is_open(self) -> bool:
@@ -521,13 +580,18 @@ def plan_view(store: Store, plan: Plan, today: date | None = None, *, evidence: 
                     live=live, floor=floor, need=floor_need(live, floor), wishlist=wish, today=today)
     people = _people(ev, app, started) if app else []
     view.people = people
+    ready = cooloff_end(app, store.settings.current().cooloff_hours) if app and plan.kind == "rejected" else None
     for raw in _ordered(s for s in plan.steps if isinstance(s, dict) and s.get("key") in STEP_TITLES):
         key = raw["key"]
         stored = raw.get("status")
         status: StepStatus = stored if stored in STATUSES else OPEN
+        if key == "feedback" and plan.kind == "ghosted" and status == OPEN:
+            continue  # older plans asked a ghosting for feedback: no one is there to ask
         sv = StepView(key=key, title=STEP_TITLES[key], status=status, due=_day(raw.get("due")),
                       done_on=_day(raw.get("done_on")), snoozed_until=_day(raw.get("snoozed_until")),
                       auto=raw.get("by") == "evidence")
+        if ready is not None and key in COOLED_STEPS:
+            sv.due, sv.ready_at = ready.date(), ready  # the plan and the composer's cool-off agree
         if app is not None:
             EVIDENCE_READERS[key](_StepEvidence(sv, view, raw, app, ev, people, started))
         view.steps.append(sv)
@@ -570,18 +634,27 @@ def _people(ev: Evidence, app: Application, started: date) -> list[Person]:
             out.append(Person(name=" ".join(name.split())))
     touches = [t for t in ev.touches_by_app.get(app.id, []) if _after(t.date, started)]
     drafts = ev.drafts_by_app.get(app.id, [])
+    kinds = after_a_no(contacts, app.outcome)
+    runner = runner_up_contact(contacts) if is_final_round_loss(app) else None
     people = []
     for c in contacts:
-        p = Person(name=c.display_name, contact_id=c.id)
+        p = Person(name=c.display_name, contact_id=c.id, role=c.role, kind=kinds.get(c.id, ""),
+                   touched_on=c.last_touch_on, runner_up=runner is not None and runner.id == c.id)
         for t in touches:
             if t.kind in THANK_KINDS and c.id in t.contact_ids and t.direction != "in":
                 p.replied_on = max(p.replied_on or "", t.date)
+        waiting = []
         for d in drafts:
             if d.kind in THANK_KINDS and c.id in d.contact_ids:
                 if d.status == "sent" and _after(d.sent_on, started):
                     p.replied_on = max(p.replied_on or "", d.sent_on or "")
+                    if asks_a_question(ev.store.templates, d):
+                        p.asked_on = max(p.asked_on or "", d.sent_on or "")
                 elif d.status != "sent":
-                    p.reply_draft_id = p.reply_draft_id or d.id
+                    waiting.append(d)
+        # a draft of their own kind first (the reply, the interviewer's note…)
+        own = next((d for d in waiting if d.kind == p.kind), waiting[0] if waiting else None)
+        p.reply_draft_id = own.id if own is not None else None
         if c.connected_on:
             p.note_on = c.connected_on
         elif c.id in ev.notes_by_contact:
@@ -644,8 +717,14 @@ def _read_reflect(x: _StepEvidence) -> None:
         x.sv.detail = "reframe started, not finished" if entries else ""
 
 
+def thanked(people: Iterable[Person]) -> list[Person]:
+    """The people the thank-you step is about: whoever gets a note after the no (by
+    :mod:`store.recipients`), and names not yet contacts (they are added first)."""
+    return [p for p in people if p.kind in (REPLY, INTERVIEWER_THANKS) or not p.contact_id]
+
+
 def _read_thank_you(x: _StepEvidence) -> None:
-    people = x.people
+    people = thanked(x.people)
     x.sv.people = list(people)
     linked = [p for p in people if p.contact_id]
     sent = [p for p in linked if p.replied_on]
@@ -664,9 +743,22 @@ def _read_thank_you(x: _StepEvidence) -> None:
         x.sv.detail = " · ".join(bits)
     elif people:
         names = " and ".join(p.name for p in people[:2])
-        x.sv.detail = f"add {names}{' and others' if len(people) > 2 else ''} as contacts first (Stay in touch)"
+        x.sv.detail = f"add {names}{' and others' if len(people) > 2 else ''} as contacts first (a)"
     else:
         x.sv.detail = "no contact linked"
+
+
+def _read_close_loop(x: _StepEvidence) -> None:
+    people = [p for p in x.people if p.kind == CLOSE_LOOP]
+    x.sv.people = people
+    sent = x.touch_dates((CLOSE_LOOP,)) + x.sent_dates((CLOSE_LOOP,)) + [p.replied_on for p in people if p.replied_on]
+    if sent:
+        x.auto_done(max(sent), "note sent")
+    elif people:
+        waiting = " · draft waiting" if people[0].reply_draft_id else ""
+        x.sv.detail = f"one note to {people[0].name}, no feedback ask{waiting}"
+    else:
+        x.sv.detail = "no contact linked: add who you spoke with (a)" if x.people else "no contact linked"
 
 
 def _read_feedback(x: _StepEvidence) -> None:
@@ -675,15 +767,23 @@ def _read_feedback(x: _StepEvidence) -> None:
     if feedback and not x.raw.get("lesson") and not x.ev.lessons.get(app.id):
         x.view.feedback = feedback
     requested = x.touch_dates(FEEDBACK_KINDS) + x.sent_dates(FEEDBACK_KINDS)
+    asker = next((p for p in x.people if p.kind == REPLY), None)
     if feedback:
         x.auto_done(max(requested) if requested else app.updated_at[:10], "feedback received")
+    elif asker is not None and asker.asked_on:
+        x.auto_done(asker.asked_on, f"asked in your reply to {asker.name}")
     elif _after(app.feedback_requested_on, x.started):
         x.auto_done(app.feedback_requested_on, "request sent")
     elif requested:
         x.auto_done(max(requested), "request sent")
     else:
         waiting = any(d.kind in FEEDBACK_KINDS and d.status != "sent" for d in x.ev.drafts_by_app.get(app.id, []))
-        x.sv.detail = "draft waiting" if waiting else ""
+        if waiting:
+            x.sv.detail = "draft waiting"
+        elif asker is not None and asker.replied_on:
+            x.sv.detail = f"your reply to {asker.name} had no question: enter writes one"
+        elif asker is not None:
+            x.sv.detail = f"one question, in the same reply to {asker.name}"
 
 
 def _read_stay_in_touch(x: _StepEvidence) -> None:
@@ -716,8 +816,33 @@ def _read_move_on(x: _StepEvidence) -> None:
         x.sv.detail = detail
 
 
+def _runner_up_person(x: _StepEvidence) -> Person | None:
+    return next((p for p in x.people if p.runner_up), None)
+
+
+def _read_check_in(x: _StepEvidence) -> None:
+    since = (x.sv.due or x.started) - timedelta(days=14)
+    dates = [d for d in x.touch_dates(CHECK_IN_KINDS) + x.sent_dates(CHECK_IN_KINDS) if _after(d, since)]
+    person = _runner_up_person(x)
+    x.sv.people = [person] if person is not None else []
+    if person is not None and _after(person.touched_on, since):
+        dates.append(person.touched_on or "")
+    if dates:
+        x.auto_done(min(dates), f"in touch with {person.name}" if person is not None else "in touch")
+    else:
+        to = f"to {person.name}: " if person is not None else ""
+        x.sv.detail = f"{to}an article, news or an intro, not an ask"
+
+
 def _read_reopened(x: _StepEvidence) -> None:
-    x.sv.detail = "look at the posting and the company's jobs page"
+    sent = x.touch_dates((RUNNER_UP,)) + x.sent_dates((RUNNER_UP,))
+    person = _runner_up_person(x)
+    x.sv.people = [person] if person is not None else []
+    if sent:
+        x.auto_done(max(sent), "runner-up note sent")
+    else:
+        to = f" to {person.name}" if person is not None else ""
+        x.sv.detail = f"look at the posting; a runner-up note{to}"
 
 
 #: One reader per step: it fills in the detail line, and marks the step done from what happened
@@ -725,8 +850,10 @@ def _read_reopened(x: _StepEvidence) -> None:
 EVIDENCE_READERS: dict[str, Callable[[_StepEvidence], None]] = {
     "reflect": _read_reflect,
     "thank_you": _read_thank_you,
+    "close_loop": _read_close_loop,
     "feedback": _read_feedback,
     "stay_in_touch": _read_stay_in_touch,
     "move_on": _read_move_on,
+    "check_in": _read_check_in,
     "reopened": _read_reopened,
 }

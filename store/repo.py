@@ -261,6 +261,7 @@ class Repo(Generic[M]):
 
             # The cache is updated first: if the save fails (disk full…) the change stays in memory,
             # in the raw data and in the cache alike, and the next save retries it.
+            self.store.undo.note(self.table_name, key, self._raw())
             models[obj.id] = cleaned
             self._table.apply(put)
             return cleaned
@@ -279,9 +280,12 @@ class Repo(Generic[M]):
             models = self._models()
             out = []
             keyed: RawTable = {}
+            raw = self._raw()
             for record_id, doc in docs.items():
                 m = self.model.from_dict(doc)
-                keyed[self._key_for(record_id)] = m.to_dict()
+                key = self._key_for(record_id)
+                self.store.undo.note(self.table_name, key, raw)
+                keyed[key] = m.to_dict()
                 models[record_id] = m
                 out.append(m)
             self._table.apply(lambda t: t.update(keyed))
@@ -298,6 +302,7 @@ class Repo(Generic[M]):
             t.pop(key, None)
 
         with self._changing():
+            self.store.undo.note(self.table_name, key, self._raw())
             self._models().pop(record_id, None)
             keys.pop(record_id, None)
             self._table.apply(drop)
@@ -318,7 +323,15 @@ class Repo(Generic[M]):
         with self._changing():
             models = self._models()
             for i in gone:
+                self.store.undo.note(self.table_name, gone[i], raw)
                 models.pop(i, None)
                 keys.pop(i, None)
             self._table.apply(drop)
         return len(gone)
+
+    def restore(self, updater: Callable[[RawTable], None]) -> None:
+        """Put documents back as they were (:mod:`store.undo`): ``updater`` changes the raw table,
+        then the parsed models are read again."""
+        with self._changing():
+            self._table.apply(updater)
+            self.invalidate()

@@ -33,6 +33,10 @@ KIND_LABELS = {
     "congratulations": "Congratulations",
     "article": "Sharing an article",
     "reconnect": "Reconnecting after a long silence",
+    "interviewer thanks": "Interviewer thanks after a no",
+    "feedback thanks": "Thanks for the feedback",
+    "close the loop": "Closing the loop (no answer)",
+    "runner-up": "Runner-up: if plans change",
     "other": "Blank message",
 }
 
@@ -56,6 +60,10 @@ GUIDANCE: dict[str, Guidance] = {
     "congratulations": Guidance(10, 60, "1–3 sentences"),
     "article": Guidance(25, 100, "2–4 sentences plus the link"),
     "reconnect": Guidance(50, 150, "short: 60–150 words"),
+    "interviewer thanks": Guidance(30, 100, "3–4 sentences, about 50–100 words"),
+    "feedback thanks": Guidance(20, 80, "2–4 sentences"),
+    "close the loop": Guidance(30, 100, "one short paragraph, about 50–100 words"),
+    "runner-up": Guidance(40, 120, "50–120 words"),
     "other": Guidance(0, 0, ""),
 }
 
@@ -72,8 +80,7 @@ _BUILTINS: list[Template] = [
             "{{ app.role }} role at {{ app.company }}. I especially enjoyed "
             "{{ ask(\"one specific thing you discussed\") }}.\n\n"
             "{{ ask(\"why that makes you a good fit, in one sentence\") }}\n\n"
-            "If anything else would help — an example of my work or an answer I could have given "
-            "better — I'm happy to send it. Thanks again for your time.\n\n"
+            "Thanks again for your time.\n\n"
             "Best regards,\n" + _SIGN + "\n"
         ),
         length_hint="Email, " + GUIDANCE["thank-you"].text + ". One note per interviewer, never a group email.",
@@ -85,14 +92,18 @@ _BUILTINS: list[Template] = [
         subject="Re: {{ app.role }} at {{ app.company }}",
         body=(
             "Hi {{ contact.first_name }},\n\n"
-            "Thank you for letting me know, and for the time you and the team gave me. I'm "
-            "disappointed, of course, but I appreciated {{ ask(\"one specific good thing about the process\") }}.\n\n"
-            "I'm still keen on {{ app.company }}, and I'd be glad to hear from you if a similar role "
-            "opens up. I hope we can stay in touch.\n\n"
+            "Thank you for letting me know, and for your time through the process at {{ app.company }}. "
+            "I enjoyed "
+            "{{ ask(\"one specific good thing about the process\") }}.\n\n"
+            "If you can share it, one thing would help me: {{ ask(\"one narrow question, e.g. was there one "
+            "area where the other candidates were stronger?\") }} A line or two is plenty, and no reply is "
+            "needed if you can't.\n\n"
+            "I'd be glad to stay in touch.\n\n"
             "All the best,\n" + _SIGN + "\n"
         ),
-        length_hint="Email, reply in the same thread; " + GUIDANCE["rejection reply"].text + ". No pushback, no blame.",
-        timing_hint="Let it settle first: reply a day or two after the news.",
+        length_hint=("Email, in the same thread, to the person who told you: " + GUIDANCE["rejection reply"].text
+                     + ", one thanks and one question (no second email for feedback). No pushback, no blame."),
+        timing_hint="When the cool-off ends: the next day is soon enough.",
     ),
     Template(
         id=BUILTIN_PREFIX + "feedback request", name=KIND_LABELS["feedback request"], kind="feedback request",
@@ -188,6 +199,86 @@ _BUILTINS: list[Template] = [
         timing_hint="Any time; admit the gap and say why now.",
     ),
     Template(
+        id=BUILTIN_PREFIX + "interviewer thanks", name=KIND_LABELS["interviewer thanks"], kind="interviewer thanks",
+        channel="email",
+        subject="Thank you — {{ app.role }} at {{ app.company }}",
+        body=(
+            "Hi {{ contact.first_name }},\n\n"
+            "I heard the {{ app.role }} role went another way, and I wanted to thank you for our "
+            "conversation. {{ ask(\"one thing from your talk with them that stayed with you\") }}\n\n"
+            "I enjoyed meeting you, and I'd be glad to keep in touch.\n\n"
+            "Best wishes,\n" + _SIGN + "\n"
+        ),
+        length_hint=("Email or LinkedIn message, " + GUIDANCE["interviewer thanks"].text
+                     + ". One note per interviewer, never a group email. No ask."),
+        timing_hint="Within a few days of the news, once the cool-off is over.",
+    ),
+    Template(
+        id=BUILTIN_PREFIX + "feedback thanks", name=KIND_LABELS["feedback thanks"], kind="feedback thanks",
+        channel="email",
+        subject="Re: {{ app.role }} — thank you",
+        body=(
+            "Hi {{ contact.first_name }},\n\n"
+            "Thank you for taking the time to share that; not everyone does, and it helps. "
+            "{{ ask(\"the one thing you will take from it, in a sentence\") }}\n\n"
+            "I appreciate it, and I hope our paths cross again.\n\n"
+            "Best,\n" + _SIGN + "\n"
+        ),
+        length_hint="Email, in the same thread, " + GUIDANCE["feedback thanks"].text + ". Thanks only: no debate.",
+        timing_hint="Within a day or two of their answer.",
+    ),
+    Template(
+        id=BUILTIN_PREFIX + "close the loop", name=KIND_LABELS["close the loop"], kind="close the loop",
+        channel="email",
+        subject="{{ app.role }} at {{ app.company }}",
+        body=(
+            "Hi {{ contact.first_name }},\n\n"
+            "I haven't heard back about the {{ app.role }} role since "
+            "{{ ask(\"when you last heard from them, e.g. my interview on 3 February\") }}, so I imagine the "
+            "team has gone another way. There's no need to reply. Thank you for your time; I enjoyed "
+            "{{ ask(\"one specific good thing about the process\") }}.\n\n"
+            "If anything changes, I'd be glad to hear from you.\n\n"
+            "All the best,\n" + _SIGN + "\n"
+        ),
+        length_hint=("Email, to your contact there (the recruiter), " + GUIDANCE["close the loop"].text
+                     + ". Once, and no feedback ask."),
+        timing_hint="Once, after two or three weeks of silence.",
+    ),
+    Template(
+        id=BUILTIN_PREFIX + "runner-up", name=KIND_LABELS["runner-up"], kind="runner-up", channel="email",
+        subject="{{ app.role }} at {{ app.company }}",
+        body=(
+            "Hi {{ contact.first_name }},\n\n"
+            "It's been a few months since we talked about the {{ app.role }} role. "
+            "{{ ask(\"a short, real update: what you've been working on\") }}\n\n"
+            "If your plans for the role change, or a similar one opens up, I'd be glad to talk again; I "
+            "enjoyed meeting the team. Either way, I hope all is going well"
+            "{% if contact.company %} at {{ contact.company }}{% endif %}.\n\n"
+            "Best,\n" + _SIGN + "\n"
+        ),
+        length_hint=("Email, to the hiring manager (else the recruiter), " + GUIDANCE["runner-up"].text
+                     + ". Light: no pressure, no ask to reconsider."),
+        timing_hint="About four months after a final-round loss, or when the role is posted again.",
+    ),
+    Template(
+        id=BUILTIN_PREFIX + "rejection reply call", name="Reply to a rejection, asking for a 10-minute call",
+        kind="rejection reply", channel="email",
+        subject="Re: {{ app.role }} at {{ app.company }}",
+        body=(
+            "Hi {{ contact.first_name }},\n\n"
+            "Thank you for telling me, and for the time you and the team at {{ app.company }} gave me. "
+            "I enjoyed "
+            "{{ ask(\"one specific good thing about the process\") }}.\n\n"
+            "Would you have ten minutes for a short call in the next couple of weeks? I'd value hearing "
+            "{{ ask(\"the one thing you'd most like to learn, e.g. what would have made my final round stronger\") }}. "
+            "If that isn't possible, I understand completely.\n\n"
+            "All the best,\n" + _SIGN + "\n"
+        ),
+        length_hint=("Email, in the same thread, to the person who told you: " + GUIDANCE["rejection reply"].text
+                     + ". One small ask, easy to decline."),
+        timing_hint="When the cool-off ends; best after a final round, where a short talk is worth most.",
+    ),
+    Template(
         id=BUILTIN_PREFIX + "other", name=KIND_LABELS["other"], kind="other", channel="email",
         subject="",
         body="Hi {{ contact.first_name }},\n\n\n\n" + _SIGN + "\n",
@@ -197,7 +288,10 @@ _BUILTINS: list[Template] = [
 ]
 
 BUILTINS: dict[str, Template] = {t.id: t for t in _BUILTINS}
-BUILTIN_BY_KIND: dict[str, Template] = {t.kind: t for t in _BUILTINS}
+#: The first built-in of each kind (a kind may have a variant after it, e.g. the reply asking for a call).
+BUILTIN_BY_KIND: dict[str, Template] = {}
+for _t in _BUILTINS:
+    BUILTIN_BY_KIND.setdefault(_t.kind, _t)
 assert set(BUILTIN_BY_KIND) == set(DRAFT_KINDS)
 
 

@@ -167,7 +167,8 @@ def relative_day(d: date, today: date) -> str:
 
 def step_when(step: StepView, today: date) -> str:
     """The step's state in words: done 2 Mar, skipped, snoozed until Thu 5, due tomorrow, since
-    yesterday. Reflecting is never due or late: it is there "when you're ready"."""
+    yesterday, after 15:00 (the day the cool-off ends, until it does). Reflecting is never due or
+    late: it is there "when you're ready"."""
     if step.status == "done":
         return f"done {short_date(step.done_on, today)}".strip()
     if step.status == "skipped":
@@ -176,6 +177,9 @@ def step_when(step: StepView, today: date) -> str:
         return f"snoozed until {relative_day(step.snoozed_until, today)}"
     if step.key == "reflect" or step.due is None:
         return "when you're ready"
+    waiting = step.waiting_until(clock.now())
+    if waiting is not None and waiting.date() <= today:
+        return f"after {waiting.astimezone(clock.now().tzinfo):%H:%M}"  # the composer's cool-off runs
     if step.overdue_days(today):
         start = step.snoozed_until if step.status == "snoozed" and step.snoozed_until else step.due
         return f"since {relative_day(max(start, step.due), today)}"
@@ -188,6 +192,8 @@ def step_is_due(step: StepView, today: date) -> bool:
         return False
     if step.status == "snoozed" and step.snoozed_until and step.snoozed_until > today:
         return False
+    if step.due == today and step.waiting_until(clock.now()) is not None:
+        return False  # not while the composer still says "sleep on it"
     return step.due <= today
 
 

@@ -34,7 +34,7 @@ from .today import DueItem, Summary, greeting
 if TYPE_CHECKING:
     from .db import Store
 
-FORMAT = 3  # 2: people capped at a few a day, the application count; 3: interview briefs
+FORMAT = 4  # 2: people capped a day, the application count; 3: interview briefs; 4: roles, cool-off in steps
 _DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)}
 _RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
 

@@ -71,7 +71,7 @@ def test_the_actions_module_imports_no_textual():
 def test_step_forward_and_back_with_what_to_say(board, store):
     a = add(store, company="Acme", stage="applied")
     said = board.step(a.id, Direction.FORWARD)
-    assert said.ok and said.message == ""
+    assert said.ok and said.message == "Moved to Screening. u puts it back."  # a one-key verb offers undo
     assert store.applications.get(a.id).stage == "screening"
     assert board.changes == [Changed(a.id, follow=True)]
     said = board.step(a.id, Direction.BACK)
@@ -93,7 +93,7 @@ def test_step_on_an_offer_asks_for_the_outcome_and_closed_cards_reopen(board, st
     said = board.step(o.id, Direction.FORWARD)
     assert not said.ok and said.message.startswith("Already closed. H reopens")
     said = board.step(o.id, Direction.BACK)
-    assert said.ok and said.message == "Reopened in Offer." and said.timeout == 3
+    assert said.ok and said.message == "Reopened in Offer. u puts it back." and said.timeout == 3
 
 
 def test_reject_says_kind_words_the_plan_and_the_floor(board, store):
@@ -108,6 +108,7 @@ def test_reject_says_kind_words_the_plan_and_the_floor(board, store):
         kind_words(got),
         "Your rebound plan is waiting on Today (1).",  # made in the same write as the close
         "1 live, floor 3: moving 1 from Wishlist would refill it.",
+        "(Pressed by mistake? u puts it back.)",
     ]
     assert kind_words(got) in KIND_WORDS["rejected"]
     assert said.timeout == 8
@@ -120,7 +121,8 @@ def test_ghost_with_an_empty_wishlist_suggests_new_roles(board, store):
     a = add(store, company="Quiet", stage="applied")
     said = board.ghost(a.id)
     assert said.ok and store.applications.get(a.id).outcome == "ghosted"
-    assert said.message.endswith("0 live, floor 2: a few new roles would refill it.")
+    assert said.message.endswith("0 live, floor 2: a few new roles would refill it.\n"
+                                 "(Pressed by mistake? u puts it back.)")
 
 
 def test_follow_up_snooze_delete_and_missing_cards(board, store):
@@ -131,7 +133,7 @@ def test_follow_up_snooze_delete_and_missing_cards(board, store):
     assert said.ok and store.applications.get(a.id).snoozed_until == d(7)
     assert board.delete_warning(a).startswith("Acme — Dev\n\n")
     said = board.delete(a.id)
-    assert said.ok and said.message == "Deleted." and store.applications.get(a.id) is None
+    assert said.ok and said.message == "Deleted. u puts it back." and store.applications.get(a.id) is None
     assert board.changes[-1] == Changed(a.id, follow=False)
     for verb in (board.follow_up, board.snooze, board.delete, board.reject):
         said = verb(a.id)

@@ -55,10 +55,10 @@ Mood 30d   ····························▂▄ avg 3.
 Reframe    feelings eased 20 of 100, 3d ago
 
 Rebound plans (1 in progress)
-  Nope Inc — Dev · rejected yesterday · 1 of 5 done · 2 due
+  Nope Inc — Dev · rejected yesterday · 1 of 5 done · 3 due
     ✓ Reflect                done 2 Mar · a guided reframe of this one
     ○ Say thank you          due today · 0 of 1 sent
-    ○ Ask for feedback       due tomorrow · one polite question about what to i…
+    ○ Ask for feedback       due today · one question, in the same reply to Ana…
     ○ Stay in touch          due Sun 8 · 1 connection note to write
     ○ Move on                since yesterday · 2 live of 4 · one good applicati…
 

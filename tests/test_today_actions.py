@@ -12,6 +12,7 @@ from tui.today.actions import (
     AddContact,
     Compose,
     KeepLesson,
+    Notice,
     OpenApplication,
     OpenContact,
     OpenDraft,
@@ -119,9 +120,10 @@ def test_steps_left_speaks_of_the_plan_kindly(store):
     for key in ("reflect", "thank_you", "feedback", "stay_in_touch"):
         store.plans.mark_done(d["plan"].id, key)
     view = view_of(store, d["plan"].id)
-    # once "move on" is done, only the final-round reminder is left, months away
-    assert steps_left(view, "move_on", TODAY) == "That's every step for now; “Has it reopened?” comes back on 2 Jul."
+    # once "move on" is done, only the runner-up sequence is left, weeks away
+    assert steps_left(view, "move_on", TODAY) == "That's every step for now; “Light check-in” comes back on 13 Apr."
     store.plans.mark_done(d["plan"].id, "move_on")
+    store.plans.mark_done(d["plan"].id, "check_in")
     [view] = plan_views(store, TODAY, store.settings.current(), store.applications.all())  # off Today now
     assert steps_left(view, "reopened", TODAY).startswith("Plan complete — well done.")
 
@@ -132,11 +134,14 @@ def test_where_enter_leads_from_each_step(store):
     actions = TodayActions(store, Writes())
     view = view_of(store, d["plan"].id)
     assert actions.step_jump(view, "reflect") == StartReframe(a.id)
+    # Ana (the recruiter) delivered the no: her reply carries the one feedback question
     assert actions.step_jump(view, "thank_you") == Compose("rejection reply", a.id, [ana.id])
-    assert actions.step_jump(view, "feedback") == Compose("feedback request", a.id, [ana.id])
+    assert actions.step_jump(view, "feedback") == Compose("rejection reply", a.id, [ana.id])
     assert actions.step_jump(view, "stay_in_touch") == Compose("connection note", a.id, [ana.id])
     assert actions.step_jump(view, "move_on") == Refill()
-    assert actions.step_jump(view, "reopened") == OpenApplication(a.id)
+    # the runner-up sequence: a light check-in, then the "if your plans change" note, to the recruiter here
+    assert actions.step_jump(view, "check_in") == Compose("check-in", a.id, [ana.id])
+    assert actions.step_jump(view, "reopened") == Compose("runner-up", a.id, [ana.id])
     assert actions.step_jump(view, "no such step") is None
     # a feedback request already drafted is reopened, not written twice
     ask = store.drafts.save(Draft(kind="feedback request", contact_ids=[ana.id], application_id=a.id))
@@ -153,7 +158,11 @@ def test_where_enter_leads_for_a_person_and_a_due_item(store):
     assert actions.person_jump(view, thanks, ana_row) == Compose("rejection reply", a.id, [ana.id])
     keep = view.step("stay_in_touch")
     ben = next(p for p in keep.people if p.name == "Ben Li")
-    assert actions.person_jump(view, keep, ben) == AddContact(d["plan"].id, "Ben Li")
+    # enter never adds a contact silently: it says which key does; a (add_target) adds
+    assert actions.person_jump(view, keep, ben) == Notice(
+        "Ben Li isn't a contact yet: a adds them (quarterly), then enter writes to them.")
+    assert actions.add_target(view, ben) == AddContact(d["plan"].id, "Ben Li")
+    assert actions.add_target(view, None) == AddContact(d["plan"].id, "Ben Li")  # from the step's line
     assert actions.due_jump(DueItem("application", "a1", "", "", TODAY)) == OpenApplication("a1")
     assert actions.due_jump(DueItem("contact", "c1", "", "", TODAY)) == OpenContact("c1")
     assert actions.due_jump(DueItem("draft", "d1", "", "", TODAY)) == OpenDraft("d1")
@@ -191,7 +200,7 @@ def test_send_a_wishlist_card_to_applied(store):
     d = final_round_rejection(store)
     actions = TodayActions(store, Writes())
     sent = actions.send_to_applied(d["wish"].id)
-    assert sent == Outcome(True, "Applied: Wish — Dev is now in Applied, dated today.", "Move on")
+    assert sent == Outcome(True, "Noted: you applied to Wish — Dev today. It's in Applied now.", "Move on")
     assert store.applications.get(d["wish"].id).stage == "applied"
     assert actions.send_to_applied(d["wish"].id) == Outcome(False)  # not on the Wishlist any more
     assert actions.send_to_applied("no-such-card") == Outcome(False)

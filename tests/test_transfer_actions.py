@@ -44,7 +44,7 @@ def test_reading_does_not_touch_the_store_and_saving_is_one_write(store):
     assert store.storage.saves == saves and prepared.added == 9 and prepared.has_changes
     writer = Writer()
     done = T.TransferActions(writer, store).save_import(prepared, "jobsync.csv")
-    assert done is not None and done.message == "Imported from jobsync.csv: 9 added, 0 updated."
+    assert done is not None and done.message == "Imported from jobsync.csv: 9 added, 0 updated. u puts it back."
     assert writer.calls == 1 and store.storage.saves == saves + 1 and store.applications.count() == 9
 
 

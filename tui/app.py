@@ -31,6 +31,8 @@ from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
+from tui.shell.trips import TripsApp
+from tui.shell.undo import UndoApp
 from tui.shell.welcome import welcome
 from tui.transfer.palette import commands as transfer_commands
 
@@ -42,7 +44,7 @@ SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "cont
                  "outreach": "Outreach"}
 
 
-class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
+class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
@@ -263,11 +265,11 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
 
         self._on_screen("journal", JournalScreen, lambda s: s.start_reframe(application_id))
 
-    def new_application(self) -> None:
-        """Board: open the new-application form."""
+    def new_application(self, stage: str = "") -> None:
+        """Board: open the new-application form (filing into ``stage``; "": the highlighted column)."""
         from tui.board.screen import BoardScreen
 
-        self._on_screen("board", BoardScreen, lambda s: s.action_new())
+        self._on_screen("board", BoardScreen, lambda s: s.action_new(stage))
 
     def open_composer(self, kind: str | None = None, contact_ids: list[str] | None = None,
                       application_id: str | None = None, draft_id: str | None = None) -> None:
@@ -281,6 +283,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
     # -- actions
 
     def action_go(self, key: str) -> None:
+        self.trip_moved(key)
         if key in self.MODES and self.current_mode != key:
             self.switch_mode(key)
 
@@ -347,11 +350,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp):
     def action_show_data_info(self) -> None:
         last = backups.last_backup(self.store.data_dir)
         last_text = f"{last.name} ({dates.long_date(last.modified)}, {last.modified:%H:%M})" if last else "none yet"
-        self.notify(
-            f"Data folder: {self.store.data_dir}\nData file: {self.store.path}\nLast backup: {last_text}\n"
-            f"Restore: rebound-tui doctor --restore latest",
-            title="Your data", markup=False, timeout=15,
-        )
+        self.notify(f"Data folder: {self.store.data_dir}\nData file: {self.store.path}\nLast backup: {last_text}\n"
+                    "Restore: rebound-tui doctor --restore latest", title="Your data", markup=False, timeout=15)
 
     def action_backup_now(self) -> None:
         try:

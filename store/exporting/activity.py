@@ -33,7 +33,8 @@ WHAT = {"thank-you": "Thank-you note", "rejection reply": "Reply to a rejection"
         "check-in": "Check-in", "follow-up": "Follow-up",
         "referral ask": "Referral request", "holiday greeting": "Holiday greeting",
         "congratulations": "Congratulations", "article": "Shared an article", "reconnect": "Reconnected",
-        "other": "Contact"}
+        "interviewer thanks": "Thank-you to an interviewer", "feedback thanks": "Thanked for feedback",
+        "close the loop": "Closed the loop", "runner-up": "Runner-up note", "other": "Contact"}
 MOVES = {"applied": "Applied", "screening": "Screening", "interviewing": "Interview", "offer": "Offer received"}
 
 

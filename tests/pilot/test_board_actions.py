@@ -36,7 +36,7 @@ async def test_delete_from_details_goes_back_to_the_board(store, make_app):
         assert app.screen is scr
         assert store.applications.get(gone.id) is None
         assert scr.kanban.current_card.id == keep.id
-        assert any(n.message == "Deleted." for n in notifications(app))
+        assert any(n.message == "Deleted. u puts it back." for n in notifications(app))
     assert app.return_code in (None, 0)
 
 

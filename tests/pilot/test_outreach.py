@@ -60,7 +60,9 @@ def screen_text(app) -> str:
 # ----------------------------------------------------------------------------- the "done when" flow
 
 
-async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_logged(store, make_app):
+async def test_from_they_said_no_to_one_reply_that_asks_then_thanks_for_the_feedback(store, make_app):
+    """Issue 11: the recruiter gets ONE message that thanks and asks one narrow question (not a reply
+    and a feedback request in two days); once feedback came, f suggests thanking them for it."""
     application, ana = northwind_rejection(store)
     app = make_app(store)
     presses = 0
@@ -85,9 +87,11 @@ async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_lo
         assert app.screen is editor
         assert editor.draft.contact_ids == [ana.id] and editor.draft.application_id == application.id
         check = str(editor.query_one("#ed-check", Static).render())
-        assert "Fill in (1)" in check and "one specific good thing about the process" in check
+        assert "Fill in (2)" in check and "one specific good thing about the process" in check
         await press("ctrl+n")  # selects the slot; typing replaces it
         await type_text(pilot, "the system design conversation")
+        await press("ctrl+n")
+        await type_text(pilot, "was there one area where the other candidates were stronger?")
         await pilot.pause()
         assert "Fill in" not in str(editor.query_one("#ed-check", Static).render())
         await press("ctrl+s")
@@ -98,7 +102,9 @@ async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_lo
         # copy it, then mark it sent
         await press("y")
         assert app.clipboard.startswith("Hi Ana,")
-        assert "I appreciated the system design conversation." in app.clipboard
+        assert "I enjoyed the system design conversation." in app.clipboard
+        assert "one thing would help me: was there one area where the other candidates were stronger?" \
+            in app.clipboard
         assert "Northwind Labs" in app.clipboard and "Alex Morgan" in app.clipboard
         assert any("Copied the message" in n.message and "set-clipboard on" in n.message
                    for n in notifications(app))
@@ -109,26 +115,29 @@ async def test_from_they_said_no_to_a_reply_and_a_feedback_request_copied_and_lo
         reply = store.drafts.get(reply.id)
         assert reply.status == "sent" and reply.sent_body == app.clipboard
 
-        # 2. the feedback request: f suggests it for the same person and application
+        # 2. Ana answered: once the feedback is on the application, f suggests thanking her for it
+        told = store.applications.get(application.id).copy()
+        told.feedback = "Strong design; we hired someone with more Kafka."
+        store.applications.save(told)
         await press("f")
         assert isinstance(app.screen, TemplatePicker)
         await press("enter")
         editor = app.screen
-        assert isinstance(editor, DraftEditor) and editor.draft.kind == "feedback request"
+        assert isinstance(editor, DraftEditor) and editor.draft.kind == "feedback thanks"
         assert editor.draft.contact_ids == [ana.id] and editor.draft.application_id == application.id
         await press("ctrl+n")
-        await type_text(pilot, "what is one thing I could have done better in the final round?")
+        await type_text(pilot, "I'll go deeper on streaming before my next round.")
         await press("ctrl+s")
         await press("y")
-        assert "what is one thing I could have done better in the final round?" in app.clipboard
+        assert "I'll go deeper on streaming before my next round." in app.clipboard
         await press("m", "enter")
 
-        assert presses < 40  # well under a minute of keys (typing the two sentences aside)
+        assert presses < 40  # well under a minute of keys (typing the sentences aside)
 
     sent = sorted(store.drafts.all(), key=lambda d: d.kind)
-    assert [(d.kind, d.status) for d in sent] == [("feedback request", "sent"), ("rejection reply", "sent")]
+    assert [(d.kind, d.status) for d in sent] == [("feedback thanks", "sent"), ("rejection reply", "sent")]
     tps = store.touchpoints.all()
-    assert sorted(t.kind for t in tps) == ["feedback request", "rejection reply"]
+    assert sorted(t.kind for t in tps) == ["feedback thanks", "rejection reply"]
     assert all(t.contact_ids == [ana.id] and t.date == "2026-03-02" for t in tps)
     assert store.contacts.get(ana.id).last_touch_on == "2026-03-02"
     assert store.applications.get(application.id).feedback_requested_on == "2026-03-02"
@@ -158,11 +167,13 @@ async def test_entry_point_prefills_and_cooloff_asks_before_copy_and_offers_put_
         await pilot.pause()
         assert app.clipboard == ""
         assert any("Not yet" in n.message and "slot" in n.message for n in notifications(app))
-        # fill the slot in the editor, then copy: the cool-off asks first
+        # fill the slots in the editor, then copy: the cool-off asks first
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("ctrl+n")
         await type_text(pilot, "meeting the team")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "was there one area to work on?")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("y")

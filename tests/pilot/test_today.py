@@ -88,10 +88,10 @@ async def test_today_shows_the_plan_due_items_floor_week_mood_and_prompt(store, 
         assert "add 2 today" not in text and "Week 2 of 2 applied" in text
         assert "Mood 30d " in text and "Prompt " in text
         pid = d["plan"].id
-        assert "Acme — Staff Engineer  rejected today · 0 of 6 done" in row_text(app, f"plan:{pid}")
+        assert "Acme — Staff Engineer  rejected today · 0 of 7 done" in row_text(app, f"plan:{pid}")
         for key, title in [("reflect", "Reflect"), ("thank_you", "Say thank you"), ("feedback", "Ask for feedback"),
                            ("stay_in_touch", "Stay in touch"), ("move_on", "Move on"),
-                           ("reopened", "Has it reopened?")]:
+                           ("check_in", "Light check-in"), ("reopened", "Has it reopened?")]:
             assert title in row_text(app, f"step:{pid}:{key}")
         assert "due tomorrow" in row_text(app, f"step:{pid}:thank_you")
         assert "due 2 Jul" in row_text(app, f"step:{pid}:reopened")
@@ -130,16 +130,22 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
         assert hooks.pop() == [("open_composer", (), {"kind": "rejection reply", "contact_ids": [ana.id],
                                                       "application_id": a.id})]
 
+        # the one feedback question rides in the same reply to Ana (no second email)
         await go(pilot, f"step:{pid}:feedback")
         await pilot.press("enter")
-        assert hooks.pop() == [("open_composer", (), {"kind": "feedback request", "contact_ids": [ana.id],
+        assert hooks.pop() == [("open_composer", (), {"kind": "rejection reply", "contact_ids": [ana.id],
                                                       "application_id": a.id})]
 
-        # stay in touch: Ben is only a name on the card — one key adds him (quarterly), the next
-        # writes his connection note
+        # stay in touch: Ben is only a name on the card — enter says which key adds him, a adds him
+        # (quarterly), then enter writes his connection note
         ben_row = next(r.id for r in today_screen(app).rows if r.kind == "person" and "Ben Li" in r.text)
         await go(pilot, ben_row)
+        assert "a: add as a contact" in str(today_screen(app).query_one("#today-hint").render())
         await pilot.press("enter")
+        await pilot.pause()
+        assert not any(c.display_name == "Ben Li" for c in store.contacts.all())
+        assert any("a adds them" in n.message for n in app._notifications)
+        await pilot.press("a")
         await pilot.pause()
         ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
         assert ben.cadence == "quarterly" and ben.application_ids == [a.id] and ben.company == "Acme"
@@ -152,15 +158,22 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
         await pilot.press("enter")
         assert hooks.pop() == [("open_composer", (), {"kind": "connection note", "contact_ids": [ben.id],
                                                       "application_id": a.id})]
-        # Ben is now a contact, so the thank-you goes to both
+        # Ben is now a contact: each gets their own note, Ana the reply, Ben an interviewer's thanks
         await go(pilot, f"step:{pid}:thank_you")
         await pilot.press("enter")
-        assert hooks.pop() == [("open_composer", (), {"kind": "rejection reply",
-                                                      "contact_ids": [ana.id, ben.id], "application_id": a.id})]
+        assert hooks.pop() == [("open_composer", (), {"kind": "rejection reply", "contact_ids": [ana.id],
+                                                      "application_id": a.id})]
+        ben_thanks = next(r.id for r in today_screen(app).rows if r.kind == "person" and "Ben Li" in r.text
+                          and r.step == "thank_you")
+        await go(pilot, ben_thanks)
+        await pilot.press("enter")
+        assert hooks.pop() == [("open_composer", (), {"kind": "interviewer thanks", "contact_ids": [ben.id],
+                                                      "application_id": a.id})]
 
         await go(pilot, f"step:{pid}:reopened")
         await pilot.press("enter")
-        assert hooks.pop() == [("open_application", (a.id,), {})]
+        assert hooks.pop() == [("open_composer", (), {"kind": "runner-up", "contact_ids": [ana.id],
+                                                      "application_id": a.id})]
 
         await go(pilot, f"due:application:{d['live'].id}")
         await pilot.press("enter")
@@ -277,7 +290,7 @@ async def test_done_skip_snooze_undo_survive_a_restart(data_dir, make_app):
         await go(pilot, f"step:{pid}:feedback")
         await pilot.press("u")
         await pilot.pause()
-        assert "due Wed 4" in row_text(app, f"step:{pid}:feedback")
+        assert "due tomorrow" in row_text(app, f"step:{pid}:feedback")  # with the thank-you, after the cool-off
         await pilot.press("s")
         await pilot.pause()
     s.close()
@@ -310,10 +323,18 @@ async def test_plan_leaves_today_when_every_step_is_closed(store, make_app):
             await go(pilot, f"step:{pid}:{key}")
             await pilot.press("space" if key != "feedback" else "s")
             await pilot.pause()
-        # the five habits are done; the final-round reminder waits four months, off Today
+        # the five habits are done; the runner-up sequence waits weeks, off Today
         assert not any(r.plan_id == pid for r in today_screen(app).rows)
-        assert any("comes back on 2 Jul" in n.message for n in notifications(app))
+        assert any("comes back on 13 Apr" in n.message for n in notifications(app))
         assert not store.plans.get(pid).finished
+        clock.freeze(date(2026, 4, 6))  # within two weeks of the light check-in: the plan is back
+        today_screen(app).refresh_data()
+        await pilot.pause()
+        assert "due 13 Apr" in row_text(app, f"step:{pid}:check_in")
+        await go(pilot, f"step:{pid}:check_in")
+        await pilot.press("space")
+        await pilot.pause()
+        assert any("comes back on 2 Jul" in n.message for n in notifications(app))
         clock.freeze(date(2026, 6, 25))  # within two weeks of the reminder: the plan is back
         today_screen(app).refresh_data()
         await pilot.pause()
@@ -630,7 +651,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
             return row_text(app, f"step:{pid}:{step}")
 
         assert "○ Reflect" in await today("reflect")
-        assert "0 of 6 done" in row_text(app, f"plan:{pid}")
+        assert "0 of 7 done" in row_text(app, f"plan:{pid}")
 
         # -- 1. reflect: the journal's guided reframe, linked to the application
         await go(pilot, f"step:{pid}:reflect")
@@ -656,25 +677,19 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         assert any(t.kind == "rejection reply" and t.application_id == acme.id for t in store.touchpoints.all())
         assert "✓ Say thank you" in await today("thank_you")
 
-        # -- 3. feedback: a request to the recruiter, marked sent
-        await go(pilot, f"step:{pid}:feedback")
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
-        draft = app.screen.collect()
-        assert (draft.kind, draft.contact_ids, draft.application_id) == ("feedback request", [ana.id], acme.id)
-        await _fill_slots_and_send(pilot)
-        assert store.applications.get(acme.id).feedback_requested_on == "2026-03-02"
+        # -- 3. feedback: the reply to the recruiter asked the one question; no second email
         assert "✓ Ask for feedback" in await today("feedback")
+        assert not any(d.kind == "feedback request" for d in store.drafts.all())
 
-        # -- 4. stay in touch: Ben becomes a contact with one key; a connection note for each
+        # -- 4. stay in touch: Ben becomes a contact with one key (a); a connection note for each
         ben_row = next(r.id for r in today_screen(app).rows if r.kind == "person" and "Ben Li" in r.text)
         await go(pilot, ben_row)
-        await pilot.press("enter")
+        await pilot.press("a")
         await pilot.pause()
         ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
         assert ben.cadence == "quarterly"
-        assert "✓ Say thank you" in row_text(app, f"step:{pid}:thank_you")  # adding Ben doesn't reopen it
+        # Ben becomes a contact after the thank-you was recorded: it stays done
+        assert "✓ Say thank you" in row_text(app, f"step:{pid}:thank_you")
         for person in ("Ana Chen", "Ben Li"):
             row = next(r.id for r in today_screen(app).rows if r.kind == "person" and person in r.text)
             await go(pilot, row)
@@ -698,7 +713,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        # every habit done: the plan leaves Today; the final-round reminder waits for July
+        # every habit done: the plan leaves Today; the runner-up sequence waits for April and July
         rows = today_screen(app).rows
         assert not any(r.plan_id == pid for r in rows)
         assert "Pipeline 3 live, floor 3 met" in all_text(app)

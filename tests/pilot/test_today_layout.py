@@ -52,7 +52,8 @@ async def test_opening_a_plan_folds_the_one_that_was_open(demo_store, make_app):
         await today_ready(pilot)
         screen = today_of(app)
         head = screen.query_one("#today-head").render().plain
-        assert head == f"Mon 2 Mar 2026  Good morning, Alex.   {due_counts(screen.summary)[0]} due today · 6 plan steps due"
+        due, steps = due_counts(screen.summary)
+        assert head == f"Mon 2 Mar 2026  Good morning, Alex.   {due} due today · {steps} plan steps due"
         newest, older = screen.summary.plans[0].plan.id, screen.summary.plans[1].plan.id
         assert [r for r in screen.rows if r.kind == "step" and r.plan_id == newest]
         await pilot.press("j")  # from the newest plan's line down to its steps, then to the next plan

@@ -399,7 +399,12 @@ def test_suggest_kind_and_application_for_message(store):
     assert suggest_kind(store, app.id) == "rejection reply"
     d = store.drafts.save(new_draft(BUILTIN_BY_KIND["rejection reply"], contacts=[ana], application_id=app.id))
     store.drafts.mark_sent(d.id, channel="email", on=date(2026, 3, 2), subject="s", body="b")
-    assert suggest_kind(store, app.id) == "feedback request"
+    # the reply carried the one feedback question: no second email to ask; thanks once feedback came
+    assert suggest_kind(store, app.id) == "check-in"
+    told = store.applications.get(app.id).copy()
+    told.feedback = "Strong, but we hired someone with more Kafka."
+    store.applications.save(told)
+    assert suggest_kind(store, app.id) == "feedback thanks"
     assert application_for_message(store, "feedback request", [ana.id]) == app.id
     assert application_for_message(store, "check-in", [ana.id]) is None
     live = store.applications.save(Application(company="X", role="Y", stage="interviewing"))

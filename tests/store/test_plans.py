@@ -34,7 +34,8 @@ def test_rejection_creates_one_plan_with_five_dated_steps(store):
     assert plan is not None and plan.kind == "rejected" and plan.started_on == "2026-03-02"
     assert _keys(plan) == ["reflect", "thank_you", "feedback", "stay_in_touch", "move_on"]
     due = {s["key"]: s["due"] for s in plan.steps}
-    assert due == {"reflect": "2026-03-02", "thank_you": "2026-03-03", "feedback": "2026-03-04",
+    # the thank-you and its one feedback question fall due together, when the cool-off ends
+    assert due == {"reflect": "2026-03-02", "thank_you": "2026-03-03", "feedback": "2026-03-03",
                    "stay_in_touch": "2026-03-09", "move_on": "2026-03-02"}
     assert all(s["status"] == "todo" for s in plan.steps)
     # once per rejection: calling again (the board closing it twice, a re-render) changes nothing

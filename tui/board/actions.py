@@ -19,6 +19,7 @@ from store import brief as briefs
 from store import clock, control, intention
 from store import pipeline as p
 from store.models import LIVE_STAGES, Application, Contact
+from store.undo import OFFER
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -111,6 +112,11 @@ class BoardActions:
     def get(self, app_id: str | None) -> Application | None:
         return self.store.applications.get(app_id) if app_id else None
 
+    def _undoable(self, label: str, fn: Callable[..., Any], *args: Any) -> bool:
+        """A one-key verb: ``fn`` through ``write``, recorded so that ``u`` puts it back."""
+        with self.store.undo.recording(label):
+            return self.write(fn, *args)
+
     def quiet_days(self) -> int:
         return self.store.applications.quiet_days()
 
@@ -188,12 +194,12 @@ class BoardActions:
             return Said(False, "Already closed. H reopens it in the stage it closed from.")
         if direction == Direction.BACK and app.stage == "wishlist":
             return Said(False, "Wishlist is the first stage.")
-        if not self.write(self.store.applications.step, app_id, int(direction)):
+        if not self._undoable(f"moving {app.title}", self.store.applications.step, app_id, int(direction)):
             return Said(False)
         self._changed(app_id)
         moved = self.get(app_id)
         if moved is not None and app.stage == "closed":
-            return Said(True, f"Reopened in {p.stage_label(moved.stage)}.", timeout=3)
+            return Said(True, f"Reopened in {p.stage_label(moved.stage)}. {OFFER}", timeout=3)
         return self._brief_note(moved)
 
     def move_to(self, app_id: str, stage: str) -> Said:
@@ -201,25 +207,30 @@ class BoardActions:
         app = self.get(app_id)
         if app is None:
             return Said(False, NOT_SELECTED)
-        if app.stage == stage or not self.write(self.store.applications.move, app_id, stage):
+        if app.stage == stage or not self._undoable(f"moving {app.title}", self.store.applications.move, app_id,
+                                                    stage):
             return Said(False)
         self._changed(app_id)
         return self._brief_note(self.get(app_id))
 
     def _brief_note(self, moved: Application | None) -> Said:
-        """A card just moved into Screening or Interviewing: say that its brief is ready (if it has one)."""
+        """A card just moved: where to (and that ``u`` puts it back); into Screening or Interviewing, that
+        its brief is ready (if it has one)."""
         found = self.brief(moved) if moved is not None else None
         if found is None or found.empty:
-            return Said(True)
+            where = p.stage_label(moved.stage) if moved is not None else ""
+            return Said(True, f"Moved to {where}. {OFFER}", timeout=3)
         return Said(True, f"Before the interview: {found.summary()}. The whole brief is in its details (enter) "
-                    "and on Today.", title="Brief", timeout=6)
+                    f"and on Today. {OFFER}", title="Brief", timeout=6)
 
     def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None, tag: str = "") -> Said:
         """Close with ``outcome`` (and the person's optional ``tag`` on a no); says a kind word, their
         plan for a no, the rebound plan and the floor."""
-        if self.get(app_id) is None:
+        app = self.get(app_id)
+        if app is None:
             return Said(False, NOT_SELECTED)
-        if not self.write(control.close_tagged, self.store, app_id, outcome, reason, on, tag):
+        if not self._undoable(f"closing {app.title}", control.close_tagged, self.store, app_id, outcome, reason, on,
+                              tag):
             return Said(False)
         self._changed(app_id, follow=False)
         return self._acknowledge(app_id)
@@ -259,6 +270,7 @@ class BoardActions:
                 lines.append(f"{live} live, floor {floor}: moving {min(short, wish)} from Wishlist would refill it.")
             elif short > 0:
                 lines.append(f"{live} live, floor {floor}: a few new roles would refill it.")
+        lines.append(f"(Pressed by mistake? {OFFER})")
         return Said(True, "\n".join(lines), title="Closed", timeout=8)
 
     def follow_up(self, app_id: str) -> Said:
@@ -285,12 +297,13 @@ class BoardActions:
         return f"{app.title}\n\nIts stage history and notes go too. To keep the record, close it instead (x)."
 
     def delete(self, app_id: str) -> Said:
-        if self.get(app_id) is None:
+        app = self.get(app_id)
+        if app is None:
             return Said(False, NOT_SELECTED)
-        if not self.write(self.store.applications.remove, app_id):
+        if not self._undoable(f"deleting {app.title}", self.store.applications.remove, app_id):
             return Said(False)
         self._changed(app_id, follow=False)
-        return Said(True, "Deleted.", timeout=3)
+        return Said(True, f"Deleted. {OFFER}", timeout=4)
 
     def save_draft(self, app: Application, *, is_new: bool) -> None:
         """An open form's valid typing, saved at hang-up or quit (straight to the store: the app is

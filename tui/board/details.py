@@ -22,6 +22,7 @@ from store.models import Application
 from tui.board.actions import Direction
 from tui.board.brief import FEEDBACK_OFFER, brief_parts
 from tui.board.cards import OUTCOME_MARKS
+from tui.shell.undo import UndoHere
 
 if TYPE_CHECKING:
     from tui.board.flows import CardFlows
@@ -131,7 +132,7 @@ def details_content(app: Application, today: date, quiet_days: int, plan_note: s
     return Content.assemble(*parts)
 
 
-class DetailsScreen(ModalScreen[None]):
+class DetailsScreen(ModalScreen[None], UndoHere):
     """One application's details. Its keys act on the card through :class:`CardFlows`; after each
     the view is drawn again, and it closes itself when the card is gone (deleted)."""
 
@@ -183,6 +184,9 @@ class DetailsScreen(ModalScreen[None]):
         self.query_one("#details-text", Static).update(
             details_content(app, clock.today(), actions.quiet_days(), actions.plan_note(app),
                             tuple(c.display_name for c in actions.linked_contacts(app)), actions.brief(app)))
+
+    def after_undo(self) -> None:
+        self.refresh_view()
 
     def _leave(self) -> None:
         """Dismiss once, and only from the top of the stack: a verb's dialog (delete's "are you

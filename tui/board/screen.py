@@ -35,6 +35,7 @@ from tui.board.palette import board_commands
 from tui.board.panels import ApplicationsProvider, GoToDialog, HealthPanel
 from tui.board.sweep import SweepScreen
 from tui.shell.base import PaletteCommand, ReboundScreen
+from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 from widgets.kanban_list import PipelineKanban
@@ -240,12 +241,14 @@ class BoardScreen(ReboundScreen):
 
     # ------------------------------------------------------------------ key actions
 
-    def action_new(self) -> None:
+    def action_new(self, stage: str = "") -> None:
+        """``n``: a new card in the highlighted column (Closed: Wishlist); ``stage`` when given (Today's
+        refill files into Wishlist)."""
         notice = self.actions.read_only_notice()
         if notice is not None:
             self.flows.say(notice)
             return
-        stage = self.kanban.current_column
+        stage = stage or self.kanban.current_column
         stage = stage if stage != "closed" else "wishlist"
 
         def saved(app: Application | None) -> None:
@@ -328,6 +331,13 @@ class BoardScreen(ReboundScreen):
 
     def on_kanban_opened(self, event: Kanban.Opened) -> None:
         self.open_details(event.card_id)
+
+    def on_undone(self, event: Undone) -> None:
+        """After ``u``: the cursor goes to the card that was put back."""
+        app = self.store.applications.get(next(iter(event.application_ids), None))
+        index = self.columns.index_of(app.stage, app.id) if app is not None else None
+        if app is not None and index is not None:
+            self.kanban.select(app.stage, index)
 
     # ------------------------------------------------------------------ filter
 

@@ -23,6 +23,7 @@ from store.dates import from_iso, humanize_ago, long_date
 from store.models import Application
 from tui.board.actions import Direction
 from tui.board.details import DetailsScreen
+from tui.shell.undo import UndoHere
 
 if TYPE_CHECKING:
     from tui.board.flows import CardFlows, Done
@@ -54,7 +55,7 @@ def summary(done: Counter[SweepVerb]) -> str:
     return ", ".join(f"{n} {verb.value}" for verb, n in done.items())
 
 
-class SweepScreen(ModalScreen[None]):
+class SweepScreen(ModalScreen[None], UndoHere):
     DEFAULT_CSS = SWEEP_CSS
     BINDINGS = [
         Binding("f", "follow_up", "Followed up", id="sweep.follow_up"),
@@ -94,6 +95,9 @@ class SweepScreen(ModalScreen[None]):
         self.show_current()
 
     def on_screen_resume(self) -> None:
+        self.show_current()
+
+    def after_undo(self) -> None:
         self.show_current()
 
     @property

@@ -28,6 +28,7 @@ from tui.journal.forms import CheckInForm, FreeWriteForm
 from tui.journal.reader import EntryReaderScreen, LessonsScreen, ReaderChoice, TrendsScreen, render_entry
 from tui.journal.wizard import ReframeWizard
 from tui.shell.base import PaletteCommand
+from tui.shell.trips import StepDone
 from widgets.journal_list import EntryList
 
 log = logging.getLogger("rebound")
@@ -142,6 +143,8 @@ class JournalScreen(JournalBrowser):
         self.query_one(EntryList).focus()
         if closed is not None and closed.support and entry_id:
             self._support_after_save(entry_id)
+        else:
+            self.app.post_message(StepDone())  # a reframe begun from Today's plan: back there
 
     def _support_after_save(self, entry_id: str) -> None:
         """The support panel, over the list: the entry is already saved. "Keep writing" opens it again."""

@@ -304,7 +304,9 @@ class OutreachActions:
     # ------------------------------------------------------------------ the list's verbs
 
     def delete(self, draft_id: str) -> bool:
-        return self._write(self.store.drafts.delete, draft_id)
+        """``d`` (after asking): one write, which ``u`` puts back."""
+        with self.store.undo.recording("deleting that message"):
+            return self._write(self.store.drafts.delete, draft_id)
 
     def put_off(self, draft_id: str) -> date | None:
         """Put a saved draft off until tomorrow (unless the editor already did); the day it is due
@@ -325,10 +327,13 @@ class OutreachActions:
             self._write(self.store.drafts.note_copied, draft.id)
 
     def mark_sent(self, draft: Draft, info: SentInfo, *, subject: str, body: str) -> Sent | None:
-        """In one write: a touchpoint on each recipient, a note on the application, the draft to Sent."""
-        if not self._write(self.store.drafts.mark_sent, draft.id, channel=info.channel, on=info.on, subject=subject,
-                           body=body):
-            return None
+        """In one write: a touchpoint on each recipient, a note on the application, the draft to Sent
+        (``u`` puts all of it back)."""
+        who = recipient_label(draft, store=self.store)
+        with self.store.undo.recording(f"marking the message to {who} sent"):
+            if not self._write(self.store.drafts.mark_sent, draft.id, channel=info.channel, on=info.on,
+                               subject=subject, body=body):
+                return None
         return Sent(recipient_label(draft, store=self.store), FOLLOW_UPS.get(draft.kind))
 
     # ------------------------------------------------------------------ hand-off

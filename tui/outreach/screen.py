@@ -24,6 +24,7 @@ from store import clock
 from store.models import Draft
 from store.outreach import recipient_label
 from store.templates import KIND_LABELS
+from store.undo import OFFER
 from tui.dialogs import ConfirmDialog
 from tui.outreach.actions import DraftClosed, FileFormat, NewDrafts, OutreachActions
 from tui.outreach.editor import DraftEditor
@@ -31,6 +32,7 @@ from tui.outreach.pickers import TemplatePicker
 from tui.outreach.sending import Sending
 from tui.outreach.views import LIST_HELP, columns, empty_message, list_preview, list_rows, pick_title
 from tui.shell.base import PaletteCommand, ReboundScreen
+from tui.shell.trips import StepDone
 from widgets.usertext import cell, clip
 
 
@@ -202,6 +204,8 @@ class OutreachScreen(ReboundScreen):
         def closed(result: DraftClosed | None) -> None:
             self.refresh_data(select_id=result.draft_id if result else None)
             self._table.focus()
+            if result is None or result.put_off:
+                self.app.post_message(StepDone())  # begun on Today: back there
             if result is None:
                 return
             if result.put_off:
@@ -315,10 +319,10 @@ class OutreachScreen(ReboundScreen):
         def decided(ok: bool | None) -> None:
             if ok and self.actions.delete(d.id):
                 self.refresh_data()
-                self.notify("Deleted.", markup=False, timeout=3)
+                self.notify(f"Deleted. {OFFER}", markup=False, timeout=4)
 
         message = (f"{KIND_LABELS.get(d.kind, d.kind)} to {recipient_label(d, store=self.store)}. "
-                   + ("The touchpoint it logged stays on the contact." if sent else "This can't be undone."))
+                   + ("The touchpoint it logged stays on the contact." if sent else f"Right after, {OFFER}"))
         self.app.push_screen(ConfirmDialog("Delete this sent message?" if sent else "Delete this draft?",
                                            message, confirm="Delete", cancel="Keep", danger=True), decided)
 

@@ -39,7 +39,9 @@ STATUS_CELLS = {"due": "● due", "draft": "✎ draft", "put off": "◷ later", 
 KIND_SHORT = {
     "thank-you": "thank-you", "rejection reply": "rejection reply", "feedback request": "feedback ask",
     "connection note": "connect note", "check-in": "check-in", "holiday greeting": "holiday",
-    "congratulations": "congrats", "article": "article", "reconnect": "reconnect", "other": "other",
+    "congratulations": "congrats", "article": "article", "reconnect": "reconnect",
+    "interviewer thanks": "interviewer thanks", "feedback thanks": "feedback thanks",
+    "close the loop": "close the loop", "runner-up": "runner-up", "other": "other",
 }
 
 
@@ -306,6 +308,8 @@ def check_lines(d: Draft, a: Assessment, timing: str) -> list[tuple[str, str]]:
             out.append(("", f"! “{clip(f.words, 40)}” — {f.label}: {f.why}"))
     else:
         out.append(("", "✓ Tone: nothing noticed"))
+    if a.settled:
+        out.append(("", a.settled))
     g = guidance(d.kind)
     if timing or g.text:
         out += [("", ""), ("bold", "Timing and length")]

@@ -18,6 +18,7 @@ from store import clock
 from store import plans as plans_mod
 from store.dates import DateError, parse_user_date, short_date
 from store.plans import FEEDBACK_KINDS, PlanView, StepView
+from store.recipients import CLOSE_LOOP, REPLY, RUNNER_UP
 from store.today import DueItem, Summary
 
 if TYPE_CHECKING:
@@ -95,8 +96,31 @@ class AskIntention:
     """Choose (or change) a plan for the next no: "If I get a no, then I…"."""
 
 
+
+@dataclass(frozen=True)
+class Notice:
+    """Nothing to open: say ``message`` (which key does what is wanted)."""
+
+    message: str
+
+
 Jump = (OpenApplication | OpenContact | OpenDraft | Compose | StartReframe | Refill | AddContact | KeepLesson
-        | AskIntention)
+        | AskIntention | Notice)
+
+def not_a_contact(name: str) -> Notice:
+    return Notice(f"{name} isn't a contact yet: a adds them (quarterly), then enter writes to them.")
+
+
+def next_to_write(step: StepView) -> plans_mod.Person | None:
+    """The next person a step's note goes to: a contact whose note is not sent yet."""
+    if step.key == "stay_in_touch":
+        return next((p for p in step.people if p.contact_id and not p.note_on), None)
+    return next((p for p in step.people if p.contact_id and not p.replied_on), None)
+
+
+def first_name_only(view: PlanView) -> plans_mod.Person | None:
+    """The first person met who is only a name on the card (``a`` adds them as a contact)."""
+    return next((p for p in view.people if not p.contact_id), None)
 
 
 def steps_left(view: PlanView, key: str, today: date) -> str:
@@ -216,13 +240,13 @@ class TodayActions:
         return Outcome(False)
 
     def send_to_applied(self, application_id: str) -> Outcome:
-        """A Wishlist card goes out: it moves to Applied today."""
+        """"I've applied" (the user's word for it): the Wishlist card moves to Applied today."""
         app = self.store.applications.get(application_id)
         if app is None or app.stage != "wishlist":
             return Outcome(False)
         if not self.write(self.store.applications.move, app.id, "applied"):
             return Outcome(False)
-        return Outcome(True, f"Applied: {app.title} is now in Applied, dated today.", "Move on")
+        return Outcome(True, f"Noted: you applied to {app.title} today. It's in Applied now.", "Move on")
 
     # -- where enter leads
 
@@ -240,44 +264,51 @@ class TodayActions:
         return None
 
     def step_jump(self, view: PlanView, key: str) -> Jump | None:
+        """Where ``enter`` on a step leads: what its hint says (write to the next person, the reframe,
+        the refill…); never a silent change."""
         app, step = view.app, view.step(key)
         if app is None or step is None:
             return None
         if key == "reflect":
             return StartReframe(app.id)
-        if key == "thank_you":
-            return self._thank_you_jump(view, step)
-        if key == "feedback":
-            return self._feedback_jump(view)
-        if key == "stay_in_touch":
-            pending = [p for p in step.people if not p.contact_id or not p.note_on]
-            return self.person_jump(view, step, pending[0]) if pending else OpenApplication(app.id)
         if key == "move_on":
             return Refill()
+        if key == "feedback":
+            return self._feedback_jump(view)
+        if key in ("thank_you", "close_loop", "stay_in_touch"):
+            person = next_to_write(step)
+            if person is not None:
+                return self.person_jump(view, step, person)
+            names = first_name_only(view) if key != "close_loop" else None
+            if names is not None:
+                return not_a_contact(names.name)
+            if key == "stay_in_touch":
+                return OpenApplication(app.id)
+            done = next((p for p in step.people if p.contact_id), None)
+            if done is not None and done.contact_id:
+                return OpenContact(done.contact_id)
+            return Compose(CLOSE_LOOP if key == "close_loop" else REPLY, app.id, [])
+        if key in ("check_in", "reopened"):
+            to = [p.contact_id for p in step.people if p.contact_id][:1]
+            return Compose("check-in" if key == "check_in" else RUNNER_UP, app.id, to)
         return OpenApplication(app.id)
 
-    def _thank_you_jump(self, view: PlanView, step: StepView) -> Jump | None:
-        assert view.app is not None
-        linked = [p for p in step.people if p.contact_id]
-        pending = [p for p in linked if not p.replied_on]
-        if len(pending) == 1:
-            return self.person_jump(view, step, pending[0])
-        if pending:
-            return Compose("rejection reply", view.app.id, [p.contact_id for p in pending if p.contact_id])
-        if not linked and step.people:
-            return self.person_jump(view, step, step.people[0])
-        return Compose("rejection reply", view.app.id, [p.contact_id for p in linked if p.contact_id][:1])
-
     def _feedback_jump(self, view: PlanView) -> Jump:
+        """The one question goes in the reply to whoever delivered the no (no second email); a
+        request of its own only when that reply went out without one, or no one delivered it."""
         app = view.app
         assert app is not None
         waiting = [d for d in self.store.drafts.all()
                    if d.application_id == app.id and d.kind in FEEDBACK_KINDS and d.status != "sent"]
         if waiting:
             return OpenDraft(waiting[0].id)
+        asker = next((p for p in view.people if p.kind == REPLY and p.contact_id), None)
+        thanks = view.step("thank_you")
+        if asker is not None and not asker.replied_on and thanks is not None:
+            return self.person_jump(view, thanks, asker) or OpenApplication(app.id)
         linked = [p for p in view.people if p.contact_id]
         # the recruiter is the usual person to ask; else the first person met
-        chosen = next((p for p in linked if self._is_recruiter(p.contact_id)), linked[0] if linked else None)
+        chosen = asker or next((p for p in linked if self._is_recruiter(p.contact_id)), linked[0] if linked else None)
         return Compose("feedback request", app.id, [chosen.contact_id] if chosen and chosen.contact_id else [])
 
     def _is_recruiter(self, contact_id: str | None) -> bool:
@@ -285,17 +316,26 @@ class TodayActions:
         return c is not None and c.role == "recruiter"
 
     def person_jump(self, view: PlanView, step: StepView, person: plans_mod.Person) -> Jump | None:
+        """``enter`` on a person: write their note (their own kind), open the draft waiting, or the
+        contact once it went out. A name that isn't a contact yet is added with ``a``, never here."""
         app = view.app
         if app is None:
             return None
         if person.contact_id is None:
-            return AddContact(view.plan.id, person.name)
-        if step.key == "thank_you":
+            return not_a_contact(person.name)
+        if step.key in ("thank_you", "close_loop"):
             if person.replied_on:
                 return OpenContact(person.contact_id)
             if person.reply_draft_id:
                 return OpenDraft(person.reply_draft_id)
-            return Compose("rejection reply", app.id, [person.contact_id])
+            return Compose(person.kind or REPLY, app.id, [person.contact_id])
         if person.note_on:
             return OpenContact(person.contact_id)
         return Compose("connection note", app.id, [person.contact_id])
+
+    def add_target(self, view: PlanView, person: plans_mod.Person | None) -> Jump:
+        """``a``: add this name (or the plan's first name that isn't a contact) as a contact."""
+        target = person if person is not None and not person.contact_id else first_name_only(view)
+        if target is None:
+            return Notice("Everyone you met here is a contact already.")
+        return AddContact(view.plan.id, target.name)

@@ -21,6 +21,8 @@ def today_commands(today: TodayScreen) -> Iterator[PaletteCommand]:
     yield PaletteCommand("Today: snooze step", "Snooze the highlighted plan step to a day you choose (z)",
                          today.action_snooze)
     yield PaletteCommand("Today: undo step", "Put the highlighted plan step back to do (u)", today.action_undo)
+    yield PaletteCommand("Today: add as a contact", "The highlighted name met during the application becomes a "
+                         "contact (a)", today.action_add_contact)
     yield PaletteCommand("Today: show the plan's steps", "Open the highlighted plan (enter or →)",
                          today.action_expand)
     yield PaletteCommand("Today: fold the plan", "Show the highlighted plan as one line (←)", today.action_fold)

@@ -2,8 +2,9 @@
 
 Shows live applications against the floor (below it: what one good application this week would do;
 never a count for the day; at it: that rest is part of the search) and the Wishlist, most exciting
-first. ``enter`` marks the highlighted one applied (it moves to Applied today, stamped in its
-history); ``n`` goes to the board to add a new one; ``escape`` closes. The list is an OptionList: it stays quick with
+first. ``enter`` says "I've applied" to the highlighted one (the user's word: it moves to Applied
+today, stamped in its history); ``n`` opens the new-application form on the board, always filing into
+Wishlist; ``escape`` closes. The list is an OptionList: it stays quick with
 thousands of Wishlist cards.
 """
 
@@ -34,7 +35,7 @@ def wishlist_order(app: Application) -> tuple[int, str, str, str]:
 class RefillResult(Enum):
     """Why the dialog closed (None: just closed)."""
 
-    NEW = "new"  # go and add a new application on the board
+    NEW = "new"  # go and add a new application to the Wishlist
 
 
 class RefillDialog(ModalScreen[RefillResult | None]):
@@ -43,7 +44,7 @@ class RefillDialog(ModalScreen[RefillResult | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="refill.close"),
-        Binding("n", "new", "New on the board", id="refill.new"),
+        Binding("n", "new", "New, in Wishlist", id="refill.new"),
         Binding("j", "down", "Down", show=False, id="refill.down"),
         Binding("k", "up", "Up", show=False, id="refill.up"),
     ]
@@ -65,8 +66,8 @@ class RefillDialog(ModalScreen[RefillResult | None]):
             yield Static("Move on: refill the pipeline", classes="dialog-title")
             yield Static("", id="refill-status")
             yield OptionList(id="refill-list")
-            yield Static(Content.assemble(("enter", "bold"), " mark applied today · ",
-                                          ("n", "bold"), " new, on the board · ",
+            yield Static(Content.assemble(("enter", "bold"), " I've applied (today) · ",
+                                          ("n", "bold"), " new, in Wishlist · ",
                                           ("esc", "bold"), " close"), id="refill-keys")
 
     def on_mount(self) -> None:
@@ -95,7 +96,7 @@ class RefillDialog(ModalScreen[RefillResult | None]):
         ol.clear_options()
         wishlist = self._wishlist()
         if not wishlist:
-            ol.add_option(Option(Content.assemble(("Your Wishlist is empty — press n to add one on the board.",
+            ol.add_option(Option(Content.assemble(("Your Wishlist is empty — press n to add one to it.",
                                                    "dim")), id="empty", disabled=True))
             return
         for a in wishlist:

@@ -67,6 +67,8 @@ class Row:
     hint: str = ""
     #: A "… and N more" row: the screen (mode key) that has them all.
     opens: str | None = None
+    #: Something left to do here (an open step, a person whose note is not out yet).
+    todo: bool = False
 
     @property
     def selectable(self) -> bool:
@@ -74,44 +76,68 @@ class Row:
 
 
 def _row(id: str, kind: RowKind, parts: Parts, *, plan_id: str | None = None, step: str | None = None,
-         person: int | None = None, due: DueItem | None = None, hint: str = "", opens: str | None = None) -> Row:
+         person: int | None = None, due: DueItem | None = None, hint: str = "", opens: str | None = None,
+         todo: bool = False) -> Row:
     content = Content.assemble(*parts)
     return Row(id=id, kind=kind, prompt=content, text=content.plain, plan_id=plan_id, step=step, person=person,
-               due=due, hint=hint, opens=opens)
+               due=due, hint=hint, opens=opens, todo=todo)
 
 
 STEP_HINTS = {
     "reflect": "enter: write the reframe",
     "thank_you": "enter: write the reply",
+    "close_loop": "enter: write the close-the-loop note",
     "feedback": "enter: write the request",
     "stay_in_touch": "enter: next person",
     "move_on": "enter: refill from Wishlist",
-    "reopened": "enter: open the application",
+    "check_in": "enter: write a light check-in",
+    "reopened": "enter: write the runner-up note",
 }
 STEP_KEYS = " · space done · s skip · z snooze · u undo"
+#: What each person's note is called on their line.
+NOTE_WORDS = {"rejection reply": "reply with one question", "interviewer thanks": "their own thanks",
+              "close the loop": "close-the-loop note"}
+
+
+def step_hint(view: PlanView, step: StepView) -> str:
+    """What ``enter`` does on a step, naming the person it writes to (``a`` adds a name first)."""
+    waiting = [p for p in step.people if p.contact_id and not (p.note_on if step.key == "stay_in_touch"
+                                                                else p.replied_on)]
+    names = [p for p in view.people if not p.contact_id]
+    if step.key in ("thank_you", "close_loop", "stay_in_touch") and waiting:
+        return f"enter: write to {clip(waiting[0].name, 24)}"
+    if step.key in ("thank_you", "stay_in_touch") and names:
+        return f"a: add {clip(names[0].name, 24)} as a contact first"
+    if step.key == "feedback" and any(p.kind == "rejection reply" and not p.replied_on for p in view.people):
+        return "enter: the same reply, with the question"
+    return STEP_HINTS.get(step.key, "enter: do it")
 
 
 def person_line(view: PlanView, step: StepView, i: int) -> tuple[Parts, str]:
     p = step.people[i]
     name = clip(p.name, 32)
+    if not p.contact_id:
+        return [f"      + {name}", (" — not a contact yet: a adds them (quarterly)", "dim")], \
+            "a: add as a contact (quarterly)"
     if step.key == "thank_you":
-        if not p.contact_id:
-            return [f"      + {name}", (" — not a contact yet: enter adds them, then the reply", "dim")], \
-                "enter: add as a contact"
+        what = NOTE_WORDS.get(p.kind, "reply")
         if p.replied_on:
-            return [f"      ✓ {name}", (f" — reply sent {short_date(p.replied_on, view.today)}", "dim")], \
+            return [f"      ✓ {name}", (f" — sent {short_date(p.replied_on, view.today)}", "dim")], \
                 "enter: open the contact"
         if p.reply_draft_id:
-            return [f"      ○ {name}", (" — draft waiting: enter opens it", "dim")], "enter: open the draft"
-        return [f"      ○ {name}", (" — enter writes the reply", "dim")], "enter: write the reply"
+            return [f"      ○ {name}", (f" — {what} · draft waiting: enter opens it", "dim")], \
+                "enter: open the draft"
+        return [f"      ○ {name}", (f" — {what}: enter writes it", "dim")], f"enter: write {what}"
     # stay in touch
-    if not p.contact_id:
-        return [f"      + {name}", (" — not a contact yet: enter adds (quarterly)", "dim")], \
-            "enter: add as a contact"
     if p.note_on:
         return [f"      ✓ {name}", (" — contact, connection note done", "dim")], "enter: open the contact"
     return [f"      ○ {name}", (" — contact · enter writes a LinkedIn connection note", "dim")], \
         "enter: write the connection note"
+
+
+def _person_todo(step: StepView, i: int) -> bool:
+    p = step.people[i]
+    return not p.contact_id or not (p.replied_on if step.key == "thank_you" else p.note_on)
 
 
 def steps_due(view: PlanView, today: date) -> int:
@@ -147,8 +173,8 @@ def plan_rows(view: PlanView, today: date, *, expanded: bool = True) -> list[Row
             f"step:{pid}:{step.key}", "step",
             [f"  {symbol} ", (f"{step.title:<17}", style or "bold"), (f" {when:<17}", "dim"),
              (f" · {clip(detail, DETAIL_WIDTH)}" if detail else "", "dim")],
-            plan_id=pid, step=step.key,
-            hint=(STEP_HINTS.get(step.key, "enter: do it") + STEP_KEYS) if step.is_open
+            plan_id=pid, step=step.key, todo=step.is_open,
+            hint=(step_hint(view, step) + STEP_KEYS) if step.is_open
             else "u: undo (back to to-do)" if not step.auto else "done from what you did elsewhere",
         ))
         if step.is_open and step.key in ("thank_you", "stay_in_touch"):
@@ -157,7 +183,7 @@ def plan_rows(view: PlanView, today: date, *, expanded: bool = True) -> list[Row
                     continue  # names that aren't contacts yet are added under "stay in touch"
                 parts, hint = person_line(view, step, i)
                 rows.append(_row(f"person:{pid}:{step.key}:{i}", "person", parts, plan_id=pid, step=step.key,
-                                 person=i, hint=hint))
+                                 person=i, hint=hint, todo=_person_todo(step, i)))
     return rows
 
 
@@ -296,6 +322,19 @@ def _cut(rows: list[Row], kind: str, limit: int, noun: str, where: str, screen: 
             continue
         out.append(r)
     return out
+
+
+def next_todo(rows: list[Row], anchor: str) -> int | None:
+    """Back from a step done elsewhere: the first row with something left to do at or after the row
+    the user left from (that plan's, else any plan's), or None when every step is done."""
+    start = next((i for i, r in enumerate(rows) if r.id == anchor), None)
+    if start is None:
+        return None
+    plan_id = rows[start].plan_id
+    for i in range(start, len(rows)):
+        if rows[i].todo and rows[i].plan_id == plan_id:
+            return i
+    return next((i for i, r in enumerate(rows) if r.todo and r.plan_id == plan_id), None)
 
 
 def cursor_index(rows: list[Row], keep: str | None, keep_index: int | None) -> int | None:

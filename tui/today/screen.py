@@ -24,29 +24,14 @@ from store import plans as plans_mod
 from store.dates import parse_user_date
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
-from tui.settings.intention import ask_if_no
 from tui.shell.base import PaletteCommand, ReboundScreen
-from tui.today.actions import (
-    AddContact,
-    AskIntention,
-    Compose,
-    Jump,
-    KeepLesson,
-    OpenApplication,
-    OpenContact,
-    OpenDraft,
-    Outcome,
-    Refill,
-    StartReframe,
-    TodayActions,
-    snooze_problem,
-)
+from tui.today import jumps
+from tui.today.actions import Outcome, TodayActions, snooze_problem
 from tui.today.folds import PlanFolds
 from tui.today.head import due_counts, head_text, stats_text
 from tui.today.help_text import TODAY_HELP
-from tui.today.jumps import row_jump
 from tui.today.palette import today_commands
-from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index
+from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, next_todo
 from widgets.usertext import clip, literal
 
 
@@ -61,6 +46,7 @@ class TodayScreen(ReboundScreen):
         Binding("s", "skip", "Skip", show=True, id="today.skip"),
         Binding("z", "snooze", "Snooze", show=True, id="today.snooze"),
         Binding("u", "undo", "Undo step", show=False, id="today.undo"),
+        Binding("a", "add_contact", "Add as a contact", show=False, id="today.add_contact"),
         Binding("comma", "settings", "Settings", show=True, id="today.settings"),
         Binding("slash", "filter", "Filter", show=False, id="today.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="today.clear_filter"),
@@ -82,6 +68,8 @@ class TodayScreen(ReboundScreen):
         self._summary_key: tuple[int, date] | None = None
         self._plans_seen: set[str] = set()
         self.folds = PlanFolds()
+        #: The row a step was started from elsewhere: back on Today, the cursor goes to what is left.
+        self.resume_row: str | None = None
 
     # -- layout
 
@@ -159,10 +147,12 @@ class TodayScreen(ReboundScreen):
         self.rows = build_rows(self.summary, self.filter_text, self.folds.expanded, self._room(),
                                self.folds.all_plans)
         self._row_by_id = {r.id: r for r in self.rows}
+        anchor, self.resume_row = self.resume_row, None
         with self.app.batch_update():
             ol.clear_options()
             ol.add_options([Option(r.prompt, id=r.id, disabled=not r.selectable) for r in self.rows])
-            target = cursor_index(self.rows, keep, keep_index)
+            target = next_todo(self.rows, anchor) if anchor else None
+            target = target if target is not None else cursor_index(self.rows, keep, keep_index)
             if target is not None:
                 ol.highlighted = target
         self._update_hint()
@@ -217,7 +207,7 @@ class TodayScreen(ReboundScreen):
     def actions(self) -> TodayActions:
         return TodayActions(self.store, self.rapp.write)
 
-    def _say(self, message: str, title: str = "") -> None:
+    def say(self, message: str, title: str = "") -> None:
         self.notify(message, title=title, markup=False)
 
     # -- enter: do it / jump to it
@@ -236,51 +226,31 @@ class TodayScreen(ReboundScreen):
         if row.kind == "plan" and row.plan_id and not self._is_open(row.plan_id):
             self._set_open(row.plan_id, True)
             return
-        jump = row_jump(self.actions, row, self._view(row.plan_id))
+        jump = jumps.row_jump(self.actions, row, self._view(row.plan_id))
         if jump is not None:
-            self._go(jump)
+            jumps.go(self, jump, from_row=row.id)
 
-    def _go(self, jump: Jump) -> None:
-        match jump:
-            case OpenApplication(application_id):
-                self.rapp.open_application(application_id)
-            case OpenContact(contact_id):
-                self.rapp.open_contact(contact_id)
-            case OpenDraft(draft_id):
-                self.rapp.open_composer(draft_id=draft_id)
-            case Compose(kind, application_id, contact_ids):
-                self.rapp.open_composer(kind=kind, contact_ids=contact_ids, application_id=application_id)
-            case StartReframe(application_id):
-                self.rapp.start_reframe(application_id)
-            case Refill():
-                self.refill()
-            case AskIntention():
-                ask_if_no(self.rapp, self.refresh_data)
-            case AddContact(plan_id, name):
-                self._tell(self.actions.add_as_contact(plan_id, name))
-            case KeepLesson(plan_id):
-                entry_id = self.actions.keep_feedback_as_lesson(plan_id)
-                if entry_id is not None:
-                    self._say("Kept the feedback as a lesson in your journal.", "Lesson")
-                    self.refresh_data()
-                    self.rapp.open_journal_entry(entry_id)
+    def action_add_contact(self) -> None:
+        """``a``: the highlighted name (or the plan's first name that isn't a contact) becomes one."""
+        row = self.current_row()
+        view = self._view(row.plan_id if row else None)
+        if row is None or view is None:
+            self.say("a adds a person met during a rejected application as a contact: move to a plan.")
+            return
+        step = view.step(row.step or "")
+        person = step.people[row.person] if step and row.person is not None and row.person < len(step.people) \
+            else None
+        jumps.go(self, self.actions.add_target(view, person))
 
-    def _tell(self, outcome: Outcome) -> None:
+    def tell(self, outcome: Outcome) -> None:
         """Say what came of an action, and re-read the data when it changed."""
         if outcome.message:
-            self._say(outcome.message, outcome.title)
+            self.say(outcome.message, outcome.title)
         if outcome.changed:
             self.refresh_data()
 
     def refill(self) -> None:
-        from tui.today.refill import RefillDialog, RefillResult
-
-        def closed(result: RefillResult | None) -> None:
-            self.refresh_data()
-            if result is RefillResult.NEW:
-                self.rapp.new_application()
-
-        self.app.push_screen(RefillDialog(self.actions), closed)
+        jumps.refill(self)
 
     # -- opening and folding plans
 
@@ -316,10 +286,10 @@ class TodayScreen(ReboundScreen):
         """The plan step under the cursor; else None, having said why."""
         row = self.current_row()
         if row is None or row.kind not in ("step", "person", "due"):
-            self._say(f"{verb} works on a plan step: move to one with j/k.")
+            self.say(f"{verb} works on a plan step: move to one with j/k.")
             return None
         if row.kind == "due":
-            self._say(f"{verb} works on plan steps; enter opens this item where it lives.")
+            self.say(f"{verb} works on plan steps; enter opens this item where it lives.")
             return None
         view = self._view(row.plan_id)
         step = view.step(row.step or "") if view else None
@@ -330,16 +300,16 @@ class TodayScreen(ReboundScreen):
     def action_done(self) -> None:
         found = self._step_at_cursor("Done")
         if found:
-            self._tell(self.actions.mark_done(*found))
+            self.tell(self.actions.mark_done(*found))
 
     def action_skip(self) -> None:
         row = self.current_row()
         if row is not None and row.kind == "due" and row.due is not None and row.due.kind == "lesson":
-            self._tell(self.actions.not_now(row.due.ref))  # the feedback-as-lesson offer: not now
+            self.tell(self.actions.not_now(row.due.ref))  # the feedback-as-lesson offer: not now
             return
         found = self._step_at_cursor("Skip")
         if found:
-            self._tell(self.actions.skip(*found))
+            self.tell(self.actions.skip(*found))
 
     def action_snooze(self) -> None:
         found = self._step_at_cursor("Snooze")
@@ -348,13 +318,13 @@ class TodayScreen(ReboundScreen):
         view, step = found
         refused = self.actions.can_snooze(step)
         if refused is not None:
-            self._tell(refused)
+            self.tell(refused)
             return
         today = clock.today()
 
         def chosen(text: str | None) -> None:
             if text is not None:
-                self._tell(self.actions.snooze(view, step, parse_user_date(text, today)))
+                self.tell(self.actions.snooze(view, step, parse_user_date(text, today)))
 
         self.app.push_screen(TextPromptDialog(
             f"Snooze “{step.title}” until…", "tomorrow, +3d, +2w, fri or YYYY-MM-DD", value="tomorrow",
@@ -363,7 +333,7 @@ class TodayScreen(ReboundScreen):
     def action_undo(self) -> None:
         found = self._step_at_cursor("Undo")
         if found:
-            self._tell(self.actions.undo(*found))
+            self.tell(self.actions.undo(*found))
 
     def action_cursor_down(self) -> None:
         self.query_one("#today-list", OptionList).action_cursor_down()

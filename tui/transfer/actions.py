@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from store import clock, logs
 from store.dates import short_date
 from store.errors import StoreError
+from store.undo import OFFER
 from tui.transfer.kinds import ExportKind
 from tui.transfer.reading import Prepared
 
@@ -100,15 +101,16 @@ class TransferActions:
         apply = prepared.apply
         store = self.store
         try:
-            if not self.write(lambda: apply(store)):
-                return None
+            with store.undo.recording(f"the import from {name}"):
+                if not self.write(lambda: apply(store)):
+                    return None
         except StoreError as exc:  # a rule of the import (e.g. import all into a folder that filled up)
             logs.swallowed(exc, "import: refused on save")
             return Done(f"Not imported: {exc}. Nothing was changed.", error=True)
         if not prepared.added and not prepared.updated:
             return Done(f"Nothing to add or update from {name}; your column and stage choices are remembered "
                         "for files like this.")
-        return Done(f"Imported from {name}: {prepared.added:,} added, {prepared.updated:,} updated.")
+        return Done(f"Imported from {name}: {prepared.added:,} added, {prepared.updated:,} updated. {OFFER}")
 
     # -- exports
 

@@ -1,0 +1,69 @@
+"""``u``: put back the last one-key change (``r``, ``x``, ``H``/``L``, ``d``, ``m``, an import).
+
+The verbs record their writes (:mod:`store.undo`) and their toast offers ``u``; this app-level key
+puts every record they touched back exactly as it was, in one write. Screens that bind ``u`` to
+something of their own (Today: a plan step back to do; Contacts) keep it there. It works on the main
+screens and on screens marked :class:`UndoHere` (the card details, the sweep), never under a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from store.db import Store
+from store.undo import NothingToUndo, Undoable
+from tui.shell.base import ReboundScreen
+
+
+class Undone(Message):
+    """Posted to the main screen after an undo: the applications put back (the board selects one)."""
+
+    def __init__(self, application_ids: list[str]) -> None:
+        super().__init__()
+        self.application_ids = application_ids
+
+
+class UndoHere:
+    """A screen (not a main one) where ``u`` undoes; :meth:`after_undo` redraws it."""
+
+    def after_undo(self) -> None:
+        """Called after an undo (the data changed)."""
+
+
+class UndoApp(App[Any]):
+    """Base of ReboundApp: the ``u`` key."""
+
+    store: Store
+
+    BINDINGS = [Binding("u", "undo", "Undo the last change", show=False, id="app.undo")]
+
+    def action_undo(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, (ReboundScreen, UndoHere)):
+            return
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "This session is read-only.", title="Not changed",
+                        severity="warning", markup=False)
+            return
+        undone: list[Undoable] = []
+        try:
+            done = self.write(lambda: undone.append(self.store.undo.undo()))
+        except NothingToUndo as exc:
+            self.notify(str(exc), title="Undo", markup=False, timeout=4)
+            return
+        if not done or not undone:
+            return
+        self.notify(f"Put back as it was before {undone[0].label}.", title="Undone", markup=False, timeout=4)
+        if isinstance(screen, ReboundScreen):
+            screen.refresh_data()
+            screen.post_message(Undone(undone[0].ids("applications")))
+        else:
+            screen.after_undo()
+
+    if TYPE_CHECKING:
+        def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool: ...  # ReboundApp's
