@@ -526,6 +526,8 @@ class Settings(Record):
     support_person: str = ""  # someone I can reach
     support_helps: str = ""  # what helps me (a few lines)
     care_note_on: str | None = None  # the day the quiet "heavy days" line was last shown
+    # Settings › Keys: the user's own keys, binding id → keys ("board.reject": "R"); checked by the app
+    keymap: dict[str, str] = field(default_factory=dict)
 
 
 ALL_MODELS: tuple[type[Record], ...] = (

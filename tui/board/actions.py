@@ -193,7 +193,7 @@ class BoardActions:
         return self._acknowledge(app_id)
 
     def close_at_once(self, app_id: str, outcome: str) -> Said:
-        """The one-key verbs (``r`` rejected, ghosted): a card already closed that way is left alone."""
+        """The one-key verbs (``R`` rejected, ``G`` ghosted): a card already closed that way is left alone."""
         app = self.get(app_id)
         if app is None:
             return Said(False, NOT_SELECTED)

@@ -87,10 +87,32 @@ class CardFlows:
         self.app.push_screen(CloseDialog(app, preset), chosen)
 
     def reject(self, app_id: str, done: Done = _nothing) -> None:
-        done(self.say(self.actions.reject(app_id)))
+        """``R``: asks first (the safe answer focused); ``H`` moves the card back afterwards."""
+        self._close_asking(app_id, "rejected", done)
 
     def ghost(self, app_id: str, done: Done = _nothing) -> None:
-        done(self.say(self.actions.ghost(app_id)))
+        """``G``: asks first, like ``R``."""
+        self._close_asking(app_id, "ghosted", done)
+
+    def _close_asking(self, app_id: str, outcome: str, done: Done) -> None:
+        app = self._need(app_id)
+        if app is None:
+            done(False)
+            return
+        if app.stage == "closed" and app.outcome == outcome:  # nothing to ask: it says so
+            done(self.say(self.actions.close_at_once(app_id, outcome)))
+            return
+
+        def decided(yes: bool | None) -> None:
+            done(bool(yes) and self.say(self.actions.close_at_once(app_id, outcome)))
+
+        plan = "a rebound plan starts on Today" if outcome == "rejected" else \
+            "a rebound plan starts on Today (without the thank-you)"
+        self.app.push_screen(ConfirmDialog(
+            f"Close as {outcome}?",
+            f"{app.company or '(no company)'} — {app.role or '(no role)'} moves to Closed as {outcome}, and "
+            f"{plan}. H moves it back if this was a slip.",
+            confirm=f"Close as {outcome}", cancel="Keep it", danger=True), decided)
 
     def follow_up(self, app_id: str, done: Done = _nothing) -> None:
         done(self.say(self.actions.follow_up(app_id)))

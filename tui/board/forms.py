@@ -18,7 +18,6 @@ from datetime import date
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -33,6 +32,7 @@ from store.sanitize import clean_line
 from tui.board import fields as f
 from tui.board.fields import FORM_CSS, OUTCOME_HELP, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
+from tui.shell import keymap
 from widgets.usertext import literal
 
 
@@ -40,10 +40,8 @@ class ApplicationForm(ModalScreen[Application | None]):
     """New or edit. Dismisses with the changed copy (not saved: the board saves it)."""
 
     DEFAULT_CSS = FORM_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    KEYMAP = "board.form"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     #: Text inputs, in the order of the issue: (field, label, placeholder).
     def __init__(self, application: Application | None = None, stage: str = "wishlist",
@@ -294,10 +292,8 @@ class CloseDialog(ModalScreen[Closing | None]):
     like, change the date if it happened earlier; ``enter`` in a field or ``ctrl+s`` closes."""
 
     DEFAULT_CSS = FORM_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="close.cancel"),
-        Binding("ctrl+s", "save", "Close it", id="close.save"),
-    ]
+    KEYMAP = "board.close"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, application: Application, preset: str | None = None) -> None:
         super().__init__()

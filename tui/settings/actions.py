@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from store.models import CADENCES
+from tui.shell import userkeys
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -96,7 +97,19 @@ def check(raw: Mapping[str, Any], themes: Sequence[str]) -> Checked:
         out.errors["use_my_name"] = "Pick one of the two."
     out.clean["use_my_name"] = raw["use_my_name"] is True
     _check_support(raw, out)
+    _check_keymap(raw, out)
     return out
+
+
+def _check_keymap(raw: Mapping[str, Any], out: Checked) -> None:
+    """Settings › Keys: ``id = keys`` lines; each one that can't be used is named, with why."""
+    if "keymap" not in raw:
+        return
+    entries, problems = userkeys.parse(str(raw["keymap"]))
+    problems += userkeys.check(entries).problems
+    if problems:
+        out.errors["keymap"] = "Not used: " + "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
+    out.clean["keymap"] = entries
 
 
 def _check_support(raw: Mapping[str, Any], out: Checked) -> None:

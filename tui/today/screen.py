@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +23,7 @@ from store import plans as plans_mod
 from store.dates import parse_user_date
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.today.actions import (
     AddContact,
@@ -39,8 +40,9 @@ from tui.today.actions import (
     snooze_problem,
 )
 from tui.today.help_text import TODAY_HELP
-from tui.today.palette import today_commands
+from tui.today.palette import today_extras
 from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, expanded_plans, head_text, stats_text
+from widgets.filter_bar import FilterBar
 from widgets.usertext import clip, literal
 
 
@@ -49,20 +51,8 @@ class TodayScreen(ReboundScreen):
     SCREEN_TITLE = "Today"
     HELP = TODAY_HELP
 
-    BINDINGS = [
-        Binding("enter", "do", "Do it", show=True, id="today.do"),
-        Binding("space", "done", "Done", show=True, id="today.done"),
-        Binding("s", "skip", "Skip", show=True, id="today.skip"),
-        Binding("z", "snooze", "Snooze", show=True, id="today.snooze"),
-        Binding("u", "undo", "Undo step", show=False, id="today.undo"),
-        Binding("comma", "settings", "Settings", show=True, id="today.settings"),
-        Binding("slash", "filter", "Filter", show=False, id="today.filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="today.clear_filter"),
-        Binding("right", "expand", "Show a plan's steps", show=False, id="today.expand"),
-        Binding("left", "fold", "Fold a plan", show=False, id="today.fold"),
-        Binding("j", "cursor_down", "Down", show=False, id="today.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="today.up"),
-    ]
+    KEYMAP = "today"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = TODAY_CSS
 
@@ -83,6 +73,7 @@ class TodayScreen(ReboundScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(self._head_text(), id="today-head")
         yield Static(literal("Reading your data…"), id="today-stats")
+        yield FilterBar("words in a row: a company, a person, a step", id="today-filter")
         yield OptionList(id="today-list")
         yield Static("", id="today-hint")
         yield Static("", id="today-prompt")
@@ -371,30 +362,33 @@ class TodayScreen(ReboundScreen):
     def action_cursor_up(self) -> None:
         self.query_one("#today-list", OptionList).action_cursor_up()
 
-    def action_settings(self) -> None:
-        from tui.settings.screen import SettingsScreen
-
-        def closed(_saved: bool | None) -> None:
-            self.refresh_data()
-
-        self.app.push_screen(SettingsScreen(), closed)
+    # -- `/`: the inline filter
 
     def action_filter(self) -> None:
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            self.filter_text = text.strip()
-            if self.summary is not None:
-                self._fill_list()
+        self.query_one(FilterBar).open(self.filter_text)
 
-        self.app.push_screen(TextPromptDialog("Filter Today", "Words to look for (escape clears the filter later)",
-                                              value=self.filter_text), chosen)
+    @on(FilterBar.Changed)
+    def _filter_typed(self, event: FilterBar.Changed) -> None:
+        self.filter_text = event.text.strip()
+        if self.summary is not None:
+            self._fill_list()
+
+    @on(FilterBar.Submitted)
+    def _filter_done(self) -> None:
+        if not self.filter_text:
+            self.query_one(FilterBar).close()
+        self.query_one("#today-list", OptionList).focus()
 
     def action_clear_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        if not (self.filter_text or bar.active):
+            return
+        bar.close()
+        self.query_one("#today-list", OptionList).focus()
         if self.filter_text:
             self.filter_text = ""
             if self.summary is not None:
                 self._fill_list()
 
-    def palette_commands(self) -> Iterable[PaletteCommand]:
-        return today_commands(self)
+    def palette_extras(self) -> Iterable[PaletteCommand]:
+        return today_extras(self)
