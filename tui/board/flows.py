@@ -96,7 +96,10 @@ class CardFlows:
 
     def _close_asking(self, app_id: str, outcome: str, done: Done) -> None:
         app = self._need(app_id)
-        if app is None:
+        notice = self.actions.read_only_notice()
+        if app is None or notice is not None:
+            if notice is not None:
+                self.say(notice)
             done(False)
             return
         if app.stage == "closed" and app.outcome == outcome:  # nothing to ask: it says so
