@@ -80,7 +80,7 @@ class SweepScreen(ModalScreen[None]):
         """Every key of the sweep, from the key map (as bound now)."""
         parts: list[str | tuple[str, str]] = []
         for key, label, _id in keymap.help_rows(self.KEYMAP, getattr(self.app, "user_keymap", {})):
-            parts += [(key, "bold"), f" {label.lower()}  "]
+            parts += [(key.split(", ")[0], "bold"), f" {label.lower()}  "]
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
