@@ -170,7 +170,7 @@ _WIDGETS = (("widgets.kanban", "Kanban", "Board columns"), ("widgets.contacts_ta
 #: A widget action's meaning, where its name doesn't say it.
 _WIDGET_VERBS = {"cursor_down": "down", "cursor_up": "up", "card(1)": "down", "card(-1)": "up", "cursor(1)": "down",
                  "cursor(-1)": "up", "column(-1)": "left", "column(1)": "right", "step(1)": "right",
-                 "step(-1)": "left", "select": "open"}
+                 "step(-1)": "left", "select": "open", "nudge(10)": "more", "nudge(-10)": "less"}
 
 
 def widget_scopes() -> list[Scope]:
@@ -210,12 +210,19 @@ def _order(char: str) -> tuple[int, str]:
 
 
 def markdown_table() -> str:
-    """The README's key map: every single-character key, what it means, and where."""
+    """The README's key map: every single-character key, what it means, and where (the digits that
+    go to the five screens in one row)."""
     lines = ["| key | means | where |", "|---|---|---|"]
-    for char, meanings in sorted(letters().items(), key=lambda item: _order(item[0])):
-        for verb, where in meanings.items():
-            shown_key = "`|`" if char == "|" else f"`{char}`"
-            lines.append(f"| {shown_key} | {MEANINGS.get(verb, verb)} | {', '.join(where)} |")
+    rows = [(char, verb, where) for char, meanings in sorted(letters().items(), key=lambda item: _order(item[0]))
+            for verb, where in meanings.items()]
+    digits = [char for char, verb, _ in rows if verb == "go"]
+    if digits:
+        lines.append(f"| `{digits[0]}`–`{digits[-1]}` | {MEANINGS['go']} (Today, Board, Journal, Contacts, "
+                     "Outreach) | Everywhere |")
+    for char, verb, where in rows:
+        if verb != "go":
+            places = ", ".join(where) if len(where) <= 8 else "every list and view"
+            lines.append(f"| `{char}` | {MEANINGS.get(verb, verb)} | {places} |")
     return "\n".join(lines)
 
 

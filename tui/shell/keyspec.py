@@ -99,6 +99,8 @@ MEANINGS = {
     "up": "up",
     "left": "left (board columns, a 1–5 scale)",
     "right": "right (board columns, a 1–5 scale)",
+    "more": "raise a 0–100 rating by 10",
+    "less": "lower a 0–100 rating by 10",
     "remove": "remove the item from a form's list (not saved until the form is)",
     "answer_no": "no (in a yes/no question)",
     "answer_yes": "yes (in a yes/no question)",
