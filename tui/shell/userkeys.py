@@ -65,12 +65,12 @@ def check(entries: Mapping[str, object]) -> Checked:
     return out
 
 
-def _bound(scope: str, keys: Mapping[str, str]) -> dict[str, str]:
-    """Each key of ``scope`` (normalized) → the id bound to it, with ``keys`` applied."""
-    out: dict[str, str] = {}
+def _bound(scope: str, keys: Mapping[str, str]) -> dict[str, list[str]]:
+    """Each key of ``scope`` (normalized) → the ids bound to it, with ``keys`` applied."""
+    out: dict[str, list[str]] = {}
     for key in SCOPES[scope].keys:
         for k in keys.get(key.id, key.keys).split(","):
-            out.setdefault(normalize(k), key.id)
+            out.setdefault(normalize(k), []).append(key.id)
     return out
 
 
@@ -87,8 +87,8 @@ def _clash(binding_id: str, keys: Mapping[str, str]) -> str:
             continue
         taken = [_bound(scope.name, keys)] + ([app_keys] if scope.name != "app" else [])
         for k in mine:
-            for other in (t.get(k) for t in taken):
-                if other is not None and other != binding_id and BY_ID[other].action != BY_ID[binding_id].action:
+            for other in (other for t in taken for other in t.get(k, ())):
+                if other != binding_id and BY_ID[other].action != BY_ID[binding_id].action:
                     return (f"{binding_id} = {keys[binding_id]}: {k} is already “{BY_ID[other].label}” on "
                             f"{scope.title} ({other})")
     return ""
