@@ -149,7 +149,7 @@ def global_rows(user: Mapping[str, str]) -> list[tuple[str, str, str]]:
     go = [k for k in SCOPES["app"].keys if k.meaning == "go"]
     rows: list[tuple[str, str, str]] = []
     if all(k.id not in user for k in go):
-        rows.append((f"{go[0].keys} … {go[-1].keys}", " · ".join(k.label for k in go), f"{go[0].id} … {go[-1].id}"))
+        rows.append((f"{go[0].keys} … {go[-1].keys}", " · ".join(k.label for k in go), "go.<screen>"))
     else:
         rows += [(shown(k, user), f"go to {k.label}", k.id) for k in go]
     rows += [r for r in help_rows("app", user) if not r[2].startswith("go.") and r[2] != "app.help_f1"]
@@ -230,8 +230,9 @@ def shared_rows() -> list[tuple[str, str, str]]:
     """The letters that mean the same on several screens (the help's "same key, same meaning")."""
     rows = []
     mains = {s.title for s in MAIN_SCOPES}
+    everywhere = {"/", *(label(k.keys) for k in SCOPES["app"].keys)}
     for char, meanings in sorted(letters().items(), key=lambda item: _order(item[0])):
         for verb, where in meanings.items():
-            if len(where) > 1 and len(mains.intersection(where)) > 1 and verb not in ("down", "up", "go"):
+            if len(mains.intersection(where)) > 1 and verb not in ("down", "up") and char not in everywhere:
                 rows.append((char, MEANINGS.get(verb, verb), ""))
     return rows
