@@ -19,5 +19,7 @@ step is done or skipped; it stays on the application.
 keep as a lesson. **A good moment to reach out** suggests up to three people, each with a reason;
 the rest wait on Contacts. `enter` opens each where it lives.
 
-`,` opens the settings (your name, signature, pipeline floor, weekly goal, cadence, theme…).
+`/` narrows the list as you type (a company, a person, a step); `escape` clears it. `,` opens the
+settings (your name, signature, pipeline floor, weekly goal, cadence, theme, your own keys…), from
+any screen.
 """
