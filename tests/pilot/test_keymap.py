@@ -5,6 +5,7 @@ are the key map's; your own keys (Settings › Keys) remap a key, and a line tha
 from __future__ import annotations
 
 import pytest
+from textual.fuzzy import Matcher
 from textual.widgets import TextArea
 
 from tests.screens import open_board, today_ready
@@ -65,6 +66,20 @@ async def test_the_palette_finds_every_action_from_today(demo_store, make_app):
                 assert title in hits, (word, title, hits[:8])
             await press(pilot, "escape")
             assert isinstance(app.screen, TodayScreen)
+
+
+async def test_the_palette_finds_every_word_on_every_screen(demo_store, make_app):
+    """Scored as the palette scores a title (Textual's fuzzy matcher), on each main screen."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await today_ready(pilot)
+        for key in SCREENS:
+            await press(pilot, key)
+            titles = [str(c.title) for c in app.all_commands(app.screen)]
+            for word in WORDS:
+                matcher = Matcher(word)
+                assert any(matcher.match(t) > 0 for t in titles), (key, word)
+            assert {"Go to contact…", "Go to journal entry…"} <= set(titles), key
 
 
 @pytest.mark.parametrize(("title", "lands"), [

@@ -62,7 +62,7 @@ def app_commands(app: ReboundApp, screen: Screen[object]) -> Iterator[SystemComm
 
 
 def _anywhere(app: ReboundApp) -> list[tuple[str, str, str, Callable[[], object]]]:
-    """(title, help, the screen it belongs to, what it runs)."""
+    """(title, help, the screen whose own entry does the same — "" for none —, what it runs)."""
     return [
         ("New application", "Add a card to the board's wishlist or current column", "board", app.new_application),
         ("New contact", "Someone to keep in touch with", "contacts", partial(new_contact, app)),
@@ -73,9 +73,8 @@ def _anywhere(app: ReboundApp) -> list[tuple[str, str, str, Callable[[], object]
         ("Guided reframe", "Journal: check a hurtful thought against the evidence", "journal",
          partial(app.start_reframe)),
         ("Go to application…", "Search every application by company or role", "board", partial(go_to_application, app)),
-        ("Go to contact…", "Search your contacts by name, company or email", "contacts", partial(go_to_contact, app)),
-        ("Go to journal entry…", "Search your entries by date, kind or words", "journal",
-         partial(go_to_entry, app)),
+        ("Go to contact…", "Search your contacts by name, company or email", "", partial(go_to_contact, app)),
+        ("Go to journal entry…", "Search your entries by date, kind or words", "", partial(go_to_entry, app)),
     ]
 
 
