@@ -562,6 +562,8 @@ class Settings(Record):
     if_no_plan: str = ""
     if_no_asked: bool = False
     welcomed_on: str | None = None  # the first-run screen was answered (or skipped) that day
+    # Settings › Keys: the user's own keys, binding id → keys ("board.reject": "R"); checked by the app
+    keymap: dict[str, str] = field(default_factory=dict)
 
 
 ALL_MODELS: tuple[type[Record], ...] = (

@@ -25,16 +25,18 @@ from .errors import StoreError
 if TYPE_CHECKING:
     from .db import Store
 
-#: What the toast of an undoable verb adds.
-OFFER = "u puts it back."
-
 Doc = dict[str, Any]
 #: (table name, document key)
 Where = tuple[str, str]
 
 
 class NothingToUndo(StoreError):
-    """There is no undo to do (none recorded, or the records changed since)."""
+    """There is no undo to do: none recorded, or (``changed_since``) the records changed since. The
+    UI names its own keys when none was recorded."""
+
+    def __init__(self, message: str, *, changed_since: bool = False) -> None:
+        super().__init__(message)
+        self.changed_since = changed_since
 
 
 @dataclass
@@ -117,11 +119,13 @@ class UndoLog:
         """Put the records of the last verb back as they were, in one write; what it was. Raises
         :class:`NothingToUndo` (with the reason in words) when there is nothing to undo."""
         if self.last is None:
-            raise NothingToUndo("Nothing to undo: u puts back the last one-key change (r, x, H/L, d, m, an import).")
+            raise NothingToUndo("Nothing to undo: only the last one-key change can be put back (a card closed or "
+                                "moved, a delete, a message marked sent, an import).")
         rec = self.available()
         if rec is None:
             self.last = None
-            raise NothingToUndo("Not undone: those records changed since, and undo never overwrites newer work.")
+            raise NothingToUndo("Not undone: those records changed since, and undo never overwrites newer work.",
+                                changed_since=True)
         store = self._store
         tables = {t for t, _ in rec.before}
         with store.batch():

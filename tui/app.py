@@ -10,22 +10,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
 from store import backups, dates, logs
 from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
-from themes import APP_CSS, DEFAULT_THEME, THEME_NAMES, THEMES
+from themes import APP_CSS, DEFAULT_THEME, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.privacy.idle import IdleLockApp
 from tui.privacy.screen import privacy_commands
+from tui.shell import keymap, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
+from tui.shell.commands import app_commands
 from tui.shell.guards import GuardedApp
 from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
@@ -34,14 +35,9 @@ from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_scr
 from tui.shell.trips import TripsApp
 from tui.shell.undo import UndoApp
 from tui.shell.welcome import welcome
-from tui.transfer.palette import commands as transfer_commands
 
 log = logging.getLogger("rebound")
 _S = TypeVar("_S", bound=ReboundScreen)
-
-SCREEN_KEYS = ["today", "board", "journal", "contacts", "outreach"]
-SCREEN_TITLES = {"today": "Today", "board": "Board", "journal": "Journal", "contacts": "Contacts",
-                 "outreach": "Outreach"}
 
 
 class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
@@ -59,17 +55,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
     }
     DEFAULT_MODE = "today"
 
-    BINDINGS = [
-        Binding("1", "go('today')", "Today", show=False, id="go.today"),
-        Binding("2", "go('board')", "Board", show=False, id="go.board"),
-        Binding("3", "go('journal')", "Journal", show=False, id="go.journal"),
-        Binding("4", "go('contacts')", "Contacts", show=False, id="go.contacts"),
-        Binding("5", "go('outreach')", "Outreach", show=False, id="go.outreach"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("f1", "help", "Help", show=False, id="app.help_f1"),
-        Binding("q", "quit_app", "Quit", id="app.quit"),
-        Binding("comma", "settings", "Settings", show=False, id="app.settings"),
-    ]
+    KEYMAP = "app"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, store: Store, *, demo: bool = False, first_run: bool = False) -> None:
         super().__init__()
@@ -83,6 +70,18 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         wanted = store.settings.current().theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self._retry_timer: Timer | None = None
+        #: The user's own keys in force (Settings › Keys, checked): binding id → keys.
+        self.user_keymap: dict[str, str] = {}
+        self._keymap_problems = self.apply_user_keymap(store.settings.current().keymap)
+
+    def apply_user_keymap(self, entries: Mapping[str, object]) -> list[str]:
+        """Apply the user's keymap (``App.set_keymap``) after checking it; the entries that can't be
+        had are left out and returned, each with why (nothing raises: it may be a hand-edited file)."""
+        checked = userkeys.check(entries if isinstance(entries, Mapping) else {})
+        self.user_keymap = checked.keys
+        self.set_keymap(checked.keys)
+        keymap.use(checked.keys)
+        return checked.problems
 
     # -- lifecycle
 
@@ -93,6 +92,9 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         if self.demo:
             self.notify("Demo mode: sample data in a throwaway folder; your real data is untouched.",
                         title="Demo", markup=False)
+        if self._keymap_problems:
+            self.notify("Some of your keys (Settings › Keys) are not used: " + "; ".join(self._keymap_problems),
+                        title="Keys", severity="warning", markup=False, timeout=15)
         self._install_signal_handlers()
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
@@ -230,7 +232,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
 
     # -- jumping between screens: typed calls on the target screen (its module is already loaded by then)
 
-    def _on_screen(self, mode: str, kind: type[_S], run: Callable[[_S], object]) -> None:
+    def show_on(self, mode: str, kind: type[_S], run: Callable[[_S], object]) -> None:
         """Switch to ``mode``, then (after the switch is painted) call ``run`` on its main screen."""
         self.action_go(mode)
 
@@ -245,31 +247,31 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         """Board: select this application and open its details."""
         from tui.board.screen import BoardScreen
 
-        self._on_screen("board", BoardScreen, lambda s: s.show_application(application_id))
+        self.show_on("board", BoardScreen, lambda s: s.show_application(application_id))
 
     def open_contact(self, contact_id: str) -> None:
         """Contacts: select this contact."""
         from tui.contacts.screen import ContactsScreen
 
-        self._on_screen("contacts", ContactsScreen, lambda s: s.show_contact(contact_id))
+        self.show_on("contacts", ContactsScreen, lambda s: s.show_contact(contact_id))
 
     def open_journal_entry(self, entry_id: str) -> None:
         """Journal: select this entry in the reader."""
         from tui.journal.screen import JournalScreen
 
-        self._on_screen("journal", JournalScreen, lambda s: s.show_entry(entry_id))
+        self.show_on("journal", JournalScreen, lambda s: s.show_entry(entry_id))
 
     def start_reframe(self, application_id: str | None = None) -> None:
         """Journal: start (or resume) a guided reframe linked to an application."""
         from tui.journal.screen import JournalScreen
 
-        self._on_screen("journal", JournalScreen, lambda s: s.start_reframe(application_id))
+        self.show_on("journal", JournalScreen, lambda s: s.start_reframe(application_id))
 
     def new_application(self, stage: str = "") -> None:
         """Board: open the new-application form (filing into ``stage``; "": the highlighted column)."""
         from tui.board.screen import BoardScreen
 
-        self._on_screen("board", BoardScreen, lambda s: s.action_new(stage))
+        self.show_on("board", BoardScreen, lambda s: s.action_new(stage))
 
     def open_composer(self, kind: str | None = None, contact_ids: list[str] | None = None,
                       application_id: str | None = None, draft_id: str | None = None) -> None:
@@ -277,7 +279,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         from tui.outreach.screen import OutreachScreen
 
         ids = contact_ids or []
-        self._on_screen("outreach", OutreachScreen, lambda s: s.start_draft(
+        self.show_on("outreach", OutreachScreen, lambda s: s.start_draft(
             kind=kind, contact_ids=ids, application_id=application_id, draft_id=draft_id))
 
     # -- actions
@@ -316,8 +318,12 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
             decided,
         )
 
-    def action_settings(self, focus: str = "my_name") -> None:
-        """Settings (``,`` on every screen), starting on the field ``focus``."""
+    def action_settings(self) -> None:
+        self.open_settings()
+
+    def open_settings(self, field: str = "my_name") -> None:
+        """Settings (``,`` on every screen), on ``field`` (the palette's "Settings: pipeline floor…" open on
+        theirs)."""
         from tui.settings.screen import SettingsScreen
 
         if isinstance(self.screen, SettingsScreen):
@@ -326,7 +332,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         def closed(_saved: bool | None) -> None:
             self.refresh_screens()
 
-        self.push_screen(SettingsScreen(focus), closed)
+        self.push_screen(SettingsScreen(field), closed)
 
     def action_plan_for_a_no(self) -> None:
         from tui.settings.intention import ask_if_no
@@ -371,28 +377,10 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         return cmds + (list(target.palette_commands()) if target is not None else [])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for key in SCREEN_KEYS:
-            title = SCREEN_TITLES[key]
-            yield SystemCommand(f"Go to {title}", f"Open the {title} screen (key {SCREEN_KEYS.index(key) + 1})",
-                                lambda k=key: self.action_go(k))
-        yield SystemCommand("Help for this screen", "Keys and what this screen is for (?)", self.action_help)
-        yield SystemCommand("Support: I'm struggling", "Your support line and someone to reach (not therapy)",
-                            self.action_support)
-        labels = {"rebound-dark": "Rebound dark", "rebound-light": "Rebound light",
-                  "rebound-contrast": "High contrast"}
-        for name in THEME_NAMES:
-            yield SystemCommand(f"Theme: {labels.get(name, name)}", "Switch theme (remembered)",
-                                lambda n=name: self.action_set_theme(n))
-        yield SystemCommand("Settings…", "Your name, signature, pipeline floor, weekly goal, cadence, theme (,)",
-                            self.action_settings)
-        yield SystemCommand("Settings: my name", "The name that signs your messages (also , on any screen)",
-                            self.action_settings)
+        yield from app_commands(self, screen)
         yield SystemCommand("Plan for a no: If I get a no, then I…", "A plan for the next no, shown when it comes",
                             self.action_plan_for_a_no)
-        yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
-                            self.action_show_data_info)
-        yield SystemCommand("Data: back up now", "Take a snapshot in the backups folder", self.action_backup_now)
         yield from privacy_commands(self)
-        yield from transfer_commands(self)
-        yield from (c for c in super().get_system_commands(screen) if c.title not in ("Theme", "Quit"))
-        yield SystemCommand("Quit", "Quit Rebound (everything is already saved)", self.action_quit_app)
+        for cmd in super().get_system_commands(screen):
+            if cmd.title not in ("Theme", "Quit"):
+                yield cmd

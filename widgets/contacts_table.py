@@ -142,13 +142,13 @@ class ContactsTable(ScrollView, can_focus=True):
     """Rows of contacts with a cursor."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, id="contacts.list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="contacts.list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="contacts.list.pagedown"),
+        Binding("pageup", "page_up", "Page up", show=False, id="contacts.list.pageup"),
+        Binding("home", "first", "First", show=False, id="contacts.list.first"),
+        Binding("end", "last", "Last", show=False, id="contacts.list.last"),
+        Binding("enter", "select", "Open", show=False, id="contacts.list.open"),
     ]
 
     COMPONENT_CLASSES = {"contacts-table--header", "contacts-table--cursor", "contacts-table--marked"}

@@ -74,8 +74,8 @@ class EntryList(ScrollView, can_focus=True):
         Binding("up,k", "cursor_up", "Up", show=False, id="journal.list.up"),
         Binding("pagedown", "page_down", "Page down", show=False, id="journal.list.pagedown"),
         Binding("pageup", "page_up", "Page up", show=False, id="journal.list.pageup"),
-        Binding("home,g", "first", "First", show=False, id="journal.list.first"),
-        Binding("end,G", "last", "Last", show=False, id="journal.list.last"),
+        Binding("home", "first", "First", show=False, id="journal.list.first"),
+        Binding("end", "last", "Last", show=False, id="journal.list.last"),
         Binding("enter", "select", "Open", show=False, id="journal.list.open"),
     ]
 

@@ -48,8 +48,8 @@ class SlotTextArea(SafeTextArea):
     """A soft-wrapping TextArea holding a message whose spans are highlighted and follow edits."""
 
     BINDINGS = [
-        Binding("tab", "jump(True)", "Next slot", show=False),
-        Binding("shift+tab", "jump(False)", "Previous slot", show=False),
+        Binding("tab", "jump(True)", "Next slot", show=False, id="slot.next"),
+        Binding("shift+tab", "jump(False)", "Previous slot", show=False, id="slot.previous"),
     ]
 
     def __init__(self, text: str = "", spans: Iterable[Span] = (), **kwargs: Any) -> None:
@@ -175,8 +175,8 @@ class SlotInput(Input):
     """A one-line Input holding a message's subject, its spans highlighted and following edits."""
 
     BINDINGS = [
-        Binding("tab", "jump(True)", "Next slot", show=False),
-        Binding("shift+tab", "jump(False)", "Previous slot", show=False),
+        Binding("tab", "jump(True)", "Next slot", show=False, id="slot.next"),
+        Binding("shift+tab", "jump(False)", "Previous slot", show=False, id="slot.previous"),
     ]
 
     def __init__(self, value: str = "", spans: Iterable[Span] = (), **kwargs: Any) -> None:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from textual import events
 from textual.command import CommandList
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from store import pipeline as p
 from store.models import Application
@@ -241,11 +241,19 @@ async def test_close_with_outcome_and_reason_then_reject_at_once(store, make_app
         assert calls == [(first, "ghosted", True)]
         note = notifications(app)
         assert any(n.title == "Closed" and "ghosted" in n.message and n.severity == "information" for n in note)
-        # r closes the other one as rejected at once
+        # R closes the other one as rejected, after asking: the safe answer is focused, so R enter keeps it
         scr.kanban.select("interviewing", 0)
         second = scr.kanban.current_card.id
         assert second != first
-        await pilot.press("r")
+        await pilot.press("R")
+        ask = await until_screen(pilot, ConfirmDialog)
+        assert app.focused is ask.query_one("#cancel", Button)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and store.applications.get(second).stage == "interviewing"
+        await pilot.press("R")
+        await until_screen(pilot, ConfirmDialog)
+        await pilot.press("y")
         await pilot.pause()
         got = store.applications.get(second)
         assert got.outcome == "rejected" and got.closed_from_stage == "interviewing"
@@ -323,7 +331,7 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         scr = await open_board(pilot)
         assert "Sweep 5" in scr.query_one(HealthLine).plain()
-        await pilot.press("s")
+        await pilot.press("S")
         await pilot.pause()
         sweep = app.screen
         assert isinstance(sweep, SweepScreen)
@@ -335,10 +343,10 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
         await pilot.pause()
         got = store.applications.get(overdue.id)
         assert got.next_action_date == d(7) and got.activity[-1]["kind"] == "follow-up"
-        await pilot.press("g")  # ghosted
+        await pilot.press("G", "y")  # ghosted (asks first)
         await pilot.pause()
         assert store.applications.get(q1.id).outcome == "ghosted"
-        await pilot.press("r")  # rejected
+        await pilot.press("R", "y")  # rejected (asks first)
         await pilot.pause()
         assert store.applications.get(q2.id).outcome == "rejected"
         await pilot.press("enter")  # open the details, come back to the same card
@@ -347,7 +355,7 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is sweep
-        await pilot.press("a")  # advance
+        await pilot.press("L")  # advance
         await pilot.pause()
         assert store.applications.get(q3.id).stage == "offer"
         await pilot.press("z")  # snooze: the last one; the sweep ends and says what it did
@@ -358,7 +366,7 @@ async def test_sweep_walks_only_cards_that_need_attention(store, make_app):
         assert "1 followed up" in summary and "1 closed as ghosted" in summary and "1 snoozed" in summary
         assert store.applications.get(fine.id).activity == []
         assert store.applications.sweep_queue() == []
-        await pilot.press("s")
+        await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert any("Nothing needs attention" in n.message for n in notifications(app))
@@ -370,7 +378,7 @@ async def test_sweep_escape_leaves_without_changes(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot)
-        await pilot.press("s")
+        await pilot.press("S")
         await pilot.press("j")  # skip
         await pilot.press("escape")
         await pilot.pause()
@@ -547,7 +555,7 @@ async def test_health_line_and_panel_on_fixture(store, make_app):
         line = scr.query_one(HealthLine).plain()
         assert "Live 2 · floor 4 below" in line and "Week 1 of 2 applied" in line
         assert "Funnel 2 ›50%› 1 ›0%› 0 ›—› 0" in line and "First reply ~6 days" in line
-        await pilot.press("p")
+        await pilot.press("T")
         await pilot.pause()
         panel = str(app.screen.query_one("#health-text").render())
         assert "Wishlist has 1: one good application this week (L) makes 3." in panel
@@ -661,7 +669,7 @@ async def test_hostile_strings_on_the_board_details_close_sweep_filter_and_go_to
             await pilot.press("escape")
             await pilot.pause()
         # the sweep walks the rest (each overdue), j skipping each
-        await pilot.press("s")
+        await pilot.press("S")
         await until_screen(pilot, SweepScreen)
         await pilot.press(*["j"] * (len(HOSTILE) - 2))
         await pilot.pause()
@@ -687,7 +695,7 @@ async def test_hostile_strings_on_the_board_details_close_sweep_filter_and_go_to
             await pilot.pause()
         await pilot.press("escape")
         scr.kanban.select("closed", 0)
-        await pilot.press("p")
+        await pilot.press("T")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -695,7 +703,7 @@ async def test_hostile_strings_on_the_board_details_close_sweep_filter_and_go_to
         assert all(n.severity != "error" for n in notifications(app))
 
 
-async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
+async def test_contact_names_link_to_contacts_and_a_opens_them(store, make_app):
     from store.models import Contact
     from tui.contacts.screen import ContactsScreen
 
@@ -720,7 +728,7 @@ async def test_contact_names_link_to_contacts_and_c_opens_them(store, make_app):
         await pilot.pause()
         text = str(app.screen.query_one("#details-text").render())
         assert "Dana Kim ↗" in text or "dana kim ↗" in text
-        await pilot.press("c")
+        await pilot.press("a")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
@@ -787,7 +795,7 @@ async def test_read_only_session_shows_the_board_but_changes_nothing(data_dir, m
             await pilot.press("n")
             await pilot.pause()
             assert isinstance(app.screen, BoardScreen)  # no form to lose typing in
-            await pilot.press("L", "r")
+            await pilot.press("L", "R")
             await pilot.pause()
             assert "Acme" in kanban_text(app)
             assert any("Read-only" in n.message for n in notifications(app))

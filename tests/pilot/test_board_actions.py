@@ -41,17 +41,17 @@ async def test_delete_from_details_goes_back_to_the_board(store, make_app):
 
 
 async def test_sweep_advancing_an_offer_last_asks_then_ends_the_sweep(store, make_app):
-    """The sweep's last card is an Offer: ``a`` asks how it ended; closing it ends the sweep once
-    (the sweep used to dismiss itself from under the close dialog)."""
+    """The sweep's last card is an Offer: advancing asks how it ended; closing it ends the sweep once
+    (the sweep used to dismiss itself from under the close dialog). ``L`` advances, as on the board."""
     offer = store.applications.add(Application(company="Offer Co", role="Lead", stage="offer",
                                                next_action="Answer them", next_action_date="2026-02-27"))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         scr = await open_board(pilot)
-        await pilot.press("s")
+        await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, SweepScreen) and app.screen.ids == [offer.id]
-        await pilot.press("a")
+        await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, CloseDialog)
         await pilot.press("enter")  # the preset outcome (accepted): to the reason field

@@ -265,7 +265,7 @@ async def test_touchpoints_dialog_edits_and_deletes_and_recomputes(store, make_a
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
         assert screen.table.select_key(people["ana"].id)
-        await pilot.press("t")
+        await pilot.press("h")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, TouchpointsDialog)
@@ -382,10 +382,10 @@ async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_contacts(pilot)
-        await pilot.press("u")
+        await pilot.press("N")
         await pilot.pause()
         assert names(app) == ["Ana Almeida", "Ben Brandt"] and "a good moment now" in bar_text(app)
-        await pilot.press("u")
+        await pilot.press("N")
         await pilot.pause()
         assert len(names(app)) == 3
         await pilot.press("slash")
@@ -406,20 +406,20 @@ async def test_filters_due_now_role_tag_search_and_escape_clears(store, make_app
         await pilot.press("escape")
         await pilot.pause()
         # by role, through the filter menu
-        await pilot.press("f", "2")
+        await pilot.press("F", "2")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("2")  # "recruiter" (Any role, then the roles present, in order)
         await pilot.pause()
         assert names(app) == ["Ana Almeida"] and "role: recruiter" in bar_text(app)
         # by tag
-        await pilot.press("f", "3", "2")
+        await pilot.press("F", "3", "2")
         await pilot.pause()
         assert names(app) == ["Ana Almeida"] and "tag: fintech" in bar_text(app)
         # archived shown on request
-        await pilot.press("f", "5")  # clear
+        await pilot.press("F", "5")  # clear
         await pilot.pause()
-        await pilot.press("f", "4")
+        await pilot.press("F", "4")
         await pilot.pause()
         assert "Dee Dubois" in names(app) and "▫ archived" in table_text(app)
         await pilot.press("escape")  # nothing else to clear: harmless
@@ -445,15 +445,15 @@ async def test_compose_hands_off_with_the_fitting_kind_and_application(store, ma
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
         assert "Northwind said no" in hint_text(app)
-        await pilot.press("c")
+        await pilot.press("w")
         await pilot.pause()
         assert calls == [{"kind": "rejection reply", "contact_ids": [ana.id], "application_id": app_rec.id}]
         screen.table.select_key(cy.id)
-        await pilot.press("c")
+        await pilot.press("w")
         await pilot.pause()
         assert calls[-1] == {"kind": "article", "contact_ids": [cy.id], "application_id": None}
         screen.table.select_key(bo.id)
-        await pilot.press("c")
+        await pilot.press("w")
         await pilot.pause()
         assert calls[-1] == {"kind": "thank-you", "contact_ids": [bo.id], "application_id": live.id}
         await pilot.press("enter")
@@ -509,7 +509,7 @@ async def test_open_contact_from_another_screen_clears_hiding_filters(store, mak
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_contacts(pilot)
-        await pilot.press("u")
+        await pilot.press("N")
         await pilot.pause()
         await pilot.press("1")
         await pilot.pause()
@@ -705,7 +705,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
             assert form.query_one("#f-notes", TextArea).text == shown
             await pilot.press("escape")
             await pilot.pause()
-            await pilot.press("t")
+            await pilot.press("h")
             await pilot.pause()
             assert isinstance(app.screen, TouchpointsDialog)
             await pilot.press("escape")

@@ -28,6 +28,7 @@ from tui.contacts.picker import ContactPicker
 from tui.contacts.touch import TouchpointDialog
 from tui.dialogs import ChoiceDialog, TextPromptDialog
 from tui.today.refill import RefillDialog
+from widgets.filter_bar import FilterBar
 
 SIZE = (80, 24)
 TYPED = "".join(EVERY_KEY)
@@ -98,7 +99,7 @@ async def test_journal_search(demo_store, make_app):
 
 
 async def test_journal_filter_menu_and_each_filter_picker(demo_store, make_app):
-    """``f`` (by kind, tag or application), then each of those pickers."""
+    """``F`` (by kind, tag or application), then each of those pickers."""
     tagged = demo_store.journal.entries()[0]
     tagged.tags = ["interview", "sleep"]  # the demo's entries have none: the tag picker needs some
     demo_store.journal.save(tagged)
@@ -107,7 +108,7 @@ async def test_journal_filter_menu_and_each_filter_picker(demo_store, make_app):
         scr = await open_journal(pilot)
         written = demo_store.generation
         for pick in ("", "1", "2", "3"):
-            await pilot.press("f", *pick)
+            await pilot.press("F", *pick)
             picker = await until_screen(pilot, ChoiceDialog)
             await every_key_but_picks(pilot, picker, picker.query_one(OptionList).option_count)
             await press(pilot, "escape")
@@ -135,14 +136,14 @@ async def test_contacts_search(demo_store, make_app):
 
 
 async def test_contacts_filter_menu_and_each_filter_picker(demo_store, make_app):
-    """``f`` (due now, role, tag, archived, clear), then the role and tag pickers."""
+    """``F`` (due now, role, tag, archived, clear), then the role and tag pickers."""
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         scr = await open_contacts(pilot)
         written = demo_store.generation
         shown = [line.name for line in scr.table.lines]
         for pick in ("", "2", "3"):
-            await pilot.press("f", *pick)
+            await pilot.press("F", *pick)
             picker = await until_screen(pilot, ChoiceDialog)
             await every_key_but_picks(pilot, picker, picker.query_one(OptionList).option_count)
             await press(pilot, "escape")
@@ -213,10 +214,10 @@ async def test_today_filter(demo_store, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await today_ready(pilot)
         scr = app.screen
-        await pilot.press("slash")
-        prompt = await until_screen(pilot, TextPromptDialog)
+        await press(pilot, "slash")  # the inline filter: typed keys filter, they don't act
         written = demo_store.generation
-        await every_key_into(pilot, prompt.query_one("#prompt-input", Input))
+        await every_key_into(pilot, scr.query_one(FilterBar).input)
+        assert scr.filter_text == TYPED.strip()
         await press(pilot, "escape")
         assert app.screen is scr and scr.filter_text == ""
     assert demo_store.generation == written

@@ -93,7 +93,7 @@ async def test_filters_by_kind_tag_and_application(store, make_app):
         screen = await open_journal(pilot)
         lst = screen.query_one(EntryList)
         assert len(lst.rows) == 3
-        await pilot.press("f")
+        await pilot.press("F")
         await pilot.pause()
         await pilot.press("1")  # by kind
         await pilot.pause()
@@ -104,14 +104,14 @@ async def test_filters_by_kind_tag_and_application(store, make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert len(lst.rows) == 3
-        await pilot.press("f", "2")  # by tag
+        await pilot.press("F", "2")  # by tag
         await pilot.pause()
         await pilot.press("1")  # the most used tag: sleep (2)
         await pilot.pause()
         assert sorted(r.kind for r in lst.rows) == ["Check-in", "Free write"]
-        await pilot.press("f", "4")  # clear
+        await pilot.press("F", "4")  # clear
         await pilot.pause()
-        await pilot.press("f", "3", "1")  # by application: Acme
+        await pilot.press("F", "3", "1")  # by application: Acme
         await pilot.pause()
         assert [r.app for r in lst.rows] == ["Acme"]
 
@@ -543,7 +543,7 @@ async def test_lessons_trends_and_export(demo_store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_journal(pilot)
-        await pilot.press("L")
+        await pilot.press("i")
         await pilot.pause()
         lessons = store.journal.lessons()
         assert isinstance(app.screen, LessonsScreen) and lessons
@@ -633,7 +633,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         lst.move_to_key(ids[1])
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("escape", "L")
+        await pilot.press("escape", "i")
         await pilot.pause()
         assert isinstance(app.screen, LessonsScreen)
         await pilot.press("escape")

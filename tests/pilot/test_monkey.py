@@ -40,7 +40,7 @@ SLOW_ACTIONS = 2_000
 #: What the monkey presses: every letter but ``q`` (it quits: see :func:`plan`), the letters that are
 #: bindings in upper case, digits (1-5 switch screens), moves, the keys forms and dialogs answer to.
 KEYS = [
-    *string.ascii_lowercase.replace("q", ""), *"HLXTYGJKNRS", *string.digits,
+    *string.ascii_lowercase.replace("q", ""), *"CFHLXTYGJKMNRS", *string.digits,
     "up", "down", "left", "right", "pageup", "pagedown", "home", "end",
     "enter", "escape", "escape", "tab", "shift+tab", "space", "backspace", "delete",
     "ctrl+p", "ctrl+s", "ctrl+e", "ctrl+o", "ctrl+t", "ctrl+l", "ctrl+n", "ctrl+r",

@@ -199,7 +199,7 @@ async def test_entry_point_prefills_and_cooloff_asks_before_copy_and_offers_put_
         await pilot.pause()
         assert "meeting the team" in app.clipboard
         # m asks for confirmation only while cooling off; p brings it back to the drafts
-        await pilot.press("p")
+        await pilot.press("z")
         await pilot.pause()
         assert store.drafts.get(d.id).status == "draft"
 
@@ -314,14 +314,14 @@ async def test_save_to_file_eml_and_mailto(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_outreach(pilot)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("1")
         await pilot.pause()
-        await pilot.press("s", "2")
+        await pilot.press("ctrl+s", "2")
         await pilot.pause()
-        await pilot.press("s", "3")
+        await pilot.press("ctrl+s", "3")
         await pilot.pause()
         assert app.clipboard.startswith("mailto:ana@northwind.example?subject=Catching%20up&body=Hi%20Ana")
         await pilot.press("Y")
@@ -516,7 +516,7 @@ async def test_duplicate_a_builtin_template_edit_it_and_use_it(store, make_app):
         await pilot.press("e")  # a built-in can't be edited…
         await pilot.pause()
         assert any("c makes a copy" in n.message for n in notifications(app))
-        await pilot.press("c")  # …but it can be duplicated
+        await pilot.press("C")  # …but it can be duplicated
         await pilot.pause()
         form = app.screen
         assert isinstance(form, TemplateForm)
@@ -604,7 +604,7 @@ async def test_hostile_strings_in_every_field_are_shown_literally(store, make_ap
         assert app.screen is editor and editor.draft.recipient_name == "[/]zz"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("y", "s", "1")
+        await pilot.press("y", "ctrl+s", "1")
         await pilot.pause()
         assert app.is_running  # no markup action fired (app.quit)
         assert isinstance(app.screen, OutreachScreen)

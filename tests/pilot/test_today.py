@@ -14,6 +14,7 @@ from tests.hostile import HOSTILE, stored_form
 from tests.screens import today_ready as ready  # Today reads its data after its first paint
 from tests.waiting import notifications, type_text
 from tui.today.screen import TodayScreen
+from widgets.filter_bar import FilterBar
 
 TODAY = date(2026, 3, 2)
 
@@ -362,21 +363,28 @@ async def test_keys_on_rows_that_are_not_steps_explain_themselves(store, make_ap
         assert isinstance(app.screen, TodayScreen)
 
 
-async def test_filter_with_slash_and_escape(store, make_app):
+async def test_filter_with_slash_is_inline_and_escape_clears_it(store, make_app):
+    """`/` filters Today in place, as on every other screen: no dialog; the rows narrow as you type."""
     d = final_round_rejection(store)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
+        today = today_screen(app)
         await pilot.press("slash")
         await pilot.pause()
-        app.screen.query_one("#prompt-input", Input).value = "live co"
+        assert app.screen is today  # inline: no modal over Today
+        bar = today.query_one(FilterBar)
+        assert bar.active and app.focused is bar.input
+        await type_text(pilot, "live co")
+        kept = [r for r in today.rows if r.selectable]
+        assert [r.id for r in kept] == [f"due:application:{d['live'].id}"]  # narrowed while typing
         await pilot.press("enter")
         await pilot.pause()
-        kept = [r for r in today_screen(app).rows if r.selectable]
-        assert [r.id for r in kept] == [f"due:application:{d['live'].id}"]
+        assert app.focused is today.query_one("#today-list") and today.filter_text == "live co"
         await pilot.press("escape")
         await pilot.pause()
-        assert len([r for r in today_screen(app).rows if r.selectable]) > 5
+        assert not bar.active and today.filter_text == ""
+        assert len([r for r in today.rows if r.selectable]) > 5
 
 
 async def test_read_only_session_refuses_step_changes_out_loud(data_dir, make_app):
@@ -628,7 +636,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
     app = make_app(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await ready(pilot)
-        # -- the board: r on the card
+        # -- the board: R on the card (it asks first)
         await pilot.press("2")
         await pilot.pause()
         board = app.screen
@@ -638,7 +646,9 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
                 break
             await pilot.press("l")
             await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         plan = store.plans.for_application(acme.id)
         assert plan is not None and store.applications.get(acme.id).outcome == "rejected"

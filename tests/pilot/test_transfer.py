@@ -148,7 +148,10 @@ async def test_changing_a_column_plans_again_and_is_remembered(store, make_app):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_preview(pilot, IMPORTS[0], FIX / "applications" / "sheet_custom_headers.csv")
         assert "Not imported: 'When', 'Who I talked to'" in summary(app)
-        await pilot.press("c")
+        await pilot.press("o")  # options: 1 columns, 2 stage names, 3 dates
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("1")
         await pilot.pause()
         fields = app.screen
         assert isinstance(fields, ChoiceDialog)
@@ -177,15 +180,15 @@ async def test_changing_a_column_plans_again_and_is_remembered(store, make_app):
         assert C.remembered(store.settings.current(), C.signature(headers_row))["columns"] == {"applied": "When"}
 
 
-async def test_d_reads_ambiguous_dates_day_first(store, make_app, tmp_path):
+async def test_options_read_ambiguous_dates_day_first(store, make_app, tmp_path):
     path = tmp_path / "dates.csv"
     path.write_text("Company,Role,Applied\nAcme,Engineer,3/1/2026\nGlobex,Developer,4/2/2026\n")
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_preview(pilot, IMPORTS[0], path)
         text = summary(app)
-        assert "applied 2026-03-01" in text and "If they are day first, press d" in text
-        await pilot.press("d")
+        assert "applied 2026-03-01" in text and "If they are day first, press o, then dates" in text
+        await pilot.press("o", "3")
         await settle(pilot)
         await until(pilot, lambda: not app.screen.reading)
         assert "applied 2026-01-03" in summary(app) and "day first" in " ".join(notified(app))

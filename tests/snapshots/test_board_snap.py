@@ -43,7 +43,7 @@ def test_board_details_80x24(demo_store, make_app, snap_compare):
 def test_board_sweep_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
-        await pilot.press("s")
+        await pilot.press("S")
         await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)
@@ -75,7 +75,7 @@ def test_board_close_dialog_80x24(demo_store, make_app, snap_compare):
 def test_board_health_panel_80x24(demo_store, make_app, snap_compare):
     async def run_before(pilot) -> None:
         await _to_board(pilot)
-        await pilot.press("p")
+        await pilot.press("T")
         await settle(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=run_before)

@@ -47,9 +47,9 @@ async def test_keys_post_highlighted_and_enter_posts_selected():
         await h.press("j", "j")
         assert [(m.index, m.key) for m in h.posted(EntryList.Highlighted)
                 if not isinstance(m, EntryList.Selected)] == [(1, "b"), (2, "c")]
-        await h.press("g", "enter")
+        await h.press("home", "enter")
         assert [(m.index, m.key) for m in h.posted(EntryList.Selected)] == [(0, "a")]
-        await h.press("G")
+        await h.press("end")
         assert h.widget.current_key == "c" and h.lines()[3].startswith(MARK)
 
 

@@ -19,7 +19,7 @@ from store import brief as briefs
 from store import clock, control, intention
 from store import pipeline as p
 from store.models import LIVE_STAGES, Application, Contact
-from store.undo import OFFER
+from tui.shell.keymap import undo_offer
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -199,7 +199,7 @@ class BoardActions:
         self._changed(app_id)
         moved = self.get(app_id)
         if moved is not None and app.stage == "closed":
-            return Said(True, f"Reopened in {p.stage_label(moved.stage)}. {OFFER}", timeout=3)
+            return Said(True, f"Reopened in {p.stage_label(moved.stage)}. {undo_offer()}", timeout=3)
         return self._brief_note(moved)
 
     def move_to(self, app_id: str, stage: str) -> Said:
@@ -219,9 +219,9 @@ class BoardActions:
         found = self.brief(moved) if moved is not None else None
         if found is None or found.empty:
             where = p.stage_label(moved.stage) if moved is not None else ""
-            return Said(True, f"Moved to {where}. {OFFER}", timeout=3)
+            return Said(True, f"Moved to {where}. {undo_offer()}", timeout=3)
         return Said(True, f"Before the interview: {found.summary()}. The whole brief is in its details (enter) "
-                    f"and on Today. {OFFER}", title="Brief", timeout=6)
+                    f"and on Today. {undo_offer()}", title="Brief", timeout=6)
 
     def close(self, app_id: str, outcome: str, reason: str = "", on: date | None = None, tag: str = "") -> Said:
         """Close with ``outcome`` (and the person's optional ``tag`` on a no); says a kind word, their
@@ -236,7 +236,7 @@ class BoardActions:
         return self._acknowledge(app_id)
 
     def close_at_once(self, app_id: str, outcome: str) -> Said:
-        """The one-key verbs (``r`` rejected, ghosted): a card already closed that way is left alone."""
+        """The one-key verbs (``R`` rejected, ``G`` ghosted): a card already closed that way is left alone."""
         app = self.get(app_id)
         if app is None:
             return Said(False, NOT_SELECTED)
@@ -270,7 +270,7 @@ class BoardActions:
                 lines.append(f"{live} live, floor {floor}: moving {min(short, wish)} from Wishlist would refill it.")
             elif short > 0:
                 lines.append(f"{live} live, floor {floor}: a few new roles would refill it.")
-        lines.append(f"(Pressed by mistake? {OFFER})")
+        lines.append(f"(Pressed by mistake? {undo_offer()})")
         return Said(True, "\n".join(lines), title="Closed", timeout=8)
 
     def follow_up(self, app_id: str) -> Said:
@@ -303,7 +303,7 @@ class BoardActions:
         if not self._undoable(f"deleting {app.title}", self.store.applications.remove, app_id):
             return Said(False)
         self._changed(app_id, follow=False)
-        return Said(True, f"Deleted. {OFFER}", timeout=4)
+        return Said(True, f"Deleted. {undo_offer()}", timeout=4)
 
     def save_draft(self, app: Application, *, is_new: bool) -> None:
         """An open form's valid typing, saved at hang-up or quit (straight to the store: the app is

@@ -14,6 +14,7 @@ from store.dates import short_date
 from store.journal import first_line
 from tui.board.actions import NOT_SELECTED, BoardActions, Said
 from tui.dialogs import TextPromptDialog
+from tui.shell.keymap import key_of
 from widgets.usertext import safe
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ def brief_parts(brief: Brief) -> list[str | tuple[str, str]]:
     for item in brief.lessons:
         parts += ["  ✎ ", safe(item.text), (f"  {short_date(item.on)}" if item.on else "", "dim"), "\n"]
     if brief.lessons_total > len(brief.lessons):
-        parts += [(f"    … {brief.lessons_total - len(brief.lessons)} more on your Lessons list (Journal, L)",
+        parts += [(f"    … {brief.lessons_total - len(brief.lessons)} more on your Lessons list (Journal, "
+                   f"{key_of('journal.lessons')})",
                    "dim"), "\n"]
     for item in brief.feedback:
         parts += ["  “", safe(item.text), "”", (f"  {safe(item.source)}", "dim"), "\n"]

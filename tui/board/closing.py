@@ -12,7 +12,6 @@ from datetime import date
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -25,6 +24,7 @@ from store.dates import DateError, from_iso, parse_user_date
 from store.models import OUTCOMES, Application, one_of
 from store.sanitize import clean_line
 from tui.board.fields import FORM_CSS, OUTCOME_HELP, DateInput, date_hint, past_only, row
+from tui.shell import keymap
 from widgets.usertext import literal
 
 #: How the tag reads in the dialog (the workable one says where its reason goes).
@@ -51,10 +51,8 @@ class CloseDialog(ModalScreen[Closing | None]):
     #close-box #close-tag-row.-hidden { display: none; }
     #close-box #close-tag { width: 1fr; }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="close.cancel"),
-        Binding("ctrl+s", "save", "Close it", id="close.save"),
-    ]
+    KEYMAP = "board.close"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, application: Application, preset: str | None = None) -> None:
         super().__init__()

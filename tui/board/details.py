@@ -22,6 +22,7 @@ from store.models import Application
 from tui.board.actions import Direction
 from tui.board.brief import FEEDBACK_OFFER, brief_parts
 from tui.board.cards import OUTCOME_MARKS
+from tui.shell import keymap
 from tui.shell.undo import UndoHere
 
 if TYPE_CHECKING:
@@ -137,22 +138,8 @@ class DetailsScreen(ModalScreen[None], UndoHere):
     the view is drawn again, and it closes itself when the card is gone (deleted)."""
 
     DEFAULT_CSS = DETAILS_CSS
-    BINDINGS = [
-        Binding("escape,q", "back", "Back", id="details.back"),
-        Binding("e", "edit", "Edit", id="details.edit"),
-        Binding("H,shift+left", "move(-1)", "Move back", key_display="H", id="details.back_stage",
-                group=MOVE_GROUP),
-        Binding("L,shift+right", "move(1)", "Move on", key_display="L", id="details.forward",
-                group=MOVE_GROUP),
-        Binding("x", "close_card", "Close", id="details.close"),
-        Binding("r", "reject", "Reject", id="details.reject"),
-        Binding("f", "follow_up", "Followed up", id="details.follow_up"),
-        Binding("z", "snooze", "Snooze", id="details.snooze"),
-        Binding("d", "delete", "Delete", show=False, id="details.delete"),
-        Binding("c", "contact", "Open contact", show=False, id="details.contact"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="details.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="details.up"),
-    ]
+    KEYMAP = "board.details"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, flows: CardFlows, application_id: str) -> None:
         super().__init__()
@@ -213,6 +200,9 @@ class DetailsScreen(ModalScreen[None], UndoHere):
 
     def action_reject(self) -> None:
         self.flows.reject(self.application_id, self.refresh_view)
+
+    def action_ghost(self) -> None:
+        self.flows.ghost(self.application_id, self.refresh_view)
 
     def action_follow_up(self) -> None:
         self.flows.follow_up(self.application_id, self.refresh_view)

@@ -18,6 +18,7 @@ from tui.board.brief import RECORDED
 from tui.board.closing import CloseDialog, Closing
 from tui.board.forms import ApplicationForm
 from tui.dialogs import ChoiceDialog, ConfirmDialog
+from tui.shell.keymap import key_of
 
 if TYPE_CHECKING:
     from tui.app import ReboundApp
@@ -94,10 +95,35 @@ class CardFlows:
         self.app.push_screen(CloseDialog(app, preset), chosen)
 
     def reject(self, app_id: str, done: Done = _nothing) -> None:
-        done(self.say(self.actions.reject(app_id)))
+        """``R``: asks first (the safe answer focused); ``u`` puts it back afterwards."""
+        self._close_asking(app_id, "rejected", done)
 
     def ghost(self, app_id: str, done: Done = _nothing) -> None:
-        done(self.say(self.actions.ghost(app_id)))
+        """``G``: asks first, like ``R``."""
+        self._close_asking(app_id, "ghosted", done)
+
+    def _close_asking(self, app_id: str, outcome: str, done: Done) -> None:
+        app = self._need(app_id)
+        notice = self.actions.read_only_notice()
+        if app is None or notice is not None:
+            if notice is not None:
+                self.say(notice)
+            done(False)
+            return
+        if app.stage == "closed" and app.outcome == outcome:  # nothing to ask: it says so
+            done(self.say(self.actions.close_at_once(app_id, outcome)))
+            return
+
+        def decided(yes: bool | None) -> None:
+            done(bool(yes) and self.say(self.actions.close_at_once(app_id, outcome)))
+
+        plan = "a rebound plan starts on Today" if outcome == "rejected" else \
+            "a rebound plan starts on Today (without the thank-you)"
+        self.app.push_screen(ConfirmDialog(
+            f"Close as {outcome}?",
+            f"{app.company or '(no company)'} — {app.role or '(no role)'} moves to Closed as {outcome}, and "
+            f"{plan}. {key_of('app.undo')} puts it back if this was a slip.",
+            confirm=f"Close as {outcome}", cancel="Keep it", danger=True), decided)
 
     def follow_up(self, app_id: str, done: Done = _nothing) -> None:
         done(self.say(self.actions.follow_up(app_id)))

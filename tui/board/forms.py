@@ -17,7 +17,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -31,6 +30,7 @@ from tui.board import fields as f
 from tui.board.closing import CloseDialog, Closing
 from tui.board.fields import FORM_CSS, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
+from tui.shell import keymap
 from widgets.number_input import NumberInput
 from widgets.usertext import literal
 
@@ -41,10 +41,8 @@ class ApplicationForm(ModalScreen[Application | None]):
     """New or edit. Dismisses with the changed copy (not saved: the board saves it)."""
 
     DEFAULT_CSS = FORM_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    KEYMAP = "board.form"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     #: Text inputs, in the order of the issue: (field, label, placeholder).
     def __init__(self, application: Application | None = None, stage: str = "wishlist",

@@ -1,4 +1,4 @@
-"""The board's pipeline-health panel (``p``), the "go to application" picker, and the palette
+"""The board's pipeline-health panel (``T``), the "go to application" picker, and the palette
 provider that searches every application by company and role.
 
 Palette hits are scored with ``matcher.match(plain)`` and shown as ``Content(plain)``: a company
@@ -11,7 +11,6 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -22,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from store import pipeline as p
 from store.models import OUTCOMES, STAGE_LABELS, STAGES, Application
+from tui.shell import keymap
 
 PANELS_CSS = """
 HealthPanel, GoToDialog { align: center middle; }
@@ -87,7 +87,7 @@ def health_content(h: p.Health, wishlist: int) -> Content:
     line(("Bounce-back        ", "dim"), (bounce, "bold"), ("  from a no to your next application", "dim"))
     line()
     line(("Needs attention    ", "dim"), (str(h.needs_attention), "bold"),
-         (f"  ({h.overdue} with a next action, {h.quiet} quiet) — s sweeps them", "dim"))
+         (f"  ({h.overdue} with a next action, {h.quiet} quiet) — S sweeps them", "dim"))
     line()
     line("  ".join(f"{p.stage_label(s)} {h.by_stage.get(s, 0)}" for s in STAGES))
     outcomes = "  ".join(f"{o} {h.outcomes.get(o, 0)}" for o in OUTCOMES if h.outcomes.get(o, 0))
@@ -98,7 +98,8 @@ def health_content(h: p.Health, wishlist: int) -> Content:
 
 class HealthPanel(ModalScreen[None]):
     DEFAULT_CSS = PANELS_CSS
-    BINDINGS = [Binding("escape,p,q", "close", "Close", id="health.close")]
+    KEYMAP = "board.health"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, health: p.Health, wishlist: int) -> None:
         super().__init__()
@@ -181,11 +182,8 @@ class GoToDialog(ModalScreen[str | None]):
     """Pick any application: type to narrow, arrows/enter to open, escape cancels."""
 
     DEFAULT_CSS = PANELS_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="goto.cancel"),
-        Binding("down", "down", "Down", show=False, id="goto.down"),
-        Binding("up", "up", "Up", show=False, id="goto.up"),
-    ]
+    KEYMAP = "board.goto"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, apps: list[Application]) -> None:
         super().__init__()

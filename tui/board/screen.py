@@ -31,9 +31,10 @@ from tui.board.details import DetailsScreen
 from tui.board.flows import CardFlows
 from tui.board.forms import ApplicationForm
 from tui.board.help_text import BOARD_HELP
-from tui.board.palette import board_commands
+from tui.board.palette import board_extras
 from tui.board.panels import ApplicationsProvider, GoToDialog, HealthPanel
 from tui.board.sweep import SweepScreen
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
@@ -62,23 +63,8 @@ class BoardScreen(ReboundScreen):
     COMMANDS = {ApplicationsProvider}
     HELP = BOARD_HELP
 
-    BINDINGS = [
-        Binding("n", "new", "New", id="board.new"),
-        Binding("e", "edit", "Edit", show=False, id="board.edit"),
-        Binding("H,shift+left", "move(-1)", "Move back", key_display="H", id="board.move_back", group=MOVE),
-        Binding("L,shift+right", "move(1)", "Move on", key_display="L", id="board.move_forward", group=MOVE),
-        Binding("x", "close_card", "Close", id="board.close"),
-        Binding("r", "reject", "Reject", id="board.reject"),
-        Binding("s", "sweep", "Sweep", id="board.sweep"),
-        Binding("slash", "filter", "Filter", key_display="/", id="board.filter"),
-        Binding("d", "delete", "Delete", show=False, id="board.delete"),
-        Binding("f", "follow_up", "Followed up", show=False, id="board.follow_up"),
-        Binding("z", "snooze", "Snooze a week", show=False, id="board.snooze"),
-        Binding("p", "health", "Pipeline health", show=False, id="board.health"),
-        Binding("g", "goto", "Go to application", show=False, id="board.goto"),
-        Binding("v", "toggle_view", "List view", show=False, id="board.view"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter"),
-    ]
+    KEYMAP = "board"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     #: Seconds the health line waits after a change; 0 = right after the board repaints (the
     #: per-card cache makes a recount after one move about 10 ms at 10,000 applications).
@@ -390,8 +376,8 @@ class BoardScreen(ReboundScreen):
 
     # ------------------------------------------------------------------ palette
 
-    def palette_commands(self) -> Iterable[PaletteCommand]:
-        return board_commands(self)
+    def palette_extras(self) -> Iterable[PaletteCommand]:
+        return board_extras(self)
 
     def save_pending(self) -> None:
         """Forms save on ctrl+s; an open form's typed text is saved as a draft only if valid."""

@@ -11,7 +11,6 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -23,6 +22,7 @@ from store.dates import from_iso, humanize_ago, long_date
 from store.models import Application
 from tui.board.actions import Direction
 from tui.board.details import DetailsScreen
+from tui.shell import keymap
 from tui.shell.undo import UndoHere
 
 if TYPE_CHECKING:
@@ -57,17 +57,8 @@ def summary(done: Counter[SweepVerb]) -> str:
 
 class SweepScreen(ModalScreen[None], UndoHere):
     DEFAULT_CSS = SWEEP_CSS
-    BINDINGS = [
-        Binding("f", "follow_up", "Followed up", id="sweep.follow_up"),
-        Binding("g", "ghosted", "Ghosted", id="sweep.ghosted"),
-        Binding("r", "reject", "Rejected", id="sweep.reject"),
-        Binding("z", "snooze", "Snooze", id="sweep.snooze"),
-        Binding("a", "advance", "Advance", id="sweep.advance"),
-        Binding("enter", "open", "Open", id="sweep.open"),
-        Binding("j,down", "skip(1)", "Skip", show=False, id="sweep.skip"),
-        Binding("k,up", "skip(-1)", "Back", show=False, id="sweep.back"),
-        Binding("escape", "leave", "Leave", id="sweep.leave"),
-    ]
+    KEYMAP = "board.sweep"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, flows: CardFlows, ids: list[str]) -> None:
         super().__init__()
@@ -83,12 +74,15 @@ class SweepScreen(ModalScreen[None], UndoHere):
             yield Static(id="sweep-progress")
             with VerticalScroll(id="sweep-scroll"):
                 yield Static(id="sweep-card")
-            yield Static(Content.assemble(
-                ("f", "bold"), " followed up  ", ("g", "bold"), " ghosted  ", ("r", "bold"), " rejected  ",
-                ("z", "bold"), " snooze a week  ", ("a", "bold"), " advance\n",
-                ("enter", "bold"), " open  ", ("j", "bold"), "/", ("k", "bold"), " skip/back  ",
-                ("esc", "bold"), " leave"), id="sweep-keys")
+            yield Static(self._keys(), id="sweep-keys")
         yield Footer()
+
+    def _keys(self) -> Content:
+        """Every key of the sweep, from the key map (as bound now)."""
+        parts: list[str | tuple[str, str]] = []
+        for key, label, _id in keymap.help_rows(self.KEYMAP, getattr(self.app, "user_keymap", {})):
+            parts += [(key.split(", ")[0], "bold"), f" {label.lower()}  "]
+        return Content.assemble(*parts)
 
     def on_mount(self) -> None:
         self.query_one(Footer).compact = True

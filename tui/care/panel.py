@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.care.actions import DIRECTORY, SupportDetails, support_details
+from tui.shell import keymap
 from widgets.usertext import literal
 
 if TYPE_CHECKING:
@@ -78,11 +78,8 @@ def support_text(details: SupportDetails, moment: Moment) -> Content:
 class SupportPanel(ModalScreen[SupportChoice | None]):
     """Dismisses with the :class:`SupportChoice` picked, or None on escape."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="support.close"),
-        Binding("left", "app.focus_previous", "Previous", show=False, id="support.previous"),
-        Binding("right", "app.focus_next", "Next", show=False, id="support.next"),
-    ]
+    KEYMAP = "care.support"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     SupportPanel { align: center middle; }

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -22,6 +21,7 @@ from store.dates import from_iso, short_date
 from store.models import STAGE_LABELS, Application, Contact, Touchpoint
 from tui.contacts.format import ago, cadence_sentence, state_sentence
 from tui.contacts.rows import ContactList
+from tui.shell import keymap
 from widgets.contacts_table import BADGES
 
 TIMELINE_SHOWN = 8
@@ -142,10 +142,8 @@ class ContactDetail(VerticalScroll, can_focus=True):
     """The scrollable pane; ``show`` fills it, ``show_nothing`` empties it. Focused (tab), the
     arrows and ``j``/``k`` scroll it."""
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-    ]
+    KEYMAP = "contacts.detail"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     ContactDetail { padding: 0 1; background: $surface; }

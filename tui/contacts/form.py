@@ -16,7 +16,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -33,6 +32,7 @@ from store.contacts import (
 from store.dates import ACCEPTED, DateError, long_date, parse_optional_date, parse_user_date
 from store.models import CADENCE_KEYS, CONTACT_ROLES, CONTACT_STATUSES, Contact, Settings, one_of
 from tui.dialogs import ConfirmDialog
+from tui.shell import keymap
 from widgets.usertext import literal
 
 FORM_CSS = """
@@ -87,10 +87,8 @@ class ContactForm(ModalScreen[Contact | None]):
     """Dismisses with the changed copy (not saved: the screen saves it through ``app.write``)."""
 
     DEFAULT_CSS = FORM_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="contact_form.save"),
-        Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
-    ]
+    KEYMAP = "contacts.form"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, contact: Contact | None = None, settings: Settings | None = None,
                  on_hangup: Callable[[Contact], object] | None = None) -> None:

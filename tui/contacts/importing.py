@@ -15,7 +15,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -27,6 +26,7 @@ from store.contacts import CADENCE_ORDER, cadence_label, effective_cadence
 from store.merge import SameName, resolve_same_name, same_name_rows
 from store.models import Contact, Settings
 from tui.dialogs import TextPromptDialog
+from tui.shell import keymap
 from tui.transfer.samename import ask_same_name
 from widgets.usertext import literal
 
@@ -88,13 +88,8 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
     """Reads, plans and shows; dismisses with the plan when the user confirms."""
 
     DEFAULT_CSS = IMPORT_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="import.cancel"),
-        Binding("ctrl+s,i", "confirm", "Import", id="import.confirm"),
-        Binding("a", "same_names", "Same names", show=False, id="import.same_names"),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+    KEYMAP = "contacts.import"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, path: Path, existing: list[Contact], settings: Settings) -> None:
         super().__init__()
@@ -122,7 +117,7 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
                              value="", allow_blank=False, id="ip-cadence", compact=True)
             with VerticalScroll(id="ip-scroll"):
                 yield Static(literal(f"Reading {self.path}…"), id="ip-summary")
-            yield Static(Content.assemble(("ctrl+s", "bold"), "/", ("i", "bold"), " import (one save)  ",
+            yield Static(Content.assemble(("ctrl+s", "bold"), " import (one save)  ",
                                           ("esc", "bold"), " cancel — nothing changes until you import"),
                          id="ip-keys")
 
@@ -193,7 +188,7 @@ class ImportPreviewDialog(ModalScreen[linkedin.ImportPlan | None]):
         if self.questions:
             merged = sum(1 for q in self.questions if q.existing.id in self.same)
             lines.append(f"Same name as a contact you have: {len(self.questions)} row(s); {merged} merged into "
-                         f"that contact, {len(self.questions) - merged} added as new. Press a to answer again.")
+                         f"that contact, {len(self.questions) - merged} added as new. Press o to answer again.")
         if not self.plan.has_changes:
             lines.append("")
             lines.append("Nothing to change: everyone in this file is already here, as it says.")

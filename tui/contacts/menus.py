@@ -144,7 +144,7 @@ def pause_options(rows: Sequence[ContactRow], today: date) -> list[tuple[Until |
 
 def filter_options(f: Filters) -> list[tuple[FilterChoice, str]]:
     return [
-        (FilterChoice.DUE_NOW, ("✓ " if f.due_now else "") + "A good moment now only  — u"),
+        (FilterChoice.DUE_NOW, ("✓ " if f.due_now else "") + "A good moment now only  — N"),
         (FilterChoice.ROLE, f"By role…{'  (now: ' + f.role + ')' if f.role else ''}"),
         (FilterChoice.TAG, f"By tag…{'  (now: ' + f.tag + ')' if f.tag else ''}"),
         (FilterChoice.INACTIVE, ("Hide" if f.show_inactive else "Show") + " archived and do-not-contact"),

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.shell import keymap
 from widgets.usertext import literal
 
 PICKER_CSS = """
@@ -33,24 +33,23 @@ class ContactPicker(ModalScreen[str | None]):
     """Choose one contact: type to narrow the list (every word must match), enter picks."""
 
     DEFAULT_CSS = PICKER_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="contact_picker.cancel"),
-        Binding("down", "down", "Down", show=False),
-        Binding("up", "up", "Up", show=False),
-    ]
+    KEYMAP = "contacts.picker"
+    BINDINGS = keymap.bindings(KEYMAP)
     LIMIT = 200
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, str]], exclude: Sequence[str] = ()) -> None:
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]], exclude: Sequence[str] = (),
+                 placeholder: str = "type a name, company or email") -> None:
         """``choices``: (id, label) pairs."""
         super().__init__()
         self._title = title
+        self._placeholder = placeholder
         skip = set(exclude)
         self._choices = [(i, label, label.casefold()) for i, label in choices if i not in skip]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cp-box"):
             yield Static(literal(self._title), classes="tp-title")
-            yield Input(placeholder="type a name, company or email", id="cp-filter", compact=True)
+            yield Input(placeholder=self._placeholder, id="cp-filter", compact=True)
             yield OptionList(id="cp-list")
             yield Static("", id="cp-count", classes="tp-keys")
 

@@ -45,8 +45,8 @@ CONTACTS_HELP = (
     'out (a good moment now) · ◆ reconnect (it has been a while: half the rhythm or 30 days past, '
     'whichever comes first) · z snoozed · ‖ paused · – no cadence. Beside each one, a reason to reach '
     'out: a job change seen on a LinkedIn import, news on a linked application, a birthday or work '
-    'anniversary within two weeks, the holiday season, a long silence, or an article to share. c opens '
-    'the composer with the template that fits.\n\n'
+    'anniversary within two weeks, the holiday season, a long silence, or an article to share. w writes '
+    'to them: the composer opens with the template that fits.\n\n'
     "Next = your last outbound or two-way touch + the rhythm (inbound messages don't reset it). "
     'Never contacted: the day the rhythm was set + the rhythm (LinkedIn imports are spread over one '
     'rhythm, so day one is not a wall of names). A snooze (z) moves it later and ends by itself (for '
@@ -54,7 +54,8 @@ CONTACTS_HELP = (
     ' a contact (p) until a date; "Pause all reminders for N days" (ctrl+p) moves every check-in past the'
     ' pause and spreads the catch-up.\n\n'
     'Mark several contacts with space (a * beside each), then l logs one touchpoint for all of them (or add '
-    "people in the dialog with ctrl+n). t lists a contact's touchpoints to edit or delete them; the last touch is "
+    "people in the dialog with ctrl+n). h lists a contact's touchpoints (its history) to edit or delete them; "
+    "the last touch is "
     'recomputed.\n\n'
     'Cadence defaults: ctrl+p → "Set the default cadence" or "Set a role\'s cadence"; a contact\'s own '
     'setting wins. Dates you type: YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, or a weekday (fri).'

@@ -23,7 +23,6 @@ from functools import cached_property
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import Static
 
@@ -36,6 +35,7 @@ from tui.contacts.render import CONTACTS_CSS, CONTACTS_HELP, EMPTY
 from tui.contacts.rows import ContactList
 from tui.contacts.touch import TouchpointsDialog
 from tui.contacts.view import ContactsView
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.contacts_table import ContactsTable
 
@@ -46,24 +46,8 @@ class ContactsScreen(ReboundScreen):
     DEFAULT_CSS = CONTACTS_CSS
     HELP = CONTACTS_HELP
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="contacts.open"),
-        Binding("n", "new", "New", id="contacts.new"),
-        Binding("e", "edit", "Edit", show=False, id="contacts.edit"),
-        Binding("d", "delete", "Delete", show=False, id="contacts.delete"),
-        Binding("l", "log", "Log", id="contacts.log"),
-        Binding("z", "snooze", "Snooze", id="contacts.snooze"),
-        Binding("c", "compose", "Compose", id="contacts.compose"),
-        Binding("slash", "search", "Search", id="contacts.search"),
-        Binding("f", "filter", "Filter", show=False, id="contacts.filter"),
-        Binding("u", "due_now", "A good moment now only", show=False, id="contacts.due_now"),
-        Binding("space", "mark", "Mark for a shared touch", show=False, id="contacts.mark"),
-        Binding("M", "merge", "Merge the two marked", show=False, id="contacts.merge"),
-        Binding("p", "pause", "Pause contact", show=False, id="contacts.pause"),
-        Binding("t", "touchpoints", "Touchpoints (edit, delete)", show=False, id="contacts.touchpoints"),
-        Binding("a", "applications", "Linked applications", show=False, id="contacts.applications"),
-        Binding("escape", "back", "Back / clear", show=False, id="contacts.back"),
-    ]
+    KEYMAP = "contacts"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     @cached_property
     def contacts(self) -> ContactList:
@@ -349,5 +333,10 @@ class ContactsScreen(ReboundScreen):
 
     # -- palette
 
-    def palette_commands(self) -> Iterable[PaletteCommand]:
-        return palette.commands(self)
+    def palette_subject(self) -> str | None:
+        """The contact under the cursor, by name (palette titles name it: "Edit Ana Almeida")."""
+        row = self.current_row()
+        return row.contact.display_name if row is not None else None
+
+    def palette_extras(self) -> Iterable[PaletteCommand]:
+        return palette.extras(self)

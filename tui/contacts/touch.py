@@ -16,7 +16,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -29,6 +28,7 @@ from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint, one_of
 from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.picker import ContactPicker
 from tui.dialogs import ConfirmDialog
+from tui.shell import keymap
 from widgets.usertext import literal
 
 DIRECTION_LABELS = {"out": "out — I reached out", "in": "in — they reached out", "two-way": "two-way — we talked"}
@@ -75,11 +75,8 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
     """Log a new touchpoint (or edit one). Dismisses with the touchpoint, not yet saved."""
 
     DEFAULT_CSS = TOUCH_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="touchpoint.save"),
-        Binding("escape", "cancel", "Cancel", id="touchpoint.cancel"),
-        Binding("ctrl+n", "add_contact", "Add contact", id="touchpoint.add_contact"),
-    ]
+    KEYMAP = "contacts.touchpoint"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, contacts: Sequence[tuple[str, str]], *, touchpoint: Touchpoint | None = None,
                  kind: str = "check-in", channel: str = "email",
@@ -235,14 +232,8 @@ class TouchpointsDialog(ModalScreen[bool]):
     changed (the list behind it then recomputes)."""
 
     DEFAULT_CSS = TOUCH_CSS
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="touchpoints.close"),
-        Binding("e", "edit", "Edit", id="touchpoints.edit"),
-        Binding("d", "delete", "Delete", id="touchpoints.delete"),
-        Binding("n,l", "new", "Log new", id="touchpoints.new"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
-    ]
+    KEYMAP = "contacts.touchpoints"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, title: str, contact_id: str, actions: ContactsActions) -> None:
         super().__init__()

@@ -10,22 +10,20 @@ from enum import Enum
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.shell import keymap
 from widgets.usertext import literal
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Yes/no. ``y``/``enter`` confirm, ``n``/``escape`` cancel."""
 
-    BINDINGS = [
-        Binding("escape,n", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("y", "confirm", "Yes", id="dialog.confirm"),
-    ]
+    KEYMAP = "dialog.confirm"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, title: str, message: str = "", confirm: str = "Yes", cancel: str = "Cancel",
                  danger: bool = False) -> None:
@@ -60,11 +58,8 @@ class ConfirmDialog(ModalScreen[bool]):
 class ChoiceDialog(ModalScreen[str | None]):
     """Pick one option: arrows/j/k and enter, or the option's number; escape cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
-    ]
+    KEYMAP = "dialog.choice"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], message: str = "",
                  selected: str | None = None, unkeyed: Collection[str] = ()) -> None:
@@ -122,7 +117,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 class TextPromptDialog(ModalScreen[str | None]):
     """Ask for one line of text; ``validate`` returns an error message or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    KEYMAP = "dialog.prompt"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, title: str, message: str = "", value: str = "", placeholder: str = "",
                  validate: Callable[[str], str | None] | None = None) -> None:
@@ -168,11 +164,8 @@ class Conflict(Enum):
 class ConflictDialog(ModalScreen[Conflict | None]):
     """The data file changed on disk since Rebound loaded it: reload theirs, or keep both."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Decide later", id="dialog.cancel"),
-        Binding("r", "reload", "Reload", id="conflict.reload"),
-        Binding("b", "keep_both", "Keep both", id="conflict.keep_both"),
-    ]
+    KEYMAP = "dialog.conflict"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, path: str) -> None:
         super().__init__()

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
@@ -25,6 +24,7 @@ from store.models import JournalEntry
 from tui.care.actions import panel_due
 from tui.dialogs import ChoiceDialog
 from tui.journal.actions import DraftKeeper, JournalActions, is_blank
+from tui.shell import keymap
 from widgets.journal_scale import ScalePicker
 from widgets.usertext import literal
 
@@ -57,11 +57,8 @@ class JournalForm(ModalScreen[FormClosed]):
     AUTOSAVE_DELAY = 2.0
     AUTOSAVE_EVERY = 20.0
 
-    BINDINGS = [
-        Binding("ctrl+s", "finish", "Save", priority=True, id="journal.form.save"),
-        Binding("escape", "leave", "Close", id="journal.form.close"),
-        Binding("f1", "form_help", "Help", id="journal.form.help"),
-    ]
+    KEYMAP = "journal.form"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, entry: JournalEntry, actions: JournalActions, *, finished_before: bool = False) -> None:
         super().__init__()

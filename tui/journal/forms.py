@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
@@ -23,6 +22,7 @@ from store.prompts import ENERGY_LABELS, MOOD_LABELS, prompts_for
 from tui.journal.actions import JournalActions
 from tui.journal.base import JournalForm
 from tui.journal.editor import edit_in_editor
+from tui.shell import keymap
 from widgets.journal_scale import ScalePicker
 from widgets.usertext import literal
 
@@ -98,11 +98,8 @@ class FreeWriteForm(JournalForm):
             "timer: write without stopping about your deepest thoughts and feelings on this search. "
             "ctrl+r shows another prompt. The draft saves itself as you type; ctrl+s saves the entry.")
 
-    BINDINGS = [
-        Binding("ctrl+e", "editor", "$EDITOR", priority=True, id="journal.freewrite.editor"),
-        Binding("ctrl+t", "timer", "15-min timer", priority=True, id="journal.freewrite.timer"),
-        Binding("ctrl+r", "next_prompt", "Prompt", priority=True, id="journal.freewrite.prompt"),
-    ]
+    KEYMAP = "journal.freewrite"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     FreeWriteForm { align: center middle; }

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -33,6 +32,7 @@ from store.journal import (
 )
 from store.models import JournalEntry
 from store.prompts import COMPASSION_LABELS, STEPS, distortion_name, mood_word
+from tui.shell import keymap
 from widgets.hanging import Hanging
 from widgets.sparkline_text import fit_width, sparkline
 
@@ -209,14 +209,8 @@ class EntryReaderScreen(ModalScreen[ReaderChoice | None]):
         width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [
-        Binding("escape,q", "close", "Close", id="journal.reader.close"),
-        Binding("e", "edit", "Edit", id="journal.reader.edit"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="journal.reader.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="journal.reader.up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="journal.reader.pgdn"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="journal.reader.pgup"),
-    ]
+    KEYMAP = "journal.reader"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, content: Content) -> None:
         super().__init__()
@@ -254,11 +248,8 @@ class LessonsScreen(ModalScreen[str | None]):
     LessonsScreen #lessons-intro { height: auto; margin-bottom: 1; }
     LessonsScreen OptionList { height: 1fr; border: none; }
     """
-    BINDINGS = [
-        Binding("escape,q", "close", "Close", id="journal.lessons.close"),
-        Binding("j", "down", "Down", show=False, id="journal.lessons.down"),
-        Binding("k", "up", "Up", show=False, id="journal.lessons.up"),
-    ]
+    KEYMAP = "journal.lessons"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, lessons: Sequence[Lesson], outside_control: int,
                  app_title: Callable[[str | None], str]) -> None:
@@ -371,7 +362,8 @@ class TrendsScreen(ModalScreen[None]):
         width: 100%; height: 1fr; border: round $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q", "close", "Close", id="journal.trends.close")]
+    KEYMAP = "journal.trends"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, trends: Trends, control: str = "") -> None:
         super().__init__()

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
-from textual.binding import Binding
-
 from store.control import split_for
 from store.dates import short_date
 from store.journal import headline, kind_label, outside_control_count
@@ -27,6 +25,7 @@ from tui.journal.browse import JournalBrowser
 from tui.journal.forms import CheckInForm, FreeWriteForm
 from tui.journal.reader import EntryReaderScreen, LessonsScreen, ReaderChoice, TrendsScreen, render_entry
 from tui.journal.wizard import ReframeWizard
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand
 from tui.shell.trips import StepDone
 from widgets.journal_list import EntryList
@@ -57,7 +56,7 @@ class JournalScreen(JournalBrowser):
         "start each one directly; r resumes an unfinished reframe. Drafts save themselves, so a dropped "
         "connection loses nothing.\n\n"
         "/ searches every field: every word must match (use \"quotes\" for a phrase); matches are marked "
-        "in the reader. f filters by kind, tag or linked application; escape clears. L opens the Lessons "
+        "in the reader. F filters by kind, tag or linked application; escape clears. i opens the Lessons "
         "list (your interview-prep list), T the trends (mood and relief; no streaks). The palette "
         "(ctrl+p) exports the journal to Markdown and switches prompts to your own name.\n\n"
         "Rebound is a journal, not therapy, and it can't help in an emergency. When you write something "
@@ -65,20 +64,8 @@ class JournalScreen(JournalBrowser):
         "ctrl+p › \"Support: I'm struggling\" opens it any time. Nothing you write leaves this machine."
     )
 
-    BINDINGS = [
-        Binding("n", "new", "New", id="journal.new"),
-        Binding("slash", "search", "Search", id="journal.search"),
-        Binding("f", "filter", "Filter", id="journal.filter"),
-        Binding("r", "reframe", "Reframe", id="journal.reframe"),
-        Binding("e", "edit", "Edit", id="journal.edit"),
-        Binding("d", "delete", "Delete", id="journal.delete"),
-        Binding("L", "lessons", "Lessons", id="journal.lessons"),
-        Binding("T", "trends", "Trends", id="journal.trends"),
-        Binding("c", "checkin", "Quick check-in", show=False, id="journal.checkin"),
-        Binding("w", "freewrite", "Free write", show=False, id="journal.freewrite"),
-        Binding("X", "export", "Export to Markdown", show=False, id="journal.export"),
-        Binding("escape", "clear", "Clear search and filters", show=False, id="journal.clear"),
-    ]
+    KEYMAP = "journal"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     JournalScreen #journal-status { height: 1; padding: 0 1; background: $panel; }
@@ -287,28 +274,16 @@ class JournalScreen(JournalBrowser):
 
     # ------------------------------------------------------------------ the rest of the app
 
-    def palette_commands(self) -> Iterable[PaletteCommand]:
+    def palette_extras(self) -> Iterable[PaletteCommand]:
         s = self.store.settings.current()
-        yield PaletteCommand("Journal: new quick check-in", "Mood 1-5, energy, a note (c)", self.action_checkin)
-        yield PaletteCommand("Journal: new free write", "Write freely; ctrl+e for $EDITOR (w)", self.action_freewrite)
         yield PaletteCommand("Journal: writing course", "Four days of expressive writing, fifteen minutes each, "
                              "optional; a missed day just waits", self.start_course)
         yield PaletteCommand("Journal: expressive writing (15-minute timer)", "A timed free write",
                              self.action_expressive)
-        yield PaletteCommand("Journal: guided reframe", "Start a thought record, or resume the unfinished one (r)",
-                             self.start_reframe)
-        yield PaletteCommand("Journal: search", "Every word must match; matches are marked (/)", self.action_search)
         yield PaletteCommand("Journal: filter by kind", "Check-ins, free writes or reframes", self.filter_by_kind)
         yield PaletteCommand("Journal: filter by tag", "Entries with a tag", self.filter_by_tag)
         yield PaletteCommand("Journal: filter by application", "Entries linked to an application",
                              self.filter_by_application)
-        yield PaletteCommand("Journal: clear search and filters", "Show every entry (escape)", self.action_clear)
-        yield PaletteCommand("Journal: lessons", "Every lesson with its source entry (L)", self.action_lessons)
-        yield PaletteCommand("Journal: trends", "Mood over 30/90 days, relief per record (T)", self.action_trends)
-        yield PaletteCommand("Journal: export to Markdown", "Write the journal to the exports folder (X)",
-                             self.action_export)
-        yield PaletteCommand("Journal: edit entry", "Edit the selected entry (e)", self.action_edit)
-        yield PaletteCommand("Journal: delete entry", "Delete the selected entry, after asking (d)", self.action_delete)
         if s.use_my_name:
             yield PaletteCommand("Journal: prompts say 'you'", "Stop using your name in prompts",
                                  self.action_use_my_name)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
@@ -36,6 +35,7 @@ from tui.journal.actions import JournalActions, link_choices
 from tui.journal.base import JournalForm
 from tui.journal.steps import DistortionsStep, EmotionsStep, SituationStep, StepParts, ThoughtsStep
 from tui.journal.steps_answer import BalancedStep, EvidenceStep, RerateStep, WrapUpStep
+from tui.shell import keymap
 from widgets.journal_checklist import CheckList
 from widgets.journal_items import ItemsEditor
 from widgets.journal_ratings import RatedList
@@ -66,17 +66,8 @@ class ReframeWizard(JournalForm):
         "re-rate; belief shift is how far belief in the hot thought fell."
     )
 
-    BINDINGS = [
-        Binding("pagedown,alt+right", "next_step", "Next/skip", priority=True, key_display="PgDn",
-                id="journal.wizard.next"),
-        Binding("pageup,alt+left", "prev_step", "Back", priority=True, key_display="PgUp",
-                id="journal.wizard.back"),
-        Binding("ctrl+s", "finish", "Finish", priority=True, id="journal.wizard.finish"),
-        Binding("ctrl+r", "next_prompt", "Prompt", priority=True, id="journal.wizard.prompt"),
-        Binding("ctrl+l", "link", "Link", priority=True, id="journal.wizard.link"),
-        Binding("escape", "leave", "Leave", id="journal.wizard.leave"),
-        Binding("f1", "form_help", "Help", id="journal.wizard.help"),
-    ]
+    KEYMAP = "journal.wizard"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     ReframeWizard { align: center middle; }

@@ -11,7 +11,6 @@ from enum import StrEnum
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
@@ -22,6 +21,7 @@ from store.models import DRAFT_CHANNELS
 from store.outreach import CHANNEL_LABELS
 from tui.dialogs import ChoiceDialog
 from tui.outreach.actions import SentInfo
+from tui.shell import keymap
 from widgets.usertext import literal
 
 
@@ -38,10 +38,8 @@ class MarkSentDialog(ModalScreen[SentInfo | None]):
     MarkSentDialog #sent-error { height: auto; color: $error; text-style: bold; }
 """
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="outreach.sent.cancel"),
-        Binding("ctrl+s", "confirm", "Mark sent", id="outreach.sent.confirm"),
-    ]
+    KEYMAP = "outreach.sent"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, *, channel: str, effects: list[str], on: date | None = None) -> None:
         super().__init__()

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.widgets import Button, Select, Static
 
@@ -31,6 +30,7 @@ from tui.outreach.external import edit_externally
 from tui.outreach.message import MessageFields, Target, spans_of
 from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
 from tui.outreach.views import EDITOR_HELP, application_text, check_lines, recipient_text
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.outreach_text import lines
 from widgets.slot_text import Jump, SlotInput, SlotTextArea
@@ -50,18 +50,8 @@ class DraftEditor(ReboundScreen):
 
     DEFAULT_CSS = views.EDITOR_CSS
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="outreach.editor.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="outreach.editor.cancel"),
-        Binding("ctrl+n", "next_slot", "Next slot", show=False, id="outreach.editor.next_slot", priority=True),
-        Binding("ctrl+e", "external_editor", "$EDITOR", id="outreach.editor.external", priority=True),
-        Binding("ctrl+t", "pick_recipient", "To…", id="outreach.editor.recipient", priority=True),
-        Binding("ctrl+o", "pick_application", "Application…", show=False, id="outreach.editor.application",
-                priority=True),
-        Binding("ctrl+l", "pick_template", "Template…", show=False, id="outreach.editor.template",
-                priority=True),
-        Binding("ctrl+g", "unsent_letter", "Unsent letter", show=False, id="outreach.editor.unsent", priority=True),
-    ]
+    KEYMAP = "outreach.editor"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, draft: Draft, *, is_new: bool) -> None:
         super().__init__()

@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -27,6 +26,7 @@ from store.models import Application, Contact, Template
 from store.outreach import CHANNEL_LABELS
 from store.templates import is_builtin
 from tui.outreach.actions import ApplicationChoice, Recipients
+from tui.shell import keymap
 from widgets.usertext import clip, literal
 
 #: How many matches a picker lists at once (typing narrows the rest).
@@ -51,11 +51,8 @@ class TemplatePicker(ModalScreen[str | None]):
 
     DEFAULT_CSS = PICKER_CSS.format(cls="TemplatePicker")
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="outreach.picker.cancel"),
-        Binding("j", "down", "Down", show=False, id="outreach.picker.down"),
-        Binding("k", "up", "Up", show=False, id="outreach.picker.up"),
-    ]
+    KEYMAP = "outreach.picker"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, templates: Sequence[Template], *, title: str = "New message: what kind?",
                  message: str = "", highlight: str | None = None) -> None:
@@ -147,13 +144,8 @@ class FilterPicker(ModalScreen[R | None]):
 
     DEFAULT_CSS = PICKER_CSS.format(cls="FilterPicker")
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="outreach.pick.cancel"),
-        Binding("down", "down", "Down", show=False, id="outreach.pick.down"),
-        Binding("up", "up", "Up", show=False, id="outreach.pick.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="outreach.pick.pagedown"),
-        Binding("pageup", "page_up", "Page up", show=False, id="outreach.pick.pageup"),
-    ]
+    KEYMAP = "outreach.pick"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     TITLE_TEXT = ""
     HINT = ""

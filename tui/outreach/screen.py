@@ -1,6 +1,6 @@
 """The Outreach screen: drafts and sent messages, a preview, and the hand-off to mail or LinkedIn.
 
-Rebound never sends anything. ``y`` copies the rendered message (OSC 52), ``s`` saves it to a file,
+Rebound never sends anything. ``y`` copies the rendered message (OSC 52), ``ctrl+s`` saves it to a file,
 an ``.eml`` or a ``mailto:`` link, and ``m`` records that it went out: a touchpoint on each
 recipient, a note on the application, the draft moved to Sent — one atomic write.
 
@@ -16,7 +16,6 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
@@ -24,14 +23,15 @@ from store import clock
 from store.models import Draft
 from store.outreach import recipient_label
 from store.templates import KIND_LABELS
-from store.undo import OFFER
 from tui.dialogs import ConfirmDialog
 from tui.outreach.actions import DraftClosed, FileFormat, NewDrafts, OutreachActions
 from tui.outreach.editor import DraftEditor
 from tui.outreach.pickers import TemplatePicker
 from tui.outreach.sending import Sending
 from tui.outreach.views import LIST_HELP, columns, empty_message, list_preview, list_rows, pick_title
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
+from tui.shell.keymap import undo_offer
 from tui.shell.trips import StepDone
 from widgets.usertext import cell, clip
 
@@ -51,23 +51,8 @@ class OutreachScreen(ReboundScreen):
     OutreachScreen #ol-preview-box { height: 1fr; border-top: solid $panel; padding: 0 1; }
     """
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="outreach.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="outreach.up"),
-        Binding("enter", "open", "Open", show=False, id="outreach.open"),
-        Binding("n", "new", "New", id="outreach.new"),
-        Binding("e", "edit", "Edit", id="outreach.edit"),
-        Binding("y", "copy", "Copy", id="outreach.copy"),
-        Binding("m", "mark_sent", "Mark sent", id="outreach.mark_sent"),
-        Binding("s", "handoff", "Save…", id="outreach.handoff"),
-        Binding("p", "put_off", "Snooze", id="outreach.put_off"),
-        Binding("f", "follow_up", "Follow-up", id="outreach.follow_up"),
-        Binding("d", "delete", "Delete", id="outreach.delete"),
-        Binding("t", "templates", "Templates", show=False, id="outreach.templates"),
-        Binding("Y", "copy_subject", "Copy subject", show=False, id="outreach.copy_subject"),
-        Binding("slash", "filter", "Filter", show=False, id="outreach.filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="outreach.clear_filter"),
-    ]
+    KEYMAP = "outreach"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -319,10 +304,10 @@ class OutreachScreen(ReboundScreen):
         def decided(ok: bool | None) -> None:
             if ok and self.actions.delete(d.id):
                 self.refresh_data()
-                self.notify(f"Deleted. {OFFER}", markup=False, timeout=4)
+                self.notify(f"Deleted. {undo_offer()}", markup=False, timeout=4)
 
         message = (f"{KIND_LABELS.get(d.kind, d.kind)} to {recipient_label(d, store=self.store)}. "
-                   + ("The touchpoint it logged stays on the contact." if sent else f"Right after, {OFFER}"))
+                   + ("The touchpoint it logged stays on the contact." if sent else f"Right after, {undo_offer()}"))
         self.app.push_screen(ConfirmDialog("Delete this sent message?" if sent else "Delete this draft?",
                                            message, confirm="Delete", cancel="Keep", danger=True), decided)
 
@@ -374,26 +359,15 @@ class OutreachScreen(ReboundScreen):
 
     # ------------------------------------------------------------------ the shell's hooks
 
-    def palette_commands(self) -> Iterator[PaletteCommand]:
+    def palette_extras(self) -> Iterator[PaletteCommand]:
         P = PaletteCommand
-        yield P("Outreach: new message", "Pick a kind and write it (n)", self.action_new)
         for kind, label in KIND_LABELS.items():
             yield P(f"Outreach: new {label.lower()}", "Start from this kind's template",
                     partial(self.start_draft, kind=kind))
-        yield P("Outreach: open / edit", "Edit the selected draft (enter, e)", self.action_edit)
-        yield P("Outreach: copy message", "Copy the rendered message to the clipboard (y)", self.action_copy)
-        yield P("Outreach: copy subject", "Copy the subject line (Y)", self.action_copy_subject)
         yield P("Outreach: save to a text file", "Save the message in the exports folder (.txt)",
                 self.action_save_text)
         yield P("Outreach: save as an email file (.eml)", "Opens as a draft in most mail programs",
                 self.action_save_eml)
         yield P("Outreach: copy a mailto: link", "A link that opens your mail program filled in",
                 self.action_copy_mailto)
-        yield P("Outreach: mark sent", "Log it on the contact and the application (m)", self.action_mark_sent)
-        yield P("Outreach: snooze until tomorrow / bring back", "Sleep on it (p)", self.action_put_off)
-        yield P("Outreach: follow-up to the same person", "A new message to the same recipient (f)",
-                self.action_follow_up)
         yield P("Outreach: reuse as a new draft", "Same kind and text, for someone else", self.action_reuse)
-        yield P("Outreach: delete", "Delete the selected message (d)", self.action_delete)
-        yield P("Outreach: templates", "Your templates; duplicate a built-in one (t)", self.action_templates)
-        yield P("Outreach: filter the list", "Type to narrow the list (/)", self.action_filter)

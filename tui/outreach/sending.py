@@ -21,10 +21,10 @@ from store.dates import long_date, short_date
 from store.handoff import MAILTO_SAFE_LENGTH
 from store.models import Draft
 from store.outreach import CHANNEL_LABELS, Assessment, assess, effects_of_sending
-from store.undo import OFFER
 from tui.dialogs import ChoiceDialog
 from tui.outreach.actions import FileFormat, OutreachActions, SentInfo
 from tui.outreach.dialogs import MarkSentDialog
+from tui.shell.keymap import undo_offer
 from tui.shell.trips import StepDone
 
 CLIPBOARD_HINT = ("Nothing arrived? Your terminal may not allow it: in tmux add "
@@ -209,7 +209,7 @@ class Sending:
             self._refresh(d.id)
             hint = f" Next, perhaps a {sent.next_kind}: press f." if sent.next_kind else ""
             self._notify(f"Marked sent to {sent.who} ({short_date(info.on)}, {CHANNEL_LABELS.get(info.channel)})."
-                         f"{hint} {OFFER}", title="Sent", timeout=6)
+                         f"{hint} {undo_offer()}", title="Sent", timeout=6)
             self.app.post_message(StepDone())  # a step begun on Today: back there
 
         self.app.push_screen(MarkSentDialog(channel=d.channel, effects=effects_of_sending(self.store, d)), done)

@@ -8,11 +8,8 @@ that kind, else the built-in one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static, TextArea
@@ -23,7 +20,8 @@ from store.templates import KIND_LABELS, is_builtin
 from tui.dialogs import ConfirmDialog
 from tui.outreach.actions import OutreachActions
 from tui.outreach.views import EDITOR_HELP
-from tui.shell.base import PaletteCommand, ReboundScreen
+from tui.shell import keymap
+from tui.shell.base import ReboundScreen
 from widgets.outreach_source import TemplateTextArea
 from widgets.usertext import cell, clip, literal
 
@@ -31,7 +29,7 @@ from widgets.usertext import cell, clip, literal
 class TemplatesScreen(ReboundScreen):
     SCREEN_KEY = "outreach"
     SCREEN_TITLE = "Outreach · templates"
-    HELP = """Message templates. The built-in ones (one per kind, with channel, length and timing advice) can't be changed: press c to duplicate one and make the copy yours. For each kind, new messages start from your most recently edited template of that kind, else the built-in one.
+    HELP = """Message templates. The built-in ones (one per kind, with channel, length and timing advice) can't be changed: press C to duplicate one and make the copy yours. For each kind, new messages start from your most recently edited template of that kind, else the built-in one.
 
 Your templates live in your data file, with everything else."""  # noqa: E501
 
@@ -40,16 +38,8 @@ Your templates live in your data file, with everything else."""  # noqa: E501
     TemplatesScreen #tp-preview-box { height: 1fr; border-top: solid $panel; padding: 0 1; }
     """
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="outreach.templates.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="outreach.templates.up"),
-        Binding("escape", "close", "Back", id="outreach.templates.close"),
-        Binding("enter", "edit", "Edit", show=False, id="outreach.templates.open"),
-        Binding("e", "edit", "Edit", id="outreach.templates.edit"),
-        Binding("c", "duplicate", "Duplicate", id="outreach.templates.duplicate"),
-        Binding("n", "new", "New", id="outreach.templates.new"),
-        Binding("d", "delete", "Delete", id="outreach.templates.delete"),
-    ]
+    KEYMAP = "outreach.templates"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self) -> None:
         super().__init__()
@@ -186,14 +176,6 @@ Your templates live in your data file, with everything else."""  # noqa: E501
         self.app.push_screen(ConfirmDialog("Delete this template?", f"“{t.name}”. Drafts made from it keep "
                                            "their text.", confirm="Delete", cancel="Keep", danger=True), decided)
 
-    def palette_commands(self) -> Iterator[PaletteCommand]:
-        yield PaletteCommand("Templates: edit", "Edit your selected template (e)", self.action_edit)
-        yield PaletteCommand("Templates: duplicate", "Copy the selected template to make it yours (c)",
-                             self.action_duplicate)
-        yield PaletteCommand("Templates: new", "Start a blank template (n)", self.action_new)
-        yield PaletteCommand("Templates: delete", "Delete your selected template (d)", self.action_delete)
-        yield PaletteCommand("Templates: back", "Back to the messages (escape)", self.action_close)
-
 
 class TemplateForm(ReboundScreen):
     """Edit one of the user's templates. ``ctrl+s`` saves, ``escape`` cancels."""
@@ -215,10 +197,8 @@ class TemplateForm(ReboundScreen):
     TemplateForm #tf-error { height: auto; margin: 0 1; color: $error; text-style: bold; }
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="outreach.template.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="outreach.template.cancel"),
-    ]
+    KEYMAP = "outreach.template"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, template: Template, *, is_new: bool) -> None:
         super().__init__()
@@ -304,10 +284,6 @@ class TemplateForm(ReboundScreen):
 
         self.app.push_screen(ConfirmDialog("Discard your changes?", "Your edits to this template will be lost.",
                                            confirm="Discard", cancel="Keep editing", danger=True), decided)
-
-    def palette_commands(self) -> Iterator[PaletteCommand]:
-        yield PaletteCommand("Template: save", "Save this template (ctrl+s)", self.action_save)
-        yield PaletteCommand("Template: cancel", "Close without saving (escape)", self.action_cancel)
 
     def save_pending(self) -> None:
         if self.store.read_only or not self._changed():

@@ -71,9 +71,9 @@ LIST_HELP = """Thank-you notes, replies to a rejection, feedback requests and ch
 
 The list shows drafts and sent messages: ● due (snoozed until today), ✎ draft, ◷ later (snoozed), ✓ sent. The pane below previews the selected one, with slots to fill «like this».
 
-A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and p snoozes it until tomorrow.
+A draft linked to a rejection from the last day (Settings: cool-off hours), or one the tone check finds hostile, suggests sleeping on it: copying and marking sent ask first, and z snoozes it until tomorrow.
 
-y copies the message with OSC 52 (works over SSH; in tmux add 'set -g set-clipboard on'; Y copies the subject). s saves it as a text file, an .eml email file (opens as a draft in most mail programs), or copies a mailto: link; files go to the exports folder in your data folder, readable only by you. m records that you sent it: asks how and when, logs a touchpoint on each recipient (resetting their keep-in-touch clock), notes it on the application, and moves it to Sent.
+y copies the message with OSC 52 (works over SSH; in tmux add 'set -g set-clipboard on'; Y copies the subject). ctrl+s saves it as a text file, an .eml email file (opens as a draft in most mail programs), or copies a mailto: link; files go to the exports folder in your data folder, readable only by you. m records that you sent it: asks how and when, logs a touchpoint on each recipient (resetting their keep-in-touch clock), notes it on the application, and moves it to Sent.
 
 f writes a follow-up to the same person (after a rejection reply, a feedback request). t manages templates: duplicate a built-in one and make it yours."""  # noqa: E501
 

@@ -9,12 +9,12 @@ from enum import Enum
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.shell import keymap
 from widgets.usertext import literal
 
 
@@ -52,7 +52,8 @@ CONFIRM = {Ask.ENCRYPT: "Encrypt", Ask.DECRYPT: "Decrypt", Ask.CHANGE: "Change",
 class PassphraseDialog(ModalScreen[Answer | None]):
     """``enter`` moves on and answers from the last field; ``escape`` cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    KEYMAP = "privacy.passphrase"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, ask: Ask, suggested_path: str = "") -> None:
         super().__init__()

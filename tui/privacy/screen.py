@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -19,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from tui.privacy.actions import Done, PrivacyActions, check_idle_minutes
 from tui.privacy.dialogs import Answer, Ask, PassphraseDialog
+from tui.shell import keymap
 from widgets.usertext import literal
 
 if TYPE_CHECKING:
@@ -37,10 +37,8 @@ file that opens the data on its own if you lose the passphrase: keep it somewher
 makes the data plain text again. The *idle lock* (encrypted data only) locks Rebound after some
 minutes without a key, saving what you typed first. Exports are always plain text (0600)."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", show=True, id="privacy.save"),
-        Binding("escape", "close", "Close", show=True, id="privacy.close"),
-    ]
+    KEYMAP = "privacy"
+    BINDINGS = keymap.bindings(KEYMAP)
     DEFAULT_CSS = """
     PrivacyScreen { layout: vertical; }
     PrivacyScreen #privacy-title { padding: 0 1; text-style: bold; height: 1; background: $panel; }

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -26,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from themes import DEFAULT_THEME, THEMES
+from tui.shell import keymap
 from widgets.usertext import literal
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ class UnlockScreen(Screen[None]):
     """Asks for the passphrase, three tries; posts :class:`Unlocked` or :class:`GaveUp`."""
 
     SCREEN_TITLE = "Locked"
-    BINDINGS = [Binding("escape", "give_up", "Quit", id="unlock.quit")]
+    KEYMAP = "privacy.unlock"
+    BINDINGS = keymap.bindings(KEYMAP)
     DEFAULT_CSS = """
     UnlockScreen { align: center middle; }
     UnlockScreen #unlock-box { width: 64; max-width: 100%; height: auto; border: round $primary; padding: 1 2; }

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from store.intention import CHOICES
 from store.intention import clean as clean_plan
 from store.models import CADENCES
+from tui.shell import userkeys
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -112,6 +113,7 @@ def check(raw: Mapping[str, Any], themes: Sequence[str]) -> Checked:
     out.clean["use_my_name"] = raw["use_my_name"] is True
     _check_support(raw, out)
     _check_if_no(raw, out)
+    _check_keymap(raw, out)
     return out
 
 
@@ -129,6 +131,17 @@ def _check_if_no(raw: Mapping[str, Any], out: Checked) -> None:
     else:
         text = clean_plan(choice) if isinstance(choice, str) and choice in CHOICES else ""
     out.clean["if_no_plan"] = text
+
+
+def _check_keymap(raw: Mapping[str, Any], out: Checked) -> None:
+    """Settings › Keys: ``id = keys`` lines; each one that can't be used is named, with why."""
+    if "keymap" not in raw:
+        return
+    entries, problems = userkeys.parse(str(raw["keymap"]))
+    problems += userkeys.check(entries).problems
+    if problems:
+        out.errors["keymap"] = "Not used: " + "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
+    out.clean["keymap"] = entries
 
 
 def _check_support(raw: Mapping[str, Any], out: Checked) -> None:

@@ -2,9 +2,10 @@
 quiet days, cool-off hours, prompts with your name, theme; and Settings › Support (a support line, someone
 to reach, what helps: private, shown by the journal's support panel and never on Today).
 
-Opened with ``,`` on Today or "Settings…" in the palette. ``ctrl+s`` saves every change at once (one
-atomic write through ``app.write``); ``escape`` cancels (asking first when something changed). Bad
-input gets an inline message saying what is accepted, and nothing typed is lost.
+Opened with ``,`` from any screen, "Settings…" in the palette, or a palette entry naming a field
+("Settings: pipeline floor…" opens on it); Settings › Keys holds your own key map. ``ctrl+s`` saves
+every change at once (one atomic write through ``app.write``); ``escape`` cancels (asking first when
+something changed). Bad input gets an inline message saying what is accepted, and nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -39,6 +39,7 @@ from tui.settings.actions import (
     name_example,
     validate_int,
 )
+from tui.shell import keymap, userkeys
 from widgets.number_input import NumberInput
 from widgets.usertext import literal
 
@@ -69,12 +70,14 @@ reflection questions in the third person, which helps some people step back. *If
 plan for the next no (a walk, a text to someone…): Rebound shows it the moment a no comes.
 
 *Support* is optional and stays on this machine: a support line, someone you can reach, and what helps
-you. The journal's support panel shows them (also `ctrl+p` › Support: I'm struggling); Today never does."""
+you. The journal's support panel shows them (also `ctrl+p` › Support: I'm struggling); Today never does.
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", show=True, id="settings.save"),
-        Binding("escape", "cancel", "Cancel", show=True, id="settings.cancel"),
-    ]
+*Keys* is your own key map, one line each: a binding id, `=`, then the key or keys (comma-separated),
+for example `board.reject = R` or `app.quit = ctrl+x`. Each screen's help (`?`) lists its binding ids;
+the README has the whole key map. A line that can't be used says why, and nothing else changes."""
+
+    KEYMAP = "settings"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     SettingsScreen { layout: vertical; }
@@ -144,6 +147,11 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
                                  "high contrast suits bright rooms and low vision")
             yield from self._if_no_rows(s)
             yield from self._support_rows(s)
+            yield from self._row("keymap", "Keys",
+                                 TextArea(userkeys.text_of(s.keymap), id="f-keymap", compact=True, soft_wrap=False,
+                                          tab_behavior="focus"),
+                                 f"your own keys, one per line: binding id = keys (e.g. {userkeys.EXAMPLE}); "
+                                 "? on a screen lists its ids")
         yield Static("", id="settings-status")
         yield Footer()
 
@@ -212,6 +220,7 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
             "support_helps": self.query_one("#f-support_helps", TextArea).text,
             "if_no_choice": self.query_one("#f-if_no_choice", Select).value,
             "if_no_own": self.query_one("#f-if_no_own", Input).value,
+            "keymap": self.query_one("#f-keymap", TextArea).text,
         }
         for f in INT_FIELDS:
             out[f.key] = self.query_one(f"#f-{f.key}", Input).value
@@ -260,6 +269,8 @@ you. The journal's support panel shows them (also `ctrl+p` › Support: I'm stru
         if actions.save(changes):
             if "theme" in changes:
                 self.app.theme = changes["theme"]  # already saved: the app's own save is skipped
+            if "keymap" in changes:
+                self.rapp.apply_user_keymap(changes["keymap"])
             self.notify("Settings saved.", title="Settings", markup=False)
             self.dismiss(True)
 

@@ -3,13 +3,15 @@ palette commands and a refresh when the screen comes back into view."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple, Protocol, cast, runtime_checkable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol, cast, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.shell import keymap
 from widgets.banner import ReadOnlyBanner
 from widgets.topbar import TopBar
 
@@ -40,6 +42,8 @@ class ReboundScreen(Screen):
     SCREEN_TITLE = ""
     #: What the screen is for, and how to use it (Markdown, our own text); the help shows it.
     HELP = ""
+    #: Its scope in the key map (:mod:`tui.shell.keymap`): its BINDINGS, palette entries and help rows.
+    KEYMAP: ClassVar[str] = ""
 
     @property
     def rapp(self) -> ReboundApp:
@@ -70,7 +74,29 @@ class ReboundScreen(Screen):
         """Re-read what the screen shows (another screen may have changed it)."""
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
-        """Commands this screen adds to the palette (ctrl+p)."""
+        """Commands this screen adds to the palette (ctrl+p): one per key of its key map that has a
+        palette title (running what the key runs), then :meth:`palette_extras`."""
+        yield from self.keyed_commands()
+        yield from self.palette_extras()
+
+    def keyed_commands(self) -> Iterator[PaletteCommand]:
+        """The palette entries made from this screen's keys (their help names the key as bound now)."""
+        if not self.KEYMAP:
+            return
+        user = getattr(self.app, "user_keymap", {})
+        for entry in keymap.palette(self.KEYMAP, user, self.palette_subject()):
+            yield PaletteCommand(entry.title, entry.help, partial(self.run_later, entry.action))
+
+    def run_later(self, action: str) -> None:
+        """Run one of this screen's actions (as its key would) once the palette has closed."""
+        self.app.call_later(self.run_action, action)
+
+    def palette_subject(self) -> str | None:
+        """What the screen is on, for palette titles that name it ("Edit {subject}"); None: nothing."""
+        return None
+
+    def palette_extras(self) -> Iterable[PaletteCommand]:
+        """Palette commands that have no key of their own."""
         return ()
 
     def save_pending(self) -> None:

@@ -1,4 +1,6 @@
-"""``?``: what the current screen is for and every key it answers to.
+"""``?``: what the current screen is for and every key it answers to — its part of the key map
+(:mod:`tui.shell.keymap`, the same table its BINDINGS and palette entries come from, with your own
+keys from Settings › Keys), the keys of every screen, and the letters that mean the same everywhere.
 
 A screen's ``HELP`` is a little Markdown: ``**bold**``, ``*italic*`` and ```code``` (keys) are drawn
 as such, never shown raw; lines of a paragraph are joined (so it wraps to the terminal), while a line
@@ -10,20 +12,12 @@ from __future__ import annotations
 import re
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-GLOBAL_KEYS = [
-    ("1 … 5", "Today · Board · Journal · Contacts · Outreach"),
-    ("?", "this help"),
-    ("ctrl+p", "command palette: every action, searchable"),
-    ("/", "filter or search the current list"),
-    ("escape", "close a dialog, cancel a form, clear a filter"),
-    ("q", "quit (everything is already saved)"),
-]
+from tui.shell import keymap
 
 #: Named in every help screen: the support panel, from the palette, on every screen.
 SUPPORT_LINE = "A hard moment? ctrl+p › “Support: I'm struggling” shows your support line. Rebound is not therapy."
@@ -68,13 +62,15 @@ def markdown_content(text: str) -> Content:
     return Content.assemble(*_inline("\n\n".join(joined)))
 
 
-def _key_label(key: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "shift+left": "shift+←", "shift+right": "shift+→",
-             "left": "←", "right": "→", "up": "↑", "down": "↓", "enter": "enter", "escape": "escape"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
-
-
-def screen_keys(screen: Screen) -> list[tuple[str, str]]:
+def screen_keys(screen: Screen) -> list[tuple[str, str, str]]:
+    """The rows of the key map for ``screen`` (key, what it does, binding id): its own scope, then
+    those it inherits (a free write has the journal form's keys too). A screen outside the key map
+    (none today; a test keeps it so) lists its own BINDINGS."""
+    scopes = [cls.__dict__["KEYMAP"] for cls in type(screen).__mro__ if cls.__dict__.get("KEYMAP")]
+    if scopes:
+        user = getattr(screen.app, "user_keymap", {})
+        rows = [row for scope in scopes for row in keymap.help_rows(scope, user)]
+        return [row for i, row in enumerate(rows) if row[2] not in {r[2] for r in rows[:i]}]
     rows = []
     seen = set()
     bindings = []
@@ -89,24 +85,26 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
         if not desc or key in seen:
             continue
         seen.add(key)
-        rows.append((_key_label(key), desc))
+        rows.append((keymap.label(key), desc, ""))
     return rows
 
 
-def _rows(rows: list[tuple[str, str]]) -> list:
-    width = max((len(k) for k, _ in rows), default=4) + 2
+def _rows(rows: list[tuple[str, str, str]]) -> list:
+    """A key-map table: the key (bold), what it does, and its binding id (dim: Settings › Keys takes it)."""
+    width = max((len(k) for k, _, _ in rows), default=4) + 2
+    desc_width = min(36, max((len(d) for _, d, _ in rows), default=0))
     out: list = []
-    for key, desc in rows:
-        out += [(f"  {key:<{width}}", "bold"), desc, "\n"]
+    for key, desc, binding_id in rows:
+        out += [(f"  {key:<{width}}", "bold"), f"{desc:<{desc_width}}" if binding_id else desc]
+        if binding_id:
+            out += [("  " + binding_id, "dim")]
+        out.append("\n")
     return out
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-    ]
+    KEYMAP = "help"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, target: Screen) -> None:
         super().__init__()
@@ -121,9 +119,13 @@ class HelpScreen(ModalScreen[None]):
             parts += [("Keys on this screen", "bold"), "\n"]
             parts += _rows(keys)
             parts.append("\n")
+        user = getattr(self.app, "user_keymap", {})
         parts += [("Everywhere", "bold"), "\n"]
-        parts += _rows(GLOBAL_KEYS)
-        parts += ["\n", (SUPPORT_LINE, "italic"), "\n\n", ("escape closes this help", "dim")]
+        parts += _rows(keymap.global_rows(user))
+        parts += ["\n", ("Same key, same meaning on every screen", "bold"), "\n"]
+        parts += _rows(keymap.shared_rows())
+        parts += ["\n", ("Your own keys: Settings (,) › Keys, one line each: binding id = keys.", "italic"), "\n"]
+        parts += [(SUPPORT_LINE, "italic"), "\n\n", ("escape closes this help", "dim")]
         with VerticalScroll(id="help-box"):
             yield Static(Content.assemble(*parts), id="help-text")
 

@@ -1,9 +1,11 @@
-"""``u``: put back the last one-key change (``r``, ``x``, ``H``/``L``, ``d``, ``m``, an import).
+"""``u``: put back the last one-key change (``R``, ``G``, ``x``, ``H``/``L``, ``d``, ``m``, an import).
 
-The verbs record their writes (:mod:`store.undo`) and their toast offers ``u``; this app-level key
-puts every record they touched back exactly as it was, in one write. Screens that bind ``u`` to
-something of their own (Today: a plan step back to do; Contacts) keep it there. It works on the main
-screens and on screens marked :class:`UndoHere` (the card details, the sweep), never under a dialog.
+The verbs record their writes (:mod:`store.undo`) and their toast offers the key (as bound now:
+:func:`tui.shell.keymap.undo_offer`); this app-level action puts every record they touched back
+exactly as it was, in one write. Its key is ``app.undo`` in the key map (:mod:`tui.shell.keymap_main`);
+Today binds the same id to its own action, which puts a done or skipped plan step back and otherwise
+comes here. It works on the main screens and on screens marked :class:`UndoHere` (the card details,
+the sweep), never under a dialog.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.binding import Binding
 from textual.message import Message
 
 from store.db import Store
 from store.undo import NothingToUndo, Undoable
+from tui.shell import keymap
 from tui.shell.base import ReboundScreen
 
 
@@ -36,11 +38,9 @@ class UndoHere:
 
 
 class UndoApp(App[Any]):
-    """Base of ReboundApp: the ``u`` key."""
+    """Base of ReboundApp: what the ``u`` key (``app.undo``) does."""
 
     store: Store
-
-    BINDINGS = [Binding("u", "undo", "Undo the last change", show=False, id="app.undo")]
 
     def action_undo(self) -> None:
         screen = self.screen
@@ -54,7 +54,8 @@ class UndoApp(App[Any]):
         try:
             done = self.write(lambda: undone.append(self.store.undo.undo()))
         except NothingToUndo as exc:
-            self.notify(str(exc), title="Undo", markup=False, timeout=4)
+            self.notify(str(exc) if exc.changed_since else keymap.nothing_to_undo(), title="Undo", markup=False,
+                        timeout=4)
             return
         if not done or not undone:
             return

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.shell import keymap
 from widgets.usertext import literal
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ class WelcomeScreen(ModalScreen[Welcome | None]):
     WelcomeScreen #welcome-next { height: auto; max-height: 6; border: none; padding: 0; }
     WelcomeScreen #welcome-keys { height: 1; color: $foreground 60%; }
     """
-    BINDINGS = [Binding("escape", "skip", "Skip", id="welcome.skip")]
+    KEYMAP = "welcome"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome-box"):

@@ -20,6 +20,7 @@ from store.dates import DateError, parse_user_date, short_date
 from store.plans import FEEDBACK_KINDS, PlanView, StepView
 from store.recipients import CLOSE_LOOP, REPLY, RUNNER_UP
 from store.today import DueItem, Summary
+from tui.shell.keymap import key_of
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -108,7 +109,8 @@ Jump = (OpenApplication | OpenContact | OpenDraft | Compose | StartReframe | Ref
         | AskIntention | Notice)
 
 def not_a_contact(name: str) -> Notice:
-    return Notice(f"{name} isn't a contact yet: a adds them (quarterly), then enter writes to them.")
+    return Notice(f"{name} isn't a contact yet: {key_of('today.add_contact')} adds them (quarterly), then enter "
+                  "writes to them.")
 
 
 def next_to_write(step: StepView) -> plans_mod.Person | None:
@@ -119,7 +121,7 @@ def next_to_write(step: StepView) -> plans_mod.Person | None:
 
 
 def first_name_only(view: PlanView) -> plans_mod.Person | None:
-    """The first person met who is only a name on the card (``a`` adds them as a contact)."""
+    """The first person met who is only a name on the card (``n`` adds them as a contact)."""
     return next((p for p in view.people if not p.contact_id), None)
 
 
@@ -186,7 +188,7 @@ class TodayActions:
     def can_snooze(self, step: StepView) -> Outcome | None:
         """Why ``step`` can't be snoozed (an :class:`Outcome` to say), or None when it can."""
         if not step.is_open:
-            return Outcome(False, f"{step.title} is {_state(step)}; u puts it back.")
+            return Outcome(False, f"{step.title} is {_state(step)}; {key_of('app.undo')} puts it back.")
         return None
 
     def snooze(self, view: PlanView, step: StepView, until: date) -> Outcome:

@@ -17,13 +17,16 @@ how many steps are due; when even those lines don't fit, a last row lists the re
 line counts what is due today and the plan steps due. Steps tick themselves off when you do them
 anywhere in Rebound (a reframe written, a reply marked sent, an application made). `enter` does what
 the hint under the list says (writes to the next person); once the message is marked sent, put off or
-left with `escape`, you are back here on the next step. `a` adds a name met during the application as a
-contact (quarterly). `space` marks a step done, `s` skips it, `z` snoozes it to a day you choose, `u`
-puts it back to do. A plan leaves Today once every step is done or skipped; it stays on the application.
+left with `escape`, you are back here on the next step. `n` adds a name met during the application as a
+new contact (quarterly). `space` marks a step done, `s` skips it, `z` snoozes it to a day you choose, `u`
+puts it back to do (off a step, `u` undoes the last one-key change, as everywhere). A plan leaves Today
+once every step is done or skipped; it stays on the application.
 
 **Due today** lists application next steps and drafts you snoozed until today, and feedback you can
 keep as a lesson. **A good moment to reach out** suggests up to three people, each with a reason;
 the rest wait on Contacts. `enter` opens each where it lives.
 
-`,` opens the settings (your name, signature, pipeline floor, weekly goal, cadence, theme…).
+`/` narrows the list as you type (a company, a person, a step); `escape` clears it. `,` opens the
+settings (your name, signature, pipeline floor, weekly goal, cadence, theme, your own keys…), from
+any screen.
 """

@@ -13,7 +13,6 @@ from __future__ import annotations
 from enum import Enum
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 from store.dates import short_date
 from store.models import Application
 from store.plans import pipeline_counts
+from tui.shell import keymap
 from tui.today.actions import TodayActions
 from widgets.usertext import clip
 
@@ -42,12 +42,8 @@ class RefillDialog(ModalScreen[RefillResult | None]):
     """Dismisses with :attr:`RefillResult.NEW` (go add one on the board) or None. Applying goes
     through :meth:`TodayActions.send_to_applied`."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="refill.close"),
-        Binding("n", "new", "New, in Wishlist", id="refill.new"),
-        Binding("j", "down", "Down", show=False, id="refill.down"),
-        Binding("k", "up", "Up", show=False, id="refill.up"),
-    ]
+    KEYMAP = "today.refill"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = """
     RefillDialog { align: center middle; }

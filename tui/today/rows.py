@@ -24,6 +24,7 @@ from textual.content import Content
 from store.dates import short_date
 from store.plans import STEP_BLURBS, PlanView, StepView
 from store.today import CONTACTS_A_DAY, DueItem, Summary, step_is_due, step_when
+from tui.shell.keymap import key_of
 from tui.today.intent import intent_row
 from widgets.usertext import clip
 
@@ -107,7 +108,7 @@ def step_hint(view: PlanView, step: StepView) -> str:
     if step.key in ("thank_you", "close_loop", "stay_in_touch") and waiting:
         return f"enter: write to {clip(waiting[0].name, 24)}"
     if step.key in ("thank_you", "stay_in_touch") and names:
-        return f"a: add {clip(names[0].name, 24)} as a contact first"
+        return f"{key_of('today.add_contact')}: add {clip(names[0].name, 24)} as a contact first"
     if step.key == "feedback" and any(p.kind == "rejection reply" and not p.replied_on for p in view.people):
         return "enter: the same reply, with the question"
     return STEP_HINTS.get(step.key, "enter: do it")
@@ -117,8 +118,9 @@ def person_line(view: PlanView, step: StepView, i: int) -> tuple[Parts, str]:
     p = step.people[i]
     name = clip(p.name, 32)
     if not p.contact_id:
-        return [f"      + {name}", (" — not a contact yet: a adds them (quarterly)", "dim")], \
-            "a: add as a contact (quarterly)"
+        add = key_of("today.add_contact")
+        return [f"      + {name}", (f" — not a contact yet: {add} adds them (quarterly)", "dim")], \
+            f"{add}: add as a contact (quarterly)"
     if step.key == "thank_you":
         what = NOTE_WORDS.get(p.kind, "reply")
         if p.replied_on:

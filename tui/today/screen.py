@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,14 +24,16 @@ from store import plans as plans_mod
 from store.dates import parse_user_date
 from store.today import Summary, greeting, summarize
 from tui.dialogs import TextPromptDialog
+from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.today import jumps
 from tui.today.actions import Outcome, TodayActions, snooze_problem
 from tui.today.folds import PlanFolds
 from tui.today.head import due_counts, head_text, stats_text
 from tui.today.help_text import TODAY_HELP
-from tui.today.palette import today_commands
+from tui.today.palette import today_extras
 from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, next_todo
+from widgets.filter_bar import FilterBar
 from widgets.usertext import clip, literal
 
 
@@ -40,21 +42,8 @@ class TodayScreen(ReboundScreen):
     SCREEN_TITLE = "Today"
     HELP = TODAY_HELP
 
-    BINDINGS = [
-        Binding("enter", "do", "Do it", show=True, id="today.do"),
-        Binding("space", "done", "Done", show=True, id="today.done"),
-        Binding("s", "skip", "Skip", show=True, id="today.skip"),
-        Binding("z", "snooze", "Snooze", show=True, id="today.snooze"),
-        Binding("u", "undo", "Undo step", show=False, id="today.undo"),
-        Binding("a", "add_contact", "Add as a contact", show=False, id="today.add_contact"),
-        Binding("comma", "settings", "Settings", show=True, id="today.settings"),
-        Binding("slash", "filter", "Filter", show=False, id="today.filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="today.clear_filter"),
-        Binding("right", "expand", "Show a plan's steps", show=False, id="today.expand"),
-        Binding("left", "fold", "Fold a plan", show=False, id="today.fold"),
-        Binding("j", "cursor_down", "Down", show=False, id="today.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="today.up"),
-    ]
+    KEYMAP = "today"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     DEFAULT_CSS = TODAY_CSS
 
@@ -77,6 +66,7 @@ class TodayScreen(ReboundScreen):
         yield Static(head_text(clock.today(), greeting(clock.now().hour, self.store.settings.current().my_name)),
                      id="today-head")
         yield Static(literal("Reading your data…"), id="today-stats")
+        yield FilterBar("words in a row: a company, a person, a step", id="today-filter")
         yield OptionList(id="today-list")
         yield Static("", id="today-hint")
         yield Static("", id="today-prompt")
@@ -231,11 +221,12 @@ class TodayScreen(ReboundScreen):
             jumps.go(self, jump, from_row=row.id)
 
     def action_add_contact(self) -> None:
-        """``a``: the highlighted name (or the plan's first name that isn't a contact) becomes one."""
+        """``n``: the highlighted name (or the plan's first name that isn't a contact) becomes one."""
         row = self.current_row()
         view = self._view(row.plan_id if row else None)
         if row is None or view is None:
-            self.say("a adds a person met during a rejected application as a contact: move to a plan.")
+            self.say(f"{keymap.key_of('today.add_contact')} adds a person met during a rejected application as a "
+                     "contact: move to a plan.")
             return
         step = view.step(row.step or "")
         person = step.people[row.person] if step and row.person is not None and row.person < len(step.people) \
@@ -280,7 +271,7 @@ class TodayScreen(ReboundScreen):
         if row is not None and row.plan_id:
             self._set_open(row.plan_id, False)
 
-    # -- space / s / z / u on a step
+    # -- space / s / z / u on a step (u: the app's undo off a step)
 
     def _step_at_cursor(self, verb: str) -> tuple[plans_mod.PlanView, plans_mod.StepView] | None:
         """The plan step under the cursor; else None, having said why."""
@@ -331,9 +322,15 @@ class TodayScreen(ReboundScreen):
             validate=lambda text: snooze_problem(text, today)), chosen)
 
     def action_undo(self) -> None:
-        found = self._step_at_cursor("Undo")
-        if found:
-            self.tell(self.actions.undo(*found))
+        """``u``: on a plan step done, skipped or snoozed by hand, put it back to do; anywhere else, the
+        app's undo of the last one-key change (a card rejected on the board comes back from here too)."""
+        row = self.current_row()
+        view = self._view(row.plan_id) if row is not None and row.kind in ("step", "person") else None
+        step = view.step(row.step or "") if view is not None and row is not None else None
+        if view is not None and step is not None and step.status != "todo" and not step.auto:
+            self.tell(self.actions.undo(view, step))
+        else:
+            self.rapp.action_undo()
 
     def action_cursor_down(self) -> None:
         self.query_one("#today-list", OptionList).action_cursor_down()
@@ -341,25 +338,33 @@ class TodayScreen(ReboundScreen):
     def action_cursor_up(self) -> None:
         self.query_one("#today-list", OptionList).action_cursor_up()
 
-    def action_settings(self) -> None:
-        self.rapp.action_settings()  # its close refreshes the screen shown (this one)
+    # -- `/`: the inline filter
 
     def action_filter(self) -> None:
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            self.filter_text = text.strip()
-            if self.summary is not None:
-                self._fill_list()
+        self.query_one(FilterBar).open(self.filter_text)
 
-        self.app.push_screen(TextPromptDialog("Filter Today", "Words to look for (escape clears the filter later)",
-                                              value=self.filter_text), chosen)
+    @on(FilterBar.Changed)
+    def _filter_typed(self, event: FilterBar.Changed) -> None:
+        self.filter_text = event.text.strip()
+        if self.summary is not None:
+            self._fill_list()
+
+    @on(FilterBar.Submitted)
+    def _filter_done(self) -> None:
+        if not self.filter_text:
+            self.query_one(FilterBar).close()
+        self.query_one("#today-list", OptionList).focus()
 
     def action_clear_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        if not (self.filter_text or bar.active):
+            return
+        bar.close()
+        self.query_one("#today-list", OptionList).focus()
         if self.filter_text:
             self.filter_text = ""
             if self.summary is not None:
                 self._fill_list()
 
-    def palette_commands(self) -> Iterable[PaletteCommand]:
-        return today_commands(self)
+    def palette_extras(self) -> Iterable[PaletteCommand]:
+        return today_extras(self)

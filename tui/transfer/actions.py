@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from store import clock, logs
 from store.dates import short_date
 from store.errors import StoreError
-from store.undo import OFFER
+from tui.shell.keymap import undo_offer
 from tui.transfer.kinds import ExportKind
 from tui.transfer.reading import Prepared
 
@@ -110,7 +110,7 @@ class TransferActions:
         if not prepared.added and not prepared.updated:
             return Done(f"Nothing to add or update from {name}; your column and stage choices are remembered "
                         "for files like this.")
-        return Done(f"Imported from {name}: {prepared.added:,} added, {prepared.updated:,} updated. {OFFER}")
+        return Done(f"Imported from {name}: {prepared.added:,} added, {prepared.updated:,} updated. {undo_offer()}")
 
     # -- exports
 

@@ -2,9 +2,10 @@
 freezes), then the dialog shows how it was read, the counts (added, updated, unchanged, skipped,
 with one line per skipped row and why), the first rows and the notes.
 
-For applications it also shows the column mapping (``c`` changes which column feeds a field),
-asks once about each stage name Rebound doesn't know (``s`` asks again), and ``d`` reads dates
-such as 3/1/2026 the other way round; each change plans the file again.
+For applications it also shows the column mapping, asks once about each stage name Rebound doesn't
+know, and reads dates such as 3/1/2026 either way: ``o`` (options) changes which column feeds a
+field, asks about the stage names again, or turns the date order round; each change plans the file
+again.
 
 ``ctrl+s`` dismisses with the :class:`~tui.transfer.reading.Prepared` plan (the caller saves it in
 one write); ``escape`` dismisses with None and nothing is written.
@@ -12,11 +13,11 @@ one write); ``escape`` dismisses with None and nothing is written.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -25,10 +26,21 @@ from textual.worker import get_current_worker
 
 from store.importing import stages as S
 from store.importing.common import ImportFormatError, read_bytes
+from tui.dialogs import ChoiceDialog
+from tui.shell import keymap
 from tui.transfer import ask
 from tui.transfer.kinds import ImportKind
 from tui.transfer.reading import ASK, Prepared, SheetChoices, Snapshot, read_file
 from widgets.usertext import literal, safe
+
+
+class Option(StrEnum):
+    """The choices of ``o``."""
+
+    COLUMNS = "columns"
+    STAGES = "stages"
+    DATES = "dates"
+
 
 PREVIEW_CSS = """
 ImportPreview { align: center middle; }
@@ -63,15 +75,8 @@ class ImportPreview(ModalScreen[Prepared | None]):
     """Reads and plans ``path`` as ``kind``; dismisses with the plan to save, or None."""
 
     DEFAULT_CSS = PREVIEW_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="transfer.cancel"),
-        Binding("ctrl+s", "save", "Import", id="transfer.save"),
-        Binding("c", "columns", "Columns", show=False, id="transfer.columns"),
-        Binding("s", "stages", "Stages", show=False, id="transfer.stages"),
-        Binding("d", "day_first", "Day first", show=False, id="transfer.day_first"),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+    KEYMAP = "transfer.preview"
+    BINDINGS = keymap.bindings(KEYMAP)
 
     def __init__(self, kind: ImportKind, path: Path, snapshot: Snapshot) -> None:
         super().__init__()
@@ -97,8 +102,8 @@ class ImportPreview(ModalScreen[Prepared | None]):
         parts: list[str | tuple[str, str]] = [("ctrl+s", "bold"), " import (one save)  ", ("esc", "bold"),
                                               " cancel: nothing changes"]
         if self.kind is ImportKind.APPLICATIONS:
-            parts += ["\n", ("c", "bold"), " columns  ", ("s", "bold"), " stage names  ", ("d", "bold"),
-                      " dates day first / month first  ", ("j k", "bold"), " scroll"]
+            parts += ["\n", ("o", "bold"), " options: columns, stage names, dates day or month first  ",
+                      ("j k", "bold"), " scroll"]
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
@@ -166,6 +171,26 @@ class ImportPreview(ModalScreen[Prepared | None]):
                 self._reread()
 
         ask.ask_stages(self.app, names, self.choices.stages, answered)
+
+    def action_options(self) -> None:
+        """``o``: which column is which, what unknown stage names mean, and the date order."""
+        if self.kind is not ImportKind.APPLICATIONS:
+            return
+
+        def chosen(which: str | None) -> None:
+            match which:
+                case Option.COLUMNS:
+                    self.action_columns()
+                case Option.STAGES:
+                    self.action_stages()
+                case Option.DATES:
+                    self.action_day_first()
+
+        self.app.push_screen(ChoiceDialog("Import options", [
+            (Option.COLUMNS, "Columns: which column holds what"),
+            (Option.STAGES, "Stage names: what this file's stages mean"),
+            (Option.DATES, "Dates: read them day first or month first"),
+        ]), chosen)
 
     def action_stages(self) -> None:
         if self.kind is not ImportKind.APPLICATIONS:

@@ -104,9 +104,9 @@ class Prepared:
 
 # The store's notes name the CLI's options; in the app the same choices are keys of the preview.
 _CLI_HINTS = [
-    (re.compile(r" \(choose with --stage '.*?', or run at a terminal\)"), " (press s to choose)"),
-    (re.compile(r"map one with --map company=HEADER"), "press c to choose its column"),
-    (re.compile(r"If they are day first, run again with --day-first"), "If they are day first, press d"),
+    (re.compile(r" \(choose with --stage '.*?', or run at a terminal\)"), " (press o, then stage names, to choose)"),
+    (re.compile(r"map one with --map company=HEADER"), "press o, then columns, to choose its column"),
+    (re.compile(r"If they are day first, run again with --day-first"), "If they are day first, press o, then dates"),
 ]
 
 
