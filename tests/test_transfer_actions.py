@@ -67,7 +67,7 @@ def test_stage_answers_and_columns_plan_again(store):
     data = (FIX / "applications" / "huntr.csv").read_bytes()
     first = read_file(ImportKind.APPLICATIONS, data, snap)
     assert first.unknown == [("Waiting on referral", 1)]
-    assert any("(press s to choose)" in line for line in first.lines)
+    assert any("(press o, then stage names, to choose)" in line for line in first.lines)
     assert not any("--stage" in line for line in first.lines)
     again = read_file(ImportKind.APPLICATIONS, data, snap,
                       SheetChoices(columns={"salary": ""}, stages={"Waiting on referral": ("offer", "")}))
@@ -75,9 +75,10 @@ def test_stage_answers_and_columns_plan_again(store):
 
 
 def test_cli_hints_become_keys():
-    assert app_wording("If they are day first, run again with --day-first") == "If they are day first, press d"
+    assert app_wording("If they are day first, run again with --day-first") == \
+        "If they are day first, press o, then dates"
     assert app_wording("no column was read as the company: map one with --map company=HEADER").endswith(
-        "press c to choose its column")
+        "press o, then columns, to choose its column")
 
 
 def test_check_path(tmp_path):

@@ -21,6 +21,7 @@ from store.importing import stages as S
 from store.importing import vcard as V
 from store.importing.common import MAX_FILE_BYTES, ImportPlan
 from store.models import Application, Contact, JournalEntry, Settings
+from tui.shell.keymap import key_of
 from tui.transfer.kinds import ImportKind
 
 if TYPE_CHECKING:
@@ -102,17 +103,20 @@ class Prepared:
     unknown: list[tuple[str, int]] = field(default_factory=list)
 
 
-# The store's notes name the CLI's options; in the app the same choices are keys of the preview.
+# The store's notes name the CLI's options; in the app the same choices are keys of the preview
+# ({o}: its options key, as bound now).
 _CLI_HINTS = [
-    (re.compile(r" \(choose with --stage '.*?', or run at a terminal\)"), " (press o, then stage names, to choose)"),
-    (re.compile(r"map one with --map company=HEADER"), "press o, then columns, to choose its column"),
-    (re.compile(r"If they are day first, run again with --day-first"), "If they are day first, press o, then dates"),
+    (re.compile(r" \(choose with --stage '.*?', or run at a terminal\)"), " (press {o}, then stage names, to choose)"),
+    (re.compile(r"map one with --map company=HEADER"), "press {o}, then columns, to choose its column"),
+    (re.compile(r"If they are day first, run again with --day-first"), "If they are day first, press {o}, then dates"),
 ]
 
 
 def app_wording(line: str) -> str:
+    options = key_of("transfer.options")
     for rx, text in _CLI_HINTS:
-        line = rx.sub(text, line)
+        said = text.replace("{o}", options)
+        line = rx.sub(lambda _m, said=said: said, line)
     return line
 
 
