@@ -146,6 +146,8 @@ class TodayScreen(ReboundScreen):
             if target is not None:
                 ol.highlighted = target
         self._update_hint()
+        if not self._room():  # filled before the list had its height: fit the plans once it has
+            self.call_after_refresh(self._refit)
 
     def _room(self) -> int:
         """The list's height in rows (0 before the first layout)."""
