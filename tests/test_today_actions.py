@@ -160,7 +160,7 @@ def test_where_enter_leads_for_a_person_and_a_due_item(store):
     ben = next(p for p in keep.people if p.name == "Ben Li")
     # enter never adds a contact silently: it says which key does; a (add_target) adds
     assert actions.person_jump(view, keep, ben) == Notice(
-        "Ben Li isn't a contact yet: a adds them (quarterly), then enter writes to them.")
+        "Ben Li isn't a contact yet: n adds them (quarterly), then enter writes to them.")
     assert actions.add_target(view, ben) == AddContact(d["plan"].id, "Ben Li")
     assert actions.add_target(view, None) == AddContact(d["plan"].id, "Ben Li")  # from the step's line
     assert actions.due_jump(DueItem("application", "a1", "", "", TODAY)) == OpenApplication("a1")

@@ -177,7 +177,7 @@ async def test_the_first_rejection_asks_once_and_the_next_no_shows_the_plan(stor
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         board = await open_board(pilot)
         board.kanban.select("interviewing", [c.id for c in board.kanban.cards("interviewing")].index(first.id))
-        await press(pilot, "r")
+        await press(pilot, "R", "y")  # rejected (it asks first)
         assert "You planned for this" not in notified_text(app)  # nothing planned yet
         await press(pilot, "1")
         await today_ready(pilot)
@@ -200,7 +200,7 @@ async def test_the_first_rejection_asks_once_and_the_next_no_shows_the_plan(stor
         board = await open_board(pilot)
         board.kanban.select("interviewing", 0)
         assert board.kanban.current_card.id == second.id
-        await press(pilot, "r")
+        await press(pilot, "R", "y")
         closed = [m for m in notified(app, title="Closed") if "Bolt" in m or "planned" in m]
         assert any("You planned for this: take a walk." in m for m in closed), closed
         await press(pilot, "1")
@@ -290,7 +290,7 @@ async def test_closing_asks_an_optional_tag_and_the_split_reaches_trends_and_the
         assert sentence in rendered(wizard.query_one("#ev-split"))
 
 
-async def test_escape_in_the_close_dialog_still_cancels_and_r_asks_nothing(store, make_app):
+async def test_escape_in_the_close_dialog_still_cancels_and_R_asks_no_tag(store, make_app):
     card = store.applications.add(Application(company="Acme", role="Dev", stage="interviewing"))
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -300,7 +300,7 @@ async def test_escape_in_the_close_dialog_still_cancels_and_r_asks_nothing(store
         await until_screen(pilot, CloseDialog)
         await press(pilot, "escape")
         assert app.screen is board and store.applications.get(card.id).stage == "interviewing"
-        await press(pilot, "r")
+        await press(pilot, "R", "y")  # R asks "close as rejected?" only: no tag
         assert app.screen is board
         assert store.applications.get(card.id).outcome_control == ""
 

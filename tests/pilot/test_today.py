@@ -137,16 +137,16 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
         assert hooks.pop() == [("open_composer", (), {"kind": "rejection reply", "contact_ids": [ana.id],
                                                       "application_id": a.id})]
 
-        # stay in touch: Ben is only a name on the card — enter says which key adds him, a adds him
+        # stay in touch: Ben is only a name on the card — enter says which key adds him, n adds him
         # (quarterly), then enter writes his connection note
         ben_row = next(r.id for r in today_screen(app).rows if r.kind == "person" and "Ben Li" in r.text)
         await go(pilot, ben_row)
-        assert "a: add as a contact" in str(today_screen(app).query_one("#today-hint").render())
+        assert "n: add as a contact" in str(today_screen(app).query_one("#today-hint").render())
         await pilot.press("enter")
         await pilot.pause()
         assert not any(c.display_name == "Ben Li" for c in store.contacts.all())
-        assert any("a adds them" in n.message for n in app._notifications)
-        await pilot.press("a")
+        assert any("n adds them" in n.message for n in app._notifications)
+        await pilot.press("n")
         await pilot.pause()
         ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
         assert ben.cadence == "quarterly" and ben.application_ids == [a.id] and ben.company == "Acme"
@@ -691,10 +691,10 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         assert "✓ Ask for feedback" in await today("feedback")
         assert not any(d.kind == "feedback request" for d in store.drafts.all())
 
-        # -- 4. stay in touch: Ben becomes a contact with one key (a); a connection note for each
+        # -- 4. stay in touch: Ben becomes a contact with one key (n); a connection note for each
         ben_row = next(r.id for r in today_screen(app).rows if r.kind == "person" and "Ben Li" in r.text)
         await go(pilot, ben_row)
-        await pilot.press("a")
+        await pilot.press("n")
         await pilot.pause()
         ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
         assert ben.cadence == "quarterly"

@@ -63,7 +63,7 @@ async def test_final_round_rejection_with_a_recruiter_and_two_interviewers(store
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await ready(pilot)
         await _card_on_board(pilot, "interviewing")
-        await pilot.press("r")
+        await pilot.press("R", "y")  # rejected (it asks first)
         await pilot.pause()
         assert "u puts it back" in notified_text(app)  # a one-key verb offers undo
         plan = store.plans.for_application(acme.id)
@@ -164,7 +164,7 @@ async def test_the_refill_files_into_wishlist_and_says_i_applied(store, make_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await ready(pilot)
         await _card_on_board(pilot, "interviewing")  # the board's highlighted column: Interviewing
-        await pilot.press("r")
+        await pilot.press("R", "y")  # rejected (it asks first)
         await pilot.pause()
         await pilot.press("1")
         await _back_on_today(pilot)

@@ -51,21 +51,21 @@ async def _on_acme(pilot) -> BoardScreen:
     return board
 
 
-async def test_u_restores_byte_identical_records_after_r_L_and_d(store, make_app):
+async def test_u_restores_byte_identical_records_after_R_L_and_d(store, make_app):
     _ana, acme = _seed(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await ready(pilot)
         board = await _on_acme(pilot)
         assert board.kanban.current_card.id == acme.id
-        for keys in (["r"], ["L"], ["d", "y"]):
+        for keys in (["R", "y"], ["L"], ["d", "y"]):
             before, before_file = records(store), file_bytes(store)
             saves = store.storage.saves
             await pilot.press(keys[0])
             await pilot.pause()
             if len(keys) > 1:
                 assert isinstance(app.screen, ConfirmDialog)
-                await pilot.press(*keys[1:])  # y: yes, delete
+                await pilot.press(*keys[1:])  # y: yes, close it as rejected / delete
                 await pilot.pause()
             assert records(store) != before
             assert "u puts it back" in notified_text(app)
@@ -76,7 +76,7 @@ async def test_u_restores_byte_identical_records_after_r_L_and_d(store, make_app
             assert "Undone" in [n.title for n in app._notifications]
             got = store.applications.get(acme.id)
             assert got is not None and got.stage == "interviewing" and got.next_action == "Prepare the onsite"
-        assert store.plans.count() == 0  # the plan r made is gone with it
+        assert store.plans.count() == 0  # the plan R made is gone with it
         # nothing left to undo: said calmly, nothing written
         saves = store.storage.saves
         await pilot.press("u")
