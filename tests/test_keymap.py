@@ -157,3 +157,16 @@ def test_a_user_keymap_applies_what_it_can() -> None:
     assert entries == {"board.sweep": "w", "app.quit": "ctrl+x"}
     assert problems == ["line 4: write it as “board.reject = R”"]
     assert userkeys.parse(userkeys.text_of(entries))[0] == entries
+
+
+def test_u_undoes_everywhere_and_today_adds_a_contact_with_n() -> None:
+    """After the undo and Today's plan keys joined the map: u is one key (one id, so a remap moves
+    Today's too), a only opens what is linked, and Today's "add as a contact" is new, on n."""
+    letters = keymap.letters()
+    assert {"Everywhere", "Today"} <= set(letters["u"]["undo"])
+    assert [k.id for k in keymap.SCOPES["today"].keys if k.keys == "u"] == ["app.undo"]
+    assert list(letters["a"]) == ["linked"] and "Today" not in letters["a"]["linked"]
+    assert "Today" in letters["n"]["new"] and keymap.BY_ID["today.add_contact"].keys == "n"
+    assert keymap.undo_offer() == "u puts it back."
+    assert {"board.view", "welcome.skip", "privacy.save", "unlock.quit", "outreach.editor.external"} <= set(
+        keymap.BY_ID)

@@ -113,6 +113,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
             pass  # not on the main thread, or no such signals (Windows)
 
     def on_unmount(self) -> None:
+        keymap.use({})  # the words of toasts name the default keys again (the next app applies its own)
         # give the signals back (a test process, or whatever runs the app next, must not inherit them)
         try:
             loop = asyncio.get_running_loop()

@@ -11,6 +11,8 @@ from tests.waiting import notified_text, until_screen
 from tui.board.screen import BoardScreen
 from tui.dialogs import ConfirmDialog
 from tui.outreach.screen import OutreachScreen
+from tui.shell import keymap
+from tui.today.screen import TodayScreen
 
 
 def records(store) -> dict[str, dict[str, str]]:
@@ -105,3 +107,43 @@ async def test_u_after_m_takes_back_the_touchpoint_the_stamp_and_the_sent_state(
         await pilot.pause()
         assert records(store) == before and file_bytes(store) == before_file
         assert store.touchpoints.count() == 0 and store.contacts.get(ana.id).last_touch_on == "2026-01-10"
+
+
+async def test_u_on_today_off_a_step_undoes_the_board_s_last_change(store, make_app):
+    """One letter, one meaning: u on Today puts back a rejection made on the board (and its plan); on
+    a step done by hand it puts that step back, as before."""
+    _ana, acme = _seed(store)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await _on_acme(pilot)
+        await pilot.press("R", "y")  # rejected (it asks first)
+        await pilot.pause()
+        assert store.applications.get(acme.id).stage == "closed" and store.plans.count() == 1
+        await pilot.press("1")
+        today = await until_screen(pilot, TodayScreen)
+        row = today.current_row()
+        assert row is not None and not (row.kind in ("step", "person") and row.step)  # the plan's own line
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.applications.get(acme.id).stage == "interviewing" and store.plans.count() == 0
+        assert "Undone" in [n.title for n in app._notifications]
+
+
+async def test_the_undo_key_in_toasts_follows_a_remap(store, make_app):
+    _ana, acme = _seed(store)
+    store.settings.update(keymap={"app.undo": "ctrl+z"})
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await _on_acme(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        assert "ctrl+z puts it back" in notified_text(app) and "u puts it back" not in notified_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert store.applications.get(acme.id).stage == "interviewing"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Nothing to undo: ctrl+z puts back the last one-key change (R, G, x, H/L, d, m" in notified_text(app)
+    assert keymap.undo_offer() == "u puts it back."  # the app is gone: words name the default keys again
