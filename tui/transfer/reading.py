@@ -115,8 +115,8 @@ _CLI_HINTS = [
 def app_wording(line: str) -> str:
     options = key_of("transfer.options")
     for rx, text in _CLI_HINTS:
-        said = text.replace("{o}", options)
-        line = rx.sub(lambda _m, said=said: said, line)
+        parts = rx.split(line)  # no groups: the text between the matches
+        line = text.replace("{o}", options).join(parts)
     return line
 
 
