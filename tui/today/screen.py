@@ -33,6 +33,7 @@ from tui.today.head import due_counts, head_text, stats_text
 from tui.today.help_text import TODAY_HELP
 from tui.today.palette import today_extras
 from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, next_todo
+from tui.today.today_list import TodayList
 from widgets.filter_bar import FilterBar
 from widgets.usertext import clip, literal
 
@@ -67,7 +68,7 @@ class TodayScreen(ReboundScreen):
                      id="today-head")
         yield Static(literal("Reading your data…"), id="today-stats")
         yield FilterBar("words in a row: a company, a person, a step", id="today-filter")
-        yield OptionList(id="today-list")
+        yield TodayList(id="today-list")
         yield Static("", id="today-hint")
         yield Static("", id="today-prompt")
 
@@ -146,8 +147,6 @@ class TodayScreen(ReboundScreen):
             if target is not None:
                 ol.highlighted = target
         self._update_hint()
-        if not self._room():  # filled before the list had its height: fit the plans once it has
-            self.call_after_refresh(self._refit)
 
     def _room(self) -> int:
         """The list's height in rows (0 before the first layout)."""
@@ -163,6 +162,11 @@ class TodayScreen(ReboundScreen):
         self._update_stats()
         if self.summary is not None:  # what fits above "Due today" follows the list's new height
             self.call_after_refresh(self._refit)
+
+    @on(TodayList.HeightChanged)
+    def _list_resized(self) -> None:
+        """The list got its height (after the first fill, or as the lines around it change): refit."""
+        self._refit()
 
     def _refit(self) -> None:
         if self.summary is not None and self.rows != build_rows(
