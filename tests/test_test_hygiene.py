@@ -35,6 +35,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tone", "_Prefilter"): "the prefilter, switched off to prove it never changes a finding",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
+    ("editor", "_assessment"): "the composer's last check of the draft: its cool-off must agree with Today's plan",
+    ("P", "_step"): "a plan step as the first version of plans made it, to build an old plan as it sits on disk",
 }
 
 

@@ -12,7 +12,7 @@ from store.db import Store
 from store.models import Application, Contact, Draft
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import today_ready as ready  # Today reads its data after its first paint
-from tests.waiting import notifications, type_text
+from tests.waiting import notifications, notified_text, type_text
 from tui.today.screen import TodayScreen
 from widgets.filter_bar import FilterBar
 
@@ -145,7 +145,7 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
         await pilot.press("enter")
         await pilot.pause()
         assert not any(c.display_name == "Ben Li" for c in store.contacts.all())
-        assert any("n adds them" in n.message for n in app._notifications)
+        assert "n adds them" in notified_text(app)
         await pilot.press("n")
         await pilot.pause()
         ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
@@ -585,7 +585,7 @@ async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
 # --------------------------------------------------------------------------- end to end
 
 
-async def _fill_slots_and_send(pilot, send: bool = True) -> None:
+async def fill_slots_and_send(pilot, send: bool = True) -> None:
     """In the outreach editor: fill every slot the template asks for, save; then (``send``) mark it
     sent with the outreach keys — through the cool-off question a fresh rejection raises."""
     from tui.outreach.editor import DraftEditor
@@ -683,7 +683,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         assert app.current_mode == "outreach" and isinstance(app.screen, DraftEditor)
         draft = app.screen.collect()
         assert (draft.kind, draft.contact_ids, draft.application_id) == ("rejection reply", [ana.id], acme.id)
-        await _fill_slots_and_send(pilot)
+        await fill_slots_and_send(pilot)
         assert any(t.kind == "rejection reply" and t.application_id == acme.id for t in store.touchpoints.all())
         assert "✓ Say thank you" in await today("thank_you")
 
@@ -707,7 +707,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
             await pilot.pause()
             await pilot.pause()
             assert isinstance(app.screen, DraftEditor) and app.screen.collect().kind == "connection note"
-            await _fill_slots_and_send(pilot, send=False)  # a draft each is the step
+            await fill_slots_and_send(pilot, send=False)  # a draft each is the step
             await today("stay_in_touch")
         assert "✓ Stay in touch" in row_text(app, f"step:{pid}:stay_in_touch")
 

@@ -7,7 +7,7 @@ import json
 
 from store.models import Application, Contact, Draft
 from tests.screens import today_ready as ready
-from tests.waiting import notified_text, until_screen
+from tests.waiting import notified, notified_text, until_screen
 from tui.board.screen import BoardScreen
 from tui.dialogs import ConfirmDialog
 from tui.outreach.screen import OutreachScreen
@@ -75,7 +75,7 @@ async def test_u_restores_byte_identical_records_after_R_L_and_d(store, make_app
             await pilot.pause()
             assert store.storage.saves == saves + 2  # the verb, then the undo: one write each
             assert records(store) == before and file_bytes(store) == before_file
-            assert "Undone" in [n.title for n in app._notifications]
+            assert notified(app, title="Undone")
             got = store.applications.get(acme.id)
             assert got is not None and got.stage == "interviewing" and got.next_action == "Prepare the onsite"
         assert store.plans.count() == 0  # the plan R made is gone with it
@@ -127,7 +127,7 @@ async def test_u_on_today_off_a_step_undoes_the_board_s_last_change(store, make_
         await pilot.press("u")
         await pilot.pause()
         assert store.applications.get(acme.id).stage == "interviewing" and store.plans.count() == 0
-        assert "Undone" in [n.title for n in app._notifications]
+        assert notified(app, title="Undone")
 
 
 async def test_the_undo_key_in_toasts_follows_a_remap(store, make_app):
