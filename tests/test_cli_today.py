@@ -228,3 +228,14 @@ def test_a_narrow_terminal_gets_its_own_width(demo_on_disk):
         cli_today.render(summary, out, everything=everything)
         assert out.lines and max(_cells(line) for line in out.lines) <= 50
     assert cli_today.cut("ab界c", 4) == "ab…" and cli_today.cells("ab界") == 4
+
+
+def test_a_note_wraps_at_spaces_never_inside_a_flag_or_a_folder_name():
+    stream = io.StringIO()
+    out = cli_today.Out(stream, color=False, width=80)
+    folder = "/home/alexandra.morgan123/job-search/rebound-data"  # "rebound-" would end the first line
+    out.para(f"No data yet: there is no folder {folder} (nothing was created; check --data-dir for a typo).")
+    out.flush()
+    lines = stream.getvalue().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert any(folder in line for line in lines) and any("--data-dir" in line for line in lines)
