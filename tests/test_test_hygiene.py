@@ -33,6 +33,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("widgets.outreach_source", "_byte_offsets"): "a unit test of the editor's UTF-8 offset helper",
     ("tone", "_PREFILTER_FROM"): "the length from which the tone check's prefilter runs: the test builds longer texts",
     ("tone", "_Prefilter"): "the prefilter, switched off to prove it never changes a finding",
+    ("editor", "_assessment"): "the composer's latest check: the plan's due day and the composer's cool-off agree",
+    ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
 }

@@ -144,7 +144,7 @@ async def test_enter_hands_each_step_to_the_right_screen(store, make_app, monkey
         await pilot.press("enter")
         await pilot.pause()
         assert not any(c.display_name == "Ben Li" for c in store.contacts.all())
-        assert any("a adds them" in n.message for n in app._notifications)
+        assert any("a adds them" in n.message for n in notifications(app))
         await pilot.press("a")
         await pilot.pause()
         ben = next(c for c in store.contacts.all() if c.display_name == "Ben Li")
@@ -577,7 +577,7 @@ async def test_enter_on_a_more_row_opens_that_screen(store, make_app):
 # --------------------------------------------------------------------------- end to end
 
 
-async def _fill_slots_and_send(pilot, send: bool = True) -> None:
+async def fill_slots_and_send(pilot, send: bool = True) -> None:
     """In the outreach editor: fill every slot the template asks for, save; then (``send``) mark it
     sent with the outreach keys — through the cool-off question a fresh rejection raises."""
     from tui.outreach.editor import DraftEditor
@@ -673,7 +673,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
         assert app.current_mode == "outreach" and isinstance(app.screen, DraftEditor)
         draft = app.screen.collect()
         assert (draft.kind, draft.contact_ids, draft.application_id) == ("rejection reply", [ana.id], acme.id)
-        await _fill_slots_and_send(pilot)
+        await fill_slots_and_send(pilot)
         assert any(t.kind == "rejection reply" and t.application_id == acme.id for t in store.touchpoints.all())
         assert "✓ Say thank you" in await today("thank_you")
 
@@ -697,7 +697,7 @@ async def test_from_r_on_the_board_to_a_completed_plan(store, make_app):
             await pilot.pause()
             await pilot.pause()
             assert isinstance(app.screen, DraftEditor) and app.screen.collect().kind == "connection note"
-            await _fill_slots_and_send(pilot, send=False)  # a draft each is the step
+            await fill_slots_and_send(pilot, send=False)  # a draft each is the step
             await today("stay_in_touch")
         assert "✓ Stay in touch" in row_text(app, f"step:{pid}:stay_in_touch")
 

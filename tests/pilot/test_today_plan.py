@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 
 from store import clock
 from store.models import Application, Contact
-from tests.pilot.test_today import _fill_slots_and_send, go, row_text, today_screen
+from tests.pilot.test_today import fill_slots_and_send, go, row_text, today_screen
 from tests.screens import today_ready as ready
 from tests.waiting import notified_text, until, until_screen
 from tui.board.screen import BoardScreen
@@ -99,7 +99,7 @@ async def test_final_round_rejection_with_a_recruiter_and_two_interviewers(store
             draft = editor.collect()
             assert (draft.kind, draft.contact_ids, draft.application_id) == (kind, [person.id], acme.id)
             assert not editor._assessment.cooloff  # the plan said "due": the composer agrees
-            await _fill_slots_and_send(pilot)
+            await fill_slots_and_send(pilot)
             await _back_on_today(pilot)
             if person is not cleo:
                 assert _highlighted(app) == f"step:{pid}:thank_you"  # the same step, the next person
@@ -147,7 +147,7 @@ async def test_a_ghosted_application_gets_one_close_the_loop_note_and_no_feedbac
         editor = await until_screen(pilot, DraftEditor)
         draft = editor.collect()
         assert (draft.kind, draft.contact_ids) == ("close the loop", [ana.id])  # the recruiter only
-        await _fill_slots_and_send(pilot)
+        await fill_slots_and_send(pilot)
         await _back_on_today(pilot)
         assert "✓ Close the loop" in row_text(app, f"step:{pid}:close_loop")
         assert [d.kind for d in store.drafts.all()] == ["close the loop"]  # nothing to Ben, no feedback ask

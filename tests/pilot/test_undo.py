@@ -7,7 +7,7 @@ import json
 
 from store.models import Application, Contact, Draft
 from tests.screens import today_ready as ready
-from tests.waiting import notified_text, until_screen
+from tests.waiting import notifications, notified_text, until_screen
 from tui.board.screen import BoardScreen
 from tui.dialogs import ConfirmDialog
 from tui.outreach.screen import OutreachScreen
@@ -73,7 +73,7 @@ async def test_u_restores_byte_identical_records_after_r_L_and_d(store, make_app
             await pilot.pause()
             assert store.storage.saves == saves + 2  # the verb, then the undo: one write each
             assert records(store) == before and file_bytes(store) == before_file
-            assert "Undone" in [n.title for n in app._notifications]
+            assert "Undone" in [n.title for n in notifications(app)]
             got = store.applications.get(acme.id)
             assert got is not None and got.stage == "interviewing" and got.next_action == "Prepare the onsite"
         assert store.plans.count() == 0  # the plan r made is gone with it

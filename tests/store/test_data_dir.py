@@ -191,7 +191,7 @@ def test_today_and_doctor_on_a_missing_folder_say_so_and_create_nothing(tmp_path
     typo = tmp_path / "reboudn"
     assert run(["--data-dir", str(typo), "today"]) == 0
     out = capsys.readouterr().out
-    assert f"there is no folder {typo} (nothing was created" in out
+    assert f"there is no folder {typo} (nothing was created" in " ".join(out.split())  # lines fit 80 columns
     assert run(["--data-dir", str(typo), "doctor"]) == 1
     assert f"{typo} does not exist; nothing was created" in capsys.readouterr().out
     assert run(["--data-dir", str(typo), "export", "applications", "--dry-run"]) == 1

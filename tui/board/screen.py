@@ -16,7 +16,6 @@ from functools import cached_property
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static
@@ -25,6 +24,7 @@ from store import clock
 from store import pipeline as p
 from store.models import STAGE_LABELS, STAGES, Application
 from tui.board.actions import NOT_SELECTED, BoardActions, Changed, Direction, Said
+from tui.board.bindings import BOARD_BINDINGS
 from tui.board.cards import CardCache, CardColumn, health_figures
 from tui.board.columns import BoardColumns
 from tui.board.details import DetailsScreen
@@ -52,7 +52,6 @@ BoardScreen #filter-count { width: auto; padding-left: 1; color: $foreground 70%
 """
 
 
-MOVE = Binding.Group("Move ")
 
 
 class BoardScreen(ReboundScreen):
@@ -62,23 +61,7 @@ class BoardScreen(ReboundScreen):
     COMMANDS = {ApplicationsProvider}
     HELP = BOARD_HELP
 
-    BINDINGS = [
-        Binding("n", "new", "New", id="board.new"),
-        Binding("e", "edit", "Edit", show=False, id="board.edit"),
-        Binding("H,shift+left", "move(-1)", "Move back", key_display="H", id="board.move_back", group=MOVE),
-        Binding("L,shift+right", "move(1)", "Move on", key_display="L", id="board.move_forward", group=MOVE),
-        Binding("x", "close_card", "Close", id="board.close"),
-        Binding("r", "reject", "Reject", id="board.reject"),
-        Binding("s", "sweep", "Sweep", id="board.sweep"),
-        Binding("slash", "filter", "Filter", key_display="/", id="board.filter"),
-        Binding("d", "delete", "Delete", show=False, id="board.delete"),
-        Binding("f", "follow_up", "Followed up", show=False, id="board.follow_up"),
-        Binding("z", "snooze", "Snooze a week", show=False, id="board.snooze"),
-        Binding("p", "health", "Pipeline health", show=False, id="board.health"),
-        Binding("g", "goto", "Go to application", show=False, id="board.goto"),
-        Binding("v", "toggle_view", "List view", show=False, id="board.view"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter"),
-    ]
+    BINDINGS = BOARD_BINDINGS
 
     #: Seconds the health line waits after a change; 0 = right after the board repaints (the
     #: per-card cache makes a recount after one move about 10 ms at 10,000 applications).

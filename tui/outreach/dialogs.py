@@ -21,7 +21,7 @@ from store.dates import ACCEPTED, DateError, long_date, parse_user_date
 from store.models import DRAFT_CHANNELS
 from store.outreach import CHANNEL_LABELS
 from tui.dialogs import ChoiceDialog
-from tui.outreach.actions import SentInfo
+from tui.outreach.results import SentInfo
 from widgets.usertext import literal
 
 

@@ -25,11 +25,12 @@ from store.outreach_fill import Filled, FilledMessage, as_message, entries, fill
 from store.templates import KIND_LABELS
 from tui.dialogs import ConfirmDialog
 from tui.outreach import views
-from tui.outreach.actions import ApplicationChoice, DraftClosed, OutreachActions, Recipients
+from tui.outreach.actions import OutreachActions
 from tui.outreach.dialogs import KindAnswer, kind_question
 from tui.outreach.external import edit_externally
 from tui.outreach.message import MessageFields, Target, spans_of
 from tui.outreach.pickers import ApplicationPicker, ContactPicker, TemplatePicker
+from tui.outreach.results import ApplicationChoice, DraftClosed, Recipients
 from tui.outreach.views import EDITOR_HELP, application_text, check_lines, recipient_text
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.outreach_text import lines

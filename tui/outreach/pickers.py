@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from store.models import Application, Contact, Template
 from store.outreach import CHANNEL_LABELS
 from store.templates import is_builtin
-from tui.outreach.actions import ApplicationChoice, Recipients
+from tui.outreach.results import ApplicationChoice, Recipients
 from widgets.usertext import clip, literal
 
 #: How many matches a picker lists at once (typing narrows the rest).

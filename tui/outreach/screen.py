@@ -26,9 +26,10 @@ from store.outreach import recipient_label
 from store.templates import KIND_LABELS
 from store.undo import OFFER
 from tui.dialogs import ConfirmDialog
-from tui.outreach.actions import DraftClosed, FileFormat, NewDrafts, OutreachActions
+from tui.outreach.actions import OutreachActions
 from tui.outreach.editor import DraftEditor
 from tui.outreach.pickers import TemplatePicker
+from tui.outreach.results import DraftClosed, FileFormat, NewDrafts
 from tui.outreach.sending import Sending
 from tui.outreach.views import LIST_HELP, columns, empty_message, list_preview, list_rows, pick_title
 from tui.shell.base import PaletteCommand, ReboundScreen

@@ -23,8 +23,9 @@ from store.models import Draft
 from store.outreach import CHANNEL_LABELS, Assessment, assess, effects_of_sending
 from store.undo import OFFER
 from tui.dialogs import ChoiceDialog
-from tui.outreach.actions import FileFormat, OutreachActions, SentInfo
+from tui.outreach.actions import OutreachActions
 from tui.outreach.dialogs import MarkSentDialog
+from tui.outreach.results import FileFormat, SentInfo
 from tui.shell.trips import StepDone
 
 CLIPBOARD_HINT = ("Nothing arrived? Your terminal may not allow it: in tmux add "
