@@ -320,8 +320,6 @@ async def test_a_hangup_closes_the_store_and_ends_without_textuals_shutdown(data
     # After SIGHUP the terminal is gone; Textual's shutdown writes to it and, once its writer thread
     # has died on the closed terminal, blocks forever (the hang-up test above hung under load). The
     # handler closes the store itself and ends the process at once.
-    from tui.shell import guards
-
     codes: list[int] = []
 
     def ended(code: int):
@@ -333,7 +331,7 @@ async def test_a_hangup_closes_the_store_and_ends_without_textuals_shutdown(data
     async with app.run_test() as pilot:
         await pilot.pause()
         store.applications.save(Application(company="Typed before the line dropped", role="r"))
-        monkeypatch.setattr(guards.os, "_exit", ended)
+        monkeypatch.setattr("tui.shell.guards.os._exit", ended)
         with pytest.raises(_Ended):
             app._on_hangup(signal.SIGHUP)
         monkeypatch.undo()
