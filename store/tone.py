@@ -104,6 +104,8 @@ RULES: dict[str, Rule] = {r.key: r for r in [
          "Pleading or offering to take less gives your value away; say what you bring instead.", False),
     Rule("job_ask", "job ask in a first note",
          "Asking for a job in a first connection note rarely gets a reply; connect first.", False),
+    Rule("overall", "bitter overall",
+         "No single phrase gave it away, but the sentence as a whole reads as bitter.", True),
 ]}
 
 _I = re.IGNORECASE
@@ -2828,8 +2830,24 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
         f = Finding(key, rule.label, s, e, text[s:e], rule.why, is_hostile)
         out.append(f)
         last[key] = f
+    if not any(f.hostile for f in out):
+        out += _overall(text)
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _overall(text: str) -> list[Finding]:
+    """The statistical backstop (:mod:`store.tone_model`), asked only when no rule found anything hostile: the
+    sentence that reads most bitter as a whole, with the words that weighed most."""
+    from store import tone_model
+
+    hit = tone_model.bitter_sentence(text)
+    if hit is None:
+        return []
+    rule = RULES["overall"]
+    named = ", ".join(f"\u2018{w}\u2019" for w in hit.words)
+    why = f"Reads as bitter overall: {named}." if named else rule.why
+    return [Finding(rule.key, rule.label, hit.start, hit.end, text[hit.start:hit.end], why, True)]
 
 
 def hostile(findings: Iterable[Finding]) -> bool:

@@ -1,0 +1,326 @@
+"""A small statistical backstop for the tone check: a linear classifier that reads a sentence as bitter overall.
+
+The rules in :mod:`store.tone` point at words and say why; they catch the wordings they were written for, and
+new wordings slip past them (``tests/corpus/ROUNDS.md``). This model looks at a sentence as a whole: its
+words and word pairs, a few word classes (a judgement about *them*, a warm word set against bad news, a
+public venue, a demand without a softener…) and its shape (capitals, "!!", scare quotes). It is logistic
+regression, trained on the labelled corpora under ``tests/corpus/`` by ``tests/tone_model_train.py``
+(seeded, pure Python; the weights are ``store/tone_model.json``). The threshold was chosen by
+cross-validation on the training corpora so that at most 1.5% of benign professional lines cross it.
+
+:func:`bitter_sentence` is used by :func:`store.tone.check` only when the rules found nothing hostile; the
+finding's span is the sentence and its why names the words that weighed most. Pure Python, local, and a
+few tens of microseconds a sentence. When the weights file can't be read the backstop is simply off.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from store import logs
+
+__all__ = ["Model", "Scored", "bitter_sentence", "features", "load", "score", "sentences"]
+
+WEIGHTS_FILE = "tone_model.json"
+#: texts longer than this are scored on their first this-many characters (a message is a few kilobytes)
+MAX_CHARS = 20_000
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                         "»": '"'})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENT = re.compile(r"[^.!?\n;]*[^.!?\n;\s][^.!?\n;]*[.!?;]*")
+
+# one word for the shorthand and dropped apostrophes people type ("u" is "you", "cant" is "can't")
+_NORMAL: dict[str, str] = {
+    "u": "you", "ur": "your", "urs": "yours", "ya": "you", "yr": "your", "r": "are", "thx": "thanks",
+    "thnx": "thanks", "thanx": "thanks", "ty": "thanks", "pls": "please", "plz": "please", "ppl": "people",
+    "cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "im": "i'm", "ive": "i've",
+    "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're", "thats": "that's",
+    "whats": "what's", "ill": "i'll", "id": "i'd", "bc": "because", "cuz": "because", "coz": "because",
+    "rly": "really", "srsly": "seriously", "obv": "obviously", "obvs": "obviously", "wanna": "want",
+    "gonna": "going", "gotta": "got", "tho": "though", "msg": "message", "emails": "email",
+}
+
+# word classes (lower case, after _NORMAL); a class generalises to words of the same kind
+_SECOND = frozenset("you your yours you're you've you'll you'd yourself yourselves y'all".split())
+_THEY = frozenset("""company companies team teams recruiter recruiters recruiting recruitment interviewer interviewers
+panel panelists process hr management manager managers ceo cto founder founders firm hiring organisation
+organization department leadership they their them people employer hr's""".split())
+_ME = frozenset("i i'm i've i'd i'll me my myself mine".split())
+_NEG = frozenset("""joke jokes joking pathetic useless rude rudeness clueless arrogant arrogance incompetent incompetence
+shambles mess messy ridiculous disgrace disgraceful embarrassing embarrassment unprofessional disrespectful
+disrespect disorganised disorganized chaotic amateur amateurish lazy sloppy terrible awful horrible worst bad poor
+broken toxic shameful ashamed shame laughable absurd insulting insult appalling atrocious dreadful garbage trash
+rubbish clown clowns circus farce waste wasted wasting wastes lied liar liars lies lying dishonest fake sham cheap
+petty cowardly spineless idiot idiots stupid dumb moron morons inept unacceptable outrageous disgusting mediocre
+hypocrite hypocritical condescending pointless biased unfair ignorant unprepared careless regret shambolic
+nonsense bs bullshit crap crappy sucks suck lousy shoddy dreadful insane ludicrous baffling bizarre
+clueless disaster disastrous hopeless fail failed fails failing failure embarrassed astonishing genius chaos
+speechless miserable dodged bullet cookie-cutter incompetents amateurs""".split())
+_WARM = frozenset("""thanks thank appreciate appreciated grateful great love loved lovely wonderful amazing brilliant
+fantastic excellent nice kind glad happy pleasure enjoyed enjoy congrats congratulations cheers best impressive
+impressed professional touching classy perfect cool awesome incredible stellar delightful""".split())
+_BAD_NEWS = frozenset("""rejection rejected reject rejecting silence ghost ghosted ghosting ignored ignore ignoring weeks
+months automated template form generic no nothing never cancel cancelled canceled late wait waiting waited delay
+nobody noone one-line one-sentence copy-paste auto""".split())
+_MOCK = frozenset("""wow oh sure lol lmao haha classic apparently clearly obviously truly totally guess famous so-called
+yeah cute ah gotta must bravo imagine k kk ok okay right smh""".split())
+_PUBLIC = frozenset("""glassdoor linkedin reddit twitter blog post posting posted posts thread review reviews followers
+network everyone everybody public publicly journalist journalists press lawyer lawyers legal screenshot screenshots
+screenshotted tiktok youtube community forum blind world tweet tweeting subreddit newsletter substack medium
+podcast audience warn warning warned union ombudsman tribunal regulator article expose
+complaint""".split())
+_CORRECT = frozenset("""typo typos spell spelling spelled spelt misspelled misspelt misspelling grammar grammatical
+proofread proofreading proofreader editor spellcheck spellchecker punctuation apostrophe sic capitalise capitalize
+dictionary""".split())
+_DEMAND = frozenset("""why explain explanation owe owed entitled demand demanding expect reconsider reverse reversed
+reopen specific specifics justify justification insist require answer answers immediately deserve deserved apology
+reasons breakdown scores notes""".split())
+_SOFT = frozenset("""please could would if possible appreciate welcome understand grateful hope able mind happy sorry
+apologies thanks thank perhaps love glad""".split())
+_IMPERATIVE = frozenset("""explain send tell reopen reconsider reverse give put stop fix read learn hire check try get
+don't be answer respond reply maybe perhaps next do undo revisit provide justify sort update learn invest
+reverse""".split())
+_BAD_ACT = frozenset("""lied lie lying ghosted ghost ignored ignore wasted waste cancelled canceled forgot forgotten lost
+misread misspelled misspelt botched ruined strung dragged messed blew failed wrecked mishandled disrespected
+insulted humiliated misled""".split())
+_ASK = frozenset("want need expect demand require insist deserve".split())
+_COMPARATIVE = re.compile(r"\b(?:\w+er|more \w+|less \w+|better|worse)\b[^.!?\n]{0,60}\bthan (?:you|your|yours|this|that|"
+                          r"u|ur|the way you)\b|\b(?:i'?ve|i have) (?:had|seen|met|dealt with) (?:better|worse|more)\b")
+_CAPS_OK = frozenset("""I A OK CV CVS HR CEO CTO CFO COO VP UK US USA EU API AI ML UX UI QA SQL AWS GCP PM PR IT PS PDF
+ID NYC LA SF ASAP FYI BTW TBH IMO TLDR ETA EOD ATS GPA MBA PHD BSC MSC RSVP JS CSS HTML""".split())
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b")
+_QUOTED = re.compile(r"(?:^|[\s(])[\"']([^\"'\n]{2,60})[\"'](?=$|[\s.,!?;:)])")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough for "waste", "wasted", "wasting" to share one weight."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ing", "ed", "es", "ly", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            word = word[:-len(suffix)]
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def _tokens(sentence: str) -> list[str]:
+    low = sentence.translate(_QUOTES).lower()
+    return [_NORMAL.get(t, t) for t in _TOKEN.findall(low)]
+
+
+def _classes(toks: list[str], toks_set: set[str], sentence: str) -> list[tuple[str, str]]:  # noqa: C901
+    """Class, interaction and shape features: ``(name, the words behind it)``."""
+    out: list[tuple[str, str]] = []
+    second = [t for t in toks if t in _SECOND]
+    they = [t for t in toks if t in _THEY]
+    neg = [t for t in toks if t in _NEG]
+    warm = [t for t in toks if t in _WARM]
+    bad = [t for t in toks if t in _BAD_NEWS]
+    mock = [t for t in toks if t in _MOCK]
+    public = [t for t in toks if t in _PUBLIC]
+    correct = [t for t in toks if t in _CORRECT]
+    demand = [t for t in toks if t in _DEMAND]
+    soft = toks_set & _SOFT
+    me = toks_set & _ME
+    for name, words in (("you", second), ("they", they), ("neg", neg), ("warm", warm), ("bad", bad),
+                        ("mock", mock), ("public", public), ("correct", correct), ("demand", demand)):
+        if words:
+            out.append((f"c:{name}", " ".join(dict.fromkeys(words))))
+    if neg and (second or they):
+        out.append(("x:them+neg", " ".join(neg)))
+    if neg and not soft and not warm:
+        out.append(("x:neg-soft", " ".join(neg)))
+    if warm and bad:
+        out.append(("x:warm+bad", " ".join(warm + bad)))
+    if warm and mock:
+        out.append(("x:warm+mock", " ".join(warm + mock)))
+    if warm and neg:
+        out.append(("x:warm+neg", " ".join(warm + neg)))
+    if correct and (second or they):
+        out.append(("x:correct+them", " ".join(correct)))
+    if public and me:
+        out.append(("x:public+me", " ".join(public)))
+    if public and ("will" in toks_set or "i'll" in toks_set or "going" in toks_set):
+        out.append(("x:public+future", " ".join(public)))
+    if demand and not soft:
+        out.append(("x:demand-soft", " ".join(demand)))
+    bad_act = [t for t in toks if t in _BAD_ACT]
+    if bad_act and (second or they):
+        out.append(("x:them+badact", " ".join(bad_act)))
+    for i in range(len(toks) - 1):
+        if toks[i] in ("i", "i'll", "i'd") and toks[i + 1] in _ASK and not soft:
+            out.append(("x:i_ask-soft", toks[i + 1]))
+            break
+    for i in range(len(toks) - 1):
+        if toks[i] in ("i'm", "i") and toks[i + 1] == "sure" and (second or they):
+            out.append(("x:im_sure+them", "sure"))
+            break
+    low = sentence.translate(_QUOTES).lower()
+    cmp_match = _COMPARATIVE.search(low)
+    if cmp_match:
+        out.append(("x:compare_them", cmp_match.group(0)[:40]))
+    if "good luck" in low and not (soft - {"hope"}) and "best" not in toks_set:
+        out.append(("x:goodluck-warm", "good luck"))
+    if toks and toks[0] in _IMPERATIVE:
+        out.append(("x:imperative", toks[0]))
+    if len(second) >= 2:
+        out.append(("x:you2", " ".join(second)))
+    n = len(toks)
+    out.append(("s:len" + ("1-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"), ""))
+    if n <= 4 and warm:
+        out.append(("x:short+warm", " ".join(warm)))
+    caps = [w for w in _CAPS_WORD.findall(sentence) if w not in _CAPS_OK]
+    if caps:
+        out.append(("s:caps" if len(caps) == 1 else "s:caps2+", " ".join(caps)))
+        if not warm:
+            out.append(("x:caps-warm", " ".join(caps)))
+    if "!!" in sentence:
+        out.append(("s:!!", "!!"))
+    elif "!" in sentence:
+        out.append(("s:!", ""))
+    if "?!" in sentence or "!?" in sentence:
+        out.append(("s:?!", "?!"))
+    elif "?" in sentence:
+        out.append(("s:?", ""))
+    quoted = _QUOTED.findall(sentence.translate(_QUOTES))
+    if quoted:
+        out.append(("s:quote", quoted[0]))
+        if second or they or warm:
+            out.append(("x:quote+them", quoted[0]))
+    if "..." in sentence or "…" in sentence:
+        out.append(("s:ellipsis", ""))
+    if sentence and sentence == sentence.lower() and n >= 3:
+        out.append(("s:lower", ""))
+    return out
+
+
+def features(sentence: str) -> list[tuple[str, str]]:
+    """The features of ``sentence``: ``(name, the words behind it)``, each name once. Shared by the runtime
+    and the training script, so the two always agree."""
+    toks = _tokens(sentence)
+    stems = [_stem(t) for t in toks]
+    out: dict[str, str] = {}
+    for t, s in zip(toks, stems, strict=True):
+        out.setdefault("u:" + s, t)
+    for i in range(len(stems) - 1):
+        out.setdefault(f"b:{stems[i]}_{stems[i + 1]}", f"{toks[i]} {toks[i + 1]}")
+    if stems:
+        out.setdefault("b:^_" + stems[0], toks[0])
+        out.setdefault(f"b:{stems[-1]}_$", toks[-1])
+    for name, words in _classes(toks, set(toks), sentence):
+        out.setdefault(name, words)
+    return list(out.items())
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``text`` (split at . ! ? ; and line breaks), without outer spaces."""
+    out = []
+    for m in _SENT.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# ============================================================================ the model
+
+@dataclass(frozen=True)
+class Model:
+    bias: float
+    weights: dict[str, float]
+    threshold: float  #: a probability; a sentence above it reads as bitter
+
+
+@dataclass(frozen=True)
+class Scored:
+    start: int
+    end: int
+    probability: float
+    words: tuple[str, ...]  #: the words that weighed most towards "bitter", heaviest first
+
+
+def from_json(data: object) -> Model:
+    """A :class:`Model` from the parsed weights file; raises ``ValueError`` when it is not one."""
+    if not isinstance(data, dict):
+        raise ValueError("the weights file is not an object")
+    bias, threshold, weights = data.get("bias"), data.get("threshold"), data.get("weights")
+    if not isinstance(bias, (int, float)) or not isinstance(threshold, (int, float)) or not isinstance(weights, dict):
+        raise ValueError("the weights file lacks bias, threshold or weights")
+    clean = {str(k): float(v) for k, v in weights.items() if isinstance(v, (int, float))}
+    return Model(float(bias), clean, float(threshold))
+
+
+@lru_cache(maxsize=1)
+def load() -> Model | None:
+    """The shipped model, or ``None`` (logged) when its file can't be read: the rules then work alone."""
+    try:
+        raw = resources.files("store").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+        return from_json(json.loads(raw))
+    except (OSError, ValueError) as exc:
+        logs.swallowed(exc, "tone model weights")
+        return None
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)
+
+
+def score(sentence: str, model: Model | None = None) -> tuple[float, list[tuple[str, float]]]:
+    """The probability that ``sentence`` reads as bitter, and the words behind the features that pushed it
+    up (``(words, weight)``, heaviest first)."""
+    m = model if model is not None else load()
+    if m is None:
+        return 0.0, []
+    z = m.bias
+    pushes: list[tuple[str, float]] = []
+    for name, words in features(sentence):
+        w = m.weights.get(name)
+        if w is None:
+            continue
+        z += w
+        if w > 0 and words:
+            pushes.append((words, w))
+    pushes.sort(key=lambda p: -p[1])
+    return _sigmoid(z), pushes
+
+
+def _top_words(pushes: list[tuple[str, float]], limit: int = 3) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for words, _w in pushes:
+        for w in words.split():
+            if len(w) > 1 or w.isalpha():
+                seen.setdefault(w, None)
+        if len(seen) >= limit:
+            break
+    return tuple(list(seen)[:limit])
+
+
+def bitter_sentence(text: str, model: Model | None = None) -> Scored | None:
+    """The sentence of ``text`` that reads most bitter overall, when it crosses the model's threshold."""
+    m = model if model is not None else load()
+    if m is None or not text:
+        return None
+    text = text[:MAX_CHARS]
+    best: Scored | None = None
+    for s, e in sentences(text):
+        p, pushes = score(text[s:e], m)
+        if p > m.threshold and (best is None or p > best.probability):
+            best = Scored(s, e, p, _top_words(pushes))
+    return best
