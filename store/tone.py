@@ -591,12 +591,21 @@ _CORRECT_ALWAYS = _compile(
 )
 
 
+# a typo in something practical (a date in an invite, a link) is a helpful heads-up, not a jab at their writing
+_LOGISTICS = _rx(
+    r"\b(?:invite|invitation|calendar|link|url|address|booking|schedule|zoom|teams link|phone number|room number|"
+    r"time zone|timezone|date|dates|meeting time|start time|form field)s?\b")
+
+
 def _correcting(text: str) -> Iterator[tuple[int, int]]:
     for s, e in _spans(_CORRECT_ALWAYS, text):
         if not _about_me(text, s, e):
             yield s, e
     for m in _CORRECT_WORDS.finditer(text):
         if _about_them(text, m.start(), m.end()):
+            ss, se = _sentence_of(text, m.start())
+            if m.group(0).startswith("typo") and _LOGISTICS.search(text, ss, se) is not None:
+                continue
             yield m.start(), m.end()
 
 
@@ -1873,7 +1882,10 @@ _KIND = _rx(
     r"\b(?:thanks?|thank you|appreciate\w*|understand(?:able)?|understood|no worries|no problem|totally fine|"
     r"completely fine|of course you|i know how|i realise|i realize|glad|happy to|hope you|hope the|hope your|"
     r"sorry|apologi[sz]e|apologies|my fault|my mistake|on me|kind|lovely|grateful|pleasure|enjoyed|"
-    r"i'?d love|welcome|wish you|all the best|best of luck|good luck|no pressure|fair enough|makes sense)\b")
+    r"i'?d love|welcome|wish you|all the best|best of luck|good luck|no pressure|fair enough|makes sense|"
+    # a polite request about me is not a complaint ("…reposted, so I wanted to check if you'd consider me again")
+    r"wanted to (?:check|ask|see|confirm)|(?:would|could) you (?:consider|be open|mind)|if you'?d (?:consider|"
+    r"be open|like)|consider me|i'?d (?:be )?(?:happy|glad|keen))\b")
 
 
 def _complaint_with_sneer(text: str) -> Iterator[tuple[int, int]]:
@@ -2239,7 +2251,7 @@ _SARCASM_MORE3 = _compile(
     r"\b(?:sure|fine|okay|ok|go ahead),? take (?:another|your time|as long|all the time|a few more|another few)\b",
     r"\bnothing (?:quite )?like (?:being|getting|finding out|hearing|reading|a good|a nice)\b",
     r"\b(?:ten|10|five|5|zero|0|one|1) (?:out of|/) ?(?:ten|10|five|5)\b[,.!]*\s*(?:would|will|not|never)\b|"
-    r"\bwould (?:not |never )?(?:get ghosted|be ghosted|apply|recommend|interview|do it) again\b",
+    r"\bwould (?:(?:not |never )?(?:get|be) ghosted|(?:not |never )(?:apply|recommend|interview|do it)) again\b",
     r"\b(?:thanks?|thank you|thx|ty|cheers)(?: \w+){0,5}? i guess\b",
     r"\bwould(?:'ve| have| of) been (?:nice|good|great|helpful|courteous|polite|decent|lovely)\b",
     r"(?:^|(?<=[.!?] ))(?:so am i|me too|same here|likewise|so do i|we all are|aren'?t we all)\s*[.!]",

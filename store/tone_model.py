@@ -24,7 +24,8 @@ from importlib import resources
 
 from store import logs
 
-__all__ = ["Model", "Scored", "bitter_sentence", "features", "load", "score", "sentences"]
+__all__ = ["Model", "Scored", "bitter_sentence", "content", "cued", "features", "load", "most_bitter", "score", "sentences",
+           "windows"]
 
 WEIGHTS_FILE = "tone_model.json"
 #: texts longer than this are scored on their first this-many characters (a message is a few kilobytes)
@@ -45,7 +46,7 @@ _NORMAL: dict[str, str] = {
     "youre": "you're", "youve": "you've", "youll": "you'll", "theyre": "they're", "thats": "that's",
     "whats": "what's", "ill": "i'll", "id": "i'd", "bc": "because", "cuz": "because", "coz": "because",
     "rly": "really", "srsly": "seriously", "obv": "obviously", "obvs": "obviously", "wanna": "want",
-    "gonna": "going", "gotta": "got", "tho": "though", "msg": "message", "emails": "email",
+    "gonna": "going", "tho": "though", "msg": "message", "emails": "email",
 }
 
 # word classes (lower case, after _NORMAL); a class generalises to words of the same kind
@@ -63,7 +64,15 @@ petty cowardly spineless idiot idiots stupid dumb moron morons inept unacceptabl
 hypocrite hypocritical condescending pointless biased unfair ignorant unprepared careless regret shambolic
 nonsense bs bullshit crap crappy sucks suck lousy shoddy dreadful insane ludicrous baffling bizarre
 clueless disaster disastrous hopeless fail failed fails failing failure embarrassed astonishing genius chaos
-speechless miserable dodged bullet cookie-cutter incompetents amateurs""".split())
+speechless miserable dodged bullet cookie-cutter incompetents amateurs rigged shocking riddance nowhere
+whatever kidding mistake mistakes wrong error errors unbelievable""".split())
+_AGAIN = frozenset("""again twice thrice third fourth fifth sixth times finally eventually still yet forever ages
+month""".split())
+_COURTESY = frozenset("courtesy decency decent manners respect bare minimum".split())
+_STOCK = frozenset("per previously reiterate reiterating reminder nudge circling noted mentioned".split())
+_TELL = frozenset("tell telling hear know warn warning forward forwarding report reporting share sharing".split())
+_AUDIENCE = frozenset("""everyone everybody people others network students cohort friends colleagues followers
+community world anyone peers classmates""".split())
 _WARM = frozenset("""thanks thank appreciate appreciated grateful great love loved lovely wonderful amazing brilliant
 fantastic excellent nice kind glad happy pleasure enjoyed enjoy congrats congratulations cheers best impressive
 impressed professional touching classy perfect cool awesome incredible stellar delightful""".split())
@@ -71,12 +80,12 @@ _BAD_NEWS = frozenset("""rejection rejected reject rejecting silence ghost ghost
 months automated template form generic no nothing never cancel cancelled canceled late wait waiting waited delay
 nobody noone one-line one-sentence copy-paste auto""".split())
 _MOCK = frozenset("""wow oh sure lol lmao haha classic apparently clearly obviously truly totally guess famous so-called
-yeah cute ah gotta must bravo imagine k kk ok okay right smh""".split())
+yeah cute ah gotta must bravo imagine k kk ok okay right smh seriously finally eventually""".split())
 _PUBLIC = frozenset("""glassdoor linkedin reddit twitter blog post posting posted posts thread review reviews followers
-network everyone everybody public publicly journalist journalists press lawyer lawyers legal screenshot screenshots
-screenshotted tiktok youtube community forum blind world tweet tweeting subreddit newsletter substack medium
+network public publicly journalist journalists press lawyer lawyers legal screenshot screenshots
+screenshotted tiktok youtube community forum blind tweet tweeting subreddit newsletter substack medium
 podcast audience warn warning warned union ombudsman tribunal regulator article expose
-complaint""".split())
+complaint report reporting reported rating star stars one-star avoid""".split())
 _CORRECT = frozenset("""typo typos spell spelling spelled spelt misspelled misspelt misspelling grammar grammatical
 proofread proofreading proofreader editor spellcheck spellchecker punctuation apostrophe sic capitalise capitalize
 dictionary""".split())
@@ -118,13 +127,30 @@ def _tokens(sentence: str) -> list[str]:
     return [_NORMAL.get(t, t) for t in _TOKEN.findall(low)]
 
 
-def _classes(toks: list[str], toks_set: set[str], sentence: str) -> list[tuple[str, str]]:  # noqa: C901
-    """Class, interaction and shape features: ``(name, the words behind it)``."""
+_NEGATORS = frozenset("""not no never hardly without nothing nobody none neither nor isn't wasn't aren't weren't don't
+doesn't didn't can't cannot couldn't won't wouldn't shouldn't haven't hasn't hadn't ain't""".split())
+NEGATION_REACH = 3  #: words after a negation that it turns round ("wasn't a waste of time")
+
+
+def _negated(toks: list[str]) -> list[bool]:
+    out = []
+    last = -NEGATION_REACH - 1
+    for i, t in enumerate(toks):
+        out.append(i - last <= NEGATION_REACH)
+        if t in _NEGATORS or t.endswith("n't"):
+            last = i
+    return out
+
+
+def _classes(toks: list[str], toks_set: set[str], sentence: str,  # noqa: C901
+             negated: list[bool]) -> list[tuple[str, str]]:
+    """Class, interaction and shape features: ``(name, the words behind it)``. A judgement or a warm word
+    turned round by a negation counts in no class."""
     out: list[tuple[str, str]] = []
     second = [t for t in toks if t in _SECOND]
     they = [t for t in toks if t in _THEY]
-    neg = [t for t in toks if t in _NEG]
-    warm = [t for t in toks if t in _WARM]
+    neg = [t for t, n in zip(toks, negated, strict=True) if t in _NEG and not n]
+    warm = [t for t, n in zip(toks, negated, strict=True) if t in _WARM and not n]
     bad = [t for t in toks if t in _BAD_NEWS]
     mock = [t for t in toks if t in _MOCK]
     public = [t for t in toks if t in _PUBLIC]
@@ -132,8 +158,12 @@ def _classes(toks: list[str], toks_set: set[str], sentence: str) -> list[tuple[s
     demand = [t for t in toks if t in _DEMAND]
     soft = toks_set & _SOFT
     me = toks_set & _ME
+    again = [t for t in toks if t in _AGAIN]
+    courtesy = [t for t in toks if t in _COURTESY]
+    stock = [t for t in toks if t in _STOCK]
     for name, words in (("you", second), ("they", they), ("neg", neg), ("warm", warm), ("bad", bad),
-                        ("mock", mock), ("public", public), ("correct", correct), ("demand", demand)):
+                        ("mock", mock), ("public", public), ("correct", correct), ("demand", demand),
+                        ("again", again), ("courtesy", courtesy), ("stock", stock)):
         if words:
             out.append((f"c:{name}", " ".join(dict.fromkeys(words))))
     if neg and (second or they):
@@ -154,6 +184,12 @@ def _classes(toks: list[str], toks_set: set[str], sentence: str) -> list[tuple[s
         out.append(("x:public+future", " ".join(public)))
     if demand and not soft:
         out.append(("x:demand-soft", " ".join(demand)))
+    if toks_set & _TELL and toks_set & _AUDIENCE:
+        out.append(("x:tell_audience", " ".join(t for t in toks if t in _TELL or t in _AUDIENCE)))
+    if warm and len(toks) > 1 and (toks[0] == "how" or toks[:2] in (["what", "a"], ["such", "a"], ["real"])):
+        out.append(("x:exclaim+warm", " ".join(warm)))
+    if re.search(r"(?:^|\s)\*\w", sentence):
+        out.append(("s:asterisk", "*"))
     bad_act = [t for t in toks if t in _BAD_ACT]
     if bad_act and (second or they):
         out.append(("x:them+badact", " ".join(bad_act)))
@@ -175,10 +211,6 @@ def _classes(toks: list[str], toks_set: set[str], sentence: str) -> list[tuple[s
         out.append(("x:imperative", toks[0]))
     if len(second) >= 2:
         out.append(("x:you2", " ".join(second)))
-    n = len(toks)
-    out.append(("s:len" + ("1-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"), ""))
-    if n <= 4 and warm:
-        out.append(("x:short+warm", " ".join(warm)))
     caps = [w for w in _CAPS_WORD.findall(sentence) if w not in _CAPS_OK]
     if caps:
         out.append(("s:caps" if len(caps) == 1 else "s:caps2+", " ".join(caps)))
@@ -199,7 +231,7 @@ def _classes(toks: list[str], toks_set: set[str], sentence: str) -> list[tuple[s
             out.append(("x:quote+them", quoted[0]))
     if "..." in sentence or "…" in sentence:
         out.append(("s:ellipsis", ""))
-    if sentence and sentence == sentence.lower() and n >= 3:
+    if sentence and sentence == sentence.lower() and len(toks) >= 3:
         out.append(("s:lower", ""))
     return out
 
@@ -209,21 +241,55 @@ def features(sentence: str) -> list[tuple[str, str]]:
     and the training script, so the two always agree."""
     toks = _tokens(sentence)
     stems = [_stem(t) for t in toks]
+    negated = _negated(toks)
     out: dict[str, str] = {}
-    for t, s in zip(toks, stems, strict=True):
-        out.setdefault("u:" + s, t)
+    for t, s, n in zip(toks, stems, negated, strict=True):
+        out.setdefault(("u:!" if n else "u:") + s, "" if n else t)
     for i in range(len(stems) - 1):
-        out.setdefault(f"b:{stems[i]}_{stems[i + 1]}", f"{toks[i]} {toks[i + 1]}")
+        if negated[i + 1]:
+            out.setdefault(f"b:!{stems[i]}_{stems[i + 1]}", "")
+        else:
+            out.setdefault(f"b:{stems[i]}_{stems[i + 1]}", f"{toks[i]} {toks[i + 1]}")
     if stems:
         out.setdefault("b:^_" + stems[0], toks[0])
         out.setdefault(f"b:{stems[-1]}_$", toks[-1])
-    for name, words in _classes(toks, set(toks), sentence):
+    for name, words in _classes(toks, set(toks), sentence, negated):
         out.setdefault(name, words)
     return list(out.items())
 
 
+_GREETING = re.compile(r"(?i:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening)|greetings|"
+                       r"to whom it may concern)(?:[\s,]+(?:(?i:again|all|there|team|everyone)|[A-Z][\w.'-]*)){0,4}"
+                       r"[\s,!:.]*")
+_SIGN_OFF = re.compile(r"(?i:best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|"
+                       r"many thanks|thanks|thank you|thanks again|thanks a lot|cheers|sincerely|yours sincerely|"
+                       r"yours faithfully|yours truly|yours|all the best|warmly|take care|talk soon|speak soon|"
+                       r"with thanks|with best wishes|respectfully|thanks so much)[\s,!.]*(?:[A-Z][\w.'-]*\s*){0,3}")
+_NAME_LINE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,2}")
+
+
+def _frame_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of a message's frame, which carries no tone: a greeting line ("Hi Sam,"), a sign-off
+    ("Kind regards,") and a name alone on a line, in a message of more than one line."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if len(lines) < 2:
+        return []
+    out = []
+    for s, e in lines:
+        line = text[s:e].strip()
+        if line and (_GREETING.fullmatch(line) or _SIGN_OFF.fullmatch(line) or _NAME_LINE.fullmatch(line)):
+            out.append((s, e))
+    return out
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The spans of the sentences of ``text`` (split at . ! ? ; and line breaks), without outer spaces."""
+    """The spans of the sentences of ``text`` (split at . ! ? ; and line breaks), without outer spaces and
+    without the message's frame (greeting, sign-off, a name alone on a line)."""
+    frame = _frame_lines(text)
     out = []
     for m in _SENT.finditer(text):
         s, e = m.span()
@@ -231,9 +297,32 @@ def sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            out.append((s, e))
+        if e <= s or any(fs <= s and e <= fe for fs, fe in frame):
+            continue
+        if _GREETING.fullmatch(text, s, e) or _SIGN_OFF.fullmatch(text, s, e):  # "Hey!", "Thanks."
+            continue
+        out.append((s, e))
     return out
+
+
+#: a sentence of at most this many words is read with the sentence before it ("…start date. Impressive.")
+SHORT = 4
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """What the model scores: each sentence, a short one together with the sentence before it."""
+    spans = sentences(text)
+    out = []
+    for i, (s, e) in enumerate(spans):
+        if i > 0 and len(_TOKEN.findall(text[s:e].lower())) <= SHORT:
+            s = spans[i - 1][0]
+        out.append((s, e))
+    return out
+
+
+def content(text: str) -> str:
+    """The sentences of ``text`` without its frame, joined by spaces (how a whole message is trained on)."""
+    return " ".join(text[s:e] for s, e in sentences(text)) or text
 
 
 # ============================================================================ the model
@@ -282,6 +371,18 @@ def _sigmoid(z: float) -> float:
     return ez / (1.0 + ez)
 
 
+#: features that are a tone cue by themselves; the model fires only on a sentence with at least one of them, so
+#: it never flags a sentence on the strength of ordinary words alone
+_CUES = ("c:neg", "c:bad", "c:mock", "c:public", "c:correct", "c:demand", "c:again", "c:courtesy", "c:stock", "x:",
+         "s:caps", "s:!!", "s:?!", "s:quote", "s:ellipsis", "s:asterisk")
+
+
+def cued(sentence: str) -> bool:
+    """Whether ``sentence`` holds a tone cue (a judgement word, bad news, a mocking word, a public venue, a
+    correction, a demand, capitals, "!!", scare quotes…)."""
+    return any(name.startswith(_CUES) for name, _ in features(sentence))
+
+
 def score(sentence: str, model: Model | None = None) -> tuple[float, list[tuple[str, float]]]:
     """The probability that ``sentence`` reads as bitter, and the words behind the features that pushed it
     up (``(words, weight)``, heaviest first)."""
@@ -301,26 +402,40 @@ def score(sentence: str, model: Model | None = None) -> tuple[float, list[tuple[
     return _sigmoid(z), pushes
 
 
+_SHOWN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]{0,29}")
+
+
 def _top_words(pushes: list[tuple[str, float]], limit: int = 3) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for words, _w in pushes:
         for w in words.split():
-            if len(w) > 1 or w.isalpha():
+            if _SHOWN_WORD.fullmatch(w):
                 seen.setdefault(w, None)
         if len(seen) >= limit:
             break
     return tuple(list(seen)[:limit])
 
 
-def bitter_sentence(text: str, model: Model | None = None) -> Scored | None:
-    """The sentence of ``text`` that reads most bitter overall, when it crosses the model's threshold."""
+def most_bitter(text: str, model: Model | None = None) -> Scored | None:
+    """The window of ``text`` (see :func:`windows`) that reads most bitter, whatever its probability."""
     m = model if model is not None else load()
     if m is None or not text:
         return None
     text = text[:MAX_CHARS]
     best: Scored | None = None
-    for s, e in sentences(text):
+    for s, e in windows(text):
+        if not cued(text[s:e]):
+            continue
         p, pushes = score(text[s:e], m)
-        if p > m.threshold and (best is None or p > best.probability):
+        if best is None or p > best.probability:
             best = Scored(s, e, p, _top_words(pushes))
     return best
+
+
+def bitter_sentence(text: str, model: Model | None = None) -> Scored | None:
+    """The sentence of ``text`` that reads most bitter overall, when it crosses the model's threshold."""
+    m = model if model is not None else load()
+    if m is None:
+        return None
+    best = most_bitter(text, m)
+    return best if best is not None and best.probability > m.threshold else None

@@ -62,8 +62,8 @@ def corpus_lines(kind: str, hold_out: set[str]) -> list[str]:
 
 def units(line: str, unit: str) -> list[str]:
     if unit == "line":
-        return [line]
-    return [line[s:e] for s, e in tone_model.sentences(line)] or [line]
+        return [tone_model.content(line)]
+    return [line[s:e] for s, e in tone_model.windows(line)] or [line]
 
 
 class Trainer:
@@ -105,8 +105,9 @@ class Trainer:
 
 
 def line_score(model: tone_model.Model, line: str) -> float:
-    spans = tone_model.sentences(line) or [(0, len(line))]
-    return max(tone_model.score(line[s:e], model)[0] for s, e in spans)
+    """How the check scores a message: its most bitter window."""
+    best = tone_model.most_bitter(line, model)
+    return best.probability if best is not None else 0.0
 
 
 def threshold_for(benign_scores: list[float], max_false: float) -> float:
