@@ -2131,19 +2131,25 @@ def _names_a_title(text: str, start: int) -> bool:
     return _TITLE_BEFORE.search(before) is not None
 
 
+_THANKS_FOR = re.compile(r"\s*(?:thanks?|thank you|thx|cheers)(?: so much| very much| a lot| again)? for\b")
+
+
 def _scare_general(text: str) -> Iterator[tuple[int, int]]:
     """A scare-quoted phrase used as the noun itself, unless it names a title or a topic ("a talk on…")."""
     for s, e in _spans(_SARCASM_GENERAL[:1], text):
         if _names_a_title(text, s):
             continue
         ss, se = _sentence_of(text, s)
-        if _KIND.search(text, ss, se) and not _NEG_SIT.search(text, ss, se):
+        lead = _THANKS_FOR.match(text, ss)  # "Thanks for the "learning experience"": the thanks is the sarcasm
+        ks = lead.end() if lead is not None and lead.end() <= s else ss
+        if (_KIND.search(text, ks, se) or _POSITIVE.search(text, ks, se)) and not _NEG_SIT.search(text, ss, se):
             continue
         yield s, e
 
 
 _HOSTILE_CAPS = frozenset("AGAIN STILL NEVER ALREADY TWICE THIRD FOURTH FIFTH EVER NOBODY NOTHING ZERO EVEN "
-                          "ACTUALLY WEEKS MONTHS ONCE STOP TODAY NOW".split())
+                          "ACTUALLY WEEKS MONTHS ONCE STOP TODAY NOW ANYONE ANYBODY COMPLETELY ABSOLUTELY TOTALLY "
+                          "SERIOUSLY LITERALLY SINGLE".split())
 
 
 # ---------------------------------------------------------------------------- a wider lexicon
@@ -2725,6 +2731,127 @@ _NEEDY_MORE8 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- generalised from rounds 9 and 10
+# Each family below reads a structure (what is said about whom), not a batch's wording; see ROUNDS.md.
+
+_BLAME_MORE9 = _compile(
+    # "…which says a lot about your standards"
+    r"\b(?:says|said|tells|told|speaks|speak) (?:a lot|everything|volumes|plenty|so much|all (?:i|we|anyone) "
+    r"(?:need|needed|needs) to know) about (?:you|your|the (?:company|team|culture|process|firm|hiring)|this "
+    r"(?:company|place|team|process)|how you|how your|how the)\b",
+    # a judgement as a noun: "the arrogance of your CTO", "your incompetence"
+    r"\b(?:the (?:sheer |utter |staggering )?|your |their )(?:arrogance|incompetence|rudeness|ignorance|laziness|"
+    r"sloppiness|hypocrisy|condescension|dishonesty|pettiness|cowardice|unprofessionalism|disorgani[sz]ation|"
+    r"smugness|entitlement|carelessness|contempt)\b(?! (?:on my part|of mine))",
+    # "that's your mistake to live with", "your loss, not mine"
+    r"\b(?:your|their) (?:mistake|loss|problem|funeral|call|choice),? (?:to live with|not mine)\b|"
+    r"\bthat'?s (?:your|their) (?:mistake|problem|funeral) (?:to live with|not mine)\b",
+    # "so that's how you treat people"
+    r"\b(?:so )?(?:that'?s|this is|is that|is this|that is) how (?:you|they|your \w+|the \w+|companies) (?:\w+ )?"
+    r"(?:treat|handle|talk to|speak to|respond to|reply to|deal with) (?:people|candidates|applicants|everyone|"
+    r"humans|job seekers|anyone)\b",
+    # a pre-decided hire: "the CEO's nephew"
+    r"\b(?:ceo|founder|boss|manager|director|vp|cto|owner|chairman|partner)(?:'s|s') (?:nephew|niece|son|daughter|"
+    r"mate|buddy|cousin|kid|golf buddy|drinking buddy|girlfriend|boyfriend|brother-in-law|best friend|old friend)\b",
+)
+_THIS_IS_JUDGED = _rx(
+    r"\b(?:this|that|it)(?:'s| is| was) (?:\w+ )?(?:ridiculous|absurd|laughable|pathetic|insane|ludicrous|"
+    r"unacceptable|outrageous|a joke|a farce|a disgrace|beyond a joke|embarrassing|shameful)\b")
+_SARCASM_MORE9 = _compile(
+    # "imagine taking two months to say no"
+    r"\bimagine (?:taking|needing|being|having|ghosting|making|thinking|spending|running|treating|sending|not|"
+    r"wasting|asking|expecting|rejecting|cancel\w*)\b",
+    # "gotta love a company that…", "you have to love how…"
+    r"\b(?:gotta|got to|you(?:'ve)? (?:gotta|got to)|you have to|you'?ve got to|have to|must) love (?:a|an|the|how|"
+    r"when|it when|companies|recruiters|people|being|getting|that)\b",
+    # their words quoted back as empty: "\"we value every candidate\" is just a line on your website"
+    r"\"[^\"\n]{3,60}\" (?:is|was|are|were) (?:just |only |clearly |apparently |obviously |evidently )?(?:a line|"
+    r"words|a slogan|marketing|a buzzword|lip service|for show|empty|meaningless|a lie|nonsense|a joke|a myth)\b",
+)
+_LOVE_HOW = _rx(r"\b(?:i |just |really )?(?:love|adore|appreciate|enjoy(?:ed)?) (?:how|that|the way) (?:you|they|your|"
+                r"the (?:company|team|recruiter|process))\b")
+_WAY_TO = _rx(
+    r"\b(?:what|such) an? (?:\w+ )?(?:wonderful|great|lovely|professional|classy|nice|brilliant|fantastic|amazing|"
+    r"charming|delightful|respectful|thoughtful|kind|fine|fun|excellent|perfect|elegant|graceful|warm|caring) "
+    r"way to (?:treat|end things|end it|handle|reject|dismiss|ghost|say no|let (?:me|people|candidates|someone) "
+    r"(?:know|go|down)|tell (?:me|people|candidates|someone)|run (?:a|the|your) \w+|close|finish|thank|respect)\b")
+_THREAT_MORE9 = _compile(
+    # "make sure everyone in my bootcamp cohort hears about this"
+    r"\b(?:make sure|ensure) (?:that )?(?:everyone|everybody|people|others|all my \w+|my \w+|every \w+)"
+    r"(?: (?:in|at|on|from) my \w+(?: \w+)?)? (?:hears?|knows?|finds? out|sees?|learns?|reads?)\b",
+    # "tell every engineer I know…", "…to avoid you"
+    r"\b(?:tell|warn|advise|telling|warning|advising) (?:every|all|any|each) (?:\w+ ){0,2}?(?:i know|i meet|i mentor|"
+    r"i teach|i work with|in my \w+)\b",
+    r"\b(?:tell|telling|told|warn|warning|advise|advising|encourage|encouraging|urge|urging) (?:\w+ ){0,5}?to "
+    r"(?:avoid|stay away from|steer clear of|never apply|not apply|think twice)\b",
+    # "this would make a great LinkedIn post"
+    r"\b(?:would|will|could|might|should) make (?:for )?(?:a |an )?(?:great|good|nice|fun|interesting|excellent|"
+    r"perfect|juicy|viral|cracking) (?:linkedin |twitter |reddit |glassdoor |blog |tiktok |youtube )?(?:post|story|"
+    r"thread|read|review|case study|tweet|video|anecdote|article|episode)\b",
+)
+_PASSIVE_MORE9 = _compile(
+    # "I hope future candidates are treated with more honesty"
+    r"\bhope (?:that )?(?:future|other|the next|your next|new|later) (?:candidates|applicants|people|hires?|"
+    r"interviewees|job seekers) (?:are|get|will be|will get|receive|have|can expect)\b[^.!?\n]{0,40}?\b(?:more|"
+    r"better|proper|basic)\b",
+)
+_MY_AUDIENCE = _rx(r"\bmy (?:[\d,.]+k? |many |thousands of |hundreds of )?(?:followers|subscribers|readers|"
+                   r"connections|audience|viewers|listeners)\b")
+_KEPT_EVIDENCE = _rx(
+    r"\b(?:i'?ve|i have|i|i'?m|i am) (?:saved|kept|archived|documented|recorded|logged|copied|screenshotted|"
+    r"printed|saving|keeping|archiving) (?:all|every|each|a copy of|copies of) (?:of )?(?:these|this|the|your|our|"
+    r"my|every|each)? ?(?:\w+ )?(?:emails?|messages?|conversations?|threads?|correspondence|exchanges?|chats?|dms?|"
+    r"replies|texts?|voicemails?|letters?)\b")
+_DEMAND_MORE9 = _compile(
+    _CLAUSE_START + r"(?:please |now |just )?(?:put|add|bring|take|get) me back (?:in|into|on|to)\b",
+    _START + r"(?:please |just )?be (?:specific|precise|clear|honest|straight with me|direct|more specific)\b",
+)
+_CORRECT_MORE9 = _compile(
+    r"\b(?:hire|hiring|get|invest in|try|use|buy|afford|run (?:it|this|that|them|your \w+(?: \w+)?) through|"
+    r"needs?|could use|might want|worth hiring|worth getting) (?:an? |some )?(?:copy[- ]?editor|editor|"
+    r"proof-?reader|dictionary|spell[- ]?checker|spell[- ]?check|grammar (?:checker|lesson|class|course)|grammarly|"
+    r"english (?:class|lessons?|course|teacher))\b",
+    r"\bneeds? (?:a |some )?(?:grammar|spelling|english) (?:lesson|lessons|class|classes|course|refresher)\b",
+    r"\"[a-z]+\" (?:has|have|contains|takes|needs|is spelled with|is spelt with|is written with) (?:no|one|two|a|an|"
+    r"only one|only two|a double|a single|double|single) \"?[a-z]\"?(?: in it)?(?=[\s.,!;]|$)",
+    r"\"[^\"\n]{1,30}\" (?:is not|isn'?t) (?:a|an actual|a real) word\b",
+)
+
+
+def _more9(text: str) -> Iterator[tuple[str, int, int]]:
+    """The round-9/10 families that read the sentence around them (a warm or kind sentence stays quiet)."""
+    for s, e in _spans(_BLAME_MORE9, text):
+        yield "blame", s, e
+    for m in _THIS_IS_JUDGED.finditer(text):
+        if not _negated(text, m.start()) and not _warm_sentence(text, m.start()):
+            yield "blame", m.start(), m.end()
+    for s, e in _spans(_SARCASM_MORE9, text):
+        yield "sarcasm", s, e
+    for m in _LOVE_HOW.finditer(text):  # "love how you needed six weeks to tell me no"
+        ss, se = _sentence_of(text, m.start())
+        if _NEG_SIT.search(text, ss, se) or _THEM_DID.search(text, ss, se) or _REPEATS.search(text, ss, se) or \
+                re.search(r"\b(?:weeks|months|no)\b", text[ss:se]):
+            yield "sarcasm", m.start(), m.end()
+    for m in _WAY_TO.finditer(text):
+        ss, se = _sentence_of(text, m.start())
+        if not re.search(r"\bthank", text[ss:se]):
+            yield "sarcasm", m.start(), m.end()
+    for s, e in _spans(_THREAT_MORE9, text):
+        yield "threat", s, e
+    for m in _MY_AUDIENCE.finditer(text):
+        if not _warm_sentence(text, m.start()):
+            yield "threat", m.start(), m.end()
+    for m in _KEPT_EVIDENCE.finditer(text):
+        yield "threat", m.start(), m.end()
+    for s, e in _spans(_DEMAND_MORE9, text):
+        yield "demand", s, e
+    for s, e in _spans(_PASSIVE_MORE9, text):
+        yield "passive", s, e
+    for s, e in _spans(_CORRECT_MORE9, text):
+        if not _about_me(text, s, e):
+            yield "correcting", s, e
+
+
 # ============================================================================ check
 
 _Finder = Callable[[str], Iterable[tuple[int, int]]]
@@ -2743,6 +2870,12 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
                                  t)),
     ("demand", _demand),
     ("demand", _demand_general),
+    ("blame", lambda t: ((s, e) for k, s, e in _more9(t) if k == "blame")),
+    ("sarcasm", lambda t: ((s, e) for k, s, e in _more9(t) if k == "sarcasm")),
+    ("threat", lambda t: ((s, e) for k, s, e in _more9(t) if k == "threat")),
+    ("demand", lambda t: ((s, e) for k, s, e in _more9(t) if k == "demand")),
+    ("correcting", lambda t: ((s, e) for k, s, e in _more9(t) if k == "correcting")),
+    ("passive", lambda t: ((s, e) for k, s, e in _more9(t) if k == "passive")),
     ("needy", lambda t: _spans(_NEEDY, t)),
     ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4 + _NEEDY_MORE5
                                + _NEEDY_MORE6 + _NEEDY_MORE7 + _NEEDY_MORE8, t)),
