@@ -24,8 +24,8 @@ from importlib import resources
 
 from store import logs
 
-__all__ = ["Model", "Scored", "bitter_sentence", "content", "cued", "features", "load", "most_bitter", "score", "sentences",
-           "windows"]
+__all__ = ["Model", "Scored", "bitter_sentence", "content", "cued", "features", "load", "most_bitter", "score",
+           "sentences", "windows"]
 
 WEIGHTS_FILE = "tone_model.json"
 #: texts longer than this are scored on their first this-many characters (a message is a few kilobytes)
@@ -55,8 +55,8 @@ _THEY = frozenset("""company companies team teams recruiter recruiters recruitin
 panel panelists process hr management manager managers ceo cto founder founders firm hiring organisation
 organization department leadership they their them people employer hr's""".split())
 _ME = frozenset("i i'm i've i'd i'll me my myself mine".split())
-_NEG = frozenset("""joke jokes joking pathetic useless rude rudeness clueless arrogant arrogance incompetent incompetence
-shambles mess messy ridiculous disgrace disgraceful embarrassing embarrassment unprofessional disrespectful
+_NEG = frozenset("""joke jokes joking pathetic useless rude rudeness clueless arrogant arrogance incompetent
+incompetence shambles mess messy ridiculous disgrace disgraceful embarrassing embarrassment unprofessional disrespectful
 disrespect disorganised disorganized chaotic amateur amateurish lazy sloppy terrible awful horrible worst bad poor
 broken toxic shameful ashamed shame laughable absurd insulting insult appalling atrocious dreadful garbage trash
 rubbish clown clowns circus farce waste wasted wasting wastes lied liar liars lies lying dishonest fake sham cheap
@@ -76,8 +76,8 @@ community world anyone peers classmates""".split())
 _WARM = frozenset("""thanks thank appreciate appreciated grateful great love loved lovely wonderful amazing brilliant
 fantastic excellent nice kind glad happy pleasure enjoyed enjoy congrats congratulations cheers best impressive
 impressed professional touching classy perfect cool awesome incredible stellar delightful""".split())
-_BAD_NEWS = frozenset("""rejection rejected reject rejecting silence ghost ghosted ghosting ignored ignore ignoring weeks
-months automated template form generic no nothing never cancel cancelled canceled late wait waiting waited delay
+_BAD_NEWS = frozenset("""rejection rejected reject rejecting silence ghost ghosted ghosting ignored ignore ignoring
+weeks months automated template form generic no nothing never cancel cancelled canceled late wait waiting waited delay
 nobody noone one-line one-sentence copy-paste auto""".split())
 _MOCK = frozenset("""wow oh sure lol lmao haha classic apparently clearly obviously truly totally guess famous so-called
 yeah cute ah gotta must bravo imagine k kk ok okay right smh seriously finally eventually""".split())
@@ -97,12 +97,13 @@ apologies thanks thank perhaps love glad""".split())
 _IMPERATIVE = frozenset("""explain send tell reopen reconsider reverse give put stop fix read learn hire check try get
 don't be answer respond reply maybe perhaps next do undo revisit provide justify sort update learn invest
 reverse""".split())
-_BAD_ACT = frozenset("""lied lie lying ghosted ghost ignored ignore wasted waste cancelled canceled forgot forgotten lost
-misread misspelled misspelt botched ruined strung dragged messed blew failed wrecked mishandled disrespected
+_BAD_ACT = frozenset("""lied lie lying ghosted ghost ignored ignore wasted waste cancelled canceled forgot forgotten
+lost misread misspelled misspelt botched ruined strung dragged messed blew failed wrecked mishandled disrespected
 insulted humiliated misled""".split())
 _ASK = frozenset("want need expect demand require insist deserve".split())
-_COMPARATIVE = re.compile(r"\b(?:\w+er|more \w+|less \w+|better|worse)\b[^.!?\n]{0,60}\bthan (?:you|your|yours|this|that|"
-                          r"u|ur|the way you)\b|\b(?:i'?ve|i have) (?:had|seen|met|dealt with) (?:better|worse|more)\b")
+_COMPARATIVE = re.compile(r"\b(?:\w+er|more \w+|less \w+|better|worse)\b[^.!?\n]{0,60}\bthan (?:you|your|yours|"
+                          r"this|that|u|ur|the way you)\b|"
+                          r"\b(?:i'?ve|i have) (?:had|seen|met|dealt with) (?:better|worse|more)\b")
 _CAPS_OK = frozenset("""I A OK CV CVS HR CEO CTO CFO COO VP UK US USA EU API AI ML UX UI QA SQL AWS GCP PM PR IT PS PDF
 ID NYC LA SF ASAP FYI BTW TBH IMO TLDR ETA EOD ATS GPA MBA PHD BSC MSC RSVP JS CSS HTML""".split())
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b")
