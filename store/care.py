@@ -1027,6 +1027,59 @@ _BURDEN = _extend(_BURDEN, _BURDEN_MORE5)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE5)
 _MEANS = _extend(_MEANS, _MEANS_MORE5)
 
+# ---------------------------------------------------------------------------- generalised from rounds 9 and 10
+# Each reads a structure (see tests/corpus/ROUNDS.md): nothing left *for me*, no reason to *stay* (not "at a
+# company"), stopping as being gone, hoping for an accident, goodbyes written down, the edge of a platform
+# with the thought in the same sentence.
+
+_IF_I_STOP = (r"(?:if|when|once) " + _I + r" (?:just |simply |quietly |really |only )?(?:stopped|stop|stopped "
+              r"existing|stopped breathing|stopped being here|went away|faded away|was not here anymore|were not "
+              r"here anymore)(?=\s*(?:\||$|(?:one day|tomorrow|tonight|forever|for good|and|honestly|at all)\b))")
+_WISH_MORE9 = _c(
+    r"\b(?:hope|hoping|wish|wishing|pray|praying|would not mind if|would not care if) (?:that )?(?:i|me) "
+    r"(?:would |will |could |might )?(?:get|got|be|was|were) (?:hit|run over|killed|struck) (?:by|in)\b",
+    r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?(?:a|the|some) (?:car|bus|truck|lorry|train|plane) "
+    r"(?:would |will |could )?(?:hit|hits|runs over|run over|kill|kills|takes me out)\b",
+    r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?(?:my|the) (?:plane|flight) (?:crashes|would crash|"
+    r"goes down|would go down)\b",
+)
+_BURDEN_MORE9 = _c(
+    r"\b" + _NOONE + r" " + _WOULD + r" " + _FILL + r"(?:care|notice|mind|miss me|be sad) " + _IF_I_STOP,
+)
+_NO_WAY_MORE9 = _c(
+    r"\bnothing (?:left )?(?:here )?for me (?:here|anymore|any more|in this world|on this earth|in life)?"
+    r"(?=\s*(?:\||$|(?:anymore|any more|now|and|so|honestly|at all|i)\b))",
+    r"\b(?:no|not any|not a single|can not see any|can not see a|can not find any|can not find a|do not see any|"
+    r"do not see a|do not have any|can not think of any|could not see any|could not find any) (?:reason|point|"
+    r"purpose) (?:left )?(?:to|in|for) (?:stay|staying|stick around|sticking around|be around|being around|"
+    r"continue|continuing|keep trying to live)(?=\s*(?:\||$|(?:anymore|any more|alive|here|around|on this "
+    r"earth|in this world|honestly|at all|now)\b))",
+)
+_GOODBYE_MORE9 = _c(
+    r"\b(?:wrote|written|writing|write|typed|typing|drafted|drafting|recorded|recording|left|leaving) (?:out |down "
+    r"|up )?my (?:last |final )?goodbyes\b(?! (?:to|for) (?:the|my|our) (?:team|colleagues|coworkers|co workers|"
+    r"office|manager|students|class|old job|company|clients|reports))(?! on slack)(?! at work)",
+    r"\b(?:wrote|written|writing|write|drafted|drafting|left|leave|leaving) (?:some |these |those |a few |)"
+    r"(?:notes|letters|goodbyes|messages) (?:to|for) (?:everyone|everybody|all of them|each of them|the people i "
+    r"love|everyone i love|the people who matter)\b(?=[^|]{0,40}\b(?:just in case|in case|for after|for when|"
+    r"goodbye|sorry|when i am gone)\b)",
+)
+_MEANS_MORE9 = _c(
+    r"\b(?:stood|standing|stand|sat|sitting|sit|was|been|lingered|lingering|waited|waiting|leaned|leaning) "
+    r"(?:at|on|by|near|right at|too close to|close to|over) (?:the |a |that |this )?edge of (?:the |a |that |this )?"
+    r"(?:platform|roof|rooftop|tracks|balcony|building|car park|bridge|cliff)\b"
+    r"(?=[^|]{0,60}\b(?:thought about it|thought about jumping|thought about stepping|thought about falling|"
+    r"considered it|almost did it|nearly did it|could have done it|wanted to|thinking about it|how easy)\b)",
+    r"\b(?:platform|ledge|bridge|roof|rooftop|tracks|balcony|cliff) (?:edge )?(?:and|then) (?:i )?(?:just )?"
+    r"(?:thought about it|thought about jumping|thought about stepping|considered it|almost did it|nearly did it|"
+    r"wanted to jump|wanted to step)\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE9)
+_BURDEN = _extend(_BURDEN, _BURDEN_MORE9)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE9)
+_GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE9)
+_MEANS = _extend(_MEANS, _MEANS_MORE9)
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
