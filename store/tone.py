@@ -377,32 +377,198 @@ def _grams(text: str) -> frozenset[str]:
 _PREFILTER_FROM = 240  # characters
 
 
+class _Index:
+    """Every registered pattern's literal needs, inverted: for a text, which patterns can match it at all is
+    worked out in one pass over the text's strings rather than pattern by pattern (the same answer)."""
+
+    def __init__(self) -> None:
+        self.registry: list[_Prefilter] = []
+        self.built = 0  # how many registered patterns the index covers
+        self.need_count: list[int] = []  # per pattern: how many needs it has (0: always possible)
+        self.by_full: dict[str, list[tuple[int, int]]] = {}
+        self.by_short: dict[str, list[tuple[int, int]]] = {}
+        self.full_keys: frozenset[str] = frozenset()
+        self.always: set[int] = set()
+
+    def build(self) -> None:
+        for pid in range(self.built, len(self.registry)):
+            pre = self.registry[pid].needs()
+            self.need_count.append(0 if pre is None else len(pre))
+            if pre is None:
+                self.always.add(pid)
+                continue
+            for k, (full, short) in enumerate(pre):
+                for g in full:
+                    self.by_full.setdefault(g, []).append((pid, k))
+                for p in short:
+                    self.by_short.setdefault(p, []).append((pid, k))
+        self.built = len(self.registry)
+        self.full_keys = frozenset(self.by_full)
+        _possible_ids.cache_clear()
+
+
+_INDEX = _Index()
+
+
+@lru_cache(maxsize=16)
+def _possible_ids(text: str) -> frozenset[int]:
+    """The registered patterns that can match ``text`` (every one of their needs is met)."""
+    met: set[tuple[int, int]] = set()
+    for g in _grams(text) & _INDEX.full_keys:
+        met.update(_INDEX.by_full[g])
+    for p, needs in _INDEX.by_short.items():
+        if p in text:
+            met.update(needs)
+    count: dict[int, int] = {}
+    for pid, _k in met:
+        count[pid] = count.get(pid, 0) + 1
+    counts = _INDEX.need_count
+    return frozenset([pid for pid, c in count.items() if c == counts[pid]] + list(_INDEX.always))
+
+
 class _Prefilter:
     """Whether a pattern can match a text at all, from its literal prefixes (worked out on first use)."""
 
-    __slots__ = ("_memo", "_pre", "_source")
+    __slots__ = ("_id", "_pre", "_source")
 
     def __init__(self, source: str) -> None:
         self._source: str | None = source
         self._pre: tuple[_Need, ...] | None = None
-        self._memo: tuple[str, bool] = ("", True)
+        self._id = len(_INDEX.registry)
+        _INDEX.registry.append(self)
+
+    def needs(self) -> tuple[_Need, ...] | None:
+        if self._source is not None:
+            self._pre = literal_prefixes(self._source)
+            self._source = None
+        return self._pre
 
     def possible(self, text: str) -> bool:
         if len(text) < _PREFILTER_FROM:  # a short text is quick to search; the analysis waits for a long one
             return True
-        memo = self._memo
-        if memo[0] is text:
-            return memo[1]
-        if self._source is not None:
-            self._pre = literal_prefixes(self._source)
-            self._source = None
-        ok = True
-        if self._pre is not None:
-            grams = _grams(text)
-            ok = all((bool(full) and not full.isdisjoint(grams)) or any(p in text for p in short)
-                     for full, short in self._pre)
-        self._memo = (text, ok)
-        return ok
+        if _INDEX.built != len(_INDEX.registry):
+            _INDEX.build()
+        return self._id in _possible_ids(text)
+
+
+# ---------------------------------------------------------------------------- factoring long alternations
+# A long alternation of words ("stupid|rude|unprofessional|…") makes the regex engine try every word at every
+# position. Alternatives that start with different letters can never match at the same position, so a run of
+# alternatives that each start with a plain letter is grouped by that letter ("r(?:ude|idiculous)|s(?:tupid|…)"),
+# keeping their order within a group: the matches are exactly the same (a test checks it on the corpora), and
+# the engine tries a few groups instead of every word.
+
+_SPECIAL = frozenset("\\.^$*+?{}[]()|")
+_QUANT = frozenset("*+?{")
+
+
+def _group_end(src: str, i: int) -> int:
+    """The index of the ``)`` closing the group that opens at ``src[i]``."""
+    depth, cls, j = 0, False, i
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+            if src[j + 1:j + 2] == "]" or src[j + 1:j + 3] == "^]":  # a "]" first in a class is a literal
+                j += 2 if src[j + 1] == "]" else 3
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise ValueError("unbalanced group")
+
+
+def _factor_inside(alt: str) -> str:
+    """``alt`` with the alternations of its groups factored (lookbehinds and flags are left as written)."""
+    out: list[str] = []
+    j, cls = 0, False
+    while j < len(alt):
+        c = alt[j]
+        if c == "\\":
+            out.append(alt[j:j + 2])
+            j += 2
+            continue
+        if cls:
+            cls = c != "]"
+            out.append(c)
+            j += 1
+            continue
+        if c == "[":
+            cls = True
+            out.append(c)
+            j += 1
+            if alt[j:j + 1] == "^":
+                out.append("^")
+                j += 1
+            if alt[j:j + 1] == "]":
+                out.append("]")
+                j += 1
+            continue
+        if c != "(":
+            out.append(c)
+            j += 1
+            continue
+        end = _group_end(alt, j)
+        if alt.startswith("(?:", j):
+            head = 3
+        elif alt.startswith("(?P<", j):
+            head = alt.index(">", j) + 1 - j
+        elif alt.startswith(("(?=", "(?!"), j):
+            head = 3
+        elif alt.startswith("(?") :  # lookbehind, inline flags, comments: as written
+            out.append(alt[j:end + 1])
+            j = end + 1
+            continue
+        else:
+            head = 1
+        out.append(alt[j:j + head] + _factor(alt[j + head:end]) + ")")
+        j = end + 1
+    return "".join(out)
+
+
+def _literal_start(alt: str) -> bool:
+    return bool(alt) and alt[0] not in _SPECIAL and alt[1:2] not in _QUANT
+
+
+def _factor(src: str, inside: bool = True) -> str:
+    """``src`` with runs of alternatives that start with a plain letter grouped by that letter, and so on down
+    the letters of each group (same matches)."""
+    if "|" not in src:
+        return _factor_inside(src) if inside and "(" in src else src
+    alts = [_factor_inside(a) if inside and "(" in a else a for a in _top_level_alternatives(src)]
+    if len(alts) < 4:
+        return "|".join(alts)
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        groups: dict[str, list[str]] = {}
+        for a in run:
+            groups.setdefault(a[0], []).append(a)
+        for first, members in groups.items():
+            if len(members) == 1:
+                out.append(members[0])
+            else:
+                out.append(re.escape(first) + "(?:" + _factor("|".join(m[1:] for m in members), False) + ")")
+        run.clear()
+
+    for a in alts:
+        if _literal_start(a):
+            run.append(a)
+        else:
+            flush()
+            out.append(a)
+    flush()
+    return "|".join(out)
 
 
 class _Rx:
@@ -411,14 +577,15 @@ class _Rx:
     possible first characters when the pattern does not start with an assertion, which makes the check
     several times faster. Matches are exactly those of the original pattern."""
 
-    __slots__ = ("bound", "groupindex", "pre", "rx")
+    __slots__ = ("bound", "groupindex", "plain", "pre", "rx")
 
     def __init__(self, source: str) -> None:
         alternatives = _top_level_alternatives(source)
         self.bound = all(a.startswith(r"\b") for a in alternatives)
         if self.bound:
             source = "|".join(a[2:] for a in alternatives)
-        self.rx = re.compile(source)
+        self.plain = source  # as written (the tests compare it with the factored form)
+        self.rx = re.compile(_factor(source))
         self.groupindex = self.rx.groupindex
         self.pre = _Prefilter(source)
 
@@ -485,6 +652,8 @@ def _compile(*patterns: str) -> tuple[_Rx, ...]:
 
 def _spans(patterns: Iterable[_Rx], text: str) -> Iterator[tuple[int, int]]:
     for pat in patterns:
+        if not pat.pre.possible(text):
+            continue
         hit = "hit" in pat.groupindex  # a pattern may point at part of its match: (?P<hit>...)
         for m in pat.finditer(text):
             s, e = m.span("hit") if hit else m.span()
@@ -2818,7 +2987,13 @@ _CORRECT_MORE9 = _compile(
 )
 
 
-def _more9(text: str) -> Iterator[tuple[str, int, int]]:
+@lru_cache(maxsize=4)
+def _more9(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The findings of the round-9/10 families, ``(rule, start, end)``; asked once per rule, worked out once."""
+    return tuple(_more9_all(text))
+
+
+def _more9_all(text: str) -> Iterator[tuple[str, int, int]]:
     """The round-9/10 families that read the sentence around them (a warm or kind sentence stays quiet)."""
     for s, e in _spans(_BLAME_MORE9, text):
         yield "blame", s, e

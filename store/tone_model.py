@@ -110,8 +110,20 @@ _CAPS_WORD = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b")
 _QUOTED = re.compile(r"(?:^|[\s(])[\"']([^\"'\n]{2,60})[\"'](?=$|[\s.,!?;:)])")
 
 
+_STEMS: dict[str, str] = {}
+
+
 def _stem(word: str) -> str:
     """A crude stem, enough for "waste", "wasted", "wasting" to share one weight."""
+    got = _STEMS.get(word)
+    if got is None:
+        got = _stem_of(word)
+        if len(_STEMS) < 50_000:  # a bounded memo: the same words come back on every keystroke pause
+            _STEMS[word] = got
+    return got
+
+
+def _stem_of(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     for suffix in ("ing", "ed", "es", "ly", "s"):
@@ -143,30 +155,40 @@ def _negated(toks: list[str]) -> list[bool]:
     return out
 
 
+_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("you", _SECOND), ("they", _THEY), ("neg", _NEG), ("warm", _WARM), ("bad", _BAD_NEWS), ("mock", _MOCK),
+    ("public", _PUBLIC), ("correct", _CORRECT), ("demand", _DEMAND), ("again", _AGAIN), ("courtesy", _COURTESY),
+    ("stock", _STOCK), ("badact", _BAD_ACT), ("tell", _TELL), ("audience", _AUDIENCE))
+#: the classes that are features by themselves ("c:<name>"), in this order
+_SHOWN = ("you", "they", "neg", "warm", "bad", "mock", "public", "correct", "demand", "again", "courtesy", "stock")
+_CLASS_OF: dict[str, tuple[str, ...]] = {}
+for _name, _words in _CLASSES:
+    for _w in _words:
+        _CLASS_OF[_w] = (*_CLASS_OF.get(_w, ()), _name)
+_TURNED = frozenset(("neg", "warm"))  # classes a negation turns round
+_ASTERISK = re.compile(r"(?:^|\s)\*\w")
+
+
 def _classes(toks: list[str], toks_set: set[str], sentence: str,  # noqa: C901
              negated: list[bool]) -> list[tuple[str, str]]:
     """Class, interaction and shape features: ``(name, the words behind it)``. A judgement or a warm word
     turned round by a negation counts in no class."""
     out: list[tuple[str, str]] = []
-    second = [t for t in toks if t in _SECOND]
-    they = [t for t in toks if t in _THEY]
-    neg = [t for t, n in zip(toks, negated, strict=True) if t in _NEG and not n]
-    warm = [t for t, n in zip(toks, negated, strict=True) if t in _WARM and not n]
-    bad = [t for t in toks if t in _BAD_NEWS]
-    mock = [t for t in toks if t in _MOCK]
-    public = [t for t in toks if t in _PUBLIC]
-    correct = [t for t in toks if t in _CORRECT]
-    demand = [t for t in toks if t in _DEMAND]
+    got: dict[str, list[str]] = {}
+    for t, n in zip(toks, negated, strict=True):
+        for c in _CLASS_OF.get(t, ()):
+            if not (n and c in _TURNED):
+                got.setdefault(c, []).append(t)
+    none: list[str] = []
+    second, they, neg, warm = got.get("you", none), got.get("they", none), got.get("neg", none), got.get("warm", none)
+    bad, mock, public, correct = got.get("bad", none), got.get("mock", none), got.get("public", none), \
+        got.get("correct", none)
+    demand = got.get("demand", none)
     soft = toks_set & _SOFT
-    me = toks_set & _ME
-    again = [t for t in toks if t in _AGAIN]
-    courtesy = [t for t in toks if t in _COURTESY]
-    stock = [t for t in toks if t in _STOCK]
-    for name, words in (("you", second), ("they", they), ("neg", neg), ("warm", warm), ("bad", bad),
-                        ("mock", mock), ("public", public), ("correct", correct), ("demand", demand),
-                        ("again", again), ("courtesy", courtesy), ("stock", stock)):
+    for name in _SHOWN:
+        words = got.get(name)
         if words:
-            out.append((f"c:{name}", " ".join(dict.fromkeys(words))))
+            out.append(("c:" + name, " ".join(dict.fromkeys(words))))
     if neg and (second or they):
         out.append(("x:them+neg", " ".join(neg)))
     if neg and not soft and not warm:
@@ -179,33 +201,36 @@ def _classes(toks: list[str], toks_set: set[str], sentence: str,  # noqa: C901
         out.append(("x:warm+neg", " ".join(warm + neg)))
     if correct and (second or they):
         out.append(("x:correct+them", " ".join(correct)))
-    if public and me:
+    if public and not toks_set.isdisjoint(_ME):
         out.append(("x:public+me", " ".join(public)))
     if public and ("will" in toks_set or "i'll" in toks_set or "going" in toks_set):
         out.append(("x:public+future", " ".join(public)))
     if demand and not soft:
         out.append(("x:demand-soft", " ".join(demand)))
-    if toks_set & _TELL and toks_set & _AUDIENCE:
+    if "tell" in got and "audience" in got:
         out.append(("x:tell_audience", " ".join(t for t in toks if t in _TELL or t in _AUDIENCE)))
     if warm and len(toks) > 1 and (toks[0] == "how" or toks[:2] in (["what", "a"], ["such", "a"], ["real"])):
         out.append(("x:exclaim+warm", " ".join(warm)))
-    if re.search(r"(?:^|\s)\*\w", sentence):
+    if "*" in sentence and _ASTERISK.search(sentence):
         out.append(("s:asterisk", "*"))
-    bad_act = [t for t in toks if t in _BAD_ACT]
+    bad_act = got.get("badact")
     if bad_act and (second or they):
         out.append(("x:them+badact", " ".join(bad_act)))
-    for i in range(len(toks) - 1):
-        if toks[i] in ("i", "i'll", "i'd") and toks[i + 1] in _ASK and not soft:
-            out.append(("x:i_ask-soft", toks[i + 1]))
-            break
-    for i in range(len(toks) - 1):
-        if toks[i] in ("i'm", "i") and toks[i + 1] == "sure" and (second or they):
-            out.append(("x:im_sure+them", "sure"))
-            break
+    if not soft:
+        for i in range(len(toks) - 1):
+            if toks[i] in ("i", "i'll", "i'd") and toks[i + 1] in _ASK:
+                out.append(("x:i_ask-soft", toks[i + 1]))
+                break
+    if "sure" in toks_set and (second or they):
+        for i in range(len(toks) - 1):
+            if toks[i] in ("i'm", "i") and toks[i + 1] == "sure":
+                out.append(("x:im_sure+them", "sure"))
+                break
     low = sentence.translate(_QUOTES).lower()
-    cmp_match = _COMPARATIVE.search(low)
-    if cmp_match:
-        out.append(("x:compare_them", cmp_match.group(0)[:40]))
+    if "than" in low or "i" in toks_set or "i've" in toks_set:
+        cmp_match = _COMPARATIVE.search(low)
+        if cmp_match:
+            out.append(("x:compare_them", cmp_match.group(0)[:40]))
     if "good luck" in low and not (soft - {"hope"}) and "best" not in toks_set:
         out.append(("x:goodluck-warm", "good luck"))
     if toks and toks[0] in _IMPERATIVE:
@@ -225,14 +250,15 @@ def _classes(toks: list[str], toks_set: set[str], sentence: str,  # noqa: C901
         out.append(("s:?!", "?!"))
     elif "?" in sentence:
         out.append(("s:?", ""))
-    quoted = _QUOTED.findall(sentence.translate(_QUOTES))
-    if quoted:
-        out.append(("s:quote", quoted[0]))
-        if second or they or warm:
-            out.append(("x:quote+them", quoted[0]))
+    if "'" in low or '"' in low:
+        quoted = _QUOTED.findall(sentence.translate(_QUOTES))
+        if quoted:
+            out.append(("s:quote", quoted[0]))
+            if second or they or warm:
+                out.append(("x:quote+them", quoted[0]))
     if "..." in sentence or "…" in sentence:
         out.append(("s:ellipsis", ""))
-    if sentence and sentence == sentence.lower() and len(toks) >= 3:
+    if len(toks) >= 3 and sentence == sentence.lower():
         out.append(("s:lower", ""))
     return out
 
@@ -381,10 +407,15 @@ _CUES = ("c:neg", "c:bad", "c:mock", "c:public", "c:correct", "c:demand", "c:aga
 def cued(sentence: str) -> bool:
     """Whether ``sentence`` holds a tone cue (a judgement word, bad news, a mocking word, a public venue, a
     correction, a demand, capitals, "!!", scare quotes…)."""
-    return any(name.startswith(_CUES) for name, _ in features(sentence))
+    return _cued(features(sentence))
 
 
-def score(sentence: str, model: Model | None = None) -> tuple[float, list[tuple[str, float]]]:
+def _cued(feats: list[tuple[str, str]]) -> bool:
+    return any(name.startswith(_CUES) for name, _ in feats)
+
+
+def score(sentence: str, model: Model | None = None, *,
+          feats: list[tuple[str, str]] | None = None) -> tuple[float, list[tuple[str, float]]]:
     """The probability that ``sentence`` reads as bitter, and the words behind the features that pushed it
     up (``(words, weight)``, heaviest first)."""
     m = model if model is not None else load()
@@ -392,7 +423,7 @@ def score(sentence: str, model: Model | None = None) -> tuple[float, list[tuple[
         return 0.0, []
     z = m.bias
     pushes: list[tuple[str, float]] = []
-    for name, words in features(sentence):
+    for name, words in (feats if feats is not None else features(sentence)):
         w = m.weights.get(name)
         if w is None:
             continue
@@ -425,9 +456,10 @@ def most_bitter(text: str, model: Model | None = None) -> Scored | None:
     text = text[:MAX_CHARS]
     best: Scored | None = None
     for s, e in windows(text):
-        if not cued(text[s:e]):
+        feats = features(text[s:e])
+        if not _cued(feats):
             continue
-        p, pushes = score(text[s:e], m)
+        p, pushes = score(text[s:e], m, feats=feats)
         if best is None or p > best.probability:
             best = Scored(s, e, p, _top_words(pushes))
     return best
