@@ -1074,6 +1074,35 @@ _MEANS_MORE9 = _c(
     r"(?:thought about it|thought about jumping|thought about stepping|considered it|almost did it|nearly did it|"
     r"wanted to jump|wanted to step)\b",
 )
+# ---------------------------------------------------------------------------- generalised from round 11
+_WISH_MORE11 = _c(
+    # "how peaceful it would be to not exist"
+    r"\b(?:peaceful|nice|easier|easy|a relief|restful|good|better|quiet|calm|simpler|lovely)\b[^|]{0,20}?\b(?:to )?"
+    r"(?:not exist|not be here|not be alive|not be around|be gone|be dead|die|disappear forever|never wake up|"
+    r"stop existing|not wake up|just stop existing|just not exist)\b"
+    r"(?! (?:for (?:a|an|the|two|three|four|\w+ (?:days|weeks|hours))|on (?:holiday|vacation|a trip|leave)|trying))",
+    # "I just want my life to be finished"
+    r"\b(?:want|wish|need|hope|pray for) (?:my life|it all|everything|this life|life|my existence) to (?:be )?"
+    r"(?:over|finished|done|end|ended|stop|be done|be over)\b",
+)
+_NO_WAY_MORE11 = _c(
+    # "I don't think I'll be here by the end of the month"
+    r"\b(?:do not think|doubt|not sure|am not sure|can not see) (?:that )?(?:i will|i would|i am going to|myself) "
+    r"(?:still )?(?:be )?(?:here|alive|around|living) (?:by|at|for|past|beyond|after|until|much longer|next)\b",
+    # "one more day… I'm not sure I can"
+    r"\b(?:one more day|another day|one more night|another night|one day at a time)\b[^|]{0,40}?\b(?:not sure|do not "
+    r"know if|doubt|can not) (?:that )?i (?:can|could|will)\b",
+    r"\bnot sure (?:that )?i can (?:keep going|hold on|go on|last|survive|do this anymore|make it through (?:the "
+    r"night|another day|this))\b",
+)
+_MEANS_MORE11 = _c(
+    # a car in a closed garage with the engine running
+    r"\b(?:car|engine|van)\b[^|]{0,40}?\bgarage\b[^|]{0,40}?\bengine (?:running|on)\b|\bgarage\b[^|]{0,40}?\bengine "
+    r"(?:running|on)\b|\bhose (?:to|from|on|onto|into) (?:the )?exhaust\b|\bexhaust (?:pipe )?(?:into|in) the car\b",
+)
+_WISH = _extend(_WISH, _WISH_MORE11)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE11)
+_MEANS = _extend(_MEANS, _MEANS_MORE11)
 _WISH = _extend(_WISH, _WISH_MORE9)
 _BURDEN = _extend(_BURDEN, _BURDEN_MORE9)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE9)

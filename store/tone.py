@@ -1725,7 +1725,9 @@ _POS_MARK = _rx(
     r"ecstatic|chuffed|stoked|honou?red|(?<![\w'])(?:lovely|nice|great|wonderful|fantastic|brilliant|awesome|perfect|"
     r"love)(?=,))\b")
 _NEG_SIT = _rx(
-    r"\b(?:ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|template(?:d)?|"
+    r"\b(?:silent treatment|cold shoulder|run-?around|brush-?off|(?:to )?hear(?:d|ing)? nothing|no (?:reply|response|"
+    r"answer|word|update)s?|ghost(?:ed|ing)|ignored|ignoring|form (?:e-?mail|letter|rejection|reply|response)|"
+    r"template(?:d)?|"
     r"automated|auto-?generated|auto-?reply|canned|generic|boilerplate|copy-?paste(?:d)?|cookie-?cutter|"
     r"(?:one|two|three|1|2|3)[- ](?:lines?|liners?|sentences?|words?|paragraphs?)|"
     r"(?:nobody|no one|no-one) (?:showed|turned|bothered|replied|responded|called|came|joined|told|read|looked|"
@@ -2318,7 +2320,7 @@ def _scare_general(text: str) -> Iterator[tuple[int, int]]:
 
 _HOSTILE_CAPS = frozenset("AGAIN STILL NEVER ALREADY TWICE THIRD FOURTH FIFTH EVER NOBODY NOTHING ZERO EVEN "
                           "ACTUALLY WEEKS MONTHS ONCE STOP TODAY NOW ANYONE ANYBODY COMPLETELY ABSOLUTELY TOTALLY "
-                          "SERIOUSLY LITERALLY SINGLE".split())
+                          "SERIOUSLY LITERALLY SINGLE HOW WHY WHAT WHO EARTH HELL".split())
 
 
 # ---------------------------------------------------------------------------- a wider lexicon
@@ -2976,7 +2978,8 @@ _DEMAND_MORE9 = _compile(
     _START + r"(?:please |just )?be (?:specific|precise|clear|honest|straight with me|direct|more specific)\b",
 )
 _CORRECT_MORE9 = _compile(
-    r"\b(?:hire|hiring|get|invest in|try|use|buy|afford|run (?:it|this|that|them|your \w+(?: \w+)?) through|"
+    r"\b(?:hire|hiring|get|invest in|try|use|buy|afford|run (?:it|this|that|them|your \w+(?: \w+)?) "
+    r"(?:through|past|by)|"
     r"needs?|could use|might want|worth hiring|worth getting) (?:an? |some )?(?:copy[- ]?editor|editor|"
     r"proof-?reader|dictionary|spell[- ]?checker|spell[- ]?check|grammar (?:checker|lesson|class|course)|grammarly|"
     r"english (?:class|lessons?|course|teacher))\b",
@@ -2984,6 +2987,84 @@ _CORRECT_MORE9 = _compile(
     r"\"[a-z]+\" (?:has|have|contains|takes|needs|is spelled with|is spelt with|is written with) (?:no|one|two|a|an|"
     r"only one|only two|a double|a single|double|single) \"?[a-z]\"?(?: in it)?(?=[\s.,!;]|$)",
     r"\"[^\"\n]{1,30}\" (?:is not|isn'?t) (?:a|an actual|a real) word\b",
+)
+
+
+# ---------------------------------------------------------------------------- generalised from round 11
+_SENIOR = (r"(?:(?:your |the )?(?:ceo|cto|coo|founders?|head of [\w-]+|board|superiors?|legal team|legal department|"
+           r"ombudsman|higher[- ]ups?|managing director)|your (?:boss|manager|director|vp|supervisor|line manager|"
+           r"hiring manager's (?:boss|manager)))")
+_THREAT_MORE11 = _compile(
+    # escalation over their head: "I've copied your head of people", "I'll be raising this with the CEO"
+    r"\b(?:i'?ve|i have|i'?ll|i will|i'?m going to|i am going to|i'?m|i am|i) (?:\w+ )?(?:copied|cc'?d|cc'?ing|"
+    r"copying|bcc'?d|forwarded|forwarding|escalat\w+|rais(?:e|ed|ing) this|report(?:ed|ing)? this|tak(?:e|en|ing) "
+    r"this|sen(?:d|t|ding) this|flag(?:ged|ging) this) (?:\w+ ){0,4}?(?:to |with |in |up to )?" + _SENIOR + r"\b",
+    r"\b(?:review|reviewing|reviewed|rate|rating|rated|write up|writing up|post about|posting about|call out|"
+    r"calling out|name|naming) (?:you|your \w+|this company|the company|them) (?:\w+ )?(?:on|in) (?:glassdoor|"
+    r"linkedin|indeed|reddit|twitter|x|blind|google|trustpilot|yelp|tiktok|youtube|my blog|my newsletter|"
+    r"my podcast)\b",
+    r"\bforward (?:this|my email|this email|it|my message) (?:on )?to (?:whoever|your (?:boss|manager|ceo|director|"
+    r"head|superior)|the (?:person|people) (?:who|responsible))\b",
+    # sharing it already: "I've shared my experience in a few candidate groups"
+    r"\b(?:i'?ve|i have|i) (?:already )?(?:shared|posted|written|wrote|told|described|explained) (?:my experience|"
+    r"this|what happened|the whole story|how (?:you|this|it)\b[^.!?\n]{0,20}?) (?:\w+ ){0,3}?(?:in|on|with|to) "
+    r"(?:a |the |my |several |a few |some |two |three |a couple of )?(?:\w+ )?(?:groups?|forums?|communities|"
+    r"community|channels?|servers?|networks?|threads?|subreddits?|slack|discord|followers|everyone|people)\b",
+)
+_BLAME_MORE11B = _compile(
+    r"\b(?:my|our|people'?s|candidates'?|anyone'?s|everyone'?s) time (?:was|is|meant|means) (?:worth )?(?:nothing|"
+    r"so little|very little|zero|little|nothing at all|worthless)\b",
+    r"\bwast(?:e|ed|ing) (?:\w+ ){0,2}?(?:everyone'?s|everybody'?s|people'?s|candidates'?|anyone'?s) (?:\w+ )?(?:time|"
+    r"afternoon|morning|evening|day|week|weekend|effort|energy)\b",
+    r"\b(?:yet another|just another|another) (?:\w+ )?(?:recruiter|company|manager|interviewer|startup|firm|hr \w+|"
+    r"hiring manager|panel|team|agency) (?:who|that|which) (?:can'?t|cannot|doesn'?t|does not|won'?t|didn'?t|never|"
+    r"couldn'?t)\b",
+    r"\b(?:should|ought to|deserves? to|needs? to) be (?:fired|sacked|let go|demoted|disciplined|retrained)\b",
+    r"\b(?:the )?(?:job|role|position|vacancy|opening) (?:never|didn'?t|did not|doesn'?t|does not) (?:even |really "
+    r"|actually )?(?:existed|exist)\b",
+    r"\bok(?:ay)? boomer\b",
+    r"\b(?:don'?t|do not|never) (?:come )?(?:crawling|running|crying|begging) back\b",
+)
+_BLAME_MORE11 = _compile(
+    # "genuinely curious how anyone gets hired there"
+    r"\b(?:curious|wonder|wondering|amazed|baffled|no idea|beats me) how (?:anyone|anybody|you|they|people) "
+    r"(?:ever |actually |even |still )?(?:gets? hired|works? (?:there|here|for you)|stays?|survives?|puts? up with|"
+    r"manages? to|lasts?|can stand)\b",
+    # "sort yourselves out"
+    r"\b(?:need|needs|should|must|have|ought|better|go|really) (?:to )?(?:really |seriously )?(?:sort|get) "
+    r"(?:yourselves|yourself|your (?:act|house|process|hiring|stuff|shit|life|lives|recruiting|mess)) (?:out|"
+    r"together|in order)\b",
+    # "want free consulting", "stole my ideas"
+    r"\b(?:want|wanted|wanting|get|getting|got|after|looking for|fishing for)(?: some)? free (?:consulting|"
+    r"consultancy|work|labou?r|ideas|strategy|design work|development)\b|\b(?:steal|stole|stealing|pinch|pinched|"
+    r"nick|nicked) my (?:ideas?|work|designs?|code|solution|approach)\b",
+)
+_SARCASM_MORE11 = _compile(
+    # "enjoy explaining to your board…"
+    r"\benjoy (?:explaining|replacing|dealing with|finding (?:someone|another|a replacement)|the chaos|the mess|"
+    r"the turnover|the fallout|rehiring|re-?advertising|starting (?:over|again))\b",
+)
+_PASSIVE_MORE11 = _compile(
+    r"\b(?:feel free to|go ahead and|you can|you may as well|might as well) (?:just )?ignore (?:this|me|it|my \w+)"
+    r"(?: one)? (?:too|again|as well|like the (?:others|rest|last \w+))\b",
+    # "I hope whoever you hired realises what they've walked into"
+    r"\bhope (?:whoever|the person|the candidate|your new hire|the new hire|they|he|she) (?:you )?(?:hired |chose "
+    r"|picked |went with )?(?:\w+ )?(?:realises|realizes|knows|enjoys|survives|likes|can handle|is ready for|has "
+    r"thick skin)\b[^.!?\n]{0,40}?\b(?:walked into|walking into|getting into|signed up for|in for|chaos|mess|"
+    r"circus)\b",
+    # "kindly stop…"
+    r"\bkindly (?:stop|refrain|cease|do not|don'?t|remove me|take me off)\b",
+)
+_NEEDY_MORE11 = _compile(
+    r"\b(?:take|accept|swallow|absorb|handle) (?:a |an )?(?:\d+ ?%|\d+ percent|big|huge|significant|substantial|"
+    r"serious|hefty|massive|steep) (?:pay |salary )?cut\b",
+    r"\bunpaid\b[^.!?\n]{0,30}\b(?:fine|ok|okay|happy|no problem|works for me|fine by me|no issue)\b|"
+    r"\b(?:trial|internship|placement|period|month|months|weeks?) (?:unpaid|for free|without pay)\b",
+    r"\b(?:i'?d|i would|i'?ll|i will|happy to|willing to) (?:even |happily |gladly )?(?:sweep|mop|clean) (?:the )?"
+    r"(?:floors?|office|toilets|kitchen)\b|\b(?:i'?d|i would|i'?ll|i will) (?:even |happily |gladly )?make "
+    r"(?:the )?(?:tea|coffee)\b",
+    r"\b(?:could|can|would|may|might) i (?:work|help|come in|join|start|stay on) (?:as|like) (?:a |an )?"
+    r"(?:volunteer|intern|unpaid)\b",
 )
 
 
@@ -3020,8 +3101,16 @@ def _more9_all(text: str) -> Iterator[tuple[str, int, int]]:
         yield "threat", m.start(), m.end()
     for s, e in _spans(_DEMAND_MORE9, text):
         yield "demand", s, e
-    for s, e in _spans(_PASSIVE_MORE9, text):
+    for s, e in _spans(_PASSIVE_MORE9 + _PASSIVE_MORE11, text):
         yield "passive", s, e
+    for s, e in _spans(_THREAT_MORE11, text):
+        yield "threat", s, e
+    for s, e in _spans(_BLAME_MORE11 + _BLAME_MORE11B, text):
+        yield "blame", s, e
+    for s, e in _spans(_SARCASM_MORE11, text):
+        yield "sarcasm", s, e
+    for s, e in _spans(_NEEDY_MORE11, text):
+        yield "needy", s, e
     for s, e in _spans(_CORRECT_MORE9, text):
         if not _about_me(text, s, e):
             yield "correcting", s, e
@@ -3051,6 +3140,7 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("demand", lambda t: ((s, e) for k, s, e in _more9(t) if k == "demand")),
     ("correcting", lambda t: ((s, e) for k, s, e in _more9(t) if k == "correcting")),
     ("passive", lambda t: ((s, e) for k, s, e in _more9(t) if k == "passive")),
+    ("needy", lambda t: ((s, e) for k, s, e in _more9(t) if k == "needy")),
     ("needy", lambda t: _spans(_NEEDY, t)),
     ("needy", lambda t: _spans(_NEEDY_GENERAL + _NEEDY_MORE + _NEEDY_MORE3 + _NEEDY_MORE4 + _NEEDY_MORE5
                                + _NEEDY_MORE6 + _NEEDY_MORE7 + _NEEDY_MORE8, t)),
@@ -3060,7 +3150,8 @@ _FINDERS: tuple[tuple[str, _Finder], ...] = (
 # Shorthand and dropped apostrophes, read as the words they stand for, so "ur loss tbh" reads as "your loss
 # to be honest" and "cant believe u" as "can't believe you". Whole words only.
 _SHORTHAND: dict[str, str] = {
-    "u": "you", "ur": "your", "urs": "yours", "r": "are", "ya": "you", "yr": "your", "thx": "thanks",
+    "u": "you", "ur": "your", "urs": "yours", "urself": "yourself", "urselves": "yourselves", "yall": "y'all",
+    "r": "are", "ya": "you", "yr": "your", "thx": "thanks",
     "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "ty": "thank you", "pls": "please", "plz": "please",
     "ppl": "people", "cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
     "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "couldnt": "couldn't",
