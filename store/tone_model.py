@@ -68,6 +68,9 @@ speechless miserable dodged bullet cookie-cutter incompetents amateurs rigged sh
 whatever kidding mistake mistakes wrong error errors unbelievable""".split())
 _AGAIN = frozenset("""again twice thrice third fourth fifth sixth times finally eventually still yet forever ages
 month""".split())
+_ESCALATE = frozenset("""ceo cto coo founder founders board director boss superior superiors supervisor cc cc'd
+copied copying forward forwarded forwarding escalate escalated escalating escalation raise raising formal formally
+complaint lawyer legal ombudsman tribunal""".split())
 _COURTESY = frozenset("courtesy decency decent manners respect bare minimum".split())
 _STOCK = frozenset("per previously reiterate reiterating reminder nudge circling noted mentioned".split())
 _TELL = frozenset("tell telling hear know warn warning forward forwarding report reporting share sharing".split())
@@ -158,9 +161,10 @@ def _negated(toks: list[str]) -> list[bool]:
 _CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("you", _SECOND), ("they", _THEY), ("neg", _NEG), ("warm", _WARM), ("bad", _BAD_NEWS), ("mock", _MOCK),
     ("public", _PUBLIC), ("correct", _CORRECT), ("demand", _DEMAND), ("again", _AGAIN), ("courtesy", _COURTESY),
-    ("stock", _STOCK), ("badact", _BAD_ACT), ("tell", _TELL), ("audience", _AUDIENCE))
+    ("stock", _STOCK), ("badact", _BAD_ACT), ("tell", _TELL), ("audience", _AUDIENCE), ("escalate", _ESCALATE))
 #: the classes that are features by themselves ("c:<name>"), in this order
-_SHOWN = ("you", "they", "neg", "warm", "bad", "mock", "public", "correct", "demand", "again", "courtesy", "stock")
+_SHOWN = ("you", "they", "neg", "warm", "bad", "mock", "public", "correct", "demand", "again", "courtesy", "stock",
+          "escalate")
 _CLASS_OF: dict[str, tuple[str, ...]] = {}
 for _name, _words in _CLASSES:
     for _w in _words:
@@ -400,7 +404,8 @@ def _sigmoid(z: float) -> float:
 
 #: features that are a tone cue by themselves; the model fires only on a sentence with at least one of them, so
 #: it never flags a sentence on the strength of ordinary words alone
-_CUES = ("c:neg", "c:bad", "c:mock", "c:public", "c:correct", "c:demand", "c:again", "c:courtesy", "c:stock", "x:",
+_CUES = ("c:neg", "c:bad", "c:mock", "c:public", "c:correct", "c:demand", "c:again", "c:courtesy", "c:stock",
+         "c:escalate", "x:",
          "s:caps", "s:!!", "s:?!", "s:quote", "s:ellipsis", "s:asterisk")
 
 
