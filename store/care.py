@@ -1103,6 +1103,30 @@ _MEANS_MORE11 = _c(
 _WISH = _extend(_WISH, _WISH_MORE11)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE11)
 _MEANS = _extend(_MEANS, _MEANS_MORE11)
+# ---------------------------------------------------------------------------- generalised from round 12
+_WISH_MORE12 = _c(
+    # "part of me wishes I was dead", "people would be relieved to see me dead"
+    r"\b(?:wish|wishes|wished|wishing|want|wants|hope|hoping|rather|better|relieved|easier|happier|prefer)\b"
+    r"[^|]{0,30}?\b(?:i|me) (?:was|were|am|be|being) (?:already |just |finally |simply )?dead\b",
+    r"\b(?:see|find|have|seeing|finding) me (?:dead|gone for good|gone forever)\b",
+    r"\b(?:done|finished|through) (?:with )?(?:living|being alive|existing|breathing|life)\b"
+    r"(?! (?:admin|hacks?|coach\w*|insurance|goals|lessons|skills|update|updates|story|stories|in|at|as|on|here|"
+    r"there|with) )",
+    r"\bwant out of (?:life|this life|everything|existence|living|this world)\b",
+)
+_NO_WAY_MORE12 = _c(
+    r"\bno (?:way forward|future|way through)(?: for me)?(?=\s*(?:\||$|(?:and|i|anymore|any more|at all|left)\b))",
+    r"\b(?:life|living|existence|this life|any of this|none of this)\b[^|]{0,15}?\bworth it (?:anymore|any more|any "
+    r"longer)\b",
+)
+_MEANS_MORE12 = _c(
+    r"\b(?:pills|tablets|meds|medication|painkillers|sleeping pills) (?:are |have been )?(?:saved|stockpiled|hoarded|"
+    r"stashed|hidden|put aside|set aside|counted out|lined up)(?: up| away| out)?\b(?! (?:for (?:the|my|a) "
+    r"(?:trip|holiday|week|journey|flight)))",
+)
+_WISH = _extend(_WISH, _WISH_MORE12)
+_NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE12)
+_MEANS = _extend(_MEANS, _MEANS_MORE12)
 _WISH = _extend(_WISH, _WISH_MORE9)
 _BURDEN = _extend(_BURDEN, _BURDEN_MORE9)
 _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE9)

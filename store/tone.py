@@ -727,7 +727,7 @@ def _negated(text: str, start: int) -> bool:
 # ============================================================================ correcting their writing
 
 _CORRECT_WORDS = _rx(
-    r"\b(?:typos?|misspel(?:led|t|ling|lings)|spelling (?:mistakes?|errors?)|spelling|grammar|grammatical(?:ly)?|"
+    r"\b(?:typos?|misspel(?:l|ls|led|t|ling|lings)|spelling (?:mistakes?|errors?)|spelling|grammar|grammatical(?:ly)?|"
     r"proof-?read(?:ing|er)?|punctuation|spell-?check(?:er|ing)?)\b")
 _CORRECT_ALWAYS = _compile(
     r"[\[(]\s*sic\s*[\])]",
@@ -856,6 +856,13 @@ _THREAT = _compile(
 )
 
 
+# something offered to them, not held over them: "…on my blog, in case the team is interested"
+_OFFERED = _rx(r"\b(?:in case (?:you|the team|anyone|it|they|your team)(?:'re| are| is| were| was)? (?:\w+ )?"
+               r"(?:interested|useful|helpful|curious)|(?:might|may|could) be (?:useful|interesting|helpful|of "
+               r"interest)|if you'?re (?:interested|curious)|for anyone (?:interested|curious)|thought you (?:might|'d|"
+               r"would) (?:like|enjoy|find))\b")
+
+
 def _threat(text: str) -> Iterator[tuple[int, int]]:
     yield from _spans(_THREAT, text)
     for sent in _SENTENCE.finditer(text):
@@ -866,7 +873,7 @@ def _threat(text: str) -> Iterator[tuple[int, int]]:
         rest = chunk[m.end():]
         venue = _VENUES.search(rest)
         if venue and _SHARE_OBJECT.search(rest) and not _warm_sentence(text, sent.start()) and \
-                not _POSITIVE.search(chunk):
+                not _POSITIVE.search(chunk) and not _OFFERED.search(chunk):
             yield sent.start() + m.start(), sent.start() + m.end() + venue.end()
 
 
@@ -3068,6 +3075,46 @@ _NEEDY_MORE11 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- generalised from round 12
+_SARCASM_MORE12 = _compile(
+    # "…or was that optional?"
+    r"\bor (?:was|is) (?:that|it|this) (?:optional|too much to ask|asking too much|not in the budget|beneath you|"
+    r"extra|a bonus|above your pay grade)\b",
+    # "thanks for confirming everything I'd heard about your company"
+    r"\bconfirm(?:ing|ed)? (?:everything|what|all) (?:i|i'?d|i had|people|everyone|others) (?:had )?(?:heard|read|"
+    r"suspected|been told|was warned)\b",
+)
+_DEMAND_MORE12 = _compile(
+    r"\b(?:i'?m going to|i am going to|i'?ll|i will|i) need you to (?:explain|justify|send|provide|tell|answer|give|"
+    r"show|walk me|account|confirm)\b",
+)
+_PASSIVE_MORE12 = _compile(
+    r"\bi trust (?:this|that|it|you) (?:will|can|would|'ll) (?:be )?(?:resolved|dealt with|addressed|rectified|"
+    r"corrected|handled|sorted|answered|fixed|looked into)\b",
+    r"\b(?:i'?d|i would) have appreciated (?:knowing|being told|a heads-?up|some notice|hearing|a (?:reply|response|"
+    r"call)|the courtesy)\b",
+)
+_TELL_EVERYONE = _rx(
+    r"\b(?:i'?ll|i will|i'?m going to|i am going to|i'?m|i am) (?:be )?(?:telling|tell|warning|warn|letting|let) "
+    r"(?:everyone|everybody|people|anyone|all my \w+|the whole \w+)(?: (?:at|in|on|from) (?:the|my) \w+)?\b")
+_WORST_CALL = _rx(
+    r"\b(?:the )?(?:dumbest|stupidest|worst|silliest|biggest|most (?:short-?sighted|foolish|idiotic|ridiculous)) "
+    r"(?:decision|mistake|call|move|choice|error|hire)\b")
+_NEEDY_MORE12 = _compile(
+    r"\b(?:knock|take|drop|shave|cut|lop) (?:\d+k?|\d+ ?%|a (?:few|couple of) (?:grand|thousand|k)|\w+ (?:grand|"
+    r"thousand|percent)) off (?:my|the) (?:ask|asking|salary|rate|price|expectations?|day rate)\b",
+    r"\bany (?:hours|shift|shifts|days|location|role|salary|pay|rate|grade|level|title)(?: at all)? (?:is|are|would "
+    r"be|will be|'s) (?:fine|ok|okay|great|good|no problem)\b",
+    r"\b(?:nothing else lined up|no other (?:offers|options|interviews|leads))\b(?=[^.!?\n]{0,40}\b(?:scared|"
+    r"desperate|please|need|begging|terrified|panicking))|\b(?:please|begging)\b[^.!?\n]{0,40}\b(?:nothing else "
+    r"lined up|no other (?:offers|options|interviews|leads))\b",
+    r"\b(?:work|start|do it|do the job) for (?:expenses|travel costs|bus fare|lunch|peanuts|next to nothing)"
+    r"(?: only)?\b",
+    r"\baccept (?:a )?(?:much |far |significantly |a lot )?lower (?:grade|level|band|title|salary|rate|position|role|"
+    r"pay|seniority)\b",
+)
+
+
 @lru_cache(maxsize=4)
 def _more9(text: str) -> tuple[tuple[str, int, int], ...]:
     """The findings of the round-9/10 families, ``(rule, start, end)``; asked once per rule, worked out once."""
@@ -3075,14 +3122,18 @@ def _more9(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def _more9_all(text: str) -> Iterator[tuple[str, int, int]]:
-    """The round-9/10 families that read the sentence around them (a warm or kind sentence stays quiet)."""
-    for s, e in _spans(_BLAME_MORE9, text):
-        yield "blame", s, e
+    """The families generalised from rounds 9-12."""
+    for rule, patterns in _PLAIN_MORE:
+        for s, e in _spans(patterns, text):
+            yield rule, s, e
+    yield from _more9_read(text)
+
+
+def _more9_read(text: str) -> Iterator[tuple[str, int, int]]:
+    """The families that read the sentence around them (a warm or kind sentence stays quiet)."""
     for m in _THIS_IS_JUDGED.finditer(text):
         if not _negated(text, m.start()) and not _warm_sentence(text, m.start()):
             yield "blame", m.start(), m.end()
-    for s, e in _spans(_SARCASM_MORE9, text):
-        yield "sarcasm", s, e
     for m in _LOVE_HOW.finditer(text):  # "love how you needed six weeks to tell me no"
         ss, se = _sentence_of(text, m.start())
         if _NEG_SIT.search(text, ss, se) or _THEM_DID.search(text, ss, se) or _REPEATS.search(text, ss, se) or \
@@ -3092,28 +3143,34 @@ def _more9_all(text: str) -> Iterator[tuple[str, int, int]]:
         ss, se = _sentence_of(text, m.start())
         if not re.search(r"\bthank", text[ss:se]):
             yield "sarcasm", m.start(), m.end()
-    for s, e in _spans(_THREAT_MORE9, text):
-        yield "threat", s, e
     for m in _MY_AUDIENCE.finditer(text):
         if not _warm_sentence(text, m.start()):
             yield "threat", m.start(), m.end()
     for m in _KEPT_EVIDENCE.finditer(text):
         yield "threat", m.start(), m.end()
-    for s, e in _spans(_DEMAND_MORE9, text):
-        yield "demand", s, e
-    for s, e in _spans(_PASSIVE_MORE9 + _PASSIVE_MORE11, text):
-        yield "passive", s, e
-    for s, e in _spans(_THREAT_MORE11, text):
-        yield "threat", s, e
-    for s, e in _spans(_BLAME_MORE11 + _BLAME_MORE11B, text):
-        yield "blame", s, e
-    for s, e in _spans(_SARCASM_MORE11, text):
-        yield "sarcasm", s, e
-    for s, e in _spans(_NEEDY_MORE11, text):
-        yield "needy", s, e
+    for m in _TELL_EVERYONE.finditer(text):
+        if not _warm_sentence(text, m.start()):
+            yield "threat", m.start(), m.end()
+    for m in _WORST_CALL.finditer(text):
+        if not _about_me(text, m.start(), m.end()):
+            yield "blame", m.start(), m.end()
     for s, e in _spans(_CORRECT_MORE9, text):
         if not _about_me(text, s, e):
             yield "correcting", s, e
+
+
+_PLAIN_MORE: tuple[tuple[str, tuple[_Rx, ...]], ...] = (
+    ("blame", _BLAME_MORE9 + _BLAME_MORE11 + _BLAME_MORE11B),
+    ("sarcasm", _SARCASM_MORE9 + _SARCASM_MORE11 + _SARCASM_MORE12),
+    ("threat", _THREAT_MORE9 + _THREAT_MORE11),
+    ("demand", _DEMAND_MORE9 + _DEMAND_MORE12),
+    ("passive", _PASSIVE_MORE9 + _PASSIVE_MORE11 + _PASSIVE_MORE12),
+    ("needy", _NEEDY_MORE11 + _NEEDY_MORE12),
+    ("correcting", _compile(
+        # "you managed to misspell my name"
+        r"\b(?:you|they|he|she|your \w+|the \w+)(?: \w+){0,2}? (?:to )?misspel(?:l|led|t) (?:my|our) (?:name|"
+        r"surname|company|email|address|title)\b")),
+)
 
 
 # ============================================================================ check
