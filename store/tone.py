@@ -3260,7 +3260,15 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
 
     ``first_note``: the message is a first LinkedIn connection note (turns on the job-ask rule).
     ``known_words``: names that may legitimately be in capitals (the company, the contact…).
+    When no rule finds anything hostile, the statistical backstop (:mod:`store.tone_model`) may add one
+    ``overall`` finding: the sentence that reads most bitter as a whole.
     """
+    return _check(text, first_note=first_note, known_words=known_words)
+
+
+def _check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (),  # noqa: C901
+           backstop: bool = True) -> list[Finding]:
+    """:func:`check`; ``backstop=False`` is the rules alone (what the model is trained beside)."""
     if not text:
         return []
     t = text.translate(_QUOTES)  # one character for one: spans are the same in ``text``
@@ -3298,7 +3306,7 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
         f = Finding(key, rule.label, s, e, text[s:e], rule.why, is_hostile)
         out.append(f)
         last[key] = f
-    if not any(f.hostile for f in out):
+    if backstop and not any(f.hostile for f in out):
         out += _overall(text)
     out.sort(key=lambda f: (f.start, f.end))
     return out

@@ -6,7 +6,8 @@ words and word pairs, a few word classes (a judgement about *them*, a warm word 
 public venue, a demand without a softener…) and its shape (capitals, "!!", scare quotes). It is logistic
 regression, trained on the labelled corpora under ``tests/corpus/`` by ``tests/tone_model_train.py``
 (seeded, pure Python; the weights are ``store/tone_model.json``). The threshold was chosen by
-cross-validation on the training corpora so that at most 1.5% of benign professional lines cross it.
+cross-validation on the training corpora so that at most 1% of benign professional lines cross it (the issue
+allows 1.5%; the rules have false alarms of their own on unseen text).
 
 :func:`bitter_sentence` is used by :func:`store.tone.check` only when the rules found nothing hostile; the
 finding's span is the sentence and its why names the words that weighed most. Pure Python, local, and a
@@ -65,9 +66,8 @@ hypocrite hypocritical condescending pointless biased unfair ignorant unprepared
 nonsense bs bullshit crap crappy sucks suck lousy shoddy dreadful insane ludicrous baffling bizarre
 clueless disaster disastrous hopeless fail failed fails failing failure embarrassed astonishing genius chaos
 speechless miserable dodged bullet cookie-cutter incompetents amateurs rigged shocking riddance nowhere
-whatever kidding mistake mistakes wrong error errors unbelievable""".split())
-_AGAIN = frozenset("""again twice thrice third fourth fifth sixth times finally eventually still yet forever ages
-month""".split())
+whatever kidding unbelievable""".split())
+_AGAIN = frozenset("again twice thrice third fourth fifth sixth times finally eventually forever ages".split())
 _ESCALATE = frozenset("""ceo cto coo founder founders board director boss superior superiors supervisor cc cc'd
 copied copying forward forwarded forwarding escalate escalated escalating escalation raise raising formal formally
 complaint lawyer legal ombudsman tribunal""".split())
@@ -129,7 +129,7 @@ def _stem(word: str) -> str:
 def _stem_of(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
-    for suffix in ("ing", "ed", "es", "ly", "s"):
+    for suffix in ("ing", "ed", "es", "s"):  # not "ly": "friendly" is not "friend"
         if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
             word = word[:-len(suffix)]
             break

@@ -10,8 +10,9 @@ How the settings are chosen, on the training corpora only (held-out rounds are n
 * 5-fold cross-validation (seeded, stratified); each held-out line is scored the way the check scores a
   message: every sentence, the most bitter one counts;
 * for each setting (L2 strength, the least count of a feature, whether the training unit is the line or its
-  sentences) the threshold is the lowest at which at most ``--max-false`` (1.5%) of the benign lines that
-  the rules leave clean would get a hostile finding from the model;
+  sentences) the threshold is the lowest at which at most ``--max-false`` (1%; the issue allows 1.5%, and the
+  rules have false alarms of their own on unseen text) of the benign lines that the rules leave clean would
+  get a hostile finding from the model;
 * the setting with the highest cross-validated recall on bitter lines at its threshold wins; the model is
   then trained on every training line and the threshold is the cross-validated one.
 
@@ -100,7 +101,7 @@ class Trainer:
                     g2[i] += gi * gi
                     w[i] -= LEARNING_RATE * gi / math.sqrt(g2[i])
         names = sorted(index, key=index.__getitem__)
-        weights = {n: round(w[i], 4) for n, i in zip(names, range(len(names)), strict=True) if abs(w[i]) >= 0.005}
+        weights = {n: round(w[i], 3) for n, i in zip(names, range(len(names)), strict=True) if abs(w[i]) >= 0.01}
         return tone_model.Model(round(b, 4), weights, 1.0)
 
 
@@ -137,7 +138,9 @@ def folds(labels: list[int], k: int) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--hold-out", default="", help="rounds left out, e.g. 9,10")
-    ap.add_argument("--max-false", type=float, default=0.015)
+    ap.add_argument("--max-false", type=float, default=0.01,
+                    help="the share of benign lines the model may flag (the issue allows 1.5%%; 1%% leaves room for "
+                         "the rules' own false alarms on unseen text)")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.name}")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--quick", action="store_true", help="one setting, no search")
@@ -147,12 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     lines = bitter + benign + needy
     labels = [1] * len(bitter) + [0] * (len(benign) + len(needy))
     is_benign = [False] * len(bitter) + [True] * len(benign) + [False] * len(needy)
-    rules_clean = [not tone.hostile(tone.check(line)) for line in lines]
+    rules_clean = [not tone.hostile(tone._check(line, backstop=False)) for line in lines]  # the rules alone
     print(f"training lines: {len(bitter)} bitter, {len(benign)} benign, {len(needy)} needy "
           f"(held out: {sorted(hold) or 'none'})", file=sys.stderr)
     fold = folds(labels, FOLDS)
+    # the least count of a feature is 2 or 3: 1 gave the same cross-validated recall with three times the weights
     grid = [(1e-3, 2, "line")] if args.quick else [
-        (l2, mc, unit) for unit in ("line", "sentence") for mc in (1, 2) for l2 in (1e-3, 1e-2, 3e-2)]
+        (l2, mc, unit) for unit in ("line", "sentence") for mc in (2, 3) for l2 in (1e-3, 1e-2, 3e-2)]
     best: tuple[float, float, tuple[float, int, str], dict[str, float]] | None = None
     for l2, mc, unit in grid:
         oof = [0.0] * len(lines)
