@@ -1111,7 +1111,7 @@ _WISH_MORE12 = _c(
     r"\b(?:see|find|have|seeing|finding) me (?:dead|gone for good|gone forever)\b",
     r"\b(?:done|finished|through) (?:with )?(?:living|being alive|existing|breathing|life)\b"
     r"(?! (?:admin|hacks?|coach\w*|insurance|goals|lessons|skills|update|updates|story|stories|in|at|as|on|here|"
-    r"there|with) )",
+    r"there|with|out of|off|like a|paycheck|pay cheque|month to month|week to week|hand to mouth) )",
     r"\bwant out of (?:life|this life|everything|existence|living|this world)\b",
 )
 _NO_WAY_MORE12 = _c(
@@ -1133,11 +1133,72 @@ _NO_WAY = _extend(_NO_WAY, _NO_WAY_MORE9)
 _GOODBYE = _extend(_GOODBYE, _GOODBYE_MORE9)
 _MEANS = _extend(_MEANS, _MEANS_MORE9)
 
+# ---------------------------------------------------------------------------- a broader net (after round 13)
+# The families above match fixed word slots, and fresh phrasings slip between them ("no reason left for me to
+# live", "i'd be better dead", "hiding knives in my room"). These read the same ideas with a few free words
+# between the parts, only in a sentence in the writer's own voice (i, me, my), and only where no idiom of the
+# quiet list covers the words. Recall first: a gentle panel shown once costs far less than a missed moment.
+
+_GAP = r"(?: [\w]+){0,%d}?"
+_DEATH = (r"(?:die|dying|be dead|dead|death|end it all|end my life|ending my life|end my own life|kill myself|"
+          r"killing myself|not wake up|never wake up|not be here|not be alive|not exist|stop existing|"
+          r"disappear forever|be gone forever|commit suicide|suicide|take my (?:own )?life|taking my (?:own )?life|"
+          r"my life (?:should|to|would|could|can|will) end|life to end|not be around)\b"
+          r"(?! (?:tired|set|serious|end|ends|on my feet|in the water|and buried|boring|easy|simple|wrong|right|last|"
+          r"quiet|silent|line|lines|weight|heat|beat|for (?:a|the|that|this|it|one)|of (?:embarrassment|shame|"
+          r"boredom|laughter|laughing|curiosity|cringe|hunger|thirst|jealousy|envy|excitement|nerves)|on (?:this|"
+          r"that|the) hill|hard|happy|laughing|trying|of me|a slow death|my (?:hair|beard|clothes|shirt)|"
+          r"(?:in|at) (?:this|that|"
+          r"my|the) (?:job|role|company|office|meeting|interview|queue)|when (?:they|he|she|the|i saw|i heard|i "
+          r"realised|i realized)|if (?:i (?:do not|have to|get|hear|see|am not|can not)|they (?:do not|call|ask|"
+          r"say|reject)|another|this (?:recruiter|company|interview|take home))))")
+_BROAD_WISH = _Family("wish to die", "a wish not to be alive", _c(
+    r"\b(?:want|wanted|wanting|wants|wish|wished|wishing|wishes|hope|hoping|rather|better|should|ready|going to|"
+    r"gonna|plan|planning|planned|decided|deciding|thinking about|thinking of|thought about|keep thinking|feel like|"
+    r"felt like|tempted|longing|need|prefer|deserve|deserved|might as well|think that|thinking that|thought "
+    r"that)\b" + _GAP % 4 + r" (?:to )?" + _DEATH,
+))
+_BROAD_NO_WAY = _Family("no way forward", "feeling there is no way forward in life", _c(
+    r"\b(?:no|not any|zero|lost (?:my|the|all)) (?:will|desire|wish) to (?:live|go on|keep going|be alive|stay "
+    r"alive|exist)\b",
+    r"\b(?:no|not any|not a single|zero|nothing|lost (?:my|the|all)|can not (?:see|find|think of) (?:a|any)|do not "
+    r"(?:see|have) (?:a|any))\b" + _GAP % 3 + r" (?:reason|point|purpose|desire|meaning)" + _GAP % 5
+    + r" (?:to |in |for |of )?(?:live|living|be alive|being alive|stay alive|staying alive|go on|going on|keep "
+    r"going|exist|existing|carry on|wake up|waking up)\b(?! (?:in|at|with|on|for|here|there|as|the|a|this|that|"
+    r"my|without|abroad|alone|together)\b)",
+    r"\b(?:will not|not going to|am not going to|do not think i will|doubt i will)" + _GAP % 2 + r" be (?:around|"
+    r"here|alive) (?:for )?(?:much longer|long|after (?:this|tonight|the weekend)|by (?:the end|tomorrow|friday|"
+    r"monday|the weekend|next (?:week|month))|past (?:this|the) (?:week|month|year|weekend))\b",
+))
+_BROAD_MEANS = _Family("means", "words about a plan or a means", _c(
+    r"\b(?:hiding|hid|hidden|stockpiling|stockpiled|saving|saved|hoarding|hoarded|collecting|collected|stashing|"
+    r"stashed|counting|counted|bought|buying|looked at|looking at|staring at|stared at|holding|held|sharpening|"
+    r"sharpened)\b" + _GAP % 4 + r" (?:pills|tablets|meds|medication|painkillers|sleeping pills|knives|knife|razor|"
+    r"razors|blades|rope|noose|gun|bottle of pills|pill bottle|bottle of (?:paracetamol|tablets|painkillers))\b"
+    r"(?! (?:for (?:the|my|a|dinner|cooking|the kitchen|work|a trip|the trip)\b|to (?:cook|chop|the kitchen)|in the "
+    r"kitchen|at the (?:pharmacy|chemist|shop|store)))",
+))
+_BROAD_SELF_HARM = _Family("self-harm", "words about hurting oneself", _c(
+    r"\b(?:cut|cutting|cuts|burn|burning|burned|burnt|scratch|scratching|scratched|hurt|hurting|harm|harming|hit|"
+    r"hitting|punch|punching|starve|starving|bang|banging)\b" + _GAP % 2 + r" (?:myself|my (?:arms?|wrists?|legs?|"
+    r"skin|thighs?|stomach|head)|until i (?:bleed|bled|bruise)|till i (?:bleed|bled))\b"
+    r"(?! (?:on (?:the|a) |at the |while |when |shaving|cooking|chopping|slicing|playing|running|lifting|falling|in "
+    r"the kitchen|with the (?:knife|kettle|iron|oven|pan)|by accident|accidentally|over (?:this|it|one)|laughing|"
+    r"out|off|some slack|typing|writing|carrying|moving|sleeping|skiing|cycling|climbing|training|exercising|working "
+    r"out|at work|at the gym|lifting|on purpose by accident))",
+))
+_BROAD: tuple[_Family, ...] = (_BROAD_WISH, _BROAD_NO_WAY, _BROAD_MEANS, _BROAD_SELF_HARM)
+_MINE = re.compile(r"\b(?:i|me|my|myself|mine)\b")
+
 _FAMILIES: tuple[_Family, ...] = (_ENDING, _WISH, _BURDEN, _NO_WAY, _SELF_HARM, _MEANS, _GOODBYE)
 
 # Hyperbole, idioms and job-search talk that make a match above mean something else. Each is a pattern
 # over the canonical text; a family's match is dropped when it starts inside one of these spans.
 _QUIET = tuple(_Pattern(p) for p in [
+    # embarrassment, told after the fact: "I was so embarrassed I wanted to die"
+    r"\b(?:embarrass\w*|mortified|cringe\w*|awkward)\b[^|]{0,40}?\b(?:wanted|thought i was going) to (?:just )?"
+    r"die\b(?=[^|]{0,40}\b(?:lol|haha|ha|funny|laugh\w*|fine now|it is fine|all good|over it)\b)",
+    r"\bthought i was going to die (?:when|because|after|during)\b",
     # effort: "killing myself to finish", "not going to kill myself over one rejection"
     r"\b(?:(?:am|is|are|been|was|were|keep|kept|stop|stopped|without|be|m|s|re|not|no) " + _FILL
     + r"killing myself|(?:not|never|no need to|do not|did not|will not|would not|should not|no point|"
@@ -1333,9 +1394,29 @@ def support_signal(text: str) -> Signal | None:
                     best = (m.start(), m.end(), fam)
                 break
     if best is None:
+        best = _broad(text, norm, quiet)
+    if best is None:
         return None
     s, e, fam = best
     return Signal(fam.kind, norm.span(s, e), fam.reason)
+
+
+def _broad(text: str, norm: Normalised, quiet: list[tuple[int, int]]) -> tuple[int, int, _Family] | None:
+    """The broader net: the first match in a sentence in the writer's own voice, outside the quiet idioms."""
+    canon = norm.text
+    best: tuple[int, int, _Family] | None = None
+    for fam in _BROAD:
+        for pat in fam.patterns:
+            for m in pat.finditer(canon):
+                if m.end() <= m.start() or _inside((m.start(), m.end()), quiet):
+                    continue
+                ss, se = _sentence_span(canon, m.start(), m.end())
+                if not _MINE.search(canon, ss, se) or _told_of(text, norm, m.start(), m.end()):
+                    continue
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end(), fam)
+                break
+    return best
 
 
 # ============================================================================ ratings
