@@ -863,8 +863,15 @@ _OFFERED = _rx(r"\b(?:in case (?:you|the team|anyone|it|they|your team)(?:'re| a
                r"would) (?:like|enjoy|find))\b")
 
 
+# a review that the sentence calls glowing is not held over anyone
+_GLOWING = _rx(r"\b(?:positive|glowing|five[- ]star|5[- ]star|rave|raving|kind words|recommend(?:ed|ing)? you)\b")
+
+
 def _threat(text: str) -> Iterator[tuple[int, int]]:
-    yield from _spans(_THREAT, text)
+    for s, e in _spans(_THREAT, text):
+        ss, se = _sentence_of(text, s)
+        if _GLOWING.search(text, ss, se) is None:
+            yield s, e
     for sent in _SENTENCE.finditer(text):
         chunk = sent.group(0)
         m = _SHARE_INTENT.search(chunk)
@@ -2955,7 +2962,8 @@ _WAY_TO = _rx(
     r"(?:know|go|down)|tell (?:me|people|candidates|someone)|run (?:a|the|your) \w+|close|finish|thank|respect)\b")
 _THREAT_MORE9 = _compile(
     # "make sure everyone in my bootcamp cohort hears about this"
-    r"\b(?:make sure|ensure) (?:that )?(?:everyone|everybody|people|others|all my \w+|my \w+|every \w+)"
+    r"\b(?:make sure|ensure) (?:that )?(?:everyone|everybody|people|others|all my \w+|my (?:\w+ ){0,2}\w+|"
+    r"every \w+)"
     r"(?: (?:in|at|on|from) my \w+(?: \w+)?)? (?:hears?|knows?|finds? out|sees?|learns?|reads?)\b",
     # "tell every engineer I know…", "…to avoid you"
     r"\b(?:tell|warn|advise|telling|warning|advising) (?:every|all|any|each) (?:\w+ ){0,2}?(?:i know|i meet|i mentor|"
@@ -3075,6 +3083,36 @@ _NEEDY_MORE11 = _compile(
 )
 
 
+# ---------------------------------------------------------------------------- generalised from round 13
+_ROUND13 = (
+    ("threat", _compile(
+        r"\b(?:i )?(?:screenshot|screenshotted|screen-?shot|record|recorded|save|saved|keep|kept|log|logged) "
+        r"(?:everything|all of it|every (?:email|message|call|conversation|word))\b")),
+    ("blame", _compile(
+        r"\bhope (?:the|this|your|that) (?:role|job|position|vacancy|seat|post) (?:stays|remains|sits) (?:empty|open|"
+        r"unfilled|vacant)\b",
+        r"\b(?:a relief|relieved|glad|lucky|thankful|dodged a bullet)\b[^.!?\n]{0,30}?\bnot (?:to be )?(?:joining|"
+        r"working (?:for|with|at)|going to work|ending up)\b",
+        r"\brather (?:stay|be|remain) (?:unemployed|jobless|broke|out of work|on benefits)\b[^.!?\n]{0,20}?\bthan "
+        r"(?:work(?:ing)? (?:with|for|at)|join(?:ing)?)\b",
+        r"\bis (?:the|this) (?:role|job|position|vacancy|opening) (?:actually|even|really|ever) (?:open|real|"
+        r"available)\b",
+        r"\b(?:you|you lot|you people|they|your \w+|the \w+) (?:have|has|had) (?:absolutely |clearly |genuinely )?no "
+        r"(?:idea|clue) how to (?:treat|run|hire|interview|communicate|manage|talk to|respect|organi[sz]e)\b",
+        r"\b(?:process|company|team|interview|hiring|recruiter|place|culture|panel) (?:is|was) (?:so |totally |"
+        r"actually |lowkey )?(?:cooked|mid|trash|garbage|clownish|a clown show)\b",
+    )),
+    ("needy", _compile(
+        r"\bwithout (?:extra|any|additional) (?:pay|money|compensation|overtime pay)\b",
+        r"\b(?:let me|could i|can i|would you let me|may i|i'?d|i'?ll|i could|i can) (?:\w+ ){0,3}?(?:for free|unpaid|"
+        r"without pay|for nothing)\b",
+        r"\b(?:go|going) back to (?:a |an )?(?:\w+ )?(?:level |grade )?(?:pay|salary|wages?)\b",
+        r"\b(?:don'?t|do not) (?:even )?need (?:any )?(?:benefits|holidays?|a pension|a bonus|equity|perks|sick pay)\b",
+        r"\btake (?:a|an|any) (?:\w+ )?(?:job|role|position) just to\b",
+    )),
+)
+
+
 # ---------------------------------------------------------------------------- generalised from round 12
 _SARCASM_MORE12 = _compile(
     # "…or was that optional?"
@@ -3166,6 +3204,7 @@ _PLAIN_MORE: tuple[tuple[str, tuple[_Rx, ...]], ...] = (
     ("demand", _DEMAND_MORE9 + _DEMAND_MORE12),
     ("passive", _PASSIVE_MORE9 + _PASSIVE_MORE11 + _PASSIVE_MORE12),
     ("needy", _NEEDY_MORE11 + _NEEDY_MORE12),
+    *_ROUND13,
     ("correcting", _compile(
         # "you managed to misspell my name"
         r"\b(?:you|they|he|she|your \w+|the \w+)(?: \w+){0,2}? (?:to )?misspel(?:l|led|t) (?:my|our) (?:name|"
