@@ -6,8 +6,7 @@ words and word pairs, a few word classes (a judgement about *them*, a warm word 
 public venue, a demand without a softener…) and its shape (capitals, "!!", scare quotes). It is logistic
 regression, trained on the labelled corpora under ``tests/corpus/`` by ``tests/tone_model_train.py``
 (seeded, pure Python; the weights are ``store/tone_model.json``). The threshold was chosen by
-cross-validation on the training corpora so that at most 1% of benign professional lines cross it (the issue
-allows 1.5%; the rules have false alarms of their own on unseen text).
+cross-validation on the training corpora so that at most 1.5% of benign professional lines cross it.
 
 :func:`bitter_sentence` is used by :func:`store.tone.check` only when the rules found nothing hostile; the
 finding's span is the sentence and its why names the words that weighed most. Pure Python, local, and a
