@@ -439,13 +439,17 @@ def score(sentence: str, model: Model | None = None, *,
 
 
 _SHOWN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]{0,29}")
+#: words too plain to name in the why line
+_PLAIN_WORDS = frozenset("""a an the my your our their his her its i me you we they it this that these those so and or
+but to of in on at for with by from as is was are were be been being am have has had do does did will would can
+could should just then than there here what which who how""".split())
 
 
 def _top_words(pushes: list[tuple[str, float]], limit: int = 3) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for words, _w in pushes:
         for w in words.split():
-            if _SHOWN_WORD.fullmatch(w):
+            if _SHOWN_WORD.fullmatch(w) and w.lower() not in _PLAIN_WORDS:
                 seen.setdefault(w, None)
         if len(seen) >= limit:
             break
