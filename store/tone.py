@@ -374,7 +374,7 @@ def _grams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + n] for i in range(len(text) - n + 1))
 
 
-_PREFILTER_FROM = 240  # characters
+_PREFILTER_FROM = 40  # characters: below this, working out the index costs more than it saves
 
 
 class _Index:

@@ -374,6 +374,7 @@ def test_the_prefilter_never_changes_a_finding(monkeypatch):
                 lines.append(chunk)
                 chunk = ""
     assert len(lines) > 100
+    lines += [line for line in BITTER + BENIGN + NEEDY if len(line) >= tone._PREFILTER_FROM]  # and single lines
     with_prefilter = [check(line) for line in lines]
     monkeypatch.setattr(tone._Prefilter, "possible", lambda self, text: True)
     assert [check(line) for line in lines] == with_prefilter
