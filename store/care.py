@@ -26,6 +26,13 @@ die, kill myself, end my life, hurt myself…; a means: pills, rope, bridge, a t
 of whole lines. Each family has a ``kind`` (what the words are about) and a short, plain reason that
 names no condition.
 
+When no family matches, a broader net reads the same ideas with a few free words between the parts (a wish
+and a death word: "honestly i think i deserve to just die"; "no reason … to live"; "won't be here much
+longer"; hiding or staring at a means; hurting a body part), only in a sentence in the writer's own voice
+(i, me, my) and outside the quiet idioms. Fresh phrasings kept slipping between the families' fixed word
+slots (76.7-90% recall on held-out rounds); recall comes first, because a gentle panel shown once costs far
+less than a missed moment.
+
 Judgment calls (tested in ``tests/store/test_care.py``)
 ========================================================
 * Everyday strong words of a job search stay quiet: "this commute is killing me", "I'd kill for that job",

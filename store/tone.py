@@ -39,15 +39,26 @@ tested on held-out lines written before the rules saw them; see ``tests/corpus/R
   ("if you're able to", "I'd welcome"), deadlines, ultimatums, escalation;
 * going public by structure: an audience or venue plus this exchange ("letting the Blind community know",
   "this is going on my LinkedIn"), legal and press threats;
-* needy: pleading, self-lowering offers (less pay, any role, unpaid, lowest band), desperation markers.
+* needy: pleading, self-lowering offers (less pay, any role, unpaid, lowest band), desperation markers;
+* escalation over their head ("I've copied your head of people"), sharing it already ("I've shared my
+  experience in a few candidate groups"), evidence kept ("I screenshot everything").
+
+A statistical backstop (:mod:`store.tone_model`, a small logistic regression over words, word classes and
+shape, trained on the corpora) is asked only when no rule found anything hostile: it may add one ``overall``
+finding, the sentence that reads most bitter as a whole, whose why names the words that weighed most. On
+the last three rounds of fresh held-out lines the rules alone caught 58-72% of bitter lines and rules plus
+the backstop 82-88%; each round's false alarms are in ``tests/corpus/ROUNDS.md``.
 
 Speed: each pattern carries up to three sets of short strings (six letters at most) such that any match
-contains one string of each, worked out from the pattern itself the first time a long text (240+
-characters) is checked (about a quarter of a second, once); a pattern whose strings are absent from a
-text is not run. This never changes a finding (a test checks it). A 2,000-character message takes about
-9 ms of CPU on a busy shared machine; a short message about 1-2 ms.
+contains one string of each, worked out from the pattern itself when the first text of 40+ characters is
+checked (about 0.3 s, once); an inverted index over those strings says, in one pass over a text, which
+patterns can match it, and the others are not run. Long word alternations are grouped by first letter when
+compiled. Neither changes a finding (tests compare them). A 150-word draft takes about 3 ms of CPU on a busy
+shared machine (the rules ~2.5, the backstop ~0.5), a 2,000-character message about 9 ms, a short note
+under 1 ms.
 
-Nothing leaves the machine and nothing is guessed by a model: the rules are here to read.
+Nothing leaves the machine. The rules are here to read; the backstop's weights are in
+``store/tone_model.json`` and its training script is ``tests/tone_model_train.py``.
 """
 
 from __future__ import annotations

@@ -404,8 +404,8 @@ def _sigmoid(z: float) -> float:
 #: features that are a tone cue by themselves; the model fires only on a sentence with at least one of them, so
 #: it never flags a sentence on the strength of ordinary words alone
 _CUES = ("c:neg", "c:bad", "c:mock", "c:public", "c:correct", "c:demand", "c:again", "c:courtesy", "c:stock",
-         "c:escalate", "x:",
-         "s:caps", "s:!!", "s:?!", "s:quote", "s:ellipsis", "s:asterisk")
+         "c:escalate", "x:", "s:!!", "s:?!", "s:quote", "s:ellipsis", "s:asterisk")
+# capitals are a cue only without a warm word ("x:caps-warm"): "I AM SO GLAD" is happy, as the rules read it
 
 
 def cued(sentence: str) -> bool:
