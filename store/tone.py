@@ -72,7 +72,7 @@ from typing import Any
 
 from store import logs
 
-__all__ = ["Finding", "RULES", "Rule", "check", "hostile", "summary"]
+__all__ = ["Finding", "RULES", "Rule", "check", "check_rules", "hostile", "summary"]
 
 
 @dataclass(frozen=True)
@@ -3316,9 +3316,13 @@ def check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (
     return _check(text, first_note=first_note, known_words=known_words)
 
 
+def check_rules(text: str, *, first_note: bool = False, known_words: Iterable[str] = ()) -> list[Finding]:
+    """:func:`check` without the statistical backstop: the rules alone (what the model is trained beside)."""
+    return _check(text, first_note=first_note, known_words=known_words, backstop=False)
+
+
 def _check(text: str, *, first_note: bool = False, known_words: Iterable[str] = (),  # noqa: C901
            backstop: bool = True) -> list[Finding]:
-    """:func:`check`; ``backstop=False`` is the rules alone (what the model is trained beside)."""
     if not text:
         return []
     t = text.translate(_QUOTES)  # one character for one: spans are the same in ``text``

@@ -33,6 +33,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("widgets.outreach_source", "_byte_offsets"): "a unit test of the editor's UTF-8 offset helper",
     ("tone", "_PREFILTER_FROM"): "the length from which the tone check's prefilter runs: the test builds longer texts",
     ("tone", "_Prefilter"): "the prefilter, switched off to prove it never changes a finding",
+    ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
+    ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
 }

@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = bitter + benign + needy
     labels = [1] * len(bitter) + [0] * (len(benign) + len(needy))
     is_benign = [False] * len(bitter) + [True] * len(benign) + [False] * len(needy)
-    rules_clean = [not tone.hostile(tone._check(line, backstop=False)) for line in lines]  # the rules alone
+    rules_clean = [not tone.hostile(tone.check_rules(line)) for line in lines]  # the rules alone
     print(f"training lines: {len(bitter)} bitter, {len(benign)} benign, {len(needy)} needy "
           f"(held out: {sorted(hold) or 'none'})", file=sys.stderr)
     fold = folds(labels, FOLDS)

@@ -28,7 +28,7 @@ def test_the_weights_file_loads_and_a_known_pair_scores_on_either_side():
 
 
 def test_the_backstop_fires_only_when_no_rule_found_anything_hostile():
-    assert not hostile(tone._check(BITTER, backstop=False))  # the rules alone miss it…
+    assert not hostile(tone.check_rules(BITTER))  # the rules alone miss it…
     (f,) = [f for f in check(BITTER) if f.hostile]  # …the model reads it as a whole
     assert f.rule == "overall" and f.hostile and f.label == tone.RULES["overall"].label
     assert (f.start, f.end) == (0, len(BITTER)) and f.words == BITTER  # the span is the sentence
