@@ -35,6 +35,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tone", "_Prefilter"): "the prefilter, switched off to prove it never changes a finding",
     ("editor", "_assessment"): "the composer's latest check: the plan's due day and the composer's cool-off agree",
     ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
+    ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
+    ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
 }
