@@ -115,3 +115,13 @@ def test_help_lists_the_command(capsys):
     with pytest.raises(SystemExit):
         cli.run(["--help"])
     assert "check-tone" in capsys.readouterr().out
+
+
+def test_a_draft_only_the_statistical_backstop_reads_as_bitter_is_reported_with_its_words(tmp_path, capsys):
+    draft = tmp_path / "reply.txt"
+    draft.write_text("Hi Sam,\n\nSo the panel ignored my portfolio entirely, brilliant.\n\nBest,\nAlex\n",
+                     encoding="utf-8")
+    code, out, err = _run([str(draft)], capsys)
+    assert code == 1 and err == ""
+    first = out.splitlines()[0]
+    assert first.startswith(f"{draft}:3:1: overall: ") and "Reads as bitter overall: \u2018" in first

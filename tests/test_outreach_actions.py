@@ -15,13 +15,8 @@ import pytest
 from store import clock
 from store.models import Application, Contact, Draft, Template
 from store.outreach import display_status
-from tui.outreach.actions import (
-    ApplicationChoice,
-    FileFormat,
-    OutreachActions,
-    Recipients,
-    SentInfo,
-)
+from tui.outreach.actions import OutreachActions
+from tui.outreach.answers import ApplicationChoice, FileFormat, Recipients, SentInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 

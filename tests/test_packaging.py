@@ -1,4 +1,4 @@
-"""The wheel holds exactly the four packages (plus .tcss) and the entry point works."""
+"""The wheel holds exactly the four packages (plus .tcss and the tone model's weights) and the entry point works."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def test_wheel_contents_and_entry_point(tmp_path):
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert tops == {"tui", "widgets", "store", "themes"}
     assert "themes/app.tcss" in names
+    assert "store/tone_model.json" in names  # the tone check's weights (package data)
     assert not any(n.startswith("tests/") for n in names)
     ep = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(ep).decode()

@@ -310,3 +310,33 @@ def test_import_says_saved_only_when_it_is(data_dir, monkeypatch, capsys, failur
     else:
         assert code == 1 and "not saved: an input/output error" in out.err and "Nothing was imported" in out.err
         assert imported == 0  # true: closing did not save it after all
+
+
+class _Ended(Exception):
+    pass
+
+
+async def test_a_hangup_closes_the_store_and_ends_without_textuals_shutdown(data_dir, make_app, monkeypatch):
+    # After SIGHUP the terminal is gone; Textual's shutdown writes to it and, once its writer thread
+    # has died on the closed terminal, blocks forever (the hang-up test above hung under load). The
+    # handler closes the store itself and ends the process at once.
+    codes: list[int] = []
+
+    def ended(code: int):
+        codes.append(code)
+        raise _Ended
+
+    store = Store.open(data_dir)
+    app = make_app(store)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        store.applications.save(Application(company="Typed before the line dropped", role="r"))
+        monkeypatch.setattr("tui.shell.guards.os._exit", ended)
+        with pytest.raises(_Ended):
+            app._on_hangup(signal.SIGHUP)
+        monkeypatch.undo()
+        assert codes == [0] and not store.dirty
+        again = Store.open(data_dir)  # the lock went with it: a new session is the writer
+        assert not again.read_only and _companies(again) == ["Typed before the line dropped"]
+        again.close()
+        app.exit()

@@ -33,10 +33,12 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("widgets.outreach_source", "_byte_offsets"): "a unit test of the editor's UTF-8 offset helper",
     ("tone", "_PREFILTER_FROM"): "the length from which the tone check's prefilter runs: the test builds longer texts",
     ("tone", "_Prefilter"): "the prefilter, switched off to prove it never changes a finding",
+    ("editor", "_assessment"): "the composer's latest check: the plan's due day and the composer's cool-off agree",
+    ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
+    ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
+    ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
-    ("editor", "_assessment"): "the composer's last check of the draft: its cool-off must agree with Today's plan",
-    ("P", "_step"): "a plan step as the first version of plans made it, to build an old plan as it sits on disk",
 }
 
 

@@ -27,7 +27,7 @@ from tui.privacy.screen import privacy_commands
 from tui.shell import keymap, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.commands import app_commands
-from tui.shell.guards import GuardedApp
+from tui.shell.guards import GuardedApp, end_without_terminal
 from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
@@ -107,7 +107,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self._on_hangup)
+                loop.add_signal_handler(sig, self._on_hangup, sig)
                 self._signals.append(sig)
         except (NotImplementedError, RuntimeError, ValueError, AttributeError):
             pass  # not on the main thread, or no such signals (Windows)
@@ -122,9 +122,12 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         except (NotImplementedError, RuntimeError, ValueError, AttributeError):
             pass
 
-    def _on_hangup(self) -> None:
+    def _on_hangup(self, sig: int = signal.SIGTERM) -> None:
         """SSH dropped (SIGHUP) or SIGTERM: save, exit (1 if that failed: see ``Store.close_safely``)."""
-        self.exit(return_code=0 if self.save_everything() else 1)
+        saved = self.save_everything()
+        if sig == signal.SIGHUP:
+            end_without_terminal(self.store, saved)  # never returns
+        self.exit(return_code=0 if saved else 1)
 
     def save_everything(self) -> bool:
         """Ask every screen to persist typed-but-unsaved text, then flush. True when all is on disk."""
@@ -349,10 +352,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         self.theme = name
 
     def _on_theme_changed(self, theme) -> None:
-        name = theme.name
-        if self.store.read_only or self.store.settings.current().theme == name:
-            return
-        self.write(self.store.settings.update, theme=name)
+        if not self.store.read_only and self.store.settings.current().theme != theme.name:
+            self.write(self.store.settings.update, theme=theme.name)
 
     def action_show_data_info(self) -> None:
         last = backups.last_backup(self.store.data_dir)

@@ -158,7 +158,7 @@ class PipelineKanban(Kanban):
             segments = self._rule(base, width)
         else:
             segments = self._list_line(self._list_top + y - LIST_HEADER, base, width)
-        return Strip(segments, width).adjust_cell_length(width, base)
+        return Strip(segments).adjust_cell_length(width, base)
 
     def _stages_line(self, base: Style, width: int) -> list[Segment]:
         out: list[Segment] = []

@@ -209,3 +209,28 @@ def test_someone_elses_words_a_topic_or_a_past_that_is_over_stay_quiet(text):
 ])
 def test_the_writers_own_present_thought_still_shows_the_panel(text):
     assert support_signal(text)
+
+
+# ----------------------------------------------------------------------------- the broader net (after round 13)
+
+@pytest.mark.parametrize("text", [
+    "honestly i think i deserve to just die",  # a few free words between the wish and the act
+    "there is truly no reason at all left for me to live",
+    "i've been hiding razor blades in my desk drawer",
+    "i keep hitting my head until it hurts",
+    "i won't be here for much longer, i've decided",
+])
+def test_the_broader_net_reads_fresh_wordings(text):
+    assert support_signal(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I hurt my wrist typing cover letters all week",
+    "I'm going to die if I don't hear back by Friday",
+    "I'm thinking about dying my hair before the interview",
+    "My friend said she wants to die after that interview, we laughed",
+    "I won't be around much next week, I'm travelling",
+    "I was so embarrassed I wanted to die, but it's fine now",
+])
+def test_the_broader_net_stays_quiet_on_idioms_and_other_people(text):
+    assert support_signal(text) is None

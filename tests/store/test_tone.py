@@ -374,6 +374,28 @@ def test_the_prefilter_never_changes_a_finding(monkeypatch):
                 lines.append(chunk)
                 chunk = ""
     assert len(lines) > 100
+    lines += [line for line in BITTER + BENIGN + NEEDY if len(line) >= tone._PREFILTER_FROM]  # and single lines
     with_prefilter = [check(line) for line in lines]
     monkeypatch.setattr(tone._Prefilter, "possible", lambda self, text: True)
     assert [check(line) for line in lines] == with_prefilter
+
+
+def test_factoring_the_alternations_never_changes_a_match():
+    # each rule pattern is compiled with its word alternations grouped by first letter (a speed-up); on every
+    # corpus text its matches must be exactly those of the pattern as written
+    import re
+
+    from store import tone
+
+    texts = [line.lower().replace("\u2019", "'") for line in BITTER + NEEDY + BENIGN]  # as the rules read it
+    chunks = [" ".join(texts[i:i + 8]) for i in range(0, len(texts), 8)]
+    patterns = {id(x): x for name in dir(tone) for v in [getattr(tone, name)]
+                for x in (v if isinstance(v, tuple) else (v,)) if isinstance(x, tone._Rx)}
+    assert len(patterns) > 500
+    for pat in patterns.values():
+        plain = re.compile(pat.plain)
+        for chunk in chunks:
+            assert [(m.span(), m.groupdict()) for m in plain.finditer(chunk)] == \
+                [(m.span(), m.groupdict()) for m in pat.rx.finditer(chunk)], pat.plain
+    assert tone._factor("stupid|rude|rubbish|an? (?:joke|farce)|(?:x|y)z") == \
+        "stupid|r(?:ude|ubbish)|an? (?:joke|farce)|(?:x|y)z"

@@ -36,6 +36,18 @@ async def test_every_stage_and_whole_roles_show_at_80_columns():
         assert lines[LIST_HEADER].strip().startswith("▸ Wishlist 2")
 
 
+async def test_switching_to_the_list_paints_every_line_across_the_width():
+    # the columns' heading was wider than the list's stage line; a line that stopped short left the
+    # end of the old heading on screen ("Closed 13 ng 4  ▸", seen in tmux)
+    k = board()
+    k.set_list_view(False)
+    async with mounted(k, size=(80, 24)) as h:
+        k.set_list_view(True)
+        await h.pilot.pause()
+        assert [len(line) for line in h.lines()] == [80] * 24
+        assert h.lines()[0].rstrip().endswith("Closed 1")
+
+
 async def test_j_and_k_run_through_the_stages_and_h_l_jump_between_them():
     async with mounted(board(), size=(80, 24)) as h:
         k = h.widget

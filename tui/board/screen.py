@@ -16,7 +16,6 @@ from functools import cached_property
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static
@@ -53,7 +52,6 @@ BoardScreen #filter-count { width: auto; padding-left: 1; color: $foreground 70%
 """
 
 
-MOVE = Binding.Group("Move ")
 
 
 class BoardScreen(ReboundScreen):

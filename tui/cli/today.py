@@ -91,9 +91,9 @@ class Out:
         self.lines.append("".join(out))
 
     def para(self, text: str, style: str = "") -> None:
-        """A note that wraps to the width instead of being cut (never at a hyphen: ``--data-dir`` and a
-        folder's name stay whole unless they are wider than the line)."""
-        for line in textwrap.wrap(text, self.width, break_on_hyphens=False) or [""]:
+        """A note that wraps to the width instead of being cut (never inside a path or a --flag, which
+        people copy: a path longer than the line stays whole)."""
+        for line in textwrap.wrap(text, self.width, break_on_hyphens=False, break_long_words=False) or [""]:
             self.add((line, style))
 
     def flush(self) -> None:

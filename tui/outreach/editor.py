@@ -24,7 +24,8 @@ from store.outreach_fill import Filled, FilledMessage, as_message, entries, fill
 from store.templates import KIND_LABELS
 from tui.dialogs import ConfirmDialog
 from tui.outreach import views
-from tui.outreach.actions import ApplicationChoice, DraftClosed, OutreachActions, Recipients
+from tui.outreach.actions import OutreachActions
+from tui.outreach.answers import ApplicationChoice, DraftClosed, Recipients
 from tui.outreach.dialogs import KindAnswer, kind_question
 from tui.outreach.external import edit_externally
 from tui.outreach.message import MessageFields, Target, spans_of

@@ -24,7 +24,8 @@ from store.models import Draft
 from store.outreach import recipient_label
 from store.templates import KIND_LABELS
 from tui.dialogs import ConfirmDialog
-from tui.outreach.actions import DraftClosed, FileFormat, NewDrafts, OutreachActions
+from tui.outreach.actions import OutreachActions
+from tui.outreach.answers import DraftClosed, FileFormat, NewDrafts
 from tui.outreach.editor import DraftEditor
 from tui.outreach.pickers import TemplatePicker
 from tui.outreach.sending import Sending

@@ -22,7 +22,8 @@ from store.handoff import MAILTO_SAFE_LENGTH
 from store.models import Draft
 from store.outreach import CHANNEL_LABELS, Assessment, assess, effects_of_sending
 from tui.dialogs import ChoiceDialog
-from tui.outreach.actions import FileFormat, OutreachActions, SentInfo
+from tui.outreach.actions import OutreachActions
+from tui.outreach.answers import FileFormat, SentInfo
 from tui.outreach.dialogs import MarkSentDialog
 from tui.shell.keymap import undo_offer
 from tui.shell.trips import StepDone

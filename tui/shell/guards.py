@@ -4,7 +4,8 @@ terminal too small to draw in gets a cover instead of a crash."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import os
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.text import Text
 from textual.app import App
@@ -75,3 +76,12 @@ class GuardedApp(App[Any]):
         if isinstance(self.screen, TooSmallScreen):
             return action in ("quit_app", "quit")
         return True
+
+
+def end_without_terminal(store: Store, saved: bool) -> NoReturn:
+    """After SIGHUP the terminal is gone: close the store (an emergency copy if the last save failed,
+    as at any quit) and end the process now. Textual's own shutdown would still write to the dead
+    terminal, and once its writer thread has died on that, it blocks forever (seen under load)."""
+    rescued = store.close_safely()
+    logs.log.info("hang-up: %s", "saved" if saved and not rescued else "emergency copy or unsaved")
+    os._exit(0 if saved and not rescued else 1)
