@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Select
 
 from store import clock
 from store.models import Application, Contact
 from tests.pilot.test_today import fill_slots_and_send, go, row_text, today_screen
 from tests.screens import today_ready as ready
-from tests.waiting import notified_text, until, until_screen
+from tests.waiting import notified_text, type_text, until, until_screen
+from tui.board.closing import CloseDialog
 from tui.board.screen import BoardScreen
 from tui.outreach.editor import DraftEditor
 from tui.today.screen import TodayScreen
@@ -53,7 +54,8 @@ async def _back_on_today(pilot) -> None:
 
 
 async def test_final_round_rejection_with_a_recruiter_and_two_interviewers(store, make_app):
-    store.settings.update(my_name="Alex Morgan", pipeline_floor=3, weekly_goal=2)
+    store.settings.update(my_name="Alex Morgan", pipeline_floor=3, weekly_goal=2, if_no_plan="take a walk",
+                          if_no_asked=True)
     ana, ben, cleo = _people(store)
     acme = store.applications.add(Application(company="Acme", role="Staff Engineer", stage="interviewing",
                                               round_name="final", applied_on="2026-02-01",
@@ -63,9 +65,19 @@ async def test_final_round_rejection_with_a_recruiter_and_two_interviewers(store
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await ready(pilot)
         await _card_on_board(pilot, "interviewing")
-        await pilot.press("R", "y")  # rejected (it asks first)
+        # closed as rejected from the close dialog, with the optional "was it in my control?" tag
+        await pilot.press("x")
+        dialog = await until_screen(pilot, CloseDialog)
+        await pilot.press("1", "shift+tab", "2")  # accepted moves on; back to the outcomes: rejected, the tag row shows
+        await type_text(pilot, "They hired internally")
+        dialog.query_one("#close-tag", Select).value = "outside"
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "u puts it back" in notified_text(app)  # a one-key verb offers undo
+        said = notified_text(app)
+        assert "You planned for this: take a walk" in said  # the plan for the next no, at once
+        assert "u puts it back" in said  # a one-key verb offers undo
+        closed = store.applications.get(acme.id)
+        assert closed is not None and (closed.outcome, closed.outcome_control) == ("rejected", "outside")
         plan = store.plans.for_application(acme.id)
         pid = plan.id
         # the runner-up sequence is scheduled: notes on day 3, a light check-in in week 6, month 4
