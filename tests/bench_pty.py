@@ -134,7 +134,7 @@ if __name__ == "__main__":
 '''
 
 # What "ready" means: Today's stats line and the first section of its list (plans, or what is due).
-TODAY_READY = [r"Pipeline", r"Rebound plans|Due today and overdue"]
+TODAY_READY = [r"Pipeline", r"Rebound plans|Due today"]
 BOARD = [r"Wishlist \d+", r"Applied \d+"]
 JOURNAL = [r"\d+ entries  · n new", r"Date\s+Kind"]
 CONTACTS = [r"State\s+Name", r"\d+ due now"]

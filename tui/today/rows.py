@@ -276,8 +276,8 @@ def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = No
     keep = _matcher(query)
     rows = [r for r in rows if keep(r)]
     # without a filter, rows only for what is shown: years of next steps are cut to the first few anyway
-    listed = tasks if query else _first(tasks, "application", APPLICATION_ROWS)
-    shown = [r for r in (due_row(item, today) for item in listed) if keep(r)]
+    wanted = tasks if query else _first(tasks, "application", APPLICATION_ROWS)
+    shown = [r for r in (due_row(item, today) for item in wanted) if keep(r)]
     total = None if query else sum(1 for d in tasks if d.kind == "application")
     rows += _cut(shown, "application", APPLICATION_ROWS, "next steps due", "the Board", "board", total)
     if not tasks:
