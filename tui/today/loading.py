@@ -11,12 +11,14 @@ after it. After each computation (and at quit) the summary and the view of it ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from textual.content import Content
 from textual.widgets import Static
 
 from store import clock, logs, today_cache
+from store.db import Store
 from store.today import Summary, greeting, summarize
 from tui.shell.base import ReboundScreen
 from tui.today import remember
@@ -197,3 +199,11 @@ class TodayData(ReboundScreen):
         """What the summary is computed from: the store's change generation and the day."""
         return (self.store.generation, clock.today())
 
+
+
+def remember_today(store: Store, screens: Iterable[object]) -> None:
+    """At quit: the Today screen among ``screens`` remembers its summary and view; without one that
+    can, the summary alone is computed and remembered if the data changed since it was."""
+    today = next((s for s in screens if isinstance(s, TodayData)), None)
+    if today is None or not today.remember():
+        today_cache.refresh(store)
