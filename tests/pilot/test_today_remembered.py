@@ -69,11 +69,13 @@ async def test_unchanged_data_paints_the_view_then_decodes_the_same_summary(demo
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             screen = _today(app)
-            await settle(pilot)
-            assert not screen._provisional and screen.summary is not None
+            # decoded a moment after the first frame, without anything asking for it
+            await until(pilot, lambda: screen._summary is not None, what="the remembered summary")
+            assert not screen._provisional
             assert len(painted) == 1 and remember.same_rows(painted[0], screen.rows)  # the first frame was right
             assert text_of(screen.query_one("#today-list", OptionList)).splitlines() == before
             assert {"applications", "journal", "touchpoints"} <= set(s.storage._data.unparsed())
+            await settle(pilot)
             assert computed == []
     finally:
         s.close()
@@ -214,3 +216,24 @@ def test_the_demo_view_can_be_kept(demo_store):
     for room in (0, 10, 30):
         rows = build_rows(s, "", None, room)
         assert remember.view_of(s, rows, (80, 24), 78, 0) is not None
+
+
+async def test_a_key_before_the_summary_is_decoded_acts_on_it(demo_on_disk, make_app, monkeypatch):
+    """The remembered summary is decoded on demand when a row is acted on before the moment it
+    would have been (and a change made elsewhere meanwhile is read, not the remembered one)."""
+    await _run_once(demo_on_disk, make_app)
+    monkeypatch.setattr(loading, "SETTLE_S", 30)  # never on its own during this test
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = _today(app)
+            await pilot.pause()
+            assert screen._provisional and screen._summary is None
+            s.applications.save(Application(company="Added Meanwhile", role="Dev", next_action="Call",
+                                            next_action_date="2026-03-02"))
+            screen.refresh_data()  # what coming back from another screen does
+            assert screen._summary is not None and not screen._provisional
+            assert any("Added Meanwhile" in r.text for r in screen.rows)
+    finally:
+        s.close()

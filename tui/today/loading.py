@@ -27,6 +27,12 @@ from tui.today.folds import PlanFolds
 from tui.today.head import head_text
 from tui.today.rows import Row, build_rows, cursor_index
 
+#: Seconds after the first refresh before the summary behind a remembered view is decoded (data
+#: unchanged) or recomputed in the worker (data changed): the screen's first complete frame (its
+#: list, footer and stats come in two or three updates) goes out before that work takes the
+#: interpreter. Anything that needs the summary sooner (a key on a row) decodes it at once.
+SETTLE_S = 0.15
+
 
 class TodayData(ReboundScreen):
     """The Today screen's data side (see the module docstring); the screen implements the display."""
@@ -77,9 +83,9 @@ class TodayData(ReboundScreen):
             # just after this frame if the data is unchanged, else recomputed in a worker.
             if remembered.fresh:
                 self._remembered = (remembered, self.store.generation)
-                self.call_after_refresh(lambda: self.summary)
+                self.call_after_refresh(lambda: self.set_timer(SETTLE_S, lambda: self.summary))
             else:
-                self.call_after_refresh(self._recompute_in_background)
+                self.call_after_refresh(lambda: self.set_timer(SETTLE_S, self._recompute_in_background))
             return
         # The summary remembered from the last run, if the data has not changed since: Today is
         # complete in the first frame without reading the big tables.
@@ -153,6 +159,10 @@ class TodayData(ReboundScreen):
         self._adopt(summary)
 
     def refresh_data(self) -> None:
+        if self._remembered is not None:
+            if self._remembered[1] != self.store.generation:  # written since: read again (else it is current)
+                self.summary  # noqa: B018 - the property reads the data again and shows it
+            return
         if not self._loaded:
             return  # the first read happens right after the first paint
         key = self._data_key()
