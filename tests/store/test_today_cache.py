@@ -171,3 +171,24 @@ def test_a_damaged_cache_or_view_is_ignored(data_dir):
         got = today_cache.peek(s)
         assert got is None or (got.view is None and got.summary() is None)
     s.close()
+
+
+def test_in_an_encrypted_folder_the_view_is_encrypted_too(encrypted_demo):
+    from store import crypto
+    from tests.conftest import PASSPHRASE
+
+    s = Store.open(encrypted_demo, keyring=crypto.unlock(encrypted_demo, PASSPHRASE))
+    try:
+        canary = "canary-view-3b1f"
+        summary = summarize(s)
+        if summary.unrecorded:
+            s.plans.record_evidence(summary.unrecorded)
+            summary = summarize(s)
+        assert today_cache.save(s, summary, {**VIEW, "name": canary, "rows": [["r", "due", [canary, []], ""]]})
+        path = today_cache.cache_path(s)
+        assert path.name == "today.json.age"
+        assert canary.encode() not in path.read_bytes()
+        got = today_cache.peek(s)
+        assert got is not None and got.view_fresh and got.view["name"] == canary
+    finally:
+        s.close()
