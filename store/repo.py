@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from tinydb.table import Table
@@ -39,6 +39,7 @@ from .errors import ExternalChangeError, SaveError
 from .models import Record, load_record
 from .sanitize import clean_text
 from .shapes import ShapeProblem
+from .storage import AtomicJSONStorage
 
 if TYPE_CHECKING:
     from .db import Store
@@ -77,8 +78,14 @@ class StrIdTable(Table):
     update_multiple = update  # all three refuse alike
     upsert = update
 
-    def apply(self, updater: Callable[[RawTable], None]) -> None:
-        """Change the table with ``updater`` and write it (one save, or part of a batch)."""
+    def apply(self, updater: Callable[[RawTable], None], keys: Sequence[str] | None = None) -> None:
+        """Change the table with ``updater`` and write it (one save, or part of a batch). ``keys``:
+        the only document keys it changes, when known (then a save re-serialises only those)."""
+        storage = self.storage
+        if isinstance(storage, AtomicJSONStorage):  # ours: no conversion of every document id, twice
+            storage.update_table(self.name, updater, keys)
+            self.clear_cache()
+            return
         self._update_table(cast(Callable[[dict[int, Mapping[Any, Any]]], None], updater))
 
 
@@ -263,7 +270,7 @@ class Repo(Generic[M]):
             # in the raw data and in the cache alike, and the next save retries it.
             self.store.undo.note(self.table_name, key, self._raw())
             models[obj.id] = cleaned
-            self._table.apply(put)
+            self._table.apply(put, (key,))
             return cleaned
 
     def _put_many(self, objs: Iterable[M], *, touch: bool = True) -> list[M]:
@@ -288,7 +295,7 @@ class Repo(Generic[M]):
                 keyed[key] = m.to_dict()
                 models[record_id] = m
                 out.append(m)
-            self._table.apply(lambda t: t.update(keyed))
+            self._table.apply(lambda t: t.update(keyed), list(keyed))
             return out
 
     def _drop(self, record_id: str) -> bool:
@@ -305,7 +312,7 @@ class Repo(Generic[M]):
             self.store.undo.note(self.table_name, key, self._raw())
             self._models().pop(record_id, None)
             keys.pop(record_id, None)
-            self._table.apply(drop)
+            self._table.apply(drop, (key,))
         return True
 
     def _drop_many(self, ids: Iterable[str]) -> int:
@@ -326,7 +333,7 @@ class Repo(Generic[M]):
                 self.store.undo.note(self.table_name, gone[i], raw)
                 models.pop(i, None)
                 keys.pop(i, None)
-            self._table.apply(drop)
+            self._table.apply(drop, list(gone.values()))
         return len(gone)
 
     def restore(self, updater: Callable[[RawTable], None]) -> None:

@@ -7,6 +7,13 @@ version. A start whose data has not changed since the summary was computed paint
 parsing the big tables; any change, a new day or a new version misses and recomputes. The file is
 derived data: deleting it loses nothing.
 
+Beside the summary the file keeps the *view*: the rows, the stats line and the prompt as the Today
+screen last showed them at its terminal size (opaque JSON to this module; ``tui/today/remember.py``
+makes and checks it), with the key it was made from. A start at the same size paints that view in its
+first frame without decoding the summary (records and all); when the data changed since (another
+program, ``rebound-tui checkin``, a restored backup), the same day's view is shown for a frame as it
+was and replaced as soon as Today is recomputed (:func:`peek` says which).
+
 It is JSON with an explicit allow-list of the classes it may rebuild (never pickle: a file in the
 data dir must not be able to run code). In an encrypted folder it holds the same personal text as the
 data (company names, people), so it is encrypted the same way: ``cache/today.json.age``; while the
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +42,8 @@ from .today import DueItem, Summary, greeting
 if TYPE_CHECKING:
     from .db import Store
 
-FORMAT = 4  # 2: people capped a day, the application count; 3: interview briefs; 4: roles, cool-off in steps
+FORMAT = 5  # 2: people capped a day, the application count; 3: interview briefs; 4: roles, cool-off in steps;
+#            5: the view beside the summary
 _DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)}
 _RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
 
@@ -94,6 +103,59 @@ def _decode(obj: Any) -> Any:
     raise ValueError("unknown cache entry")
 
 
+def _same_day(a: str, b: str) -> bool:
+    """Two keys of the same format, version and day (the data may differ)."""
+    return a.rsplit("|", 1)[0] == b.rsplit("|", 1)[0]
+
+
+def _summary_of(entry: Any) -> Summary | None:
+    try:
+        summary = _decode(entry)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # an old or damaged cache is simply recomputed
+    if not isinstance(summary, Summary):
+        return None
+    summary.greeting = greeting(clock.now().hour, summary.name)  # the hour is not part of the key
+    return summary
+
+
+@dataclass
+class Remembered:
+    """What :func:`peek` found: the last view and whether it and the summary still fit the data."""
+
+    #: The view as the screen stored it (None when there is none that fits this day), and whether it
+    #: was made from exactly this data (else it is the same day's last view, to show for a moment).
+    view: Any
+    view_fresh: bool
+    #: The summary was computed from exactly this data (:meth:`summary` decodes it).
+    fresh: bool
+    _entry: Any = None
+
+    def summary(self) -> Summary | None:
+        """The remembered summary (decoded now), when it is fresh; else None."""
+        return _summary_of(self._entry) if self.fresh else None
+
+
+def peek(store: Store, today: date | None = None) -> Remembered | None:
+    """What is remembered for today, cheaply (the summary is decoded only when asked): None when
+    there is nothing of this day, format and version (or the file is missing or damaged)."""
+    key = current_key(store, today)
+    if key is None:
+        return None
+    try:
+        raw = _read(store)
+    except (OSError, ValueError, CryptoError):
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("key"), str) or not _same_day(raw["key"], key):
+        return None
+    view = raw.get("view")
+    view_key = view.get("key") if isinstance(view, dict) else None
+    if not isinstance(view_key, str) or not _same_day(view_key, key):
+        view = None
+    return Remembered(view=view, view_fresh=view is not None and view_key == key, fresh=raw["key"] == key,
+                      _entry=raw.get("summary"))
+
+
 def load(store: Store, today: date | None = None) -> Summary | None:
     """The remembered summary if it was computed from exactly this data on this date, else None."""
     key = current_key(store, today)
@@ -101,26 +163,40 @@ def load(store: Store, today: date | None = None) -> Summary | None:
         return None
     try:
         raw = _read(store)
-        if not isinstance(raw, dict) or raw.get("key") != key:
-            return None
-        summary = _decode(raw["summary"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, CryptoError):
-        return None  # a missing, old or damaged cache is simply recomputed
-    if not isinstance(summary, Summary):
+    except (OSError, ValueError, CryptoError):
+        return None  # a missing or damaged cache is simply recomputed
+    if not isinstance(raw, dict) or raw.get("key") != key:
         return None
-    summary.greeting = greeting(clock.now().hour, summary.name)  # the hour is not part of the key
-    return summary
+    return _summary_of(raw.get("summary"))
 
 
-def save(store: Store, summary: Summary) -> bool:
-    """Remember ``summary`` if it describes the data as it is on disk now. Never raises."""
+def _last_view(store: Store) -> Any:
+    """The view in the file now (kept when the summary is saved without one), or None."""
+    try:
+        raw = _read(store)
+    except (OSError, ValueError, CryptoError):
+        return None
+    return raw.get("view") if isinstance(raw, dict) else None
+
+
+def save(store: Store, summary: Summary, view: dict[str, Any] | None = None) -> bool:
+    """Remember ``summary`` if it describes the data as it is on disk now, with the screen's ``view``
+    of it (stamped with the same key). Without a view, the one in the file is kept (marked by the
+    key it was made from, it is shown only for a moment at the next start). Never raises."""
     if store.read_only or summary.unrecorded:
         return False
     key = current_key(store, summary.today)
     if key is None:
         return False
     try:
-        payload = store.storage.seal(orjson.dumps({"key": key, "summary": _encode(summary)}))
+        if view is not None:
+            view = {**view, "key": key}
+        else:
+            view = _last_view(store)
+        entry = {"key": key, "summary": _encode(summary)}
+        if isinstance(view, dict):
+            entry["view"] = view
+        payload = store.storage.seal(orjson.dumps(entry))
         folder = cache_path(store).parent
         if not folder.exists():
             folder.mkdir(mode=0o700, exist_ok=True)

@@ -146,11 +146,11 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         return not self.store.dirty
 
     def _remember_today(self) -> None:
-        """Keep Today's summary for the next start if the data changed since it was computed."""
+        """Keep Today (its summary, and its view when current) for the next start, if it changed."""
         try:
-            from store import today_cache
+            from tui.today.loading import remember_today
 
-            today_cache.refresh(self.store)
+            remember_today(self.store, self._all_screens())
         except Exception as exc:  # noqa: BLE001 - a cache must never stand between the user and quitting
             logs.swallowed(exc, "remember_today")
 

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store import care, clock
+from store import clock
 from store.errors import StoreError
 from store.journal import newest_first, search
 from store.models import JournalEntry
@@ -65,6 +65,8 @@ def _say(text: str = "", *, err: bool = False) -> None:
 
 def support_lines(text: str, settings_line: str = "", person: str = "") -> list[str]:
     """What the shell says after saving words that sound like a crisis (never instead of saving)."""
+    from store import care  # its phrase rules compile hundreds of patterns: only for a capture, not at every start
+
     if not care.support_signal(text):
         return []
     line = settings_line or os.environ.get("REBOUND_SUPPORT_LINE", "")

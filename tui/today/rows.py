@@ -277,8 +277,11 @@ def build_rows(summary: Summary, query: str = "", expanded: set[str] | None = No
     rows.append(section("due", "Due today", f"{len(tasks)}" if tasks else ""))
     keep = _matcher(query)
     rows = [r for r in rows if keep(r)]
-    shown = [r for r in (due_row(item, today) for item in tasks) if keep(r)]
-    rows += _cut(shown, "application", APPLICATION_ROWS, "next steps due", "the Board", "board")
+    # without a filter, rows only for what is shown: years of next steps are cut to the first few anyway
+    wanted = tasks if query else _first(tasks, "application", APPLICATION_ROWS)
+    shown = [r for r in (due_row(item, today) for item in wanted) if keep(r)]
+    total = None if query else sum(1 for d in tasks if d.kind == "application")
+    rows += _cut(shown, "application", APPLICATION_ROWS, "next steps due", "the Board", "board", total)
     if not tasks:
         rows.append(_row("empty:due", "empty", [("  Nothing is due. A quiet day is allowed.", "dim")]))
     shown = [r for r in (due_row(item, today) for item in briefs) if keep(r)]
@@ -305,12 +308,27 @@ def _matcher(query: str) -> Callable[[Row], bool]:
     return keep
 
 
-def _cut(rows: list[Row], kind: str, limit: int, noun: str, where: str, screen: str) -> list[Row]:
+def _first(items: list[DueItem], kind: str, limit: int) -> list[DueItem]:
+    """``items`` with only the first ``limit`` of ``kind``."""
+    out: list[DueItem] = []
+    n = 0
+    for d in items:
+        if d.kind == kind:
+            n += 1
+            if n > limit:
+                continue
+        out.append(d)
+    return out
+
+
+def _cut(rows: list[Row], kind: str, limit: int, noun: str, where: str, screen: str,
+         total: int | None = None) -> list[Row]:
     """Today is not the board: the first ``limit`` rows of ``kind``, then one row that opens the
-    screen that has them all."""
+    screen that has them all (``total``: how many there are, when ``rows`` holds only the first)."""
     out: list[Row] = []
     n = 0
-    total = sum(1 for r in rows if r.due is not None and r.due.kind == kind)
+    if total is None:
+        total = sum(1 for r in rows if r.due is not None and r.due.kind == kind)
     for r in rows:
         if r.due is not None and r.due.kind == kind:
             n += 1

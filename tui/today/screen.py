@@ -4,8 +4,11 @@ One rebound plan is open, step by step (the newest, while it leaves "Due today" 
 others are one line each until ``enter`` or ``→`` opens one, which folds the other (``←`` folds it).
 ``enter`` on any row jumps to it (or does the step). The top line counts what is due.
 
-The summary is computed by :mod:`store.today` (shared with ``rebound-tui today``). On the first
-show it is read just after the first paint, so the frame appears at once even on years of data.
+The summary is computed by :mod:`store.today` (shared with ``rebound-tui today``) and remembered
+between runs (:mod:`store.today_cache`) with the view the screen showed (:mod:`tui.today.remember`):
+the first frame paints that view; the summary is decoded just after it when the data is unchanged,
+and recomputed in a thread worker when it changed (rows act only once it is there). With nothing
+remembered, the frame is painted first ("Reading your data…") and the data read just after it.
 """
 
 from __future__ import annotations
@@ -19,18 +22,19 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import clock, today_cache
+from store import clock
 from store import plans as plans_mod
 from store.dates import parse_user_date
-from store.today import Summary, greeting, summarize
+from store.today import Summary, greeting
 from tui.dialogs import TextPromptDialog
 from tui.shell import keymap
-from tui.shell.base import PaletteCommand, ReboundScreen
-from tui.today import jumps
+from tui.shell.base import PaletteCommand
+from tui.today import jumps, remember
 from tui.today.actions import Outcome, TodayActions, snooze_problem
 from tui.today.folds import PlanFolds
 from tui.today.head import due_counts, head_text, stats_text
 from tui.today.help_text import TODAY_HELP
+from tui.today.loading import TodayData
 from tui.today.palette import today_extras
 from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, next_todo
 from tui.today.today_list import TodayList
@@ -38,7 +42,7 @@ from widgets.filter_bar import FilterBar
 from widgets.usertext import clip, literal
 
 
-class TodayScreen(ReboundScreen):
+class TodayScreen(TodayData):
     SCREEN_KEY = "today"
     SCREEN_TITLE = "Today"
     HELP = TODAY_HELP
@@ -50,12 +54,7 @@ class TodayScreen(ReboundScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.summary: Summary | None = None
-        self.rows: list[Row] = []
         self.filter_text = ""
-        self._row_by_id: dict[str, Row] = {}
-        self._loaded = False
-        self._summary_key: tuple[int, date] | None = None
         self._plans_seen: set[str] = set()
         self.folds = PlanFolds()
         #: The row a step was started from elsewhere: back on Today, the cursor goes to what is left.
@@ -75,49 +74,15 @@ class TodayScreen(ReboundScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#today-list", OptionList).focus()
-        # The summary remembered from the last run, if the data has not changed since: Today is
-        # complete in the first frame without reading the big tables.
-        cached = today_cache.load(self.store)
-        if cached is not None:
-            self._loaded = True
-            self._show(cached, self._data_key())
-            return
-        # Otherwise paint the frame first ("Reading your data…"), then read the data: on years of
-        # data that takes a moment, and the screen should not stay blank meanwhile.
-        self.call_after_refresh(lambda: self.set_timer(0.01, self._first_load))
-
-    def _first_load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.refresh_data()
+        self.load_first()
 
     def _text_width(self) -> int:
         return max(0, self.size.width - 2)
 
     # -- data
 
-    def refresh_data(self) -> None:
-        if not self._loaded:
-            return  # the first read happens right after the first paint
-        key = self._data_key()
-        if key == self._summary_key and self.summary is not None:
-            # nothing changed since this summary was made (same data, same day): keep it
-            self.summary.greeting = greeting(clock.now().hour, self.summary.name)
-            self._show(self.summary, key)
-            return
-        s = summarize(self.store)
-        self.actions.record_evidence(s)
-        key = self._data_key()
-        if not s.unrecorded:
-            today_cache.save(self.store, s)
-        self._show(s, key if not s.unrecorded else None)
-
-    def _data_key(self) -> tuple[int, date]:
-        """What the summary is computed from: the store's change generation and the day."""
-        return (self.store.generation, clock.today())
-
     def _show(self, s: Summary, key: tuple[int, date] | None) -> None:
-        self.summary = s
+        self._summary = s
         self._summary_key = key
         self._update_stats()
         self.query_one("#today-prompt", Static).update(Content.assemble(("Prompt ", "bold"), s.prompt))
@@ -135,17 +100,25 @@ class TodayScreen(ReboundScreen):
             keep = f"plan:{fresh[0]}"
             self.folds.arrived(fresh[0])
         self._plans_seen = set(plan_ids) | self._plans_seen
-        self.rows = build_rows(self.summary, self.filter_text, self.folds.expanded, self._room(),
-                               self.folds.all_plans)
-        self._row_by_id = {r.id: r for r in self.rows}
+        rows = build_rows(self.summary, self.filter_text, self.folds.expanded, self._room(), self.folds.all_plans)
         anchor, self.resume_row = self.resume_row, None
+        if self._provisional and anchor is None and remember.same_rows(rows, self.rows):
+            self._provisional = False  # the remembered view was right: the same rows, now able to act
+            self.rows, self._row_by_id = rows, {r.id: r for r in rows}
+            self._update_hint()
+            return
+        self._provisional = False
+        target = next_todo(rows, anchor) if anchor else None
+        self._set_rows(rows, target if target is not None else cursor_index(rows, keep, keep_index))
+
+    def _set_rows(self, rows: list[Row], cursor: int | None) -> None:
+        ol = self.query_one("#today-list", OptionList)
+        self.rows, self._row_by_id = rows, {r.id: r for r in rows}
         with self.app.batch_update():
             ol.clear_options()
-            ol.add_options([Option(r.prompt, id=r.id, disabled=not r.selectable) for r in self.rows])
-            target = next_todo(self.rows, anchor) if anchor else None
-            target = target if target is not None else cursor_index(self.rows, keep, keep_index)
-            if target is not None:
-                ol.highlighted = target
+            ol.add_options([Option(r.prompt, id=r.id, disabled=not r.selectable) for r in rows])
+            if cursor is not None:
+                ol.highlighted = cursor
         self._update_hint()
 
     def _room(self) -> int:
@@ -153,14 +126,14 @@ class TodayScreen(ReboundScreen):
         return self.query_one("#today-list", OptionList).size.height
 
     def _update_stats(self) -> None:
-        if self.summary is not None:
-            s, width = self.summary, self._text_width()
+        if self._summary is not None:
+            s, width = self._summary, self._text_width()
             self.query_one("#today-head", Static).update(head_text(s.today, s.greeting, width, due_counts(s)))
             self.query_one("#today-stats", Static).update(stats_text(s, width))
 
     def on_resize(self) -> None:
         self._update_stats()
-        if self.summary is not None:  # what fits above "Due today" follows the list's new height
+        if self._summary is not None:  # what fits above "Due today" follows the list's new height
             self.call_after_refresh(self._refit)
 
     @on(TodayList.HeightChanged)
@@ -169,11 +142,14 @@ class TodayScreen(ReboundScreen):
         self._refit()
 
     def _refit(self) -> None:
-        if self.summary is not None and self.rows != build_rows(
-                self.summary, self.filter_text, self.folds.expanded, self._room(), self.folds.all_plans):
+        if self._summary is not None and self.rows != build_rows(
+                self._summary, self.filter_text, self.folds.expanded, self._room(), self.folds.all_plans):
             self._fill_list()
 
     def current_row(self) -> Row | None:
+        if self._provisional and self.summary is None:  # the remembered view, still being recomputed
+            self.say("One moment: Today is catching up with changes to your data.")
+            return None
         ol = self.query_one("#today-list", OptionList)
         opt = ol.highlighted_option
         if opt is None or opt.id is None:
@@ -188,7 +164,8 @@ class TodayScreen(ReboundScreen):
         self.action_do()
 
     def _update_hint(self) -> None:
-        row = self.current_row()
+        opt = self.query_one("#today-list", OptionList).highlighted_option
+        row = self._row_by_id.get(opt.id) if opt is not None and opt.id is not None else None
         hint = row.hint if row else ""
         if self.filter_text:
             hint = (hint + " · " if hint else "") + f"filter: {clip(self.filter_text, 20)} (escape clears)"
@@ -282,6 +259,8 @@ class TodayScreen(ReboundScreen):
     def _step_at_cursor(self, verb: str) -> tuple[plans_mod.PlanView, plans_mod.StepView] | None:
         """The plan step under the cursor; else None, having said why."""
         row = self.current_row()
+        if row is None and self._provisional:
+            return None  # still reading the data (current_row said so)
         if row is None or row.kind not in ("step", "person", "due"):
             self.say(f"{verb} works on a plan step: move to one with j/k.")
             return None
