@@ -3366,12 +3366,18 @@ def _check(text: str, *, first_note: bool = False, known_words: Iterable[str] = 
     return out
 
 
+#: A composer slot still to fill: «one specific line, e.g. a memory you share». Its words are Rebound's prompt,
+#: not the writer's, so the backstop doesn't read them (blanked, offsets kept). One or two words between
+#: guillemets stay: that is how French-style scare quotes look («opportunity»).
+_SLOT_PROMPT = re.compile(r"«[^«»\n]*?\S+\s+\S+\s+\S+[^«»\n]*»")
+
+
 def _overall(text: str) -> list[Finding]:
     """The statistical backstop (:mod:`store.tone_model`), asked only when no rule found anything hostile: the
     sentence that reads most bitter as a whole, with the words that weighed most."""
     from store import tone_model
 
-    hit = tone_model.bitter_sentence(text)
+    hit = tone_model.bitter_sentence(_SLOT_PROMPT.sub(lambda m: " " * len(m.group()), text))
     if hit is None:
         return []
     rule = RULES["overall"]
