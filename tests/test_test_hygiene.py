@@ -37,6 +37,15 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
     ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
     ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
+    ("loading.TodayData", "_paint_view"): "Today's first-frame painter, wrapped to see the remembered view painted",
+    ("screen", "_summary"): "Today's summary before it is decoded: the test proves the first frame needs none",
+    ("screen", "_provisional"): "whether Today shows a remembered view still being recomputed (rows wait for it)",
+    ("_today(app)", "_provisional"): "the same flag, read on the app's Today screen",
+    ("store.storage", "_records"):
+        "the per-record pieces of a big table: the test proves a save re-serialises only those",
+    ("store.storage", "_fragments"):
+        "the serialised tables the file is written from, compared with a fresh serialisation",
+    ("today_cache", "_decode"): "the remembered view's decoder, given a damaged or foreign view to refuse",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
 }
