@@ -177,3 +177,30 @@ async def test_a_stored_keymap_that_cannot_be_used_is_named_at_start_and_nothing
         await open_board(pilot)
         await press(pilot, "e")  # still Edit: the refused line changed nothing
         await until_screen(pilot, ApplicationForm)
+
+
+@pytest.mark.parametrize("line", ["[/] = x", "board.sweep = [@click=app.quit]x[/]", "\x1b]0;title\x07 = y",
+                                  "board.new = \u202eevil", "board.x" + "y" * 10_000 + " = z"])
+async def test_hostile_keys_lines_are_refused_and_shown_literally(demo_store, make_app, line):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await press(pilot, "comma")
+        settings = await until_screen(pilot, SettingsScreen)
+        settings.query_one("#f-keymap", TextArea).text = line
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert app.is_running and app.screen is settings  # refused, said inline, nothing ran
+        error = str(settings.query_one("#err-keymap").render())
+        assert error and "\x1b" not in error and "[@click" not in screen_lines(app)[0]
+        assert demo_store.settings.current().keymap == {}
+
+
+async def test_hostile_stored_keymap_is_named_literally_at_start(demo_store, make_app):
+    demo_store.settings.update(keymap={"[/]": "x", "board.sweep": "[@click=app.quit]x[/]", "\x1b[2J": "y"})
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await today_ready(pilot)
+        said = notified_text(app)
+        assert app.is_running and "[/]" in said and "\x1b" not in said
+        assert app.user_keymap == {}
