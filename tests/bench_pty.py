@@ -137,7 +137,7 @@ if __name__ == "__main__":
 TODAY_READY = [r"Pipeline", r"Rebound plans|Due today"]
 BOARD = [r"Wishlist \d+", r"Applied \d+"]
 JOURNAL = [r"\d+ entries  · n new", r"Date\s+Kind"]
-CONTACTS = [r"State\s+Name", r"\d+ due now"]
+CONTACTS = [r"State\s+Name", r"Reach out: [\d,]+ now"]
 OUTREACH = [r"Status\s+Kind\s+To"]
 ESC = "\x1b"
 CTRL_S = "\x13"
@@ -170,7 +170,7 @@ INTERACTIONS: tuple[list[dict], list[dict]] = (
         step("3", JOURNAL, "visit Journal, second", tail=True),
         step("4", CONTACTS, "visit Contacts, first", tail=True),
         step("l", [r"Log a touchpoint"], "contacts l dialog"),
-        step(CTRL_S, [r"\d+ due now"], "contacts ctrl+s (logged, list updated)"),
+        step(CTRL_S, [r"Reach out: [\d,]+ now"], "contacts ctrl+s (logged, list updated)"),
         step("2", BOARD),
         step("nAcme", [r"\S"], "board: n and a company in one burst", check=r"Acme"),
     ],
