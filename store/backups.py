@@ -143,19 +143,25 @@ def write_event_backup(data_dir: Path, kind: str, payload: bytes, *, encrypted: 
     return path
 
 
-def daily(data_dir: Path) -> Path | None:
-    """Take today's backup if there is none yet (the file as first opened today)."""
+def daily_due(data_dir: Path) -> bool:
+    """True when the data file exists and today's backup has not been taken yet."""
+    if not data_file(data_dir).exists():
+        return False
+    target = Path(data_dir) / BACKUP_DIR / f"daily-{clock.today().isoformat()}.json"
+    return not (target.exists() or Path(f"{target}{AGE_SUFFIX}").exists())
+
+
+def daily(data_dir: Path, payload: bytes | None = None) -> Path | None:
+    """Take today's backup if there is none yet (the file as first opened today): ``payload`` is
+    that file's bytes as read then (the store keeps them, so the backup can be written after the
+    first frame and still be the file as opened, whatever was saved since); None reads the file now."""
     src = data_file(data_dir)
-    if not src.exists():
+    if not daily_due(data_dir):
         return None
     name = f"daily-{clock.today().isoformat()}.json"
-    target = Path(data_dir) / BACKUP_DIR / name
-    sealed = Path(f"{target}{AGE_SUFFIX}")
-    if target.exists() or sealed.exists():
-        return None
     if src.name.endswith(AGE_SUFFIX):
-        name, target = sealed.name, sealed
-    path = _write_backup(data_dir, name, src.read_bytes())
+        name += AGE_SUFFIX
+    path = _write_backup(data_dir, name, src.read_bytes() if payload is None else payload)
     _rotate(data_dir, "daily", DAILY_KEEP)
     return path
 

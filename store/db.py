@@ -99,6 +99,8 @@ class Store:
         self.lock_holder: LockHolder | None = None
         #: Things the user should be told once (tightened modes, a migration, cleaned temp files).
         self.notices: list[str] = []
+        #: The data file's bytes as opened, while the day's backup of them waits (:meth:`take_daily_backup`).
+        self._daily_payload: bytes | None = None
         self.applications = ApplicationRepo(self, Application)
         self.journal = JournalRepo(self, JournalEntry)
         self.contacts = ContactRepo(self, Contact)
@@ -139,7 +141,10 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str], *, read_only: bool = False,
-             keyring: Keyring | None = None) -> Store:
+             keyring: Keyring | None = None, defer_daily_backup: bool = False) -> Store:
+        """Open the data folder (lock, tidy, load, check the schema, take the day's backup).
+        ``defer_daily_backup``: keep the file's bytes as read and write the day's backup only when
+        :meth:`take_daily_backup` is called (the app does it after its first frame) or at close."""
         data_dir = Path(data_dir)
         unwritable = ""
         try:
@@ -209,12 +214,27 @@ class Store:
             if lock is not None:
                 lock.release()
             raise
-        if writer and not store.read_only:
-            try:
-                backups.daily(data_dir)
-            except OSError as exc:
-                store.notices.append(f"Could not take today's backup: {exc.strerror or exc}.")
+        raw, storage.loaded_raw = storage.loaded_raw, None
+        if writer and not store.read_only and raw is not None and backups.daily_due(data_dir):
+            store._daily_payload = raw
+            if not defer_daily_backup:
+                problem = store.take_daily_backup()
+                if problem:
+                    store.notices.append(problem)
         return store
+
+    def take_daily_backup(self) -> str:
+        """Write the day's backup kept back by ``Store.open(defer_daily_backup=True)`` (the file as
+        it was opened). Returns "" when done or nothing was waiting, else what went wrong, in words."""
+        payload, self._daily_payload = self._daily_payload, None
+        if payload is None:
+            return ""
+        try:
+            backups.daily(self.data_dir, payload)
+        except OSError as exc:
+            logs.swallowed(exc, "daily backup")
+            return f"Could not take today's backup: {exc.strerror or exc}."
+        return ""
 
     def _check_schema(self) -> None:
         """Migrate older data (after a backup), repair a hand-edited file's records (after a backup,
@@ -494,6 +514,7 @@ class Store:
         """Save anything pending and release the lock (raises if that save fails; the lock is
         released all the same). See :meth:`close_safely` for the end of a session."""
         try:
+            self.take_daily_backup()
             if self.storage.dirty and not self.storage.read_only:
                 self.storage.flush()
         finally:

@@ -567,6 +567,9 @@ class AtomicJSONStorage(Storage):
         #: Called after the data folder was created again (it was moved or deleted while open), before
         #: the file is written there: the store takes its writer lock again in the new folder.
         self.on_folder_recreated: Callable[[], None] | None = None
+        #: The file's bytes as the last :meth:`load` read them (encrypted ones as they are on disk),
+        #: for the day's backup; whoever takes them sets this back to None.
+        self.loaded_raw: bytes | None = None
 
     # -- loading
 
@@ -583,6 +586,7 @@ class AtomicJSONStorage(Storage):
             self._loaded(LazyTables.of({}, self.path, self._fragments), None, None, trusted=False)
             return self._require()
         fp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        self.loaded_raw = raw
         sealed: Signature | None = None
         if keyring is not None:
             sealed = sealed_signature(raw)

@@ -23,20 +23,18 @@ from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreErr
 from themes import APP_CSS, DEFAULT_THEME, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.privacy.idle import IdleLockApp
-from tui.privacy.screen import privacy_commands
 from tui.shell import keymap, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
-from tui.shell.commands import app_commands
 from tui.shell.guards import GuardedApp, end_without_terminal
-from tui.shell.help import HelpScreen
 from tui.shell.keys import TypingApp
 from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
 from tui.shell.trips import TripsApp
 from tui.shell.undo import UndoApp
-from tui.shell.welcome import welcome
 
 log = logging.getLogger("rebound")
+#: Seconds after the first frame before the day's backup is written (out of the way of Today's paint).
+BACKUP_AFTER_S = 0.5
 _S = TypeVar("_S", bound=ReboundScreen)
 
 
@@ -99,8 +97,17 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
+        # the day's backup (Store.open kept the file's bytes as opened) waits until Today is on screen
+        self.call_after_refresh(lambda: self.set_timer(BACKUP_AFTER_S, self._take_daily_backup))
         if self.first_run and not self.store.read_only:
+            from tui.shell.welcome import welcome
+
             self.call_after_refresh(welcome, self)
+
+    def _take_daily_backup(self) -> None:
+        problem = self.store.take_daily_backup()
+        if problem:
+            self.notify(problem, title="Data", severity="warning", markup=False, timeout=8)
 
     def _install_signal_handlers(self) -> None:
         self._signals: list[int] = []
@@ -298,6 +305,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
+        from tui.shell.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
@@ -379,6 +388,9 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         return cmds + (list(target.palette_commands()) if target is not None else [])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from tui.privacy.screen import privacy_commands
+        from tui.shell.commands import app_commands
+
         yield from app_commands(self, screen)
         yield SystemCommand("Plan for a no: If I get a no, then I…", "A plan for the next no, shown when it comes",
                             self.action_plan_for_a_no)

@@ -156,3 +156,59 @@ def test_version_and_help():
     assert out.returncode == 0 and "rebound-tui" in out.stdout
     out = _cli("--help")
     assert "--demo" in out.stdout and "doctor" in out.stdout
+
+
+def _daily(data_dir: Path) -> list:
+    return [b for b in backups.list_backups(data_dir) if b.kind == "daily"]
+
+
+def test_deferred_daily_backup_is_the_file_as_opened_even_after_a_save(data_dir):
+    s = Store.open(data_dir)
+    s.applications.save(Application(company="Before", role="b"))
+    s.close()
+    for b in _daily(data_dir):
+        b.path.unlink()
+    as_opened = (data_dir / "rebound.json").read_bytes()
+    s = Store.open(data_dir, defer_daily_backup=True)
+    try:
+        assert _daily(data_dir) == []  # nothing written before the app's first frame
+        s.applications.save(Application(company="After", role="b"))  # a save first
+        assert s.take_daily_backup() == ""
+        (only,) = _daily(data_dir)
+        assert only.path.read_bytes() == as_opened
+        assert s.take_daily_backup() == "" and len(_daily(data_dir)) == 1  # once
+    finally:
+        s.close()
+
+
+def test_deferred_daily_backup_is_taken_at_close_if_the_app_never_got_to_it(data_dir):
+    s = Store.open(data_dir)
+    s.applications.save(Application(company="Before", role="b"))
+    s.close()
+    for b in _daily(data_dir):
+        b.path.unlink()
+    as_opened = (data_dir / "rebound.json").read_bytes()
+    s = Store.open(data_dir, defer_daily_backup=True)
+    s.applications.save(Application(company="After", role="b"))
+    s.close()
+    (only,) = _daily(data_dir)
+    assert only.path.read_bytes() == as_opened
+
+
+def test_deferred_daily_backup_that_fails_says_so_and_keeps_the_data(data_dir, monkeypatch):
+    s = Store.open(data_dir)
+    s.applications.save(Application(company="Before", role="b"))
+    s.close()
+    for b in _daily(data_dir):
+        b.path.unlink()
+    s = Store.open(data_dir, defer_daily_backup=True)
+    try:
+        def full(*_a, **_k):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(backups, "atomic_write_bytes", full)
+        assert s.take_daily_backup() == "Could not take today's backup: No space left on device."
+        assert [a.company for a in s.applications.all()] == ["Before"]
+    finally:
+        monkeypatch.undo()
+        s.close()

@@ -99,7 +99,9 @@ def _unexpected(exc: BaseException) -> int:
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    from tui.cli.parser import is_plain_start
+
+    parser = build_parser(start_only=is_plain_start(argv))
     args = parser.parse_args(argv)
     if args.command == "doctor":
         from tui.cli import doctor as cli_doctor
@@ -158,7 +160,8 @@ def run(argv: list[str]) -> int:
     return open_app(args)
 
 
-def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False, keyring=None):
+def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False, keyring=None,
+                          defer_daily_backup: bool = False):
     """Open the store; on a corrupt file print what to do and return None.
 
     A folder that holds files that aren't Rebound's (and no Rebound data) is refused; at a terminal,
@@ -176,11 +179,11 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False, keyr
             return None
     try:
         try:
-            store = Store.open(data_dir, read_only=read_only, keyring=keyring)
+            store = Store.open(data_dir, read_only=read_only, keyring=keyring, defer_daily_backup=defer_daily_backup)
         except ForeignFolderError as exc:
             if read_only or not _may_use_foreign_folder(exc):
                 raise
-            store = Store.open(data_dir, read_only=read_only, keyring=keyring)
+            store = Store.open(data_dir, read_only=read_only, keyring=keyring, defer_daily_backup=defer_daily_backup)
     except DataDirError as exc:
         print(f"rebound-tui: {exc}", file=sys.stderr)
         return None

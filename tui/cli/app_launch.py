@@ -41,7 +41,8 @@ def open_app(args) -> int:
         keyring = _unlock_first(args, data_dir)
         if isinstance(keyring, int):
             return keyring
-        store = open_store_or_explain(args, data_dir, keyring=keyring)
+        # the day's backup is written after the app's first frame (ReboundApp.on_mount), not before it
+        store = open_store_or_explain(args, data_dir, keyring=keyring, defer_daily_backup=True)
         if store is None:
             return 2
         rescued = ""

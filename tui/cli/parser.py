@@ -6,8 +6,32 @@ import argparse
 
 from store import __version__
 
+#: The options of ``rebound-tui`` itself (no subcommand), with whether each takes a value.
+START_OPTIONS = {"--data-dir": True, "--demo": False, "--passphrase-file": True}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def is_plain_start(argv: list[str]) -> bool:
+    """True when ``argv`` only opens the app (``rebound-tui [--data-dir DIR] [--demo] …``): the
+    subcommands' parsers (and the modules behind them) are then not built, which is most of a
+    parser's cost at every start. ``--help``, ``--version`` and anything else take the full parser."""
+    i = 0
+    while i < len(argv):
+        name, eq, _ = argv[i].partition("=")
+        if name not in START_OPTIONS:
+            return False
+        takes_value = START_OPTIONS[name]
+        if eq and not takes_value:
+            return False
+        if takes_value and not eq:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return False
+            i += 1
+        i += 1
+    return True
+
+
+def build_parser(*, start_only: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``start_only``: just the app's own options (see :func:`is_plain_start`)."""
     p = argparse.ArgumentParser(
         prog="rebound-tui",
         description="Rebound: bounce back from rejection and keep the job search moving.",
@@ -20,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"rebound-tui {__version__}")
     p.add_argument("--passphrase-file", dest="main_passphrase_file", metavar="FILE",
                    help="encrypted data: read the passphrase from FILE (mode 0600) instead of the unlock screen")
+    if start_only:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     from tui.cli import unlock

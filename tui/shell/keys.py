@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, ModeError, ScreenError
 from textual.dom import DOMNode
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,6 +47,13 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
 log = logging.getLogger("rebound")
+
+
+def _is_text_area(target: object) -> bool:
+    """``isinstance(target, TextArea)`` without importing TextArea (~12 ms at start-up): until a screen
+    with one has been imported, nothing can be one."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(target, module.TextArea)
 
 Typed = events.Key | events.Paste
 
@@ -137,7 +145,7 @@ class TypingQueue:
         as fast as without the queue (a lap can wait for a repaint)."""
         if not event.is_forwarded:
             return False  # a priority binding took it at the app: that can open anything
-        editable = isinstance(target, Input) or (isinstance(target, TextArea) and not target.read_only)
+        editable = isinstance(target, Input) or (_is_text_area(target) and not getattr(target, "read_only", True))
         if editable and (isinstance(event, events.Paste) or event.is_printable):
             return True
         if isinstance(event, events.Paste):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from store.plans import PlanView
-from tui.settings.intention import ask_if_no
 from tui.today.actions import (
     AddContact,
     AskIntention,
@@ -72,6 +71,8 @@ def go(screen: TodayScreen, jump: Jump, *, from_row: str | None = None) -> None:
         case AddContact(plan_id, name):
             screen.tell(screen.actions.add_as_contact(plan_id, name))
         case AskIntention():
+            from tui.settings.intention import ask_if_no
+
             ask_if_no(rapp, screen.refresh_data)
         case Notice(message):
             screen.say(message, "Today")

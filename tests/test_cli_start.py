@@ -1,0 +1,56 @@
+"""Start-up of the app from the command line: the plain start builds only the app's own options (the
+subcommands' parsers and modules are not loaded), and the day's backup waits for the first frame."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store import backups
+from store.db import Store
+from store.models import Application
+from tests.waiting import until
+from tui.cli.parser import build_parser, is_plain_start
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("argv", [[], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/x"], ["--demo", "--data-dir", "d"],
+                                  ["--passphrase-file", "p", "--data-dir", "d"]])
+def test_plain_starts(argv):
+    assert is_plain_start(argv)
+    full, light = build_parser().parse_args(argv), build_parser(start_only=True).parse_args(argv)
+    assert vars(light) == vars(full)  # the same answers for everything the app reads
+
+
+@pytest.mark.parametrize("argv", [["today"], ["--data-dir", "d", "doctor"], ["--help"], ["--version"], ["--data-dir"],
+                                  ["--data-dir", "--demo"], ["--demo=1"], ["--data", "d"], ["-h"], ["x"], ["--"]])
+def test_anything_else_takes_the_full_parser(argv):
+    assert not is_plain_start(argv)
+
+
+def test_a_plain_start_loads_no_subcommand_module():
+    code = ("import sys; from tui.cli import parser; parser.build_parser(start_only=parser.is_plain_start(['--demo']));"
+            "print(sorted(m for m in sys.modules if m.startswith('tui.cli.') and m != 'tui.cli.parser'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+async def test_the_app_writes_the_days_backup_after_its_first_frame(data_dir, make_app):
+    s = Store.open(data_dir)
+    s.applications.save(Application(company="Kept", role="b"))
+    s.close()
+    for b in backups.list_backups(data_dir):
+        b.path.unlink()
+    as_opened = (data_dir / "rebound.json").read_bytes()
+    store = Store.open(data_dir, defer_daily_backup=True)
+    assert backups.list_backups(data_dir) == []
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: backups.list_backups(data_dir), timeout=10)
+    (daily,) = backups.list_backups(data_dir)
+    assert daily.kind == "daily" and daily.path.read_bytes() == as_opened
+    store.close()
