@@ -18,8 +18,8 @@ from tui.cli.parser import build_parser, is_plain_start
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("argv", [[], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/x"], ["--demo", "--data-dir", "d"],
-                                  ["--passphrase-file", "p", "--data-dir", "d"]])
+@pytest.mark.parametrize("argv", [[], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/x"],
+                                  ["--demo", "--data-dir", "d"], ["--passphrase-file", "p", "--data-dir", "d"]])
 def test_plain_starts(argv):
     assert is_plain_start(argv)
     full, light = build_parser().parse_args(argv), build_parser(start_only=True).parse_args(argv)
