@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol, cast, runtime_
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.shell import keymap
 from widgets.banner import ReadOnlyBanner
+from widgets.steady_footer import SteadyFooter
 from widgets.topbar import TopBar
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class ReboundScreen(Screen):
         banner = ReadOnlyBanner(id="readonly-banner")
         yield banner
         yield from self.compose_body()
-        yield Footer()
+        yield SteadyFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
