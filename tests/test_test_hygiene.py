@@ -37,7 +37,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
     ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
     ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
-    ("loading.TodayData", "_paint_view"): "Today's first-frame painter, wrapped to see the remembered view painted",
+    ("loading.TodayData", "_adopt_view"): "Today's first-frame view (made into the widgets at compose), wrapped to "
+                                          "see the remembered view shown",
     ("screen", "_summary"): "Today's summary before it is decoded: the test proves the first frame needs none",
     ("screen", "_provisional"): "whether Today shows a remembered view still being recomputed (rows wait for it)",
     ("_today(app)", "_provisional"): "the same flag, read on the app's Today screen",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 from textual.content import Content, Span
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from store import today_cache
 from store.db import Store
@@ -56,15 +56,14 @@ async def test_unchanged_data_paints_the_view_then_decodes_the_same_summary(demo
     computed = []
     monkeypatch.setattr(loading, "summarize", lambda store: computed.append(1))  # must not be needed
     painted: list[list[Row]] = []
-    paint = loading.TodayData._paint_view
+    adopt = loading.TodayData._adopt_view
 
-    def spy(screen, remembered):
-        shown = paint(screen, remembered)
-        assert shown and screen._summary is None  # painted before the summary is decoded
+    def spy(screen, remembered, view):
+        adopt(screen, remembered, view)
+        assert screen._summary is None  # shown before the summary is decoded
         painted.append(list(screen.rows))
-        return shown
 
-    monkeypatch.setattr(loading.TodayData, "_paint_view", spy)
+    monkeypatch.setattr(loading.TodayData, "_adopt_view", spy)
     app = make_app(s)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -235,5 +234,30 @@ async def test_a_key_before_the_summary_is_decoded_acts_on_it(demo_on_disk, make
             screen.refresh_data()  # what coming back from another screen does
             assert screen._summary is not None and not screen._provisional
             assert any("Added Meanwhile" in r.text for r in screen.rows)
+    finally:
+        s.close()
+
+
+async def test_the_remembered_view_is_in_the_widgets_as_they_are_made(demo_on_disk, make_app, monkeypatch):
+    """The first frame is complete: the widgets are made with the view's text (a view put in at
+    mount reached the terminal only after a layout pass or two, the list first and the rest later)."""
+    before = await _run_once(demo_on_disk, make_app)
+    at_mount: list[tuple[int, str]] = []
+    load = loading.TodayData.load_first
+
+    def spy(screen):
+        at_mount.append((screen.query_one("#today-list", OptionList).option_count,
+                         str(screen.query_one("#today-stats", Static).render())))
+        load(screen)
+
+    monkeypatch.setattr(loading.TodayData, "load_first", spy)
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await today_ready(pilot)
+            (options, stats), = at_mount
+            assert options >= len(before) > 0 and "Pipeline" in stats and "Reading your data" not in stats
+            await pilot.press("q")
     finally:
         s.close()

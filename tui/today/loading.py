@@ -14,9 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from textual.content import Content
-from textual.widgets import Static
-
 from store import clock, logs, today_cache
 from store.db import Store
 from store.today import Summary, greeting, summarize
@@ -24,7 +21,6 @@ from tui.shell.base import ReboundScreen
 from tui.today import remember
 from tui.today.actions import TodayActions
 from tui.today.folds import PlanFolds
-from tui.today.head import head_text
 from tui.today.rows import Row, build_rows, cursor_index
 
 #: Seconds after the first refresh before the summary behind a remembered view is decoded (data
@@ -54,6 +50,8 @@ class TodayData(ReboundScreen):
         self._view_saved: tuple[str | None, tuple[int, int]] | None = None
         self.rows: list[Row] = []
         self._row_by_id: dict[str, Row] = {}
+        #: What :meth:`first_view` found at compose (the remembered summary and its view), for the mount.
+        self._first: tuple[today_cache.Remembered | None, remember.View | None] | None = None
 
     # -- what the screen implements
 
@@ -64,7 +62,7 @@ class TodayData(ReboundScreen):
     def _show(self, s: Summary, key: tuple[int, date] | None) -> None:
         raise NotImplementedError
 
-    def _set_rows(self, rows: list[Row], cursor: int | None) -> None:
+    def _set_rows(self, rows: list[Row], cursor: int | None, *, composed: bool = False) -> None:
         raise NotImplementedError
 
     def _room(self) -> int:
@@ -75,10 +73,22 @@ class TodayData(ReboundScreen):
 
     # -- loading
 
+    def first_view(self) -> remember.View | None:
+        """At compose: the view remembered from the last run if it fits this terminal and day. The
+        screen makes its widgets with that text in them, so the first frame is already complete (a
+        view painted at mount instead reaches the terminal a layout pass or two later)."""
+        remembered = today_cache.peek(self.store)
+        size = (self.app.size.width, self.app.size.height)
+        view = None if remembered is None else remember.view_from(remembered.view, size, clock.today().isoformat())
+        self._first = (remembered, view)
+        return view
+
     def load_first(self) -> None:
         """At mount: the remembered view, else the remembered summary, else read after the first frame."""
-        remembered = today_cache.peek(self.store)
-        if remembered is not None and self._paint_view(remembered):
+        remembered, view = self._first if self._first is not None else (today_cache.peek(self.store), None)
+        self._first = None
+        if remembered is not None and view is not None:
+            self._adopt_view(remembered, view)
             # The view remembered from the last run is on screen: the summary behind it is decoded
             # just after this frame if the data is unchanged, else recomputed in a worker.
             if remembered.fresh:
@@ -116,22 +126,13 @@ class TodayData(ReboundScreen):
             self._loaded = True
             self.refresh_data()
 
-    def _paint_view(self, remembered: today_cache.Remembered) -> bool:
-        """Paint the remembered view if it fits this terminal and day; False when it doesn't."""
-        size = (self.app.size.width, self.app.size.height)
-        view = remember.view_from(remembered.view, size, clock.today().isoformat())
-        if view is None:
-            return False
-        width = max(0, size[0] - 2)
-        hello = greeting(clock.now().hour, view.name)
-        self.query_one("#today-head", Static).update(head_text(clock.today(), hello, width, view.due))
-        self.query_one("#today-stats", Static).update(view.stats)
-        self.query_one("#today-prompt", Static).update(Content.assemble(("Prompt ", "bold"), view.prompt))
+    def _adopt_view(self, remembered: today_cache.Remembered, view: remember.View) -> None:
+        """The remembered view the widgets were made with (:meth:`first_view`) is what the screen
+        shows until the summary behind it is there: its rows, provisionally (nothing acts on them)."""
         self._provisional = True
-        self._set_rows(view.rows, view.cursor)
+        self._set_rows(view.rows, view.cursor, composed=True)
         if remembered.view_fresh:
-            self._view_saved = (today_cache.current_key(self.store), size)
-        return True
+            self._view_saved = (today_cache.current_key(self.store), (self.app.size.width, self.app.size.height))
 
     def _recompute_in_background(self) -> None:
         """The data changed since the view on screen was made: compute Today in a thread worker."""

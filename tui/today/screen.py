@@ -63,13 +63,20 @@ class TodayScreen(TodayData):
     # -- layout
 
     def compose_body(self) -> ComposeResult:
-        yield Static(head_text(clock.today(), greeting(clock.now().hour, self.store.settings.current().my_name)),
-                     id="today-head")
-        yield Static(literal("Reading your data…"), id="today-stats")
+        view = self.first_view()  # the view remembered from the last run, made into the widgets
+        if view is None:
+            yield Static(head_text(clock.today(), greeting(clock.now().hour, self.store.settings.current().my_name)),
+                         id="today-head")
+            yield Static(literal("Reading your data…"), id="today-stats")
+        else:
+            hello = greeting(clock.now().hour, view.name)
+            yield Static(head_text(clock.today(), hello, max(0, self.app.size.width - 2), view.due), id="today-head")
+            yield Static(view.stats, id="today-stats")
         yield FilterBar("words in a row: a company, a person, a step", id="today-filter")
-        yield TodayList(id="today-list")
-        yield Static("", id="today-hint")
-        yield Static("", id="today-prompt")
+        yield TodayList(*(_options(view.rows) if view is not None else ()), id="today-list")
+        cursor_row = view.rows[view.cursor] if view is not None and view.cursor is not None else None
+        yield Static(literal(cursor_row.hint if cursor_row is not None else ""), id="today-hint")
+        yield Static(Content.assemble(("Prompt ", "bold"), view.prompt) if view is not None else "", id="today-prompt")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -111,12 +118,14 @@ class TodayScreen(TodayData):
         target = next_todo(rows, anchor) if anchor else None
         self._set_rows(rows, target if target is not None else cursor_index(rows, keep, keep_index))
 
-    def _set_rows(self, rows: list[Row], cursor: int | None) -> None:
+    def _set_rows(self, rows: list[Row], cursor: int | None, *, composed: bool = False) -> None:
+        """Show ``rows`` with the cursor on ``cursor``; ``composed``: the list was made with them."""
         ol = self.query_one("#today-list", OptionList)
         self.rows, self._row_by_id = rows, {r.id: r for r in rows}
         with self.app.batch_update():
-            ol.clear_options()
-            ol.add_options([Option(r.prompt, id=r.id, disabled=not r.selectable) for r in rows])
+            if not composed:
+                ol.clear_options()
+                ol.add_options(_options(rows))
             if cursor is not None:
                 ol.highlighted = cursor
         self._update_hint()
@@ -353,3 +362,7 @@ class TodayScreen(TodayData):
 
     def palette_extras(self) -> Iterable[PaletteCommand]:
         return today_extras(self)
+
+
+def _options(rows: list[Row]) -> list[Option]:
+    return [Option(r.prompt, id=r.id, disabled=not r.selectable) for r in rows]
