@@ -34,6 +34,7 @@ from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
 from tui.shell.trips import TripsApp
 from tui.shell.undo import UndoApp
+from tui.shell.warm import start as start_warm_up
 from tui.shell.welcome import welcome
 
 log = logging.getLogger("rebound")
@@ -99,6 +100,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
+        self.warmer = start_warm_up(self)  # the other screens' first-visit work, after the first frame
         if self.first_run and not self.store.read_only:
             self.call_after_refresh(welcome, self)
 
