@@ -50,12 +50,12 @@ the last three rounds of fresh held-out lines the rules alone caught 58-72% of b
 the backstop 82-88%; each round's false alarms are in ``tests/corpus/ROUNDS.md``.
 
 Speed: each pattern carries up to three sets of short strings (six letters at most) such that any match
-contains one string of each, worked out from the pattern itself when the first text of 40+ characters is
-checked (about 0.3 s, once); an inverted index over those strings says, in one pass over a text, which
-patterns can match it, and the others are not run. Long word alternations are grouped by first letter when
-compiled. Neither changes a finding (tests compare them). A 150-word draft takes about 3 ms of CPU on a busy
-shared machine (the rules ~2.5, the backstop ~0.5), a 2,000-character message about 9 ms, a short note
-under 1 ms.
+contains one string of each, worked out from the pattern itself ahead of time (``store/tone_needs.json``; a
+pattern missing from it is analysed at the first check); an inverted index over those strings says, in one
+pass over a text, which patterns can match it, and the others are neither compiled nor run. Long word
+alternations are grouped by first letter when compiled. Neither changes a finding (tests compare them). A
+150-word draft takes about 3 ms of CPU on a busy shared machine (the rules ~2.5, the backstop ~0.5), a
+2,000-character message about 9 ms, a short note under 1 ms.
 
 Nothing leaves the machine. The rules are here to read; the backstop's weights are in
 ``store/tone_model.json`` and its training script is ``tests/tone_model_train.py``.
@@ -385,7 +385,7 @@ def _grams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + n] for i in range(len(text) - n + 1))
 
 
-_PREFILTER_FROM = 40  # characters: below this, working out the index costs more than it saves
+_PREFILTER_FROM = 0  # characters: below this the index is not asked (it is read from NEEDS_FILE: asking is cheap)
 
 
 class _Index:
@@ -457,7 +457,7 @@ class _Prefilter:
         return self._pre
 
     def possible(self, text: str) -> bool:
-        if len(text) < _PREFILTER_FROM:  # a short text is quick to search; the analysis waits for a long one
+        if len(text) < _PREFILTER_FROM:
             return True
         if _INDEX.built != len(_INDEX.registry):
             _INDEX.build()
