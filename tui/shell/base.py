@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol, cast, runtime_
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.shell import keymap
 from widgets.banner import ReadOnlyBanner
+from widgets.footer import Footer
 from widgets.topbar import TopBar
 
 if TYPE_CHECKING:
