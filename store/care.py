@@ -320,12 +320,21 @@ class _Pattern:
     Python's regex engine skips ahead quickly only when a pattern does not start with an assertion, which
     makes the check several times faster. Matches are exactly those of the pattern as written."""
 
-    __slots__ = ("bound", "pre", "rx")
+    __slots__ = ("_rx", "bound", "pre", "source")
 
     def __init__(self, source: str) -> None:
         self.bound = source.startswith(r"\b") and "|" not in _top_level(source)
-        self.rx = re.compile(source[2:] if self.bound else source)
-        self.pre = _Prefilter(self.rx.pattern)  # skips a pattern whose words cannot be in the text
+        self.source = source[2:] if self.bound else source
+        self._rx: re.Pattern[str] | None = None
+        self.pre = _Prefilter(self.source)  # skips a pattern whose words cannot be in the text
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The pattern, compiled on first use (the prefilter rules most out for a given text)."""
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.source)
+        return rx
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.pre.possible(text):

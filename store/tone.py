@@ -50,12 +50,12 @@ the last three rounds of fresh held-out lines the rules alone caught 58-72% of b
 the backstop 82-88%; each round's false alarms are in ``tests/corpus/ROUNDS.md``.
 
 Speed: each pattern carries up to three sets of short strings (six letters at most) such that any match
-contains one string of each, worked out from the pattern itself when the first text of 40+ characters is
-checked (about 0.3 s, once); an inverted index over those strings says, in one pass over a text, which
-patterns can match it, and the others are not run. Long word alternations are grouped by first letter when
-compiled. Neither changes a finding (tests compare them). A 150-word draft takes about 3 ms of CPU on a busy
-shared machine (the rules ~2.5, the backstop ~0.5), a 2,000-character message about 9 ms, a short note
-under 1 ms.
+contains one string of each, worked out from the pattern itself ahead of time (``store/tone_needs.json``; a
+pattern missing from it is analysed at the first check); an inverted index over those strings says, in one
+pass over a text, which patterns can match it, and the others are neither compiled nor run. Long word
+alternations are grouped by first letter when compiled. Neither changes a finding (tests compare them). A
+150-word draft takes about 3 ms of CPU on a busy shared machine (the rules ~2.5, the backstop ~0.5), a
+2,000-character message about 9 ms, a short note under 1 ms.
 
 Nothing leaves the machine. The rules are here to read; the backstop's weights are in
 ``store/tone_model.json`` and its training script is ``tests/tone_model_train.py``.
@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -385,7 +385,7 @@ def _grams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + n] for i in range(len(text) - n + 1))
 
 
-_PREFILTER_FROM = 40  # characters: below this, working out the index costs more than it saves
+_PREFILTER_FROM = 0  # characters: below this the index is not asked (it is read from NEEDS_FILE: asking is cheap)
 
 
 class _Index:
@@ -440,9 +440,10 @@ def _possible_ids(text: str) -> frozenset[int]:
 class _Prefilter:
     """Whether a pattern can match a text at all, from its literal prefixes (worked out on first use)."""
 
-    __slots__ = ("_id", "_pre", "_source")
+    __slots__ = ("_id", "_pre", "_source", "pattern")
 
     def __init__(self, source: str) -> None:
+        self.pattern = source
         self._source: str | None = source
         self._pre: tuple[_Need, ...] | None = None
         self._id = len(_INDEX.registry)
@@ -450,16 +451,67 @@ class _Prefilter:
 
     def needs(self) -> tuple[_Need, ...] | None:
         if self._source is not None:
-            self._pre = literal_prefixes(self._source)
+            stored = _stored_needs().get(self._source, _MISSING)
+            self._pre = literal_prefixes(self._source) if stored is _MISSING else _from_json(stored)
             self._source = None
         return self._pre
 
     def possible(self, text: str) -> bool:
-        if len(text) < _PREFILTER_FROM:  # a short text is quick to search; the analysis waits for a long one
+        if len(text) < _PREFILTER_FROM:
             return True
         if _INDEX.built != len(_INDEX.registry):
             _INDEX.build()
         return self._id in _possible_ids(text)
+
+
+# The needs of every rule pattern, worked out ahead (``store/tone_needs.json``, by pattern): the first
+# check reads them instead of analysing ~1,150 patterns (~0.4 s). A pattern missing from the file (a rule
+# edited since) is analysed as before; a test checks the file against a fresh analysis.
+NEEDS_FILE = "tone_needs.json"
+_MISSING = object()
+
+
+def _from_json(stored: Any) -> tuple[_Need, ...] | None:
+    if stored is None:
+        return None
+    return tuple((frozenset(full), tuple(short)) for full, short in stored)
+
+
+def _to_json(needs: tuple[_Need, ...] | None) -> Any:
+    if needs is None:
+        return None
+    return [[sorted(full), list(short)] for full, short in needs]
+
+
+@lru_cache(maxsize=1)
+def _stored_needs() -> dict[str, Any]:
+    import json
+    from pathlib import Path
+
+    try:
+        table = json.loads((Path(__file__).parent / NEEDS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        logs.swallowed(exc, "tone needs file")
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def fresh_needs() -> dict[str, Any]:
+    """Every registered pattern's needs (the rules of this module and of :mod:`store.care`), analysed now,
+    as stored in ``tone_needs.json``."""
+    importlib.import_module("store.care")
+    return {pre.pattern: _to_json(literal_prefixes(pre.pattern)) for pre in _INDEX.registry}
+
+
+def write_needs() -> int:
+    """Write ``tone_needs.json`` after a rule changed: ``python -c "from store import tone; tone.write_needs()"``."""
+    import json
+    from pathlib import Path
+
+    table = fresh_needs()
+    (Path(__file__).parent / NEEDS_FILE).write_text(json.dumps(table, sort_keys=True, indent=0) + "\n",
+                                                    encoding="utf-8")
+    return len(table)
 
 
 # ---------------------------------------------------------------------------- factoring long alternations
@@ -588,7 +640,7 @@ class _Rx:
     possible first characters when the pattern does not start with an assertion, which makes the check
     several times faster. Matches are exactly those of the original pattern."""
 
-    __slots__ = ("bound", "groupindex", "plain", "pre", "rx")
+    __slots__ = ("_rx", "bound", "plain", "pre")
 
     def __init__(self, source: str) -> None:
         alternatives = _top_level_alternatives(source)
@@ -596,9 +648,21 @@ class _Rx:
         if self.bound:
             source = "|".join(a[2:] for a in alternatives)
         self.plain = source  # as written (the tests compare it with the factored form)
-        self.rx = re.compile(_factor(source))
-        self.groupindex = self.rx.groupindex
+        self._rx: re.Pattern[str] | None = None
         self.pre = _Prefilter(source)
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The factored pattern, compiled on first use: most patterns never run on a given text (the
+        prefilter rules them out), so importing the rules compiles none of them."""
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(_factor(self.plain))
+        return rx
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.rx.groupindex
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         if not self.pre.possible(text):
@@ -3400,3 +3464,4 @@ def summary(findings: list[Finding]) -> str:
             labels.append(f.label)
     n = len(findings)
     return f"{n} tone note{'s' if n != 1 else ''}: {', '.join(labels)}"
+

@@ -31,10 +31,10 @@ from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
 from tui.shell.trips import TripsApp
 from tui.shell.undo import UndoApp
+from tui.shell.warm import start as start_warm_up
 
 log = logging.getLogger("rebound")
-#: Seconds after the first frame before the day's backup is written (out of the way of Today's paint).
-BACKUP_AFTER_S = 0.5
+BACKUP_AFTER_S = 0.5  #: seconds after the first frame before the day's backup is written (Store.open kept the bytes)
 _S = TypeVar("_S", bound=ReboundScreen)
 
 
@@ -97,8 +97,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
-        # the day's backup (Store.open kept the file's bytes as opened) waits until Today is on screen
         self.call_after_refresh(lambda: self.set_timer(BACKUP_AFTER_S, self._take_daily_backup))
+        self.warmer = start_warm_up(self)  # the other screens' first-visit work, after the first frame
         if self.first_run and not self.store.read_only:
             from tui.shell.welcome import welcome
 

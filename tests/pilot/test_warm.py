@@ -1,0 +1,63 @@
+"""The idle warm-up (tui/shell/warm.py): it fills the caches a first visit would, a write made meanwhile
+still shows, and a key pressed while it runs is answered."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store import pipeline as p
+from store.models import Application, JournalEntry
+from tests.screens import kanban_text, open_board
+from tests.waiting import open_screen
+from tui.journal.screen import JournalScreen
+from tui.shell import warm
+
+TODAY = date(2026, 3, 2)
+SIZE = (80, 24)
+
+
+async def test_a_write_made_during_the_warm_up_shows_on_the_first_visit(store, make_app, monkeypatch):
+    monkeypatch.setattr(warm, "IN_TESTS", True)
+    monkeypatch.setattr(warm, "DELAY_S", 999.0)  # the test runs the steps itself
+    monkeypatch.setattr(warm, "GAP_S", 999.0)
+    store.applications.save(p.created(Application(company="Before Co", role="Dev"), TODAY))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        warmer = app.warmer
+        assert warmer is not None and not warmer.done
+        for _ in range(3):  # the board's module, the applications read, their health counted
+            warmer.step()
+        assert store.applications.loaded
+        assert app.write(store.applications.save, p.created(Application(company="During Co", role="Dev"), TODAY))
+        while not warmer.done:
+            warmer.step()
+        assert store.journal.loaded and store.contacts.loaded and store.touchpoints.loaded
+        await open_board(pilot)
+        board = kanban_text(app)
+        assert "Before Co" in board and "During Co" in board
+        assert "Wishlist 2" in board
+
+
+async def test_a_key_pressed_while_warming_up_is_answered(store, make_app, monkeypatch):
+    monkeypatch.setattr(warm, "IN_TESTS", True)
+    monkeypatch.setattr(warm, "DELAY_S", 999.0)  # the test runs the steps itself: no race with the clock
+    monkeypatch.setattr(warm, "GAP_S", 999.0)
+    store.journal.save(JournalEntry(kind="checkin", mood=3, entry_date="2026-03-01", body="a walk"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        warmer = app.warmer
+        assert warmer is not None
+        for _ in range(3):
+            warmer.step()
+        assert not warmer.done  # half way: a key now goes to the app as usual
+        screen = await open_screen(pilot, "3", JournalScreen)
+        assert "1 entry" in str(screen.query_one("#journal-status").render())
+        while not warmer.done:
+            warmer.step()
+        assert "1 entry" in str(screen.query_one("#journal-status").render())
+
+
+async def test_no_warm_up_under_run_test_unless_asked(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE):
+        assert app.warmer is None
