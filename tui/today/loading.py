@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from store import clock, logs, today_cache
 from store.db import Store
 from store.today import Summary, greeting, summarize
 from tui.shell.base import ReboundScreen
 from tui.today import remember
-from tui.today.actions import TodayActions
 from tui.today.folds import PlanFolds
 from tui.today.rows import Row, build_rows, cursor_index
+
+if TYPE_CHECKING:
+    from tui.today.actions import TodayActions
 
 #: Seconds after the first refresh before the summary behind a remembered view is decoded (data
 #: unchanged) or recomputed in the worker (data changed): the screen's first complete frame (its

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,8 +30,7 @@ from store.today import Summary, greeting
 from tui.dialogs import TextPromptDialog
 from tui.shell import keymap
 from tui.shell.base import PaletteCommand
-from tui.today import jumps, remember
-from tui.today.actions import Outcome, TodayActions, snooze_problem
+from tui.today import remember
 from tui.today.folds import PlanFolds
 from tui.today.head import due_counts, head_text, stats_text
 from tui.today.help_text import TODAY_HELP
@@ -40,6 +40,9 @@ from tui.today.rows import TODAY_CSS, Row, build_rows, cursor_index, next_todo
 from tui.today.today_list import TodayList
 from widgets.filter_bar import FilterBar
 from widgets.usertext import clip, literal
+
+if TYPE_CHECKING:  # what rows do (jumps, actions) is imported on first use: not needed for the first frame
+    from tui.today.actions import Outcome, TodayActions
 
 
 class TodayScreen(TodayData):
@@ -187,6 +190,8 @@ class TodayScreen(TodayData):
 
     @property
     def actions(self) -> TodayActions:
+        from tui.today.actions import TodayActions
+
         return TodayActions(self.store, self.rapp.write)
 
     def say(self, message: str, title: str = "") -> None:
@@ -208,6 +213,8 @@ class TodayScreen(TodayData):
         if row.kind == "plan" and row.plan_id and not self._is_open(row.plan_id):
             self._set_open(row.plan_id, True)
             return
+        from tui.today import jumps
+
         jump = jumps.row_jump(self.actions, row, self._view(row.plan_id))
         if jump is not None:
             jumps.go(self, jump, from_row=row.id)
@@ -223,6 +230,8 @@ class TodayScreen(TodayData):
         step = view.step(row.step or "")
         person = step.people[row.person] if step and row.person is not None and row.person < len(step.people) \
             else None
+        from tui.today import jumps
+
         jumps.go(self, self.actions.add_target(view, person))
 
     def tell(self, outcome: Outcome) -> None:
@@ -233,6 +242,8 @@ class TodayScreen(TodayData):
             self.refresh_data()
 
     def refill(self) -> None:
+        from tui.today import jumps
+
         jumps.refill(self)
 
     # -- opening and folding plans
@@ -297,6 +308,8 @@ class TodayScreen(TodayData):
             self.tell(self.actions.skip(*found))
 
     def action_snooze(self) -> None:
+        from tui.today.actions import snooze_problem
+
         found = self._step_at_cursor("Snooze")
         if not found:
             return
