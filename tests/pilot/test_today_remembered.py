@@ -91,6 +91,7 @@ async def test_changed_data_shows_the_last_view_then_the_recomputed_one(demo_on_
         return real(store)
 
     monkeypatch.setattr(loading, "summarize", held)
+    monkeypatch.setattr(loading, "EARLY_BYTES", 0)  # as years of data: the last view, then the worker
     s = Store.open(demo_on_disk)
     app = make_app(s)
     try:
@@ -128,6 +129,7 @@ async def test_a_write_while_the_worker_reads_is_not_lost(demo_on_disk, make_app
         return summary
 
     monkeypatch.setattr(loading, "summarize", held)
+    monkeypatch.setattr(loading, "EARLY_BYTES", 0)  # as years of data: the last view, then the worker
     s = Store.open(demo_on_disk)
     app = make_app(s)
     try:
@@ -259,5 +261,34 @@ async def test_the_remembered_view_is_in_the_widgets_as_they_are_made(demo_on_di
             (options, stats), = at_mount
             assert options >= len(before) > 0 and "Pipeline" in stats and "Reading your data" not in stats
             await pilot.press("q")
+    finally:
+        s.close()
+
+
+async def test_little_data_is_summarized_at_compose_so_the_first_frame_shows_it(demo_on_disk, make_app, monkeypatch):
+    """Nothing remembered (a first start) or the data changed since: with little data Today is computed
+    as the screen is made, so its first frame is complete and its rows act at once."""
+    await _run_once(demo_on_disk, make_app)
+    _change_elsewhere(demo_on_disk)
+    at_mount: list[str] = []
+    load = loading.TodayData.load_first
+
+    def spy(screen):
+        at_mount.append(str(screen.query_one("#today-stats", Static).render()))
+        load(screen)
+        assert screen.summary is not None and not screen._provisional
+
+    monkeypatch.setattr(loading.TodayData, "load_first", spy)
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = _today(app)
+            (stats,) = at_mount
+            assert "Pipeline" in stats
+            await settle(pilot)
+            assert any("Brand New Co" in r.text for r in screen.rows)
+        got = today_cache.peek(s)
+        assert got is not None and got.fresh and got.view_fresh
     finally:
         s.close()

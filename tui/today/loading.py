@@ -11,6 +11,7 @@ after it. After each computation (and at quit) the summary and the view of it ar
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
 #: list, footer and stats come in two or three updates) goes out before that work takes the
 #: interpreter. Anything that needs the summary sooner (a key on a row) decodes it at once.
 SETTLE_S = 0.15
+#: A data file up to this size is summarized at compose (a few ms), so the first frame shows Today even
+#: with nothing remembered (a first start); bigger data waits for the remembered view or the worker.
+EARLY_BYTES = 512 * 1024
+#: Lines of a terminal that are not Today's list (bars, head, stats, hint, prompt): the list's height
+#: before the first layout, for the rows made at compose (the list refits to its real height after).
+EARLY_ROOM_LESS = 10
 
 
 class TodayData(ReboundScreen):
@@ -54,7 +61,7 @@ class TodayData(ReboundScreen):
         self.rows: list[Row] = []
         self._row_by_id: dict[str, Row] = {}
         #: What :meth:`first_view` found at compose (the remembered summary and its view), for the mount.
-        self._first: tuple[today_cache.Remembered | None, remember.View | None] | None = None
+        self._first: tuple[today_cache.Remembered | None, remember.View | None, Summary | None] | None = None
 
     # -- what the screen implements
 
@@ -81,15 +88,33 @@ class TodayData(ReboundScreen):
         screen makes its widgets with that text in them, so the first frame is already complete (a
         view painted at mount instead reaches the terminal a layout pass or two later)."""
         remembered = today_cache.peek(self.store)
-        size = (self.app.size.width, self.app.size.height)
-        view = None if remembered is None else remember.view_from(remembered.view, size, clock.today().isoformat())
-        self._first = (remembered, view)
+        size, day = (self.app.size.width, self.app.size.height), clock.today().isoformat()
+        view = None if remembered is None else remember.view_from(remembered.view, size, day)
+        early = None
+        if not (view is not None and remembered is not None and remembered.fresh) and self._small_data():
+            # little data (a first start, a few weeks in): computed now, so the first frame shows Today
+            early = summarize(self.store)
+            rows = build_rows(early, "", None, max(0, size[1] - EARLY_ROOM_LESS), False)
+            made = remember.view_of(early, rows, size, max(0, size[0] - 2), cursor_index(rows, None, None))
+            view = remember.view_from(made, size, day) if made is not None else None
+        self._first = (remembered, view, early)
         return view
+
+    def _small_data(self) -> bool:
+        try:
+            return os.path.getsize(self.store.path) <= EARLY_BYTES
+        except OSError:
+            return True  # no file yet: an empty folder
 
     def load_first(self) -> None:
         """At mount: the remembered view, else the remembered summary, else read after the first frame."""
-        remembered, view = self._first if self._first is not None else (today_cache.peek(self.store), None)
+        remembered, view, early = self._first if self._first is not None else (today_cache.peek(self.store), None,
+                                                                                  None)
         self._first = None
+        if early is not None:  # computed at compose (little data): the rows act at once
+            self._loaded = True
+            self._adopt(early)
+            return
         if remembered is not None and view is not None:
             self._adopt_view(remembered, view)
             # The view remembered from the last run is on screen: the summary behind it is decoded
