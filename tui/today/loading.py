@@ -91,7 +91,7 @@ class TodayData(ReboundScreen):
         size, day = (self.app.size.width, self.app.size.height), clock.today().isoformat()
         view = None if remembered is None else remember.view_from(remembered.view, size, day)
         early = None
-        if not (view is not None and remembered is not None and remembered.fresh) and self._small_data():
+        if (remembered is None or not remembered.fresh) and self._small_data():
             # little data (a first start, a few weeks in): computed now, so the first frame shows Today
             early = summarize(self.store)
             rows = build_rows(early, "", None, max(0, size[1] - EARLY_ROOM_LESS), False)
