@@ -17,6 +17,16 @@ from store import clock  # noqa: E402
 FROZEN_TODAY = date(2026, 3, 2)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_idle_waits():
+    """Pilot's waits for an idle app look every 5 ms instead of every 20 (tests/waiting.py says why)."""
+    from tests.waiting import use_quick_idle_waits
+
+    with pytest.MonkeyPatch.context() as mp:
+        use_quick_idle_waits(mp)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _frozen_clock(monkeypatch):
     clock.freeze(FROZEN_TODAY)

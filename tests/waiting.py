@@ -26,6 +26,7 @@ What each helper replaced (the copies the test files used to carry):
 
 from __future__ import annotations
 
+import asyncio
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -48,6 +49,42 @@ TIMEOUT = 10.0
 
 
 # --------------------------------------------------------------------------- waiting
+
+
+#: How long one look at the process's CPU time lasts in :func:`wait_for_idle` (Textual's looks last 20 ms).
+IDLE_LOOK = 0.005
+
+
+async def wait_for_idle(min_sleep: float = 1 / 50, max_sleep: float = 1.0) -> None:
+    """Textual's own "wait until the process is idle" (``textual._wait.wait_for_idle``, run after
+    every key ``pilot.press`` sends and by ``pilot.pause()``) with shorter looks and a stricter test.
+
+    Textual sleeps 20 ms at a time and stops after the first 20 ms that cost under 1 ms of CPU: every
+    key press slept at least 40 ms and every pause 20 ms, most of it with the app already quiet (a
+    Pilot file spent a third of its time asleep). This looks every 5 ms, with the same bound relative
+    to the look (under 5% of it spent on the CPU), and stops after TWO quiet looks in a row: the app
+    must stay quiet for 10 ms, not once for one look. ``max_sleep`` and ``min_sleep`` mean what they
+    mean in Textual (pilot.press and pause pass 0; a mouse click waits at least 20 ms as before)."""
+    start = time.monotonic()
+    quiet = 0
+    while True:
+        cpu = time.process_time()
+        await asyncio.sleep(IDLE_LOOK)
+        quiet = quiet + 1 if time.process_time() - cpu < IDLE_LOOK / 20 else 0
+        elapsed = time.monotonic() - start
+        if elapsed >= max_sleep or (elapsed > min_sleep and quiet >= 2):
+            return
+
+
+def use_quick_idle_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make Pilot's waits (``press``, ``pause``, clicks) use :func:`wait_for_idle`."""
+    import textual._wait
+    import textual.app
+    import textual.pilot
+
+    for module in (textual._wait, textual.app, textual.pilot):
+        monkeypatch.setattr(module, "wait_for_idle", wait_for_idle)
+
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import Input, Static, TextArea
 
 from store.db import Store
 from store.models import JournalEntry
 from tests.waiting import notifications as _toasts
+from tests.waiting import until
 from tui.care.actions import CARE_NOTE, SHOWN_KEY, SUPPORT_ENV
 from tui.care.panel import Moment, SupportPanel
 from tui.journal.actions import HARD_DAY, LOOK_AFTER_YOURSELF
@@ -280,7 +282,8 @@ async def test_support_is_in_the_palette_and_help_on_every_screen(demo_store, ma
         await pilot.press("ctrl+p")
         await pilot.pause()
         await typ(pilot, "support")
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(CommandList)
+        await until(pilot, lambda: hits.option_count > 0, what="the palette's hits for 'support'")
         await pilot.press("enter")
         await pilot.pause()
         panel = app.screen
