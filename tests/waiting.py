@@ -53,6 +53,10 @@ TIMEOUT = 10.0
 
 #: How long one look at the process's CPU time lasts in :func:`wait_for_idle` (Textual's looks last 20 ms).
 IDLE_LOOK = 0.005
+#: Quiet looks in a row before the app counts as idle: 20 ms, more than a frame (Textual paints at most
+#: every 1/60 s, so a scroll's repaint can be due a frame after the key's handler ran; two looks, 10 ms,
+#: sometimes returned before it).
+QUIET_LOOKS = 4
 
 
 async def wait_for_idle(min_sleep: float = 1 / 50, max_sleep: float = 1.0) -> None:
@@ -62,8 +66,9 @@ async def wait_for_idle(min_sleep: float = 1 / 50, max_sleep: float = 1.0) -> No
     Textual sleeps 20 ms at a time and stops after the first 20 ms that cost under 1 ms of CPU: every
     key press slept at least 40 ms and every pause 20 ms, most of it with the app already quiet (a
     Pilot file spent a third of its time asleep). This looks every 5 ms, with the same bound relative
-    to the look (under 5% of it spent on the CPU), and stops after TWO quiet looks in a row: the app
-    must stay quiet for 10 ms, not once for one look. ``max_sleep`` and ``min_sleep`` mean what they
+    to the look (under 5% of it spent on the CPU), and stops after several quiet looks in a row: the app
+    must stay quiet for 20 ms (QUIET_LOOKS), not once for one look. ``max_sleep`` and ``min_sleep`` mean
+    what they
     mean in Textual (pilot.press and pause pass 0; a mouse click waits at least 20 ms as before)."""
     start = time.monotonic()
     quiet = 0
@@ -72,7 +77,7 @@ async def wait_for_idle(min_sleep: float = 1 / 50, max_sleep: float = 1.0) -> No
         await asyncio.sleep(IDLE_LOOK)
         quiet = quiet + 1 if time.process_time() - cpu < IDLE_LOOK / 20 else 0
         elapsed = time.monotonic() - start
-        if elapsed >= max_sleep or (elapsed > min_sleep and quiet >= 2):
+        if elapsed >= max_sleep or (elapsed > min_sleep and quiet >= QUIET_LOOKS):
             return
 
 
