@@ -80,7 +80,7 @@ class BoardScreen(ReboundScreen):
 
     @cached_property
     def actions(self) -> BoardActions:
-        actions = BoardActions(self.store, self.rapp.write)
+        actions = BoardActions(self.store, self.rapp.write, self.app.call_after_refresh)
         actions.subscribe(self._changed)
         return actions
 
