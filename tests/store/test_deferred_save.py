@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from store import clock
 from store.db import Store
 from store.models import Application, Contact, Touchpoint
 from store.storage import serialize
@@ -88,3 +89,22 @@ def test_closing_saves_what_a_deferred_write_left(data_dir) -> None:
         assert again.applications.get(acme.id).stage == "applied"
     finally:
         again.close()
+
+
+def test_update_rows_recomputes_only_changed_contacts_and_matches_a_full_build(store: Store) -> None:
+    from store import contacts as C
+
+    people = store.contacts.save_many([Contact(first_name=f"P{i:02d}", last_name="X", cadence="monthly",
+                                               last_touch_on=f"2026-01-{i % 28 + 1:02d}") for i in range(40)])
+    settings = store.settings.current()
+    rows = C.build_rows(store.contacts.all(), settings, None)
+    store.touchpoints.log(Touchpoint(contact_ids=[people[3].id], date="2026-03-01", direction="outbound",
+                                     channel="email"))
+    store.contacts.delete(people[5].id)
+    store.contacts.save(Contact(first_name="New", last_name="One", cadence="monthly"))
+    updated = C.update_rows(rows, store.contacts.all(), settings, None, clock.today(), None)
+    assert updated is not None
+    full = C.build_rows(store.contacts.all(), settings, None)
+    assert [(r.id, r.info, r.reason) for r in updated] == [(r.id, r.info, r.reason) for r in full]
+    kept = {id(r) for r in rows}
+    assert sum(1 for r in updated if id(r) not in kept) == 2  # the logged one and the new one
