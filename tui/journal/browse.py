@@ -61,6 +61,11 @@ class JournalBrowser(ReboundScreen):
         self._app_company: dict[str, str] = {}
         self._total = 0
         self._entries: list[JournalEntry] = []
+        #: Entry id → its linked application's title (what the search looks in besides the entry),
+        #: for ``_entries``; None until a search needs it.
+        self._extras: dict[str, str] | None = None
+        #: Each of ``_entries``' search text, in the same order (what ``search`` compares), or None.
+        self._hays: list[str] | None = None
 
     @property
     def actions(self) -> JournalActions:
@@ -108,6 +113,7 @@ class JournalBrowser(ReboundScreen):
         self._app_company.clear()
         entries = self.store.journal.entries()
         self._entries = entries
+        self._extras = self._hays = None
         self._total = len(entries)
         self._apply(entries)
         self._show_drafts(entries)
@@ -118,9 +124,15 @@ class JournalBrowser(ReboundScreen):
         lst = self.query_one(EntryList)
         keep = keep or lst.current_key
         shown = apply_filter(entries, self.flt)
-        if self.terms:
-            extras = {e.id: self._app_title(e.application_id) for e in shown if e.application_id}
-            shown = search(shown, self.terms, extras, self._index)
+        terms, hays = self.terms, self._hays
+        if terms and hays is not None and entries is self._entries and not self.flt.active:
+            if len(terms) == 1:
+                term = terms[0]
+                shown = [e for e, hay in zip(entries, hays, strict=True) if term in hay]
+            else:
+                shown = [e for e, hay in zip(entries, hays, strict=True) if all(t in hay for t in terms)]
+        elif terms:
+            shown = search(shown, terms, self._search_extras(), self._index)
         self._shown = shown
         lst.empty_text = NOTHING_MATCHES if not shown and (self.terms or self.flt.active) else EMPTY_LIST
         by_id = {e.id: e for e in shown}
@@ -128,6 +140,18 @@ class JournalBrowser(ReboundScreen):
         self.query_one("#journal-status", Static).update(
             status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title))
         self._show_reader()
+
+    def _search_extras(self) -> dict[str, str]:
+        if self._extras is None:
+            self._extras = {e.id: self._app_title(e.application_id) for e in self._entries if e.application_id}
+        return self._extras
+
+    def prepare_search(self) -> None:
+        """Every entry's search text, computed now (right after ``/`` shows the box): the first
+        keystroke then only compares strings."""
+        if self._hays is None:
+            extras = self._search_extras()
+            self._hays = [self._index.haystack(e, extras.get(e.id, "")) for e in self._entries]
 
     def _row(self, e: JournalEntry) -> EntryRow:
         return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "")
@@ -164,6 +188,7 @@ class JournalBrowser(ReboundScreen):
         box = self.query_one("#journal-search", Input)
         box.display = True
         box.focus()
+        self.call_after_refresh(self.prepare_search)  # right after the box shows
 
     @on(Input.Changed, "#journal-search")
     def _search_changed(self, event: Input.Changed) -> None:
