@@ -88,3 +88,22 @@ async def test_u_after_a_move_saved_after_the_frame_puts_it_back_on_disk(store, 
         assert store.applications.get(acme.id).stage == "wishlist"
         assert _stage_on_disk(store, acme.id) == "wishlist"
         assert json.loads(store.path.read_bytes())["applications"] == json.loads(before)["applications"]
+
+
+async def test_no_full_collection_runs_before_the_form_is_painted(store, make_app, monkeypatch):
+    import gc
+
+    from tui.board.forms import ApplicationForm
+
+    app = make_app(store)
+    seen: list[bool] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await open_board(pilot)
+        on_frame(app, monkeypatch, lambda: seen.append(gc.isenabled()) if isinstance(app.screen, ApplicationForm)
+                 else None)
+        assert gc.isenabled()
+        await pilot.press("n")
+        await until(pilot, lambda: bool(seen) and gc.isenabled(), what="the form painted, then the collector back")
+        assert seen[0] is False  # paused while the form was built and painted
+        assert isinstance(app.screen, ApplicationForm)

@@ -84,3 +84,18 @@ async def test_a_failed_save_of_a_log_is_said_and_kept(store, make_app, people, 
         app._retry_save()
         await pilot.pause()
         assert not store.dirty and _touchpoints_on_disk(store) == 1
+
+
+async def test_what_a_log_needs_is_built_while_the_dialog_is_open(store, make_app, people, monkeypatch):
+    import gc
+
+    app = make_app(store)
+    prepared: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contacts(pilot)
+        for repo in (store.touchpoints, store.contacts):
+            monkeypatch.setattr(repo, "prepare", lambda name=repo.table_name: prepared.append(name))
+        await _log_dialog(pilot)
+        await until(pilot, lambda: len(prepared) == 2, what="the log's indexes to be built")
+        assert sorted(prepared) == ["contacts", "touchpoints"]
+        assert gc.isenabled()

@@ -39,6 +39,7 @@ from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 from widgets.kanban_list import PipelineKanban
+from widgets.paint_first import collect_after_paint
 from widgets.usertext import literal
 
 log = logging.getLogger("rebound")
@@ -50,8 +51,6 @@ BoardScreen #filter-bar Label { width: auto; padding-right: 1; text-style: bold;
 BoardScreen #filter-bar Input { width: 1fr; }
 BoardScreen #filter-count { width: auto; padding-left: 1; color: $foreground 70%; }
 """
-
-
 
 
 class BoardScreen(ReboundScreen):
@@ -108,6 +107,7 @@ class BoardScreen(ReboundScreen):
         self.kanban.set_list_view(self.actions.list_view())
         self.reload()
         self.kanban.focus()
+        self.call_after_refresh(self.store.applications.prepare)  # what the first move needs
 
     def _source_key(self) -> tuple[object, ...]:
         """What the columns were built from: the applications and settings versions, and the day."""
@@ -247,6 +247,7 @@ class BoardScreen(ReboundScreen):
                 self.notify("Added; it is hidden by the filter (escape clears it).", markup=False)
             self.flows.say(said)
 
+        collect_after_paint(self.app)
         self.app.push_screen(ApplicationForm(None, stage), saved)
 
     def action_edit(self) -> None:

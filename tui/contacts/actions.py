@@ -125,6 +125,11 @@ class ContactsActions:
 
     # -- touchpoints
 
+    def prepare_log(self) -> None:
+        """What logging needs, built while the dialog is open (not when ctrl+s is pressed)."""
+        self.store.touchpoints.prepare()
+        self.store.contacts.prepare()
+
     def log_touchpoint(self, tp: Touchpoint) -> Done | None:
         if not self._painted_first(self.store.touchpoints.log, tp):
             return None
