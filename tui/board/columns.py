@@ -88,10 +88,13 @@ class BoardColumns:
             if narrower:
                 shown = self.by_stage[stage]
                 self.by_stage[stage] = [a for a in shown if all(t in self._haystack(a) for t in terms)]
+            elif len(terms) == 1:  # the usual case: one word, one substring test per card
+                term = terms[0]
+                pairs = zip(self._all[stage], self._hays_of(stage), strict=True)
+                self.by_stage[stage] = [a for a, hay in pairs if term in hay]
             else:
-                apps = self._all[stage]
-                hays = self._hays_of(stage)
-                self.by_stage[stage] = [a for a, hay in zip(apps, hays, strict=True) if all(t in hay for t in terms)]
+                pairs = zip(self._all[stage], self._hays_of(stage), strict=True)
+                self.by_stage[stage] = [a for a, hay in pairs if all(t in hay for t in terms)]
 
     def index_of(self, stage: str, app_id: str | None) -> int | None:
         if app_id is None:
