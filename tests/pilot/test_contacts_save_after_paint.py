@@ -99,3 +99,19 @@ async def test_what_a_log_needs_is_built_while_the_dialog_is_open(store, make_ap
         await until(pilot, lambda: len(prepared) == 2, what="the log's indexes to be built")
         assert sorted(prepared) == ["contacts", "touchpoints"]
         assert gc.isenabled()
+
+
+async def test_no_full_collection_runs_before_the_logged_list_is_painted(store, make_app, people, monkeypatch):
+    import gc
+
+    app = make_app(store)
+    seen: list[bool] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contacts(pilot)
+        await _log_dialog(pilot)
+        await until(pilot, gc.isenabled, what="the collector back after the dialog")
+        on_frame(app, monkeypatch, lambda: seen.append(gc.isenabled()) if isinstance(app.screen, ContactsScreen)
+                 else None)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(seen) and gc.isenabled() and not store.dirty, what="painted, then saved")
+        assert seen[0] is False

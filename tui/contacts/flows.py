@@ -73,6 +73,7 @@ def log(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], the
 
     def logged(tp: Touchpoint | None) -> None:
         if tp is not None:
+            collect_after_paint(app)  # the updated list and its toast first
             then(actions.log_touchpoint(tp))
 
     collect_after_paint(app)
