@@ -38,3 +38,23 @@ async def test_the_first_search_keystroke_reads_no_entry_text(demo_store, make_a
         want = J.search(entries, title_word, extras)
         assert linked.id in {e.id for e in want}
         assert [r.key for r in lst.rows] == [e.id for e in want]
+
+
+async def test_a_search_keystroke_draws_the_reader_once(demo_store, make_app, monkeypatch):
+    import tui.journal.browse as browse
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        drawn: list[object] = []
+        real = browse.pane_content
+        monkeypatch.setattr(browse, "pane_content", lambda *a, **k: drawn.append(a[0]) or real(*a, **k))
+        await type_text(pilot, "u")
+        await pilot.pause()
+        assert len(drawn) == 1
+        assert drawn[0].id == screen.query_one(EntryList).current_key
+        reader = screen.query_one("#reader-text")
+        marked = [s for s in reader.render().spans if "reverse" in str(s.style)]
+        assert marked  # the new word is marked in the reader

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Input, Static
 
+from store import clock
 from store.journal import (
     JournalFilter,
     SearchIndex,
@@ -66,6 +67,8 @@ class JournalBrowser(ReboundScreen):
         self._extras: dict[str, str] | None = None
         #: Each of ``_entries``' search text, in the same order (what ``search`` compares), or None.
         self._hays: list[str] | None = None
+        #: What the reader pane was last drawn from (entry, its application's title, terms, day).
+        self._reader_shows: tuple[object, ...] | None = None
 
     @property
     def actions(self) -> JournalActions:
@@ -174,9 +177,16 @@ class JournalBrowser(ReboundScreen):
         entry = self.current_entry()
         reader = self.query_one("#reader-text", Static)
         if entry is None:
+            self._reader_shows = None
             reader.update("" if self._total else WELCOME)
             return
-        reader.update(Hanging.of(pane_content(entry, self._app_title(entry.application_id), self.terms)))
+        title = self._app_title(entry.application_id)
+        # A search keystroke shows the reader once from the list's update and once from its
+        # highlight: the second (same entry, same words) only scrolls home, as it always did.
+        shows = (entry, title, tuple(self.terms), clock.today())
+        if shows != self._reader_shows:
+            self._reader_shows = shows
+            reader.update(Hanging.of(pane_content(entry, title, self.terms)))
         self.query_one("#journal-reader", VerticalScroll).scroll_home(animate=False)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
