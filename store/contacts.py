@@ -21,6 +21,7 @@ Everything here is pure or a repository method; the UI only formats what these r
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -565,11 +566,26 @@ def matches(hay: str, words: Sequence[str]) -> bool:
 
 
 def build_rows(contacts: Iterable[Contact], settings: Settings | None,
-               apps: Mapping[str, Application] | None = None, today: date | None = None) -> list[ContactRow]:
-    """Every contact with its due info (and a reason when it is due or due soon), in urgency order."""
+               apps: Mapping[str, Application] | None = None, today: date | None = None,
+               by_contact: Mapping[str, Sequence[str]] | None = None) -> list[ContactRow]:
+    """Every contact with its due info (and a reason when it is due or due soon), in urgency order.
+    ``by_contact``: :func:`apps_by_contact` of ``apps`` when the caller has it already."""
     today = today or clock.today()
+    if by_contact is None:
+        by_contact = apps_by_contact(apps.values()) if apps else None
+    rows = _rows(contacts, settings, apps, today, by_contact)
+    cache = _ROW_CACHE
+    if len(cache) > 2 * len(rows) + 1000:  # forget deleted contacts now and then
+        keep = {r.id for r in rows}
+        for key in [k for k in cache if k not in keep]:
+            del cache[key]
+    rows.sort(key=lambda r: sort_key(r.contact, r.info))
+    return rows
+
+
+def _rows(contacts: Iterable[Contact], settings: Settings | None, apps: Mapping[str, Application] | None,
+          today: date, by_contact: Mapping[str, Sequence[str]] | None) -> list[ContactRow]:
     pause = global_pause(settings)
-    by_contact = apps_by_contact(apps.values()) if apps else None
     rows = []
     cache = _ROW_CACHE
     for c in contacts:
@@ -584,12 +600,26 @@ def build_rows(contacts: Iterable[Contact], settings: Settings | None,
         reason = (reason_for(c, info, today, apps, by_contact)
                   if info.state in ("overdue", "due", "due soon") else None)
         rows.append(ContactRow(c, info, reason, hay))
-    if len(cache) > 2 * len(rows) + 1000:  # forget deleted contacts now and then
-        keep = {r.id for r in rows}
-        for key in [k for k in cache if k not in keep]:
-            del cache[key]
-    rows.sort(key=lambda r: sort_key(r.contact, r.info))
     return rows
+
+
+def update_rows(rows: Sequence[ContactRow], contacts: Sequence[Contact], settings: Settings | None,
+                apps: Mapping[str, Application] | None, today: date,
+                by_contact: Mapping[str, Sequence[str]] | None) -> list[ContactRow] | None:
+    """:func:`build_rows` of ``contacts`` from ``rows`` (built from the same settings, applications
+    and day) by recomputing only the contacts whose record changed, was added or went away, each put
+    back in urgency order. None when most of them changed (building them all costs less)."""
+    by_id = {r.id: r for r in rows}
+    changed = [c for c in contacts if (r := by_id.get(c.id)) is None or r.contact is not c]
+    gone = by_id.keys() - {c.id for c in contacts}
+    if len(changed) + len(gone) > 64:
+        return None
+    drop = gone | {c.id for c in changed}
+    out = [r for r in rows if r.id not in drop] if drop else list(rows)
+    for row in _rows(changed, settings, apps, today, by_contact):
+        key = sort_key(row.contact, row.info)
+        out.insert(bisect.bisect_left(out, key, key=lambda r: sort_key(r.contact, r.info)), row)
+    return out
 
 
 #: contact id → (contact object, settings object, day, DueInfo, search text)

@@ -353,8 +353,17 @@ class Store:
             if not self._batch_depth:
                 self._pending = set()
 
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Writes inside (single writes and batches whose changed records are known: every
+        repository verb) change memory at once and are saved by the caller's :meth:`flush` right
+        after, e.g. once the frame that shows them is painted; until then :attr:`dirty` is True, and
+        closing saves them as it saves any unsaved change. See ``AtomicJSONStorage.deferred``."""
+        with self.storage.deferred():
+            yield
+
     def flush(self) -> None:
-        """Retry saving what is still only in memory (after a failed save)."""
+        """Save what is still only in memory (after a failed save, or written :meth:`deferred`)."""
         self.storage.flush()
 
     def save_or_discard(self, change: Callable[[], object]) -> None:

@@ -145,6 +145,11 @@ class Repo(Generic[M]):
             self._next_key = top + 1
         return keys
 
+    def prepare(self) -> None:
+        """Build what the first write needs (the record id → document key index) now: while a
+        dialog is open, say, rather than when its save is pressed (20,000 records: ~10–20 ms)."""
+        self._key_index()
+
     def _key_for(self, record_id: str) -> str:
         """The document key of ``record_id``: its own, or the next free TinyDB document id."""
         keys = self._key_index()

@@ -551,6 +551,10 @@ class AtomicJSONStorage(Storage):
         self._batch_depth = 0
         self._batch_snapshot: LazyTables | None = None
         self._batch_dirty = False
+        #: Inside :meth:`deferred`: checked writes stay in memory for the caller's :meth:`flush`.
+        self._defer_depth = 0
+        #: A write inside the current batch whose values were not checked as it was made.
+        self._unchecked = False
         self._fragments: FragmentCache = {}
         #: Big tables that changed, record by record (see :class:`_Records`).
         self._records: dict[str, _Records] = {}
@@ -701,17 +705,20 @@ class AtomicJSONStorage(Storage):
             return ReadOnlyFileError('Cannot write to the database. Access mode is "r"')
         return ReadOnlyError("This session is read-only; nothing was changed.")
 
-    def write(self, data: Mapping[str, dict[str, Any]]) -> None:
+    def write(self, data: Mapping[str, dict[str, Any]], *, hold: bool = False) -> None:
         """Replace the database with ``data`` and save it (or, in a batch, at the batch's end).
 
         Refused (read-only) or unserialisable (``TypeError``): nothing changes, in memory or on disk.
         Another program changed the file (:class:`ExternalChangeError`) or the save failed
-        (:class:`SaveError`): the change is kept in memory (``dirty``) for a later save."""
+        (:class:`SaveError`): the change is kept in memory (``dirty``) for a later save.
+
+        ``hold`` (values already checked, see :meth:`deferred`): memory only, saved by a later flush."""
         if self.read_only:
             raise self._refused()
         self._require()  # a write with no read before it: learn what is on disk first
         new = LazyTables.of(data, self.path, self._fragments)
-        if self._batch_depth:
+        if self._batch_depth or hold:
+            self._unchecked = self._unchecked or not hold
             self._data = new
             self.dirty = True
             return
@@ -735,19 +742,29 @@ class AtomicJSONStorage(Storage):
         old = data.get(name)
         table: dict[str, Any] = dict(old) if old is not None else {}
         updater(table)
-        self._follow(name, old, table, keys)
+        hold = bool(self._defer_depth) and keys is not None
+        if hold:
+            assert keys is not None
+            for key in keys:  # what a save would serialise of this change, checked now (TypeError)
+                if key in table:
+                    _record_bytes(key, table[key])
+        self._follow(name, old, table, keys, build=not hold)
         new = data.snapshot()
         dict.__setitem__(new, name, table)
-        self.write(new)
+        self.write(new, hold=hold)
 
-    def _follow(self, name: str, old: dict[str, Any] | None, table: dict[str, Any], keys: Sequence[str] | None) -> None:
+    def _follow(self, name: str, old: dict[str, Any] | None, table: dict[str, Any], keys: Sequence[str] | None,
+                *, build: bool = True) -> None:
         """Keep ``name``'s record-by-record bytes in step with ``table`` (or drop them when that is
-        not known cheaply: they are rebuilt at the next change). Raises ``TypeError`` for a record
-        JSON can't hold, having dropped them."""
+        not known cheaply: they are rebuilt at the next change; ``build=False``: not even then, the
+        save serialises the table whole). Raises ``TypeError`` for a record JSON can't hold, having
+        dropped them."""
         kept = self._records.pop(name, None)
         if keys is None or old is None or len(table) < RECORDS_FROM:
             return
         if kept is None or kept.table is not old:
+            if not build:
+                return
             kept = _Records(old)
         if kept.follow(old, table, keys):
             self._records[name] = kept
@@ -890,6 +907,7 @@ class AtomicJSONStorage(Storage):
             # is a full snapshot.
             self._batch_snapshot = self._require()
             self._batch_dirty = self.dirty
+            self._unchecked = False
         self._batch_depth += 1
         try:
             yield
@@ -903,12 +921,28 @@ class AtomicJSONStorage(Storage):
             return
         snapshot, dirty_before = self._batch_snapshot, self._batch_dirty
         self._batch_snapshot = None
+        if self._defer_depth and not self._unchecked:
+            return  # every write was checked: the caller saves right after (see deferred)
         try:
             self.flush()
         except TypeError:  # a value JSON can't hold: as if the batch never ran
             self._data = snapshot
             self.dirty = dirty_before
             raise
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Writes inside change memory at once and are saved by the caller's next :meth:`flush`
+        (or by any later save): for a UI that shows a change first and saves it right after that
+        frame. Each write's new records are serialised as they are written, so a value JSON can't
+        hold still raises ``TypeError`` with nothing changed, and the save can fail only as any save
+        can (``SaveError``, ``ExternalChangeError``), keeping the change in memory (``dirty``). A
+        write whose changed records are not known (a whole-table write) is saved at once as ever."""
+        self._defer_depth += 1
+        try:
+            yield
+        finally:
+            self._defer_depth -= 1
 
     def _roll_back(self) -> None:
         if self._batch_snapshot is not None:

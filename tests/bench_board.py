@@ -45,6 +45,7 @@ async def _moves(data_dir: Path, repeat: int) -> tuple[float, float, float, int]
                 card = board.kanban.current_card.id
                 t = time.perf_counter()
                 board.action_move(1)
+                board.actions.save_now()  # the save the app makes right after the frame
                 _paint(board.kanban)
                 _paint(board.query_one("#board-health"))
                 direct.append(time.perf_counter() - t)
@@ -55,6 +56,7 @@ async def _moves(data_dir: Path, repeat: int) -> tuple[float, float, float, int]
                 t = time.perf_counter()
                 await pilot.press("L")
                 pressed.append(time.perf_counter() - t)
+                await pilot.pause()  # the save follows the frame
                 assert store.applications.get(card).stage == "screening" and not store.dirty
                 await pilot.press("H")
                 await pilot.pause()

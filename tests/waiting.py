@@ -299,6 +299,17 @@ def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))
 
 
+def on_frame(app: App[Any], monkeypatch: pytest.MonkeyPatch, seen: Callable[[], None]) -> None:
+    """Call ``seen`` each time the app sends a frame to the terminal (before it is sent)."""
+    display = app._display
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen()
+        return display(*args, **kwargs)
+
+    monkeypatch.setattr(app, "_display", spy)
+
+
 
 # --------------------------------------------------------------------------- crashing
 

@@ -61,6 +61,9 @@ class Direction(IntEnum):
     FORWARD = 1
 
 
+AfterPaint = Callable[[Callable[[], None]], object]
+
+
 class Write(Protocol):
     """``ReboundApp.write``: run one store change; True when it took effect."""
 
@@ -92,9 +95,12 @@ class Changed:
 class BoardActions:
     """The board's verbs (see the module docstring)."""
 
-    def __init__(self, store: Store, write: Write) -> None:
+    def __init__(self, store: Store, write: Write, after_paint: AfterPaint | None = None) -> None:
         self.store = store
         self.write = write
+        #: Runs a callable once the next frame is painted (``call_after_refresh``); None: one-key
+        #: verbs save before they return, as every other write does.
+        self.after_paint = after_paint
         self._listeners: list[Callable[[Changed], None]] = []
 
     # ------------------------------------------------------------------ listening
@@ -115,7 +121,18 @@ class BoardActions:
     def _undoable(self, label: str, fn: Callable[..., Any], *args: Any) -> bool:
         """A one-key verb: ``fn`` through ``write``, recorded so that ``u`` puts it back."""
         with self.store.undo.recording(label):
-            return self.write(fn, *args)
+            if self.after_paint is None:
+                return self.write(fn, *args)
+            with self.store.deferred():  # memory now; the save right after the frame that shows it
+                done = self.write(fn, *args)
+        if self.store.dirty:
+            self.after_paint(self.save_now)
+        return done
+
+    def save_now(self) -> None:
+        """Save what a one-key verb left in memory (a failure is said as any failed save is)."""
+        if self.store.dirty and not self.store.read_only:
+            self.write(self.store.flush)
 
     def quiet_days(self) -> int:
         return self.store.applications.quiet_days()

@@ -19,6 +19,7 @@ from tui.board.closing import CloseDialog, Closing
 from tui.board.forms import ApplicationForm
 from tui.dialogs import ChoiceDialog, ConfirmDialog
 from tui.shell.keymap import key_of
+from widgets.paint_first import collect_after_paint
 
 if TYPE_CHECKING:
     from tui.app import ReboundApp
@@ -71,6 +72,7 @@ class CardFlows:
             done(changed is not None)
 
         linked = [c.display_name for c in self.actions.linked_contacts(app)]
+        collect_after_paint(self.app)
         self.app.push_screen(ApplicationForm(app, linked_names=linked), saved)
 
     def step(self, app_id: str, direction: Direction, done: Done = _nothing) -> None:

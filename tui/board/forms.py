@@ -41,6 +41,9 @@ class ApplicationForm(ModalScreen[Application | None]):
     """New or edit. Dismisses with the changed copy (not saved: the board saves it)."""
 
     DEFAULT_CSS = FORM_CSS
+    #: Textual focuses the first focusable widget after compose: the scroll box, whose restyle (and
+    #: that of its ~70 widgets) on focus and again on blur cost more than building them.
+    AUTO_FOCUS = "#f-company"
     KEYMAP = "board.form"
     BINDINGS = keymap.bindings(KEYMAP)
 

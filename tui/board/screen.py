@@ -11,7 +11,7 @@ columns it touches are updated.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from textual import on
@@ -39,6 +39,7 @@ from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 from widgets.kanban_list import PipelineKanban
+from widgets.paint_first import collect_after_paint
 from widgets.usertext import literal
 
 log = logging.getLogger("rebound")
@@ -50,8 +51,6 @@ BoardScreen #filter-bar Label { width: auto; padding-right: 1; text-style: bold;
 BoardScreen #filter-bar Input { width: 1fr; }
 BoardScreen #filter-count { width: auto; padding-left: 1; color: $foreground 70%; }
 """
-
-
 
 
 class BoardScreen(ReboundScreen):
@@ -80,7 +79,7 @@ class BoardScreen(ReboundScreen):
 
     @cached_property
     def actions(self) -> BoardActions:
-        actions = BoardActions(self.store, self.rapp.write)
+        actions = BoardActions(self.store, self.rapp.write, self.app.call_after_refresh)
         actions.subscribe(self._changed)
         return actions
 
@@ -108,6 +107,7 @@ class BoardScreen(ReboundScreen):
         self.kanban.set_list_view(self.actions.list_view())
         self.reload()
         self.kanban.focus()
+        self.call_after_refresh(self.store.applications.prepare)  # what the first move needs
 
     def _source_key(self) -> tuple[object, ...]:
         """What the columns were built from: the applications and settings versions, and the day."""
@@ -123,18 +123,22 @@ class BoardScreen(ReboundScreen):
     def reload(self, health: bool = True) -> None:
         """Regroup everything (on show, after an external change, or when the filter changes).
         The health line follows right after the first paint."""
+        self.cards.reset(clock.today(), self.actions.quiet_days())
+        self._show_columns(lambda: self.columns.regroup(self.store.applications.all()))
+        self._built_from = self._source_key()
+        if health:
+            self._schedule_health(0)
+
+    def _show_columns(self, change: Callable[[], None]) -> None:
+        """``change`` the columns, then show them, each cursor staying on its card when still shown."""
         k = self.kanban
         selected = {s: getattr(k.cursor_card(s), "id", None) for s in STAGES}
-        self.cards.reset(clock.today(), self.actions.quiet_days())
-        self.columns.regroup(self.store.applications.all())
+        change()
         for stage in STAGES:
             index = self.columns.index_of(stage, selected[stage])
             k.set_cards(stage, CardColumn(self.columns.by_stage[stage], self.cards), select=index)
         self._update_empty_texts()
         self._update_filter_count()
-        self._built_from = self._source_key()
-        if health:
-            self._schedule_health(0)
 
     def _changed(self, change: Changed) -> None:
         """One application changed (or vanished): update only the columns it touches, keep the
@@ -243,6 +247,7 @@ class BoardScreen(ReboundScreen):
                 self.notify("Added; it is hidden by the filter (escape clears it).", markup=False)
             self.flows.say(said)
 
+        collect_after_paint(self.app)
         self.app.push_screen(ApplicationForm(None, stage), saved)
 
     def action_edit(self) -> None:
@@ -329,6 +334,7 @@ class BoardScreen(ReboundScreen):
         bar = self.query_one("#filter-bar")
         bar.add_class("-active")
         self.query_one("#filter-input", Input).focus()
+        self.call_after_refresh(self.columns.prepare_search)  # right after the bar shows
 
     def action_clear_filter(self) -> None:
         if self.columns.query_text or self.query_one("#filter-bar").has_class("-active"):
@@ -345,7 +351,10 @@ class BoardScreen(ReboundScreen):
 
     def set_filter(self, text: str) -> None:
         self.columns.set_query(text)
-        self.reload(health=False)
+        if self._built_from != self._source_key():
+            self.reload(health=False)
+        else:  # the columns are current: filter them (no regrouping, no sorting)
+            self._show_columns(self.columns.refilter)
         k = self.kanban
         if self.columns.terms and k.current_card is None:  # no match here: the cursor goes to the nearest
             here = next((i for i, stage in enumerate(STAGES) if stage == k.current_column), 0)

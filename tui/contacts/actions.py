@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: ``ReboundApp.write``: run ``fn(*args, **kwargs)``; True when the change took effect.
 Write = Callable[..., bool]
+#: Runs a callable once the next frame is painted (``App.call_after_refresh``).
+AfterPaint = Callable[[Callable[[], None]], object]
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,28 @@ class ContactsActions:
     """Create, edit and delete contacts; log, edit and delete touchpoints; snooze, pause, link
     applications, import, export and set cadences."""
 
-    def __init__(self, write: Write, store: Store) -> None:
+    def __init__(self, write: Write, store: Store, after_paint: AfterPaint | None = None) -> None:
         self.write = write
         self.store = store
+        #: Runs a callable once the next frame is painted (``call_after_refresh``); None: a logged
+        #: touchpoint is saved before :meth:`log_touchpoint` returns, as every other write is.
+        self.after_paint = after_paint
+
+    def _painted_first(self, fn: Callable[..., Any], *args: Any) -> bool:
+        """``fn`` through ``write`` with its save right after the frame that shows it (when the
+        screen gave ``after_paint``); quitting saves it all the same, a failed save is said then."""
+        if self.after_paint is None:
+            return self.write(fn, *args)
+        with self.store.deferred():
+            done = self.write(fn, *args)
+        if self.store.dirty:
+            self.after_paint(self.save_now)
+        return done
+
+    def save_now(self) -> None:
+        """Save what a change left in memory (a failure is said as any failed save is)."""
+        if self.store.dirty and not self.store.read_only:
+            self.write(self.store.flush)
 
     # -- reading (for the dialogs)
 
@@ -104,8 +125,13 @@ class ContactsActions:
 
     # -- touchpoints
 
+    def prepare_log(self) -> None:
+        """What logging needs, built while the dialog is open (not when ctrl+s is pressed)."""
+        self.store.touchpoints.prepare()
+        self.store.contacts.prepare()
+
     def log_touchpoint(self, tp: Touchpoint) -> Done | None:
-        if not self.write(self.store.touchpoints.log, tp):
+        if not self._painted_first(self.store.touchpoints.log, tp):
             return None
         return Done(self.logged_message(tp), tuple(tp.contact_ids))
 

@@ -26,6 +26,7 @@ from tui.contacts.picker import ContactPicker
 from tui.contacts.rows import ContactList
 from tui.contacts.touch import TouchpointDialog
 from tui.dialogs import ConfirmDialog, TextPromptDialog
+from widgets.paint_first import collect_after_paint
 
 Then = Callable[[Done | None], object]
 
@@ -72,9 +73,12 @@ def log(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], the
 
     def logged(tp: Touchpoint | None) -> None:
         if tp is not None:
+            collect_after_paint(app)  # the updated list and its toast first
             then(actions.log_touchpoint(tp))
 
+    collect_after_paint(app)
     app.push_screen(dialog, logged)
+    app.call_after_refresh(actions.prepare_log)  # once the dialog shows
 
 
 def snooze(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], then: Then) -> None:

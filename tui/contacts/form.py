@@ -87,6 +87,8 @@ class ContactForm(ModalScreen[Contact | None]):
     """Dismisses with the changed copy (not saved: the screen saves it through ``app.write``)."""
 
     DEFAULT_CSS = FORM_CSS
+    #: Not the scroll box Textual would focus first (restyling all its fields on focus and on blur).
+    AUTO_FOCUS = "#f-first_name"
     KEYMAP = "contacts.form"
     BINDINGS = keymap.bindings(KEYMAP)
 

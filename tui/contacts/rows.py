@@ -94,6 +94,8 @@ class ContactList:
         self._by_id: dict[str, C.ContactRow] = {}
         self._by_contact: dict[str, list[str]] | None = None  # application links, from the board's side
         self._seen: tuple[object, ...] = ()
+        #: What the rows were built from besides the contacts: (settings and applications versions, day).
+        self._basis: tuple[object, ...] = ()
 
     def _signature(self) -> tuple[object, ...]:
         """What the rows were computed from: the store's change generation and the day."""
@@ -105,11 +107,20 @@ class ContactList:
         return not self.rows or self._signature() != self._seen
 
     def reload(self, today: date | None = None) -> None:
-        """Recompute every row (the marks on contacts that are gone are dropped), then filter."""
+        """Recompute the rows (the marks on contacts that are gone are dropped), then filter. When
+        the settings, the applications and the day are what the rows were built from, only the
+        rows of contacts that changed are recomputed and put back in order (a log touches one)."""
+        today = today or clock.today()
         self._seen = self._signature()
-        self._by_contact = None
+        basis = (self.store.versions("settings", "applications"), today)
+        if basis != self._basis:
+            self._by_contact = None
         settings = self.store.settings.current()
-        self.rows = C.build_rows(self.store.contacts.all(), settings, self.apps, today or clock.today())
+        contacts = self.store.contacts.all()
+        rows = (C.update_rows(self.rows, contacts, settings, self.apps, today, self._links())
+                if self.rows and basis == self._basis else None)
+        self.rows = rows if rows is not None else C.build_rows(contacts, settings, self.apps, today, self._links())
+        self._basis = basis
         self._by_id = {r.id: r for r in self.rows}
         self.marked &= self._by_id.keys()
         self.apply()
@@ -169,9 +180,13 @@ class ContactList:
 
     def linked_ids(self, contact: Contact) -> list[str]:
         """Applications linked from either side (the board links from the application)."""
+        return C.linked_application_ids(contact, self._links())
+
+    def _links(self) -> dict[str, list[str]]:
+        """Contact id → the applications that name it (kept while the applications are unchanged)."""
         if self._by_contact is None:
             self._by_contact = C.apps_by_contact(self.store.applications.all())
-        return C.linked_application_ids(contact, self._by_contact)
+        return self._by_contact
 
     def reason(self, row: C.ContactRow, today: date | None = None) -> C.Reason:
         """The row's reason to reach out, or (not due) the one it would have: the composer's kind."""

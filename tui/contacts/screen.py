@@ -56,7 +56,7 @@ class ContactsScreen(ReboundScreen):
 
     @cached_property
     def actions(self) -> ContactsActions:
-        return ContactsActions(self.rapp.write, self.store)
+        return ContactsActions(self.rapp.write, self.store, self.app.call_after_refresh)
 
     # -- building
 

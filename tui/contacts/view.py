@@ -8,6 +8,8 @@ What is typed in the search box becomes the list's text filter.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
@@ -19,7 +21,7 @@ from tui.contacts.detail import ContactDetail
 from tui.contacts.format import line_for
 from tui.contacts.render import SIDE_BY_SIDE_WIDTH, bar_content, hint_content
 from tui.contacts.rows import ContactList
-from widgets.contacts_table import ContactsTable
+from widgets.contacts_table import ContactLine, ContactsTable
 
 
 class ContactsView(Vertical):
@@ -28,6 +30,9 @@ class ContactsView(Vertical):
         self.contacts = contacts
         self.detail_open = False  # below the list (narrow); always shown side by side
         self.side = False
+        #: contact id → (its row, marked, day, the line drawn): a row the list kept (a log changes
+        #: one) is not formatted again.
+        self._lines: dict[str, tuple[C.ContactRow, bool, date, ContactLine]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="contacts-bar")
@@ -84,8 +89,18 @@ class ContactsView(Vertical):
         stays on ``keep`` (or its contact)."""
         today = clock.today()
         rows = self.contacts
-        self.table.set_lines([line_for(r, r.id in rows.marked, today) for r in rows.shown], keep=keep,
-                             position=position)
+        marked = rows.marked
+        cache = self._lines
+        if len(cache) > 2 * len(rows.rows) + 1000:
+            cache.clear()
+        lines = []
+        for r in rows.shown:
+            mark = r.id in marked
+            hit = cache.get(r.id)
+            if hit is None or hit[0] is not r or hit[1] is not mark or hit[2] != today:
+                hit = cache[r.id] = (r, mark, today, line_for(r, mark, today))
+            lines.append(hit[3])
+        self.table.set_lines(lines, keep=keep, position=position)
         self.update_bar()
         self.after_move()
 

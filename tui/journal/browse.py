@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Input, Static
 
+from store import clock
 from store.journal import (
     JournalFilter,
     SearchIndex,
@@ -61,6 +62,13 @@ class JournalBrowser(ReboundScreen):
         self._app_company: dict[str, str] = {}
         self._total = 0
         self._entries: list[JournalEntry] = []
+        #: Entry id → its linked application's title (what the search looks in besides the entry),
+        #: for ``_entries``; None until a search needs it.
+        self._extras: dict[str, str] | None = None
+        #: Each of ``_entries``' search text, in the same order (what ``search`` compares), or None.
+        self._hays: list[str] | None = None
+        #: What the reader pane was last drawn from (entry, its application's title, terms, day).
+        self._reader_shows: tuple[object, ...] | None = None
 
     @property
     def actions(self) -> JournalActions:
@@ -108,6 +116,7 @@ class JournalBrowser(ReboundScreen):
         self._app_company.clear()
         entries = self.store.journal.entries()
         self._entries = entries
+        self._extras = self._hays = None
         self._total = len(entries)
         self._apply(entries)
         self._show_drafts(entries)
@@ -118,9 +127,15 @@ class JournalBrowser(ReboundScreen):
         lst = self.query_one(EntryList)
         keep = keep or lst.current_key
         shown = apply_filter(entries, self.flt)
-        if self.terms:
-            extras = {e.id: self._app_title(e.application_id) for e in shown if e.application_id}
-            shown = search(shown, self.terms, extras, self._index)
+        terms, hays = self.terms, self._hays
+        if terms and hays is not None and entries is self._entries and not self.flt.active:
+            if len(terms) == 1:
+                term = terms[0]
+                shown = [e for e, hay in zip(entries, hays, strict=True) if term in hay]
+            else:
+                shown = [e for e, hay in zip(entries, hays, strict=True) if all(t in hay for t in terms)]
+        elif terms:
+            shown = search(shown, terms, self._search_extras(), self._index)
         self._shown = shown
         lst.empty_text = NOTHING_MATCHES if not shown and (self.terms or self.flt.active) else EMPTY_LIST
         by_id = {e.id: e for e in shown}
@@ -128,6 +143,18 @@ class JournalBrowser(ReboundScreen):
         self.query_one("#journal-status", Static).update(
             status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title))
         self._show_reader()
+
+    def _search_extras(self) -> dict[str, str]:
+        if self._extras is None:
+            self._extras = {e.id: self._app_title(e.application_id) for e in self._entries if e.application_id}
+        return self._extras
+
+    def prepare_search(self) -> None:
+        """Every entry's search text, computed now (right after ``/`` shows the box): the first
+        keystroke then only compares strings."""
+        if self._hays is None:
+            extras = self._search_extras()
+            self._hays = [self._index.haystack(e, extras.get(e.id, "")) for e in self._entries]
 
     def _row(self, e: JournalEntry) -> EntryRow:
         return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "")
@@ -150,9 +177,16 @@ class JournalBrowser(ReboundScreen):
         entry = self.current_entry()
         reader = self.query_one("#reader-text", Static)
         if entry is None:
+            self._reader_shows = None
             reader.update("" if self._total else WELCOME)
             return
-        reader.update(Hanging.of(pane_content(entry, self._app_title(entry.application_id), self.terms)))
+        title = self._app_title(entry.application_id)
+        # A search keystroke shows the reader once from the list's update and once from its
+        # highlight: the second (same entry, same words) only scrolls home, as it always did.
+        shows = (entry, title, tuple(self.terms), clock.today())
+        if shows != self._reader_shows:
+            self._reader_shows = shows
+            reader.update(Hanging.of(pane_content(entry, title, self.terms)))
         self.query_one("#journal-reader", VerticalScroll).scroll_home(animate=False)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
@@ -164,6 +198,7 @@ class JournalBrowser(ReboundScreen):
         box = self.query_one("#journal-search", Input)
         box.display = True
         box.focus()
+        self.call_after_refresh(self.prepare_search)  # right after the box shows
 
     @on(Input.Changed, "#journal-search")
     def _search_changed(self, event: Input.Changed) -> None:

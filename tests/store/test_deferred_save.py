@@ -1,0 +1,110 @@
+"""``Store.deferred()``: writes change memory at once and are saved by the next flush (the UI paints
+a move first and saves right after that frame). Values are still checked as they are written, a
+batch of checked writes waits too, a write of unknown records is saved at once, and closing saves
+whatever waits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from store import clock
+from store.db import Store
+from store.models import Application, Contact, Touchpoint
+from store.storage import serialize
+
+
+def _on_disk(store: Store) -> dict:
+    return json.loads(store.path.read_bytes())
+
+
+def _stages(store: Store) -> dict[str, str]:
+    return {d["id"]: d["stage"] for d in _on_disk(store).get("applications", {}).values()}
+
+
+def test_a_deferred_move_waits_in_memory_until_the_flush(store: Store) -> None:
+    acme = store.applications.add(Application(company="Acme", role="Dev", stage="wishlist"))
+    saves = store.storage.saves
+    with store.deferred():
+        store.applications.step(acme.id, +1)
+    assert store.applications.get(acme.id).stage == "applied"
+    assert store.dirty and store.storage.saves == saves
+    assert _stages(store)[acme.id] == "wishlist"
+    store.flush()
+    assert not store.dirty and store.storage.saves == saves + 1
+    assert store.path.read_bytes() == serialize({n: dict(t) for n, t in store.storage.data().items()})
+    assert _stages(store)[acme.id] == "applied"
+
+
+def test_a_deferred_move_in_a_big_table_is_saved_whole_and_exactly(store: Store) -> None:
+    apps = store.applications.save_many([Application(company=f"C{i}", role="r") for i in range(300)])
+    with store.deferred():
+        store.applications.step(apps[7].id, +1)
+        store.applications.step(apps[9].id, +1)
+    store.flush()
+    assert store.path.read_bytes() == serialize({n: dict(t) for n, t in store.storage.data().items()})
+    store.applications.step(apps[7].id, +1)  # and the next plain save is exact too
+    assert store.path.read_bytes() == serialize({n: dict(t) for n, t in store.storage.data().items()})
+
+
+def test_a_deferred_batch_of_checked_writes_waits_too(store: Store) -> None:
+    ana = store.contacts.save(Contact(first_name="Ana", last_name="Chen"))
+    saves = store.storage.saves
+    with store.deferred():
+        store.touchpoints.log(Touchpoint(contact_ids=[ana.id], date="2026-03-01", direction="outbound",
+                                         channel="email"))
+    assert store.dirty and store.storage.saves == saves
+    store.flush()
+    raw = _on_disk(store)
+    assert len(raw["touchpoints"]) == 1
+    assert next(iter(raw["contacts"].values()))["last_touch_on"] == "2026-03-01"
+
+
+def test_a_value_json_cannot_hold_changes_nothing_even_deferred(store: Store) -> None:
+    store.applications.add(Application(company="Acme", role="Dev"))
+    before = store.storage.data()["applications"]
+    table = store.db.table("applications")
+    with store.deferred(), pytest.raises(TypeError):
+        table.apply(lambda t: t.__setitem__("99", {"id": "x", "bad": object()}), keys=["99"])
+    assert store.storage.data()["applications"] is before
+    assert not store.dirty
+
+
+def test_a_write_of_unknown_records_is_saved_at_once(store: Store) -> None:
+    saves = store.storage.saves
+    with store.deferred():
+        store.db.table("applications").apply(lambda t: t.__setitem__("5", {"id": "five"}))
+    assert not store.dirty and store.storage.saves == saves + 1
+
+
+def test_closing_saves_what_a_deferred_write_left(data_dir) -> None:
+    store = Store.open(data_dir)
+    acme = store.applications.add(Application(company="Acme", role="Dev", stage="wishlist"))
+    with store.deferred():
+        store.applications.step(acme.id, +1)
+    store.close()
+    again = Store.open(data_dir)
+    try:
+        assert again.applications.get(acme.id).stage == "applied"
+    finally:
+        again.close()
+
+
+def test_update_rows_recomputes_only_changed_contacts_and_matches_a_full_build(store: Store) -> None:
+    from store import contacts as C
+
+    people = store.contacts.save_many([Contact(first_name=f"P{i:02d}", last_name="X", cadence="monthly",
+                                               last_touch_on=f"2026-01-{i % 28 + 1:02d}") for i in range(40)])
+    settings = store.settings.current()
+    rows = C.build_rows(store.contacts.all(), settings, None)
+    store.touchpoints.log(Touchpoint(contact_ids=[people[3].id], date="2026-03-01", direction="outbound",
+                                     channel="email"))
+    store.contacts.delete(people[5].id)
+    store.contacts.save(Contact(first_name="New", last_name="One", cadence="monthly"))
+    updated = C.update_rows(rows, store.contacts.all(), settings, None, clock.today(), None)
+    assert updated is not None
+    full = C.build_rows(store.contacts.all(), settings, None)
+    assert [(r.id, r.info, r.reason) for r in updated] == [(r.id, r.info, r.reason) for r in full]
+    kept = {id(r) for r in rows}
+    assert sum(1 for r in updated if id(r) not in kept) == 2  # the logged one and the new one
