@@ -28,6 +28,16 @@ def _quick_idle_waits():
 
 
 @pytest.fixture(autouse=True)
+def _collector_back_on():
+    """widgets/paint_first.py pauses the garbage collector until a frame is painted; an app a test
+    ends before that frame would leave it paused for the rest of the worker (a real process exits)."""
+    import gc
+
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
 def _frozen_clock(monkeypatch):
     clock.freeze(FROZEN_TODAY)
     monkeypatch.setenv("REBOUND_TODAY", FROZEN_TODAY.isoformat())
