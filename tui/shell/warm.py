@@ -13,6 +13,7 @@ skipped; the visit then does that work itself, as before.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -70,6 +71,9 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield records("drafts")
     yield records("templates")
     yield tone
+    # What the warm-up built (modules, records, board health) lives as long as the session: out of the
+    # collector's sight, so a full collection later (set off by a form's widgets, say) doesn't walk it
+    yield gc.freeze
 
 
 class Warmer:
