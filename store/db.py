@@ -335,6 +335,11 @@ class Store:
     def dirty(self) -> bool:
         return self.storage.dirty
 
+    @property
+    def save_failed(self) -> bool:
+        """The last save failed (its change waits in memory for a retry); see ``AtomicJSONStorage``."""
+        return self.storage.save_failed
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Several changes, one atomic save. On an exception nothing is kept, in memory or on disk."""

@@ -563,6 +563,9 @@ class AtomicJSONStorage(Storage):
         self.trusted = False
         #: True when memory holds changes that are not on disk yet (a failed or pending save).
         self.dirty = False
+        #: True from a save that failed until the next one that succeeds (a change only deferred, to be
+        #: saved right after its frame, is dirty without it).
+        self.save_failed = False
         #: Number of successful saves (tests and the benchmark read it).
         self.saves = 0
         #: What the person should be told about the file (it vanished and was written again, …);
@@ -804,11 +807,17 @@ class AtomicJSONStorage(Storage):
             atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True)
         except DirSyncError as exc:
             self._written(sig)  # the file is ours now; only its durability is in doubt (still dirty)
+            self.save_failed = True
             raise SaveError(_describe_os_error(exc)) from exc
         except OSError as exc:
+            self.save_failed = True
             raise SaveError(_describe_os_error(exc)) from exc
+        except ExternalChangeError:
+            self.save_failed = True
+            raise
         self._written(sig)
         self.dirty = False
+        self.save_failed = False
         self.saves += 1
 
     def _written(self, sig: Signature) -> None:

@@ -101,12 +101,10 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         self.warmer = start_warm_up(self)  # the other screens' first-visit work, after the first frame
         if self.first_run and not self.store.read_only:
             from tui.shell.welcome import welcome
-
             self.call_after_refresh(welcome, self)
 
     def _take_daily_backup(self) -> None:
-        problem = self.store.take_daily_backup()
-        if problem:
+        if problem := self.store.take_daily_backup():
             self.notify(problem, title="Data", severity="warning", markup=False, timeout=8)
 
     def _install_signal_handlers(self) -> None:
@@ -171,13 +169,15 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
 
     def _retry_save(self) -> None:
         if self.store.dirty and not self.store.read_only:
+            waited = self.store.save_failed  # (not a change saved right after its frame, due any moment)
             try:
                 self.store.flush()
             except (SaveError, ExternalChangeError):
                 return
             finally:
                 self._tell_warnings()
-            self.notify("Saved the change that was waiting.", title="Saved", markup=False)
+            if waited:
+                self.notify("Saved the change that was waiting.", title="Saved", markup=False)
 
     def _tell_warnings(self) -> None:  # what a save noticed (the file was deleted and written again…)
         for warning in self.store.take_warnings():

@@ -107,3 +107,19 @@ async def test_no_full_collection_runs_before_the_form_is_painted(store, make_ap
         await until(pilot, lambda: bool(seen) and gc.isenabled(), what="the form painted, then the collector back")
         assert seen[0] is False  # paused while the form was built and painted
         assert isinstance(app.screen, ApplicationForm)
+
+
+async def test_the_retry_timer_says_nothing_about_a_move_saved_after_its_frame(store, make_app):
+    """The 30-second retry can fire between a move and its save (one frame): it saves it quietly;
+    "Saved the change that was waiting" is for a change a failed save left waiting."""
+    acme = store.applications.add(Application(company="Acme", role="Dev", stage="wishlist"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await open_board(pilot)
+        with store.deferred():  # as `L` leaves it until its frame is painted
+            store.applications.step(acme.id, +1)
+        app._retry_save()
+        await pilot.pause()
+        assert not store.dirty and _stage_on_disk(store, acme.id) == "applied"
+        assert not any("waiting" in m for m in notified(app))

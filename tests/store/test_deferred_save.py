@@ -108,3 +108,25 @@ def test_update_rows_recomputes_only_changed_contacts_and_matches_a_full_build(s
     assert [(r.id, r.info, r.reason) for r in updated] == [(r.id, r.info, r.reason) for r in full]
     kept = {id(r) for r in rows}
     assert sum(1 for r in updated if id(r) not in kept) == 2  # the logged one and the new one
+
+
+def test_a_deferred_change_is_not_a_failed_save(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``save_failed`` tells a change waiting after a failed save (a retry has something to say) from one
+    only deferred until its frame is painted (saved any moment: nothing to say)."""
+    from store import storage as storage_mod
+
+    acme = store.applications.add(Application(company="Acme", role="Dev", stage="wishlist"))
+    with store.deferred():
+        store.applications.step(acme.id, +1)
+    assert store.dirty and not store.save_failed
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage_mod.os, "replace", full)
+    with pytest.raises(Exception, match="disk is full"):
+        store.flush()
+    assert store.dirty and store.save_failed
+    monkeypatch.undo()
+    store.flush()
+    assert not store.dirty and not store.save_failed
