@@ -582,6 +582,7 @@ class AtomicJSONStorage(Storage):
 
     def load(self) -> LazyTables:
         """Read the file from disk (or start empty if it does not exist, or is 0 bytes long)."""
+        self.save_failed = False  # what memory held is replaced by the file
         self._fragments = {}
         self._records = {}
         keyring = self._key()
