@@ -428,7 +428,12 @@ class _Records:
             self.index = {k: i for i, k in enumerate(self.table)}
             self.holes = 0
         parts = self.parts if not self.holes else [p for p in self.parts if p]
-        return b"".join([b"{", b",".join(parts), b"}"])
+        if not parts:
+            return b"{}"
+        # one copy of the table's megabytes, not two: the braces go onto the first and last record
+        if len(parts) == 1:
+            return b"".join([b"{", parts[0], b"}"])
+        return b",".join([b"{" + parts[0], *islice(parts, 1, len(parts) - 1), parts[-1] + b"}"])
 
 
 def serialize(data: Mapping[str, Any], cache: FragmentCache | None = None) -> bytes:

@@ -126,3 +126,17 @@ def test_locking_drops_the_records_kept(data_dir):
         assert store.storage._records == {} and store.storage._fragments == {}
     finally:
         store.storage.keyring = None
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 3, 100])
+def test_a_table_kept_record_by_record_joins_to_exactly_its_json(size):
+    """The table's bytes from its record parts (the braces put on the first and last record, so
+    the megabytes are copied once) are exactly ``orjson.dumps`` of the table, with holes too."""
+    table = {str(i): {"id": f"r{i}", "notes": "x" * i, "n": i} for i in range(size)}
+    kept = storage_mod._Records(table)
+    assert kept.joined() == orjson.dumps(table)
+    if size:
+        gone = str(size // 2)
+        new = {k: v for k, v in table.items() if k != gone}
+        assert kept.follow(table, new, [gone])
+        assert kept.joined() == orjson.dumps(new)
