@@ -73,6 +73,9 @@ CATCH_UP_MAX_DAYS = 14
 STATES = ["overdue", "due", "due soon", "ok", "snoozed", "paused", "no cadence", "archived",
           "do not contact"]
 DUE_NOW_STATES = ("overdue", "due")
+#: What a state is called where a person reads it (the contacts list, an export): never "due" or
+#: "overdue" for a person. The contacts table (widgets/contacts_table.py) uses the same words.
+STATE_WORDS = {"overdue": "reconnect", "due": "reach out", "due soon": "this week", "ok": "in touch"}
 _GROUP = {"overdue": 0, "due": 1, "due soon": 1, "ok": 1, "snoozed": 1, "paused": 2, "no cadence": 3,
           "archived": 4, "do not contact": 5}
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clock
-from .contacts import ContactRow, build_rows, cadence_label
+from .contacts import STATE_WORDS, ContactRow, build_rows, cadence_label
 from .errors import RuleError
 from .sanitize import clean_text
 
@@ -55,7 +55,8 @@ def _record(row: ContactRow) -> list[str]:
         c.phone, c.linkedin_url, c.how_met, c.met_on or "", c.connected_on or "", c.source,
         ", ".join(c.tags), c.status,
         cadence_label(info.cadence), info.last_touch.isoformat() if info.last_touch else "",
-        info.due.isoformat() if info.due else "", info.state, row.reason.text if row.reason else "",
+        info.due.isoformat() if info.due else "", STATE_WORDS.get(info.state, info.state),
+        row.reason.text if row.reason else "",
         c.next_time, c.notes,
     ]
 
@@ -129,7 +130,7 @@ def contacts_ics(rows: Iterable[ContactRow], now: datetime | None = None,
         if where:
             lines.insert(0, clean_text(where, multiline=False))
         if day != due:
-            lines.append(f"Due since {due.isoformat()}")
+            lines.append(f"First planned for {due.isoformat()}, shown on {day.isoformat()}")
         if row.reason:
             lines.append(f"Why now: {row.reason.text}")
         if c.next_time:

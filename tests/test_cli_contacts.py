@@ -63,7 +63,7 @@ def test_csv_export_is_safe_and_complete(store):
     assert row["first name"] == "'=cmd|'/C calc'!A0" and row["last name"] == "'@evil"
     assert row["company"] == "'+Corp" and row["title"] == "'-Lead" and row["tags"] == "'=t, x"
     assert row["emails"] == "a@x.io; b@x.io" and row["notes"] == "line one\nline two"
-    assert row["state"] == "overdue" and row["next due"] == "2026-01-01" and row["cadence"] == "quarterly"
+    assert row["state"] == "reconnect" and row["next due"] == "2026-01-01" and row["cadence"] == "quarterly"
     assert row["reason"]
     for value in row.values():
         assert not value.startswith(X.FORMULA_STARTS)
@@ -98,7 +98,8 @@ def test_ics_export_has_one_all_day_event_per_due_date(store):
     # due Feb 28 (Jan 31 + 1 month, clamped): in the past, so on today (a Monday) where a calendar shows it
     assert ev.decoded("dtstart") == date(2026, 3, 2)
     assert ev.decoded("dtend") == date(2026, 3, 3)
-    assert "Due since 2026-02-28" in str(ev["description"])
+    assert "First planned for 2026-02-28" in str(ev["description"])
+    assert "due" not in str(ev["description"]).casefold()
     assert str(ev["summary"]) == "Reach out to Ana [/]"
     assert str(ev["uid"]) == f"{a.id}-next-due@rebound-tui"
     assert "Ask; about X" in str(ev["description"]) and "Acme, Inc." in str(ev["description"])
@@ -224,3 +225,17 @@ def test_import_and_export_paths_do_not_load_textual(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("CLEAN")
+
+
+def test_csv_export_calls_each_state_what_the_contacts_list_calls_it(store):
+    """No person is "due" or "overdue" in an export either: the state column uses the list's words."""
+    from store.contacts import STATE_WORDS, STATES
+    from widgets.contacts_table import state_words
+
+    for state in STATES:
+        assert STATE_WORDS.get(state, state) == state_words(state)
+    for touched in ("2025-06-01", "2025-11-20", "2026-02-20", "2026-03-01"):  # a long while, due, soon, in touch
+        store.contacts.save(Contact(first_name="P" + touched, last_touch_on=touched))
+    rows = _read_csv(X.export_contacts(store, "csv", today=date(2026, 3, 2))[0])
+    assert len(rows) == 4 and not any(r["state"] in ("due", "overdue") for r in rows)
+    assert "reconnect" in {r["state"] for r in rows}
