@@ -103,7 +103,7 @@ class WelcomeScreen(ModalScreen[Welcome | None]):
                          classes="muted")
             yield Static("", id="welcome-error")
             yield Static("Then:", classes="title")
-            yield OptionList(*[Option(f"{i}. {label}", id=key.value)
+            yield OptionList(*[Option(literal(f"{i}. {label}"), id=key.value)
                                for i, (key, label) in enumerate(NEXT_LABELS, start=1)], id="welcome-next")
             yield Static(Content.assemble(("enter", "bold"), " next  ", ("1-4", "bold"), " choose  ",
                                           ("esc", "bold"), " skip"), id="welcome-keys")
