@@ -23,7 +23,7 @@ from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreErr
 from themes import APP_CSS, DEFAULT_THEME, THEMES
 from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.privacy.idle import IdleLockApp
-from tui.shell import keymap, userkeys
+from tui.shell import css_once, keymap, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.guards import GuardedApp, end_without_terminal
 from tui.shell.keys import TypingApp
@@ -66,7 +66,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
         for theme in THEMES:
             self.register_theme(theme)
         wanted = store.settings.current().theme
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        css_once.start_theme(self, wanted if wanted in self.available_themes else DEFAULT_THEME)
         self._retry_timer: Timer | None = None
         #: The user's own keys in force (Settings › Keys, checked): binding id → keys.
         self.user_keymap: dict[str, str] = {}

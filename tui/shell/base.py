@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, cast, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 
-from tui.shell import keymap
+from tui.shell import css_once, keymap
 from widgets.banner import ReadOnlyBanner
 from widgets.steady_footer import SteadyFooter
 from widgets.topbar import TopBar
@@ -44,6 +44,10 @@ class ReboundScreen(Screen):
     HELP = ""
     #: Its scope in the key map (:mod:`tui.shell.keymap`): its BINDINGS, palette entries and help rows.
     KEYMAP: ClassVar[str] = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        css_once.born_current(self)  # its mode's first visit does not reparse every stylesheet
 
     @property
     def rapp(self) -> ReboundApp:
