@@ -38,7 +38,7 @@ BACKUP_AFTER_S = 0.5  #: seconds after the first frame before the day's backup i
 _S = TypeVar("_S", bound=ReboundScreen)
 
 
-class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp):
+class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, css_once.StyledFirstApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True

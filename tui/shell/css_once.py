@@ -1,21 +1,28 @@
-"""Fewer full stylesheet reparses: one at start instead of two, none on a mode's first visit (issue 16).
+"""No full stylesheet reparse before the first frame, nor on a mode's first visit (issue 16).
 
 Textual reparses every CSS source from scratch (a fresh stylesheet; its parse cache dropped, so the
 next parse after it is a full one too) each time it refreshes the CSS: when the theme is set, and
 when a mode's first screen is made, since a new screen counts as not yet styled for the current
-theme. Setting the saved theme before anything is parsed needs no refresh (:func:`start_theme`). A
-screen made while the app already shows one is styled fresh when it mounts, so its mode's first
-visit needs none either (:func:`born_current`); before, each first visit reparsed everything and
-restyled every widget of every screen. The app's first screen keeps Textual's refresh: that is what
-styles the app itself before Today's first frame (without it the first frame's text took the
-background's colour). Later theme changes refresh everything, as Textual does.
+theme. Before Today's first frame that was two full reparses and two full parses after them (59
+parses against a bare app's 13), and each first visit to a screen reparsed everything again and
+restyled every widget of every screen. None of it is needed:
 
-This module is the one place that reaches into Textual for it (``App._css_update_count`` and the
-screen's copy of it; ``App.set_reactive`` is public).
+* the saved theme is set before anything is parsed (:func:`start_theme`);
+* the app's own styles are applied before its first screen is made (:class:`StyledFirstApp`;
+  Textual applies them after, and relied on that refresh to reach the first frame: without either,
+  Today's top line was painted in the background's colour);
+* a screen made after that is styled fresh when it mounts, so it is marked current
+  (:func:`born_current`).
+
+Later theme changes refresh everything, as Textual does. This module is the one place that reaches
+into Textual for it (``App._css_update_count`` and the screen's copy of it).
 """
 
 from __future__ import annotations
 
+import weakref
+
+from textual import events
 from textual.app import App, ScreenStackError
 from textual.screen import Screen
 
@@ -37,6 +44,22 @@ def start_theme(app: App, name: str) -> None:
     app.stylesheet.set_variables(app.get_css_variables())
 
 
+#: Apps whose own styles were applied before their first screen was made (:class:`StyledFirstApp`).
+_styled_first: weakref.WeakSet[App] = weakref.WeakSet()
+
+
+class StyledFirstApp(App):
+    """A base of ReboundApp (cooperative: it only extends ``on_event``): the app's own styles are
+    applied before its first mode's screen is made, not after (Textual's order), so that screen needs
+    no CSS refresh to pick them up either."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Compose) and self not in _styled_first:
+            self.stylesheet.apply(self)
+            _styled_first.add(self)
+        await super().on_event(event)
+
+
 def born_current(screen: Screen) -> None:
     """A screen made while the app already shows one is styled when it mounts, with the CSS as it is
     now: mark it current, so the first visit to a mode does not reparse every stylesheet and restyle
@@ -44,7 +67,7 @@ def born_current(screen: Screen) -> None:
     app's). The app's first screen keeps Textual's way: the app itself is styled by that refresh."""
     try:
         app = screen.app
-        if not app.screen_stack or not app.screen.is_mounted:
+        if app not in _styled_first and (not app.screen_stack or not app.screen.is_mounted):
             return
         screen._css_update_count = app._css_update_count
     except (RuntimeError, ScreenStackError):  # no app yet (a screen made outside one): Textual's own way
