@@ -209,7 +209,7 @@ class GoToDialog(ModalScreen[str | None]):
         if hits:
             ol.highlighted = 0
         what = "recent" if not query.strip() else "matches"
-        self.query_one("#goto-count", Static).update(f"{len(hits)} {what} of {len(self.apps)}")
+        self.query_one("#goto-count", Static).update(Content(f"{len(hits)} {what} of {len(self.apps)}"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
