@@ -44,7 +44,7 @@ def reparses(monkeypatch):
 
 
 @pytest.mark.parametrize("theme", ["rebound-dark", "rebound-light", "rebound-contrast"])
-async def test_each_theme_is_painted_from_the_first_frame(data_dir, make_app, theme):
+async def test_each_theme_is_painted_from_the_first_frame(data_dir, make_app, theme, reparses):
     from store.db import Store
 
     s = Store.open(data_dir)
@@ -56,6 +56,7 @@ async def test_each_theme_is_painted_from_the_first_frame(data_dir, make_app, th
         assert ("-dark-mode" in app.classes) == app.current_theme.dark
         assert ("-light-mode" in app.classes) == (not app.current_theme.dark)
         assert _text_colour(app, "#today-head").lower() == _foreground(app)
+        assert not reparses  # set before anything was parsed: no reparse for it
     s.close()
 
 

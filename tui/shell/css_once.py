@@ -15,7 +15,8 @@ restyled every widget of every screen. None of it is needed:
   (:func:`born_current`).
 
 Later theme changes refresh everything, as Textual does. This module is the one place that reaches
-into Textual for it (``App._css_update_count`` and the screen's copy of it).
+into Textual for it (``App._css_update_count`` and the screen's copy of it, and
+``App._refresh_truecolor_filter``).
 """
 
 from __future__ import annotations
@@ -29,10 +30,9 @@ from textual.screen import Screen
 
 def start_theme(app: App, name: str) -> None:
     """Make ``name`` the theme of an app whose stylesheet is not parsed yet, without the full CSS
-    refresh Textual schedules for a theme change. A theme of the other sense (light for dark) also
-    changes how ANSI colours map, so it takes the ordinary way."""
+    refresh Textual schedules for a theme change: what Textual's theme watcher does, minus that."""
     theme = app.get_theme(name)
-    if theme is None or theme.dark != app.current_theme.dark or app.is_running:
+    if theme is None or app.is_running:
         app.theme = name
         return
     previous = [c for c in app.classes if c.startswith("-theme-")]
@@ -42,6 +42,7 @@ def start_theme(app: App, name: str) -> None:
     app.set_class(theme.dark, "-dark-mode", update=False)
     app.set_class(not theme.dark, "-light-mode", update=False)
     app.stylesheet.set_variables(app.get_css_variables())
+    app._refresh_truecolor_filter(app.ansi_theme)  # how ANSI colours map follows light or dark
 
 
 #: Apps whose own styles were applied before their first screen was made (:class:`StyledFirstApp`).
