@@ -52,7 +52,7 @@ async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, mak
         assert app.focused.id == "f-role"  # then Role
         await type_text(pilot, "Backend Dev")
         # the rest of the fields are in the order
-        ids = [w.id for w in form.query("#form-scroll Input, #form-scroll Select, #form-scroll TextArea")]
+        ids = [w.id for w in form.query("#form-scroll Input, #form-scroll LightSelect, #form-scroll TextArea")]
         assert ids == ["f-company", "f-role", "f-url", "f-location", "f-work_mode", "f-salary", "f-source",
                        "f-excitement", "f-applied_on", "f-deadline", "f-round_number", "f-round_name",
                        "f-interview_at", "f-next_action", "f-next_action_date", "f-contacts", "f-notes", "f-tags",

@@ -22,6 +22,7 @@ from tui.contacts.screen import ContactsScreen
 from tui.contacts.touch import ContactPicker, TouchpointDialog, TouchpointsDialog
 from tui.dialogs import ChoiceDialog, ConfirmDialog, TextPromptDialog
 from widgets.contacts_table import MARK, ContactsTable
+from widgets.light_select import LightSelect
 
 TODAY = date(2026, 3, 2)
 SIZE = (80, 24)
@@ -208,8 +209,8 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         await pilot.pause()
         assert "future" in str(dialog.query_one("#tp-date-hint", Static).render())
         dialog.query_one("#tp-date", Input).value = "today"
-        dialog.query_one("#tp-channel", Select).value = "call"
-        dialog.query_one("#tp-direction", Select).value = "two-way"
+        dialog.query_one("#tp-channel", LightSelect).value = "call"
+        dialog.query_one("#tp-direction", LightSelect).value = "two-way"
         await type_text(pilot, "Coffee chat")
         await pilot.press("enter")
         await pilot.pause()
@@ -247,7 +248,7 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog
-        dialog.query_one("#tp-kind", Select).value = "article"
+        dialog.query_one("#tp-kind", LightSelect).value = "article"
         dialog.query_one("#tp-summary", Input).value = "Sent the hiring-loops article"
         await pilot.press("ctrl+s")
         await pilot.pause()

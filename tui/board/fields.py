@@ -99,12 +99,12 @@ ApplicationForm, CloseDialog { align: center middle; }
 .form-row > DateInput { width: 18; }
 .form-row > InterviewInput { width: 22; }
 .form-row > Input.narrow { width: 6; }
-.form-row > Select { width: 24; }
+.form-row > Select, .form-row > LightSelect { width: 24; }
 .form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
 .form-row > .hint.-error { color: $warning; text-style: bold; }
 .form-row > TextArea { width: 1fr; height: 4; background: $boost; }
-.form-row > Input, .form-row > Select { background: $boost; }
-.form-row > Input:focus, .form-row > TextArea:focus { background: $primary 20%; }
+.form-row > Input, .form-row > Select, .form-row > LightSelect { background: $boost; }
+.form-row > Input:focus, .form-row > TextArea:focus, .form-row > LightSelect:focus { background: $primary 20%; }
 .form-row > .round-sep { width: 3; padding: 0 1; }
 .form-error { color: $warning; text-style: bold; height: auto; }
 .form-error.-hidden { display: none; }
