@@ -226,6 +226,40 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         assert any("Logged a" in n and "Ana Almeida" in n and "Next check-in 2 Jun" in n for n in notes(app))
 
 
+async def test_the_touchpoint_dialogs_choices_are_picked_from_the_keyboard(store, make_app, people):
+    """Channel, Direction and Kind are one-line choice fields: shift+tab from the summary reaches them,
+    a letter jumps, right/left cycle, enter opens the list; enter in the summary still saves."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TouchpointDialog)
+        assert app.focused.id == "tp-summary"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "tp-kind"
+        await pilot.press("a")  # article
+        await pilot.press("shift+tab")
+        assert app.focused.id == "tp-direction"
+        await pilot.press("right", "right")  # out -> in -> two-way
+        await pilot.press("shift+tab")
+        assert app.focused.id == "tp-channel"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("c", "enter")  # in the list: a letter goes to "call"
+        await pilot.pause()
+        assert app.screen is dialog and app.focused.id == "tp-channel"
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused.id == "tp-summary"
+        await type_text(pilot, "Shared the article")
+        await pilot.press("enter")
+        await pilot.pause()
+        [tp] = store.touchpoints.all()
+        assert (tp.channel, tp.direction, tp.kind, tp.summary) == ("call", "two-way", "article",
+                                                                   "Shared the article")
+
+
 async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app, people):
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
