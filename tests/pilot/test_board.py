@@ -13,7 +13,7 @@ from store import pipeline as p
 from store.models import Application
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import board, kanban_text, open_board
-from tests.waiting import notifications, palette_prompts, type_text, until_screen
+from tests.waiting import notifications, palette_prompts, screen_lines, type_text, until_screen
 from tui.board.details import DetailsScreen
 from tui.board.forms import ApplicationForm, CloseDialog
 from tui.board.screen import BoardScreen
@@ -881,3 +881,19 @@ async def test_escape_after_only_a_choice_changed_asks_first(store, make_app):
         await pilot.press("n")  # keep editing
         await pilot.pause()
         assert app.screen is form and form.query_one("#f-work_mode", LightSelect).value == "on-site"
+
+
+async def test_the_form_hides_the_board_whole_up_to_its_width_and_shows_it_dimmed_beyond(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("n")
+        form = await until_screen(pilot, ApplicationForm)
+        assert form.has_class("-covers") and form.styles.background.a == 1  # nothing of the board to paint
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert not form.has_class("-covers") and form.styles.background.a < 1
+        assert "Wishlist" in "\n".join(screen_lines(app))  # the board, dimmed, beside the form
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert form.has_class("-covers")

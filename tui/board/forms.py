@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static, TextArea
 
@@ -27,9 +27,10 @@ from store.pipeline import split_list
 from store.sanitize import clean_line
 from tui.board import fields as f
 from tui.board.closing import CloseDialog, Closing
-from tui.board.fields import FORM_CSS, DateInput, date_hint, iso, past_only, row
+from tui.board.fields import FORM_CSS, FORM_MAX_WIDTH, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
 from tui.shell import keymap
+from widgets.field_row import FieldRow
 from widgets.light_select import LightSelect
 from widgets.number_input import NumberInput
 from widgets.quick_form import QuickModal
@@ -58,6 +59,21 @@ class ApplicationForm(QuickModal[Application | None]):
         self.is_new = application is None
         self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
         self._initial: dict[str, object] | None = None
+        try:
+            self._cover(self.app.size.width)
+        except RuntimeError:  # made outside a running app (no size yet): the first resize says
+            pass
+
+    # -- the board behind
+
+    def _cover(self, width: int) -> None:
+        """Where the form hides the board whole (up to :data:`FORM_MAX_WIDTH` columns), its screen is
+        opaque: Textual then doesn't paint the board behind it, tinted cell by cell, on each full frame.
+        Wider, the board shows dimmed on either side, as behind any dialog."""
+        self.set_class(width <= FORM_MAX_WIDTH, "-covers", update=self.is_attached)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cover(event.size.width)
 
     # -- building
 
@@ -126,7 +142,7 @@ class ApplicationForm(QuickModal[Application | None]):
     def _hint(name: str) -> Static:
         return Static("", id=f"hint-{name}", classes="hint -hidden")
 
-    def _date_row(self, label: str, name: str, value: str | None) -> Horizontal:
+    def _date_row(self, label: str, name: str, value: str | None) -> FieldRow:
         text = value or ""
         message, ok = date_hint(text, name)
         hint = Static(literal(message), id=f"hint-{name}", classes="hint" + ("" if ok else " -error"))

@@ -16,10 +16,11 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, SelectionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from store import clock
@@ -29,6 +30,7 @@ from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.picker import ContactPicker
 from tui.dialogs import ConfirmDialog
 from tui.shell import keymap
+from widgets.field_row import FieldRow
 from widgets.light_select import LightSelect
 from widgets.quick_form import QuickModal, compact
 from widgets.usertext import literal
@@ -43,7 +45,8 @@ TouchpointDialog, TouchpointsDialog { align: center middle; }
 }
 .tp-title { text-style: bold; height: 1; }
 TouchpointDialog .form-row { height: auto; min-height: 1; }
-TouchpointDialog .form-row > Label.field-label { width: 11; color: $foreground 80%; padding-right: 1; }
+TouchpointDialog .form-row { color: $foreground 80%; }
+TouchpointDialog .form-row > .-first { margin-left: 11; }
 TouchpointDialog .form-row > Input { width: 1fr; }
 TouchpointDialog .form-row > Input.date { width: 16; }
 TouchpointDialog .form-row > LightSelect { width: 30; }
@@ -57,8 +60,8 @@ TouchpointDialog .form-row > .hint.-error { color: $warning; text-style: bold; }
 """
 
 
-def _row(label: str, *widgets) -> Horizontal:
-    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row")
+def _row(label: str, *widgets: Widget) -> FieldRow:
+    return FieldRow(label, *widgets, classes="form-row")
 
 
 def touch_line(t: Touchpoint, today: date | None = None) -> str:
