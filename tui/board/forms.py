@@ -60,20 +60,20 @@ class ApplicationForm(QuickModal[Application | None]):
         self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
         self._initial: dict[str, object] | None = None
         try:
-            self._cover(self.app.size.width)
+            self._hide_board(self.app.size.width)
         except RuntimeError:  # made outside a running app (no size yet): the first resize says
             pass
 
     # -- the board behind
 
-    def _cover(self, width: int) -> None:
+    def _hide_board(self, width: int) -> None:
         """Where the form hides the board whole (up to :data:`FORM_MAX_WIDTH` columns), its screen is
         opaque: Textual then doesn't paint the board behind it, tinted cell by cell, on each full frame.
         Wider, the board shows dimmed on either side, as behind any dialog."""
         self.set_class(width <= FORM_MAX_WIDTH, "-covers", update=self.is_attached)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cover(event.size.width)
+        self._hide_board(event.size.width)
 
     # -- building
 
