@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from store import contacts as C
@@ -258,6 +259,25 @@ async def test_the_touchpoint_dialogs_choices_are_picked_from_the_keyboard(store
         [tp] = store.touchpoints.all()
         assert (tp.channel, tp.direction, tp.kind, tp.summary) == ("call", "two-way", "article",
                                                                    "Shared the article")
+
+
+async def test_the_log_dialog_starts_in_the_summary_without_passing_through_the_date(store, make_app, people):
+    """The cursor starts where it is used (the summary; the date when editing), focused as the dialog is
+    built: the date field is never focused on the way (each focus change restyles a field)."""
+    focused: list[str] = []
+
+    def hook(message) -> None:
+        if isinstance(message, events.DescendantFocus) and message.widget.id:
+            focused.append(message.widget.id)
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await open_contacts(pilot)
+        focused.clear()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchpointDialog)
+        assert app.focused.id == "tp-summary" and "tp-date" not in focused
 
 
 async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app, people):

@@ -82,6 +82,9 @@ class TouchpointDialog(QuickModal[Touchpoint | None]):
     DEFAULT_CSS = TOUCH_CSS
     KEYMAP = "contacts.touchpoint"
     BINDINGS = keymap.bindings(KEYMAP)
+    #: The field the cursor starts in (the summary; the date when editing), focused as the dialog is
+    #: built: Textual's default focuses the first field, then on_mount moved it (two restyles each).
+    AUTO_FOCUS = ".-start"
 
     def __init__(self, contacts: Sequence[tuple[str, str]], *, touchpoint: Touchpoint | None = None,
                  kind: str = "check-in", channel: str = "email",
@@ -108,7 +111,8 @@ class TouchpointDialog(QuickModal[Touchpoint | None]):
         direction = t.direction if t and t.direction in DIRECTIONS else "out"
         with Vertical(id="tp-box"):
             yield Static(literal(title), classes="tp-title")
-            yield _row("Date", compact(Input(t.date if t else "today", id="tp-date", classes="date")),
+            yield _row("Date", compact(Input(t.date if t else "today", id="tp-date",
+                                             classes="date" if t is None else "date -start")),
                        Static("", id="tp-date-hint", classes="hint"))
             yield _row("Channel", LightSelect([(c, c) for c in CHANNELS], value=channel, allow_blank=False,
                                               id="tp-channel"))
@@ -117,7 +121,7 @@ class TouchpointDialog(QuickModal[Touchpoint | None]):
             yield _row("Kind", LightSelect([(k, k) for k in TOUCH_KINDS], value=kind, allow_blank=False,
                                            id="tp-kind"))
             yield _row("Summary", compact(Input(t.summary if t else "", placeholder="what happened, in a line",
-                                                id="tp-summary")))
+                                                id="tp-summary", classes="-start" if t is None else None)))
             yield Static(Content.assemble(("Covers", "bold"), "  (space unticks · ctrl+n adds a contact)"),
                          classes="tp-keys")
             yield compact(SelectionList(*[(literal(n), i, True) for i, n in self._contacts], id="tp-contacts"))
