@@ -12,6 +12,8 @@ import time
 
 from textual.widgets import Input
 
+from widgets.quick_form import compact as quietly_compact
+
 #: Seconds between two "numbers only" toasts from the same field.
 QUIET_FOR = 3.0
 
@@ -26,7 +28,9 @@ class NumberInput(Input):
         one_digit = 0 <= lo <= hi <= 9  # the range itself is what goes in ("9" is refused for 1-5)
         pattern = f"[{lo}-{hi}]?" if one_digit else "[0-9]*"
         super().__init__(value, placeholder=placeholder or f"{lo}-{hi}", restrict=pattern + ("%?" if percent else ""),
-                         max_length=len(str(hi)) + (1 if percent else 0), id=id, classes=classes, compact=compact)
+                         max_length=len(str(hi)) + (1 if percent else 0), id=id, classes=classes)
+        if compact:
+            quietly_compact(self)
         self.lo, self.hi, self.what = lo, hi, what
         self._said_at = -QUIET_FOR
 

@@ -13,7 +13,7 @@ from store import pipeline as p
 from store.models import Application
 from tests.hostile import HOSTILE, stored_form
 from tests.screens import board, kanban_text, open_board
-from tests.waiting import notifications, palette_prompts, type_text, until_screen
+from tests.waiting import notifications, palette_prompts, screen_lines, type_text, until_screen
 from tui.board.details import DetailsScreen
 from tui.board.forms import ApplicationForm, CloseDialog
 from tui.board.screen import BoardScreen
@@ -21,6 +21,7 @@ from tui.board.sweep import SweepScreen
 from tui.dialogs import ConfirmDialog
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
+from widgets.light_select import LightSelect
 
 TODAY = date(2026, 3, 2)
 SIZE = (80, 24)
@@ -52,7 +53,7 @@ async def test_add_from_the_keyboard_with_dates_checked_before_saving(store, mak
         assert app.focused.id == "f-role"  # then Role
         await type_text(pilot, "Backend Dev")
         # the rest of the fields are in the issue's order
-        ids = [w.id for w in form.query("#form-scroll Input, #form-scroll Select, #form-scroll TextArea")]
+        ids = [w.id for w in form.query("#form-scroll Input, #form-scroll LightSelect, #form-scroll TextArea")]
         assert ids == ["f-company", "f-role", "f-url", "f-location", "f-work_mode", "f-salary", "f-source",
                        "f-excitement", "f-applied_on", "f-deadline", "f-round_number", "f-round_name",
                        "f-interview_at", "f-next_action", "f-next_action_date", "f-contacts", "f-notes", "f-tags",
@@ -823,3 +824,76 @@ async def test_any_terminal_size_draws_and_the_column_window_follows(demo_store,
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert len(k.visible_columns()) == 6 and "◂" not in kanban_text(app)
+
+
+# ----------------------------------------------------------------------------- the form's choice fields
+
+
+async def test_the_forms_choices_are_picked_with_arrows_letters_and_the_list(store, make_app):
+    """Work mode and Stage are one-line choice fields: Tab reaches them in order, right/space/left
+    cycle, a letter jumps, enter opens the list; a changed choice makes escape ask first."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("n")
+        form = await until_screen(pilot, ApplicationForm)
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Engineer")
+        await pilot.press("tab", "tab", "tab")  # URL, Location, then Work mode
+        assert app.focused.id == "f-work_mode"
+        assert form.query_one("#f-work_mode", LightSelect).value is LightSelect.NULL
+        await pilot.press("right")
+        assert form.query_one("#f-work_mode", LightSelect).value == "remote"
+        await pilot.press("h")
+        assert form.query_one("#f-work_mode", LightSelect).value == "hybrid"
+        await pilot.press("tab")
+        assert app.focused.id == "f-salary"  # Tab goes on as before
+        stage = form.query_one("#f-stage", LightSelect)
+        stage.focus()
+        await pilot.pause()
+        assert stage.value == "wishlist"
+        await pilot.press("enter")  # the list, on Wishlist
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen is form and stage.value == "screening" and app.focused is stage
+        await pilot.press("space")
+        assert stage.value == "interviewing"
+        await pilot.press("ctrl+s")
+        await until_screen(pilot, BoardScreen)
+        [saved] = store.applications.all()
+        assert (saved.company, saved.role, saved.work_mode, saved.stage) == ("Acme", "Engineer", "hybrid",
+                                                                             "interviewing")
+
+
+async def test_escape_after_only_a_choice_changed_asks_first(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("n")
+        form = await until_screen(pilot, ApplicationForm)
+        form.query_one("#f-work_mode", LightSelect).focus()
+        await pilot.pause()
+        await pilot.press("o", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-work_mode", LightSelect).value == "on-site"
+
+
+async def test_the_form_hides_the_board_whole_up_to_its_width_and_shows_it_dimmed_beyond(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("n")
+        form = await until_screen(pilot, ApplicationForm)
+        assert form.has_class("-covers") and form.styles.background.a == 1  # nothing of the board to paint
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert not form.has_class("-covers") and form.styles.background.a < 1
+        assert "Wishlist" in "\n".join(screen_lines(app))  # the board, dimmed, beside the form
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert form.has_class("-covers")

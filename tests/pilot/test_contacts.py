@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from store import contacts as C
@@ -22,6 +23,7 @@ from tui.contacts.screen import ContactsScreen
 from tui.contacts.touch import ContactPicker, TouchpointDialog, TouchpointsDialog
 from tui.dialogs import ChoiceDialog, ConfirmDialog, TextPromptDialog
 from widgets.contacts_table import MARK, ContactsTable
+from widgets.light_select import LightSelect
 
 TODAY = date(2026, 3, 2)
 SIZE = (80, 24)
@@ -208,8 +210,8 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         await pilot.pause()
         assert "future" in str(dialog.query_one("#tp-date-hint", Static).render())
         dialog.query_one("#tp-date", Input).value = "today"
-        dialog.query_one("#tp-channel", Select).value = "call"
-        dialog.query_one("#tp-direction", Select).value = "two-way"
+        dialog.query_one("#tp-channel", LightSelect).value = "call"
+        dialog.query_one("#tp-direction", LightSelect).value = "two-way"
         await type_text(pilot, "Coffee chat")
         await pilot.press("enter")
         await pilot.pause()
@@ -223,6 +225,59 @@ async def test_log_a_touchpoint_resets_the_clock_and_the_next_contact_moves_up(s
         assert screen.current_row().contact.first_name == "Ben"  # next in line moved up
         assert names(app)[-1] == "Ana Almeida"
         assert any("Logged a" in n and "Ana Almeida" in n and "Next check-in 2 Jun" in n for n in notes(app))
+
+
+async def test_the_touchpoint_dialogs_choices_are_picked_from_the_keyboard(store, make_app, people):
+    """Channel, Direction and Kind are one-line choice fields: shift+tab from the summary reaches them,
+    a letter jumps, right/left cycle, enter opens the list; enter in the summary still saves."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TouchpointDialog)
+        assert app.focused.id == "tp-summary"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "tp-kind"
+        await pilot.press("a")  # article
+        await pilot.press("shift+tab")
+        assert app.focused.id == "tp-direction"
+        await pilot.press("right", "right")  # out -> in -> two-way
+        await pilot.press("shift+tab")
+        assert app.focused.id == "tp-channel"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("c", "enter")  # in the list: a letter goes to "call"
+        await pilot.pause()
+        assert app.screen is dialog and app.focused.id == "tp-channel"
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused.id == "tp-summary"
+        await type_text(pilot, "Shared the article")
+        await pilot.press("enter")
+        await pilot.pause()
+        [tp] = store.touchpoints.all()
+        assert (tp.channel, tp.direction, tp.kind, tp.summary) == ("call", "two-way", "article",
+                                                                   "Shared the article")
+
+
+async def test_the_log_dialog_starts_in_the_summary_without_passing_through_the_date(store, make_app, people):
+    """The cursor starts where it is used (the summary; the date when editing), focused as the dialog is
+    built: the date field is never focused on the way (each focus change restyles a field)."""
+    focused: list[str] = []
+
+    def hook(message) -> None:
+        if isinstance(message, events.DescendantFocus) and message.widget.id:
+            focused.append(message.widget.id)
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await open_contacts(pilot)
+        focused.clear()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchpointDialog)
+        assert app.focused.id == "tp-summary" and "tp-date" not in focused
 
 
 async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_app, people):
@@ -247,7 +302,7 @@ async def test_one_touchpoint_for_several_contacts_marked_and_added(store, make_
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog
-        dialog.query_one("#tp-kind", Select).value = "article"
+        dialog.query_one("#tp-kind", LightSelect).value = "article"
         dialog.query_one("#tp-summary", Input).value = "Sent the hiring-loops article"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -30,6 +30,7 @@ from tui.board.screen import BoardScreen
 from tui.dialogs import ChoiceDialog, TextPromptDialog
 from tui.settings.screen import SettingsScreen
 from tui.shell.welcome import DEMO_FIRST, WelcomeScreen
+from widgets.light_select import LightSelect
 
 SIZE = (80, 24)
 
@@ -95,7 +96,7 @@ async def test_a_first_run_on_an_empty_folder_to_a_sent_thank_you(store, make_ap
         await press(pilot, "tab")
         await type_text(pilot, "Platform Engineer")
         form.query_one("#f-contacts", Input).value = "Dana Kim"
-        form.query_one("#f-stage", Select).value = "interviewing"
+        form.query_one("#f-stage", LightSelect).value = "interviewing"
         await press(pilot, "ctrl+s")
         await until_screen(pilot, BoardScreen)
         [acme] = store.applications.all()

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from store import clock
 from store.dates import (
@@ -19,6 +18,7 @@ from store.dates import (
     parse_interview,
     parse_user_date,
 )
+from widgets.field_row import FieldRow
 
 OUTCOME_HELP = {
     "accepted": "you took the offer",
@@ -85,8 +85,12 @@ def interview_text(value: str | None) -> str:
     return day.isoformat() + (f" {at.hour:02d}:{at.minute:02d}" if at is not None else "")
 
 
+#: The form's widest; narrower terminals (80x24 among them) are covered by it whole.
+FORM_MAX_WIDTH = 110
+
 FORM_CSS = """
 ApplicationForm, CloseDialog { align: center middle; }
+ApplicationForm.-covers { background: $background; }
 #form-box {
     width: 100%; max-width: 110; height: 100%;
     border: round $primary; background: $surface; padding: 0 1;
@@ -94,17 +98,19 @@ ApplicationForm, CloseDialog { align: center middle; }
 #form-title { text-style: bold; height: 1; }
 #form-scroll { height: 1fr; }
 .form-row { height: auto; min-height: 1; margin-bottom: 0; }
-.form-row > Label.field-label { width: 14; color: $foreground 80%; padding-right: 1; }
+.form-row { color: $foreground 80%; }
+.form-row > .-first { margin-left: 14; }
+.form-row > .round-sep { color: $foreground; }
 .form-row > Input { width: 1fr; }
 .form-row > DateInput { width: 18; }
 .form-row > InterviewInput { width: 22; }
 .form-row > Input.narrow { width: 6; }
-.form-row > Select { width: 24; }
+.form-row > Select, .form-row > LightSelect { width: 24; }
 .form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
 .form-row > .hint.-error { color: $warning; text-style: bold; }
 .form-row > TextArea { width: 1fr; height: 4; background: $boost; }
-.form-row > Input, .form-row > Select { background: $boost; }
-.form-row > Input:focus, .form-row > TextArea:focus { background: $primary 20%; }
+.form-row > Input, .form-row > Select, .form-row > LightSelect { background: $boost; }
+.form-row > Input:focus, .form-row > TextArea:focus, .form-row > LightSelect:focus { background: $primary 20%; }
 .form-row > .round-sep { width: 3; padding: 0 1; }
 .form-error { color: $warning; text-style: bold; height: auto; }
 .form-error.-hidden { display: none; }
@@ -115,12 +121,13 @@ ApplicationForm, CloseDialog { align: center middle; }
     border: round $primary; background: $surface; padding: 0 1;
 }
 #close-box OptionList { height: auto; max-height: 8; }
-#close-box .form-row > Label.field-label { width: 10; }
+#close-box .form-row > .-first { margin-left: 10; }
 """
 
 
-def row(label: str, *widgets: Widget, row_id: str | None = None) -> Horizontal:
-    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row", id=row_id)
+def row(label: str, *widgets: Widget, row_id: str | None = None) -> FieldRow:
+    """A form line: ``label`` drawn left of ``widgets`` (one widget for both: see :mod:`widgets.field_row`)."""
+    return FieldRow(label, *widgets, classes="form-row", id=row_id)
 
 
 def iso(day: date | None) -> str | None:

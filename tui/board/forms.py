@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from store.dates import DateError, parse_optional_date
 from store.models import OUTCOMES, STAGE_LABELS, STAGES, WORK_MODES, Application, one_of
@@ -28,16 +27,20 @@ from store.pipeline import split_list
 from store.sanitize import clean_line
 from tui.board import fields as f
 from tui.board.closing import CloseDialog, Closing
-from tui.board.fields import FORM_CSS, DateInput, date_hint, iso, past_only, row
+from tui.board.fields import FORM_CSS, FORM_MAX_WIDTH, DateInput, date_hint, iso, past_only, row
 from tui.dialogs import ConfirmDialog
 from tui.shell import keymap
+from widgets.field_row import FieldRow
+from widgets.light_select import LightSelect
 from widgets.number_input import NumberInput
+from widgets.quick_form import QuickModal
+from widgets.quick_form import compact as c
 from widgets.usertext import literal
 
 __all__ = ["ApplicationForm", "CloseDialog", "Closing"]
 
 
-class ApplicationForm(ModalScreen[Application | None]):
+class ApplicationForm(QuickModal[Application | None]):
     """New or edit. Dismisses with the changed copy (not saved: the board saves it)."""
 
     DEFAULT_CSS = FORM_CSS
@@ -56,6 +59,21 @@ class ApplicationForm(ModalScreen[Application | None]):
         self.is_new = application is None
         self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
         self._initial: dict[str, object] | None = None
+        try:
+            self._hide_board(self.app.size.width)
+        except RuntimeError:  # made outside a running app (no size yet): the first resize says
+            pass
+
+    # -- the board behind
+
+    def _hide_board(self, width: int) -> None:
+        """Where the form hides the board whole (up to :data:`FORM_MAX_WIDTH` columns), its screen is
+        opaque: Textual then doesn't paint the board behind it, tinted cell by cell, on each full frame.
+        Wider, the board shows dimmed on either side, as behind any dialog."""
+        self.set_class(width <= FORM_MAX_WIDTH, "-covers", update=self.is_attached)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._hide_board(event.size.width)
 
     # -- building
 
@@ -69,19 +87,17 @@ class ApplicationForm(ModalScreen[Application | None]):
         with Vertical(id="form-box"):
             yield Static(title, id="form-title")
             with VerticalScroll(id="form-scroll"):
-                yield row("Company *", Input(a.company, placeholder="required", id="f-company", compact=True),
+                yield row("Company *", c(Input(a.company, placeholder="required", id="f-company")),
                           self._hint("company"))
-                yield row("Role *", Input(a.role, placeholder="required", id="f-role", compact=True),
+                yield row("Role *", c(Input(a.role, placeholder="required", id="f-role")),
                           self._hint("role"))
-                yield row("URL", Input(a.url, placeholder="https://…", id="f-url", compact=True))
-                yield row("Location", Input(a.location, id="f-location", compact=True))
-                mode = a.work_mode if a.work_mode in WORK_MODES else Select.NULL
-                yield row("Work mode", Select([(m, m) for m in WORK_MODES], value=mode, prompt="—",
-                                              id="f-work_mode", compact=True))
-                yield row("Salary", Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary",
-                                          compact=True))
-                yield row("Source", Input(a.source, placeholder="LinkedIn, referral…", id="f-source",
-                                          compact=True))
+                yield row("URL", c(Input(a.url, placeholder="https://…", id="f-url")))
+                yield row("Location", c(Input(a.location, id="f-location")))
+                mode = a.work_mode if a.work_mode in WORK_MODES else LightSelect.NULL
+                yield row("Work mode", LightSelect([(m, m) for m in WORK_MODES], value=mode, prompt="—",
+                                                   id="f-work_mode"))
+                yield row("Salary", c(Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary")))
+                yield row("Source", c(Input(a.source, placeholder="LinkedIn, referral…", id="f-source")))
                 yield row("Excitement", NumberInput(str(a.excitement) if a.excitement else "", lo=1, hi=5,
                                                     what="Excitement", id="f-excitement", classes="narrow"),
                           Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
@@ -90,36 +106,33 @@ class ApplicationForm(ModalScreen[Application | None]):
                 yield row("Round", NumberInput(str(a.round_number) if a.round_number else "", lo=1, hi=99,
                                                what="Round", placeholder="#", id="f-round_number", classes="narrow"),
                           Static("–", classes="round-sep"),
-                          Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name", compact=True))
+                          c(Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name")))
                 message, ok = f.interview_hint(f.interview_text(a.interview_at))
-                yield row("Interview", f.InterviewInput(f.interview_text(a.interview_at), placeholder="e.g. fri 14:00",
-                                                      id="f-interview_at", compact=True),
+                yield row("Interview", c(f.InterviewInput(f.interview_text(a.interview_at),
+                                                          placeholder="e.g. fri 14:00", id="f-interview_at")),
                           Static(literal(message), id="hint-interview_at", classes="hint" + ("" if ok else " -error")))
-                yield row("Next action", Input(a.next_action, placeholder="e.g. follow up with the recruiter",
-                                               id="f-next_action", compact=True))
+                yield row("Next action", c(Input(a.next_action, placeholder="e.g. follow up with the recruiter",
+                                                 id="f-next_action")))
                 yield self._date_row("Action date", "next_action_date", a.next_action_date)
                 names = list(a.contact_names)
                 for name in self.linked_names:  # linked elsewhere: listed so saving keeps them
                     if name.casefold() not in {n.casefold() for n in names}:
                         names.append(name)
-                yield row("Contacts", Input(", ".join(names), placeholder="names, comma-separated",
-                                            id="f-contacts", compact=True))
-                yield row("Notes", TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True,
-                                            compact=True))
-                yield row("Tags", Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags",
-                                        compact=True))
+                yield row("Contacts", c(Input(", ".join(names), placeholder="names, comma-separated",
+                                              id="f-contacts")))
+                yield row("Notes", c(TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True)))
+                yield row("Tags", c(Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags")))
                 if not self.is_new and a.stage == "closed":
-                    outcome = a.outcome if a.outcome in OUTCOMES else Select.NULL
-                    yield row("Outcome", Select([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
-                                                id="f-outcome", compact=True))
+                    outcome = a.outcome if a.outcome in OUTCOMES else LightSelect.NULL
+                    yield row("Outcome", LightSelect([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
+                                                     id="f-outcome"))
                     yield self._date_row("Outcome on", "outcome_on", a.outcome_on)
-                    yield row("Reason", Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason",
-                                              compact=True))
-                yield row("Feedback", TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
-                                               soft_wrap=True, compact=True))
+                    yield row("Reason", c(Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason")))
+                yield row("Feedback", c(TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
+                                                 soft_wrap=True)))
                 if self.is_new:
-                    yield row("Stage", Select([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
-                                              value=self.stage, allow_blank=False, id="f-stage", compact=True))
+                    yield row("Stage", LightSelect([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
+                                                   value=self.stage, allow_blank=False, id="f-stage"))
             yield Static("", id="form-error", classes="form-error -hidden")
             yield Static(Content.assemble(("ctrl+s", "bold"), " save  ", ("esc", "bold"), " cancel  ",
                                           ("tab", "bold"), "/", ("shift+tab", "bold"), " next/previous field"),
@@ -129,11 +142,11 @@ class ApplicationForm(ModalScreen[Application | None]):
     def _hint(name: str) -> Static:
         return Static("", id=f"hint-{name}", classes="hint -hidden")
 
-    def _date_row(self, label: str, name: str, value: str | None) -> Horizontal:
+    def _date_row(self, label: str, name: str, value: str | None) -> FieldRow:
         text = value or ""
         message, ok = date_hint(text, name)
         hint = Static(literal(message), id=f"hint-{name}", classes="hint" + ("" if ok else " -error"))
-        return row(label, DateInput(text, placeholder="e.g. fri, +3d", id=f"f-{name}", compact=True), hint)
+        return row(label, c(DateInput(text, placeholder="e.g. fri, +3d", id=f"f-{name}")), hint)
 
     @staticmethod
     def _stars(n: int) -> Content:
@@ -149,11 +162,11 @@ class ApplicationForm(ModalScreen[Application | None]):
 
     def _values(self) -> dict[str, object]:
         out: dict[str, object] = {}
-        for w in self.query("#form-scroll Input, #form-scroll TextArea, #form-scroll Select"):
+        for w in self.query("#form-scroll Input, #form-scroll TextArea, #form-scroll LightSelect"):
             if not w.id:
                 continue
-            if isinstance(w, Select):
-                out[w.id] = None if w.value is Select.NULL else w.value
+            if isinstance(w, LightSelect):
+                out[w.id] = None if w.value is LightSelect.NULL else w.value
             elif isinstance(w, TextArea):
                 out[w.id] = w.text
             elif isinstance(w, Input):

@@ -16,10 +16,11 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from store import clock
@@ -29,6 +30,9 @@ from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.picker import ContactPicker
 from tui.dialogs import ConfirmDialog
 from tui.shell import keymap
+from widgets.field_row import FieldRow
+from widgets.light_select import LightSelect
+from widgets.quick_form import QuickModal, compact
 from widgets.usertext import literal
 
 DIRECTION_LABELS = {"out": "out — I reached out", "in": "in — they reached out", "two-way": "two-way — we talked"}
@@ -41,10 +45,11 @@ TouchpointDialog, TouchpointsDialog { align: center middle; }
 }
 .tp-title { text-style: bold; height: 1; }
 TouchpointDialog .form-row { height: auto; min-height: 1; }
-TouchpointDialog .form-row > Label.field-label { width: 11; color: $foreground 80%; padding-right: 1; }
+TouchpointDialog .form-row { color: $foreground 80%; }
+TouchpointDialog .form-row > .-first { margin-left: 11; }
 TouchpointDialog .form-row > Input { width: 1fr; }
 TouchpointDialog .form-row > Input.date { width: 16; }
-TouchpointDialog .form-row > Select { width: 30; }
+TouchpointDialog .form-row > LightSelect { width: 30; }
 TouchpointDialog .form-row > .hint { width: 1fr; height: auto; padding-left: 1; color: $foreground 70%; }
 TouchpointDialog .form-row > .hint.-error { color: $warning; text-style: bold; }
 #tp-contacts { height: auto; max-height: 6; }
@@ -55,8 +60,8 @@ TouchpointDialog .form-row > .hint.-error { color: $warning; text-style: bold; }
 """
 
 
-def _row(label: str, *widgets) -> Horizontal:
-    return Horizontal(Label(label, classes="field-label"), *widgets, classes="form-row")
+def _row(label: str, *widgets: Widget) -> FieldRow:
+    return FieldRow(label, *widgets, classes="form-row")
 
 
 def touch_line(t: Touchpoint, today: date | None = None) -> str:
@@ -71,12 +76,15 @@ def touch_line(t: Touchpoint, today: date | None = None) -> str:
     return text
 
 
-class TouchpointDialog(ModalScreen[Touchpoint | None]):
+class TouchpointDialog(QuickModal[Touchpoint | None]):
     """Log a new touchpoint (or edit one). Dismisses with the touchpoint, not yet saved."""
 
     DEFAULT_CSS = TOUCH_CSS
     KEYMAP = "contacts.touchpoint"
     BINDINGS = keymap.bindings(KEYMAP)
+    #: The field the cursor starts in (the summary; the date when editing), focused as the dialog is
+    #: built: Textual's default focuses the first field, then on_mount moved it (two restyles each).
+    AUTO_FOCUS = ".-start"
 
     def __init__(self, contacts: Sequence[tuple[str, str]], *, touchpoint: Touchpoint | None = None,
                  kind: str = "check-in", channel: str = "email",
@@ -103,20 +111,20 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
         direction = t.direction if t and t.direction in DIRECTIONS else "out"
         with Vertical(id="tp-box"):
             yield Static(literal(title), classes="tp-title")
-            yield _row("Date", Input(t.date if t else "today", id="tp-date", classes="date", compact=True),
+            yield _row("Date", compact(Input(t.date if t else "today", id="tp-date",
+                                             classes="date" if t is None else "date -start")),
                        Static("", id="tp-date-hint", classes="hint"))
-            yield _row("Channel", Select([(c, c) for c in CHANNELS], value=channel, allow_blank=False,
-                                         id="tp-channel", compact=True))
-            yield _row("Direction", Select([(DIRECTION_LABELS[d], d) for d in DIRECTIONS], value=direction,
-                                           allow_blank=False, id="tp-direction", compact=True))
-            yield _row("Kind", Select([(k, k) for k in TOUCH_KINDS], value=kind, allow_blank=False,
-                                      id="tp-kind", compact=True))
-            yield _row("Summary", Input(t.summary if t else "", placeholder="what happened, in a line",
-                                        id="tp-summary", compact=True))
+            yield _row("Channel", LightSelect([(c, c) for c in CHANNELS], value=channel, allow_blank=False,
+                                              id="tp-channel"))
+            yield _row("Direction", LightSelect([(DIRECTION_LABELS[d], d) for d in DIRECTIONS], value=direction,
+                                                allow_blank=False, id="tp-direction"))
+            yield _row("Kind", LightSelect([(k, k) for k in TOUCH_KINDS], value=kind, allow_blank=False,
+                                           id="tp-kind"))
+            yield _row("Summary", compact(Input(t.summary if t else "", placeholder="what happened, in a line",
+                                                id="tp-summary", classes="-start" if t is None else None)))
             yield Static(Content.assemble(("Covers", "bold"), "  (space unticks · ctrl+n adds a contact)"),
                          classes="tp-keys")
-            yield SelectionList(*[(literal(n), i, True) for i, n in self._contacts], id="tp-contacts",
-                                compact=True)
+            yield compact(SelectionList(*[(literal(n), i, True) for i, n in self._contacts], id="tp-contacts"))
             yield Static("", id="tp-error", classes="-hidden")
             yield Static(Content.assemble(("ctrl+s", "bold"), "/", ("enter", "bold"), " in summary: save  ",
                                           ("esc", "bold"), " cancel · out and two-way touches reset the clock"),
@@ -129,8 +137,9 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
 
     def _state(self) -> tuple:
         return (self.query_one("#tp-date", Input).value, self.query_one("#tp-summary", Input).value,
-                self.query_one("#tp-channel", Select).value, self.query_one("#tp-direction", Select).value,
-                self.query_one("#tp-kind", Select).value, tuple(self._selected_ids()))
+                self.query_one("#tp-channel", LightSelect).value,
+                self.query_one("#tp-direction", LightSelect).value, self.query_one("#tp-kind", LightSelect).value,
+                tuple(self._selected_ids()))
 
     def _selected_ids(self) -> list[str]:
         return list(self.query_one("#tp-contacts", SelectionList).selected)
@@ -190,9 +199,9 @@ class TouchpointDialog(ModalScreen[Touchpoint | None]):
             return None, "tick at least one contact (ctrl+n adds one)"
         t = self.original.copy() if self.original is not None else Touchpoint()
         t.date = day.isoformat()
-        t.channel = one_of(CHANNELS, self.query_one("#tp-channel", Select).value, t.channel)
-        t.direction = one_of(DIRECTIONS, self.query_one("#tp-direction", Select).value, t.direction)
-        t.kind = one_of(TOUCH_KINDS, self.query_one("#tp-kind", Select).value, t.kind)
+        t.channel = one_of(CHANNELS, self.query_one("#tp-channel", LightSelect).value, t.channel)
+        t.direction = one_of(DIRECTIONS, self.query_one("#tp-direction", LightSelect).value, t.direction)
+        t.kind = one_of(TOUCH_KINDS, self.query_one("#tp-kind", LightSelect).value, t.kind)
         t.summary = self.query_one("#tp-summary", Input).value.strip()
         t.contact_ids = ids
         return t, ""
