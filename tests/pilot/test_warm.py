@@ -32,6 +32,7 @@ async def test_a_write_made_during_the_warm_up_shows_on_the_first_visit(store, m
         assert app.write(store.applications.save, p.created(Application(company="During Co", role="Dev"), TODAY))
         while len(warmer.pending) > 1:
             warmer.step()
+            await pilot.pause()  # the screens it builds mount in between
         built = [object()]  # stands for what the warm-up made
         warmer.step()
         assert warmer.done and store.journal.loaded and store.contacts.loaded and store.touchpoints.loaded
@@ -58,6 +59,7 @@ async def test_a_key_pressed_while_warming_up_is_answered(store, make_app, monke
         assert "1 entry" in str(screen.query_one("#journal-status").render())
         while not warmer.done:
             warmer.step()
+            await pilot.pause()  # the screens it builds mount in between
         assert "1 entry" in str(screen.query_one("#journal-status").render())
 
 
