@@ -188,3 +188,39 @@ async def test_a_switch_holds_the_warm_up_until_the_screen_is_shown(store, make_
         assert len(warmer.pending) == pending
         warmer.step()  # the one after runs
         assert len(warmer.pending) == pending - 1
+
+
+async def test_coming_back_leaves_the_banner_alone(store, make_app, monkeypatch):
+    from widgets.banner import ReadOnlyBanner
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        banner = board.query_one(ReadOnlyBanner)
+        updates: list[object] = []
+        real = banner.update
+        monkeypatch.setattr(banner, "update", lambda *a, **k: updates.append(a) or real(*a, **k))
+        await _home(pilot)
+        await open_board(pilot)
+        assert updates == []  # the same text: not set again (an update lays the screen out after its frame)
+        banner.set_message("Read-only: another Rebound has this folder open.")
+        assert len(updates) == 1 and "Read-only" in rendered(banner) and banner.display
+
+
+async def test_a_new_count_in_the_journal_status_needs_no_layout(store, make_app, monkeypatch):
+    store.journal.save(JournalEntry(kind="checkin", mood=3, entry_date="2026-03-01", body="a walk"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_journal(pilot)
+        status = screen.query_one("#journal-status")
+        layouts: list[bool] = []
+        real = status.refresh
+        monkeypatch.setattr(status, "refresh", lambda *a, layout=False, **k: layouts.append(layout) or
+                            real(*a, layout=layout, **k))
+        await _home(pilot)
+        assert app.write(store.journal.save, JournalEntry(kind="checkin", mood=4, entry_date="2026-03-02",
+                                                          body="a call"))
+        await open_journal(pilot)
+        assert "2 entries" in rendered(status)
+        assert layouts and not any(layouts)
+        assert status.size.height == 1

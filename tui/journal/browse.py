@@ -159,8 +159,9 @@ class JournalBrowser(ReboundScreen):
         lst.empty_text = NOTHING_MATCHES if not shown and (self.terms or self.flt.active) else EMPTY_LIST
         by_id = {e.id: e for e in shown}
         lst.set_source([e.id for e in shown], lambda key: self._row(by_id[key]), keep_key=keep)
+        # one line high whatever it says (see the screen's CSS): no layout pass for a new count
         self.query_one("#journal-status", Static).update(
-            status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title))
+            status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title), layout=False)
         self._show_reader()
 
     def _search_extras(self) -> dict[str, str]:
