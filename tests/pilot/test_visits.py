@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 from store import pipeline as p
 from store.models import Application, Contact, Draft, JournalEntry
 from tests.screens import kanban_text, open_board, open_journal, open_outreach
-from tests.waiting import rendered, until, until_screen
+from tests.waiting import on_frame, rendered, screen_text, until, until_screen
 from tui.board.screen import BoardScreen
 from tui.contacts.screen import ContactsScreen
 from tui.journal.screen import JournalScreen
@@ -33,6 +33,8 @@ def _warm_by_hand(monkeypatch) -> None:
     monkeypatch.setattr(warm, "IN_TESTS", True)
     monkeypatch.setattr(warm, "DELAY_S", 999.0)  # the test runs the steps itself
     monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "AFTER_SWITCH_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)
 
 
 async def _run_warm_up(pilot) -> None:
@@ -72,17 +74,23 @@ async def test_the_warm_up_builds_each_screen_behind_today(store, make_app, monk
         assert await open_journal(pilot) is journal
 
 
-async def test_a_switch_to_a_made_screen_is_painted_without_the_hold(store, make_app, monkeypatch):
+async def test_a_switch_is_painted_without_the_hold(store, make_app, monkeypatch):
+    store.applications.save(p.created(Application(company="Acme", role="Dev"), TODAY))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         holds: list[float] = []
         real = App.delay_update  # Textual's own: what the app's switch calls when it holds the frame
         monkeypatch.setattr(App, "delay_update", lambda self, delay=0.05: holds.append(delay) or real(self, delay))
-        await open_board(pilot)
-        assert len(holds) == 1  # a first visit (nothing made yet) is held while it composes, as before
+        frames: list[str] = []
+        on_frame(app, monkeypatch, lambda: frames.append(screen_text(app)))
+        await open_board(pilot)  # a first visit: the screen is made at the key
+        await until(pilot, lambda: any("Wishlist" in f for f in frames))
         await _home(pilot)  # Today: made at start
         await open_board(pilot)
-        assert len(holds) == 1
+        assert holds == []
+        # every frame that shows the board shows it whole (its columns and the card), never a part
+        board_frames = [f for f in frames if "Wishlist" in f]
+        assert board_frames and all("Acme" in f and "Applied" in f for f in board_frames)
 
 
 async def test_a_first_visit_restyles_no_other_screen(store, make_app, monkeypatch):
@@ -224,3 +232,17 @@ async def test_a_new_count_in_the_journal_status_needs_no_layout(store, make_app
         assert "2 entries" in rendered(status)
         assert layouts and not any(layouts)
         assert status.size.height == 1
+
+
+async def test_the_warm_up_waits_for_a_pause_in_typing(store, make_app, monkeypatch):
+    _warm_by_hand(monkeypatch)
+    monkeypatch.setattr(warm, "QUIET_S", 999.0)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        warmer = app.warmer
+        pending = len(warmer.pending)
+        warmer.step()  # no key yet: it runs
+        assert len(warmer.pending) == pending - 1
+        await pilot.press("j")
+        warmer.step()  # a key just now: put off until the user pauses
+        assert len(warmer.pending) == pending - 1

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import gc
 import importlib
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from store import clock, logs
@@ -36,6 +39,8 @@ DELAY_S = 0.05
 GAP_S = 0.01
 #: Seconds after a screen switch's frame before the warm-up goes on.
 AFTER_SWITCH_S = 0.1
+#: Seconds without a key before the next step runs (a step takes up to ~0.1 s: not under the user's keys).
+QUIET_S = 0.3
 #: Under ``run_test`` (headless) there is no warm-up unless a test asks for it (tests/pilot/test_warm.py).
 IN_TESTS = False
 
@@ -150,27 +155,38 @@ def lay_out(app: ReboundApp, mode: str) -> object:
 
 
 class WarmApp(App[Any]):
-    """Base of ReboundApp: starts the warm-up (:func:`start`); a switch to a screen already made (visited
-    before, or built by the warm-up) is painted by the first frame after the key. Textual's
-    ``switch_mode`` holds every update for 50 ms (``delay_update``, to hide a screen still composing); a
-    made, mounted screen has nothing to hide. A mode met for the first time, or whose screen is still
-    mounting, is held as before."""
+    """Base of ReboundApp: starts the warm-up (:func:`start`); a switch to one of the five screens is
+    painted by the first frame after the key that shows it. Textual's ``switch_mode`` holds every
+    update for 50 ms (``delay_update``, to hide a screen still composing): a made screen has nothing to
+    hide, and one still mounting is not painted before its mount is done anyway. Other modes (the
+    unlock screen) are held as before."""
 
     _switching_to_made = False
+    #: When the last key arrived (``time.monotonic``): the warm-up steps wait for a pause in typing.
+    last_key_at = 0.0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key_at = time.monotonic()
+        await super().on_event(event)
 
     def start_warm_up(self) -> Warmer | None:
         return start(cast("ReboundApp", self))
 
     def switch_mode(self, mode: str) -> AwaitMount:
-        stack = self._screen_stacks.get(mode) if mode != self.current_mode else None
-        self._switching_to_made = bool(stack and stack[-1].is_mounted)
-        if not stack and mode != self.current_mode and self.is_running:
-            # made here as the warm-up makes it, not by Textual's first switch, which restyles every
-            # screen of the app twice (``refresh_css`` for a screen it thinks styled by an older sheet)
-            build_screen(cast("ReboundApp", self), mode)
-        warmer = getattr(self, "warmer", None)
-        if isinstance(warmer, Warmer):
-            warmer.hold()
+        if mode != self.current_mode:
+            # a mode met for the first time is made here as the warm-up makes it, not by Textual's
+            # first switch, which restyles every screen of the app twice (``refresh_css`` for a screen
+            # it takes for styled by an older sheet)
+            made = bool(self._screen_stacks.get(mode)) or (
+                self.is_running and build_screen(cast("ReboundApp", self), mode) is not None)
+            # not held: a screen (still) mounting paints once it is mounted (its compose and mount run
+            # before its first idle), complete; what it asks to run "after refresh" (the board's health)
+            # then runs after that frame, not before it as under the hold
+            self._switching_to_made = made
+            warmer = getattr(self, "warmer", None)
+            if isinstance(warmer, Warmer):
+                warmer.hold()
         try:
             return super().switch_mode(mode)
         finally:
@@ -189,6 +205,7 @@ class Warmer:
         self.pending = deque(steps(app))
         self.tries = 0
         self.held = False
+        self._timer: Timer | None = None
 
     @property
     def done(self) -> bool:
@@ -198,14 +215,27 @@ class Warmer:
         """A screen switch: the step due next waits until that screen is painted (see :meth:`step`)."""
         self.held = True
 
+    def later(self, delay: float) -> None:
+        """Run :meth:`step` in ``delay`` seconds (one step is ever due: a later call replaces it)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.app.set_timer(delay, self.step)
+
     def step(self) -> None:
-        """Run the next step, then schedule the one after it (after a switch: after its frame, and
-        :data:`AFTER_SWITCH_S` more, so the warm-up never stands between a key and its screen)."""
+        """Run the next step, then schedule the one after it. It waits while the user is typing
+        (:data:`QUIET_S` after the last key) and after a switch until its screen is painted and
+        :data:`AFTER_SWITCH_S` more, so the warm-up stands between a key and its answer as seldom as
+        one thread allows."""
+        self._timer = None
         if not self.pending or not self.app.is_running:
             return
         if self.held:
             self.held = False
-            self.app.call_after_refresh(lambda: self.app.set_timer(AFTER_SWITCH_S, self.step))
+            self.app.call_after_refresh(lambda: self.later(AFTER_SWITCH_S))
+            return
+        quiet = time.monotonic() - self.app.last_key_at
+        if quiet < QUIET_S:
+            self.later(QUIET_S - quiet)
             return
         work = self.pending.popleft()
         try:
@@ -217,7 +247,7 @@ class Warmer:
         except Exception as exc:  # noqa: BLE001 - warming is optional: the first visit does the work itself
             logs.swallowed(exc, "warm-up step")
         if self.pending:
-            self.app.set_timer(GAP_S, self.step)
+            self.later(GAP_S)
 
 
 def start(app: ReboundApp) -> Warmer | None:
@@ -225,5 +255,5 @@ def start(app: ReboundApp) -> Warmer | None:
     if app.is_headless and not IN_TESTS:
         return None
     warmer = Warmer(app)
-    app.call_after_refresh(lambda: app.set_timer(DELAY_S, warmer.step))
+    app.call_after_refresh(lambda: warmer.later(DELAY_S))
     return warmer
