@@ -246,3 +246,10 @@ async def test_the_warm_up_waits_for_a_pause_in_typing(store, make_app, monkeypa
         await pilot.press("j")
         warmer.step()  # a key just now: put off until the user pauses
         assert len(warmer.pending) == pending - 1
+
+
+async def test_awaiting_a_first_switch_waits_for_the_screen(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE):
+        await app.switch_mode("board")
+        assert isinstance(app.screen, BoardScreen) and app.screen.is_mounted

@@ -1,14 +1,20 @@
-"""Warm-up in idle time: what the other four screens need on their first visit, done after Today's first frame.
+"""Warm-up in idle time: the other four screens made before their first visit, after Today's first frame.
 
 A first visit used to import the screen's modules, read its tables into records (10,000 applications
-take ~0.1 s), count the board's health and load the tone rules, all between the key and the frame. Here
-each of those is one small step on the app's thread, started :data:`DELAY_S` after Today's first frame
-(Today's own remembered summary is decoded before), with a timer between steps so a key pressed
-meanwhile waits for one step at most (the largest, reading the applications or the touchpoints, is about
-0.1 s at the heavy dataset). Nothing on screen changes and nothing is written: the steps fill the same
-caches a first visit fills (records per table, the board's per-card health, imported modules), and a
-write made meanwhile updates or drops those caches as it always does. A step that fails is logged and
+take ~0.1 s), count the board's health, load the tone rules, then compose, mount, style, lay out and
+draw the screen, all between the key and the frame. Here each of those is a step on the app's thread,
+started :data:`DELAY_S` after Today's first frame, with a timer between steps, waiting while the user
+types (:data:`QUIET_S`) and after a switch until its frame is out, so a key meets one step at most (the
+largest, reading the applications or the touchpoints, is about 0.1 s at the heavy dataset). Each screen
+is built and mounted behind Today as Textual's first switch to its mode would (:func:`build_screen`),
+then laid out at the terminal's size and drawn into its widgets' caches (:func:`lay_out`): nothing
+reaches the terminal, nothing is written, and the visit finds the screen as a second visit does (its
+``ScreenResume`` re-reads what changed meanwhile, as on every return). A step that fails is logged and
 skipped; the visit then does that work itself, as before.
+
+:class:`WarmApp` (a base of the app) makes the switches themselves cheaper: no 50 ms hold, and a mode
+met for the first time is built as the warm-up builds it (Textual's own first switch restyles every
+screen of the app twice).
 """
 
 from __future__ import annotations
@@ -178,8 +184,9 @@ class WarmApp(App[Any]):
             # a mode met for the first time is made here as the warm-up makes it, not by Textual's
             # first switch, which restyles every screen of the app twice (``refresh_css`` for a screen
             # it takes for styled by an older sheet)
-            made = bool(self._screen_stacks.get(mode)) or (
-                self.is_running and build_screen(cast("ReboundApp", self), mode) is not None)
+            built = None if self._screen_stacks.get(mode) or not self.is_running else \
+                build_screen(cast("ReboundApp", self), mode)
+            made = built is not None or bool(self._screen_stacks.get(mode))
             # not held: a screen (still) mounting paints once it is mounted (its compose and mount run
             # before its first idle), complete; what it asks to run "after refresh" (the board's health)
             # then runs after that frame, not before it as under the hold
@@ -187,10 +194,14 @@ class WarmApp(App[Any]):
             warmer = getattr(self, "warmer", None)
             if isinstance(warmer, Warmer):
                 warmer.hold()
+        else:
+            built = None
         try:
-            return super().switch_mode(mode)
+            waited = super().switch_mode(mode)
         finally:
             self._switching_to_made = False
+        # awaiting the switch waits for a screen made now to be mounted, as after Textual's own first switch
+        return AwaitMount(built, [built]) if built is not None else waited
 
     def delay_update(self, delay: float = 0.05) -> None:
         if not self._switching_to_made:
