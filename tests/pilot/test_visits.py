@@ -137,9 +137,13 @@ async def test_coming_back_to_the_journal_reads_the_entries_only_when_they_chang
         reads: list[object] = []
         real = store.journal.entries
         monkeypatch.setattr(store.journal, "entries", lambda *a, **k: reads.append(a) or real(*a, **k))
+        lst = screen.query_one(EntryList)
+        shown: list[object] = []
+        real_source = lst.set_source
+        monkeypatch.setattr(lst, "set_source", lambda *a, **k: shown.append(a) or real_source(*a, **k))
         await _home(pilot)
         await open_journal(pilot)
-        assert reads == []
+        assert reads == [] and shown == []  # nothing changed: the list is not even set again
         await _home(pilot)
         assert app.write(store.applications.save, replace(store.applications.get(job.id), company="Acme Labs"))
         await open_journal(pilot)
@@ -178,9 +182,12 @@ async def test_coming_back_to_outreach_rebuilds_the_list_only_when_a_line_change
         await open_outreach(pilot)
         assert cleared == []  # no line shows that application: the list stays
         await _home(pilot)
+        previews.clear()
         assert app.write(store.contacts.save, replace(store.contacts.get(ana.id), last_name="Souza"))
         await open_outreach(pilot)
+        await pilot.pause()
         assert cleared  # the To column changed
+        assert len(previews) == 1  # drawn once (the rebuilt list's highlight finds it drawn)
         assert "Ana Souza" in str(table.get_row_at(0))
         assert "Ana Souza" in rendered(screen.query_one("#ol-preview"))
 
