@@ -61,9 +61,9 @@ class OutreachScreen(ReboundScreen):
         self._filter = ""
         self._rows: list[Draft] = []
         self._width = 0
-        #: What the list was last built from (see :meth:`_source_key`), or None.
+        #: What the list was built from (:meth:`_source_key`), its lines (ids and cells, columns, filter)
+        #: and what the preview shows, as last shown (None: not yet).
         self._shown_from: tuple[object, ...] | None = None
-        #: The list's lines as last shown (ids and cells, columns, filter), and what the preview shows.
         self._cells: object = None
         self._preview_of: object = None
 
@@ -106,12 +106,11 @@ class OutreachScreen(ReboundScreen):
     def _source_key(self, width: int) -> tuple[object, ...]:
         """What the list and its preview are made from: the drafts, their contacts and applications,
         the settings, the day, the filter and the width."""
-        tables = ("drafts", "contacts", "touchpoints", "applications", "templates", "settings")
-        return (self.store.versions(*tables), clock.today(), self._filter, width)
+        versions = self.store.versions("drafts", "contacts", "touchpoints", "applications", "templates", "settings")
+        return (versions, clock.today(), self._filter, width)
 
     def refresh_data(self, select_id: str | None = None) -> None:
-        """Rebuild the list (the cursor on ``select_id``, else where it was) and the preview. Coming back
-        to the screen with nothing changed since, there is nothing to do."""
+        """Rebuild the list (cursor on ``select_id``, else where it was) and the preview, if anything changed."""
         if not self.is_mounted:
             return
         width = self.size.width or 80
