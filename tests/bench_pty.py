@@ -207,7 +207,10 @@ SEARCH_BURST: tuple[list[dict], list[dict]] = (
 )
 
 #: Issue 16's targets for the interaction rows: (label, kind, limit, text). ``ratio``: ours/bare;
-#: ``ours``: seconds.
+#: ``ours``: seconds. The bare app's screen switches (``switch_mode``) are held 50 ms by Textual itself
+#: (``App.delay_update``, meant to hide a screen still composing): its visit rows are key to the first
+#: frame like every row (the driver reads as soon as output arrives, no polling), and include that
+#: hold; Rebound's switches skip it (``tui/shell/warm.py``).
 INTERACTION_TARGETS = [
     ("visit Board, first", "ours", 0.100, "≤ 100 ms"),
     ("visit Journal, first", "ours", 0.100, "≤ 100 ms"),

@@ -31,14 +31,14 @@ from tui.shell.launch import lazy_screen, run_editor
 from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_screen
 from tui.shell.trips import TripsApp
 from tui.shell.undo import UndoApp
-from tui.shell.warm import start as start_warm_up
+from tui.shell.warm import WarmApp
 
 log = logging.getLogger("rebound")
 BACKUP_AFTER_S = 0.5  #: seconds after the first frame before the day's backup is written (Store.open kept the bytes)
 _S = TypeVar("_S", bound=ReboundScreen)
 
 
-class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, css_once.StyledFirstApp):
+class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, WarmApp, css_once.StyledFirstApp):
     CSS_PATH = str(APP_CSS)
     TITLE = "Rebound"
     ENABLE_COMMAND_PALETTE = True
@@ -98,7 +98,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, css_once
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
         self.call_after_refresh(lambda: self.set_timer(BACKUP_AFTER_S, self._take_daily_backup))
-        self.warmer = start_warm_up(self)  # the other screens' first-visit work, after the first frame
+        self.warmer = self.start_warm_up()  # the other screens' first-visit work, after the first frame
         if self.first_run and not self.store.read_only:
             from tui.shell.welcome import welcome
             self.call_after_refresh(welcome, self)

@@ -21,6 +21,7 @@ async def test_a_write_made_during_the_warm_up_shows_on_the_first_visit(store, m
     monkeypatch.setattr(warm, "IN_TESTS", True)
     monkeypatch.setattr(warm, "DELAY_S", 999.0)  # the test runs the steps itself
     monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)  # steps run right after the test's keys
     store.applications.save(p.created(Application(company="Before Co", role="Dev"), TODAY))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -32,6 +33,7 @@ async def test_a_write_made_during_the_warm_up_shows_on_the_first_visit(store, m
         assert app.write(store.applications.save, p.created(Application(company="During Co", role="Dev"), TODAY))
         while len(warmer.pending) > 1:
             warmer.step()
+            await pilot.pause()  # the screens it builds mount in between
         built = [object()]  # stands for what the warm-up made
         warmer.step()
         assert warmer.done and store.journal.loaded and store.contacts.loaded and store.touchpoints.loaded
@@ -46,6 +48,7 @@ async def test_a_key_pressed_while_warming_up_is_answered(store, make_app, monke
     monkeypatch.setattr(warm, "IN_TESTS", True)
     monkeypatch.setattr(warm, "DELAY_S", 999.0)  # the test runs the steps itself: no race with the clock
     monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)  # steps run right after the test's keys
     store.journal.save(JournalEntry(kind="checkin", mood=3, entry_date="2026-03-01", body="a walk"))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -58,6 +61,7 @@ async def test_a_key_pressed_while_warming_up_is_answered(store, make_app, monke
         assert "1 entry" in str(screen.query_one("#journal-status").render())
         while not warmer.done:
             warmer.step()
+            await pilot.pause()  # the screens it builds mount in between
         assert "1 entry" in str(screen.query_one("#journal-status").render())
 
 

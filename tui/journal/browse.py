@@ -69,6 +69,10 @@ class JournalBrowser(ReboundScreen):
         self._hays: list[str] | None = None
         #: What the reader pane was last drawn from (entry, its application's title, terms, day).
         self._reader_shows: tuple[object, ...] | None = None
+        #: What the list was last read from (see :meth:`_source_key`), or None.
+        self._read_from: tuple[object, ...] | None = None
+        #: The journal's version when ``_entries`` were read.
+        self._entries_version = -1
 
     @property
     def actions(self) -> JournalActions:
@@ -89,7 +93,8 @@ class JournalBrowser(ReboundScreen):
                 yield Static("", id="reader-text")
 
     def on_mount(self) -> None:
-        super().on_mount()  # the list fills on ScreenResume, which follows (refresh_data)
+        super().on_mount()
+        self.refresh_data()  # now, for a screen the warm-up builds ahead; the visit's ScreenResume then finds it done
         self.query_one(EntryList).focus()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -110,11 +115,25 @@ class JournalBrowser(ReboundScreen):
         self._app_title(app_id)
         return self._app_company.get(app_id or "", "")
 
+    def _source_key(self) -> tuple[object, ...]:
+        """What the list and the reader are made from: the entries, their applications' names, the
+        settings, and the day."""
+        return (self.store.versions("journal", "applications", "settings"), clock.today())
+
     def refresh_data(self) -> None:
-        """Re-read the journal and redraw the list (keeps the cursor on the same entry)."""
+        """Re-read the journal and redraw the list (keeps the cursor on the same entry). Nothing to do
+        when nothing it is made from changed since (coming back to the screen, say); when only the
+        applications or the settings did, the entries already read are shown again (their
+        applications' names and the search texts are looked up afresh)."""
+        key = self._source_key()
+        if key == self._read_from:
+            return
+        journal = self.store.table_version("journal")
+        same_entries = self._read_from is not None and self._entries_version == journal
+        self._read_from, self._entries_version = key, journal
         self._app_titles.clear()
         self._app_company.clear()
-        entries = self.store.journal.entries()
+        entries = self._entries if same_entries else self.store.journal.entries()
         self._entries = entries
         self._extras = self._hays = None
         self._total = len(entries)
@@ -140,8 +159,9 @@ class JournalBrowser(ReboundScreen):
         lst.empty_text = NOTHING_MATCHES if not shown and (self.terms or self.flt.active) else EMPTY_LIST
         by_id = {e.id: e for e in shown}
         lst.set_source([e.id for e in shown], lambda key: self._row(by_id[key]), keep_key=keep)
+        # one line high whatever it says (see the screen's CSS): no layout pass for a new count
         self.query_one("#journal-status", Static).update(
-            status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title))
+            status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title), layout=False)
         self._show_reader()
 
     def _search_extras(self) -> dict[str, str]:

@@ -61,6 +61,11 @@ class OutreachScreen(ReboundScreen):
         self._filter = ""
         self._rows: list[Draft] = []
         self._width = 0
+        #: What the list was built from (:meth:`_source_key`), its lines (ids and cells, columns, filter)
+        #: and what the preview shows, as last shown (None: not yet).
+        self._shown_from: tuple[object, ...] | None = None
+        self._cells: object = None
+        self._preview_of: object = None
 
     @property
     def actions(self) -> OutreachActions:
@@ -98,16 +103,33 @@ class OutreachScreen(ReboundScreen):
 
     # ------------------------------------------------------------------ the list
 
+    def _source_key(self, width: int) -> tuple[object, ...]:
+        """What the list and its preview are made from: the drafts, their contacts and applications,
+        the settings, the day, the filter and the width."""
+        versions = self.store.versions("drafts", "contacts", "touchpoints", "applications", "templates", "settings")
+        return (versions, clock.today(), self._filter, width)
+
     def refresh_data(self, select_id: str | None = None) -> None:
+        """Rebuild the list (cursor on ``select_id``, else where it was) and the preview, if anything changed."""
         if not self.is_mounted:
             return
+        width = self.size.width or 80
+        key = self._source_key(width)
+        if not select_id and key == self._shown_from:
+            return
+        self._shown_from = key
         if select_id:
             self._selected_id = select_id
         table = self._table
-        width = self.size.width or 80
         self._width = width
         rows = list_rows(self.store, clock.today(), self._filter)
         cols = columns(width)
+        cells = ([(d.id, values) for d, values in rows], cols, self._filter)
+        if not select_id and cells == self._cells:  # the same lines (another table changed): keep the list
+            self._rows = [d for d, _ in rows]
+            self._show_preview()
+            return
+        self._cells = cells
         table.clear(columns=True)
         for col in cols:
             table.add_column(col.label, key=col.key, width=col.width)
@@ -146,8 +168,12 @@ class OutreachScreen(ReboundScreen):
         self.action_open()
 
     def _show_preview(self) -> None:
-        target = self.query_one("#ol-preview", Static)
         d = self.current()
+        key = (d, self._source_key(0)) if d is not None else None
+        if key is not None and key == self._preview_of:  # the same draft, nothing it shows changed
+            return
+        self._preview_of = key
+        target = self.query_one("#ol-preview", Static)
         target.update("" if d is None else list_preview(self.store, d, clock.today()))
 
     # ------------------------------------------------------------------ moving

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, cast, runtime_checkable
 
-from textual.app import ComposeResult
+from textual import events
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 
 from tui.shell import css_once, keymap
@@ -31,6 +32,12 @@ class PaletteCommand(NamedTuple):
     title: str
     help: str
     callback: Callable[[], object]
+
+
+def style_stamp(app: App[Any]) -> tuple[object, ...]:
+    """What a screen's styles depend on app-wide: the stylesheet's version (a theme change bumps it),
+    the theme, the app's classes and pseudo-classes (dark/light, focus, ansi…)."""
+    return (app._css_update_count, app.theme, app.classes, app.pseudo_classes)
 
 
 class ReboundScreen(Screen):
@@ -70,7 +77,19 @@ class ReboundScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(ReadOnlyBanner).set_message(self.rapp.banner_text())
 
-    def on_screen_resume(self) -> None:
+    #: What the app's look was when this screen was last styled as a whole (see :func:`style_stamp`).
+    styled_as: tuple[object, ...] | None = None
+
+    def on_screen_suspend(self) -> None:
+        self.styled_as = style_stamp(self.app)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a resumed screen (``Screen._on_screen_resume``, which runs
+        # after this handler), for what changed app-wide while it was away: the theme, the app's
+        # classes. When none of that changed, its widgets' styles are already right (a change to one
+        # of them restyles it at once, shown or not): the switch paints without the restyle.
+        if self.styled_as is not None and self.styled_as == style_stamp(self.app):
+            event.refresh_styles = False
         self.query_one(ReadOnlyBanner).set_message(self.rapp.banner_text())
         self.refresh_data()
 
