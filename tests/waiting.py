@@ -161,10 +161,16 @@ def share_parsed_css(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until the app is quiet: messages handled, workers finished, animations done, repainted."""
+    """Wait until the app is quiet: messages handled, workers finished, animations done, repainted.
+
+    ``pilot.wait_for_scheduled_animations()`` less its idle wait's fixed 20 ms minimum (every settle
+    slept it, nothing due or not): the idle waits here (``pause``) end when nothing is due and
+    otherwise watch 20 quiet ms as before."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.wait_for_scheduled_animations()
+    await pilot._wait_for_screen()
+    await pilot.app.animator.wait_until_complete()
+    await pilot.pause()
     await pilot.pause()
 
 
