@@ -19,11 +19,14 @@ FROZEN_TODAY = date(2026, 3, 2)
 
 @pytest.fixture(autouse=True, scope="session")
 def _quick_idle_waits():
-    """Pilot's waits for an idle app look every 5 ms instead of every 20 (tests/waiting.py says why)."""
-    from tests.waiting import use_quick_idle_waits
+    """Pilot's waits for an idle app look every 5 ms instead of every 20, and end when the app has
+    nothing left to do; each piece of CSS is parsed once per worker, not once per app
+    (tests/waiting.py says why)."""
+    from tests.waiting import share_parsed_css, use_quick_idle_waits
 
     with pytest.MonkeyPatch.context() as mp:
         use_quick_idle_waits(mp)
+        share_parsed_css(mp)
         yield
 
 

@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 
 import pytest
 from textual import events
+from textual._context import active_app
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key, _get_unicode_name_from_key
@@ -41,6 +42,7 @@ from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.worker import WorkerState
 
 S = TypeVar("S", bound=Screen)
 
@@ -61,24 +63,61 @@ QUIET_LOOKS = 4
 
 async def wait_for_idle(min_sleep: float = 1 / 50, max_sleep: float = 1.0) -> None:
     """Textual's own "wait until the process is idle" (``textual._wait.wait_for_idle``, run after
-    every key ``pilot.press`` sends and by ``pilot.pause()``) with shorter looks and a stricter test.
+    every key ``pilot.press`` sends and by ``pilot.pause()``) with shorter looks, a stricter test, and a
+    look at the event loop that ends the wait at once when the app has nothing left to do.
 
     Textual sleeps 20 ms at a time and stops after the first 20 ms that cost under 1 ms of CPU: every
     key press slept at least 40 ms and every pause 20 ms, most of it with the app already quiet (a
     Pilot file spent a third of its time asleep). This looks every 5 ms, with the same bound relative
     to the look (under 5% of it spent on the CPU), and stops after several quiet looks in a row: the app
     must stay quiet for 20 ms (QUIET_LOOKS), not once for one look. ``max_sleep`` and ``min_sleep`` mean
-    what they
-    mean in Textual (pilot.press and pause pass 0; a mouse click waits at least 20 ms as before)."""
+    what they mean in Textual (pilot.press and pause pass 0; a mouse click waits at least 20 ms as
+    before).
+
+    Before each look it asks :func:`nothing_due`: when the app's loop has no callback ready, no timer
+    due within the quiet span (QUIET_LOOKS looks, and one more), and no worker pending or running, the
+    next 20 ms would be quiet for certain (nothing is left that could wake the app), so it stops
+    without sleeping through them. A repaint a frame later, a timer 10 ms away, a thread worker, a
+    signal that arrived: each keeps it looking as before."""
     start = time.monotonic()
     quiet = 0
     while True:
+        elapsed = time.monotonic() - start
+        if elapsed >= min_sleep and await nothing_due():
+            return
         cpu = time.process_time()
         await asyncio.sleep(IDLE_LOOK)
         quiet = quiet + 1 if time.process_time() - cpu < IDLE_LOOK / 20 else 0
         elapsed = time.monotonic() - start
         if elapsed >= max_sleep or (elapsed > min_sleep and quiet >= QUIET_LOOKS):
             return
+
+
+#: How far ahead :func:`nothing_due` looks for a timer: the quiet span wait_for_idle watches, and a look.
+QUIET_SPAN = (QUIET_LOOKS + 1) * IDLE_LOOK
+
+
+async def nothing_due() -> bool:
+    """Whether the running app has nothing left to do for at least :data:`QUIET_SPAN`: no callback
+    ready on the event loop, no timer due sooner, no worker pending or running (a thread worker works
+    off the loop). Only asked while a test drives an app (``run_test`` sets the active app).
+
+    One pass of the loop first (``sleep(0)``): it polls the loop's file descriptors without waiting,
+    so a signal or a thread's ``call_from_thread`` that arrived is a ready callback by the time we
+    look."""
+    app = active_app.get(None)
+    if app is None:
+        return False
+    await asyncio.sleep(0)
+    loop = asyncio.get_running_loop()
+    if loop._ready:  # type: ignore[attr-defined]
+        return False
+    horizon = loop.time() + QUIET_SPAN
+    if any(not handle.cancelled() and handle.when() < horizon
+           for handle in loop._scheduled):  # type: ignore[attr-defined]
+        return False
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    return not any(worker.state in busy for worker in app.workers)
 
 
 def use_quick_idle_waits(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,11 +131,46 @@ def use_quick_idle_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 
+
+def share_parsed_css(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse each piece of CSS once per test process instead of once per app.
+
+    Every app a test starts builds its own ``Stylesheet`` and parses every widget's ``DEFAULT_CSS``,
+    the app's CSS and its files again (Textual caches a parse only inside one stylesheet): about a
+    tenth of a Pilot test's CPU. This keeps the parsed rules in one table for the process, keyed by
+    everything the parse reads: the CSS text, where it was read from, whether it is a default, its
+    tie breaker and scope, and the stylesheet's variables (the theme's colours), so a key can only
+    ever find the rules the same parse would have made. Rules are shared as a stylesheet already
+    shares them between its own parses (they are read, never changed, once parsed)."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple[object, ...], list[Any]] = {}
+
+    def shared_parse_rules(self: Stylesheet, css: str, read_from: Any, is_default_rules: bool = False,
+                           tie_breaker: int = 0, scope: str = "") -> list[Any]:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+            if not any(rule.errors for rule in rules):
+                parsed[key] = rules
+        return rules
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", shared_parse_rules)
+
+
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until the app is quiet: messages handled, workers finished, animations done, repainted."""
+    """Wait until the app is quiet: messages handled, workers finished, animations done, repainted.
+
+    ``pilot.wait_for_scheduled_animations()`` less its idle wait's fixed 20 ms minimum (every settle
+    slept it, nothing due or not): the idle waits here (``pause``) end when nothing is due and
+    otherwise watch 20 quiet ms as before."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.wait_for_scheduled_animations()
+    await pilot._wait_for_screen()
+    await pilot.app.animator.wait_until_complete()
+    await pilot.pause()
     await pilot.pause()
 
 

@@ -89,3 +89,77 @@ def test_the_message_log_counts_a_bubbling_message_once():
 def test_unsafe_characters_are_controls_and_bidi_overrides_only():
     assert unsafe_characters("a\x1b[0m\x07\u202e\u2066b\x9b") == ["\x1b", "\x07", "\u202e", "\u2066", "\x9b"]
     assert unsafe_characters("emoji 🎉👩\u200d💻 日本 [/] \\") == []
+
+
+class Busy(App[None]):
+    """An app that can be given a timer or a thread worker to finish."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+        self.fired = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("busy", id="text")
+
+    def fire(self) -> None:
+        self.fired = True
+
+
+async def test_an_idle_wait_ends_at_once_only_when_nothing_is_due():
+    # tests/waiting.py's nothing_due: no ready callback, no timer due within the quiet span, no worker running
+    app = Busy()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        assert await waiting.nothing_due()
+        app.set_timer(waiting.QUIET_SPAN / 2, app.fire)  # a timer due within the span: not idle yet
+        assert not await waiting.nothing_due()
+        await pilot.pause()  # waits through it (the quiet looks see the timer's turn)
+        assert app.fired
+        app.set_timer(10, app.fire)  # a timer far away doesn't keep the app busy
+        assert await waiting.nothing_due()
+        worker = app.run_worker(app.release.wait, thread=True)  # a thread works off the event loop
+        try:
+            assert not await waiting.nothing_due()
+        finally:
+            app.release.set()  # the app can't end while its thread waits
+        await worker.wait()
+        await pilot.pause()
+        assert await waiting.nothing_due()
+
+
+async def test_a_wait_on_an_idle_app_takes_no_look(monkeypatch):
+    # with nothing due, wait_for_idle returns before its first look (a look here would last a minute)
+    import asyncio
+
+    app = Busy()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(waiting, "IDLE_LOOK", 60.0)
+        await asyncio.wait_for(waiting.wait_for_idle(0), timeout=waiting.TIMEOUT)
+
+
+async def test_nothing_is_due_outside_a_running_app():
+    assert not await waiting.nothing_due()
+
+
+def test_shared_css_parses_are_keyed_by_the_theme_variables():
+    # tests/waiting.py's share_parsed_css (on for every test): the same CSS under other variables is parsed
+    # again, and each parse is exactly the one Textual makes without the shared table
+    from textual.css.parse import parse
+    from textual.css.stylesheet import Stylesheet
+    from textual.css.tokenize import tokenize_values
+
+    css = "Static { color: $accent; background: $panel; }"
+    shown = []
+    for variables in ({"accent": "red", "panel": "blue"}, {"accent": "green", "panel": "black"}):
+        sheet = Stylesheet(variables=variables)
+        sheet.add_source(css, read_from=("", "waiting-test"))
+        sheet.parse()
+        fresh = list(parse("", css, ("", "waiting-test"), variable_tokens=tokenize_values(variables)))
+        assert sheet.css == "\n\n".join(rule.css for rule in fresh)
+        shown.append(sheet.css)
+    assert shown[0] != shown[1]
+    assert "#FF0000" in shown[0] and "#008000" in shown[1]
