@@ -52,6 +52,10 @@ IN_TESTS = False
 
 #: What a step returns when it can't run yet (a screen still mounting): it runs again after the gap.
 AGAIN = object()
+#: What a step returns when it did part of its work (a slice of records): the rest runs after the gap.
+MORE = object()
+#: The end of a step's slices.
+DONE = object()
 #: How many times a step may say :data:`AGAIN` before it is dropped.
 TRIES = 50
 
@@ -67,10 +71,16 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
         return lambda: importlib.import_module(name)
 
     def records(repo_name: str) -> Callable[[], object]:
+        slices: Iterator[None] | None = None
+
         def read() -> object:
+            # a slice of records per step (Repo.load_in_slices): a key meets one slice at most
+            nonlocal slices
             if store.locked:  # an encrypted folder not unlocked yet: nothing to read
                 return None
-            return getattr(store, repo_name).all()
+            if slices is None:
+                slices = getattr(store, repo_name).load_in_slices()
+            return None if next(slices, DONE) is DONE else MORE
         return read
 
     def health() -> object:
@@ -250,7 +260,10 @@ class Warmer:
             return
         work = self.pending.popleft()
         try:
-            if work() is AGAIN and self.tries < TRIES:
+            result = work()
+            if result is MORE:
+                self.pending.appendleft(work)
+            elif result is AGAIN and self.tries < TRIES:
                 self.tries += 1
                 self.pending.appendleft(work)
             else:

@@ -1,0 +1,55 @@
+"""Repo.load_in_slices: the warm-up builds a table's models a slice at a time, the same models a read
+builds at once, and keeps nothing when the table was read or written in between."""
+
+from __future__ import annotations
+
+from store import demo
+from store.db import Store
+from store.models import Application
+
+
+def _fresh(data_dir) -> Store:
+    s = Store.open(data_dir)
+    demo.populate(s, applications=60, journal=3, contacts=3, touchpoints=5, drafts=1)
+    s.close()
+    return Store.open(data_dir)
+
+
+def test_slices_build_the_same_models_as_a_read(data_dir, tmp_path):
+    s = _fresh(data_dir)
+    steps = list(s.applications.load_in_slices(size=7))
+    assert len(steps) == 1 + (60 + 6) // 7  # the parse, then one step per slice
+    assert s.applications.loaded
+    sliced = s.applications.all()
+    other = Store.open(data_dir, read_only=True)
+    assert [a.to_dict() for a in sliced] == [a.to_dict() for a in other.applications.all()]
+    other.close()
+    s.close()
+
+
+def test_a_write_between_slices_keeps_nothing_stale(data_dir):
+    s = _fresh(data_dir)
+    slices = s.applications.load_in_slices(size=10)
+    next(slices)
+    next(slices)
+    saved = s.applications.save(Application(company="Written meanwhile"))
+    list(slices)
+    assert s.applications.get(saved.id) is not None
+    assert any(a.company == "Written meanwhile" for a in s.applications.all())
+    s.close()
+
+
+def test_a_read_between_slices_wins(data_dir):
+    s = _fresh(data_dir)
+    slices = s.applications.load_in_slices(size=10)
+    next(slices)
+    read = s.applications.all()
+    list(slices)
+    assert s.applications.all() == read
+    assert list(s.applications.load_in_slices()) == []  # loaded: nothing to do
+    s.close()
+
+
+def test_an_empty_table_is_loaded_in_one_step(store):
+    assert len(list(store.touchpoints.load_in_slices())) == 1
+    assert store.touchpoints.loaded and store.touchpoints.all() == []
