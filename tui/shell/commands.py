@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.markup import escape
 from textual.screen import Screen
 
 from themes import THEME_NAMES
@@ -53,7 +54,8 @@ def app_commands(app: ReboundApp, screen: Screen[object]) -> Iterator[SystemComm
     for title, help_text, field in SETTINGS_FIELDS:
         yield SystemCommand(title, help_text, partial(app.open_settings, field))
     for name in THEME_NAMES:
-        yield SystemCommand(f"Theme: {THEME_LABELS.get(name, name)}", "Switch theme (remembered)",
+        # the palette reads a title as markup: the label is escaped, so it always shows as written
+        yield SystemCommand("Theme: " + escape(THEME_LABELS.get(name, name)), "Switch theme (remembered)",
                             partial(app.action_set_theme, name))
     yield SystemCommand("Data: where is my data", "Data folder, data file and the last backup",
                         app.action_show_data_info)
