@@ -126,26 +126,25 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+#: What :func:`_top_level_alternatives` looks at: an escape (two characters), a character class (an
+#: escape inside it skips two characters as well; its first unescaped ``]`` closes it), a bracket, a bar.
+_STRUCTURE = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()|]", re.S)
+
+
 def _top_level_alternatives(source: str) -> list[str]:
-    """``source`` split at its top-level ``|`` (outside groups and character classes)."""
-    parts, depth, cls, start, i = [], 0, False, 0, 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
+    """``source`` split at its top-level ``|`` (outside groups and character classes). The scan is one
+    regular expression over the pattern (the rules are read at import: a loop over every character of
+    ~850 patterns took ~0.1 s)."""
+    parts, depth, start = [], 0, 0
+    for m in _STRUCTURE.finditer(source):
+        c = m.group()
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
+            parts.append(source[start:m.start()])
+            start = m.end()
     parts.append(source[start:])
     return parts
 
