@@ -53,3 +53,42 @@ def test_a_read_between_slices_wins(data_dir):
 def test_an_empty_table_is_loaded_in_one_step(store):
     assert len(list(store.touchpoints.load_in_slices())) == 1
     assert store.touchpoints.loaded and store.touchpoints.all() == []
+
+
+def test_health_in_slices_fills_the_facts_health_then_adds_up(data_dir, monkeypatch):
+    from datetime import date
+
+    from store import pipeline
+
+    s = _fresh(data_dir)
+    today = date(2026, 3, 2)
+    steps = list(s.applications.health_in_slices(today, size=25))
+    assert len(steps) == 3  # 60 applications, 25 a slice
+    made = []
+    monkeypatch.setattr(pipeline, "app_facts", lambda *a: made.append(a) or pytest_fail())
+    health = s.applications.health(today)  # every fact is there: nothing computed again
+    assert made == []
+    monkeypatch.undo()
+    assert health == pipeline.pipeline_health(s.applications.all(), today=today,
+                                               quiet_days=s.applications.quiet_days(),
+                                               floor=s.settings.current().pipeline_floor,
+                                               weekly_goal=s.settings.current().weekly_goal)
+    s.close()
+
+
+def test_health_slices_stop_when_the_table_changes(data_dir):
+    from datetime import date
+
+    s = _fresh(data_dir)
+    today = date(2026, 3, 2)
+    slices = s.applications.health_in_slices(today, size=10)
+    next(slices)
+    saved = s.applications.save(Application(company="Written meanwhile"))
+    assert list(slices) == []  # the rest is left to health(), which sees the new one
+    health = s.applications.health(today)
+    assert health.by_stage[saved.stage] >= 1
+    s.close()
+
+
+def pytest_fail():
+    raise AssertionError("a fact was computed again")
