@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
@@ -34,6 +35,7 @@ from textual.widget import AwaitMount
 
 from store import clock, logs
 from tui.privacy.idle import LOCKED_MODE
+from tui.shell import warm_imports
 from tui.shell.base import ReboundScreen, style_stamp
 
 if TYPE_CHECKING:
@@ -47,6 +49,8 @@ GAP_S = 0.01
 AFTER_SWITCH_S = 0.1
 #: Seconds without a key before the next step runs (a step takes up to ~0.1 s: not under the user's keys).
 QUIET_S = 0.3
+#: Seconds of importing per step: modules are imported one after another until this is spent.
+IMPORT_BUDGET_S = 0.008
 #: Under ``run_test`` (headless) there is no warm-up unless a test asks for it (tests/pilot/test_warm.py).
 IN_TESTS = False
 
@@ -68,23 +72,36 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     store = app.store
 
     def module(name: str) -> Callable[[], object]:
-        return lambda: importlib.import_module(name)
+        return importer(warm_imports.ORDER.get(name, ()) + (name,))
 
-    def records(repo_name: str) -> Callable[[], object]:
+    def sliced(make: Callable[[], Iterator[None] | None]) -> Callable[[], object]:
         slices: Iterator[None] | None = None
 
-        def read() -> object:
-            # a slice of records per step (Repo.load_in_slices): a key meets one slice at most
+        def run() -> object:
+            # a slice per step (Repo.load_in_slices, health_in_slices): a key meets one slice at most
             nonlocal slices
             if store.locked:  # an encrypted folder not unlocked yet: nothing to read
                 return None
             if slices is None:
-                slices = getattr(store, repo_name).load_in_slices()
+                slices = make()
+                if slices is None:
+                    return None
             return None if next(slices, DONE) is DONE else MORE
-        return read
+        return run
 
-    def health() -> object:
-        return None if store.locked else store.applications.health(clock.today())
+    def records(repo_name: str) -> Callable[[], object]:
+        return sliced(lambda: getattr(store, repo_name).load_in_slices())
+
+    def health() -> Iterator[None] | None:
+        # the facts of each application, in slices: the board's mount then only adds them up
+        return None if store.locked else store.applications.health_in_slices(clock.today())
+
+    def contact_rows() -> Iterator[None] | None:
+        # each contact's due info and search text: the contacts list's first build only orders them
+        from store import contacts
+
+        return None if store.locked else contacts.prepare_rows(store.contacts.all(), store.settings.current(),
+                                                               clock.today())
 
     def screen(mode: str) -> Callable[[], object]:
         return lambda: build_screen(app, mode)
@@ -99,9 +116,9 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
 
     yield module("tui.board.screen")
     yield records("applications")
-    yield screen("board")  # its mount counts the board's health (in the background, like the rest)
+    yield sliced(health)
+    yield screen("board")  # its mount adds up the board's health from those facts
     yield layout("board")
-    yield health
     yield module("store.tone")
     yield module("store.care")
     yield module("tui.journal.screen")
@@ -110,18 +127,45 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield layout("journal")
     yield module("tui.contacts.screen")
     yield records("contacts")
+    yield sliced(contact_rows)
     yield records("touchpoints")
     yield screen("contacts")
     yield layout("contacts")
     yield module("tui.outreach.screen")
     yield records("drafts")
     yield records("templates")
+    yield module("store.tone_model")
+    yield tone  # the first check reads the rules' index and the backstop's weights: not in the mount
     yield screen("outreach")
     yield layout("outreach")
-    yield tone
     # What the warm-up built (modules, records, board health) lives as long as the session: out of the
     # collector's sight, so a full collection later (set off by a form's widgets, say) doesn't walk it
     yield gc.freeze
+
+
+def importer(names: Iterable[str]) -> Callable[[], object]:
+    """A step that imports ``names`` in order, skipping those imported already, until
+    :data:`IMPORT_BUDGET_S` is spent (:data:`MORE` while some are left). With the lists of
+    :mod:`tui.shell.warm_imports` (leaves first) a key waits for one small module at most, not for the
+    30-70 a screen's module brings in."""
+    pending = deque(names)
+
+    def bring_in() -> object:
+        began = time.perf_counter()
+        while pending:
+            name = pending.popleft()
+            if name in sys.modules:
+                continue
+            try:
+                importlib.import_module(name)
+            except ImportError as exc:  # a module gone since the lists were written: the rest still helps
+                logs.swallowed(exc, f"warm-up import of {name}")
+            if time.perf_counter() - began > IMPORT_BUDGET_S:
+                break
+        while pending and pending[0] in sys.modules:  # nothing left to do for these
+            pending.popleft()
+        return MORE if pending else None
+    return bring_in
 
 
 def build_screen(app: ReboundApp, mode: str) -> Screen[Any] | None:
