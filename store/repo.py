@@ -39,7 +39,7 @@ from .errors import ExternalChangeError, SaveError
 from .models import Record, load_record
 from .sanitize import clean_text
 from .shapes import ShapeProblem
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, LazyTables
 
 if TYPE_CHECKING:
     from .db import Store
@@ -190,7 +190,12 @@ class Repo(Generic[M]):
         if self._cache is not None:
             return
         version = self.version
-        raw = self._raw()  # the table parsed from the file: one block
+        data = self.store.storage.data()
+        if isinstance(data, LazyTables):  # the file's bytes parsed a slice of records per step too
+            yield from data.parse_in_slices(self.table_name)
+            if self._cache is not None or self.version != version:
+                return
+        raw = self._raw()  # parsed by now (or, when slicing could not, parsed here in one block)
         yield
         items = list(raw.items())
         trusted = self.store.storage.trusted

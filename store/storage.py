@@ -50,6 +50,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import tempfile
 import warnings
 import zlib
@@ -298,6 +299,40 @@ class LazyTables(dict[str, Any]):
     def unparsed(self) -> list[str]:
         return [k for k, v in dict.items(self) if type(v) is _Unparsed and v.parsed is None]
 
+    def parse_in_slices(self, key: str, size: int = 250) -> Iterator[None]:
+        """Parse table ``key`` ``size`` records at a time, yielding between slices (the app's warm-up
+        runs one per step: a key waits for one slice, not for the ~0.1 s 10,000 applications take in
+        one go). Records are cut where one ends and the next begins (``},"<doc id>":{``: outside a
+        string a quote can't follow a comma unescaped, so that is never inside a text); a cut inside a
+        record (an object keyed by digits) leaves unbalanced braces and fails to parse, and the rest is
+        then left to a plain read, as is a table parsed or written meanwhile. The result is what
+        :meth:`_parse` makes, checks included."""
+        found = dict.get(self, key)
+        if not isinstance(found, _Unparsed) or found.parsed is not None:
+            return
+        value: _Unparsed = found
+        raw = value.raw
+        table: dict[str, Any] = {}
+        start, count = 1, 0  # just past the table's "{"
+        for cut in _RECORD_CUT.finditer(raw):
+            count += 1
+            if count < size:
+                continue
+            if not _parse_slice(raw[start:cut.start() + 1], table):
+                return
+            start, count = cut.start() + 2, 0
+            yield
+            if dict.get(self, key) is not value or value.parsed is not None:
+                return  # written or parsed meanwhile: nothing here is needed any more
+        if raw[-1:] != b"}" or not _parse_slice(raw[start:len(raw) - 1], table):
+            return
+        if not all(isinstance(d, dict) for d in table.values()):
+            return  # the plain read says what is wrong
+        value.parsed = table
+        cache = self.fragment_cache
+        if cache is not None:
+            cache[key] = (table, value.raw, value.crc)
+
     def _parse(self, key: str, value: _Unparsed) -> dict[str, Any]:
         import gc
 
@@ -318,6 +353,39 @@ class LazyTables(dict[str, Any]):
         if cache is not None:
             cache[key] = (table, value.raw, value.crc)
         return table
+
+
+#: Where one record of a table ends and the next begins (see :meth:`LazyTables.parse_in_slices`).
+_RECORD_CUT = re.compile(rb'\},"\d+":\{')
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No collection while a table's objects are made; what was made then lives as long as the session:
+    frozen, out of the collector's sight (see repo.paused_gc)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _parse_slice(part: Fragment, into: dict[str, Any]) -> bool:
+    """Parse ``"1":{…},"2":{…}`` (records cut from a table) into ``into``; False when it is not that."""
+    try:
+        with _paused_gc():
+            got = orjson.loads(b"".join((b"{", part, b"}")))
+    except orjson.JSONDecodeError:
+        return False
+    if not isinstance(got, dict):
+        return False
+    into.update(got)
+    return True
 
 
 def split_tables(raw: bytes, path: Path) -> tuple[LazyTables, Signature] | None:

@@ -26,6 +26,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("s2.storage", "_data"): "the storage's lazy tables: the test proves a table is parsed only when read",
     ("s.storage", "_data"): "the storage's lazy tables: Today's cache must start without parsing them",
     ("storage_mod", "_Records"): "one table's bytes record by record: joined, they must be exactly its JSON",
+    ("storage_mod", "_Unparsed"): "a table still in its bytes, made directly to parse it in slices",
     ("storage_mod", "_dumps"): "the storage's serializer, replaced to inject a failure half way through a save",
     ("store.applications", "_drop"):
         "the raw delete a hand-edited file can amount to (the public delete also removes the plan)",
