@@ -3,9 +3,13 @@
 A first visit used to import the screen's modules, read its tables into records (10,000 applications
 take ~0.1 s), count the board's health, load the tone rules, then compose, mount, style, lay out and
 draw the screen, all between the key and the frame. Here each of those is a step on the app's thread,
-started :data:`DELAY_S` after Today's first frame, with a timer between steps, waiting while the user
-types (:data:`QUIET_S`) and after a switch until its frame is out, so a key meets one step at most (the
-largest, reading the applications or the touchpoints, is about 0.1 s at the heavy dataset). Each screen
+started :data:`DELAY_S` after Today's first frame, with a short timer between steps, waiting while the
+user types (:data:`QUIET_S`) and after a switch until its frame is out. The long ones go in slices, a
+step running slices for :data:`STEP_BUDGET_S` at most: modules one at a time, leaves first
+(:mod:`tui.shell.warm_imports`); a table's bytes a few hundred records at a time
+(``LazyTables.parse_in_slices``), then its records (``Repo.load_in_slices``); the board's per-card
+facts; the contacts' due dates. So a key meets at most one slice of ~10 ms, or the mount of a screen
+whose data is ready (20-40 ms at the heavy dataset). Each screen
 is built and mounted behind Today as Textual's first switch to its mode would (:func:`build_screen`),
 then laid out at the terminal's size and drawn into its widgets' caches (:func:`lay_out`): nothing
 reaches the terminal, nothing is written, and the visit finds the screen as a second visit does (its
@@ -44,13 +48,14 @@ if TYPE_CHECKING:
 #: Seconds after Today's first frame before the first step (Today decodes its summary at 0.15 s).
 DELAY_S = 0.05
 #: Seconds between steps: the app's queue (keys, timers, paints) runs in between.
-GAP_S = 0.01
+GAP_S = 0.002
 #: Seconds after a screen switch's frame before the warm-up goes on.
 AFTER_SWITCH_S = 0.1
 #: Seconds without a key before the next step runs (a step takes up to ~0.1 s: not under the user's keys).
 QUIET_S = 0.3
-#: Seconds of importing per step: modules are imported one after another until this is spent.
-IMPORT_BUDGET_S = 0.008
+#: Seconds of work per step: a step that goes in slices (modules, records, facts) runs slice after
+#: slice until this is spent, then lets the app's queue (keys, paints) run.
+STEP_BUDGET_S = 0.008
 #: Under ``run_test`` (headless) there is no warm-up unless a test asks for it (tests/pilot/test_warm.py).
 IN_TESTS = False
 
@@ -109,6 +114,16 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     def layout(mode: str) -> Callable[[], object]:
         return lambda: lay_out(app, mode)
 
+    def tone_index() -> Iterator[None]:
+        from store import tone as rules
+
+        return rules.prepare_in_slices()
+
+    def tone_weights() -> object:
+        from store import tone_model
+
+        return tone_model.load()
+
     def tone() -> object:
         from store import tone as rules
 
@@ -135,7 +150,11 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield records("drafts")
     yield records("templates")
     yield module("store.tone_model")
-    yield tone  # the first check reads the rules' index and the backstop's weights: not in the mount
+    # what the first check reads (the rules' index, the backstop's weights) ahead, so the outreach
+    # screen's mount (it checks the draft on screen) does not
+    yield sliced(tone_index)
+    yield tone_weights
+    yield tone
     yield screen("outreach")
     yield layout("outreach")
     # What the warm-up built (modules, records, board health) lives as long as the session: out of the
@@ -145,7 +164,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
 
 def importer(names: Iterable[str]) -> Callable[[], object]:
     """A step that imports ``names`` in order, skipping those imported already, until
-    :data:`IMPORT_BUDGET_S` is spent (:data:`MORE` while some are left). With the lists of
+    :data:`STEP_BUDGET_S` is spent (:data:`MORE` while some are left). With the lists of
     :mod:`tui.shell.warm_imports` (leaves first) a key waits for one small module at most, not for the
     30-70 a screen's module brings in."""
     pending = deque(names)
@@ -160,7 +179,7 @@ def importer(names: Iterable[str]) -> Callable[[], object]:
                 importlib.import_module(name)
             except ImportError as exc:  # a module gone since the lists were written: the rest still helps
                 logs.swallowed(exc, f"warm-up import of {name}")
-            if time.perf_counter() - began > IMPORT_BUDGET_S:
+            if time.perf_counter() - began > STEP_BUDGET_S:
                 break
         while pending and pending[0] in sys.modules:  # nothing left to do for these
             pending.popleft()
@@ -303,8 +322,11 @@ class Warmer:
             self.later(QUIET_S - quiet)
             return
         work = self.pending.popleft()
+        began = time.perf_counter()
         try:
             result = work()
+            while result is MORE and time.perf_counter() - began < STEP_BUDGET_S:
+                result = work()
             if result is MORE:
                 self.pending.appendleft(work)
             elif result is AGAIN and self.tries < TRIES:
