@@ -30,7 +30,7 @@ def test_the_step_imports_what_is_listed_a_budget_at_a_time(tmp_path, monkeypatc
     monkeypatch.syspath_prepend(str(tmp_path))
     for name in ("warmpkg", "warmpkg.leaf", "warmpkg.mid", "warmpkg.top"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-    monkeypatch.setattr(warm, "IMPORT_BUDGET_S", -1.0)  # one module per step
+    monkeypatch.setattr(warm, "STEP_BUDGET_S", -1.0)  # one module per step
     step = warm.importer(["warmpkg", "warmpkg.leaf", "warmpkg.mid", "warmpkg.top"])
     assert step() is warm.MORE and "warmpkg" in sys.modules and "warmpkg.leaf" not in sys.modules
     assert step() is warm.MORE and "warmpkg.leaf" in sys.modules and "warmpkg.mid" not in sys.modules
@@ -39,7 +39,7 @@ def test_the_step_imports_what_is_listed_a_budget_at_a_time(tmp_path, monkeypatc
 
 
 def test_modules_imported_already_cost_no_step(monkeypatch):
-    monkeypatch.setattr(warm, "IMPORT_BUDGET_S", -1.0)
+    monkeypatch.setattr(warm, "STEP_BUDGET_S", -1.0)
     step = warm.importer(["json", "os", "sys"])
     assert step() is None
 
