@@ -123,3 +123,16 @@ async def test_the_retry_timer_says_nothing_about_a_move_saved_after_its_frame(s
         await pilot.pause()
         assert not store.dirty and _stage_on_disk(store, acme.id) == "applied"
         assert not any("waiting" in m for m in notified(app))
+
+
+async def test_moves_typed_together_are_saved_together_after_their_frame(store, make_app):
+    acme = store.applications.add(Application(company="Acme", role="Dev", stage="wishlist"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await open_board(pilot)
+        saves = store.storage.saves
+        await burst(pilot, "L", "L")
+        await until(pilot, lambda: not store.dirty, what="the moves to be saved")
+        assert store.storage.saves == saves + 1  # one save for both: it waits for the frame to go out
+        assert _stage_on_disk(store, acme.id) == "screening"

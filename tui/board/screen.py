@@ -39,7 +39,7 @@ from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 from widgets.kanban_list import PipelineKanban
-from widgets.paint_first import collect_after_paint
+from widgets.paint_first import after_frame, collect_after_paint
 from widgets.usertext import literal
 
 log = logging.getLogger("rebound")
@@ -79,7 +79,7 @@ class BoardScreen(ReboundScreen):
 
     @cached_property
     def actions(self) -> BoardActions:
-        actions = BoardActions(self.store, self.rapp.write, self.app.call_after_refresh)
+        actions = BoardActions(self.store, self.rapp.write, lambda save: after_frame(self.app, save))
         actions.subscribe(self._changed)
         return actions
 

@@ -38,6 +38,7 @@ from tui.contacts.view import ContactsView
 from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from widgets.contacts_table import ContactsTable
+from widgets.paint_first import after_frame
 
 
 class ContactsScreen(ReboundScreen):
@@ -56,7 +57,7 @@ class ContactsScreen(ReboundScreen):
 
     @cached_property
     def actions(self) -> ContactsActions:
-        return ContactsActions(self.rapp.write, self.store, self.app.call_after_refresh)
+        return ContactsActions(self.rapp.write, self.store, lambda save: after_frame(self.app, save))
 
     # -- building
 
