@@ -39,7 +39,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
     ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
     ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
-    ("tone", "_top_level_alternatives"): "the split of a rule pattern at its top-level bars, checked against the loop it replaced",
+    ("tone", "_top_level_alternatives"): "a rule pattern split at its top-level bars, checked against the old loop",
     ("loading.TodayData", "_adopt_view"): "Today's first-frame view (made into the widgets at compose), wrapped to "
                                           "see the remembered view shown",
     ("screen", "_summary"): "Today's summary before it is decoded: the test proves the first frame needs none",

@@ -69,3 +69,40 @@ async def test_no_warm_up_under_run_test_unless_asked(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE):
         assert app.warmer is None
+
+
+def board_made(app) -> list:
+    try:
+        return app.get_screen_stack("board")
+    except KeyError:
+        return []
+
+
+async def test_a_board_made_ahead_counts_its_health_when_first_shown(store, make_app, monkeypatch):
+    monkeypatch.setattr(warm, "IN_TESTS", True)
+    monkeypatch.setattr(warm, "DELAY_S", 999.0)
+    monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)
+    store.applications.save(p.created(Application(company="Acme", role="Dev"), TODAY))
+    app = make_app(store)
+    counted: list[str] = []
+    real = store.applications.health
+
+    def health(*args, **kwargs):
+        counted.append(app.screen.__class__.__name__)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store.applications, "health", health)
+    async with app.run_test(size=SIZE) as pilot:
+        warmer = app.warmer
+        while not (made := board_made(app)) or not made[0].is_mounted:
+            warmer.step()
+            await pilot.pause()
+        for _ in range(5):
+            await pilot.pause()
+        assert counted == []  # made behind Today: nothing counted off screen
+        await open_board(pilot)
+        for _ in range(5):
+            await pilot.pause()
+        assert counted and counted[-1] == "BoardScreen"
+        assert "1" in str(app.screen.query_one("#board-health").render())

@@ -74,6 +74,8 @@ class BoardScreen(ReboundScreen):
         self._health: p.Health | None = None
         self._health_timer: Timer | None = None
         self._health_pending = False
+        #: The health line waits for the board's first showing (it was made ahead, off screen).
+        self._health_deferred = False
         #: What the columns were built from: (repo version, day, quiet days, settings stamp).
         self._built_from: tuple[object, ...] | None = None
 
@@ -117,6 +119,8 @@ class BoardScreen(ReboundScreen):
         """Back on the board: regroup only if something changed since the columns were built."""
         if self._built_from != self._source_key():
             self.reload()
+        elif self._health_deferred:
+            self._schedule_health(0)
 
     # ------------------------------------------------------------------ columns
 
@@ -181,11 +185,23 @@ class BoardScreen(ReboundScreen):
             self._health_timer = None
             if not self._health_pending:
                 self._health_pending = True
-                self.call_after_refresh(self._refresh_health)
+                self.call_after_refresh(self._health_due)
         else:
-            self._health_timer = self.set_timer(delay, self._refresh_health)
+            self._health_timer = self.set_timer(delay, self._health_due)
+
+    def _health_due(self) -> None:
+        """The health line, when the board is on screen; a board made ahead (the warm-up builds it
+        behind Today) counts it when first shown, after its first frame (the warm-up meanwhile counts
+        each card's part of it a slice at a time)."""
+        if self.is_current:
+            self._refresh_health()
+        else:
+            self._health_timer = None
+            self._health_pending = False
+            self._health_deferred = True
 
     def _refresh_health(self) -> p.Health:
+        self._health_deferred = False
         self._health_timer = None
         self._health_pending = False
         self._health = health = self.store.applications.health(clock.today())
