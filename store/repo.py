@@ -108,6 +108,8 @@ class Repo(Generic[M]):
         self.model = model
         self.table_name = model.TABLE
         self._cache: dict[str, M] | None = None
+        #: The warm-up's :meth:`load_in_slices` under way: a read finishes it rather than start over.
+        self._slicing: Iterator[None] | None = None
         #: record id -> document key, and the next free document id (see :meth:`_key_index`).
         self._keys: dict[str, str] | None = None
         self._next_key = 1
@@ -166,6 +168,11 @@ class Repo(Generic[M]):
         return None if key is None else self._raw().get(key)
 
     def _models(self) -> dict[str, M]:
+        if self._cache is None and self._slicing is not None:
+            # the warm-up is part way through this table: its slices so far are kept, the rest done now
+            slicing, self._slicing = self._slicing, None
+            for _ in slicing:
+                pass
         if self._cache is None:
             if self.store.storage.trusted:  # our own checksummed file: no shape check needed
                 from_dict = self.model.from_dict
@@ -184,9 +191,14 @@ class Repo(Generic[M]):
     def load_in_slices(self, size: int = 500) -> Iterator[None]:
         """Build the parsed models as :meth:`_models` does, ``size`` records at a time, yielding
         between slices (the app's warm-up runs one slice per step, so a key waits for one slice, not
-        for the whole table: 10,000 applications take ~0.1–0.25 s in one go). It stops without
-        keeping anything when the models were built meanwhile (a read) or the table changed (a
-        write): the next read builds them as before."""
+        for the whole table: 10,000 applications take ~0.1–0.25 s in one go). A read meanwhile
+        finishes what is left at once, keeping the slices done; a write meanwhile stops it without
+        keeping anything (the next read builds them as before)."""
+        slicing = self._slices(size)
+        self._slicing = slicing
+        return slicing
+
+    def _slices(self, size: int) -> Iterator[None]:
         if self._cache is not None:
             return
         version = self.version
@@ -215,6 +227,7 @@ class Repo(Generic[M]):
             if problems:
                 self._report(problems)
             self._cache = {m.id: m for m in built}
+        self._slicing = None
 
     def _report(self, problems: list[ShapeProblem]) -> None:
         """Values of the wrong type were read leniently: one notice for the user (once), a log line."""
@@ -234,6 +247,7 @@ class Repo(Generic[M]):
     def invalidate(self) -> None:
         self._cache = None
         self._keys = None
+        self._slicing = None
 
     def all(self) -> list[M]:
         return list(self._models().values())

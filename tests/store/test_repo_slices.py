@@ -92,3 +92,23 @@ def test_health_slices_stop_when_the_table_changes(data_dir):
 
 def pytest_fail():
     raise AssertionError("a fact was computed again")
+
+
+def test_a_read_between_slices_finishes_them_without_starting_over(data_dir, monkeypatch):
+    s = _fresh(data_dir)
+    made = []
+    real = Application.from_dict
+
+    def counted(doc, *args):
+        made.append(doc.get("id"))
+        return real(doc, *args)
+
+    monkeypatch.setattr(Application, "from_dict", staticmethod(counted))
+    slices = s.applications.load_in_slices(size=10)
+    for _ in range(3):  # the parse, then two slices of ten
+        next(slices)
+    assert len(made) == 20
+    everything = s.applications.all()  # a read now: the other 40 are built, the first 20 kept
+    assert len(everything) == 60 and len(made) == 60
+    assert list(slices) == []
+    s.close()
