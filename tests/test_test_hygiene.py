@@ -37,6 +37,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tone", "_Prefilter"): "the prefilter, switched off to prove it never changes a finding",
     ("editor", "_assessment"): "the composer's latest check: the plan's due day and the composer's cool-off agree",
     ("P", "_step"): "the plan's step factory, to build a plan as the first version of plans stored it",
+    ("R", "_render"): "one template render, counted to see the time budget shared by every expression",
     ("tone", "_Rx"): "the tone rule patterns, each compared with its alternations factored (a speed-up)",
     ("tone", "_factor"): "the factoring of alternations, checked on a small pattern",
     ("tone", "_top_level_alternatives"): "a rule pattern split at its top-level bars, checked against the old loop",
