@@ -10,6 +10,9 @@ first time only; every later resume (a dialog over the form closed, say) restyle
 
 :func:`compact` makes a field compact (no border) without the restyle Textual's ``compact=True``
 does at once, in the constructor, before the widget is even mounted (it is styled when it is).
+
+:func:`prepare_css` parses a form's CSS (and its fields') ahead of time, in idle time, so its first
+opening doesn't.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from textual import events
+from textual.app import App
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
 
@@ -35,6 +40,30 @@ class QuickModal(ModalScreen[ScreenResultType]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+
+
+class _Bases:
+    """Stands in for a node of ``cls`` where Textual reads only its CSS bases (``_get_default_css``)."""
+
+    def __init__(self, cls: type[DOMNode]) -> None:
+        self._node_bases = cls._css_bases(cls)
+
+
+def prepare_css(app: App[Any], *classes: type[DOMNode]) -> bool:
+    """Put the default CSS of ``classes`` (each with the CSS it inherits) into the app's stylesheet and
+    parse it now, as Textual does when the first node of each class is mounted: the same sources
+    under the same names, so mounting one later finds them there and parses nothing. A form opened
+    for the first time otherwise parses its CSS and its fields' (and re-indexes every rule) between
+    the key and its first frame. True when anything was added."""
+    sheet = app.stylesheet
+    before = len(sheet.source)
+    for cls in classes:
+        # Textual's own method, read with a stand-in for the instance: the sources it gives are
+        # byte for byte (and named) what mounting a node of ``cls`` adds
+        for read_from, css, tie_breaker, scope in DOMNode._get_default_css(_Bases(cls)):  # type: ignore[arg-type]
+            sheet.add_source(css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope)
+    _ = sheet.rules_map  # parsed and indexed now
+    return len(sheet.source) != before
 
 
 def compact(widget: W) -> W:
