@@ -628,6 +628,7 @@ def update_rows(rows: Sequence[ContactRow], contacts: Sequence[Contact], setting
     def order(r: ContactRow) -> tuple[int, float, str, str]:
         return sort_key(r.contact, r.info)
 
+    fresh = _rows(changed, settings, apps, today, by_contact)  # first: nothing is changed if it raises
     out = list(rows)
     old = [by_id[c.id] for c in changed if c.id in by_id]
     if gone:
@@ -640,7 +641,7 @@ def update_rows(rows: Sequence[ContactRow], contacts: Sequence[Contact], setting
             out = [x for x in out if x is not r]
     for key in gone:
         del by_id[key]
-    for row in _rows(changed, settings, apps, today, by_contact):
+    for row in fresh:
         out.insert(bisect.bisect_left(out, order(row), key=order), row)
         by_id[row.contact.id] = row
     return out
