@@ -624,20 +624,42 @@ def prepare_rows(contacts: Sequence[Contact], settings: Settings | None, today: 
 
 def update_rows(rows: Sequence[ContactRow], contacts: Sequence[Contact], settings: Settings | None,
                 apps: Mapping[str, Application] | None, today: date,
-                by_contact: Mapping[str, Sequence[str]] | None) -> list[ContactRow] | None:
+                by_contact: Mapping[str, Sequence[str]] | None,
+                by_id: dict[str, ContactRow] | None = None) -> list[ContactRow] | None:
     """:func:`build_rows` of ``contacts`` from ``rows`` (built from the same settings, applications
     and day) by recomputing only the contacts whose record changed, was added or went away, each put
-    back in urgency order. None when most of them changed (building them all costs less)."""
-    by_id = {r.id: r for r in rows}
+    back in urgency order. None when most of them changed (building them all costs less).
+
+    ``by_id``: ``rows`` by contact id when the caller keeps it; it is then brought up to date in place
+    (a log changes one row: nothing is walked but the contacts, to find which)."""
+    if by_id is None:
+        by_id = {r.contact.id: r for r in rows}
     changed = [c for c in contacts if (r := by_id.get(c.id)) is None or r.contact is not c]
-    gone = by_id.keys() - {c.id for c in contacts}
+    added = sum(1 for c in changed if c.id not in by_id)
+    # every contact kept has its row (ids are unique): when the counts agree, no row is left over
+    gone = set() if len(contacts) - added == len(rows) else by_id.keys() - {c.id for c in contacts}
     if len(changed) + len(gone) > 64:
         return None
-    drop = gone | {c.id for c in changed}
-    out = [r for r in rows if r.id not in drop] if drop else list(rows)
-    for row in _rows(changed, settings, apps, today, by_contact):
-        key = sort_key(row.contact, row.info)
-        out.insert(bisect.bisect_left(out, key, key=lambda r: sort_key(r.contact, r.info)), row)
+
+    def order(r: ContactRow) -> tuple[int, float, str, str]:
+        return sort_key(r.contact, r.info)
+
+    fresh = _rows(changed, settings, apps, today, by_contact)  # first: nothing is changed if it raises
+    out = list(rows)
+    old = [by_id[c.id] for c in changed if c.id in by_id]
+    if gone:
+        old += [by_id[key] for key in gone]
+    for r in old:  # the list is in sort_key order, a total order (the id breaks ties): r is where its key is
+        i = bisect.bisect_left(out, order(r), key=order)
+        if i < len(out) and out[i] is r:
+            del out[i]
+        else:  # not in order after all: filter it out
+            out = [x for x in out if x is not r]
+    for key in gone:
+        del by_id[key]
+    for row in fresh:
+        out.insert(bisect.bisect_left(out, order(row), key=order), row)
+        by_id[row.contact.id] = row
     return out
 
 

@@ -53,6 +53,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("today_cache", "_decode"): "the remembered view's decoder, given a damaged or foreign view to refuse",
     ("form", "_timer_started"):
         "the free-write form's 15-minute timer start, moved back instead of waiting 15 minutes",
+    ("ContactsTable", "_row_segments"):
+        "the segments of one contacts row, wrapped to count which rows are built again after a redraw",
 }
 
 

@@ -69,6 +69,10 @@ def state_words(state: str) -> str:
     return STATE_WORDS.get(state, state)
 
 
+#: How many drawn rows :class:`ContactsTable` keeps (a few screens' worth).
+STRIPS_KEPT = 512
+
+
 class ContactLine(NamedTuple):
     key: str
     state: str
@@ -195,6 +199,9 @@ class ContactsTable(ScrollView, can_focus=True):
         self._widths = widths_for(80)
         self._width = 0
         self._badge_styles: dict[str, Style] = {}
+        #: (line, on the cursor, width, style) → its strip: a line drawn once is not built again while
+        #: its text and look are the same (a log changes one row; the list is redrawn whole)
+        self._strips: dict[tuple[ContactLine, bool, int, Style], Strip] = {}
 
     # -- data
 
@@ -312,6 +319,7 @@ class ContactsTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._badge_styles.clear()
+        self._strips.clear()
 
     def _badge_style(self, colour: str) -> Style:
         style = self._badge_styles.get(colour)
@@ -372,4 +380,12 @@ class ContactsTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         on_cursor = row == self.cursor
         style = base + self.get_component_rich_style("contacts-table--cursor") if on_cursor else base
-        return Strip(self._row_segments(self._lines[row], style, on_cursor)).adjust_cell_length(width, style)
+        line = self._lines[row]
+        key = (line, on_cursor, width, style)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > STRIPS_KEPT:
+                self._strips.clear()
+            strip = self._strips[key] = Strip(self._row_segments(line, style, on_cursor)).adjust_cell_length(
+                width, style)
+        return strip

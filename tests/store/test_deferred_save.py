@@ -110,6 +110,30 @@ def test_update_rows_recomputes_only_changed_contacts_and_matches_a_full_build(s
     assert sum(1 for r in updated if id(r) not in kept) == 2  # the logged one and the new one
 
 
+def test_update_rows_keeps_the_callers_index_by_id_up_to_date(store: Store) -> None:
+    """The list keeps its rows by id: update_rows brings that index up to date in place (a log walks the
+    contacts once, not every row again to rebuild it), through changes, additions and deletions."""
+    from store import contacts as C
+
+    people = store.contacts.save_many([Contact(first_name=f"P{i:02d}", last_name="X", cadence="monthly",
+                                               last_touch_on=f"2026-01-{i % 28 + 1:02d}") for i in range(40)])
+    settings = store.settings.current()
+    rows = C.build_rows(store.contacts.all(), settings, None)
+    by_id = {r.id: r for r in rows}
+    for step in range(3):
+        store.touchpoints.log(Touchpoint(contact_ids=[people[step].id], date="2026-03-01", direction="out",
+                                         channel="email"))
+        if step == 1:
+            store.contacts.delete(people[7].id)
+            store.contacts.save(Contact(first_name="New", last_name="One", cadence="monthly"))
+        updated = C.update_rows(rows, store.contacts.all(), settings, None, clock.today(), None, by_id=by_id)
+        assert updated is not None
+        full = C.build_rows(store.contacts.all(), settings, None)
+        assert [(r.id, r.info, r.reason) for r in updated] == [(r.id, r.info, r.reason) for r in full]
+        assert by_id == {r.id: r for r in updated}
+        rows = updated
+
+
 def test_a_deferred_change_is_not_a_failed_save(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """``save_failed`` tells a change waiting after a failed save (a retry has something to say) from one
     only deferred until its frame is painted (saved any moment: nothing to say)."""

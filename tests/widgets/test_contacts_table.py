@@ -153,3 +153,23 @@ async def test_control_characters_in_user_text_never_reach_the_terminal():
             await h.settle()
             assert_shown_literally(h.lines()[1], hostile, width=4)
             assert_shown_literally(h.lines()[2], "Other")
+
+
+async def test_rows_replaced_whole_draw_again_only_the_lines_that_changed(monkeypatch):
+    """A log replaces every row (set_lines) though one changed: the others keep their drawn strips."""
+    async with mounted(ContactsTable()) as h:
+        h.widget.set_lines(PEOPLE)
+        await h.settle()
+        built: list[str] = []
+        row_segments = ContactsTable._row_segments
+
+        def spy(self, line, base, on_cursor):
+            built.append(line.name)
+            return row_segments(self, line, base, on_cursor)
+
+        monkeypatch.setattr(ContactsTable, "_row_segments", spy)
+        logged = line("b", "Ben Brandt", "ok", last_touch="today")
+        h.widget.set_lines([PEOPLE[0], PEOPLE[2], logged], keep="a")
+        await h.settle()
+        assert built == ["Ben Brandt"]
+        assert "today" in h.text() and "Cy Chen" in h.text()

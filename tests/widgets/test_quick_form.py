@@ -94,3 +94,32 @@ async def test_compact_styles_nothing_before_the_widget_is_mounted():
         with restyles(h.app) as seen:
             Input(placeholder="empty", compact=True)  # Textual's own way restyles the unmounted widget at once
         assert len(seen) == 1
+
+
+def _segments(app: App, renderable) -> list[tuple[str, object]]:
+    console = app.console
+    options = console.options.update_dimensions(*app.size)
+    return [(s.text, s.style) for s in console.render(renderable, options)]
+
+
+async def test_a_quick_modal_dims_the_screen_behind_it_exactly_as_textual_does_a_style_at_a_time():
+    from textual._context import visible_screen_stack
+    from textual.renderables.background_screen import BackgroundScreen
+
+    from widgets.quick_form import TintedBackground
+
+    async with mounted(Static("[b]board[/] with [red on blue]colours[/] and a [@click=app.bell]link[/]")) as h:
+        behind = h.app.screen
+        form = Form()
+        await h.app.push_screen(form)
+        await h.settle()
+        token = visible_screen_stack.set([behind])
+        try:
+            background = form.render()
+        finally:
+            visible_screen_stack.reset(token)
+        assert isinstance(background, TintedBackground)  # a plain ModalScreen gives Textual's BackgroundScreen
+        textual_way = _segments(h.app, BackgroundScreen(behind, background.color))
+        assert _segments(h.app, background) == textual_way
+        assert _segments(h.app, background) == textual_way  # the second time from the remembered tints
+        assert any("colours" in text for text, _style in textual_way)

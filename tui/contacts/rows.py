@@ -117,12 +117,15 @@ class ContactList:
             self._by_contact = None
         settings = self.store.settings.current()
         contacts = self.store.contacts.all()
-        rows = (C.update_rows(self.rows, contacts, settings, self.apps, today, self._links())
+        rows = (C.update_rows(self.rows, contacts, settings, self.apps, today, self._links(), by_id=self._by_id)
                 if self.rows and basis == self._basis else None)
-        self.rows = rows if rows is not None else C.build_rows(contacts, settings, self.apps, today, self._links())
+        if rows is None:
+            rows = C.build_rows(contacts, settings, self.apps, today, self._links())
+            self._by_id = {r.contact.id: r for r in rows}
+        self.rows = rows
         self._basis = basis
-        self._by_id = {r.id: r for r in self.rows}
-        self.marked &= self._by_id.keys()
+        if self.marked:
+            self.marked &= self._by_id.keys()
         self.apply()
 
     def apply(self) -> list[C.ContactRow]:

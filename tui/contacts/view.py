@@ -95,10 +95,11 @@ class ContactsView(Vertical):
             cache.clear()
         lines = []
         for r in rows.shown:
-            mark = r.id in marked
-            hit = cache.get(r.id)
+            key = r.contact.id
+            mark = key in marked
+            hit = cache.get(key)
             if hit is None or hit[0] is not r or hit[1] is not mark or hit[2] != today:
-                hit = cache[r.id] = (r, mark, today, line_for(r, mark, today))
+                hit = cache[key] = (r, mark, today, line_for(r, mark, today))
             lines.append(hit[3])
         self.table.set_lines(lines, keep=keep, position=position)
         self.update_bar()
