@@ -106,3 +106,19 @@ async def test_a_board_made_ahead_counts_its_health_when_first_shown(store, make
             await pilot.pause()
         assert counted and counted[-1] == "BoardScreen"
         assert "1" in str(app.screen.query_one("#board-health").render())
+
+
+async def test_the_warm_up_prepares_the_forms_styles(store, make_app, monkeypatch):
+    from tui.dialogs.prepare import prepare_forms
+
+    monkeypatch.setattr(warm, "IN_TESTS", True)
+    monkeypatch.setattr(warm, "DELAY_S", 999.0)
+    monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        warmer = app.warmer
+        while not warmer.done:
+            warmer.step()
+            await pilot.pause()
+        assert not prepare_forms(app)  # nothing left to add: the warm-up did it

@@ -114,6 +114,11 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     def layout(mode: str) -> Callable[[], object]:
         return lambda: lay_out(app, mode)
 
+    def forms() -> object:
+        from tui.dialogs.prepare import prepare_forms
+
+        return prepare_forms(app)
+
     def tone_index() -> Iterator[None]:
         from store import tone as rules
 
@@ -146,6 +151,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield records("touchpoints")
     yield screen("contacts")
     yield layout("contacts")
+    yield forms  # the board form's and the log dialog's styles, parsed before their first opening
     yield module("tui.outreach.screen")
     yield records("drafts")
     yield records("templates")
