@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Imported on first use, after Today's first frame (the warm-up imports them in idle time).
 NOT_BEFORE_THE_FIRST_FRAME = [
     "store.brief", "store.contacts", "store.journal", "store.outreach", "store.pipeline", "store.plans",
-    "store.templates", "store.today",
+    "store.templates", "store.today", "tui.dialogs",
 ]
 
 _FIRST_FRAME = """
