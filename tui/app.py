@@ -22,7 +22,7 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 from themes import APP_CSS, DEFAULT_THEME, THEMES
 from tui.privacy.idle import IdleLockApp
-from tui.shell import conflict, css_once, keymap, userkeys
+from tui.shell import collector, conflict, css_once, keymap, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.guards import GuardedApp, end_without_terminal
 from tui.shell.keys import TypingApp
@@ -96,6 +96,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, WarmApp,
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
+        self.call_after_refresh(collector.resume)  # paused since the process started (tui/__main__.py)
         self.call_after_refresh(lambda: self.set_timer(BACKUP_AFTER_S, self._take_daily_backup))
         self.warmer = self.start_warm_up()  # the other screens' first-visit work, after the first frame
         if self.first_run and not self.store.read_only:

@@ -103,6 +103,10 @@ def run(argv: list[str]) -> int:
 
     parser = build_parser(start_only=is_plain_start(argv))
     args = parser.parse_args(argv)
+    if args.command is not None:  # no app: the collector paused for its start runs again
+        from tui.shell.collector import resume
+
+        resume()
     if args.command == "doctor":
         from tui.cli import doctor as cli_doctor
 
