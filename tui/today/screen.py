@@ -75,6 +75,7 @@ class TodayScreen(TodayData):
             hello = greeting(clock.now().hour, view.name)
             yield Static(head_text(clock.today(), hello, max(0, self.app.size.width - 2), view.due), id="today-head")
             yield Static(view.stats, id="today-stats")
+        yield FilterBar("words in a row: a company, a person, a step", id="today-filter")
         yield TodayList(*(_options(view.rows) if view is not None else ()), id="today-list")
         cursor_row = view.rows[view.cursor] if view is not None and view.cursor is not None else None
         yield Static(literal(cursor_row.hint if cursor_row is not None else ""), id="today-hint")
@@ -348,11 +349,7 @@ class TodayScreen(TodayData):
 
     # -- `/`: the inline filter
 
-    async def action_filter(self) -> None:
-        """`/`: the filter bar over the list, made the first time it is wanted (not for the first frame)."""
-        if not self.query(FilterBar):
-            await self.mount(FilterBar("words in a row: a company, a person, a step", id="today-filter"),
-                             before="#today-list")
+    def action_filter(self) -> None:
         self.query_one(FilterBar).open(self.filter_text)
 
     @on(FilterBar.Changed)
@@ -368,8 +365,8 @@ class TodayScreen(TodayData):
         self.query_one("#today-list", OptionList).focus()
 
     def action_clear_filter(self) -> None:
-        bar = self.query(FilterBar).first() if self.query(FilterBar) else None
-        if bar is None or not (self.filter_text or bar.active):
+        bar = self.query_one(FilterBar)
+        if not (self.filter_text or bar.active):
             return
         bar.close()
         self.query_one("#today-list", OptionList).focus()
