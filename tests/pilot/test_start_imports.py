@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Imported on first use, after Today's first frame (the warm-up imports them in idle time).
 NOT_BEFORE_THE_FIRST_FRAME = [
     "store.brief", "store.contacts", "store.journal", "store.outreach", "store.pipeline", "store.plans",
-    "store.records", "store.templates", "store.today", "tui.dialogs",
+    "store.records", "store.templates", "store.today", "tui.dialogs", "tui.privacy.unlock",
 ]
 
 _FIRST_FRAME = """
