@@ -17,19 +17,17 @@ import contextlib
 import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
 from . import backups, clock, logs
-from .contacts import ContactRepo, TouchpointRepo
 from .errors import CorruptDataError, ExternalChangeError, LockedError, ReadOnlyError, SaveError, StoreError
-from .journal import JournalRepo
 from .lock import DirLock, LockHolder
 from .migrations import SCHEMA_VERSION, meta_doc, migrate, record_problems, repair, schema_version
-from .models import Application, Contact, Draft, JournalEntry, Plan, Settings, Template, Touchpoint
-from .outreach import DraftRepo
+from .models import Settings
 from .paths import (
     AGE_SUFFIX,
     LOCK_FILE,
@@ -40,16 +38,24 @@ from .paths import (
     is_encrypted,
     tighten_files,
 )
-from .pipeline import ApplicationRepo
-from .plans import PlanRepo
 from .repo import Repo, StrIdTable
 from .settings import SettingsRepo
 from .storage import AtomicJSONStorage
-from .templates import TemplateRepo
 from .undo import UndoLog
 
 if TYPE_CHECKING:
+    from .contacts import ContactRepo, TouchpointRepo
     from .crypto import Keyring
+    from .journal import JournalRepo
+    from .outreach import DraftRepo
+    from .pipeline import ApplicationRepo
+    from .plans import PlanRepo
+    from .templates import TemplateRepo
+
+#: The repositories, in the order :attr:`Store.repos` lists them. Each but the settings is made (and
+#: its module imported) when first used: Today's first frame reads the settings and a remembered view,
+#: none of the big tables' code (issue 16).
+REPO_NAMES = ("applications", "journal", "contacts", "touchpoints", "drafts", "templates", "plans", "settings")
 
 
 class _DB(TinyDB):
@@ -101,20 +107,9 @@ class Store:
         self.notices: list[str] = []
         #: The data file's bytes as opened, while the day's backup of them waits (:meth:`take_daily_backup`).
         self._daily_payload: bytes | None = None
-        self.applications = ApplicationRepo(self, Application)
-        self.journal = JournalRepo(self, JournalEntry)
-        self.contacts = ContactRepo(self, Contact)
-        self.touchpoints = TouchpointRepo(self, Touchpoint)
-        self.drafts = DraftRepo(self, Draft)
-        self.templates = TemplateRepo(self, Template)
-        self.plans = PlanRepo(self, Plan)
         self.settings = SettingsRepo(self, Settings)
         #: The last one-key verb, to put back with ``u`` (:mod:`store.undo`).
         self.undo = UndoLog(self)
-        self.repos: list[Repo[Any]] = [
-            self.applications, self.journal, self.contacts, self.touchpoints, self.drafts,
-            self.templates, self.plans, self.settings,
-        ]
         # The change signal (see :attr:`generation`): a count per table, plus an epoch that a
         # reload bumps for every table at once.
         self._generation = 0
@@ -122,6 +117,66 @@ class Store:
         self._versions: dict[str, int] = {}
         self._batch_depth = 0
         self._pending: set[str] = set()
+
+    # -- the repositories (made on first use; see REPO_NAMES)
+
+    @cached_property
+    def applications(self) -> ApplicationRepo:
+        from .models import Application
+        from .pipeline import ApplicationRepo
+
+        return ApplicationRepo(self, Application)
+
+    @cached_property
+    def journal(self) -> JournalRepo:
+        from .journal import JournalRepo
+        from .models import JournalEntry
+
+        return JournalRepo(self, JournalEntry)
+
+    @cached_property
+    def contacts(self) -> ContactRepo:
+        from .contacts import ContactRepo
+        from .models import Contact
+
+        return ContactRepo(self, Contact)
+
+    @cached_property
+    def touchpoints(self) -> TouchpointRepo:
+        from .contacts import TouchpointRepo
+        from .models import Touchpoint
+
+        return TouchpointRepo(self, Touchpoint)
+
+    @cached_property
+    def drafts(self) -> DraftRepo:
+        from .models import Draft
+        from .outreach import DraftRepo
+
+        return DraftRepo(self, Draft)
+
+    @cached_property
+    def templates(self) -> TemplateRepo:
+        from .models import Template
+        from .templates import TemplateRepo
+
+        return TemplateRepo(self, Template)
+
+    @cached_property
+    def plans(self) -> PlanRepo:
+        from .models import Plan
+        from .plans import PlanRepo
+
+        return PlanRepo(self, Plan)
+
+    @property
+    def repos(self) -> list[Repo[Any]]:
+        """Every repository (each made now if it was not yet)."""
+        return [getattr(self, name) for name in REPO_NAMES]
+
+    def _made_repos(self) -> list[Repo[Any]]:
+        """The repositories made so far (one never made holds nothing to drop)."""
+        return [self.__dict__[name] for name in REPO_NAMES if name in self.__dict__]
 
     @property
     def path(self) -> Path:
@@ -416,7 +471,7 @@ class Store:
         return out
 
     def invalidate(self) -> None:
-        for repo in self.repos:
+        for repo in self._made_repos():
             repo.invalidate()
 
     def reload(self) -> bool:

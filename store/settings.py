@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import clock
-from .contacts import global_pause
 from .errors import RuleError
 from .intention import clean as clean_plan
 from .models import Settings
@@ -42,6 +41,8 @@ class SettingsRepo(Repo[Settings]):
 
     def resume_reminders(self, today: date | None = None) -> Settings:
         """Resume now: the pause ends yesterday (what it moved stays spread); a future one is dropped."""
+        from .contacts import global_pause  # the contacts' code is not needed to open the store
+
         today = today or clock.today()
         pause = global_pause(self.current())
         if pause is None or pause.start >= today:

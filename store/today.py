@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from . import clock, intention
 from .brief import interview_brief, moved_in_on, wants_brief
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
+from .greeting import greeting as greeting  # its home is store.greeting (Today's first frame)
 from .journal import eased_or_rose, entry_relief, lessons, mood_by_day
 from .models import Application, JournalEntry, Settings
 from .outreach import recipient_label
@@ -195,19 +196,6 @@ def step_is_due(step: StepView, today: date) -> bool:
     if step.due == today and step.waiting_until(clock.now()) is not None:
         return False  # not while the composer still says "sleep on it"
     return step.due <= today
-
-
-def greeting(now_hour: int, name: str = "") -> str:
-    if 5 <= now_hour < 12:
-        part = "Good morning"
-    elif 12 <= now_hour < 18:
-        part = "Good afternoon"
-    elif now_hour >= 18:
-        part = "Good evening"
-    else:
-        part = "Hello"  # past midnight: no "good evening" at 00:50, and no remark about the hour
-    first = (name or "").split()
-    return f"{part}, {first[0]}." if first else f"{part}."
 
 
 def sparkline(values: Iterable[float | None]) -> str:

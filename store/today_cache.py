@@ -23,6 +23,7 @@ data is locked it is neither read nor written.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,19 +34,28 @@ import orjson
 
 from . import __version__, clock
 from .errors import CryptoError, LockedError
-from .models import Application, Plan
+from .greeting import greeting
 from .paths import AGE_SUFFIX
-from .plans import Person, PlanView, StepView
 from .storage import atomic_write_bytes
-from .today import DueItem, Summary, greeting
 
 if TYPE_CHECKING:
     from .db import Store
+    from .today import Summary
 
 FORMAT = 5  # 2: people capped a day, the application count; 3: interview briefs; 4: roles, cool-off in steps;
 #            5: the view beside the summary
-_DATACLASSES = {cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)}
-_RECORDS = {cls.__name__: cls for cls in (Application, Plan)}
+
+
+@functools.cache
+def _classes() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dataclasses and the records the file may rebuild, by name (imported when a summary is first
+    encoded or decoded: a start that paints the remembered view needs none of them)."""
+    from .models import Application, Plan
+    from .plans import Person, PlanView, StepView
+    from .today import DueItem, Summary
+
+    return ({cls.__name__: cls for cls in (Summary, DueItem, PlanView, StepView, Person)},
+            {cls.__name__: cls for cls in (Application, Plan)})
 
 
 def cache_path(store: Store) -> Path:
@@ -75,9 +85,10 @@ def _encode(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)):
         return [_encode(v) for v in obj]
     name = type(obj).__name__
-    if name in _RECORDS and isinstance(obj, _RECORDS[name]):
+    dataclass_types, records = _classes()
+    if name in records and isinstance(obj, records[name]):
         return {"$r": name, "v": obj.to_dict()}
-    if dataclasses.is_dataclass(obj) and name in _DATACLASSES:
+    if dataclasses.is_dataclass(obj) and name in dataclass_types:
         return {"$c": name, "v": {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}}
     if isinstance(obj, dict):
         return {"$m": [[k, _encode(v)] for k, v in obj.items()]}
@@ -94,9 +105,9 @@ def _decode(obj: Any) -> Any:
     if "$dt" in obj:
         return datetime.fromisoformat(obj["$dt"])
     if "$r" in obj:
-        return _RECORDS[obj["$r"]].from_dict(obj["v"])
+        return _classes()[1][obj["$r"]].from_dict(obj["v"])
     if "$c" in obj:
-        cls = _DATACLASSES[obj["$c"]]
+        cls = _classes()[0][obj["$c"]]
         return cls(**{k: _decode(v) for k, v in obj["v"].items()})
     if "$m" in obj:
         return {k: _decode(v) for k, v in obj["$m"]}
@@ -109,6 +120,8 @@ def _same_day(a: str, b: str) -> bool:
 
 
 def _summary_of(entry: Any) -> Summary | None:
+    from .today import Summary
+
     try:
         summary = _decode(entry)
     except (ValueError, KeyError, TypeError, AttributeError):

@@ -13,17 +13,29 @@ from store import backups
 from store.db import Store
 from store.models import Application
 from tests.waiting import until
-from tui.cli.parser import build_parser, is_plain_start
+from tui.cli.parser import build_parser, is_plain_start, plain_start_args
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("argv", [[], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/x"],
-                                  ["--demo", "--data-dir", "d"], ["--passphrase-file", "p", "--data-dir", "d"]])
+@pytest.mark.parametrize("argv", [[], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/x"], ["--data-dir="],
+                                  ["--demo", "--data-dir", "d"], ["--passphrase-file", "p", "--data-dir", "d"],
+                                  ["--passphrase-file=p=q", "--demo", "--demo"], ["--data-dir", "a", "--data-dir=b"]])
 def test_plain_starts(argv):
     assert is_plain_start(argv)
     full, light = build_parser().parse_args(argv), build_parser(start_only=True).parse_args(argv)
     assert vars(light) == vars(full)  # the same answers for everything the app reads
+    assert vars(plain_start_args(argv)) == vars(full)  # and read without argparse, the same again
+
+
+def test_a_plain_start_does_not_import_argparse(tmp_path):
+    """Up to opening the store (plain data: no unlock helpers either), nothing imports argparse."""
+    code = ("import sys, tui.cli\n"
+            "import tui.cli.app_launch as launch\n"
+            "launch.open_store_or_explain = lambda args, *a, **k: print(args.demo, 'argparse' in sys.modules)\n"
+            f"tui.cli.run(['--data-dir', {str(tmp_path)!r}, '--demo'])\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
 
 
 @pytest.mark.parametrize("argv", [["today"], ["--data-dir", "d", "doctor"], ["--help"], ["--version"], ["--data-dir"],

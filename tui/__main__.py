@@ -10,7 +10,12 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Run the command line. Called with no arguments (the console script), it ends the process
     itself once everything is saved and closed: tearing down tens of thousands of records at
-    interpreter exit is slow and serves nothing."""
+    interpreter exit is slow and serves nothing. It also runs without garbage collection until the
+    app's first frame (:mod:`tui.shell.collector`)."""
+    if argv is None:
+        from tui.shell.collector import pause_for_start
+
+        pause_for_start()
     from tui.cli import run_safely
 
     code = run_safely(sys.argv[1:] if argv is None else argv)

@@ -19,11 +19,10 @@ from textual.timer import Timer
 
 from store import backups, dates, logs
 from store.db import Store
-from store.errors import ExternalChangeError, ReadOnlyError, SaveError, StoreError
+from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 from themes import APP_CSS, DEFAULT_THEME, THEMES
-from tui.dialogs import ConfirmDialog, Conflict, ConflictDialog
 from tui.privacy.idle import IdleLockApp
-from tui.shell import css_once, keymap, userkeys
+from tui.shell import collector, conflict, css_once, keymap, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.guards import GuardedApp, end_without_terminal
 from tui.shell.keys import TypingApp
@@ -97,6 +96,7 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, WarmApp,
         self._guard_size()
         self._retry_timer = self.set_interval(30, self._retry_save, pause=False)
         self.start_idle_lock()
+        self.call_after_refresh(collector.resume)  # paused since the process started (tui/__main__.py)
         self.call_after_refresh(lambda: self.set_timer(BACKUP_AFTER_S, self._take_daily_backup))
         self.warmer = self.start_warm_up()  # the other screens' first-visit work, after the first frame
         if self.first_run and not self.store.read_only:
@@ -175,11 +175,11 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, WarmApp,
             except (SaveError, ExternalChangeError):
                 return
             finally:
-                self._tell_warnings()
+                self.tell_warnings()
             if waited:
                 self.notify("Saved the change that was waiting.", title="Saved", markup=False)
 
-    def _tell_warnings(self) -> None:  # what a save noticed (the file was deleted and written again…)
+    def tell_warnings(self) -> None:  # what a save noticed (the file was deleted and written again…)
         for warning in self.store.take_warnings():
             self.notify(warning, title="Data", severity="warning", markup=False, timeout=15)
 
@@ -201,32 +201,11 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, WarmApp,
             )
             return True
         except ExternalChangeError:
-            self.push_screen(ConflictDialog(str(self.store.path)), self._resolve_conflict)
+            conflict.ask(self)
             return True
         finally:
-            self._tell_warnings()
+            self.tell_warnings()
         return True
-
-    def _resolve_conflict(self, choice: Conflict | None) -> None:
-        if choice is Conflict.RELOAD:
-            try:
-                reloaded = self.store.reload()
-            except (StoreError, OSError) as exc:  # corrupt on disk: keep ours in memory
-                logs.swallowed(exc, "reload")
-                self.notify(f"Could not reload: {getattr(exc, 'reason', exc)}", severity="error", markup=False)
-                return
-            if reloaded:  # else the file was gone: ours was written back (a warning says so)
-                self.notify("Reloaded the data file from disk.", markup=False)
-            self.refresh_screens()
-        elif choice is Conflict.KEEP_BOTH:
-            try:
-                copy = self.store.keep_both()
-            except (StoreError, OSError) as exc:
-                self.notify(f"Not saved: {getattr(exc, 'reason', exc)}", severity="error", markup=False)
-                return
-            self.notify(f"Saved yours; the disk version is kept as {copy.name}." if copy is not None
-                        else "Saved yours (there was no file on disk to keep).", markup=False)
-        self._tell_warnings()
 
     def refresh_screens(self) -> None:
         screen = self.screen
@@ -321,6 +300,8 @@ class ReboundApp(IdleLockApp, TypingApp, GuardedApp, TripsApp, UndoApp, WarmApp,
         def decided(ok: bool | None) -> None:
             if ok:
                 self.exit(return_code=1)
+
+        from tui.dialogs import ConfirmDialog
 
         self.push_screen(
             ConfirmDialog(

@@ -85,3 +85,26 @@ async def test_a_theme_change_still_restyles_every_screen(store, make_app):
         await pilot.press("1")
         await pilot.pause()
         assert _text_colour(app, "#today-head").lower() == _foreground(app)
+
+
+async def test_today_is_not_restyled_whole_when_it_first_shows(store, make_app, monkeypatch):
+    """Its widgets were styled as they mounted, with the app's look as it is when it shows: Textual's
+    first ScreenResume would restyle them all again (tui/shell/base.py skips that while the look holds)."""
+    from tui.today.screen import TodayScreen
+
+    restyled: list[object] = []
+    real = TodayScreen.update_node_styles
+
+    def counting(self, animate: bool = True) -> None:
+        restyled.append(self)
+        real(self, animate)
+
+    monkeypatch.setattr(TodayScreen, "update_node_styles", counting)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and restyled == []
+        assert _text_colour(app, "#today-head").lower() == _foreground(app)
+        app.action_set_theme("rebound-light")  # a change of look still restyles it
+        await pilot.pause()
+        assert _text_colour(app, "#today-head").lower() == _foreground(app)

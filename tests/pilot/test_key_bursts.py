@@ -83,6 +83,21 @@ async def test_journal_slash_and_a_query_in_one_burst_fills_the_search_box_only(
         assert demo_store.journal.count() == entries
 
 
+async def test_today_slash_and_a_query_in_one_burst_fills_the_filter_only(demo_store, make_app):
+    from tests.screens import today_ready
+    from tui.today.screen import TodayScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await today_ready(pilot)
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        await burst(pilot, "slash", *"zzq sn")  # s and z are Today's skip and snooze
+        await settle(pilot)
+        assert app.screen is today
+        assert value(today, "#today-filter Input") == "zzq sn" and today.filter_text == "zzq sn"
+
+
 async def test_contacts_n_and_a_name_with_no_pause(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from store import logs
 from tui.cli.parser import build_parser
@@ -99,10 +100,14 @@ def _unexpected(exc: BaseException) -> int:
 
 
 def run(argv: list[str]) -> int:
-    from tui.cli.parser import is_plain_start
+    from tui.cli.parser import is_plain_start, plain_start_args
 
-    parser = build_parser(start_only=is_plain_start(argv))
-    args = parser.parse_args(argv)
+    # a plain start (``rebound-tui [--data-dir D] [--demo]``) is read without argparse
+    args: Any = plain_start_args(argv) if is_plain_start(argv) else build_parser().parse_args(argv)
+    if args.command is not None:  # no app: the collector paused for its start runs again
+        from tui.shell.collector import resume
+
+        resume()
     if args.command == "doctor":
         from tui.cli import doctor as cli_doctor
 

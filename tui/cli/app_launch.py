@@ -84,10 +84,11 @@ def _unlock_first(args, data_dir: Path):
     """Encrypted data: the unlock screen (or ``--passphrase-file``) before the store is opened, so a
     wrong passphrase reads, locks and tidies nothing. The keys, None for plain data, or an exit code."""
     from store.paths import is_encrypted
-    from tui.cli import unlock
 
     if not (data_dir.is_dir() and is_encrypted(data_dir)):
-        return None
+        return None  # plain data: the unlock helpers (argparse, getpass) are not imported
+    from tui.cli import unlock
+
     if unlock.passphrase_file(args):
         return unlock.keyring_for(args, data_dir)
     from tui.privacy.unlock import unlock_in_terminal

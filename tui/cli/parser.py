@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from store import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 #: The options of ``rebound-tui`` itself (no subcommand), with whether each takes a value.
 START_OPTIONS = {"--data-dir": True, "--demo": False, "--passphrase-file": True}
@@ -30,8 +34,28 @@ def is_plain_start(argv: list[str]) -> bool:
     return True
 
 
+def plain_start_args(argv: list[str]) -> SimpleNamespace:
+    """What ``build_parser().parse_args(argv)`` answers for a plain start (``is_plain_start(argv)``),
+    read without argparse (not imported then): the last of a repeated option wins, as there."""
+    args = SimpleNamespace(data_dir=None, demo=False, main_passphrase_file=None, command=None)
+    dest = {"--data-dir": "data_dir", "--passphrase-file": "main_passphrase_file"}
+    i = 0
+    while i < len(argv):
+        name, eq, value = argv[i].partition("=")
+        if name == "--demo":
+            args.demo = True
+        elif eq:
+            setattr(args, dest[name], value)
+        else:
+            i += 1
+            setattr(args, dest[name], argv[i])
+        i += 1
+    return args
+
+
 def build_parser(*, start_only: bool = False) -> argparse.ArgumentParser:
     """The whole command line; ``start_only``: just the app's own options (see :func:`is_plain_start`)."""
+    import argparse
     p = argparse.ArgumentParser(
         prog="rebound-tui",
         description="Rebound: bounce back from rejection and keep the job search moving.",

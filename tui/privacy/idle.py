@@ -16,16 +16,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import App
 from textual.timer import Timer
 
 from store import logs
 from store.errors import StoreError
-from tui.privacy.unlock import UnlockScreen
 
 if TYPE_CHECKING:
     from store.db import Store
+    from tui.privacy.unlock import UnlockScreen
 
 LOCKED_MODE = "locked"
 #: How often the idle time is checked (seconds).
@@ -103,6 +103,8 @@ class IdleLockApp(App[Any]):
                 self.notify("Not locked: the last save failed, and locking now would lose it. Rebound tries "
                             "again in a moment.", title="Privacy", severity="warning", markup=False)
                 return False
+            from tui.privacy.unlock import UnlockScreen  # imported when first locking, not at start
+
             self._mode_before_lock = self.current_mode
             data_dir = self.store.data_dir
             self.add_mode(LOCKED_MODE, lambda: UnlockScreen(data_dir, note=note))
@@ -117,8 +119,8 @@ class IdleLockApp(App[Any]):
         finally:
             self._locking = False
 
-    @on(UnlockScreen.Unlocked)
-    async def _unlocked(self, event: UnlockScreen.Unlocked) -> None:
+    # (handlers by name, not ``@on``: the unlock screen's module is imported only when locking)
+    async def on_unlock_screen_unlocked(self, event: UnlockScreen.Unlocked) -> None:
         try:
             self.store.unlock(event.keyring)
         except (StoreError, OSError) as exc:  # damaged or replaced meanwhile: say so, change nothing
@@ -131,6 +133,5 @@ class IdleLockApp(App[Any]):
         await self.switch_mode(self._mode_before_lock if self._mode_before_lock in self.MODES else "today")
         await self.remove_mode(LOCKED_MODE)
 
-    @on(UnlockScreen.GaveUp)
-    def _gave_up(self, event: UnlockScreen.GaveUp) -> None:
+    def on_unlock_screen_gave_up(self, event: UnlockScreen.GaveUp) -> None:
         self.exit(return_code=2, message=Text(event.why))

@@ -75,6 +75,10 @@ class ReboundScreen(Screen):
         yield from ()
 
     def on_mount(self) -> None:
+        if self.styled_as is None:
+            # each widget was styled as it mounted, with the app's look as it is now: the first
+            # resume (Today's, at start) restyles them only if that look changes before it
+            self.styled_as = style_stamp(self.app)
         self.query_one(ReadOnlyBanner).set_message(self.rapp.banner_text())
 
     #: What the app's look was when this screen was last styled as a whole (see :func:`style_stamp`).

@@ -9,9 +9,12 @@ lines don't all fit above "Due today", a "more plans" row lists the rest on ``en
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from store.today import Summary
 from tui.today.rows import expanded_plans
+
+if TYPE_CHECKING:
+    from store.today import Summary
 
 
 @dataclass

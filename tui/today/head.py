@@ -6,12 +6,15 @@ phrases out, least useful first: a phrase is never cut or wrapped in the middle.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from store.dates import long_date, short_date
-from store.today import Summary, relief_change
 from tui.today.rows import Parts, steps_due
+
+if TYPE_CHECKING:
+    from store.today import Summary
 
 
 def due_counts(s: Summary) -> tuple[int, int]:
@@ -48,6 +51,8 @@ def stats_text(s: Summary, width: int = 0) -> Content:
     of at most ``width`` cells (0: no limit). The week goes beside the floor, else first on the second
     line; what doesn't fit is left out, least useful first: how long ago the reframe was, the mood
     average, then the reframe."""
+    from store.today import relief_change  # stats are made from a summary: store.today is imported by then
+
     floor_style = "bold" if s.need and not s.first_run else ""
     pipeline: Parts = [("Pipeline ", "bold"), (s.floor_text, floor_style)]
     week: Parts = [("Week ", "bold"), s.week_text, "   "] if s.week_text else []

@@ -7,10 +7,13 @@ Both rows are of kind ``intent``: ``enter`` opens the question (:func:`tui.setti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.intention import QUESTION
-from store.today import Summary
 from widgets.usertext import clip
+
+if TYPE_CHECKING:
+    from store.today import Summary
 
 #: A plan this fresh (days since the no) is topped by the person's plan for a no.
 FRESH_DAYS = 3

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 from store import clock, logs, today_cache
 from store.db import Store
-from store.today import Summary, greeting, summarize
+from store.greeting import greeting
 from tui.shell.base import ReboundScreen
 from tui.today import remember
 from tui.today.folds import PlanFolds
 from tui.today.rows import Row, build_rows, cursor_index
 
 if TYPE_CHECKING:
+    from store.today import Summary
     from tui.today.actions import TodayActions
 
 #: Seconds after the first refresh before the summary behind a remembered view is decoded (data
@@ -38,6 +39,14 @@ EARLY_BYTES = 512 * 1024
 #: Lines of a terminal that are not Today's list (bars, head, stats, hint, prompt): the list's height
 #: before the first layout, for the rows made at compose (the list refits to its real height after).
 EARLY_ROOM_LESS = 10
+
+
+def summarize(store: Store) -> Summary:
+    """:func:`store.today.summarize`, imported when Today is first computed: a start that paints the
+    remembered view needs none of the domain's modules before its first frame."""
+    from store.today import summarize as compute
+
+    return compute(store)
 
 
 class TodayData(ReboundScreen):

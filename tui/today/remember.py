@@ -13,13 +13,15 @@ anything else throws the whole view away (Today then reads its data as it would 
 from __future__ import annotations
 
 import re
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from textual.content import Content, Span
 
-from store.today import Summary
 from tui.today.head import due_counts, stats_text
 from tui.today.rows import Row, RowKind
+
+if TYPE_CHECKING:
+    from store.today import Summary
 
 #: Styles a remembered view may use: words only, so no link, colour variable or action gets in.
 _STYLE = re.compile(r"(?:bold|dim|italic|underline|reverse|strike)(?: (?:bold|dim|italic|underline|reverse|strike))*")

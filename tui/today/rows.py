@@ -17,16 +17,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.content import Content
 
 from store.dates import short_date
-from store.plans import STEP_BLURBS, PlanView, StepView
-from store.today import CONTACTS_A_DAY, DueItem, Summary, step_is_due, step_when
 from tui.shell.keymap import key_of
 from tui.today.intent import intent_row
 from widgets.usertext import clip
+
+if TYPE_CHECKING:  # the domain's modules are imported when rows are built, not for a remembered view's rows
+    from store.plans import PlanView, StepView
+    from store.today import DueItem, Summary
 
 RowKind = Literal["section", "plan", "step", "person", "due", "more", "more-plans", "empty", "intent"]
 #: Parts of a row, as :meth:`Content.assemble` takes them (user text as plain strings).
@@ -39,7 +41,7 @@ DUE_LABEL = {"application": "next step", "contact": "contact", "draft": "draft",
 TITLE_WIDTH = 48
 #: Rows of each long due group shown on Today before a "… and N more" row (their screen has them all).
 APPLICATION_ROWS = 40
-CONTACT_ROWS = CONTACTS_A_DAY
+CONTACT_ROWS = 3  # store.today.CONTACTS_A_DAY (a test says they agree)
 DETAIL_WIDTH = 60
 
 TODAY_CSS = """
@@ -144,11 +146,16 @@ def _person_todo(step: StepView, i: int) -> bool:
 
 def steps_due(view: PlanView, today: date) -> int:
     """The plan's open steps dated today or earlier (Reflect never counts)."""
+    from store.today import step_is_due
+
     return sum(1 for step in view.steps if step_is_due(step, today))
 
 
 def plan_rows(view: PlanView, today: date, *, expanded: bool = True) -> list[Row]:
     """The plan's line, then (when ``expanded``) its steps and the people in them."""
+    from store.plans import STEP_BLURBS
+    from store.today import step_when
+
     rows: list[Row] = []
     pid = view.plan.id
     done, total = view.counts()

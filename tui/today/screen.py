@@ -24,10 +24,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import clock
-from store import plans as plans_mod
 from store.dates import parse_user_date
-from store.today import Summary, greeting
-from tui.dialogs import TextPromptDialog
+from store.greeting import greeting
 from tui.shell import keymap
 from tui.shell.base import PaletteCommand
 from tui.today import remember
@@ -41,7 +39,9 @@ from tui.today.today_list import TodayList
 from widgets.filter_bar import FilterBar
 from widgets.usertext import clip, literal
 
-if TYPE_CHECKING:  # what rows do (jumps, actions) is imported on first use: not needed for the first frame
+if TYPE_CHECKING:  # what rows do (jumps, actions, the domain) is imported on first use, after the first frame
+    from store import plans as plans_mod
+    from store.today import Summary
     from tui.today.actions import Outcome, TodayActions
 
 
@@ -323,6 +323,8 @@ class TodayScreen(TodayData):
         def chosen(text: str | None) -> None:
             if text is not None:
                 self.tell(self.actions.snooze(view, step, parse_user_date(text, today)))
+
+        from tui.dialogs import TextPromptDialog
 
         self.app.push_screen(TextPromptDialog(
             f"Snooze “{step.title}” until…", "tomorrow, +3d, +2w, fri or YYYY-MM-DD", value="tomorrow",
