@@ -102,7 +102,8 @@ class EntryList(ScrollView, can_focus=True):
         self._keys: list[str] = []
         self._make: Callable[[str], EntryRow] | None = None
         self._built: dict[str, EntryRow] = {}
-        self._index_of: dict[str, int] = {}
+        #: Each key's index (None: not made since the keys changed).
+        self._index_of: dict[str, int] | None = None
 
     # -- data
 
@@ -118,9 +119,9 @@ class EntryList(ScrollView, can_focus=True):
         self._keys = list(keys)
         self._make = make_row
         self._built = {}
-        self._index_of = {k: i for i, k in enumerate(self._keys)}
+        self._index_of = None  # made when first asked (a search keystroke never asks)
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
-        index = self._index_of.get(keep_key, 0) if keep_key else 0
+        index = self._find(keep_key) if keep_key else 0
         self.cursor = min(index, max(0, len(self._keys) - 1))
         self._scroll_cursor_into_view(center=True)
         self.refresh()
@@ -155,11 +156,20 @@ class EntryList(ScrollView, can_focus=True):
             return self._keys[self.cursor]
         return None
 
+    def _find(self, key: str) -> int:
+        """``key``'s index, or 0 when it is not there (no index made: one scan, in C)."""
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return 0
+
     def index_of(self, key: str) -> int | None:
+        if self._index_of is None:
+            self._index_of = {k: i for i, k in enumerate(self._keys)}
         return self._index_of.get(key)
 
     def move_to_key(self, key: str) -> bool:
-        i = self._index_of.get(key)
+        i = self.index_of(key)
         if i is None:
             return False
         self.cursor = i

@@ -39,6 +39,7 @@ from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 from widgets.kanban_list import PipelineKanban
+from widgets.live_input import LiveInput
 from widgets.paint_first import collect_after_paint
 from widgets.usertext import literal
 
@@ -93,7 +94,9 @@ class BoardScreen(ReboundScreen):
         yield HealthLine(id="board-health")
         with Horizontal(id="filter-bar"):
             yield Label("Filter")
-            yield Input(placeholder="company, role, tag or note words", id="filter-input", compact=True)
+            # filtered inside the keystroke: its first frame shows the board it leaves (widgets.live_input)
+            yield LiveInput(placeholder="company, role, tag or note words", id="filter-input", compact=True,
+                            answer=self.set_filter)
             yield Static("", id="filter-count")
         yield PipelineKanban([(s, STAGE_LABELS[s]) for s in STAGES], id="kanban")
 
@@ -361,11 +364,6 @@ class BoardScreen(ReboundScreen):
             found = sorted((abs(i - here), i) for i, stage in enumerate(STAGES) if self.columns.by_stage[stage])
             if found:
                 k.select(STAGES[found[0][1]], 0)
-
-    @on(Input.Changed, "#filter-input")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.set_filter(event.value)
 
     @on(Input.Submitted, "#filter-input")
     def _filter_submitted(self, event: Input.Submitted) -> None:
