@@ -23,6 +23,7 @@ from store.journal import (
     search,
 )
 from store.models import JOURNAL_KIND_LABELS, JOURNAL_KINDS, JournalEntry
+from store.textsearch import PreparedTexts
 from tui.dialogs import ChoiceDialog
 from tui.journal.actions import JournalActions
 from tui.journal.panes import (
@@ -73,7 +74,7 @@ class JournalBrowser(ReboundScreen):
         #: for ``_entries``; None until a search needs it.
         self._extras: dict[str, str] | None = None
         #: Each of ``_entries``' search text, in the same order (what ``search`` compares), or None.
-        self._hays: list[str] | None = None
+        self._prepared: PreparedTexts | None = None
         #: What the reader pane was last drawn from (entry, its application's title, terms, day).
         self._reader_shows: tuple[object, ...] | None = None
         #: What the list was last read from (see :meth:`_source_key`), or None.
@@ -142,7 +143,7 @@ class JournalBrowser(ReboundScreen):
         self._app_company.clear()
         entries = self._entries if same_entries else self.store.journal.entries()
         self._entries = entries
-        self._extras = self._hays = self._by_id = None
+        self._extras = self._prepared = self._by_id = None
         self._ids = [e.id for e in entries]
         self._total = len(entries)
         self._apply(entries)
@@ -157,15 +158,12 @@ class JournalBrowser(ReboundScreen):
             entries = self._entries
         lst = self.query_one(EntryList)
         keep = keep or lst.current_key
-        terms, hays = self.terms, self._hays
-        if terms and hays is not None and entries is self._entries and not self.flt.active:
-            # a search keystroke: one substring test per prepared text, the ids picked directly
+        terms, prepared = self.terms, self._prepared
+        if terms and prepared is not None and entries is self._entries and not self.flt.active:
+            # a search keystroke: the prepared texts (a first letter looked up, a longer query
+            # narrowing the last answer), the ids picked directly
             ids = self._ids
-            if len(terms) == 1:
-                term = terms[0]
-                keys = [k for k, hay in zip(ids, hays, strict=True) if term in hay]
-            else:
-                keys = [k for k, hay in zip(ids, hays, strict=True) if all(t in hay for t in terms)]
+            keys = [ids[i] for i in prepared.matching(terms)]
         else:
             shown = apply_filter(entries, self.flt)
             if terms:
@@ -195,11 +193,12 @@ class JournalBrowser(ReboundScreen):
         return self._extras
 
     def prepare_search(self) -> None:
-        """Every entry's search text, computed now (right after ``/`` shows the box): the first
-        keystroke then only compares strings."""
-        if self._hays is None:
+        """Every entry's search text, and which hold each letter and digit, computed now (right after
+        ``/`` shows the box): the first keystroke then looks its letter up (see store.textsearch)."""
+        if self._prepared is None:
             extras = self._search_extras()
-            self._hays = [self._index.haystack(e, extras.get(e.id, "")) for e in self._entries]
+            self._prepared = PreparedTexts([self._index.haystack(e, extras.get(e.id, "")) for e in self._entries])
+            self._prepared.prepare_letters()
 
     def _row(self, e: JournalEntry) -> EntryRow:
         return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "")
