@@ -59,8 +59,9 @@ class JournalBrowser(ReboundScreen):
         self.terms: list[str] = []
         self.flt = JournalFilter()
         self._index = SearchIndex()
-        #: How many entries the list shows.
+        #: How many entries the list shows, and the day its rows' dates are shown from.
         self._shown_count = 0
+        self._day = clock.today()
         self._app_titles: dict[str, str] = {}
         self._app_company: dict[str, str] = {}
         self._total = 0
@@ -170,6 +171,7 @@ class JournalBrowser(ReboundScreen):
                 shown = search(shown, terms, self._search_extras(), self._index)
             keys = [e.id for e in shown]
         self._shown_count = len(keys)
+        self._day = clock.today()  # the rows' dates, asked of the clock once, not per row
         lst.empty_text = NOTHING_MATCHES if not keys and (self.terms or self.flt.active) else EMPTY_LIST
         lst.set_source(keys, self._make_row, keep_key=keep)
         # one line high whatever it says (see the screen's CSS): no layout pass for a new count
@@ -201,7 +203,7 @@ class JournalBrowser(ReboundScreen):
             self._prepared.prepare_letters()
 
     def _row(self, e: JournalEntry) -> EntryRow:
-        return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "")
+        return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "", self._day)
 
     def _show_drafts(self, entries: list[JournalEntry]) -> None:
         box = self.query_one("#journal-draft", Static)
