@@ -9,7 +9,9 @@ answer updates is refreshed together with the field and the first frame after th
 last saw).
 
 ``answer`` is not called for a change made inside ``field.prevent(Input.Changed)`` (a screen setting
-the text itself), as no ``Changed`` would be sent for it either.
+the text itself), as no ``Changed`` would be sent for it either. The garbage collector waits for that
+frame (:func:`widgets.paint_first.collect_after_paint`): a filter's answer makes thousands of small
+objects, enough to set off a collection inside the keystroke's frame.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.widgets import Input
+
+from widgets.paint_first import collect_after_paint
 
 
 class LiveInput(Input):
@@ -28,4 +32,5 @@ class LiveInput(Input):
 
     def watch_value(self, value: str) -> None:
         if self.answer is not None and not self._is_prevented(Input.Changed):
+            collect_after_paint(self.app)
             self.answer(value)

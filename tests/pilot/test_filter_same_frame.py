@@ -4,12 +4,14 @@ Textual's ``Input.Changed`` reaches a screen through the queues of the widgets i
 screen may paint meanwhile: the terminal got the typed letter alone first, the filtered board (or
 journal list) a frame later. The board's filter and the journal's search are
 :class:`widgets.live_input.LiveInput` fields, answered inside the keystroke, so the first frame sent
-after the key holds the letter, the count and the list together. The journal's reader pane (its
-matches marked: the costly part of that frame) follows in the next one.
+after the key holds the letter, the count and the list together, drawn with the garbage collector
+paused (the answer's new objects set off a collection there). The journal's reader pane (its matches
+marked: the costly part of that frame) follows in the next one.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 
 from tests.screens import open_board, open_journal
@@ -26,12 +28,15 @@ async def test_the_first_frame_after_a_board_filter_key_shows_the_count(demo_sto
         await pilot.press("slash")
         await settle(pilot)
         frames: list[str] = []
-        on_sent(app, monkeypatch, frames.append)
+        collecting: list[bool] = []
+        on_sent(app, monkeypatch, lambda text: frames.append(text) or collecting.append(gc.isenabled()))
+        assert gc.isenabled()
         await type_text(pilot, "e")
-        await until(pilot, lambda: frames)
+        await until(pilot, lambda: frames and gc.isenabled())
         first = frames[0]
         assert re.search(r"\d+ of \d+ · esc clears", first), first
         assert board.columns.query_text == "e"
+        assert collecting[0] is False  # the collector waited for that frame, and runs again since
 
 
 async def test_the_first_frame_after_a_journal_search_key_shows_the_list(demo_store, make_app, monkeypatch):
