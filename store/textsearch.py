@@ -17,6 +17,9 @@ import string
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import contains
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: The single characters whose matches :meth:`PreparedTexts.prepare_letters` works out ahead.
 LETTERS = string.ascii_lowercase + string.digits
@@ -29,8 +32,8 @@ class PreparedTexts:
         self.texts = texts
         #: For each of :data:`LETTERS`, one byte per text: 1 when the text holds it.
         self._letters: dict[str, bytes] = {}
-        #: The last query's terms and the indices it found.
-        self._last: tuple[list[str], list[int]] | None = None
+        #: The last query's terms and what it found: the indices, or a letter's bytes.
+        self._last: tuple[list[str], list[int] | bytes] | None = None
 
     def prepare_letters(self) -> None:
         """Which texts hold each letter and digit (a pass per character over all texts, in C)."""
@@ -40,19 +43,26 @@ class PreparedTexts:
 
     def matching(self, terms: Sequence[str]) -> list[int]:
         """The indices (in order) of the texts holding every term; all of them when there is none."""
+        return self.pick(range(len(self.texts)), terms)
+
+    def pick(self, items: Sequence[T], terms: Sequence[str]) -> list[T]:
+        """The items (one per text, in the texts' order) whose texts hold every term; all of them when
+        there is none. A prepared letter picks them in one pass in C."""
         texts = self.texts
         if not terms:
-            return list(range(len(texts)))
-        last = self._last
+            return list(items)
         mask = self._letters.get(terms[0]) if len(terms) == 1 else None
         if mask is not None:
-            found = list(compress(range(len(texts)), mask))
-        elif last is not None and all(any(old in new for new in terms) for old in last[0]):
-            found = [i for i in last[1] if all(t in texts[i] for t in terms)]
+            self._last = (list(terms), mask)
+            return list(compress(items, mask))
+        last = self._last
+        if last is not None and all(any(old in new for new in terms) for old in last[0]):
+            pool = last[1] if isinstance(last[1], list) else compress(range(len(texts)), last[1])
+            found = [i for i in pool if all(t in texts[i] for t in terms)]
         elif len(terms) == 1:
             term = terms[0]
             found = [i for i, text in enumerate(texts) if term in text]
         else:
             found = [i for i, text in enumerate(texts) if all(t in text for t in terms)]
         self._last = (list(terms), found)
-        return found
+        return [items[i] for i in found]

@@ -52,6 +52,15 @@ def test_a_first_letter_is_looked_up_and_a_longer_query_reads_only_what_the_last
     assert prepared.matching([]) == list(range(len(TEXTS)))
 
 
+def test_a_first_letter_picks_the_records_without_reading_a_text():
+    texts = Watched(TEXTS)
+    prepared = PreparedTexts(texts)
+    prepared.prepare_letters()
+    texts.read.clear()
+    assert prepared.pick(["a", "b", "c", "d", "e", "f"], ["p"]) == ["a", "d"] and texts.read == []
+    assert prepared.pick(["a", "b", "c", "d", "e", "f"], ["pane"]) == ["a", "d"] and texts.read == [0, 3]
+
+
 def test_without_letters_prepared_the_first_letter_reads_every_text():
     texts = Watched(TEXTS)
     prepared = PreparedTexts(texts)
@@ -67,5 +76,9 @@ def test_every_answer_is_what_testing_every_text_finds(texts, queries, letters):
     prepared = PreparedTexts(texts)
     if letters:
         prepared.prepare_letters()
-    for terms in queries:
-        assert prepared.matching(terms) == brute(texts, terms)
+    items = [f"record {i}" for i in range(len(texts))]
+    for n, terms in enumerate(queries):
+        if n % 2:
+            assert prepared.matching(terms) == brute(texts, terms)
+        else:  # the records themselves, picked as the indices would
+            assert prepared.pick(items, terms) == [items[i] for i in brute(texts, terms)]

@@ -94,8 +94,7 @@ class BoardColumns:
             self.by_stage = {s: list(group) for s, group in self._all.items()}
             return
         for stage in STAGES:
-            whole = self._all[stage]
-            self.by_stage[stage] = [whole[i] for i in self._prepared_of(stage).matching(terms)]
+            self.by_stage[stage] = self._prepared_of(stage).pick(self._all[stage], terms)
 
     def index_of(self, stage: str, app_id: str | None) -> int | None:
         if app_id is None:

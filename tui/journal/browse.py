@@ -163,8 +163,7 @@ class JournalBrowser(ReboundScreen):
         if terms and prepared is not None and entries is self._entries and not self.flt.active:
             # a search keystroke: the prepared texts (a first letter looked up, a longer query
             # narrowing the last answer), the ids picked directly
-            ids = self._ids
-            keys = [ids[i] for i in prepared.matching(terms)]
+            keys = prepared.pick(self._ids, terms)
         else:
             shown = apply_filter(entries, self.flt)
             if terms:
