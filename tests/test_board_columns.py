@@ -36,6 +36,7 @@ def _fresh(apps: list[Application], query: str) -> dict[str, list[str]]:
 
 
 STEPS = st.lists(st.one_of(st.tuples(st.just("type"), st.sampled_from(WORDS)),
+                           st.tuples(st.just("prepare"), st.just(0)),
                            st.tuples(st.just("move"), st.integers(0, 39)),
                            st.tuples(st.just("remove"), st.integers(0, 39))), min_size=1, max_size=20)
 
@@ -52,6 +53,8 @@ def test_filtering_keystroke_by_keystroke_matches_a_fresh_regroup(steps) -> None
             query = (query + arg) if arg and len(query) < 12 else arg  # typing on, or a new query
             cols.set_query(query)
             cols.refilter()
+        elif op == "prepare":  # the filter opened: each letter's cards worked out ahead
+            cols.prepare_search()
         else:
             live = [a for a in apps if a is not None]
             if not live:
@@ -84,3 +87,21 @@ def test_the_first_keystroke_uses_the_prepared_search_text(monkeypatch) -> None:
     cols.refilter()
     assert calls == []
     assert cols.shown() == sum(1 for a in apps if p.matches(a, ["north"]))
+
+
+def test_opening_the_filter_works_out_each_columns_letters_and_a_letter_then_finds_the_same(monkeypatch) -> None:
+    from store import textsearch
+
+    apps = _apps(30)
+    cols = BoardColumns()
+    cols.regroup(apps)
+    prepared: list[object] = []
+    real = textsearch.PreparedTexts.prepare_letters
+    monkeypatch.setattr(textsearch.PreparedTexts, "prepare_letters",
+                        lambda self: prepared.append(self) or real(self))
+    cols.prepare_search()
+    assert len(prepared) == len(STAGES)
+    for letter in ("n", "a", "7", "z"):
+        cols.set_query(letter.upper())
+        cols.refilter()
+        assert {s: [a.id for a in v] for s, v in cols.by_stage.items()} == _fresh(apps, letter)

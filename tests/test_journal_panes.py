@@ -84,3 +84,12 @@ def test_status_drafts_and_rating_lines():
     worse = record()
     worse.emotions = [{"name": "sad", "before": 50, "after": 80}]
     assert rating_text(worse) == "rose 30"  # feelings got worse: never "relief 30"
+
+
+def test_a_row_shows_its_date_from_the_day_it_is_given():
+    """The list gives its rows the day once (each row asked the clock: issue 16)."""
+    from datetime import date
+
+    entry = JournalEntry(kind="freewrite", title="A walk", entry_date="2025-03-02")
+    assert entry_row(entry, [], "", date(2025, 6, 1)).date == "2 Mar"
+    assert entry_row(entry, [], "", date(2026, 6, 1)).date == "2 Mar 2025"

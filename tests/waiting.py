@@ -27,6 +27,7 @@ What each helper replaced (the copies the test files used to carry):
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -34,6 +35,7 @@ from typing import Any, TypeVar
 
 import pytest
 from textual import events
+from textual._compositor import CompositorUpdate
 from textual._context import active_app
 from textual.app import App
 from textual.command import CommandList, CommandPalette
@@ -383,6 +385,28 @@ def on_frame(app: App[Any], monkeypatch: pytest.MonkeyPatch, seen: Callable[[], 
 
     monkeypatch.setattr(app, "_display", spy)
 
+
+
+#: An escape sequence (CSI, OSC, or a two-character one), and a cursor move: how :func:`on_sent` reads
+#: a frame's bytes as text (the benchmark's ``bench_term.plain`` reads a terminal's the same way).
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_]|[()][0-9A-Za-z])")
+_CURSOR_MOVE = re.compile(r"\x1b\[[0-9;]*[HfABCDEFGd]")
+
+
+def on_sent(app: App[Any], monkeypatch: pytest.MonkeyPatch, seen: Callable[[str], None]) -> None:
+    """Call ``seen`` with the text of each frame the app sends, as a terminal gets it: only what that
+    update repaints (escape sequences dropped, each cursor move a line break). Unlike
+    :func:`screen_text` (the whole screen as it would look now), a widget changed but not yet
+    repainted shows here as it was on the terminal: not at all."""
+    display = app._display
+
+    def spy(screen: Screen, renderable: Any) -> Any:
+        if isinstance(renderable, CompositorUpdate) and screen is app.screen:
+            sent = renderable.render_segments(app.console)
+            seen(_ESCAPE.sub("", _CURSOR_MOVE.sub("\n", sent)))
+        return display(screen, renderable)
+
+    monkeypatch.setattr(app, "_display", spy)
 
 
 # --------------------------------------------------------------------------- crashing

@@ -9,7 +9,7 @@ moves and :class:`EntryList.Selected` on enter or a click.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -102,7 +102,10 @@ class EntryList(ScrollView, can_focus=True):
         self._keys: list[str] = []
         self._make: Callable[[str], EntryRow] | None = None
         self._built: dict[str, EntryRow] = {}
-        self._index_of: dict[str, int] = {}
+        #: The styles a frame's lines draw with, asked once per frame ("": the widget's own).
+        self._styles: dict[str, Style] = {}
+        #: Each key's index (None: not made since the keys changed).
+        self._index_of: dict[str, int] | None = None
 
     # -- data
 
@@ -118,9 +121,9 @@ class EntryList(ScrollView, can_focus=True):
         self._keys = list(keys)
         self._make = make_row
         self._built = {}
-        self._index_of = {k: i for i, k in enumerate(self._keys)}
+        self._index_of = None  # made when first asked (a search keystroke never asks)
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
-        index = self._index_of.get(keep_key, 0) if keep_key else 0
+        index = self._find(keep_key) if keep_key else 0
         self.cursor = min(index, max(0, len(self._keys) - 1))
         self._scroll_cursor_into_view(center=True)
         self.refresh()
@@ -155,11 +158,20 @@ class EntryList(ScrollView, can_focus=True):
             return self._keys[self.cursor]
         return None
 
+    def _find(self, key: str) -> int:
+        """``key``'s index, or 0 when it is not there (no index made: one scan, in C)."""
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return 0
+
     def index_of(self, key: str) -> int | None:
+        if self._index_of is None:
+            self._index_of = {k: i for i, k in enumerate(self._keys)}
         return self._index_of.get(key)
 
     def move_to_key(self, key: str) -> bool:
-        i = self._index_of.get(key)
+        i = self.index_of(key)
         if i is None:
             return False
         self.cursor = i
@@ -241,9 +253,31 @@ class EntryList(ScrollView, can_focus=True):
         title_w = max(8, width - used)
         return cols, title_w, app_w
 
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        self._styles = {}  # whatever changed, the next frame asks for its styles again
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._styles = {}  # a new theme, stylesheet or focus
+        super().notify_style_update()
+
+    def _base_style(self) -> Style:
+        """The widget's style, asked once per frame (it walks the DOM: a quarter of a row's drawing)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
+    def _component(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style()
         if y == 0:
             return self._header(width, base)
         index = int(self.scroll_y) + y - 1
@@ -258,7 +292,7 @@ class EntryList(ScrollView, can_focus=True):
 
     def _header(self, width: int, base: Style) -> Strip:
         cols, title_w, app_w = self._layout(width)
-        style = base + self.get_component_rich_style("entry-list--header")
+        style = base + self._component("entry-list--header")
         parts = [" " * len(MARK)] + [_fit(label, w) + " " for _, label, w in cols]
         parts.append(_fit("Title or hot thought", title_w))
         if app_w:
@@ -270,9 +304,9 @@ class EntryList(ScrollView, can_focus=True):
         cols, title_w, app_w = self._layout(width)
         style = base
         if row.muted:
-            style = style + self.get_component_rich_style("entry-list--muted")
+            style = style + self._component("entry-list--muted")
         if is_cursor:
-            style = style + self.get_component_rich_style("entry-list--cursor")
+            style = style + self._component("entry-list--cursor")
         text = Text(style=style, no_wrap=True, end="")
         text.append(MARK if is_cursor else " " * len(MARK))
         values = {"date": row.date, "kind": row.kind, "rating": row.rating}
@@ -280,7 +314,7 @@ class EntryList(ScrollView, can_focus=True):
             text.append(_fit(values[key], w) + " ")
         title = Text(safe(row.title).replace("\t", " ").replace("\n", " "), no_wrap=True, end="")
         if row.title_spans:
-            match = self.get_component_rich_style("entry-list--match")
+            match = self._component("entry-list--match")
             for start, end in row.title_spans:
                 title.stylize(match, start, end)
         title.truncate(title_w, overflow="ellipsis", pad=True)

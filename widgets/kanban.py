@@ -20,12 +20,13 @@ User text is drawn as plain segments (never parsed as markup) with control chara
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -106,6 +107,10 @@ class Kanban(Widget, can_focus=True):
         self._empty: dict[str, str] = {}
         self._col = 0
         self._win = 0
+        #: What every line of the next frame draws (see :meth:`_frame_views`), or None.
+        self._frame: tuple[Size, bool, Style, list[tuple[ColumnView, int]]] | None = None
+        #: Component styles asked for since the last refresh (each line asks for a few).
+        self._styles: dict[str, Style] = {}
 
     # ------------------------------------------------------------------ public API
 
@@ -276,6 +281,7 @@ class Kanban(Widget, can_focus=True):
         self._follow_window()
         for key, _ in self._columns:
             self._scroll_into_view(key)
+        self._frame = None
 
     def on_click(self, event: events.Click) -> None:
         hit = self._locate(event.x, event.y)
@@ -332,27 +338,50 @@ class Kanban(Widget, can_focus=True):
         return max(HEADER_HEIGHT + CARD_HEIGHT, container.height)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        self._frame = None  # whatever changed, the next line drawn works the columns out again
+        self._styles = {}
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._frame = None  # a new theme or stylesheet: the base style too
+        self._styles = {}
+        super().notify_style_update()
+
+    def _frame_views(self) -> tuple[Size, Style, list[tuple[ColumnView, int]]]:
+        """(size, base style, each visible column's view and width): worked out once for all the lines
+        of a frame (Textual draws line by line; the widget's size or its style alone walks the DOM).
+        Every change of what the kanban shows goes through :meth:`refresh`, which forgets it."""
+        size, focused = self.size, self.has_focus
+        frame = self._frame
+        if frame is not None and frame[0] == size and frame[1] == focused:
+            return size, frame[2], frame[3]
+        keys = self.visible_columns()
+        labels = dict(self._columns)
+        page = self._cards_per_page()
+        more_right = self._win + len(keys) < len(self._columns)
+        views = [(ColumnView(label=labels.get(key, key), cards=self._cards.get(key, ()), top=self._tops.get(key, 0),
+                             row=self._rows.get(key, 0), page=page, current=key == self.current_column,
+                             focused=focused, more_left=n == 0 and self._win > 0,
+                             more_right=n == len(keys) - 1 and more_right,
+                             empty_text=self._empty.get(key, "(empty)")), width)
+                 for n, (key, width) in enumerate(zip(keys, self._column_widths(), strict=False))]
+        base = self.rich_style
+        self._frame = (size, focused, base, views)
+        return size, base, views
 
     def render_line(self, y: int) -> Strip:
-        base = self.rich_style
-        widths = self._column_widths()
-        keys = self.visible_columns()
+        size, base, views = self._frame_views()
         rule = base + self._style("kanban--rule")
         segments: list[Segment] = []
-        for n, (key, width) in enumerate(zip(keys, widths, strict=False)):
+        for n, (view, width) in enumerate(views):
             if n:
                 segments.append(Segment("│", rule))
-            view = self._view(key, first=n == 0, last=n == len(keys) - 1)
             segments.extend(column_line(view, width, y, base, self._style))
-        return Strip(segments, self.size.width).adjust_cell_length(self.size.width, base)
-
-    def _view(self, key: str, *, first: bool, last: bool) -> ColumnView:
-        return ColumnView(
-            label=dict(self._columns).get(key, key), cards=self._cards.get(key, ()),
-            top=self._tops.get(key, 0), row=self._rows.get(key, 0), page=self._cards_per_page(),
-            current=key == self.current_column, focused=self.has_focus,
-            more_left=first and self._win > 0,
-            more_right=last and self._win + len(self.visible_columns()) < len(self._columns),
-            empty_text=self._empty.get(key, "(empty)"),
-        )
+        return Strip(segments, size.width).adjust_cell_length(size.width, base)

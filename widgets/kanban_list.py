@@ -150,8 +150,8 @@ class PipelineKanban(Kanban):
     def render_line(self, y: int) -> Strip:
         if not self._list:
             return super().render_line(y)
-        base = self.rich_style
-        width = self.size.width
+        size, base, _views = self._frame_views()  # worked out once per frame
+        width = size.width
         if y == 0:
             segments = self._stages_line(base, width)
         elif y == 1:

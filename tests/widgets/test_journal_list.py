@@ -111,3 +111,27 @@ async def test_control_characters_in_user_text_never_reach_the_terminal():
             h.widget.set_rows([row("x", hostile, app=hostile)])
             await h.settle()
             assert_shown_literally(h.lines()[1], hostile, width=4)
+
+
+async def test_a_frame_asks_for_the_lists_style_once_and_a_new_focus_restyles_it(monkeypatch):
+    """The widget's own style walks the DOM; each line asked for it again (a quarter of a search
+    keystroke's rows, issue 16). Asked once per frame; focus (the cursor's colour) still shows."""
+    lst = EntryList()
+    async with mounted(lst, size=(100, 8)) as h:
+        lst.set_rows(ROWS)
+        await h.settle()
+        asked: list[int] = []
+        real = EntryList.rich_style
+
+        def counting(self: EntryList):
+            asked.append(1)
+            return real.fget(self)
+
+        monkeypatch.setattr(EntryList, "rich_style", property(counting))
+        lst.refresh()
+        focused = lst.render_line(1)
+        assert all(lst.render_line(y) for y in range(2, 8)) and len(asked) == 1
+        h.app.set_focus(None)
+        await h.settle()
+        assert lst.render_line(1).text == focused.text
+        assert lst.render_line(1) != focused  # the blurred cursor's style

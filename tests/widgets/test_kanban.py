@@ -201,3 +201,24 @@ async def test_every_hostile_string_is_drawn_literally_everywhere_on_a_card():
             assert_shown_literally(h.lines()[HEADER_HEIGHT], hostile, width=12)
         await h.press("h", "j", "k", "enter")
         assert h.app.is_running
+
+
+async def test_a_frame_works_out_the_columns_once_and_a_change_redraws_from_the_new_state(monkeypatch):
+    """Textual draws a line at a time; the columns on screen, their widths and the widget's size and
+    style are worked out once for all the lines of a frame (issue 16: each line asking again was half
+    a filter keystroke's frame at 10,000 cards), and any change forgets them."""
+    k = kanban()
+    async with mounted(k, size=(60, 14)) as h:
+        asked: list[int] = []
+        real = k.visible_columns
+        monkeypatch.setattr(k, "visible_columns", lambda: asked.append(1) or real())
+        k.refresh()
+        lines = h.lines()
+        assert len(asked) == 1
+        assert "Acme" in lines[HEADER_HEIGHT]
+        k.set_cards("wishlist", cards("Zephyr", column="w"))
+        lines = h.lines()
+        assert len(asked) == 2
+        assert "Zephyr" in lines[HEADER_HEIGHT] and "Wishlist 1" in lines[0]
+        k.select("applied", 0)
+        assert "▸ Applied 1" in h.lines()[0]

@@ -3,8 +3,9 @@
 No Textual here. The screen regroups everything when the data changes, and after one change only
 moves that one application (a sorted insert), so a move costs what two columns cost. Every column
 is also kept whole (unfiltered, sorted) beside each card's lowercase search text, so a filter
-keystroke is a substring test per card: no regrouping, no sorting (the order of a sorted column
-survives filtering), and a longer query only looks at what the shorter one let through.
+keystroke is a substring test per card (a first letter looked up, see :mod:`store.textsearch`): no
+regrouping, no sorting (the order of a sorted column survives filtering), and a longer query only
+looks at what the shorter one let through.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 
 from store import pipeline as p
 from store.models import STAGES, Application
+from store.textsearch import PreparedTexts
 
 
 class BoardColumns:
@@ -28,6 +30,8 @@ class BoardColumns:
         #: Each column whole (sorted), and its cards' search text in the same order (None: not yet).
         self._all: dict[str, list[Application]] = {s: [] for s in STAGES}
         self._hays: dict[str, list[str] | None] = dict.fromkeys(STAGES)
+        #: Each column's search texts as prepared for a growing query (None: not yet, or changed).
+        self._prepared: dict[str, PreparedTexts | None] = dict.fromkeys(STAGES)
         #: The terms ``by_stage`` was filtered with.
         self._shown_terms: list[str] = []
 
@@ -57,15 +61,16 @@ class BoardColumns:
             group.sort(key=p.board_sort_key)
         self._all = groups
         self._hays = dict.fromkeys(STAGES)
+        self._prepared = dict.fromkeys(STAGES)
         self._shown_terms = []
         self.by_stage = {s: list(group) for s, group in groups.items()}
         self.refilter()
 
     def prepare_search(self) -> None:
-        """Compute every card's search text now (opening the filter: the first keystroke then only
-        compares strings)."""
+        """Compute every card's search text now, and which hold each letter and digit (opening the
+        filter: the first keystroke then looks its letter up, see store.textsearch)."""
         for stage in STAGES:
-            self._hays_of(stage)
+            self._prepared_of(stage).prepare_letters()
 
     def _hays_of(self, stage: str) -> list[str]:
         hays = self._hays[stage]
@@ -73,28 +78,23 @@ class BoardColumns:
             hays = self._hays[stage] = [self._haystack(a) for a in self._all[stage]]
         return hays
 
+    def _prepared_of(self, stage: str) -> PreparedTexts:
+        prepared = self._prepared[stage]
+        if prepared is None:
+            prepared = self._prepared[stage] = PreparedTexts(self._hays_of(stage))
+        return prepared
+
     def refilter(self) -> None:
         """Show what the query lets through, from the columns as they are (no regrouping)."""
-        terms, before = self.terms, self._shown_terms
-        if terms == before:
+        terms = self.terms
+        if terms == self._shown_terms:
             return
         self._shown_terms = list(terms)
         if not terms:
             self.by_stage = {s: list(group) for s, group in self._all.items()}
             return
-        # Each earlier term inside a new one: the new query only narrows what is shown.
-        narrower = bool(before) and all(any(old in new for new in terms) for old in before)
         for stage in STAGES:
-            if narrower:
-                shown = self.by_stage[stage]
-                self.by_stage[stage] = [a for a in shown if all(t in self._haystack(a) for t in terms)]
-            elif len(terms) == 1:  # the usual case: one word, one substring test per card
-                term = terms[0]
-                pairs = zip(self._all[stage], self._hays_of(stage), strict=True)
-                self.by_stage[stage] = [a for a, hay in pairs if term in hay]
-            else:
-                pairs = zip(self._all[stage], self._hays_of(stage), strict=True)
-                self.by_stage[stage] = [a for a, hay in pairs if all(t in hay for t in terms)]
+            self.by_stage[stage] = self._prepared_of(stage).pick(self._all[stage], terms)
 
     def index_of(self, stage: str, app_id: str | None) -> int | None:
         if app_id is None:
@@ -114,6 +114,7 @@ class BoardColumns:
                     hays = self._hays[stage]
                     if hays is not None:
                         del hays[i]
+                    self._prepared[stage] = None  # its indices and letters no longer fit
                     found = stage
                     break
             if found:
@@ -136,6 +137,7 @@ class BoardColumns:
         hays = self._hays[stage]
         if hays is not None:
             hays.insert(at, self._haystack(app))
+        self._prepared[stage] = None  # its indices and letters no longer fit
         if not self.visible(app):
             return None
         apps = self.by_stage[stage]

@@ -17,18 +17,17 @@ from functools import cached_property
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static
 
 from store import clock
-from store import pipeline as p
 from store.models import STAGE_LABELS, STAGES, Application
 from tui.board.actions import NOT_SELECTED, BoardActions, Changed, Direction, Said
-from tui.board.cards import CardCache, CardColumn, health_figures
+from tui.board.cards import CardCache, CardColumn
 from tui.board.columns import BoardColumns
 from tui.board.details import DetailsScreen
 from tui.board.flows import CardFlows
 from tui.board.forms import ApplicationForm
+from tui.board.health_line import HealthSchedule
 from tui.board.help_text import BOARD_HELP
 from tui.board.palette import board_extras
 from tui.board.panels import ApplicationsProvider, GoToDialog, HealthPanel
@@ -39,6 +38,7 @@ from tui.shell.undo import Undone
 from widgets.board_health import HealthLine
 from widgets.kanban import Kanban
 from widgets.kanban_list import PipelineKanban
+from widgets.live_input import LiveInput
 from widgets.paint_first import after_frame, collect_after_paint
 from widgets.usertext import literal
 
@@ -71,11 +71,7 @@ class BoardScreen(ReboundScreen):
         super().__init__()
         self.columns = BoardColumns()
         self.cards = CardCache()
-        self._health: p.Health | None = None
-        self._health_timer: Timer | None = None
-        self._health_pending = False
-        #: The health line waits for the board's first showing (it was made ahead, off screen).
-        self._health_deferred = False
+        self.health_line = HealthSchedule(self, self.HEALTH_DELAY)
         #: What the columns were built from: (repo version, day, quiet days, settings stamp).
         self._built_from: tuple[object, ...] | None = None
 
@@ -95,7 +91,9 @@ class BoardScreen(ReboundScreen):
         yield HealthLine(id="board-health")
         with Horizontal(id="filter-bar"):
             yield Label("Filter")
-            yield Input(placeholder="company, role, tag or note words", id="filter-input", compact=True)
+            # filtered inside the keystroke: its first frame shows the board it leaves (widgets.live_input)
+            yield LiveInput(placeholder="company, role, tag or note words", id="filter-input", compact=True,
+                            answer=self.set_filter)
             yield Static("", id="filter-count")
         yield PipelineKanban([(s, STAGE_LABELS[s]) for s in STAGES], id="kanban")
 
@@ -119,8 +117,8 @@ class BoardScreen(ReboundScreen):
         """Back on the board: regroup only if something changed since the columns were built."""
         if self._built_from != self._source_key():
             self.reload()
-        elif self._health_deferred:
-            self._schedule_health(0)
+        else:
+            self.health_line.shown()
 
     # ------------------------------------------------------------------ columns
 
@@ -131,7 +129,7 @@ class BoardScreen(ReboundScreen):
         self._show_columns(lambda: self.columns.regroup(self.store.applications.all()))
         self._built_from = self._source_key()
         if health:
-            self._schedule_health(0)
+            self.health_line.schedule(0)
 
     def _show_columns(self, change: Callable[[], None]) -> None:
         """``change`` the columns, then show them, each cursor staying on its card when still shown."""
@@ -166,7 +164,7 @@ class BoardScreen(ReboundScreen):
         self._update_empty_texts()
         self._update_filter_count()
         self._built_from = self._source_key()
-        self._schedule_health()
+        self.health_line.schedule()
 
     def _update_empty_texts(self) -> None:
         for stage in STAGES:
@@ -175,38 +173,6 @@ class BoardScreen(ReboundScreen):
             else:
                 text = {"wishlist": "empty · n adds one", "closed": "nothing closed yet"}.get(stage, "empty")
             self.kanban.set_empty_text(stage, text)
-
-    def _schedule_health(self, delay: float | None = None) -> None:
-        """Recompute the health line after the board repaints (pending recounts collapse into one)."""
-        if self._health_timer is not None:
-            self._health_timer.stop()
-        delay = self.HEALTH_DELAY if delay is None else delay
-        if delay <= 0:
-            self._health_timer = None
-            if not self._health_pending:
-                self._health_pending = True
-                self.call_after_refresh(self._health_due)
-        else:
-            self._health_timer = self.set_timer(delay, self._health_due)
-
-    def _health_due(self) -> None:
-        """The health line, when the board is on screen; a board made ahead (the warm-up builds it
-        behind Today) counts it when first shown, after its first frame (the warm-up meanwhile counts
-        each card's part of it a slice at a time)."""
-        if self.is_current:
-            self._refresh_health()
-        else:
-            self._health_timer = None
-            self._health_pending = False
-            self._health_deferred = True
-
-    def _refresh_health(self) -> p.Health:
-        self._health_deferred = False
-        self._health_timer = None
-        self._health_pending = False
-        self._health = health = self.store.applications.health(clock.today())
-        self.query_one(HealthLine).show(health_figures(health))
-        return health
 
     # ------------------------------------------------------------------ the selected card
 
@@ -319,7 +285,7 @@ class BoardScreen(ReboundScreen):
         self.app.push_screen(SweepScreen(self.flows, ids))
 
     def action_health(self) -> None:
-        health = self._health or self._refresh_health()
+        health = self.health_line.health or self.health_line.count()
         self.app.push_screen(HealthPanel(health, self.actions.wishlist_count()))
 
     def action_goto(self) -> None:
@@ -377,11 +343,6 @@ class BoardScreen(ReboundScreen):
             found = sorted((abs(i - here), i) for i, stage in enumerate(STAGES) if self.columns.by_stage[stage])
             if found:
                 k.select(STAGES[found[0][1]], 0)
-
-    @on(Input.Changed, "#filter-input")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.set_filter(event.value)
 
     @on(Input.Submitted, "#filter-input")
     def _filter_submitted(self, event: Input.Submitted) -> None:

@@ -23,6 +23,7 @@ from store.journal import (
     search,
 )
 from store.models import JOURNAL_KIND_LABELS, JOURNAL_KINDS, JournalEntry
+from store.textsearch import PreparedTexts
 from tui.dialogs import ChoiceDialog
 from tui.journal.actions import JournalActions
 from tui.journal.panes import (
@@ -37,6 +38,7 @@ from tui.journal.panes import (
 from tui.shell.base import ReboundScreen
 from widgets.hanging import Hanging
 from widgets.journal_list import EntryList, EntryRow
+from widgets.live_input import LiveInput
 
 
 class FilterBy(StrEnum):
@@ -57,16 +59,23 @@ class JournalBrowser(ReboundScreen):
         self.terms: list[str] = []
         self.flt = JournalFilter()
         self._index = SearchIndex()
-        self._shown: list[JournalEntry] = []
+        #: How many entries the list shows, and the day its rows' dates are shown from.
+        self._shown_count = 0
+        self._day = clock.today()
         self._app_titles: dict[str, str] = {}
         self._app_company: dict[str, str] = {}
         self._total = 0
         self._entries: list[JournalEntry] = []
+        #: ``_entries``' ids in the same order, and each entry by its id (None until a row is drawn).
+        self._ids: list[str] = []
+        self._by_id: dict[str, JournalEntry] | None = None
+        #: The reader pane waits for the frame after a search keystroke (see ``_apply``).
+        self._reader_pending = False
         #: Entry id → its linked application's title (what the search looks in besides the entry),
         #: for ``_entries``; None until a search needs it.
         self._extras: dict[str, str] | None = None
         #: Each of ``_entries``' search text, in the same order (what ``search`` compares), or None.
-        self._hays: list[str] | None = None
+        self._prepared: PreparedTexts | None = None
         #: What the reader pane was last drawn from (entry, its application's title, terms, day).
         self._reader_shows: tuple[object, ...] | None = None
         #: What the list was last read from (see :meth:`_source_key`), or None.
@@ -82,8 +91,8 @@ class JournalBrowser(ReboundScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="journal-status")
-        search_box = Input(placeholder="search: every word must match, \"quotes\" for a phrase; enter → list, "
-                                       "escape clears", id="journal-search", compact=True)
+        search_box = LiveInput(placeholder="search: every word must match, \"quotes\" for a phrase; enter → list, "
+                                           "escape clears", id="journal-search", compact=True, answer=self.set_search)
         search_box.display = False
         yield search_box
         yield Static("", id="journal-draft")
@@ -135,34 +144,49 @@ class JournalBrowser(ReboundScreen):
         self._app_company.clear()
         entries = self._entries if same_entries else self.store.journal.entries()
         self._entries = entries
-        self._extras = self._hays = None
+        self._extras = self._prepared = self._by_id = None
+        self._ids = [e.id for e in entries]
         self._total = len(entries)
         self._apply(entries)
         self._show_drafts(entries)
 
-    def _apply(self, entries: list[JournalEntry] | None = None, keep: str | None = None) -> None:
+    def _apply(self, entries: list[JournalEntry] | None = None, keep: str | None = None, *,
+               reader_later: bool = False) -> None:
+        """Show the entries the search and filters let through. ``reader_later``: the reader pane
+        follows right after the frame that shows the list (a search keystroke paints its count and
+        list first; the pane, its matches marked, is the costly part of that frame)."""
         if entries is None:
             entries = self._entries
         lst = self.query_one(EntryList)
         keep = keep or lst.current_key
-        shown = apply_filter(entries, self.flt)
-        terms, hays = self.terms, self._hays
-        if terms and hays is not None and entries is self._entries and not self.flt.active:
-            if len(terms) == 1:
-                term = terms[0]
-                shown = [e for e, hay in zip(entries, hays, strict=True) if term in hay]
-            else:
-                shown = [e for e, hay in zip(entries, hays, strict=True) if all(t in hay for t in terms)]
-        elif terms:
-            shown = search(shown, terms, self._search_extras(), self._index)
-        self._shown = shown
-        lst.empty_text = NOTHING_MATCHES if not shown and (self.terms or self.flt.active) else EMPTY_LIST
-        by_id = {e.id: e for e in shown}
-        lst.set_source([e.id for e in shown], lambda key: self._row(by_id[key]), keep_key=keep)
+        terms, prepared = self.terms, self._prepared
+        if terms and prepared is not None and entries is self._entries and not self.flt.active:
+            # a search keystroke: the prepared texts (a first letter looked up, a longer query
+            # narrowing the last answer), the ids picked directly
+            keys = prepared.pick(self._ids, terms)
+        else:
+            shown = apply_filter(entries, self.flt)
+            if terms:
+                shown = search(shown, terms, self._search_extras(), self._index)
+            keys = [e.id for e in shown]
+        self._shown_count = len(keys)
+        self._day = clock.today()  # the rows' dates, asked of the clock once, not per row
+        lst.empty_text = NOTHING_MATCHES if not keys and (self.terms or self.flt.active) else EMPTY_LIST
+        lst.set_source(keys, self._make_row, keep_key=keep)
         # one line high whatever it says (see the screen's CSS): no layout pass for a new count
         self.query_one("#journal-status", Static).update(
-            status_text(len(self._shown), self._total, self.query_text, self.flt, self._app_title), layout=False)
-        self._show_reader()
+            status_text(self._shown_count, self._total, self.query_text, self.flt, self._app_title), layout=False)
+        if reader_later:
+            self._reader_pending = True
+            self.call_after_refresh(self._show_reader)
+        else:
+            self._show_reader()
+
+    def _make_row(self, key: str) -> EntryRow:
+        """The list's row for entry ``key`` (one of ``_entries``), built when the list draws it."""
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in self._entries}
+        return self._row(self._by_id[key])
 
     def _search_extras(self) -> dict[str, str]:
         if self._extras is None:
@@ -170,14 +194,15 @@ class JournalBrowser(ReboundScreen):
         return self._extras
 
     def prepare_search(self) -> None:
-        """Every entry's search text, computed now (right after ``/`` shows the box): the first
-        keystroke then only compares strings."""
-        if self._hays is None:
+        """Every entry's search text, and which hold each letter and digit, computed now (right after
+        ``/`` shows the box): the first keystroke then looks its letter up (see store.textsearch)."""
+        if self._prepared is None:
             extras = self._search_extras()
-            self._hays = [self._index.haystack(e, extras.get(e.id, "")) for e in self._entries]
+            self._prepared = PreparedTexts([self._index.haystack(e, extras.get(e.id, "")) for e in self._entries])
+            self._prepared.prepare_letters()
 
     def _row(self, e: JournalEntry) -> EntryRow:
-        return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "")
+        return entry_row(e, self.terms, self._company(e.application_id) if e.application_id else "", self._day)
 
     def _show_drafts(self, entries: list[JournalEntry]) -> None:
         box = self.query_one("#journal-draft", Static)
@@ -194,6 +219,7 @@ class JournalBrowser(ReboundScreen):
         return self.store.journal.get(key) if key else None
 
     def _show_reader(self) -> None:
+        self._reader_pending = False
         entry = self.current_entry()
         reader = self.query_one("#reader-text", Static)
         if entry is None:
@@ -210,7 +236,8 @@ class JournalBrowser(ReboundScreen):
         self.query_one("#journal-reader", VerticalScroll).scroll_home(animate=False)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
-        self._show_reader()
+        if not self._reader_pending:  # else the pane is drawn right after the frame (``_apply``)
+            self._show_reader()
 
     # ------------------------------------------------------------------ search
 
@@ -220,14 +247,12 @@ class JournalBrowser(ReboundScreen):
         box.focus()
         self.call_after_refresh(self.prepare_search)  # right after the box shows
 
-    @on(Input.Changed, "#journal-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.set_search(event.value)
-
     def set_search(self, text: str) -> None:
+        """The search box's text changed (typed, pasted, deleted): called inside the change, so the
+        frame that shows the character shows the list it leaves (see :mod:`widgets.live_input`)."""
         self.query_text = text.strip()
         self.terms = parse_query(text)
-        self._apply(self._entries)
+        self._apply(self._entries, reader_later=True)
 
     @on(Input.Submitted, "#journal-search")
     def _search_submitted(self, event: Input.Submitted) -> None:

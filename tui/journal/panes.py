@@ -6,6 +6,7 @@ as ``Content``, never markup), so they are tested without a running app.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from textual.content import Content
 
@@ -47,11 +48,12 @@ def rating_text(entry: JournalEntry) -> str:
     return f"mood {entry.mood}/5" if entry.mood else ""
 
 
-def entry_row(entry: JournalEntry, terms: Sequence[str], company: str) -> EntryRow:
-    """One row of the list; search matches in the title are marked."""
+def entry_row(entry: JournalEntry, terms: Sequence[str], company: str, today: date | None = None) -> EntryRow:
+    """One row of the list; search matches in the title are marked. ``today``: the day the dates are
+    shown from (asked of the clock when not given)."""
     title = headline(entry) or ("(mood only)" if entry.kind == "checkin" and entry.mood else "(nothing written)")
     spans = tuple(match_spans(title, terms)) if terms else ()
-    day = short_date(entry.entry_date) or entry.entry_date
+    day = short_date(entry.entry_date, today) or entry.entry_date
     return EntryRow(entry.id, day, kind_label(entry.kind), rating_text(entry), title, company, spans,
                     entry.is_draft)
 
