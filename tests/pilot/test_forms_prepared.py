@@ -60,3 +60,17 @@ async def test_without_preparing_the_first_opening_parses_so_the_check_above_can
         parses = _parses(app, monkeypatch)
         await _open(pilot, "l", TouchpointDialog)
         assert parses and set(app.stylesheet.source) > sources
+
+
+async def test_the_board_form_alone_opens_without_parsing_once_prepared(store, make_app, people, monkeypatch):
+    from tui.dialogs.prepare import prepare_board_form
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        assert prepare_board_form(app)
+        sources = set(app.stylesheet.source)
+        parses = _parses(app, monkeypatch)
+        await _open(pilot, "n", ApplicationForm)
+        assert set(app.stylesheet.source) == sources
+        assert parses == []

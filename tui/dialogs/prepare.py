@@ -21,6 +21,16 @@ from widgets.number_input import NumberInput
 from widgets.quick_form import prepare_css
 
 
+def prepare_board_form(app: App[Any]) -> bool:
+    """:func:`prepare_forms` for the board's form alone (``n`` is often the first key on the board: the
+    warm-up does this as soon as the board is made, the rest later). True when anything was new."""
+    from tui.board.fields import DateInput, InterviewInput
+    from tui.board.forms import ApplicationForm
+
+    return prepare_css(app, ApplicationForm, Vertical, VerticalScroll, Static, Input, DateInput, InterviewInput,
+                       NumberInput, TextArea, FieldRow, LightSelect)
+
+
 def prepare_forms(app: App[Any]) -> bool:
     """Parse the CSS of the board form and the touchpoint dialog, with their fields', into ``app``'s
     stylesheet (nothing shown, nothing mounted). True when anything was new."""

@@ -46,16 +46,16 @@ if TYPE_CHECKING:
     from tui.app import ReboundApp
 
 #: Seconds after Today's first frame before the first step (Today decodes its summary at 0.15 s).
-DELAY_S = 0.05
+DELAY_S = 0.02
 #: Seconds between steps: the app's queue (keys, timers, paints) runs in between.
-GAP_S = 0.002
+GAP_S = 0.001
 #: Seconds after a screen switch's frame before the warm-up goes on.
 AFTER_SWITCH_S = 0.1
 #: Seconds without a key before the next step runs (a step takes up to ~0.1 s: not under the user's keys).
 QUIET_S = 0.3
 #: Seconds of work per step: a step that goes in slices (modules, records, facts) runs slice after
 #: slice until this is spent, then lets the app's queue (keys, paints) run.
-STEP_BUDGET_S = 0.008
+STEP_BUDGET_S = 0.012
 #: Under ``run_test`` (headless) there is no warm-up unless a test asks for it (tests/pilot/test_warm.py).
 IN_TESTS = False
 
@@ -114,6 +114,11 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     def layout(mode: str) -> Callable[[], object]:
         return lambda: lay_out(app, mode)
 
+    def board_form() -> object:
+        from tui.dialogs.prepare import prepare_board_form
+
+        return prepare_board_form(app)
+
     def forms() -> object:
         from tui.dialogs.prepare import prepare_forms
 
@@ -138,6 +143,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield records("applications")
     yield screen("board")  # made ahead, it counts its health line when first shown, after that frame
     yield layout("board")
+    yield board_form  # its styles, parsed before the first n
     yield sliced(health)  # each card's part of it, so that count only adds them up
     yield module("store.tone")
     yield module("store.care")
