@@ -854,8 +854,24 @@ class AtomicJSONStorage(Storage):
             raise self._refused()
         if self._data is None:
             return
+        self._keep_by_record(self._data)
         payload, sig = serialize_parts(self._data, self._fragments, self._records)
         self._persist(payload, sig)
+
+    def _keep_by_record(self, data: LazyTables) -> None:
+        """Big tables changed by held writes (:meth:`deferred`: nothing was built on the key's path) are
+        kept record by record from this save on, so the next one re-serialises only what it changed
+        (a card moved at 10,000 applications: the whole table, ~50 ms a save, then ~10 ms)."""
+        for name in list(data.keys()):
+            value = data.raw_value(name)
+            if type(value) is not dict or len(value) < RECORDS_FROM or name in self._records:
+                continue
+            hit = self._fragments.get(name)
+            if hit is None or hit[0] is not value:
+                try:
+                    self._records[name] = _Records(value)
+                except TypeError:  # a value JSON can't hold: serialize_parts says so
+                    return
 
     def payload(self) -> bytes:
         """Everything in memory as the bytes a save would write (for an emergency copy): encrypted

@@ -154,3 +154,30 @@ def test_a_deferred_change_is_not_a_failed_save(store: Store, monkeypatch: pytes
     monkeypatch.undo()
     store.flush()
     assert not store.dirty and not store.save_failed
+
+
+def test_after_one_held_save_a_big_table_is_saved_record_by_record(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
+    from store import storage as storage_mod
+
+    first = Store.open(data_dir)
+    with first.batch():
+        apps = [first.applications.add(Application(company=f"Co {i}", role="Dev", stage="wishlist"))
+                for i in range(300)]
+    first.close()
+    store = Store.open(data_dir)  # the table as read from the file: nothing kept record by record yet
+    for app in apps[:2]:
+        with store.deferred():
+            store.applications.step(app.id, +1)
+        store.flush()  # the first builds the table's records (as a whole dump would cost)
+    dumped: list[int] = []
+    real = storage_mod._dumps
+    monkeypatch.setattr(storage_mod, "_dumps", lambda value: dumped.append(len(out := real(value))) or out)
+    with store.deferred():
+        store.applications.step(apps[2].id, +1)
+    store.flush()
+    table = len(store.path.read_bytes())
+    assert dumped and max(dumped) < table / 50  # one record and names, never the whole table again
+    assert store.path.read_bytes() == serialize(store.storage.data())  # byte for byte what a whole dump makes
+    stages = {d["id"]: d["stage"] for d in json.loads(store.path.read_bytes())["applications"].values()}
+    assert [stages[a.id] for a in apps[:4]] == ["applied", "applied", "applied", "wishlist"]
+    store.close()
