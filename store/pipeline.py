@@ -495,7 +495,7 @@ def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int,
     waits: list[int] = []
     lost: list[date] = []
     applied_days: list[date] = []
-    funnel_idx = [(s, _STAGE_INDEX[s]) for s in FUNNEL_STAGES]
+    furthest: dict[int, int] = {}  # how many reached each stage index at most (the funnel, summed after)
     for f in facts:
         if f.applied:
             applied_days.append(f.applied)
@@ -506,9 +506,7 @@ def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int,
             outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
         if f.applied and monday <= f.applied <= today:
             sent += 1
-        for s, i in funnel_idx:
-            if f.furthest >= i:
-                reached_counts[s] += 1
+        furthest[f.furthest] = furthest.get(f.furthest, 0) + 1
         if f.responded:
             responses += 1
             if f.wait_days is not None:
@@ -516,6 +514,9 @@ def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int,
         quiet += f.quiet
         overdue += f.action_state == "overdue"
         attention += f.quiet or f.action_state in ("overdue", "today")
+    for s in FUNNEL_STAGES:
+        index = _STAGE_INDEX[s]
+        reached_counts[s] = sum(n for i, n in furthest.items() if i >= index)
     funnel = []
     prev: int | None = None
     for s in FUNNEL_STAGES:
