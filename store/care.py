@@ -74,7 +74,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from store.tone import _Prefilter
+from store.tone import _Prefilter, _top_level_alternatives
 
 __all__ = ["Signal", "support_signal", "ratings_signal", "normalise"]
 
@@ -323,7 +323,7 @@ class _Pattern:
     __slots__ = ("_rx", "bound", "pre", "source")
 
     def __init__(self, source: str) -> None:
-        self.bound = source.startswith(r"\b") and "|" not in _top_level(source)
+        self.bound = source.startswith(r"\b") and len(_top_level_alternatives(source)) == 1
         self.source = source[2:] if self.bound else source
         self._rx: re.Pattern[str] | None = None
         self.pre = _Prefilter(self.source)  # skips a pattern whose words cannot be in the text
@@ -357,28 +357,6 @@ class _Pattern:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
-
-
-def _top_level(source: str) -> str:
-    """``source`` with its groups and character classes cut out (to see a top-level ``|``)."""
-    out, depth, cls, i = [], 0, False, 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0:
-            out.append(c)
-        i += 1
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -328,31 +328,25 @@ class LazyTables(dict[str, Any]):
             return
         if not all(isinstance(d, dict) for d in table.values()):
             return  # the plain read says what is wrong
-        value.parsed = table
-        cache = self.fragment_cache
-        if cache is not None:
-            cache[key] = (table, value.raw, value.crc)
+        self._adopt(key, value, table)
 
     def _parse(self, key: str, value: _Unparsed) -> dict[str, Any]:
-        import gc
-
-        enabled = gc.isenabled()
-        gc.disable()
         try:
-            table = orjson.loads(value.raw)
+            with paused_gc():
+                table = orjson.loads(value.raw)
         except orjson.JSONDecodeError as exc:  # checksum matched, so this is not expected
             raise CorruptDataError(self.path, f"table {key!r} is not valid JSON ({exc})") from None
-        finally:
-            gc.freeze()  # the table lives as long as the session (see repo.paused_gc)
-            if enabled:
-                gc.enable()
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptDataError(self.path, f"table {key!r} is not an object of records")
+        self._adopt(key, value, table)
+        return table
+
+    def _adopt(self, key: str, value: _Unparsed, table: dict[str, Any]) -> None:
+        """``table`` is what ``value``'s bytes hold: kept, with those bytes for a save that finds it unchanged."""
         value.parsed = table
         cache = self.fragment_cache
         if cache is not None:
             cache[key] = (table, value.raw, value.crc)
-        return table
 
 
 #: Where one record of a table ends and the next begins (see :meth:`LazyTables.parse_in_slices`).
@@ -360,9 +354,11 @@ _RECORD_CUT = re.compile(rb'\},"\d+":\{')
 
 
 @contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """No collection while a table's objects are made; what was made then lives as long as the session:
-    frozen, out of the collector's sight (see repo.paused_gc)."""
+def paused_gc() -> Iterator[None]:
+    """Building thousands of small objects (a table parsed, its records made) sets off many useless
+    collections: pause the collector (it halves the time to load 10,000 applications), then freeze
+    what was made. It lives as long as the session: out of the collector's sight, later collections
+    don't walk tens of thousands of records each time."""
     import gc
 
     enabled = gc.isenabled()
@@ -378,7 +374,7 @@ def _paused_gc() -> Iterator[None]:
 def _parse_slice(part: Fragment, into: dict[str, Any]) -> bool:
     """Parse ``"1":{…},"2":{…}`` (records cut from a table) into ``into``; False when it is not that."""
     try:
-        with _paused_gc():
+        with paused_gc():
             got = orjson.loads(b"".join((b"{", part, b"}")))
     except orjson.JSONDecodeError:
         return False
