@@ -659,8 +659,8 @@ class AtomicJSONStorage(Storage):
             with open(self.path, "rb") as fh:
                 raw = fh.read()
                 st = os.fstat(fh.fileno())  # the file we read, even if another replaces it now
-        except FileNotFoundError:
-            self._loaded(LazyTables.of({}, self.path, self._fragments), None, None, trusted=False)
+        except FileNotFoundError:  # nothing read, so nothing to check: trusted
+            self._loaded(LazyTables.of({}, self.path, self._fragments), None, None, trusted=True)
             return self._require()
         fp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         self.loaded_raw = raw
@@ -684,7 +684,7 @@ class AtomicJSONStorage(Storage):
             # A 0-byte file is what ``TinyDB(path)`` leaves: an empty database, as TinyDB reads it.
             parsed = parse_database(raw, self.path) if raw else {}
             self._loaded(LazyTables.of(parsed, self.path, self._fragments), fp,
-                         sealed or ("whole", len(raw), zlib.crc32(raw)), trusted=False)
+                         sealed or ("whole", len(raw), zlib.crc32(raw)), trusted=not raw)
         return self._require()
 
     def _key(self) -> Keyring | None:
