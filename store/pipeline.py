@@ -43,6 +43,7 @@ from .sanitize import clean_text
 
 if TYPE_CHECKING:
     from .db import Store
+    from .health_tally import HealthTally
     from .models import Settings
 
 #: Stages where silence means something (a wishlist card is ours to act on; an offer is theirs).
@@ -635,6 +636,9 @@ class ApplicationRepo(Repo[Application]):
         super().__init__(store, model)
         self._facts: dict[str, tuple[Application, AppFacts]] = {}
         self._facts_key: tuple[date, int] | None = None
+        #: The facts' running sums, and the per-application cache they follow (a new cache: a new tally).
+        self._tally: HealthTally | None = None
+        self._tally_of: dict[str, tuple[Application, AppFacts]] | None = None
 
     def invalidate(self) -> None:
         super().invalidate()
@@ -773,15 +777,31 @@ class ApplicationRepo(Repo[Application]):
 
     def health(self, today: date | None = None) -> Health:
         """:func:`pipeline_health` with the settings, recomputing only changed applications."""
+        from store.health_tally import HealthTally
+
         s = self._settings()
         today = today or clock.today()
         cache = self._facts_for(today)
         models = self._models()
-        facts = [self._fact(cache, key, app, today) for key, app in models.items()]
+        fresh = self._tally_of is not cache
+        if fresh:  # the first count of the day (or after a reload): add everything up once
+            self._tally, self._tally_of = None, None
+        fact = self._fact
+        for key, app in models.items():  # only the applications that changed are worked out again
+            hit = cache.get(key)
+            if hit is None or hit[0] is not app:
+                fact(cache, key, app, today)
         if len(cache) > len(models):
             for key in [k for k in cache if k not in models]:
-                del cache[key]
-        return aggregate_health(facts, floor=s.pipeline_floor, weekly_goal=s.weekly_goal, today=today)
+                gone = cache.pop(key)
+                if self._tally is not None:
+                    self._tally.remove(gone[1])
+        if fresh or self._tally is None:
+            tally = HealthTally(today)
+            for _, f in cache.values():
+                tally.add(f)
+            self._tally, self._tally_of = tally, cache
+        return self._tally.health(floor=s.pipeline_floor, weekly_goal=s.weekly_goal)
 
     def health_in_slices(self, today: date | None = None, size: int = 500) -> Iterator[None]:
         """Fill the per-application facts :meth:`health` adds up, ``size`` applications at a time,
@@ -811,8 +831,12 @@ class ApplicationRepo(Repo[Application]):
         hit = cache.get(key)
         if hit is None or hit[0] is not app:
             quiet_days = self._facts_key[1] if self._facts_key else self.quiet_days()
-            hit = (app, app_facts(app, today, quiet_days))
-            cache[key] = hit
+            new = (app, app_facts(app, today, quiet_days))
+            if self._tally is not None and self._tally_of is cache:  # the running sums follow
+                if hit is not None:
+                    self._tally.remove(hit[1])
+                self._tally.add(new[1])
+            cache[key] = hit = new
         return hit[1]
 
     def sweep_queue(self, today: date | None = None) -> list[Application]:

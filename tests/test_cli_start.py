@@ -41,9 +41,9 @@ def test_a_plain_start_does_not_import_argparse(tmp_path):
 def test_opening_an_empty_folder_builds_no_records(tmp_path):
     """A first start (no data file) has nothing to check: the store opens without building every table's
     records (which imports the whole domain before the first frame)."""
-    code = ("import sys, types\n"
+    code = ("import sys, types, pathlib\n"
             "from tui.cli import open_store_or_explain\n"
-            f"store = open_store_or_explain(types.SimpleNamespace(), __import__('pathlib').Path({str(tmp_path / 'new')!r}))\n"
+            f"store = open_store_or_explain(types.SimpleNamespace(), pathlib.Path({str(tmp_path / 'new')!r}))\n"
             "print(store.storage.trusted, 'store.records' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "False"]
