@@ -17,11 +17,10 @@ import bisect
 from collections import Counter
 from datetime import date
 
-from store.models import OUTCOMES, STAGES
+from store.models import LIVE_STAGES, OUTCOMES, STAGES
 from store.pipeline import (
     _STAGE_INDEX,
     FUNNEL_STAGES,
-    LIVE_STAGES,
     AppFacts,
     FunnelStep,
     Health,
@@ -101,9 +100,9 @@ class HealthTally:
 
     def health(self, *, floor: int, weekly_goal: int) -> Health:
         """The figures, as :func:`store.pipeline.aggregate_health` gives them for the same facts."""
-        by_stage = {s: 0 for s in STAGES}
+        by_stage: dict[str, int] = {s: 0 for s in STAGES}
         by_stage.update((s, n) for s, n in self.by_stage.items() if n or s in by_stage)
-        outcomes = {o: 0 for o in OUTCOMES}
+        outcomes: dict[str, int] = {o: 0 for o in OUTCOMES}
         outcomes.update((o, n) for o, n in self.outcomes.items() if n or o in outcomes)
         reached = {s: sum(n for i, n in self.furthest.items() if i >= _STAGE_INDEX[s]) for s in FUNNEL_STAGES}
         funnel, prev = [], None
