@@ -100,6 +100,11 @@ class Harness(Generic[W]):
     def text(self) -> str:
         return "\n".join(self.lines())
 
+    @staticmethod
+    def layouts_asked(widget: Widget) -> int:
+        """How many times ``widget`` has asked Textual for a layout pass of its screen."""
+        return widget._layout_updates
+
 
 @asynccontextmanager
 async def mounted(widget: W, *, size: tuple[int, int] = SIZE, focus: bool = True,

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from widgets.usertext import safe
+from widgets.virtual_size import set_virtual_size
 
 
 class EntryRow(NamedTuple):
@@ -122,7 +123,8 @@ class EntryList(ScrollView, can_focus=True):
         self._make = make_row
         self._built = {}
         self._index_of = None  # made when first asked (a search keystroke never asks)
-        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        # no layout pass of the screen for a new number of rows (a search keystroke): see widgets.virtual_size
+        set_virtual_size(self, Size(self.size.width, len(self._keys) + 1))
         index = self._find(keep_key) if keep_key else 0
         self.cursor = min(index, max(0, len(self._keys) - 1))
         self._scroll_cursor_into_view(center=True)

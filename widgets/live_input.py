@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.geometry import Size
 from textual.widgets import Input
 
 from widgets.paint_first import collect_after_paint
+from widgets.virtual_size import set_virtual_size
 
 
 class LiveInput(Input):
@@ -29,6 +31,13 @@ class LiveInput(Input):
     def __init__(self, *args: object, answer: Callable[[str], None] | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.answer = answer
+
+    def _watch_value(self, value: str) -> None:
+        # Input's own watcher sets the virtual size (the text's width, for scrolling inside the field):
+        # set first here without a layout pass of the screen (see widgets.virtual_size), so Input's
+        # assignment finds it unchanged
+        set_virtual_size(self, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def watch_value(self, value: str) -> None:
         if self.answer is not None and not self._is_prevented(Input.Changed):

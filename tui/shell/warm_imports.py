@@ -71,6 +71,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "tui.board.panels",
         "tui.board.sweep",
         "widgets.kanban_list",
+        "widgets.virtual_size",
         "widgets.live_input",
         "tui.board.screen",
     ),
