@@ -35,6 +35,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from widgets.usertext import safe
+from widgets.virtual_size import set_virtual_size
 
 log = logging.getLogger("rebound")
 
@@ -228,7 +229,8 @@ class ContactsTable(ScrollView, can_focus=True):
         old_cursor = self.cursor
         self._lines = list(lines)
         self._index = {line.key: i for i, line in enumerate(self._lines)}
-        self.virtual_size = Size(self._width or self.size.width, len(self._lines) + 1)
+        # a filter keystroke's new row count: no layout pass of the screen (see widgets.virtual_size)
+        set_virtual_size(self, Size(self._width or self.size.width, len(self._lines) + 1))
         if position is not None:
             target = position
         elif keep and keep in self._index:

@@ -67,3 +67,18 @@ async def test_an_unchanged_size_does_nothing():
         before = h.layouts_asked(h.widget)
         set_virtual_size(h.widget, Size(h.widget.virtual_size.width, h.widget.virtual_size.height))
         assert h.layouts_asked(h.widget) == before
+
+
+async def test_the_contacts_list_filtered_to_fewer_rows_asks_for_no_layout():
+    from tests.widgets.test_contacts_table import line
+    from widgets.contacts_table import ContactsTable
+
+    async with mounted(ContactsTable(), size=(80, 10)) as h:
+        h.widget.set_lines([line(f"c{i}", f"Person {i}") for i in range(300)])
+        await h.settle()
+        before = h.layouts_asked(h.widget)
+        h.widget.set_lines([line(f"c{i}", f"Person {i}") for i in range(0, 300, 3)])
+        await h.settle()
+        assert h.layouts_asked(h.widget) == before and h.widget.virtual_size.height == 101
+        await h.press("end")
+        assert "Person 297" in h.text()
