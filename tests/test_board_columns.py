@@ -105,3 +105,40 @@ def test_opening_the_filter_works_out_each_columns_letters_and_a_letter_then_fin
         cols.set_query(letter.upper())
         cols.refilter()
         assert {s: [a.id for a in v] for s, v in cols.by_stage.items()} == _fresh(apps, letter)
+
+
+def test_taking_a_card_out_finds_it_by_its_sort_key_without_scanning_the_board(monkeypatch) -> None:
+    apps = _apps(400)
+    cols = BoardColumns()
+    cols.regroup(apps)
+    monkeypatch.setattr(cols, "_remove_by_scan", lambda app_id: (_ for _ in ()).throw(AssertionError("scanned")))
+    target = apps[123]
+    assert cols.remove(target.id) == cols.stage_of(target)
+    assert all(a.id != target.id for col in cols.by_stage.values() for a in col)
+    assert cols.remove(target.id) is None  # gone already
+    moved = p.moved(apps[7], "interviewing")
+    cols.remove(apps[7].id)
+    cols.place(moved)
+    assert cols.remove(moved.id) == "interviewing"
+
+
+def test_a_card_hidden_by_the_filter_leaves_its_whole_column_and_no_shown_one() -> None:
+    apps = _apps(40)
+    cols = BoardColumns()
+    cols.set_query("north")
+    cols.regroup(apps)
+    hidden = next(a for a in apps if not cols.visible(a))
+    assert cols.remove(hidden.id) is None
+    cols.set_query("")
+    cols.refilter()
+    assert hidden.id not in {a.id for col in cols.by_stage.values() for a in col}
+
+
+def test_a_card_changed_in_place_is_still_found() -> None:
+    apps = _apps(40)
+    cols = BoardColumns()
+    cols.regroup(apps)
+    changed = apps[5]
+    changed.company = "zzz renamed in place"  # its sort key no longer says where it sits
+    assert cols.remove(changed.id) == cols.stage_of(changed)
+    assert changed.id not in {a.id for col in cols.by_stage.values() for a in col}

@@ -34,6 +34,8 @@ class BoardColumns:
         self._prepared: dict[str, PreparedTexts | None] = dict.fromkeys(STAGES)
         #: The terms ``by_stage`` was filtered with.
         self._shown_terms: list[str] = []
+        #: Each application as it sits in its column (its stage and sort key say where: no scan).
+        self._placed: dict[str, Application] = {}
 
     def set_query(self, text: str) -> None:
         self.query_text = text
@@ -55,8 +57,11 @@ class BoardColumns:
 
     def regroup(self, apps: Iterable[Application]) -> None:
         groups: dict[str, list[Application]] = {s: [] for s in STAGES}
+        placed: dict[str, Application] = {}
         for app in apps:
             groups[self.stage_of(app)].append(app)
+            placed[app.id] = app
+        self._placed = placed
         for group in groups.values():
             group.sort(key=p.board_sort_key)
         self._all = groups
@@ -105,7 +110,28 @@ class BoardColumns:
         return None
 
     def remove(self, app_id: str) -> str | None:
-        """Take the application out; the stage it was in, or None."""
+        """Take the application out; the column it was shown in, or None (not shown)."""
+        old = self._placed.pop(app_id, None)
+        if old is None:
+            return None
+        stage = self.stage_of(old)
+        whole = self._all[stage]
+        i = _position(whole, old)
+        if i is None:  # not where its key says (changed in place): look everywhere
+            return self._remove_by_scan(app_id)
+        del whole[i]
+        hays = self._hays[stage]
+        if hays is not None:
+            del hays[i]
+        self._prepared[stage] = None  # its indices and letters no longer fit
+        shown = self.by_stage[stage]
+        j = _position(shown, old)
+        if j is None:
+            return None  # hidden by the filter: no column on screen changes
+        del shown[j]
+        return stage
+
+    def _remove_by_scan(self, app_id: str) -> str | None:
         found = None
         for stage, apps in self._all.items():
             for i, a in enumerate(apps):
@@ -114,7 +140,7 @@ class BoardColumns:
                     hays = self._hays[stage]
                     if hays is not None:
                         del hays[i]
-                    self._prepared[stage] = None  # its indices and letters no longer fit
+                    self._prepared[stage] = None
                     found = stage
                     break
             if found:
@@ -134,6 +160,7 @@ class BoardColumns:
         whole = self._all[stage]
         at = bisect.bisect_left(whole, key, key=p.board_sort_key)
         whole.insert(at, app)
+        self._placed[app.id] = app
         hays = self._hays[stage]
         if hays is not None:
             hays.insert(at, self._haystack(app))
@@ -147,3 +174,18 @@ class BoardColumns:
 
     def shown(self) -> int:
         return sum(len(v) for v in self.by_stage.values())
+
+
+def _position(apps: list[Application], app: Application) -> int | None:
+    """Where ``app`` (that very object) is in the sorted ``apps``: found by its sort key, then among
+    the cards with the same key; None when it is not there."""
+    key = p.board_sort_key(app)
+    i = bisect.bisect_left(apps, key, key=p.board_sort_key)
+    while i < len(apps):
+        here = apps[i]
+        if here is app:
+            return i
+        if p.board_sort_key(here) != key:
+            return None
+        i += 1
+    return None
