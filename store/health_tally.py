@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from store.models import LIVE_STAGES, OUTCOMES, STAGES
@@ -60,6 +61,61 @@ class HealthTally:
         self.waits: Counter[int] = Counter()
         self.applied: Counter[date] = Counter()
         self.lost: Counter[date] = Counter()
+
+    @classmethod
+    def of(cls, today: date, facts: Iterable[AppFacts]) -> HealthTally:
+        """A tally of ``facts``: :meth:`add` for each, in one loop over plain counts (the first count
+        of a day adds up every application: 10,000 method calls cost twice as much)."""
+        tally = cls(today)
+        monday = tally._monday
+        by_stage: dict[str, int] = {}
+        outcomes: dict[str, int] = {}
+        furthest: dict[int, int] = {}
+        waits: dict[int, int] = {}
+        applied: dict[date, int] = {}
+        lost: dict[date, int] = {}
+        size = sent = responses = quiet = overdue = attention = 0
+        for f in facts:
+            size += 1
+            day = f.applied
+            if day:
+                applied[day] = applied.get(day, 0) + 1
+                if monday <= day <= today:
+                    sent += 1
+            if f.lost_on:
+                lost[f.lost_on] = lost.get(f.lost_on, 0) + 1
+            by_stage[f.stage] = by_stage.get(f.stage, 0) + 1
+            if f.outcome:
+                outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
+            furthest[f.furthest] = furthest.get(f.furthest, 0) + 1
+            if f.responded:
+                responses += 1
+                if f.wait_days is not None:
+                    waits[f.wait_days] = waits.get(f.wait_days, 0) + 1
+            state = f.action_state
+            quiet += f.quiet
+            overdue += state == "overdue"
+            attention += bool(f.quiet or state in ("overdue", "today"))
+        tally.size, tally.sent, tally.responses = size, sent, responses
+        tally.quiet, tally.overdue, tally.attention = quiet, overdue, attention
+        tally.by_stage, tally.outcomes, tally.furthest = Counter(by_stage), Counter(outcomes), Counter(furthest)
+        tally.waits, tally.applied, tally.lost = Counter(waits), Counter(applied), Counter(lost)
+        return tally
+
+    def merge(self, other: HealthTally) -> None:
+        """Count in everything ``other`` (a tally of other applications, the same day) holds."""
+        self.size += other.size
+        self.sent += other.sent
+        self.responses += other.responses
+        self.quiet += other.quiet
+        self.overdue += other.overdue
+        self.attention += other.attention
+        self.by_stage.update(other.by_stage)
+        self.outcomes.update(other.outcomes)
+        self.furthest.update(other.furthest)
+        self.waits.update(other.waits)
+        self.applied.update(other.applied)
+        self.lost.update(other.lost)
 
     def add(self, f: AppFacts, sign: int = 1) -> None:
         """Count ``f`` in (or out, with ``sign`` -1)."""

@@ -797,27 +797,40 @@ class ApplicationRepo(Repo[Application]):
                 if self._tally is not None:
                     self._tally.remove(gone[1])
         if fresh or self._tally is None:
-            tally = HealthTally(today)
-            for _, f in cache.values():
-                tally.add(f)
-            self._tally, self._tally_of = tally, cache
+            self._tally, self._tally_of = HealthTally.of(today, [f for _, f in cache.values()]), cache
         return self._tally.health(floor=s.pipeline_floor, weekly_goal=s.weekly_goal)
 
     def health_in_slices(self, today: date | None = None, size: int = 500) -> Iterator[None]:
         """Fill the per-application facts :meth:`health` adds up, ``size`` applications at a time,
-        yielding between slices (the app's warm-up runs one slice per step, so the board's first
-        health line only adds them up: 10,000 applications take ~0.15 s in one go). Stops when the
+        yielding between slices, then their running sums (the app's warm-up runs one slice per step, so
+        the board's first health line only reads them: 10,000 applications take ~0.15 s in one go). Stops when the
         day, the quiet setting or the table changed meanwhile: :meth:`health` computes what is missing."""
+        from store.health_tally import HealthTally
+
         today = today or clock.today()
         cache = self._facts_for(today)
         key_then, version = self._facts_key, self.version
+
+        def changed() -> bool:
+            return self._facts_key != key_then or self._facts is not cache or self.version != version
+
         items = list(self._models().items())
         for start in range(0, len(items), size):
-            if self._facts_key != key_then or self._facts is not cache or self.version != version:
+            if changed():
                 return
             for key, app in items[start:start + size]:
                 self._fact(cache, key, app, today)
             yield
+        # then their running sums, a slice at a time too (a count meanwhile made its own: kept)
+        facts = [f for _, f in cache.values()]
+        tally = HealthTally(today)
+        for start in range(0, len(facts), size):
+            if changed() or self._tally_of is cache:
+                return
+            tally.merge(HealthTally.of(today, facts[start:start + size]))
+            yield
+        if not changed() and self._tally_of is not cache:
+            self._tally, self._tally_of = tally, cache
 
     def _facts_for(self, today: date) -> dict[str, tuple[Application, AppFacts]]:
         qd = self.quiet_days()

@@ -42,6 +42,7 @@ def test_the_running_sums_give_what_adding_everything_up_gives(all_facts, remova
             tally.remove(kept.pop(i))
     expected = p.aggregate_health(kept, floor=7, weekly_goal=3, today=TODAY)
     assert tally.health(floor=7, weekly_goal=3) == expected
+    assert HealthTally.of(TODAY, kept).health(floor=7, weekly_goal=3) == expected  # the same, in one go
 
 
 def test_an_empty_tally_is_an_empty_board():

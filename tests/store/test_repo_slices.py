@@ -59,14 +59,16 @@ def test_health_in_slices_fills_the_facts_health_then_adds_up(data_dir, monkeypa
     from datetime import date
 
     from store import pipeline
+    from store.health_tally import HealthTally
 
     s = _fresh(data_dir)
     today = date(2026, 3, 2)
     steps = list(s.applications.health_in_slices(today, size=25))
-    assert len(steps) == 3  # 60 applications, 25 a slice
+    assert len(steps) == 6  # 60 applications, 25 a slice: their facts, then their running sums
     made = []
     monkeypatch.setattr(pipeline, "app_facts", lambda *a: made.append(a) or pytest_fail())
-    health = s.applications.health(today)  # every fact is there: nothing computed again
+    monkeypatch.setattr(HealthTally, "of", lambda *a: made.append(a) or pytest_fail())
+    health = s.applications.health(today)  # every fact and their sums are there: nothing computed again
     assert made == []
     monkeypatch.undo()
     assert health == pipeline.pipeline_health(s.applications.all(), today=today,
@@ -111,4 +113,25 @@ def test_a_read_between_slices_finishes_them_without_starting_over(data_dir, mon
     everything = s.applications.all()  # a read now: the other 40 are built, the first 20 kept
     assert len(everything) == 60 and len(made) == 60
     assert list(slices) == []
+    s.close()
+
+
+def test_the_sums_made_in_slices_stay_out_when_the_table_changed_meanwhile(data_dir):
+    from datetime import date
+
+    from store import pipeline
+
+    s = _fresh(data_dir)
+    today = date(2026, 3, 2)
+    slices = s.applications.health_in_slices(today, size=25)
+    for _ in range(4):  # the facts, and the first slice of their sums
+        next(slices)
+    saved = s.applications.save(Application(company="Written meanwhile", stage="applied"))
+    assert list(slices) == []
+    health = s.applications.health(today)
+    current = s.settings.current()
+    assert health == pipeline.pipeline_health(s.applications.all(), today=today,
+                                               quiet_days=s.applications.quiet_days(),
+                                               floor=current.pipeline_floor, weekly_goal=current.weekly_goal)
+    assert saved.id in {a.id for a in s.applications.all()}
     s.close()
