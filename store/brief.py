@@ -76,19 +76,36 @@ def _line(text: str) -> str:
 def interview_brief(lessons: Iterable[Lesson], apps: Iterable[Application], exclude: str | None = None) -> Brief:
     """The brief (pure): ``lessons`` newest first as the journal gives them; the feedback recorded
     on ``apps`` other than ``exclude``, newest first."""
-    lesson_lines: list[BriefLine] = []
-    seen: set[str] = set()
-    for ls in lessons:  # the same lesson kept twice is said once (its newest)
-        text = _line(ls.text)
-        if text and text.casefold() not in seen:
-            seen.add(text.casefold())
-            lesson_lines.append(BriefLine(text, ls.source, ls.entry_date))
-    feedback = sorted(
-        (BriefLine(_line(a.feedback), a.company or "an application", (a.outcome_on or a.updated_at or "")[:10])
-         for a in apps if a.id != exclude and _line(a.feedback)),
-        key=lambda b: b.on, reverse=True)
-    return Brief(lessons=tuple(lesson_lines[:LESSONS_SHOWN]), feedback=tuple(feedback[:FEEDBACK_SHOWN]),
-                 lessons_total=len(lesson_lines), feedback_total=len(feedback))
+    return BriefSource(lessons, apps).brief(exclude)
+
+
+class BriefSource:
+    """What every brief of one summary is cut from, worked out once: the lessons' lines (the same
+    lesson kept twice said once, its newest) and each application's feedback line, newest first.
+    Today makes briefs for a few cards; each leaves out only its own card's feedback."""
+
+    def __init__(self, lessons: Iterable[Lesson], apps: Iterable[Application]) -> None:
+        lesson_lines: list[BriefLine] = []
+        seen: set[str] = set()
+        for ls in lessons:
+            text = _line(ls.text)
+            if text and text.casefold() not in seen:
+                seen.add(text.casefold())
+                lesson_lines.append(BriefLine(text, ls.source, ls.entry_date))
+        self.lessons = tuple(lesson_lines)
+        feedback = []
+        for a in apps:
+            text = _line(a.feedback)
+            if text:
+                feedback.append((a.id, BriefLine(text, a.company or "an application",
+                                                 (a.outcome_on or a.updated_at or "")[:10])))
+        feedback.sort(key=lambda pair: pair[1].on, reverse=True)  # stable: ties keep the apps' order
+        self.feedback = feedback
+
+    def brief(self, exclude: str | None = None) -> Brief:
+        feedback = [line for app_id, line in self.feedback if app_id != exclude]
+        return Brief(lessons=self.lessons[:LESSONS_SHOWN], feedback=tuple(feedback[:FEEDBACK_SHOWN]),
+                     lessons_total=len(self.lessons), feedback_total=len(feedback))
 
 
 def brief_for(store: Store, app_id: str | None = None) -> Brief:
@@ -130,5 +147,5 @@ def keep_lesson(store: Store, app_id: str, text: str) -> JournalEntry:
                                            lesson=lesson, application_id=app.id, tags=["feedback", "lesson"]))
 
 
-__all__ = ["BRIEF_DAYS", "BRIEF_STAGES", "Brief", "BriefLine", "brief_for", "interview_brief", "keep_lesson",
-           "moved_in_on", "wants_brief"]
+__all__ = ["BRIEF_DAYS", "BRIEF_STAGES", "Brief", "BriefLine", "BriefSource", "brief_for", "interview_brief",
+           "keep_lesson", "moved_in_on", "wants_brief"]

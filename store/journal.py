@@ -458,12 +458,9 @@ class Lesson:
 
 def lessons(entries: Iterable[JournalEntry]) -> list[Lesson]:
     """Every lesson the user can act on (not "outside my control"), newest first."""
-    out = [
-        Lesson(e.id, e.entry_date, e.lesson.strip(), headline(e), e.application_id)
-        for e in newest_first(entries)
-        if not e.is_draft and e.lesson.strip() and not e.lesson_outside_control
-    ]
-    return out
+    # kept first, then sorted: newest_first breaks ties by the order given, which keeping preserves
+    kept = [e for e in entries if not e.is_draft and e.lesson.strip() and not e.lesson_outside_control]
+    return [Lesson(e.id, e.entry_date, e.lesson.strip(), headline(e), e.application_id) for e in newest_first(kept)]
 
 
 def outside_control_count(entries: Iterable[JournalEntry]) -> int:

@@ -29,6 +29,7 @@ happened. Done, skipped and snoozed by hand are stored and survive restarts.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -363,6 +364,7 @@ class Evidence:
         self._contacts_by_app: dict[str, list[Contact]] | None = None
         self._apps: list[Application] | None = None
         self._applied: list[tuple[str, str]] | None = None
+        self._applied_on: dict[str, str] = {}
 
     @property
     def apps(self) -> list[Application]:
@@ -375,15 +377,19 @@ class Evidence:
         first day one did."""
         if self._applied is None:
             self._applied = sorted((a.applied_on[:10], a.id) for a in self.apps if a.applied_on)
-        i = bisect.bisect_left(self._applied, (start.isoformat(), ""))
-        rest = self._applied[i:]
-        count = len(rest)
+            self._applied_on = {app_id: day for day, app_id in self._applied}
+        applied, low = self._applied, (start.isoformat(), "")
+        i = bisect.bisect_left(applied, low)  # a bisection per plan, not a walk through the rest
+        count = len(applied) - i
+        excluded_day = self._applied_on.get(exclude) if exclude else None
+        if excluded_day is not None and (excluded_day, exclude) >= low:
+            count -= 1
         first = None
-        for day, app_id in rest:
-            if app_id == exclude:
-                count -= 1
-            elif first is None:
+        for day, app_id in itertools.islice(applied, i, None):
+            if app_id != exclude:
                 first = from_iso(day)
+                if first is not None:
+                    break
         return count, first
 
     def contacts_named(self, name: str) -> list[Contact]:

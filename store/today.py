@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from . import clock, intention
-from .brief import interview_brief, moved_in_on, wants_brief
+from .brief import BriefSource, moved_in_on, wants_brief
 from .dates import WEEKDAY_ABBRS, from_iso, humanize_ago, short_date
 from .greeting import greeting as greeting  # its home is store.greeting (Today's first frame)
 from .journal import eased_or_rose, entry_relief, lessons, mood_by_day
@@ -317,10 +317,10 @@ def interview_briefs(apps: list[Application], entries: Iterable[JournalEntry], t
                     key=lambda a: (moved_in_on(a) or today, a.id), reverse=True)[:BRIEFS_A_DAY]
     if not wanted:
         return []
-    known = lessons(entries)
+    source = BriefSource(lessons(entries), apps)  # once for every card's brief
     out = []
     for a in wanted:
-        brief = interview_brief(known, apps, a.id)
+        brief = source.brief(a.id)
         if not brief.empty:
             out.append(DueItem("brief", a.id, a.title, brief.line(), moved_in_on(a) or today))
     return out

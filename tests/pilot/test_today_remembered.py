@@ -292,3 +292,63 @@ async def test_little_data_is_summarized_at_compose_so_the_first_frame_shows_it(
         assert got is not None and got.fresh and got.view_fresh
     finally:
         s.close()
+
+
+async def test_back_on_today_after_a_change_the_rows_stay_while_a_worker_computes(demo_on_disk, make_app, monkeypatch):
+    """Years of data: a return to Today after a card moved elsewhere keeps the rows the person left
+    (not acting) and computes Today in a thread worker after the frame, never on the app's thread."""
+    monkeypatch.setattr(loading, "EARLY_BYTES", 0)  # as years of data
+    release = threading.Event()
+    threads: list[bool] = []
+    real = loading.summarize
+
+    def held(store):
+        threads.append(threading.current_thread() is threading.main_thread())
+        if not threads[-1]:
+            assert release.wait(10)
+        return real(store)
+
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await today_ready(pilot)
+            await settle(pilot)
+            screen = _today(app)
+            before = text_of(screen.query_one("#today-list", OptionList)).splitlines()
+            await pilot.press("2")
+            await settle(pilot)
+            monkeypatch.setattr(loading, "summarize", held)
+            s.applications.save(Application(company="Moved Meanwhile", role="Dev", stage="applied",
+                                            next_action="Send the follow-up", next_action_date="2026-03-02"))
+            await pilot.press("1")
+            await pilot.pause()
+            assert app.screen is screen
+            assert text_of(screen.query_one("#today-list", OptionList)).splitlines() == before
+            await pilot.press("space")  # nothing acts on the rows being recomputed: it says why
+            assert "catching up" in notified_text(app)
+            release.set()
+            await until(pilot, lambda: not screen._provisional, what="Today recomputed")
+            await settle(pilot)
+            assert threads and not any(threads)  # computed in the worker only
+            assert any("Moved Meanwhile" in r.text for r in screen.rows)
+    finally:
+        release.set()
+        s.close()
+
+
+async def test_back_on_today_with_little_data_computes_at_once(demo_on_disk, make_app, monkeypatch):
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await today_ready(pilot)
+            await pilot.press("2")
+            await settle(pilot)
+            s.applications.save(Application(company="Small Data Co", role="Dev", stage="applied",
+                                            next_action="Call", next_action_date="2026-03-02"))
+            await pilot.press("1")
+            await pilot.pause()
+            assert any("Small Data Co" in r.text for r in _today(app).rows)
+    finally:
+        s.close()

@@ -95,10 +95,14 @@ class ReboundScreen(Screen):
         if self.styled_as is not None and self.styled_as == style_stamp(self.app):
             event.refresh_styles = False
         self.query_one(ReadOnlyBanner).set_message(self.rapp.banner_text())
-        self.refresh_data()
+        self.refresh_on_resume()
 
     def refresh_data(self) -> None:
         """Re-read what the screen shows (another screen may have changed it)."""
+
+    def refresh_on_resume(self) -> None:
+        """What a return to the screen re-reads: :meth:`refresh_data`, unless the screen does better."""
+        self.refresh_data()
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
         """Commands this screen adds to the palette (ctrl+p): one per key of its key map that has a
