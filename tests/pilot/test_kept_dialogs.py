@@ -193,6 +193,30 @@ async def test_a_form_made_ahead_is_the_one_n_shows(store, make_app, monkeypatch
         await until(pilot, lambda: form.query_one("#f-company", Input).value == "Acme")
 
 
+async def test_n_while_the_form_is_still_made_ahead_shows_a_whole_fresh_one(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+
+        def make() -> ApplicationForm:
+            return ApplicationForm(None, "wishlist", in_slices=True)
+
+        while kept.make_ahead(app, kept.NEW_APPLICATION, make) is kept.NOT_YET and \
+                not app.get_screen(kept.NEW_APPLICATION).is_mounted:
+            await pilot.pause()
+        part = app.get_screen(kept.NEW_APPLICATION)
+        assert isinstance(part, ApplicationForm) and not part.built  # a few lines in, not all
+        await burst(pilot, "n", *"Acme")
+        form = await until_screen(pilot, ApplicationForm)
+        assert form is not part and form.query_one("#f-company", Input).value == "Acme"
+        assert form.query("#f-stage")  # whole
+        await pilot.press("escape", "y")
+        await until_screen(pilot, BoardScreen)
+        while kept.make_ahead(app, kept.NEW_APPLICATION, make) is not None:  # the warm-up goes on
+            await pilot.pause()
+        assert await _new_form(pilot) is part
+
+
 async def test_a_kept_form_is_restyled_when_the_theme_changed_meanwhile(store, make_app):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -182,10 +182,13 @@ class ApplicationForm(QuickModal[Application | None]):
         form composed whole is at mount)."""
         if self._later is None:
             return True
+        scroll = self.query_one("#form-scroll", VerticalScroll)
         lines = list(islice(self._later, self.LINES_PER_SLICE))
         if lines:
-            self.query_one("#form-scroll", VerticalScroll).mount_all(lines)
+            scroll.mount_all(lines)
             return False
+        if not all(line.is_mounted for line in scroll.children):
+            return False  # (a line's fields are mounted with it, a moment after it)
         self._later = None
         self.set_focus(self.query_one("#f-company", Input), scroll_visible=False)
         self._ready()

@@ -90,8 +90,8 @@ def ready(app: App[Any], name: str) -> Screen[Any] | None:
 
 def reuse(app: App[Any], name: str, kind: type[S], make: Callable[[], S]) -> tuple[S, bool]:
     """The dialog to open: the kept one under ``name`` (ready), else one made by ``make`` (kept for
-    the next time when nothing is kept yet). Also says whether it was kept from before (then the
-    caller sets it to the new context)."""
+    the next time when nothing is kept yet; one the warm-up is still making goes on being made). Also
+    says whether it was kept from before (then the caller sets it to the new context)."""
     screen = ready(app, name)
     if isinstance(screen, kind):
         return screen, True

@@ -129,6 +129,8 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
         from tui.board.forms import ApplicationForm
         from tui.dialogs import kept
 
+        if store.locked:
+            return None
         made = kept.make_ahead(app, kept.NEW_APPLICATION, lambda: ApplicationForm(None, "wishlist", in_slices=True))
         return AGAIN if made is kept.NOT_YET else None
 
@@ -138,7 +140,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
         from tui.dialogs import kept
 
         stack = app._screen_stacks.get("contacts")
-        if not stack or not isinstance(stack[0], ContactsScreen) or not stack[0].is_mounted:
+        if store.locked or not stack or not isinstance(stack[0], ContactsScreen) or not stack[0].is_mounted:
             return None
         made = kept.make_ahead(app, kept.LOG_TOUCHPOINT, stack[0].log_dialog)
         return AGAIN if made is kept.NOT_YET else None
