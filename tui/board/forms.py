@@ -99,7 +99,7 @@ class ApplicationForm(QuickModal[Application | None]):
         with Vertical(id="form-box"):
             yield Static(title, id="form-title")
             with VerticalScroll(id="form-scroll"):
-                if self._later is None:  # (made ahead: mount_more adds them, a few at a time)
+                if self._later is None:  # (made ahead: build_more adds them, a few at a time)
                     yield from self._rows(a)
             yield Static("", id="form-error", classes="form-error -hidden")
             yield Static(Content.assemble(("ctrl+s", "bold"), " save  ", ("esc", "bold"), " cancel  ",
