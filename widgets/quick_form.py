@@ -33,6 +33,8 @@ from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
 
+from widgets.look import style_stamp
+
 W = TypeVar("W", bound=Widget)
 
 COMPACT_CLASS = "-textual-compact"
@@ -68,10 +70,12 @@ class TintedBackground(BackgroundScreen):
 
 
 class QuickModal(ModalScreen[ScreenResultType]):
-    """A :class:`~textual.screen.ModalScreen` that skips the redundant restyle of its first resume and
+    """A :class:`~textual.screen.ModalScreen` that skips the redundant restyle of its resumes and
     tints the screen behind it a style at a time (:class:`TintedBackground`)."""
 
-    _resumed = False
+    #: The app's look (:func:`~widgets.look.style_stamp`) when its widgets were last all styled: as
+    #: they mounted, or when it was last shown (a change to one of them restyles it at once, shown or not).
+    _styled_as: tuple[object, ...] | None = None
 
     def render(self) -> RenderableType:
         rendered = super().render()
@@ -79,11 +83,19 @@ class QuickModal(ModalScreen[ScreenResultType]):
             return TintedBackground(rendered.screen, rendered.color)
         return rendered
 
+    def on_mount(self) -> None:
+        # (Textual calls each class's own handler: a subclass's on_mount doesn't replace this one)
+        self._styled_as = style_stamp(self.app)
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # runs before Screen's own handler (a subclass's handler comes first in the MRO walk)
-        if not self._resumed:
-            self._resumed = True
+        # runs before Screen's own handler (a subclass's handler comes first in the MRO walk): the
+        # restyle is for what changed app-wide while it was away (a theme); nothing did, none is needed
+        if self._styled_as is not None and self._styled_as == style_stamp(self.app):
             event.refresh_styles = False
+        self._styled_as = None
+
+    def on_screen_suspend(self) -> None:
+        self._styled_as = style_stamp(self.app)
 
 
 class _Bases:

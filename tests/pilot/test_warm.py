@@ -122,3 +122,34 @@ async def test_the_warm_up_prepares_the_forms_styles(store, make_app, monkeypatc
             warmer.step()
             await pilot.pause()
         assert not prepare_forms(app)  # nothing left to add: the warm-up did it
+
+
+async def test_the_warm_up_makes_the_kept_dialogs_and_n_and_l_show_them(store, make_app, people, monkeypatch):
+    from tests.screens import open_contacts
+    from tests.waiting import until_screen
+    from tui.board.forms import ApplicationForm
+    from tui.contacts.touch import TouchpointDialog
+    from tui.dialogs import kept
+
+    monkeypatch.setattr(warm, "IN_TESTS", True)
+    monkeypatch.setattr(warm, "DELAY_S", 999.0)
+    monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        warmer = app.warmer
+        while not warmer.done:
+            warmer.step()
+            await pilot.pause()
+        form = kept.ready(app, kept.NEW_APPLICATION)
+        dialog = kept.ready(app, kept.LOG_TOUCHPOINT)
+        assert isinstance(form, ApplicationForm) and isinstance(dialog, TouchpointDialog)
+        assert app.screen is not form and app.screen is not dialog  # made behind, not shown
+        screen = await open_contacts(pilot)
+        await pilot.press("l")
+        assert await until_screen(pilot, TouchpointDialog) is dialog
+        assert screen.contacts.rows[0].contact.display_name in str(dialog.query_one(".tp-title").render())
+        await pilot.press("escape")
+        await open_board(pilot)
+        await pilot.press("n")
+        assert await until_screen(pilot, ApplicationForm) is form

@@ -13,12 +13,16 @@ the form stays open with the message beside the field.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.visual import VisualType
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from store.dates import DateError, parse_optional_date
@@ -28,7 +32,7 @@ from store.sanitize import clean_line
 from tui.board import fields as f
 from tui.board.closing import CloseDialog, Closing
 from tui.board.fields import FORM_CSS, FORM_MAX_WIDTH, DateInput, date_hint, iso, past_only, row
-from tui.dialogs import ConfirmDialog
+from tui.dialogs import ConfirmDialog, kept
 from tui.shell import keymap
 from widgets.field_row import FieldRow
 from widgets.light_select import LightSelect
@@ -52,13 +56,21 @@ class ApplicationForm(QuickModal[Application | None]):
 
     #: Text inputs, in the order of the issue: (field, label, placeholder).
     def __init__(self, application: Application | None = None, stage: str = "wishlist",
-                 linked_names: list[str] | None = None) -> None:
+                 linked_names: list[str] | None = None, *, in_slices: bool = False) -> None:
+        """``in_slices``: made ahead and kept (:mod:`tui.dialogs.kept`): its lines are mounted a few at
+        a time by :meth:`build_more`, so no key waits for all of them."""
         super().__init__()
         self.linked_names = list(linked_names or [])
         self.original = application
         self.is_new = application is None
         self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
         self._initial: dict[str, object] | None = None
+        #: Each widget's classes and each message's text as composed (what :meth:`clear` puts back).
+        self._fresh_classes: dict[Widget, frozenset[str]] = {}
+        self._texts: dict[Static, VisualType] = {}
+        self._later: Iterator[Widget] | None = None
+        if in_slices:
+            self._later = self._rows(application or Application(stage=self.stage))
         try:
             self._hide_board(self.app.size.width)
         except RuntimeError:  # made outside a running app (no size yet): the first resize says
@@ -80,63 +92,71 @@ class ApplicationForm(QuickModal[Application | None]):
     def compose(self) -> ComposeResult:
         a = self.original or Application(stage=self.stage)
         if self.is_new:
-            title = Content.assemble(("New application", "bold"), f" — goes to {STAGE_LABELS[self.stage]}")
+            title = self._new_title()
         else:
             title = Content.assemble(("Edit ", "bold"), (a.company or "application", "bold"),
                                      (" — " + a.role if a.role else "", "bold"))
         with Vertical(id="form-box"):
             yield Static(title, id="form-title")
             with VerticalScroll(id="form-scroll"):
-                yield row("Company *", c(Input(a.company, placeholder="required", id="f-company")),
-                          self._hint("company"))
-                yield row("Role *", c(Input(a.role, placeholder="required", id="f-role")),
-                          self._hint("role"))
-                yield row("URL", c(Input(a.url, placeholder="https://…", id="f-url")))
-                yield row("Location", c(Input(a.location, id="f-location")))
-                mode = a.work_mode if a.work_mode in WORK_MODES else LightSelect.NULL
-                yield row("Work mode", LightSelect([(m, m) for m in WORK_MODES], value=mode, prompt="—",
-                                                   id="f-work_mode"))
-                yield row("Salary", c(Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary")))
-                yield row("Source", c(Input(a.source, placeholder="LinkedIn, referral…", id="f-source")))
-                yield row("Excitement", NumberInput(str(a.excitement) if a.excitement else "", lo=1, hi=5,
-                                                    what="Excitement", id="f-excitement", classes="narrow"),
-                          Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
-                yield self._date_row("Applied on", "applied_on", a.applied_on)
-                yield self._date_row("Deadline", "deadline", a.deadline)
-                yield row("Round", NumberInput(str(a.round_number) if a.round_number else "", lo=1, hi=99,
-                                               what="Round", placeholder="#", id="f-round_number", classes="narrow"),
-                          Static("–", classes="round-sep"),
-                          c(Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name")))
-                message, ok = f.interview_hint(f.interview_text(a.interview_at))
-                yield row("Interview", c(f.InterviewInput(f.interview_text(a.interview_at),
-                                                          placeholder="e.g. fri 14:00", id="f-interview_at")),
-                          Static(literal(message), id="hint-interview_at", classes="hint" + ("" if ok else " -error")))
-                yield row("Next action", c(Input(a.next_action, placeholder="e.g. follow up with the recruiter",
-                                                 id="f-next_action")))
-                yield self._date_row("Action date", "next_action_date", a.next_action_date)
-                names = list(a.contact_names)
-                for name in self.linked_names:  # linked elsewhere: listed so saving keeps them
-                    if name.casefold() not in {n.casefold() for n in names}:
-                        names.append(name)
-                yield row("Contacts", c(Input(", ".join(names), placeholder="names, comma-separated",
-                                              id="f-contacts")))
-                yield row("Notes", c(TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True)))
-                yield row("Tags", c(Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags")))
-                if not self.is_new and a.stage == "closed":
-                    outcome = a.outcome if a.outcome in OUTCOMES else LightSelect.NULL
-                    yield row("Outcome", LightSelect([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
-                                                     id="f-outcome"))
-                    yield self._date_row("Outcome on", "outcome_on", a.outcome_on)
-                    yield row("Reason", c(Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason")))
-                yield row("Feedback", c(TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
-                                                 soft_wrap=True)))
-                if self.is_new:
-                    yield row("Stage", LightSelect([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
-                                                   value=self.stage, allow_blank=False, id="f-stage"))
+                if self._later is None:  # (made ahead: build_more adds them, a few at a time)
+                    yield from self._rows(a)
             yield Static("", id="form-error", classes="form-error -hidden")
             yield Static(Content.assemble(("ctrl+s", "bold"), " save  ", ("esc", "bold"), " cancel  ",
                                           ("tab", "bold"), "/", ("shift+tab", "bold"), " next/previous field"),
                          id="form-keys")
+
+    def _rows(self, a: Application) -> Iterator[Widget]:
+        """The form's lines, in the order of the issue."""
+        yield row("Company *", c(Input(a.company, placeholder="required", id="f-company")),
+                  self._hint("company"))
+        yield row("Role *", c(Input(a.role, placeholder="required", id="f-role")),
+                  self._hint("role"))
+        yield row("URL", c(Input(a.url, placeholder="https://…", id="f-url")))
+        yield row("Location", c(Input(a.location, id="f-location")))
+        mode = a.work_mode if a.work_mode in WORK_MODES else LightSelect.NULL
+        yield row("Work mode", LightSelect([(m, m) for m in WORK_MODES], value=mode, prompt="—",
+                                           id="f-work_mode"))
+        yield row("Salary", c(Input(a.salary, placeholder="free text, e.g. 70-85k EUR", id="f-salary")))
+        yield row("Source", c(Input(a.source, placeholder="LinkedIn, referral…", id="f-source")))
+        yield row("Excitement", NumberInput(str(a.excitement) if a.excitement else "", lo=1, hi=5,
+                                            what="Excitement", id="f-excitement", classes="narrow"),
+                  Static(self._stars(a.excitement), id="hint-excitement", classes="hint"))
+        yield self._date_row("Applied on", "applied_on", a.applied_on)
+        yield self._date_row("Deadline", "deadline", a.deadline)
+        yield row("Round", NumberInput(str(a.round_number) if a.round_number else "", lo=1, hi=99,
+                                       what="Round", placeholder="#", id="f-round_number", classes="narrow"),
+                  Static("–", classes="round-sep"),
+                  c(Input(a.round_name, placeholder="name, e.g. technical", id="f-round_name")))
+        message, ok = f.interview_hint(f.interview_text(a.interview_at))
+        yield row("Interview", c(f.InterviewInput(f.interview_text(a.interview_at),
+                                                  placeholder="e.g. fri 14:00", id="f-interview_at")),
+                  Static(literal(message), id="hint-interview_at", classes="hint" + ("" if ok else " -error")))
+        yield row("Next action", c(Input(a.next_action, placeholder="e.g. follow up with the recruiter",
+                                         id="f-next_action")))
+        yield self._date_row("Action date", "next_action_date", a.next_action_date)
+        names = list(a.contact_names)
+        for name in self.linked_names:  # linked elsewhere: listed so saving keeps them
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+        yield row("Contacts", c(Input(", ".join(names), placeholder="names, comma-separated",
+                                      id="f-contacts")))
+        yield row("Notes", c(TextArea(a.notes, id="f-notes", tab_behavior="focus", soft_wrap=True)))
+        yield row("Tags", c(Input(", ".join(a.tags), placeholder="comma-separated", id="f-tags")))
+        if not self.is_new and a.stage == "closed":
+            outcome = a.outcome if a.outcome in OUTCOMES else LightSelect.NULL
+            yield row("Outcome", LightSelect([(o, o) for o in OUTCOMES], value=outcome, prompt="—",
+                                             id="f-outcome"))
+            yield self._date_row("Outcome on", "outcome_on", a.outcome_on)
+            yield row("Reason", c(Input(a.outcome_reason, placeholder="optional", id="f-outcome_reason")))
+        yield row("Feedback", c(TextArea(a.feedback, id="f-feedback", tab_behavior="focus",
+                                         soft_wrap=True)))
+        if self.is_new:
+            yield row("Stage", LightSelect([(STAGE_LABELS[s], s) for s in STAGES if s != "closed"],
+                                           value=self.stage, allow_blank=False, id="f-stage"))
+
+    def _new_title(self) -> Content:
+        return Content.assemble(("New application", "bold"), f" — goes to {STAGE_LABELS[self.stage]}")
 
     @staticmethod
     def _hint(name: str) -> Static:
@@ -154,9 +174,86 @@ class ApplicationForm(QuickModal[Application | None]):
             return Content("")
         return Content(f"{'★' * n}{'☆' * (5 - n)}")
 
+    #: Lines :meth:`build_more` mounts at a time (a slice of the warm-up: ~10 ms on a quiet machine).
+    LINES_PER_SLICE = 3
+
+    def build_more(self) -> bool:
+        """Mount the next few lines of a form made in slices; True once all are in (then set up as a
+        form composed whole is at mount)."""
+        if self._later is None:
+            return True
+        scroll = self.query_one("#form-scroll", VerticalScroll)
+        lines = list(islice(self._later, self.LINES_PER_SLICE))
+        if lines:
+            scroll.mount_all(lines)
+            return False
+        if not all(line.is_mounted for line in scroll.children):
+            return False  # (a line's fields are mounted with it, a moment after it)
+        self._later = None
+        self.set_focus(self.query_one("#f-company", Input), scroll_visible=False)
+        self._ready()
+        return True
+
+    @property
+    def built(self) -> bool:
+        return self._later is None
+
     def on_mount(self) -> None:
-        self.query_one("#f-company", Input).focus()
+        if self._later is None:
+            self.query_one("#f-company", Input).focus()
+            self._ready()
+
+    def _ready(self) -> None:
         self._initial = self._values()
+        self._fresh_classes = kept.classes_of(self)
+        self._texts = {w: w.content for w in self.query(".hint, .form-error").results(Static)}
+
+    # -- kept between openings (the new-application form: tui.dialogs.kept)
+
+    def open_new(self, stage: str) -> None:
+        """Set this kept form, opened before, to a new card in ``stage`` (its fields cleared, its first
+        field focused), as a fresh ``ApplicationForm(None, stage)`` would be."""
+        if not self._clean:
+            self.clear()
+        self._clean = False
+        self.stage = stage if stage in STAGES and stage != "closed" else "wishlist"
+        title = self.query_one("#form-title", Static)
+        if title.content != (wanted := self._new_title()):
+            title.update(wanted, layout=False)
+        with self.prevent(LightSelect.Changed):
+            self.query_one("#f-stage", LightSelect).value = self.stage
+        self._hide_board(self.app.size.width)
+        self.set_focus(self.query_one("#f-company", Input), scroll_visible=False)
+        self._initial = self._values()
+
+    def clear(self) -> None:
+        """Every field as composed for a new card, every message as composed (nothing the user typed
+        is kept in the hidden form). Quiet: no ``Changed`` message, the messages are put back here."""
+        with self.prevent(Input.Changed, TextArea.Changed, LightSelect.Changed):
+            for w in self.query("#form-scroll Input, #form-scroll TextArea, #form-scroll LightSelect"):
+                if isinstance(w, LightSelect):
+                    if w.allow_blank and w.value is not LightSelect.NULL:
+                        w.value = LightSelect.NULL
+                elif isinstance(w, TextArea):
+                    if w.text:
+                        w.load_text("")  # its undo history too
+                    else:
+                        w.history.clear()
+                elif isinstance(w, Input) and w.value:
+                    w.value = ""
+        for message, text in self._texts.items():
+            if message.content != text:
+                message.update(text)
+        kept.restore_classes(self._fresh_classes)
+        self.query_one("#form-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self._clean = True
+
+    #: Cleared since it was last opened (:meth:`clear`).
+    _clean = False
+
+    def on_screen_suspend(self) -> None:
+        if kept.is_kept(self.app, self):
+            kept.after_close(self.app, self)
 
     # -- reading
 

@@ -32,6 +32,7 @@ from tui.board.help_text import BOARD_HELP
 from tui.board.palette import board_extras
 from tui.board.panels import ApplicationsProvider, GoToDialog, HealthPanel
 from tui.board.sweep import SweepScreen
+from tui.dialogs import kept
 from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.shell.undo import Undone
@@ -230,7 +231,10 @@ class BoardScreen(ReboundScreen):
             self.flows.say(said)
 
         collect_after_paint(self.app)
-        self.app.push_screen(ApplicationForm(None, stage), saved)
+        form, again = kept.reuse(self.app, kept.NEW_APPLICATION, ApplicationForm, lambda: ApplicationForm(None, stage))
+        if again:
+            form.open_new(stage)
+        self.app.push_screen(form, saved)
 
     def action_edit(self) -> None:
         if app_id := self._selected_id():

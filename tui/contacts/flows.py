@@ -25,7 +25,7 @@ from tui.contacts.menus import Ask, FilterChoice, OpenApplication, SetStatus, Un
 from tui.contacts.picker import ContactPicker
 from tui.contacts.rows import ContactList
 from tui.contacts.touch import TouchpointDialog
-from tui.dialogs import ConfirmDialog, TextPromptDialog
+from tui.dialogs import ConfirmDialog, TextPromptDialog, kept
 from widgets.paint_first import collect_after_paint
 
 Then = Callable[[Done | None], object]
@@ -65,11 +65,26 @@ def delete(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], 
     app.push_screen(ConfirmDialog(title, message, confirm="Delete", danger=True), decided)
 
 
+def _log_for(rows: Sequence[ContactRow]) -> tuple[list[tuple[str, str]], str]:
+    """Who a new touchpoint covers (id, name), and its kind (what their reason suggests)."""
+    kind = rows[0].reason.kind if len(rows) == 1 and rows[0].reason else "check-in"
+    return [(r.id, r.contact.display_name) for r in rows], kind
+
+
+def log_dialog(actions: ContactsActions, rows: Sequence[ContactRow]) -> TouchpointDialog:
+    """A new touchpoint dialog for these contacts (the warm-up makes one ahead for the row under the
+    cursor: its first ``l`` then changes nothing in it)."""
+    people, kind = _log_for(rows)
+    return TouchpointDialog(people, kind=kind, all_contacts=actions.contact_choices,
+                            on_hangup=actions.keep_touchpoint)
+
+
 def log(app: App[Any], actions: ContactsActions, rows: Sequence[ContactRow], then: Then) -> None:
     """The touchpoint dialog for these contacts (the kind their reason suggests), then log it."""
-    kind = rows[0].reason.kind if len(rows) == 1 and rows[0].reason else "check-in"
-    dialog = TouchpointDialog([(r.id, r.contact.display_name) for r in rows], kind=kind,
-                              all_contacts=actions.contact_choices, on_hangup=actions.keep_touchpoint)
+    dialog, again = kept.reuse(app, kept.LOG_TOUCHPOINT, TouchpointDialog, lambda: log_dialog(actions, rows))
+    if again:  # made before: set to these contacts
+        people, kind = _log_for(rows)
+        dialog.open_log(people, kind, actions.contact_choices, actions.keep_touchpoint)
 
     def logged(tp: Touchpoint | None) -> None:
         if tp is not None:

@@ -33,7 +33,7 @@ from tui.contacts import flows, merging, palette
 from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.render import CONTACTS_CSS, CONTACTS_HELP, EMPTY
 from tui.contacts.rows import ContactList
-from tui.contacts.touch import TouchpointsDialog
+from tui.contacts.touch import TouchpointDialog, TouchpointsDialog
 from tui.contacts.view import ContactsView
 from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
@@ -267,6 +267,10 @@ class ContactsScreen(ReboundScreen):
             self.notify("No contact selected. Press n to add one.", markup=False)
             return
         flows.log(self.app, self.actions, rows, self.dealt_with)
+
+    def log_dialog(self) -> TouchpointDialog:
+        """The dialog ``l`` would open now, made (not shown): the warm-up keeps one ahead."""
+        return flows.log_dialog(self.actions, self._targets())
 
     def action_touchpoints(self) -> None:
         row = self._need_row()

@@ -28,7 +28,7 @@ from store.dates import ACCEPTED, DateError, from_iso, long_date, parse_user_dat
 from store.models import CHANNELS, DIRECTIONS, TOUCH_KINDS, Touchpoint, one_of
 from tui.contacts.actions import ContactsActions, Done
 from tui.contacts.picker import ContactPicker
-from tui.dialogs import ConfirmDialog
+from tui.dialogs import ConfirmDialog, kept
 from tui.shell import keymap
 from widgets.field_row import FieldRow
 from widgets.light_select import LightSelect
@@ -100,17 +100,20 @@ class TouchpointDialog(QuickModal[Touchpoint | None]):
         self._kind = touchpoint.kind if touchpoint else kind
         self._channel = touchpoint.channel if touchpoint else channel
         self._initial: tuple | None = None
+        self._fresh_classes: dict[Widget, frozenset[str]] = {}
+
+    def _title(self) -> Content:
+        names = ", ".join(n for _i, n in self._contacts[:3]) + (
+            f" and {len(self._contacts) - 3} more" if len(self._contacts) > 3 else "")
+        return literal(("Edit touchpoint" if self.original else "Log a touchpoint") + (f" — {names}" if names else ""))
 
     def compose(self) -> ComposeResult:
         t = self.original
-        names = ", ".join(n for _i, n in self._contacts[:3]) + (
-            f" and {len(self._contacts) - 3} more" if len(self._contacts) > 3 else "")
-        title = ("Edit touchpoint" if t else "Log a touchpoint") + (f" — {names}" if names else "")
         kind = self._kind if self._kind in TOUCH_KINDS else "other"
         channel = self._channel if self._channel in CHANNELS else "other"
         direction = t.direction if t and t.direction in DIRECTIONS else "out"
         with Vertical(id="tp-box"):
-            yield Static(literal(title), classes="tp-title")
+            yield Static(self._title(), classes="tp-title")
             yield _row("Date", compact(Input(t.date if t else "today", id="tp-date",
                                              classes="date" if t is None else "date -start")),
                        Static("", id="tp-date-hint", classes="hint"))
@@ -134,6 +137,50 @@ class TouchpointDialog(QuickModal[Touchpoint | None]):
         self.query_one("#tp-summary" if self.original is None else "#tp-date", Input).focus()
         self._check_date()
         self._initial = self._state()
+        self._fresh_classes = kept.classes_of(self)
+
+    # -- kept between openings (a new touchpoint: tui.dialogs.kept)
+
+    def open_log(self, contacts: Sequence[tuple[str, str]], kind: str,
+                 all_contacts: Callable[[], Sequence[tuple[str, str]]] | None,
+                 on_hangup: Callable[[Touchpoint], object] | None) -> None:
+        """Set this kept dialog, opened before, to a new touchpoint for ``contacts``, as a fresh
+        ``TouchpointDialog(contacts, kind=kind, …)`` would be."""
+        self.clear()
+        listed, self._contacts = self._contacts, list(contacts)  # listed: what the list holds now
+        self._all, self.on_hangup, self._kind = all_contacts, on_hangup, kind
+        title = self.query_one(".tp-title", Static)
+        if title.content != (wanted := self._title()):
+            title.update(wanted, layout=False)
+        with self.prevent(LightSelect.Changed, SelectionList.SelectedChanged):
+            self.query_one("#tp-kind", LightSelect).value = kind if kind in TOUCH_KINDS else "other"
+            ticks = self.query_one("#tp-contacts", SelectionList)
+            if listed != self._contacts or len(ticks.selected) != len(listed):
+                ticks.clear_options()
+                ticks.add_options([(literal(n), i, True) for i, n in self._contacts])
+            if ticks.highlighted != (0 if self._contacts else None):
+                ticks.highlighted = 0 if self._contacts else None  # as mounting a fresh one does
+        self._check_date()  # the day may have changed since
+        self.set_focus(self.query_one("#tp-summary", Input), scroll_visible=False)
+        self._initial = self._state()
+
+    def clear(self) -> None:
+        """Back to a new touchpoint's defaults (nothing typed kept in the hidden dialog); quiet: no
+        ``Changed`` message."""
+        with self.prevent(Input.Changed, LightSelect.Changed):
+            for selector, value in (("#tp-date", "today"), ("#tp-summary", "")):
+                if (field := self.query_one(selector, Input)).value != value:
+                    field.value = value
+            for selector, value in (("#tp-channel", self._channel), ("#tp-direction", "out")):
+                self.query_one(selector, LightSelect).value = value
+        error = self.query_one("#tp-error", Static)
+        if error.content:
+            error.update("")
+        kept.restore_classes(self._fresh_classes)  # the error hidden, the fields' -valid gone…
+
+    def on_screen_suspend(self) -> None:
+        if kept.is_kept(self.app, self):
+            kept.after_close(self.app, self)
 
     def _state(self) -> tuple:
         return (self.query_one("#tp-date", Input).value, self.query_one("#tp-summary", Input).value,
@@ -157,7 +204,8 @@ class TouchpointDialog(QuickModal[Touchpoint | None]):
             hint.update(literal(f"{long_date(d)} is in the future; log what happened (today or earlier)."))
             hint.add_class("-error")
             return None
-        hint.update(literal(f"→ {long_date(d)}"))
+        if hint.content != (read := literal(f"→ {long_date(d)}")):
+            hint.update(read)  # (the same text again: no layout pass, a kept dialog reopened)
         hint.remove_class("-error")
         return d
 

@@ -2,11 +2,11 @@
 every screen holds, drop every screen and everything decrypted, and show the unlock screen again.
 
 Locking switches to a ``locked`` mode whose only screen is :class:`~tui.privacy.unlock.UnlockScreen`,
-removes the five screens (their widgets hold your text) and the toasts, then drops the keys and the
-data from the store (:meth:`store.db.Store.lock`; the folder stays locked against a second writer).
-While locked only quitting works. Unlocking reads the file again and opens the screen you were on,
-built afresh. If the save before locking fails, nothing is locked (your text would be lost) and
-Rebound says so and tries again at the next check.
+removes the five screens (their widgets hold your text), the dialogs kept for reuse and the toasts,
+then drops the keys and the data from the store (:meth:`store.db.Store.lock`; the folder stays
+locked against a second writer). While locked only quitting works. Unlocking reads the file again
+and opens the screen you were on, built afresh. If the save before locking fails, nothing is locked
+(your text would be lost) and Rebound says so and tries again at the next check.
 """
 
 from __future__ import annotations
@@ -113,6 +113,9 @@ class IdleLockApp(App[Any]):
                 if mode != LOCKED_MODE:
                     await self.remove_mode(mode)
                     self.add_mode(mode, make)
+            from tui.dialogs import kept
+
+            await kept.drop_all(self)  # the dialogs kept for reuse go too (made afresh after unlocking)
             self.clear_notifications()
             self.store.lock()
             return True

@@ -8,11 +8,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, cast, runtime_checkable
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.screen import Screen
 
 from tui.shell import css_once, keymap
 from widgets.banner import ReadOnlyBanner
+from widgets.look import style_stamp
 from widgets.steady_footer import SteadyFooter
 from widgets.topbar import TopBar
 
@@ -32,12 +33,6 @@ class PaletteCommand(NamedTuple):
     title: str
     help: str
     callback: Callable[[], object]
-
-
-def style_stamp(app: App[Any]) -> tuple[object, ...]:
-    """What a screen's styles depend on app-wide: the stylesheet's version (a theme change bumps it),
-    the theme, the app's classes and pseudo-classes (dark/light, focus, ansi…)."""
-    return (app._css_update_count, app.theme, app.classes, app.pseudo_classes)
 
 
 class ReboundScreen(Screen):

@@ -124,6 +124,27 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
 
         return prepare_forms(app)
 
+    def new_application_form() -> object:
+        # made, mounted and drawn behind the board: n then only sets its column and shows it
+        from tui.board.forms import ApplicationForm
+        from tui.dialogs import kept
+
+        if store.locked:
+            return None
+        made = kept.make_ahead(app, kept.NEW_APPLICATION, lambda: ApplicationForm(None, "wishlist", in_slices=True))
+        return AGAIN if made is kept.NOT_YET else None
+
+    def log_dialog() -> object:
+        # the same for the contacts' l, made for the row under the cursor (often the one logged first)
+        from tui.contacts.screen import ContactsScreen
+        from tui.dialogs import kept
+
+        stack = app._screen_stacks.get("contacts")
+        if store.locked or not stack or not isinstance(stack[0], ContactsScreen) or not stack[0].is_mounted:
+            return None
+        made = kept.make_ahead(app, kept.LOG_TOUCHPOINT, stack[0].log_dialog)
+        return AGAIN if made is kept.NOT_YET else None
+
     def tone_index() -> Iterator[None]:
         from store import tone as rules
 
@@ -144,6 +165,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield screen("board")  # made ahead, it counts its health line when first shown, after that frame
     yield layout("board")
     yield board_form  # its styles, parsed before the first n
+    yield new_application_form
     yield sliced(health)  # each card's part of it, so that count only adds them up
     yield module("store.tone")
     yield module("store.care")
@@ -158,6 +180,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield screen("contacts")
     yield layout("contacts")
     yield forms  # the board form's and the log dialog's styles, parsed before their first opening
+    yield log_dialog
     yield module("tui.outreach.screen")
     yield records("drafts")
     yield records("templates")

@@ -59,6 +59,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "textual.document._edit",
         "textual.document._history",
         "textual.document._syntax_aware_document",
+        "tui.dialogs.kept",
         "widgets.light_select",
         "widgets.quick_form",
         "widgets.number_input",
