@@ -139,12 +139,15 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
 
         return rules.check(_TONE_SAMPLE)
 
-    yield module("tui.board.screen")
+    yield module("tui.board.screen")  # the board alone: what its keys open comes after it is made
     yield records("applications")
     yield screen("board")  # made ahead, it counts its health line when first shown, after that frame
     yield layout("board")
-    yield board_form  # its styles, parsed before the first n
     yield sliced(health)  # each card's part of it, so that count only adds them up
+    yield module("tui.board.forms")  # n, e, x and the dialogs they open
+    yield board_form  # its styles, parsed before the first n
+    yield module("tui.board.sweep")  # the details and the sweep
+    yield module("tui.board.panels")  # the health panel, go to, the palette's provider
     yield module("store.tone")
     yield module("store.care")
     yield module("tui.journal.screen")
