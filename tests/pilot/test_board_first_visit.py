@@ -11,11 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from store import pipeline as p
+from store.db import Store
 from store.models import Application
-from tests.screens import open_board
+from tests.screens import kanban_text, open_board, today_ready
+from tests.waiting import settle
 from tui.board import health_line
 from tui.board.screen import BoardScreen
-from tui.shell import warm_imports
+from tui.shell import warm, warm_imports
+from tui.today import loading
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 3, 2)
@@ -111,3 +114,77 @@ def test_the_warm_up_imports_what_the_board_opens_after_the_board():
     targets = list(warm_imports.TARGETS)
     assert targets.index("tui.board.screen") < targets.index("tui.board.forms")
     assert "tui.board.forms" not in warm_imports.ORDER["tui.board.screen"]
+
+
+def _board_made(app) -> BoardScreen | None:
+    try:
+        stack = app.get_screen_stack("board")
+    except KeyError:
+        return None
+    return stack[0] if stack and stack[0].is_mounted else None
+
+
+async def _remembered_start(data_dir: Path, make_app, monkeypatch):
+    """A first session that shows Today and quits (Today is remembered), and the warm-up run by hand
+    in the next one, which starts from that remembered view (not from the records, as a small file
+    would: the threshold is lowered)."""
+    s = Store.open(data_dir)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await today_ready(pilot)
+            await settle(pilot)
+            await pilot.press("q")
+    finally:
+        s.close()
+    monkeypatch.setattr(loading, "EARLY_BYTES", 0)
+    monkeypatch.setattr(warm, "IN_TESTS", True)
+    monkeypatch.setattr(warm, "DELAY_S", 999.0)  # the test runs the steps itself
+    monkeypatch.setattr(warm, "GAP_S", 999.0)
+    monkeypatch.setattr(warm, "QUIET_S", 0.0)
+
+
+async def test_the_board_is_made_and_laid_out_before_its_records_are_read(demo_on_disk, make_app, monkeypatch):
+    await _remembered_start(demo_on_disk, make_app, monkeypatch)
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await today_ready(pilot)
+            warmer = app.warmer
+            while (board := _board_made(app)) is None or board.size != app.size:
+                warmer.step()
+                await pilot.pause()
+            assert not s.applications.loaded  # made and laid out first: its columns wait for the records
+            assert board.columns.shown() == 0
+            await open_board(pilot)  # a visit now reads them and shows them
+            await settle(pilot)
+            wishlist = sum(1 for a in s.applications.all() if a.stage == "wishlist")
+            assert wishlist and f"Wishlist {wishlist}" in kanban_text(app)
+            assert board.columns.shown() == s.applications.count()
+    finally:
+        s.close()
+
+
+async def test_the_warm_up_fills_the_boards_columns_once_the_records_are_read(demo_on_disk, make_app, monkeypatch):
+    await _remembered_start(demo_on_disk, make_app, monkeypatch)
+    s = Store.open(demo_on_disk)
+    app = make_app(s)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await today_ready(pilot)
+            warmer = app.warmer
+            while (board := _board_made(app)) is None or board.columns.shown() == 0:
+                warmer.step()
+                await pilot.pause()
+            assert board.columns.shown() == s.applications.count()
+            regrouped: list[int] = []
+            real = board.columns.regroup
+            monkeypatch.setattr(board.columns, "regroup", lambda apps: regrouped.append(1) or real(apps))
+            await open_board(pilot)
+            await settle(pilot)
+            assert regrouped == []  # the visit found the columns filled
+            wishlist = sum(1 for a in s.applications.all() if a.stage == "wishlist")
+            assert f"Wishlist {wishlist}" in kanban_text(app)
+    finally:
+        s.close()

@@ -102,9 +102,11 @@ class BoardScreen(ReboundScreen):
         super().on_mount()
         self.query_one(Footer).compact = True
         self.kanban.set_list_view(self.actions.list_view())
-        self.reload()
+        if self.is_current or self.store.applications.loaded:
+            self.reload()
+        # else made ahead (tui.shell.warm) before the records are read: the warm-up fills the columns once
+        # they are (refresh_data), a visit before that reads them first
         self.kanban.focus()
-        self.call_after_refresh(self.store.applications.prepare)  # what the first move needs
 
     def _source_key(self) -> tuple[object, ...]:
         """What the columns were built from: the applications and settings versions, and the day."""
@@ -127,6 +129,7 @@ class BoardScreen(ReboundScreen):
         self._built_from = self._source_key()
         if health:
             self.health_line.schedule(0)
+        self.call_after_refresh(self.store.applications.prepare)  # what the first move needs (once)
 
     def _show_columns(self, change: Callable[[], None]) -> None:
         """``change`` the columns, then show them, each cursor staying on its card when still shown."""

@@ -114,6 +114,9 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     def layout(mode: str) -> Callable[[], object]:
         return lambda: lay_out(app, mode)
 
+    def refill(mode: str) -> Callable[[], object]:
+        return lambda: bring_up_to_date(app, mode)
+
     def board_form() -> object:
         from tui.dialogs.prepare import prepare_board_form
 
@@ -140,9 +143,13 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
         return rules.check(_TONE_SAMPLE)
 
     yield module("tui.board.screen")  # the board alone: what its keys open comes after it is made
-    yield records("applications")
+    # made and laid out before its records are read (its columns empty): a key that comes while they
+    # are read finds the screen made, and the visit reads the rest and fills the columns
     yield screen("board")  # made ahead, it counts its health line when first shown, after that frame
     yield layout("board")
+    yield records("applications")
+    yield refill("board")  # its columns from the records
+    yield layout("board")  # drawn again, with its cards
     yield sliced(health)  # each card's part of it, so that count only adds them up
     yield module("tui.board.forms")  # n, e, x and the dialogs they open
     yield board_form  # its styles, parsed before the first n
@@ -245,6 +252,21 @@ def lay_out(app: ReboundApp, mode: str) -> object:
         made._refresh_layout(app.size)
         return AGAIN  # what the new sizes set off runs first
     made._compositor.render_update(full=True, screen_stack=[])
+    return made
+
+
+def bring_up_to_date(app: ReboundApp, mode: str) -> object:
+    """Have ``mode``'s screen made by :func:`build_screen` re-read what changed since it was made
+    (``refresh_data``, as its visit does): the board made before its records were read fills its
+    columns. :data:`AGAIN` while it is still mounting; nothing once it is shown."""
+    stack = app._screen_stacks.get(mode)
+    if not stack or app.current_mode == mode or app.store.locked:
+        return None
+    made = stack[0]
+    if not made.is_mounted:
+        return AGAIN
+    if isinstance(made, ReboundScreen):
+        made.refresh_data()
     return made
 
 
