@@ -9,7 +9,9 @@ step running slices for :data:`STEP_BUDGET_S` at most: modules one at a time, le
 (:mod:`tui.shell.warm_imports`); a table's bytes a few hundred records at a time
 (``LazyTables.parse_in_slices``), then its records (``Repo.load_in_slices``); the board's per-card
 facts; the contacts' due dates. So a key meets at most one slice of ~10 ms, or the mount of a screen
-whose data is ready (20-40 ms at the heavy dataset). Each screen
+whose data is ready (20-40 ms at the heavy dataset). The board is made and laid out before its
+10,000 records are read (its columns empty until :func:`bring_up_to_date` fills them), and what its
+keys open (the form, the dialogs) is imported after it. Each screen
 is built and mounted behind Today as Textual's first switch to its mode would (:func:`build_screen`),
 then laid out at the terminal's size and drawn into its widgets' caches (:func:`lay_out`): nothing
 reaches the terminal, nothing is written, and the visit finds the screen as a second visit does (its
