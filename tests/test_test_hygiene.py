@@ -31,6 +31,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("storage_mod", "_dumps"): "the storage's serializer, replaced to inject a failure half way through a save",
     ("store.applications", "_drop"):
         "the raw delete a hand-edited file can amount to (the public delete also removes the plan)",
+    ("models", "_filled_from_dict"):
+        "the record build for documents lacking or adding fields: a complete document must not go through it",
+    ("board.health_line", "_due"):
+        "the health count's callback, run as the idle of an app holding its updates runs it (before the frame)",
     ("app", "_on_hangup"): "ReboundApp's SIGHUP/SIGTERM handler, called as the signal would",
     ("app", "_retry_save"): "ReboundApp's 30-second retry timer, run at once instead of waited for",
     ("widgets.outreach_source", "_byte_offsets"): "a unit test of the editor's UTF-8 offset helper",

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from store.models import Application
 from tui.board.actions import DELETE_QUESTION, NO_CONTACT, NOT_SELECTED, BoardActions, Direction, Said
-from tui.board.brief import RECORDED
-from tui.board.closing import CloseDialog, Closing
-from tui.board.forms import ApplicationForm
-from tui.dialogs import ChoiceDialog, ConfirmDialog
 from tui.shell.keymap import key_of
 from widgets.paint_first import collect_after_paint
 
 if TYPE_CHECKING:
     from tui.app import ReboundApp
+    from tui.board.closing import Closing
+
+# The dialogs and the form are imported when first asked for (or by the warm-up after the board is
+# made): the board and its moves need none of them (see tui.board.screen.OPENED_LATER).
 
 Done = Callable[[bool], None]
 
@@ -66,6 +66,9 @@ class CardFlows:
             self.say(notice)
             return
 
+        from tui.board.brief import RECORDED
+        from tui.board.forms import ApplicationForm
+
         def saved(changed: Application | None) -> None:
             if changed is not None and self.say(self.actions.update(changed)) and _new_feedback(app, changed):
                 self.app.notify(RECORDED, title="Feedback", markup=False, timeout=10)
@@ -85,6 +88,8 @@ class CardFlows:
 
     def close_with_outcome(self, app_id: str, preset: str | None = None, done: Done = _nothing) -> None:
         """``x``: pick the outcome, a reason and the day, then close."""
+        from tui.board.closing import CloseDialog
+
         app = self._need(app_id)
         if app is None:
             return
@@ -105,6 +110,8 @@ class CardFlows:
         self._close_asking(app_id, "ghosted", done)
 
     def _close_asking(self, app_id: str, outcome: str, done: Done) -> None:
+        from tui.dialogs import ConfirmDialog
+
         app = self._need(app_id)
         notice = self.actions.read_only_notice()
         if app is None or notice is not None:
@@ -135,6 +142,8 @@ class CardFlows:
 
     def delete(self, app_id: str, done: Done = _nothing) -> None:
         """Asks first."""
+        from tui.dialogs import ConfirmDialog
+
         app = self._need(app_id)
         if app is None:
             return
@@ -157,6 +166,8 @@ class CardFlows:
         if len(contacts) == 1:
             self.app.open_contact(contacts[0].id)
             return
+
+        from tui.dialogs import ChoiceDialog
 
         def picked(cid: str | None) -> None:
             if cid:

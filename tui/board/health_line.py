@@ -1,6 +1,12 @@
 """When the board's health line is counted: after the board repaints, pending recounts collapsing into
 one; a board made ahead (the warm-up builds it behind Today) counts it when first shown, after that
-frame (the warm-up meanwhile works out each card's part of it a slice at a time)."""
+frame (the warm-up meanwhile works out each card's part of it a slice at a time).
+
+"After the repaint" is Textual's ``call_after_refresh``, which runs at the screen's next idle: when
+the app is holding its updates then (a batch, during the key that switched to the board), that idle
+comes before the frame and the count (~0.2 s at 10,000 applications when the warm-up had not worked
+out the cards' parts yet) ran between the key and the board's first frame. So the count waits while
+the screen still has a layout or a repaint to send (:data:`PAINT_WAIT_S` at a time)."""
 
 from __future__ import annotations
 
@@ -12,9 +18,21 @@ from tui.board.cards import health_figures
 from widgets.board_health import HealthLine
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
     from textual.timer import Timer
 
     from tui.shell.base import ReboundScreen
+
+#: Seconds between looks at whether the board's frame is out, before counting (see the module doc).
+PAINT_WAIT_S = 0.005
+#: Looks at most (then it counts anyway: a screen that keeps asking for repaints waits no longer).
+PAINT_WAITS = 40
+
+
+def unpainted(screen: Screen) -> bool:
+    """The screen is current and has a layout or a repaint Textual has not sent yet."""
+    return screen.is_current and bool(screen._layout_required or screen._repaint_required
+                                       or screen._dirty_widgets)
 
 
 class HealthSchedule:
@@ -30,6 +48,8 @@ class HealthSchedule:
         self._pending = False
         #: The count waits for the board's first showing (it was made ahead, off screen).
         self._deferred = False
+        #: How many times the count due now has waited for the frame (see :func:`unpainted`).
+        self._waits = 0
 
     def schedule(self, delay: float | None = None) -> None:
         """Count again after the board repaints (or ``delay`` seconds later)."""
@@ -50,6 +70,12 @@ class HealthSchedule:
             self.schedule(0)
 
     def _due(self) -> None:
+        if unpainted(self.screen) and self._waits < PAINT_WAITS:
+            # the frame isn't out yet: look again shortly (``_pending`` stays set: a schedule meanwhile joins)
+            self._waits += 1
+            self.screen.set_timer(PAINT_WAIT_S, self._due)
+            return
+        self._waits = 0
         if self.screen.is_current:
             self.count()
         else:

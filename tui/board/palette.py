@@ -8,11 +8,22 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from store.models import STAGE_LABELS, STAGES
-from tui.board.brief import keep_one_lesson, thank_for_feedback
 from tui.shell.base import PaletteCommand
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.board.screen import BoardScreen
+
+# What the board's keys open (the form, the details, the sweep, the panels, the brief's dialogs) is
+# imported when first opened, or by the warm-up once the board is made: the board is ready sooner.
+
+
+def applications_provider() -> type[Provider]:
+    """The palette's "Go to application" provider (the board's ``COMMANDS``), imported when asked for."""
+    from tui.board.panels import ApplicationsProvider
+
+    return ApplicationsProvider
 
 
 def _card_id(board: BoardScreen) -> str | None:
@@ -21,6 +32,8 @@ def _card_id(board: BoardScreen) -> str | None:
 
 
 def board_extras(board: BoardScreen) -> Iterator[PaletteCommand]:
+    from tui.board.brief import keep_one_lesson, thank_for_feedback
+
     yield PaletteCommand("Board: open the selected application", "Details and timeline (enter)",
                          board.action_open)
     for stage in STAGES[:-1]:

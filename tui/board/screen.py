@@ -11,6 +11,7 @@ columns it touches are updated.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
@@ -24,15 +25,10 @@ from store.models import STAGE_LABELS, STAGES, Application
 from tui.board.actions import NOT_SELECTED, BoardActions, Changed, Direction, Said
 from tui.board.cards import CardCache, CardColumn
 from tui.board.columns import BoardColumns
-from tui.board.details import DetailsScreen
 from tui.board.flows import CardFlows
-from tui.board.forms import ApplicationForm
 from tui.board.health_line import HealthSchedule
 from tui.board.help_text import BOARD_HELP
-from tui.board.palette import board_extras
-from tui.board.panels import ApplicationsProvider, GoToDialog, HealthPanel
-from tui.board.sweep import SweepScreen
-from tui.dialogs import kept
+from tui.board.palette import applications_provider, board_extras
 from tui.shell import keymap
 from tui.shell.base import PaletteCommand, ReboundScreen
 from tui.shell.undo import Undone
@@ -58,7 +54,7 @@ class BoardScreen(ReboundScreen):
     SCREEN_KEY = "board"
     SCREEN_TITLE = "Board"
     DEFAULT_CSS = BOARD_CSS
-    COMMANDS = {ApplicationsProvider}
+    COMMANDS = {applications_provider}  # what its keys open is imported when first opened
     HELP = BOARD_HELP
 
     KEYMAP = "board"
@@ -106,9 +102,11 @@ class BoardScreen(ReboundScreen):
         super().on_mount()
         self.query_one(Footer).compact = True
         self.kanban.set_list_view(self.actions.list_view())
-        self.reload()
+        if self.is_current or self.store.applications.loaded:
+            self.reload()
+        # else made ahead (tui.shell.warm) before the records are read: the warm-up fills the columns once
+        # they are (refresh_data), a visit before that reads them first
         self.kanban.focus()
-        self.call_after_refresh(self.store.applications.prepare)  # what the first move needs
 
     def _source_key(self) -> tuple[object, ...]:
         """What the columns were built from: the applications and settings versions, and the day."""
@@ -131,6 +129,7 @@ class BoardScreen(ReboundScreen):
         self._built_from = self._source_key()
         if health:
             self.health_line.schedule(0)
+        self.call_after_refresh(self.store.applications.prepare)  # what the first move needs (once)
 
     def _show_columns(self, change: Callable[[], None]) -> None:
         """``change`` the columns, then show them, each cursor staying on its card when still shown."""
@@ -190,11 +189,15 @@ class BoardScreen(ReboundScreen):
         return app.id
 
     def open_details(self, app_id: str) -> None:
+        from tui.board.details import DetailsScreen
+
         if self.store.applications.get(app_id) is not None:
             self.app.push_screen(DetailsScreen(self.flows, app_id))
 
     def show_application(self, application_id: str) -> None:
         """Select this application's card (clearing a filter that hides it) and open its details."""
+        from tui.board.details import DetailsScreen
+
         app = self.store.applications.get(application_id)
         if app is None:
             self.notify("That application no longer exists.", markup=False)
@@ -229,6 +232,9 @@ class BoardScreen(ReboundScreen):
             if said.ok and not self.columns.visible(self.store.applications.get(app.id) or app):
                 self.notify("Added; it is hidden by the filter (escape clears it).", markup=False)
             self.flows.say(said)
+
+        from tui.board.forms import ApplicationForm
+        from tui.dialogs import kept
 
         collect_after_paint(self.app)
         form, again = kept.reuse(self.app, kept.NEW_APPLICATION, ApplicationForm, lambda: ApplicationForm(None, stage))
@@ -281,6 +287,8 @@ class BoardScreen(ReboundScreen):
             self.flows.say(self.actions.move_to(app_id, stage))
 
     def action_sweep(self) -> None:
+        from tui.board.sweep import SweepScreen
+
         ids = self.actions.sweep_queue()
         if not ids:
             self.notify("Nothing needs attention right now: no quiet cards, no next action due.",
@@ -289,10 +297,14 @@ class BoardScreen(ReboundScreen):
         self.app.push_screen(SweepScreen(self.flows, ids))
 
     def action_health(self) -> None:
+        from tui.board.panels import HealthPanel
+
         health = self.health_line.health or self.health_line.count()
         self.app.push_screen(HealthPanel(health, self.actions.wishlist_count()))
 
     def action_goto(self) -> None:
+        from tui.board.panels import GoToDialog
+
         def picked(app_id: str | None) -> None:
             if app_id:
                 self.show_application(app_id)
@@ -369,13 +381,16 @@ class BoardScreen(ReboundScreen):
 
     def save_pending(self) -> None:
         """Forms save on ctrl+s; an open form's typed text is saved as a draft only if valid."""
+        forms = sys.modules.get("tui.board.forms")
+        if forms is None:  # never imported: no form was ever opened
+            return
         try:
             stack = self.app.get_screen_stack(self.SCREEN_KEY)
         except KeyError:  # not running in modes (tests building the screen alone)
             log.debug("board: no %s mode; saving from the current stack", self.SCREEN_KEY)
             stack = self.app.screen_stack
         for screen in stack:
-            if isinstance(screen, ApplicationForm):
+            if isinstance(screen, forms.ApplicationForm):
                 changed, errors = screen.build()
                 if changed is not None and not errors and screen.dirty:
                     self.actions.save_draft(changed, is_new=screen.is_new)

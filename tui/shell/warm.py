@@ -9,7 +9,9 @@ step running slices for :data:`STEP_BUDGET_S` at most: modules one at a time, le
 (:mod:`tui.shell.warm_imports`); a table's bytes a few hundred records at a time
 (``LazyTables.parse_in_slices``), then its records (``Repo.load_in_slices``); the board's per-card
 facts; the contacts' due dates. So a key meets at most one slice of ~10 ms, or the mount of a screen
-whose data is ready (20-40 ms at the heavy dataset). Each screen
+whose data is ready (20-40 ms at the heavy dataset). The board is made and laid out before its
+10,000 records are read (its columns empty until :func:`bring_up_to_date` fills them), and what its
+keys open (the form, the dialogs) is imported after it. Each screen
 is built and mounted behind Today as Textual's first switch to its mode would (:func:`build_screen`),
 then laid out at the terminal's size and drawn into its widgets' caches (:func:`lay_out`): nothing
 reaches the terminal, nothing is written, and the visit finds the screen as a second visit does (its
@@ -39,7 +41,7 @@ from textual.widget import AwaitMount
 
 from store import clock, logs
 from tui.privacy.idle import LOCKED_MODE
-from tui.shell import warm_imports
+from tui.shell import warm_dialogs, warm_imports
 from tui.shell.base import ReboundScreen, style_stamp
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ STEP_BUDGET_S = 0.012
 IN_TESTS = False
 
 #: What a step returns when it can't run yet (a screen still mounting): it runs again after the gap.
-AGAIN = object()
+AGAIN = warm_dialogs.AGAIN
 #: What a step returns when it did part of its work (a slice of records): the rest runs after the gap.
 MORE = object()
 #: The end of a step's slices.
@@ -114,36 +116,8 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     def layout(mode: str) -> Callable[[], object]:
         return lambda: lay_out(app, mode)
 
-    def board_form() -> object:
-        from tui.dialogs.prepare import prepare_board_form
-
-        return prepare_board_form(app)
-
-    def forms() -> object:
-        from tui.dialogs.prepare import prepare_forms
-
-        return prepare_forms(app)
-
-    def new_application_form() -> object:
-        # made, mounted and drawn behind the board: n then only sets its column and shows it
-        from tui.board.forms import ApplicationForm
-        from tui.dialogs import kept
-
-        if store.locked:
-            return None
-        made = kept.make_ahead(app, kept.NEW_APPLICATION, lambda: ApplicationForm(None, "wishlist", in_slices=True))
-        return AGAIN if made is kept.NOT_YET else None
-
-    def log_dialog() -> object:
-        # the same for the contacts' l, made for the row under the cursor (often the one logged first)
-        from tui.contacts.screen import ContactsScreen
-        from tui.dialogs import kept
-
-        stack = app._screen_stacks.get("contacts")
-        if store.locked or not stack or not isinstance(stack[0], ContactsScreen) or not stack[0].is_mounted:
-            return None
-        made = kept.make_ahead(app, kept.LOG_TOUCHPOINT, stack[0].log_dialog)
-        return AGAIN if made is kept.NOT_YET else None
+    def refill(mode: str) -> Callable[[], object]:
+        return lambda: bring_up_to_date(app, mode)
 
     def tone_index() -> Iterator[None]:
         from store import tone as rules
@@ -160,13 +134,20 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
 
         return rules.check(_TONE_SAMPLE)
 
-    yield module("tui.board.screen")
-    yield records("applications")
+    yield module("tui.board.screen")  # the board alone: what its keys open comes after it is made
+    # made and laid out before its records are read (its columns empty): a key that comes while they
+    # are read finds the screen made, and the visit reads the rest and fills the columns
     yield screen("board")  # made ahead, it counts its health line when first shown, after that frame
     yield layout("board")
-    yield board_form  # its styles, parsed before the first n
-    yield new_application_form
+    yield records("applications")
+    yield refill("board")  # its columns from the records
+    yield layout("board")  # drawn again, with its cards
     yield sliced(health)  # each card's part of it, so that count only adds them up
+    yield module("tui.board.forms")  # n, e, x and the dialogs they open
+    yield lambda: warm_dialogs.board_form(app)  # its styles, parsed before the first n
+    yield lambda: warm_dialogs.new_application_form(app)  # the kept form the first n shows, made a few lines per step
+    yield module("tui.board.sweep")  # the details and the sweep
+    yield module("tui.board.panels")  # the health panel, go to, the palette's provider
     yield module("store.tone")
     yield module("store.care")
     yield module("tui.journal.screen")
@@ -179,8 +160,8 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield records("touchpoints")
     yield screen("contacts")
     yield layout("contacts")
-    yield forms  # the board form's and the log dialog's styles, parsed before their first opening
-    yield log_dialog
+    yield lambda: warm_dialogs.forms(app)  # the forms' styles, parsed before their first opening
+    yield lambda: warm_dialogs.log_dialog(app)
     yield module("tui.outreach.screen")
     yield records("drafts")
     yield records("templates")
@@ -265,6 +246,21 @@ def lay_out(app: ReboundApp, mode: str) -> object:
         made._refresh_layout(app.size)
         return AGAIN  # what the new sizes set off runs first
     made._compositor.render_update(full=True, screen_stack=[])
+    return made
+
+
+def bring_up_to_date(app: ReboundApp, mode: str) -> object:
+    """Have ``mode``'s screen made by :func:`build_screen` re-read what changed since it was made
+    (``refresh_data``, as its visit does): the board made before its records were read fills its
+    columns. :data:`AGAIN` while it is still mounting; nothing once it is shown."""
+    stack = app._screen_stacks.get(mode)
+    if not stack or app.current_mode == mode or app.store.locked:
+        return None
+    made = stack[0]
+    if not made.is_mounted:
+        return AGAIN
+    if isinstance(made, ReboundScreen):
+        made.refresh_data()
     return made
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 START = ("tui.__main__", "tui.cli", "tui.cli.app_launch", "tui.app", "tui.today.screen")
 
 #: The warm-up's import steps, in its order: each module and what it needs beyond the ones before.
-TARGETS = ("tui.board.screen", "store.tone", "store.care", "tui.journal.screen", "tui.contacts.screen",
-           "tui.outreach.screen")
+TARGETS = ("tui.board.screen", "tui.board.forms", "tui.board.sweep", "tui.board.panels", "store.tone", "store.care",
+           "tui.journal.screen", "tui.contacts.screen", "tui.outreach.screen")
 
 # -- the lists (written by ``python -m tui.shell.warm_imports``) ------------------------------------
 ORDER: dict[str, tuple[str, ...]] = {
@@ -43,12 +43,17 @@ ORDER: dict[str, tuple[str, ...]] = {
         "tui.board.cards",
         "store.textsearch",
         "tui.board.columns",
-        "tui.dialogs",
-        "tui.board.brief",
-        "tui.board.details",
-        "widgets.field_row",
-        "tui.board.fields",
-        "tui.board.closing",
+        "widgets.paint_first",
+        "tui.board.flows",
+        "tui.board.health_line",
+        "tui.board.help_text",
+        "tui.board.palette",
+        "widgets.kanban_list",
+        "widgets.virtual_size",
+        "widgets.live_input",
+        "tui.board.screen",
+    ),
+    "tui.board.forms": (
         "textual._text_area_theme",
         "textual._tree_sitter",
         "textual.document",
@@ -59,22 +64,23 @@ ORDER: dict[str, tuple[str, ...]] = {
         "textual.document._edit",
         "textual.document._history",
         "textual.document._syntax_aware_document",
+        "widgets.field_row",
+        "tui.board.fields",
+        "tui.board.closing",
+        "tui.dialogs",
         "tui.dialogs.kept",
         "widgets.light_select",
         "widgets.quick_form",
         "widgets.number_input",
         "tui.board.forms",
-        "widgets.paint_first",
-        "tui.board.flows",
-        "tui.board.health_line",
-        "tui.board.help_text",
-        "tui.board.palette",
-        "tui.board.panels",
+    ),
+    "tui.board.sweep": (
+        "tui.board.brief",
+        "tui.board.details",
         "tui.board.sweep",
-        "widgets.kanban_list",
-        "widgets.virtual_size",
-        "widgets.live_input",
-        "tui.board.screen",
+    ),
+    "tui.board.panels": (
+        "tui.board.panels",
     ),
     "store.tone": (
         "store.tone",
