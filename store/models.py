@@ -213,41 +213,46 @@ def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
         return fs
 
 
-_SPECS: dict[type, tuple[dict[str, Any], list[tuple[str, Any]], frozenset[str]]] = {}
+_BUILDERS: dict[type, Any] = {}
 
 
-def _spec(cls: type) -> tuple[dict[str, Any], list[tuple[str, Any]], frozenset[str]]:
+def _builder(cls: type[T]) -> Any:
+    """A function ``build(data) -> cls`` for trusted dicts: every field set once, straight from
+    ``data`` or its default (a factory's when missing), unknown keys into ``extra``. Generated per class
+    (the assignments are plain attribute stores: records are slotted, no ``__dict__`` to fill)."""
     try:
-        return _SPECS[cls]
+        return _BUILDERS[cls]
     except KeyError:
-        static: dict[str, Any] = {}
-        factories: list[tuple[str, Any]] = []
-        for f in _fields(cls):
-            if f.default is not dataclasses.MISSING:
-                static[f.name] = f.default
-            else:
-                factories.append((f.name, f.default_factory))
-        spec = (static, factories, frozenset(f.name for f in _fields(cls)))
-        _SPECS[cls] = spec
-        return spec
+        pass
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_M": dataclasses.MISSING}
+    lines = ["def build(data):", "    obj = _new(_cls)", "    g = data.get"]
+    for i, f in enumerate(_fields(cls)):
+        if f.default is not dataclasses.MISSING:
+            env[f"d{i}"] = f.default
+            lines.append(f"    obj.{f.name} = g({f.name!r}, d{i})")
+        else:
+            env[f"f{i}"] = f.default_factory
+            lines.append(f"    v = g({f.name!r}, _M)")
+            lines.append(f"    obj.{f.name} = f{i}() if v is _M else v")
+    known = frozenset(f.name for f in _fields(cls))
+    env["_known"] = known
+    lines.append(f"    if len(data) > {len(known)} or not _known.issuperset(data):")
+    lines.append("        obj.extra = {k: v for k, v in data.items() if k not in _known}")
+    lines.append("    else:")
+    lines.append("        obj.extra = {}")
+    lines.append("    return obj")
+    exec("\n".join(lines), env)  # noqa: S102 - code made here from the class's own field names
+    build = env["build"]
+    _BUILDERS[cls] = build
+    return build
 
 
 def _fast_from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    static, factories, known = _spec(cls)
-    values = static.copy()
-    values.update(data)
-    unknown = values.keys() - known
-    extra = {k: values.pop(k) for k in unknown} if unknown else {}
-    for name, factory in factories:
-        if name not in values:
-            values[name] = factory()
-    values["extra"] = extra
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
+    built: T = _builder(cls)(data)
+    return built
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """Base of every stored record."""
 
@@ -306,7 +311,7 @@ def load_record(cls: type[T], key: str, doc: dict[str, Any], problems: list[shap
 # --------------------------------------------------------------------------- settings
 
 
-@dataclass
+@dataclass(slots=True)
 class Settings(Record):
     TABLE: ClassVar[str] = "settings"
 
