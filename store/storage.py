@@ -81,8 +81,28 @@ if TYPE_CHECKING:
 Fingerprint = tuple[int, int, int, int] | None
 #: A table's bytes: a zero-copy view of the file until parsed, or what a save serialised.
 Fragment = bytes | memoryview
-#: Per table: (the table object it was made from, its bytes, their CRC-32).
-FragmentCache = dict[str, tuple[Any, Fragment, int]]
+
+
+class OnDisk:
+    """A table's bytes left in the plain data file, ``length`` bytes from ``start``: a parsed table's
+    stand-in for the bytes it was read from, so memory doesn't hold the file beside its records.
+    Only a save of a plain file uses it, copying the range from the file it checked is the one it
+    loaded or last wrote (:func:`atomic_write_bytes` ``source``); anything else re-serialises."""
+
+    __slots__ = ("start", "length")
+
+    def __init__(self, start: int, length: int) -> None:
+        self.start = start
+        self.length = length
+
+    def __len__(self) -> int:
+        return self.length
+
+
+#: What a save writes a table from: bytes, or a range of the current file (see :class:`OnDisk`).
+Piece = bytes | memoryview | OnDisk
+#: Per table: (the table object it was made from, its bytes or where they are on disk, their CRC-32).
+FragmentCache = dict[str, tuple[Any, Piece, int]]
 #: What a file holds, compactly: equal signatures mean equal bytes (see :func:`signature`).
 Signature = tuple[Any, ...]
 
@@ -124,12 +144,14 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[Fragment], *,
-                       check: Callable[[], None] | None = None, strict: bool = False) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[Piece], *,
+                       check: Callable[[], None] | None = None, strict: bool = False,
+                       source: int | None = None) -> None:
     """temp file in the same dir (0600) → write → fsync → ``check()`` → ``os.replace`` → fsync(dir).
 
     ``payload`` is the bytes, or the pieces they are made of in order (written one after the other:
-    a save of the data file never copies its tens of megabytes into one buffer first).
+    a save of the data file never copies its tens of megabytes into one buffer first). An
+    :class:`OnDisk` piece is copied from the open file ``source`` (in the kernel where it can).
 
     On any failure before the replace the temp file is removed and the target is untouched; the
     exception propagates (``check`` may raise to stop the replace at the last moment). After the
@@ -143,6 +165,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[F
         try:
             os.fchmod(fd, 0o600)
             for part in ([payload] if isinstance(payload, (bytes, bytearray, memoryview)) else payload):
+                if isinstance(part, OnDisk):
+                    if source is None:
+                        raise ValueError("a range of the data file to copy, and no file to copy it from")
+                    _copy_range(source, fd, part.start, part.length)
+                    continue
                 view = memoryview(part)
                 while view:
                     written = os.write(fd, view)
@@ -163,6 +190,30 @@ def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[F
         if strict:
             raise DirSyncError(exc.errno, exc.strerror or str(exc), str(directory)) from exc
         logs.swallowed(exc, "fsync of a folder after writing a file")
+
+
+def _copy_range(src: int, dst: int, start: int, length: int) -> None:
+    """Append ``length`` bytes of ``src`` from ``start`` to ``dst`` (at its position)."""
+    end = start + length
+    pos = start
+    if hasattr(os, "copy_file_range"):
+        try:
+            while pos < end:
+                done = os.copy_file_range(src, dst, end - pos, pos)
+                if done <= 0:
+                    break
+                pos += done
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
+                raise
+    while pos < end:  # no copy_file_range here, or it stopped: through a small buffer
+        chunk = os.pread(src, min(1 << 20, end - pos), pos)
+        if not chunk:
+            raise OSError(errno.EIO, "the data file is shorter than the save expected")
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(dst, view):]
+        pos += len(chunk)
 
 
 def _is_index(value: Any, fmt: int) -> TypeGuard[dict[str, Any]]:
@@ -227,12 +278,14 @@ def _dumps(value: Any) -> bytes:
 class _Unparsed:
     """A table still in its on-disk bytes (checksum verified); ``parsed`` once someone parsed it."""
 
-    __slots__ = ("raw", "crc", "parsed")
+    __slots__ = ("raw", "crc", "parsed", "start")
 
-    def __init__(self, raw: Fragment, crc: int) -> None:
+    def __init__(self, raw: Fragment, crc: int, start: int = -1) -> None:
         self.raw = raw
         self.crc = crc
         self.parsed: dict[str, Any] | None = None
+        #: Where these bytes are in the plain data file as it is now (-1: not known, or not plain).
+        self.start = start
 
 
 class LazyTables(dict[str, Any]):
@@ -353,7 +406,11 @@ class LazyTables(dict[str, Any]):
         value.parsed = table
         cache = self.fragment_cache
         if cache is not None:
-            cache[key] = (table, value.raw, value.crc)
+            if value.start >= 0:  # the bytes are in the file: memory keeps the records only
+                cache[key] = (table, OnDisk(value.start, len(value.raw)), value.crc)
+                value.raw = b""
+            else:
+                cache[key] = (table, value.raw, value.crc)
 
 
 #: Where one record of a table ends and the next begins (see :meth:`LazyTables.parse_in_slices`).
@@ -391,12 +448,14 @@ def _parse_slice(part: Fragment, into: dict[str, Any]) -> bool:
     return True
 
 
-def split_tables(raw: bytes, path: Path) -> tuple[LazyTables, Signature] | None:
+def split_tables(raw: bytes, path: Path, *, on_disk: bool = False) -> tuple[LazyTables, Signature] | None:
     """Read our one-table-per-line layout, verifying every checksum: (tables, signature). None if
     the file is not in that layout or anything does not match (the caller then parses it whole).
 
     Tables stay zero-copy views of ``raw`` until they are parsed; the ``meta`` table on the first
-    line is parsed at once (it holds the index), without its index field."""
+    line is parsed at once (it holds the index), without its index field. ``on_disk``: ``raw`` is
+    the plain data file as it is on disk; each table gets its own copy of its bytes and knows where
+    they are in the file (a parsed table then lets go of them: see :class:`OnDisk`)."""
     if not raw.startswith(_HEAD):
         return None
     head_end = raw.find(b"\n")
@@ -431,11 +490,25 @@ def split_tables(raw: bytes, path: Path) -> tuple[LazyTables, Signature] | None:
         frag = view[start:stop]
         if zlib.crc32(frag) != crc:
             return None
-        dict.__setitem__(out, name, _Unparsed(frag, crc))
+        dict.__setitem__(out, name, _Unparsed(bytes(frag), crc, start) if on_disk else _Unparsed(frag, crc))
         pos = stop + 1
     if raw[pos - 1:] != b"\n}\n":
         return None
     return out, ("layout", len(raw), zlib.crc32(view[:head_end]))
+
+
+def _pieces(raw: bytes, tables: LazyTables) -> list[bytes]:
+    """``raw`` as the pieces that join to it, the tables' own bytes objects among them (see
+    :func:`split_tables` ``on_disk``)."""
+    out: list[bytes] = []
+    pos = 0
+    found = [v for v in dict.values(tables) if type(v) is _Unparsed and v.start >= 0]
+    for value in sorted(found, key=lambda v: v.start):
+        out.append(raw[pos:value.start])
+        out.append(bytes(value.raw))  # its own bytes already: no copy
+        pos = value.start + len(value.raw)
+    out.append(raw[pos:])
+    return out
 
 
 def signature(raw: bytes, path: Path) -> Signature:
@@ -515,17 +588,31 @@ def serialize(data: Mapping[str, Any], cache: FragmentCache | None = None) -> by
 def serialize_signed(data: Mapping[str, Any], cache: FragmentCache | None = None) -> tuple[bytes, Signature]:
     """The whole database in our layout (one buffer), and its signature (see :func:`serialize_parts`)."""
     parts, sig = serialize_parts(data, cache)
-    return b"".join(parts), sig
+    return _join(parts), sig
+
+
+def _join(parts: Sequence[Piece]) -> bytes:
+    """The pieces joined: bytes only (what :func:`serialize_parts` gives without ``on_disk``)."""
+    held = [p for p in parts if not isinstance(p, OnDisk)]
+    if len(held) != len(parts):
+        raise ValueError("a table's bytes are in the data file only")
+    return b"".join(held)
 
 
 def serialize_parts(data: Mapping[str, Any], cache: FragmentCache | None = None,
-                    records: Mapping[str, _Records] | None = None) -> tuple[list[Fragment], Signature]:
+                    records: Mapping[str, _Records] | None = None, *, on_disk: bool = False,
+                    layout: dict[str, int] | None = None) -> tuple[list[Piece], Signature]:
     """The whole database in our layout, as the pieces it is written from, and its signature.
     ``cache`` holds (table object, bytes, crc) per table: a table whose object is unchanged since it
     was parsed or last written is not re-serialised (TinyDB replaces a table's dict on every change,
     and repositories never edit one in place). Raises ``TypeError`` for a value JSON can't hold,
     before anything is written. ``records``: tables kept record by record (:class:`_Records`), joined
     instead of re-serialised when they are the very table objects in ``data``.
+
+    ``on_disk``: a table whose bytes are left in the data file (:class:`OnDisk`) is written from
+    there (the caller copies the range from the file it checked); without it such a table is
+    serialised again (and not cached: memory stays without its bytes). ``layout`` (filled in): per
+    table, the index in the pieces of its bytes.
 
     The index goes into the ``meta`` table's one document; data without such a table (a plain
     TinyDB database) is written one table per line without an index."""
@@ -536,18 +623,25 @@ def serialize_parts(data: Mapping[str, Any], cache: FragmentCache | None = None,
     doc = _index_doc(meta)
     indexed = doc is not None and INDEX_FIELD not in doc
     entries = []
-    frags: list[Fragment] = []
+    frags: list[Piece] = []
+    use_disk = on_disk and indexed
     for name in list(data.keys()):
         if indexed and name == INDEX_TABLE:
             continue
         value = raw_get(name)
+        if type(value) is _Unparsed and value.parsed is not None:
+            value = value.parsed  # parsed through another snapshot: its bytes may be on disk only
+        frag: Piece
         if type(value) is _Unparsed:
             frag, crc = value.raw, value.crc
         else:
             hit = cache.get(name) if cache is not None else None
             kept = records.get(name) if records is not None else None
-            if hit is not None and hit[0] is value:
+            if hit is not None and hit[0] is value and (use_disk or not isinstance(hit[1], OnDisk)):
                 frag, crc = hit[1], hit[2]
+            elif hit is not None and hit[0] is value:
+                frag = _dumps(value)  # only the file has its bytes, and this is not a save of it
+                crc = zlib.crc32(frag)
             else:
                 frag = kept.joined() if kept is not None and kept.table is value else _dumps(value)
                 crc = zlib.crc32(frag)
@@ -555,10 +649,12 @@ def serialize_parts(data: Mapping[str, Any], cache: FragmentCache | None = None,
                     cache[name] = (value, frag, crc)
         entries.append([name, crc, len(frag)])
         frags += [b"\n,", _dumps(name), b":", frag]
+        if layout is not None:
+            layout[name] = len(frags)  # its index in ``parts`` below (after the head)
     if not indexed:
         if frags:
             frags[0] = b"{"
-        payload = b"".join([*(frags or [b"{"]), b"\n}\n"])
+        payload = _join([*(frags or [b"{"]), b"\n}\n"])
         return [payload], ("whole", len(payload), zlib.crc32(payload))
     assert doc is not None and isinstance(meta, dict)
     ((doc_key, _),) = meta.items()
@@ -651,8 +747,9 @@ class AtomicJSONStorage(Storage):
         #: the file is written there: the store takes its writer lock again in the new folder.
         self.on_folder_recreated: Callable[[], None] | None = None
         #: The file's bytes as the last :meth:`load` read them (encrypted ones as they are on disk),
-        #: for the day's backup; whoever takes them sets this back to None.
-        self.loaded_raw: bytes | None = None
+        #: for the day's backup; whoever takes them sets this back to None. A plain file in our layout
+        #: is kept as its pieces, sharing each table's bytes with the unparsed table.
+        self.loaded_raw: bytes | list[bytes] | None = None
 
     # -- loading
 
@@ -678,10 +775,12 @@ class AtomicJSONStorage(Storage):
                 raw = keyring.open(raw)
             except CryptoError as exc:
                 raise CorruptDataError(self.path, str(exc)) from None
-        split = split_tables(raw, self.path)
+        split = split_tables(raw, self.path, on_disk=keyring is None)
         if split is not None:
             data, sig = split
             sig = sealed or sig
+            if keyring is None:  # the tables hold copies of their bytes: the whole file need not stay
+                self.loaded_raw = _pieces(raw, data)
             data.fragment_cache = self._fragments
             meta = dict.__getitem__(data, INDEX_TABLE)
             plain = _dumps(meta)
@@ -731,6 +830,7 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.encrypted = keyring is not None
         self.keyring = keyring
+        self._not_on_disk()
         self._fingerprint = fingerprint(self.path)
         try:
             raw = self.path.read_bytes()
@@ -802,10 +902,12 @@ class AtomicJSONStorage(Storage):
             self._data = new
             self.dirty = True
             return
-        payload, sig = serialize_parts(new, self._fragments, self._records)
+        layout: dict[str, int] = {}
+        payload, sig = serialize_parts(new, self._fragments, self._records, on_disk=not self.encrypted,
+                                       layout=layout)
         self._data = new
         self.dirty = True
-        self._persist(payload, sig)
+        self._persist(payload, sig, layout)
 
     def update_table(self, name: str, updater: Callable[[dict[str, Any]], None],
                      keys: Sequence[str] | None = None) -> None:
@@ -858,8 +960,10 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             return
         self._keep_by_record(self._data)
-        payload, sig = serialize_parts(self._data, self._fragments, self._records)
-        self._persist(payload, sig)
+        layout: dict[str, int] = {}
+        payload, sig = serialize_parts(self._data, self._fragments, self._records, on_disk=not self.encrypted,
+                                       layout=layout)
+        self._persist(payload, sig, layout)
 
     def _keep_by_record(self, data: LazyTables) -> None:
         """Big tables changed by held writes (:meth:`deferred`: nothing was built on the key's path) are
@@ -890,16 +994,25 @@ class AtomicJSONStorage(Storage):
             pass
         return self.path
 
-    def _persist(self, parts: list[Fragment], sig: Signature) -> None:
-        payload: bytes | list[Fragment] = parts
+    def _persist(self, parts: list[Piece], sig: Signature, layout: dict[str, int] | None = None) -> None:
+        payload: bytes | list[Piece] = parts
         if self.encrypted:
-            payload = self.seal(b"".join(parts))
+            payload = self.seal(_join(parts))  # never OnDisk pieces when encrypted
             sig = sealed_signature(payload)
+        source: int | None = None
         try:
             self._check_disk(first=True)
-            atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True)
+            if any(isinstance(p, OnDisk) for p in parts):
+                source = self._open_source()
+                if source is None:  # the file is not the one those ranges are in: serialise them
+                    layout = {}
+                    parts, sig = serialize_parts(self._require(), self._fragments, self._records, layout=layout)
+                    payload = parts
+            atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True, source=source)
         except DirSyncError as exc:
             self._written(sig)  # the file is ours now; only its durability is in doubt (still dirty)
+            if layout and sig[0] == "layout":
+                self._on_disk(parts, layout)
             self.save_failed = True
             raise SaveError(_describe_os_error(exc)) from exc
         except OSError as exc:
@@ -908,10 +1021,59 @@ class AtomicJSONStorage(Storage):
         except ExternalChangeError:
             self.save_failed = True
             raise
+        finally:
+            if source is not None:
+                os.close(source)
         self._written(sig)
+        if layout and sig[0] == "layout":
+            self._on_disk(parts, layout)
         self.dirty = False
         self.save_failed = False
         self.saves += 1
+
+    def _not_on_disk(self) -> None:
+        """The file at the path is about to be taken as ours though we did not write it: forget every
+        table's place in the old one (a parsed table left there is serialised again at the next save)."""
+        for name, hit in list(self._fragments.items()):
+            if isinstance(hit[1], OnDisk):
+                del self._fragments[name]
+        if self._data is not None:
+            for value in dict.values(self._data):
+                if type(value) is _Unparsed:
+                    value.start = -1
+
+    def _open_source(self) -> int | None:
+        """The data file opened for reading, if it is the very file this storage loaded or last wrote
+        (the ranges of :class:`OnDisk` pieces are in it); None otherwise."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return None
+        st = os.fstat(fd)
+        if (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != self._fingerprint or self._fingerprint is None:
+            os.close(fd)
+            return None
+        return fd
+
+    def _on_disk(self, parts: Sequence[Piece], layout: dict[str, int]) -> None:
+        """After a plain save: each table's bytes are in the new file at a known place. Unparsed
+        tables learn where; a parsed one written from memory lets go of its bytes (:class:`OnDisk`)."""
+        starts = []
+        pos = 0
+        for part in parts:
+            starts.append(pos)
+            pos += len(part)
+        data = self._require()
+        for name, i in layout.items():
+            value = data.raw_value(name)
+            if type(value) is _Unparsed and value.parsed is None:
+                value.start = starts[i]
+                continue
+            if type(value) is _Unparsed:
+                value = value.parsed
+            hit = self._fragments.get(name)
+            if hit is not None and hit[0] is value:  # (one already on disk has moved with the tables before it)
+                self._fragments[name] = (value, OnDisk(starts[i], len(parts[i])), hit[2])
 
     def _written(self, sig: Signature) -> None:
         self._fingerprint = fingerprint(self.path)
@@ -975,6 +1137,7 @@ class AtomicJSONStorage(Storage):
     def adopt_disk_state(self, raw: bytes | None = None) -> None:
         """Take the file now on disk (whose bytes are ``raw``) as the one we know: the user chose to
         keep it as a copy and write ours. A change after this is still caught."""
+        self._not_on_disk()  # that file is another's: nothing of ours is in it
         self._fingerprint = fingerprint(self.path)
         if raw is not None:
             self._signature = self._disk_signature(raw)
