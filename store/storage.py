@@ -271,8 +271,22 @@ def sealed_signature(raw: bytes) -> Signature:
 
 
 def _dumps(value: Any) -> bytes:
-    # OPT_NON_STR_KEYS: TinyDB may hand int doc ids before it converts them back.
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+    # OPT_NON_STR_KEYS: TinyDB may hand int doc ids before it converts them back. A document may be
+    # a record (see AtomicJSONStorage.keep_as_records): it is written as its to_dict().
+    return orjson.dumps(value, default=_as_document,
+                        option=orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS)
+
+
+def _as_document(value: Any) -> Any:
+    to_dict = getattr(value, "to_dict", None)
+    if to_dict is None:
+        raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
+    return to_dict()
+
+
+def as_document(doc: Any) -> Any:
+    """A stored document as a dict (a record kept in its place gives its ``to_dict()``)."""
+    return doc if doc is None or type(doc) is dict else _as_document(doc)
 
 
 class _Unparsed:
@@ -1030,6 +1044,32 @@ class AtomicJSONStorage(Storage):
         self.dirty = False
         self.save_failed = False
         self.saves += 1
+
+    def keep_as_records(self, name: str, table: dict[str, Any], records: dict[str, Any]) -> None:
+        """``records`` (document key -> the record built from that document, in the table's order) stand
+        in for the documents of ``table``, the table in memory: a record and its document hold the same
+        values, and keeping both doubled what every loaded record costs (10,000 applications: ~10 MB of
+        dicts). A save writes a record as its ``to_dict()``, which is that document (trusted files only:
+        the caller never passes a record that was read leniently). Nothing changes if ``table`` is not the
+        table in memory any more. Records kept so must never be changed in place (repositories copy)."""
+        data = self._data
+        if data is None or len(records) != len(table):
+            return
+        value = data.raw_value(name) if name in data else None
+        unparsed = value if type(value) is _Unparsed else None
+        if unparsed is not None:
+            value = unparsed.parsed
+        if value is not table:
+            return
+        dict.__setitem__(data, name, records)
+        if unparsed is not None:
+            unparsed.parsed = records
+        hit = self._fragments.get(name)
+        if hit is not None and hit[0] is table:
+            self._fragments[name] = (records, hit[1], hit[2])
+        kept = self._records.get(name)
+        if kept is not None and kept.table is table:
+            kept.table = records
 
     def _not_on_disk(self) -> None:
         """The file at the path is about to be taken as ours though we did not write it: forget every
