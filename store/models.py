@@ -247,6 +247,25 @@ def _builder(cls: type[T]) -> Any:
     return build
 
 
+_DOCUMENTS: dict[type, Any] = {}
+
+
+def _document_maker(cls: type) -> Any:
+    """A function ``record -> its document`` for writing: what :meth:`Record.to_dict` gives (``extra``
+    first, then every field in order), in one dict display, sharing the record's lists (a writer
+    only reads them). Generated per class: ``to_dict``'s loop took ~40 µs a record."""
+    try:
+        return _DOCUMENTS[cls]
+    except KeyError:
+        pass
+    items = ", ".join(f"{f.name!r}: o.{f.name}" for f in _fields(cls))
+    env: dict[str, Any] = {}
+    code = f"def document(o):\n    d = {{{items}}}\n    return {{**o.extra, **d}} if o.extra else d"
+    exec(code, env)  # noqa: S102 - made from the class's own field names
+    _DOCUMENTS[cls] = env["document"]
+    return env["document"]
+
+
 def _fast_from_dict(cls: type[T], data: dict[str, Any]) -> T:
     built: T = _builder(cls)(data)
     return built
@@ -287,6 +306,12 @@ class Record:
             data = shapes.coerce(cls, data, problems if problems is not None else [])
         return _fast_from_dict(cls, {k: list(v) if type(v) is list else dict(v) if type(v) is dict else v
                                      for k, v in data.items()})
+
+    def as_document(self) -> dict[str, Any]:
+        """The stored document: equal to :meth:`to_dict` (same keys, same order) but sharing this
+        record's lists and dicts, so only for reading or writing out, never for changing."""
+        document: dict[str, Any] = _document_maker(type(self))(self)
+        return document
 
     def copy(self: T) -> T:
         return type(self).from_dict(self.to_dict(), trusted=True)

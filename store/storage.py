@@ -272,16 +272,16 @@ def sealed_signature(raw: bytes) -> Signature:
 
 def _dumps(value: Any) -> bytes:
     # OPT_NON_STR_KEYS: TinyDB may hand int doc ids before it converts them back. A document may be
-    # a record (see AtomicJSONStorage.keep_as_records): it is written as its to_dict().
+    # a record (see AtomicJSONStorage.keep_as_records): it is written as its as_document().
     return orjson.dumps(value, default=_as_document,
                         option=orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS)
 
 
 def _as_document(value: Any) -> Any:
-    to_dict = getattr(value, "to_dict", None)
-    if to_dict is None:
+    make = getattr(value, "as_document", None)  # a record (store.models.Record): no import of models here
+    if make is None:
         raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
-    return to_dict()
+    return make()
 
 
 def as_document(doc: Any) -> Any:
@@ -557,6 +557,31 @@ class _Records:
         self.parts = [_record_bytes(k, d) for k, d in table.items()]
         self.index = {k: i for i, k in enumerate(table)}
         self.holes = 0
+
+    @classmethod
+    def cut(cls, table: dict[str, Any], raw: bytes) -> _Records | None:
+        """``table``'s records from ``raw``, the bytes it was read from or written as, cut where one
+        record ends and the next begins (see :meth:`LazyTables.parse_in_slices`) instead of serialised
+        again; None when the pieces don't line up with the table's keys (a cut inside a record)."""
+        if len(raw) < 2 or raw[:1] != b"{" or raw[-1:] != b"}":
+            return None
+        parts = []
+        start = 1
+        for found in _RECORD_CUT.finditer(raw):
+            parts.append(raw[start:found.start() + 1])
+            start = found.start() + 2
+        parts.append(raw[start:len(raw) - 1])
+        if len(parts) != len(table):
+            return None
+        for part, key in zip(parts, table, strict=True):
+            if not part.startswith(_dumps(key) + b":"):
+                return None
+        out = cls.__new__(cls)
+        out.table = table
+        out.parts = parts
+        out.index = {k: i for i, k in enumerate(table)}
+        out.holes = 0
+        return out
 
     def follow(self, old: dict[str, Any], new: dict[str, Any], keys: Sequence[str]) -> bool:
         """Take ``new`` (``old`` with only the records of ``keys`` replaced, added or removed) as the
@@ -961,7 +986,8 @@ class AtomicJSONStorage(Storage):
         if kept is None or kept.table is not old:
             if not build:
                 return
-            kept = _Records(old)
+            hit = self._fragments.get(name)
+            kept = (self._records_from_bytes(hit[0], hit[1], old) if hit is not None else None) or _Records(old)
         if kept.follow(old, table, keys):
             self._records[name] = kept
 
@@ -990,9 +1016,40 @@ class AtomicJSONStorage(Storage):
             hit = self._fragments.get(name)
             if hit is None or hit[0] is not value:
                 try:
-                    self._records[name] = _Records(value)
+                    self._records[name] = (self._records_from_bytes(hit[0], hit[1], value) if hit is not None
+                                           else None) or _Records(value)
                 except TypeError:  # a value JSON can't hold: serialize_parts says so
                     return
+
+    def _records_from_bytes(self, base: Any, piece: Piece, table: dict[str, Any]) -> _Records | None:
+        """``table`` record by record, from the bytes of ``base`` (the table as last read or written,
+        ``piece``) cut into records, with only the records that differ from it serialised: no whole
+        table serialised again (its records may be records kept in their documents' place, each a
+        to_dict). None when that can't be done."""
+        if type(base) is not dict or len(base) < RECORDS_FROM:
+            return None
+        if isinstance(piece, OnDisk):
+            if self.encrypted:
+                return None
+            fd = self._open_source()
+            if fd is None:
+                return None
+            try:
+                raw = os.pread(fd, piece.length, piece.start)
+            except OSError:
+                return None
+            finally:
+                os.close(fd)
+            if len(raw) != piece.length:
+                return None
+        else:
+            raw = bytes(piece)
+        kept = _Records.cut(base, raw)
+        if kept is None:
+            return None
+        changed = [k for k, doc in table.items() if base.get(k) is not doc]
+        changed += [k for k in base if k not in table]
+        return kept if kept.follow(base, table, changed) else None
 
     def payload(self) -> bytes:
         """Everything in memory as the bytes a save would write (for an emergency copy): encrypted

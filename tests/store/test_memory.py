@@ -27,6 +27,8 @@ def test_the_trusted_builder_keeps_unknown_keys_defaults_and_shares_nothing_muta
     b = Application.from_dict({"id": "a2"}, True)
     assert (a.company, a.stage, a.extra) == ("Acme", "wishlist", {"from_the_future": [1, 2]})
     assert a.to_dict()["from_the_future"] == [1, 2]
+    for record in (a, b):  # what a save writes: to_dict's keys, values and order
+        assert list(record.as_document().items()) == list(record.to_dict().items())
     assert b.extra == {} and b.tags == [] and a.tags is not b.tags and a.extra is not b.extra
     s = Settings.from_dict({"id": "settings", "keymap": {"board.reject": "R"}}, True)
     assert s.keymap == {"board.reject": "R"} and s.theme == "rebound-dark"
@@ -204,5 +206,38 @@ def test_records_are_read_again_after_an_undo_and_a_reload_of_the_cache(tmp_path
         store.applications.invalidate()
         assert [a.to_dict() for a in store.applications.all()] == [a.to_dict() for a in apps]
         _file_is_memory(store)
+    finally:
+        store.close()
+
+
+def test_a_table_kept_record_by_record_is_cut_from_its_bytes_not_serialised_again(tmp_path, monkeypatch):
+    """The first save that keeps a big table record by record cuts the bytes it was read from (in the
+    file) into records: its records, kept in their documents' place, are not written out one by one."""
+    store = Store.open(tmp_path)
+    store.applications.save_many([Application(company=f"Co {i}") for i in range(storage_mod.RECORDS_FROM + 20)])
+    store.close()
+    store = Store.open(tmp_path)
+    try:
+        apps = store.applications.all()
+        made: list[object] = []
+        real = storage_mod._record_bytes
+
+        def counted(key, doc):
+            made.append(key)
+            return real(key, doc)
+
+        monkeypatch.setattr(storage_mod, "_record_bytes", counted)
+        first = apps[5].copy()
+        first.notes = "held"
+        with store.storage.deferred():
+            store.applications.save(first)
+        store.flush()
+        _file_is_memory(store)
+        assert len(made) <= 2  # the changed record (checked when held, written at the save), not the table
+        second = apps[7].copy()
+        second.notes = "not held"
+        store.applications.save(second)
+        _file_is_memory(store)
+        assert len(made) <= 3
     finally:
         store.close()
