@@ -216,24 +216,54 @@ def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
 _BUILDERS: dict[type, Any] = {}
 
 
+def _same(value: Any, _default: Any) -> Any:
+    return value
+
+
+def _same_inside(items: list[Any], same: Any) -> list[Any]:
+    """``items`` (a record's list, just read) with each text in it, or in a dict in it, the one kept."""
+    for i, item in enumerate(items):
+        kind = item.__class__
+        if kind is str:
+            items[i] = same(item, item)
+        elif kind is dict:
+            for key, value in item.items():
+                if value.__class__ is str:
+                    item[key] = same(value, value)
+    return items
+
+
 def _builder(cls: type[T]) -> Any:
-    """A function ``build(data) -> cls`` for trusted dicts: every field set once, straight from
+    """A function ``build(data, same) -> cls`` for trusted dicts: every field set once, straight from
     ``data`` or its default (a factory's when missing), unknown keys into ``extra``. Generated per class
-    (the assignments are plain attribute stores: records are slotted, no ``__dict__`` to fill)."""
+    (the assignments are plain attribute stores: records are slotted, no ``__dict__`` to fill).
+    ``same(text, text)`` gives the one string kept for an equal text (``memo.setdefault``: stages,
+    dates, times, kinds repeat across thousands of records), for each field holding text but the id."""
     try:
         return _BUILDERS[cls]
     except KeyError:
         pass
-    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_M": dataclasses.MISSING}
-    lines = ["def build(data):", "    obj = _new(_cls)", "    g = data.get"]
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_M": dataclasses.MISSING, "_same": _same,
+                           "_inside": _same_inside}
+    lines = ["def build(data, same):", "    obj = _new(_cls)", "    g = data.get"]
     for i, f in enumerate(_fields(cls)):
         if f.default is not dataclasses.MISSING:
             env[f"d{i}"] = f.default
-            lines.append(f"    obj.{f.name} = g({f.name!r}, d{i})")
+            if f.default is None or isinstance(f.default, str):
+                lines.append(f"    v = g({f.name!r}, d{i})")
+                lines.append(f"    obj.{f.name} = same(v, v) if v.__class__ is str else v")
+            else:
+                lines.append(f"    obj.{f.name} = g({f.name!r}, d{i})")
         else:
             env[f"f{i}"] = f.default_factory
             lines.append(f"    v = g({f.name!r}, _M)")
-            lines.append(f"    obj.{f.name} = f{i}() if v is _M else v")
+            if f.default_factory is list:
+                lines.append(f"    obj.{f.name} = f{i}() if v is _M else _inside(v, same) "
+                             "if v.__class__ is list and v and same is not _same else v")
+            elif f.default_factory is dict or f.name == "id":
+                lines.append(f"    obj.{f.name} = f{i}() if v is _M else v")
+            else:
+                lines.append(f"    obj.{f.name} = f{i}() if v is _M else same(v, v) if v.__class__ is str else v")
     known = frozenset(f.name for f in _fields(cls))
     env["_known"] = known
     lines.append(f"    if len(data) > {len(known)} or not _known.issuperset(data):")
@@ -266,8 +296,8 @@ def _document_maker(cls: type) -> Any:
     return env["document"]
 
 
-def _fast_from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    built: T = _builder(cls)(data)
+def _fast_from_dict(cls: type[T], data: dict[str, Any], same: Any = _same) -> T:
+    built: T = _builder(cls)(data, same)
     return built
 
 
@@ -312,6 +342,12 @@ class Record:
         record's lists and dicts, so only for reading or writing out, never for changing."""
         document: dict[str, Any] = _document_maker(type(self))(self)
         return document
+
+    @classmethod
+    def from_trusted(cls: type[T], data: dict[str, Any], texts: dict[str, str]) -> T:
+        """``from_dict(data, trusted=True)`` for one of many records read together: an equal text in
+        ``texts`` (the strings kept so far, filled in as it goes) is shared rather than kept again."""
+        return _fast_from_dict(cls, data, texts.setdefault)
 
     def copy(self: T) -> T:
         return type(self).from_dict(self.to_dict(), trusted=True)

@@ -158,13 +158,18 @@ class Repo(Generic[M]):
                 pass
         if self._cache is None:
             if self.store.storage.trusted:  # our own checksummed file: no shape check needed
-                from_dict = self.model.from_dict
+                from_trusted, texts = self.model.from_trusted, dict[str, str]()
+                data = self.store.storage.data()
+                if isinstance(data, LazyTables):  # not parsed yet: into records a slice at a time
+                    for _ in data.parse_in_slices(self.table_name, build=lambda d: from_trusted(d, texts)):
+                        pass
                 raw = self._raw()
                 with paused_gc():
                     # (a document may already be its record: kept in its place, see _keep_as_records)
-                    keyed = {key: from_dict(doc, True) if type(doc) is dict else cast(M, doc)
+                    keyed = {key: from_trusted(doc, texts) if type(doc) is dict else cast(M, doc)
                              for key, doc in raw.items()}
-                self._keep_as_records(raw, keyed)
+                if any(type(doc) is dict for doc in raw.values()):
+                    self._keep_as_records(raw, keyed)
                 models = list(keyed.values())
             else:
                 model = self.model
@@ -192,15 +197,16 @@ class Repo(Generic[M]):
             return
         version = self.version
         data = self.store.storage.data()
+        trusted = self.store.storage.trusted
+        from_trusted, model, texts = self.model.from_trusted, self.model, dict[str, str]()
         if isinstance(data, LazyTables):  # the file's bytes parsed a slice of records per step too
-            yield from data.parse_in_slices(self.table_name)
+            yield from data.parse_in_slices(self.table_name,
+                                            build=(lambda d: from_trusted(d, texts)) if trusted else None)
             if self._cache is not None or self.version != version:
                 return
         raw = self._raw()  # parsed by now (or, when slicing could not, parsed here in one block)
         yield
         items = list(raw.items())
-        trusted = self.store.storage.trusted
-        from_dict, model = self.model.from_dict, self.model
         built: list[M] = []
         problems: list[ShapeProblem] = []
         for start in range(0, len(items), size):
@@ -208,7 +214,7 @@ class Repo(Generic[M]):
                 return
             with paused_gc():
                 if trusted:
-                    built += [from_dict(doc, True) if type(doc) is dict else cast(M, doc)
+                    built += [from_trusted(doc, texts) if type(doc) is dict else cast(M, doc)
                               for _, doc in items[start:start + size]]
                 else:
                     built += [load_record(model, key, doc, problems) if type(doc) is dict else cast(M, doc)
@@ -217,7 +223,7 @@ class Repo(Generic[M]):
         if self._cache is None and self.version == version:
             if problems:
                 self._report(problems)
-            if trusted:
+            if trusted and any(type(doc) is dict for doc in raw.values()):
                 self._keep_as_records(raw, dict(zip(raw, built, strict=False)))
             self._cache = {m.id: m for m in built}
         self._slicing = None

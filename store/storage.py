@@ -366,14 +366,20 @@ class LazyTables(dict[str, Any]):
     def unparsed(self) -> list[str]:
         return [k for k, v in dict.items(self) if type(v) is _Unparsed and v.parsed is None]
 
-    def parse_in_slices(self, key: str, size: int = 250) -> Iterator[None]:
+    def parse_in_slices(self, key: str, size: int = 250,
+                        build: Callable[[dict[str, Any]], Any] | None = None) -> Iterator[None]:
         """Parse table ``key`` ``size`` records at a time, yielding between slices (the app's warm-up
         runs one per step: a key waits for one slice, not for the ~0.1 s 10,000 applications take in
         one go). Records are cut where one ends and the next begins (``},"<doc id>":{``: outside a
         string a quote can't follow a comma unescaped, so that is never inside a text); a cut inside a
         record (an object keyed by digits) leaves unbalanced braces and fails to parse, and the rest is
         then left to a plain read, as is a table parsed or written meanwhile. The result is what
-        :meth:`_parse` makes, checks included."""
+        :meth:`_parse` makes, checks included.
+
+        ``build`` (a trusted file's record class's builder): each slice's documents are made into
+        records as they are parsed, and the table holds the records in their place (see
+        :meth:`AtomicJSONStorage.keep_as_records`): no dict is kept for more than a slice of records,
+        so memory never holds a whole table of them beside its records."""
         found = dict.get(self, key)
         if not isinstance(found, _Unparsed) or found.parsed is not None:
             return
@@ -385,15 +391,15 @@ class LazyTables(dict[str, Any]):
             count += 1
             if count < size:
                 continue
-            if not _parse_slice(raw[start:cut.start() + 1], table):
+            if not _parse_slice(raw[start:cut.start() + 1], table, build):
                 return
             start, count = cut.start() + 2, 0
             yield
             if dict.get(self, key) is not value or value.parsed is not None:
                 return  # written or parsed meanwhile: nothing here is needed any more
-        if raw[-1:] != b"}" or not _parse_slice(raw[start:len(raw) - 1], table):
+        if raw[-1:] != b"}" or not _parse_slice(raw[start:len(raw) - 1], table, build):
             return
-        if not all(isinstance(d, dict) for d in table.values()):
+        if build is None and not all(isinstance(d, dict) for d in table.values()):
             return  # the plain read says what is wrong
         self._adopt(key, value, table)
 
@@ -449,14 +455,19 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_slice(part: Fragment, into: dict[str, Any]) -> bool:
-    """Parse ``"1":{…},"2":{…}`` (records cut from a table) into ``into``; False when it is not that."""
+def _parse_slice(part: Fragment, into: dict[str, Any], build: Callable[[dict[str, Any]], Any] | None = None) -> bool:
+    """Parse ``"1":{…},"2":{…}`` (records cut from a table) into ``into`` (each document made a record
+    by ``build`` when given); False when it is not that."""
     try:
         with paused_gc():
             got = orjson.loads(b"".join((b"{", part, b"}")))
+            if not isinstance(got, dict):
+                return False
+            if build is not None:
+                if not all(type(d) is dict for d in got.values()):
+                    return False  # the plain read says what is wrong
+                got = {k: build(d) for k, d in got.items()}
     except orjson.JSONDecodeError:
-        return False
-    if not isinstance(got, dict):
         return False
     into.update(got)
     return True
@@ -554,7 +565,7 @@ class _Records:
 
     def __init__(self, table: dict[str, Any]) -> None:
         self.table = table
-        self.parts = [_record_bytes(k, d) for k, d in table.items()]
+        self.parts: list[Fragment] = [_record_bytes(k, d) for k, d in table.items()]
         self.index = {k: i for i, k in enumerate(table)}
         self.holes = 0
 
@@ -565,16 +576,18 @@ class _Records:
         again; None when the pieces don't line up with the table's keys (a cut inside a record)."""
         if len(raw) < 2 or raw[:1] != b"{" or raw[-1:] != b"}":
             return None
-        parts = []
+        parts: list[Fragment] = []
+        view = memoryview(raw)  # the records share the one buffer (no second copy of the table)
         start = 1
         for found in _RECORD_CUT.finditer(raw):
-            parts.append(raw[start:found.start() + 1])
+            parts.append(view[start:found.start() + 1])
             start = found.start() + 2
-        parts.append(raw[start:len(raw) - 1])
+        parts.append(view[start:len(raw) - 1])
         if len(parts) != len(table):
             return None
         for part, key in zip(parts, table, strict=True):
-            if not part.startswith(_dumps(key) + b":"):
+            prefix = _dumps(key) + b":"
+            if part[:len(prefix)] != prefix:
                 return None
         out = cls.__new__(cls)
         out.table = table
@@ -616,7 +629,7 @@ class _Records:
         # one copy of the table's megabytes, not two: the braces go onto the first and last record
         if len(parts) == 1:
             return b"".join([b"{", parts[0], b"}"])
-        return b",".join([b"{" + parts[0], *islice(parts, 1, len(parts) - 1), parts[-1] + b"}"])
+        return b",".join([b"{" + parts[0], *islice(parts, 1, len(parts) - 1), b"".join((parts[-1], b"}"))])
 
 
 def serialize(data: Mapping[str, Any], cache: FragmentCache | None = None) -> bytes:

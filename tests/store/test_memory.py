@@ -241,3 +241,44 @@ def test_a_table_kept_record_by_record_is_cut_from_its_bytes_not_serialised_agai
         assert len(made) <= 3
     finally:
         store.close()
+
+
+def test_a_trusted_table_is_read_into_records_a_slice_at_a_time(tmp_path, monkeypatch):
+    """Each slice's documents become records as they are parsed: the table is never held as a dict per
+    record (the peak was a whole table of them, 10,000 applications' ~25 MB, beside the records)."""
+    store = Store.open(tmp_path)
+    store.applications.save_many([Application(company=f"Co {i}") for i in range(600)])
+    store.close()
+    store = Store.open(tmp_path)
+    try:
+        whole = []
+        monkeypatch.setattr(storage_mod.AtomicJSONStorage, "keep_as_records",
+                            lambda self, name, table, records: whole.append(name))
+        apps = store.applications.all()
+        assert len(apps) == 600 and whole == []
+        table = store.storage.data()["applications"]
+        assert all(a is b for a, b in zip(table.values(), apps, strict=True))
+        assert [a.company for a in apps] == [f"Co {i}" for i in range(600)]
+    finally:
+        store.close()
+
+
+def test_records_read_together_share_equal_texts(tmp_path):
+    """Stages, dates, times and kinds repeat across thousands of records: records read together keep
+    one string per equal text (in lists and the dicts in them too), not one per record."""
+    store = Store.open(tmp_path)
+    store.applications.save_many([Application(company="Acme", stage="applied", applied_on="2026-03-01",
+                                              tags=["remote"], stage_history=[{"from": "", "to": "applied",
+                                                                               "at": "2026-03-01T10:00:00+00:00"}])
+                                  for _ in range(300)], touch=False)
+    store.close()
+    store = Store.open(tmp_path)
+    try:
+        first, *rest = store.applications.all()
+        for other in rest:
+            assert other.company is first.company and other.applied_on is first.applied_on
+            assert other.created_at is first.created_at or other.created_at != first.created_at
+            assert other.tags[0] is first.tags[0]
+            assert other.stage_history[0]["at"] is first.stage_history[0]["at"]
+    finally:
+        store.close()
