@@ -8,6 +8,9 @@ the file on every read and re-serialises everything on every write. This storage
 * serialises with orjson in memory, writes a temp file in the same directory (0600), fsyncs it,
   ``os.replace``-s it over the data file and fsyncs the directory (a failure of that last fsync is
   reported: the save may not survive a power cut);
+* holds each record once: a parsed table's bytes stay in the plain file (a save copies them from
+  there once it has checked the file is the one it loaded or last wrote, see :class:`OnDisk`), and
+  a trusted table's records stand in for its documents (:meth:`AtomicJSONStorage.keep_as_records`);
 * within :meth:`batch`, several TinyDB writes become one save (a user action is one write);
 * before writing, and again just before the replace, checks that the file on disk is still the one
   it loaded or last wrote, and raises :class:`ExternalChangeError` otherwise. The check compares
@@ -827,11 +830,12 @@ class AtomicJSONStorage(Storage):
                 raw = keyring.open(raw)
             except CryptoError as exc:
                 raise CorruptDataError(self.path, str(exc)) from None
-        split = split_tables(raw, self.path, on_disk=keyring is None)
+        on_disk = keyring is None and hasattr(os, "pread")  # (no pread on Windows: the bytes stay in memory)
+        split = split_tables(raw, self.path, on_disk=on_disk)
         if split is not None:
             data, sig = split
             sig = sealed or sig
-            if keyring is None:  # the tables hold copies of their bytes: the whole file need not stay
+            if on_disk:  # the tables hold copies of their bytes: the whole file need not stay
                 self.loaded_raw = _pieces(raw, data)
             data.fragment_cache = self._fragments
             meta = dict.__getitem__(data, INDEX_TABLE)
