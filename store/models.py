@@ -220,19 +220,6 @@ def _same(value: Any, _default: Any) -> Any:
     return value
 
 
-def _same_inside(items: list[Any], same: Any) -> list[Any]:
-    """``items`` (a record's list, just read) with each text in it, or in a dict in it, the one kept."""
-    for i, item in enumerate(items):
-        kind = item.__class__
-        if kind is str:
-            items[i] = same(item, item)
-        elif kind is dict:
-            for key, value in item.items():
-                if value.__class__ is str:
-                    item[key] = same(value, value)
-    return items
-
-
 def _builder(cls: type[T]) -> Any:
     """A function ``build(data, same) -> cls`` for trusted dicts: every field set once, straight from
     ``data`` or its default (a factory's when missing), unknown keys into ``extra``. Generated per class
@@ -243,8 +230,7 @@ def _builder(cls: type[T]) -> Any:
         return _BUILDERS[cls]
     except KeyError:
         pass
-    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_M": dataclasses.MISSING, "_same": _same,
-                           "_inside": _same_inside}
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_M": dataclasses.MISSING}
     lines = ["def build(data, same):", "    obj = _new(_cls)", "    g = data.get"]
     for i, f in enumerate(_fields(cls)):
         if f.default is not dataclasses.MISSING:
@@ -257,10 +243,7 @@ def _builder(cls: type[T]) -> Any:
         else:
             env[f"f{i}"] = f.default_factory
             lines.append(f"    v = g({f.name!r}, _M)")
-            if f.default_factory is list:
-                lines.append(f"    obj.{f.name} = f{i}() if v is _M else _inside(v, same) "
-                             "if v.__class__ is list and v and same is not _same else v")
-            elif f.default_factory is dict or f.name == "id":
+            if f.default_factory in (list, dict) or f.name == "id":
                 lines.append(f"    obj.{f.name} = f{i}() if v is _M else v")
             else:
                 lines.append(f"    obj.{f.name} = f{i}() if v is _M else same(v, v) if v.__class__ is str else v")
