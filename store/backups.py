@@ -114,7 +114,7 @@ def newest_valid(data_dir: Path, keyring: Keyring | None = None) -> BackupInfo |
     return None
 
 
-def _write_backup(data_dir: Path, name: str, payload: bytes) -> Path:
+def _write_backup(data_dir: Path, name: str, payload: bytes | list[bytes]) -> Path:
     target = backup_dir(data_dir) / name
     atomic_write_bytes(target, payload)
     return target
@@ -151,10 +151,11 @@ def daily_due(data_dir: Path) -> bool:
     return not (target.exists() or Path(f"{target}{AGE_SUFFIX}").exists())
 
 
-def daily(data_dir: Path, payload: bytes | None = None) -> Path | None:
+def daily(data_dir: Path, payload: bytes | list[bytes] | None = None) -> Path | None:
     """Take today's backup if there is none yet (the file as first opened today): ``payload`` is
-    that file's bytes as read then (the store keeps them, so the backup can be written after the
-    first frame and still be the file as opened, whatever was saved since); None reads the file now."""
+    that file's bytes as read then, or the pieces they join to (the store keeps them, so the backup can
+    be written after the first frame and still be the file as opened, whatever was saved since); None
+    reads the file now."""
     src = data_file(data_dir)
     if not daily_due(data_dir):
         return None

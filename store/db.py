@@ -106,7 +106,7 @@ class Store:
         #: Things the user should be told once (tightened modes, a migration, cleaned temp files).
         self.notices: list[str] = []
         #: The data file's bytes as opened, while the day's backup of them waits (:meth:`take_daily_backup`).
-        self._daily_payload: bytes | None = None
+        self._daily_payload: bytes | list[bytes] | None = None
         self.settings = SettingsRepo(self, Settings)
         #: The last one-key verb, to put back with ``u`` (:mod:`store.undo`).
         self.undo = UndoLog(self)

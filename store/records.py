@@ -41,7 +41,7 @@ from .models import (
 # --------------------------------------------------------------------------- applications
 
 
-@dataclass
+@dataclass(slots=True)
 class Application(Record):
     TABLE: ClassVar[str] = "applications"
 
@@ -94,7 +94,7 @@ class Application(Record):
 # --------------------------------------------------------------------------- journal
 
 
-@dataclass
+@dataclass(slots=True)
 class JournalEntry(Record):
     TABLE: ClassVar[str] = "journal"
 
@@ -157,7 +157,7 @@ class JournalEntry(Record):
 # --------------------------------------------------------------------------- contacts
 
 
-@dataclass
+@dataclass(slots=True)
 class Contact(Record):
     TABLE: ClassVar[str] = "contacts"
 
@@ -198,7 +198,7 @@ class Contact(Record):
         return name or "(no name)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Touchpoint(Record):
     TABLE: ClassVar[str] = "touchpoints"
 
@@ -215,7 +215,7 @@ class Touchpoint(Record):
 # --------------------------------------------------------------------------- outreach
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft(Record):
     TABLE: ClassVar[str] = "drafts"
 
@@ -243,7 +243,7 @@ class Draft(Record):
     marks: list[MessageMark] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Template(Record):
     TABLE: ClassVar[str] = "templates"
 
@@ -260,7 +260,7 @@ class Template(Record):
 # --------------------------------------------------------------------------- rebound plans
 
 
-@dataclass
+@dataclass(slots=True)
 class Plan(Record):
     TABLE: ClassVar[str] = "plans"
 

@@ -38,7 +38,7 @@ from .errors import ExternalChangeError, SaveError
 from .models import Record, load_record
 from .sanitize import clean_text
 from .shapes import ShapeProblem
-from .storage import AtomicJSONStorage, LazyTables, paused_gc
+from .storage import AtomicJSONStorage, LazyTables, as_document, paused_gc
 
 if TYPE_CHECKING:
     from .db import Store
@@ -121,7 +121,7 @@ class Repo(Generic[M]):
             keys = {}
             top = 0
             for key, doc in self._raw().items():
-                rid = doc.get("id")
+                rid = doc.get("id") if type(doc) is dict else cast(Any, doc).id  # a record kept in its place
                 if isinstance(rid, str) and rid not in keys:
                     keys[rid] = key
                 if key.isascii() and key.isdigit():
@@ -148,7 +148,7 @@ class Repo(Generic[M]):
     def _doc(self, record_id: str) -> dict[str, Any] | None:
         """The stored document of ``record_id`` (without building models), or None."""
         key = self._key_index().get(record_id)
-        return None if key is None else self._raw().get(key)
+        return None if key is None else as_document(self._raw().get(key))
 
     def _models(self) -> dict[str, M]:
         if self._cache is None and self._slicing is not None:
@@ -158,14 +158,25 @@ class Repo(Generic[M]):
                 pass
         if self._cache is None:
             if self.store.storage.trusted:  # our own checksummed file: no shape check needed
-                from_dict = self.model.from_dict
+                from_trusted, texts = self.model.from_trusted, dict[str, str]()
+                data = self.store.storage.data()
+                if isinstance(data, LazyTables):  # not parsed yet: into records a slice at a time
+                    for _ in data.parse_in_slices(self.table_name, build=lambda d: from_trusted(d, texts)):
+                        pass
+                raw = self._raw()
                 with paused_gc():
-                    models = [from_dict(doc, True) for doc in self._raw().values()]
+                    # (a document may already be its record: kept in its place, see _keep_as_records)
+                    keyed = {key: from_trusted(doc, texts) if type(doc) is dict else cast(M, doc)
+                             for key, doc in raw.items()}
+                if any(type(doc) is dict for doc in raw.values()):
+                    self._keep_as_records(raw, keyed)
+                models = list(keyed.values())
             else:
                 model = self.model
                 problems: list[ShapeProblem] = []
                 with paused_gc():
-                    models = [load_record(model, key, doc, problems) for key, doc in self._raw().items()]
+                    models = [load_record(model, key, doc, problems) if type(doc) is dict else cast(M, doc)
+                              for key, doc in self._raw().items()]
                 if problems:
                     self._report(problems)
             self._cache = {m.id: m for m in models}
@@ -186,15 +197,16 @@ class Repo(Generic[M]):
             return
         version = self.version
         data = self.store.storage.data()
+        trusted = self.store.storage.trusted
+        from_trusted, model, texts = self.model.from_trusted, self.model, dict[str, str]()
         if isinstance(data, LazyTables):  # the file's bytes parsed a slice of records per step too
-            yield from data.parse_in_slices(self.table_name)
+            yield from data.parse_in_slices(self.table_name,
+                                            build=(lambda d: from_trusted(d, texts)) if trusted else None)
             if self._cache is not None or self.version != version:
                 return
         raw = self._raw()  # parsed by now (or, when slicing could not, parsed here in one block)
         yield
         items = list(raw.items())
-        trusted = self.store.storage.trusted
-        from_dict, model = self.model.from_dict, self.model
         built: list[M] = []
         problems: list[ShapeProblem] = []
         for start in range(0, len(items), size):
@@ -202,15 +214,27 @@ class Repo(Generic[M]):
                 return
             with paused_gc():
                 if trusted:
-                    built += [from_dict(doc, True) for _, doc in items[start:start + size]]
+                    built += [from_trusted(doc, texts) if type(doc) is dict else cast(M, doc)
+                              for _, doc in items[start:start + size]]
                 else:
-                    built += [load_record(model, key, doc, problems) for key, doc in items[start:start + size]]
+                    built += [load_record(model, key, doc, problems) if type(doc) is dict else cast(M, doc)
+                              for key, doc in items[start:start + size]]
             yield
         if self._cache is None and self.version == version:
             if problems:
                 self._report(problems)
+            if trusted and any(type(doc) is dict for doc in raw.values()):
+                self._keep_as_records(raw, dict(zip(raw, built, strict=False)))
             self._cache = {m.id: m for m in built}
         self._slicing = None
+
+    def _keep_as_records(self, raw: RawTable, keyed: dict[str, M]) -> None:
+        """The records just built from a trusted table stand in for its documents in memory (see
+        :meth:`AtomicJSONStorage.keep_as_records`): a document is only needed again as a dict when one
+        is replaced (undo) or asked for (``_doc``), and then made from its record."""
+        storage = self.store.storage
+        if isinstance(storage, AtomicJSONStorage):
+            storage.keep_as_records(self.table_name, raw, keyed)
 
     def _report(self, problems: list[ShapeProblem]) -> None:
         """Values of the wrong type were read leniently: one notice for the user (once), a log line."""
@@ -291,8 +315,15 @@ class Repo(Generic[M]):
         finally:
             self.store.mark_changed(self.table_name)
 
+    def _mine(self, obj: M) -> M:
+        """``obj``, or a copy when it is a cached record (it may stand in for its stored document,
+        which is never changed in place)."""
+        cache = self._cache
+        return obj.copy() if cache is not None and cache.get(obj.id) is obj else obj
+
     def _put(self, obj: M, *, touch: bool = True) -> M:
         with self._changing():
+            obj = self._mine(obj)
             if touch:
                 obj.updated_at = clock.stamp()
             cleaned = self.model.from_dict(clean_value(obj.to_dict()))  # cleaned and type-coerced
@@ -315,6 +346,7 @@ class Repo(Generic[M]):
         stamp = clock.stamp()
         docs: RawTable = {}
         for obj in objs:
+            obj = self._mine(obj)
             if touch:
                 obj.updated_at = stamp
             docs[obj.id] = clean_value(obj.to_dict())

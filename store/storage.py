@@ -8,6 +8,9 @@ the file on every read and re-serialises everything on every write. This storage
 * serialises with orjson in memory, writes a temp file in the same directory (0600), fsyncs it,
   ``os.replace``-s it over the data file and fsyncs the directory (a failure of that last fsync is
   reported: the save may not survive a power cut);
+* holds each record once: a parsed table's bytes stay in the plain file (a save copies them from
+  there once it has checked the file is the one it loaded or last wrote, see :class:`OnDisk`), and
+  a trusted table's records stand in for its documents (:meth:`AtomicJSONStorage.keep_as_records`);
 * within :meth:`batch`, several TinyDB writes become one save (a user action is one write);
 * before writing, and again just before the replace, checks that the file on disk is still the one
   it loaded or last wrote, and raises :class:`ExternalChangeError` otherwise. The check compares
@@ -81,8 +84,28 @@ if TYPE_CHECKING:
 Fingerprint = tuple[int, int, int, int] | None
 #: A table's bytes: a zero-copy view of the file until parsed, or what a save serialised.
 Fragment = bytes | memoryview
-#: Per table: (the table object it was made from, its bytes, their CRC-32).
-FragmentCache = dict[str, tuple[Any, Fragment, int]]
+
+
+class OnDisk:
+    """A table's bytes left in the plain data file, ``length`` bytes from ``start``: a parsed table's
+    stand-in for the bytes it was read from, so memory doesn't hold the file beside its records.
+    Only a save of a plain file uses it, copying the range from the file it checked is the one it
+    loaded or last wrote (:func:`atomic_write_bytes` ``source``); anything else re-serialises."""
+
+    __slots__ = ("start", "length")
+
+    def __init__(self, start: int, length: int) -> None:
+        self.start = start
+        self.length = length
+
+    def __len__(self) -> int:
+        return self.length
+
+
+#: What a save writes a table from: bytes, or a range of the current file (see :class:`OnDisk`).
+Piece = bytes | memoryview | OnDisk
+#: Per table: (the table object it was made from, its bytes or where they are on disk, their CRC-32).
+FragmentCache = dict[str, tuple[Any, Piece, int]]
 #: What a file holds, compactly: equal signatures mean equal bytes (see :func:`signature`).
 Signature = tuple[Any, ...]
 
@@ -124,12 +147,14 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[Fragment], *,
-                       check: Callable[[], None] | None = None, strict: bool = False) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[Piece], *,
+                       check: Callable[[], None] | None = None, strict: bool = False,
+                       source: int | None = None) -> None:
     """temp file in the same dir (0600) → write → fsync → ``check()`` → ``os.replace`` → fsync(dir).
 
     ``payload`` is the bytes, or the pieces they are made of in order (written one after the other:
-    a save of the data file never copies its tens of megabytes into one buffer first).
+    a save of the data file never copies its tens of megabytes into one buffer first). An
+    :class:`OnDisk` piece is copied from the open file ``source`` (in the kernel where it can).
 
     On any failure before the replace the temp file is removed and the target is untouched; the
     exception propagates (``check`` may raise to stop the replace at the last moment). After the
@@ -143,6 +168,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[F
         try:
             os.fchmod(fd, 0o600)
             for part in ([payload] if isinstance(payload, (bytes, bytearray, memoryview)) else payload):
+                if isinstance(part, OnDisk):
+                    if source is None:
+                        raise ValueError("a range of the data file to copy, and no file to copy it from")
+                    _copy_range(source, fd, part.start, part.length)
+                    continue
                 view = memoryview(part)
                 while view:
                     written = os.write(fd, view)
@@ -163,6 +193,30 @@ def atomic_write_bytes(path: str | os.PathLike[str], payload: bytes | Sequence[F
         if strict:
             raise DirSyncError(exc.errno, exc.strerror or str(exc), str(directory)) from exc
         logs.swallowed(exc, "fsync of a folder after writing a file")
+
+
+def _copy_range(src: int, dst: int, start: int, length: int) -> None:
+    """Append ``length`` bytes of ``src`` from ``start`` to ``dst`` (at its position)."""
+    end = start + length
+    pos = start
+    if hasattr(os, "copy_file_range"):
+        try:
+            while pos < end:
+                done = os.copy_file_range(src, dst, end - pos, pos)
+                if done <= 0:
+                    break
+                pos += done
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
+                raise
+    while pos < end:  # no copy_file_range here, or it stopped: through a small buffer
+        chunk = os.pread(src, min(1 << 20, end - pos), pos)
+        if not chunk:
+            raise OSError(errno.EIO, "the data file is shorter than the save expected")
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(dst, view):]
+        pos += len(chunk)
 
 
 def _is_index(value: Any, fmt: int) -> TypeGuard[dict[str, Any]]:
@@ -220,19 +274,35 @@ def sealed_signature(raw: bytes) -> Signature:
 
 
 def _dumps(value: Any) -> bytes:
-    # OPT_NON_STR_KEYS: TinyDB may hand int doc ids before it converts them back.
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+    # OPT_NON_STR_KEYS: TinyDB may hand int doc ids before it converts them back. A document may be
+    # a record (see AtomicJSONStorage.keep_as_records): it is written as its as_document().
+    return orjson.dumps(value, default=_as_document,
+                        option=orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS)
+
+
+def _as_document(value: Any) -> Any:
+    make = getattr(value, "as_document", None)  # a record (store.models.Record): no import of models here
+    if make is None:
+        raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
+    return make()
+
+
+def as_document(doc: Any) -> Any:
+    """A stored document as a dict (a record kept in its place gives its ``to_dict()``)."""
+    return doc if doc is None or type(doc) is dict else _as_document(doc)
 
 
 class _Unparsed:
     """A table still in its on-disk bytes (checksum verified); ``parsed`` once someone parsed it."""
 
-    __slots__ = ("raw", "crc", "parsed")
+    __slots__ = ("raw", "crc", "parsed", "start")
 
-    def __init__(self, raw: Fragment, crc: int) -> None:
+    def __init__(self, raw: Fragment, crc: int, start: int = -1) -> None:
         self.raw = raw
         self.crc = crc
         self.parsed: dict[str, Any] | None = None
+        #: Where these bytes are in the plain data file as it is now (-1: not known, or not plain).
+        self.start = start
 
 
 class LazyTables(dict[str, Any]):
@@ -299,14 +369,20 @@ class LazyTables(dict[str, Any]):
     def unparsed(self) -> list[str]:
         return [k for k, v in dict.items(self) if type(v) is _Unparsed and v.parsed is None]
 
-    def parse_in_slices(self, key: str, size: int = 250) -> Iterator[None]:
+    def parse_in_slices(self, key: str, size: int = 250,
+                        build: Callable[[dict[str, Any]], Any] | None = None) -> Iterator[None]:
         """Parse table ``key`` ``size`` records at a time, yielding between slices (the app's warm-up
         runs one per step: a key waits for one slice, not for the ~0.1 s 10,000 applications take in
         one go). Records are cut where one ends and the next begins (``},"<doc id>":{``: outside a
         string a quote can't follow a comma unescaped, so that is never inside a text); a cut inside a
         record (an object keyed by digits) leaves unbalanced braces and fails to parse, and the rest is
         then left to a plain read, as is a table parsed or written meanwhile. The result is what
-        :meth:`_parse` makes, checks included."""
+        :meth:`_parse` makes, checks included.
+
+        ``build`` (a trusted file's record class's builder): each slice's documents are made into
+        records as they are parsed, and the table holds the records in their place (see
+        :meth:`AtomicJSONStorage.keep_as_records`): no dict is kept for more than a slice of records,
+        so memory never holds a whole table of them beside its records."""
         found = dict.get(self, key)
         if not isinstance(found, _Unparsed) or found.parsed is not None:
             return
@@ -318,19 +394,26 @@ class LazyTables(dict[str, Any]):
             count += 1
             if count < size:
                 continue
-            if not _parse_slice(raw[start:cut.start() + 1], table):
+            if not _parse_slice(raw[start:cut.start() + 1], table, build):
                 return
             start, count = cut.start() + 2, 0
             yield
             if dict.get(self, key) is not value or value.parsed is not None:
                 return  # written or parsed meanwhile: nothing here is needed any more
-        if raw[-1:] != b"}" or not _parse_slice(raw[start:len(raw) - 1], table):
+        if raw[-1:] != b"}" or not _parse_slice(raw[start:len(raw) - 1], table, build):
             return
-        if not all(isinstance(d, dict) for d in table.values()):
+        if build is None and not all(isinstance(d, dict) for d in table.values()):
             return  # the plain read says what is wrong
         self._adopt(key, value, table)
 
     def _parse(self, key: str, value: _Unparsed) -> dict[str, Any]:
+        # A slice of records at a time: orjson copies its input and builds its own tree of the whole
+        # text before making objects, so one parse of 10,000 applications (10 MB) peaks ~23 MB above
+        # its result; slices of 250 records peak a few hundred KB above it, and take no longer.
+        for _ in self.parse_in_slices(key):
+            pass
+        if value.parsed is not None:
+            return value.parsed
         try:
             with paused_gc():
                 table = orjson.loads(value.raw)
@@ -346,7 +429,11 @@ class LazyTables(dict[str, Any]):
         value.parsed = table
         cache = self.fragment_cache
         if cache is not None:
-            cache[key] = (table, value.raw, value.crc)
+            if value.start >= 0:  # the bytes are in the file: memory keeps the records only
+                cache[key] = (table, OnDisk(value.start, len(value.raw)), value.crc)
+                value.raw = b""
+            else:
+                cache[key] = (table, value.raw, value.crc)
 
 
 #: Where one record of a table ends and the next begins (see :meth:`LazyTables.parse_in_slices`).
@@ -371,25 +458,32 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_slice(part: Fragment, into: dict[str, Any]) -> bool:
-    """Parse ``"1":{…},"2":{…}`` (records cut from a table) into ``into``; False when it is not that."""
+def _parse_slice(part: Fragment, into: dict[str, Any], build: Callable[[dict[str, Any]], Any] | None = None) -> bool:
+    """Parse ``"1":{…},"2":{…}`` (records cut from a table) into ``into`` (each document made a record
+    by ``build`` when given); False when it is not that."""
     try:
         with paused_gc():
             got = orjson.loads(b"".join((b"{", part, b"}")))
+            if not isinstance(got, dict):
+                return False
+            if build is not None:
+                if not all(type(d) is dict for d in got.values()):
+                    return False  # the plain read says what is wrong
+                got = {k: build(d) for k, d in got.items()}
     except orjson.JSONDecodeError:
-        return False
-    if not isinstance(got, dict):
         return False
     into.update(got)
     return True
 
 
-def split_tables(raw: bytes, path: Path) -> tuple[LazyTables, Signature] | None:
+def split_tables(raw: bytes, path: Path, *, on_disk: bool = False) -> tuple[LazyTables, Signature] | None:
     """Read our one-table-per-line layout, verifying every checksum: (tables, signature). None if
     the file is not in that layout or anything does not match (the caller then parses it whole).
 
     Tables stay zero-copy views of ``raw`` until they are parsed; the ``meta`` table on the first
-    line is parsed at once (it holds the index), without its index field."""
+    line is parsed at once (it holds the index), without its index field. ``on_disk``: ``raw`` is
+    the plain data file as it is on disk; each table gets its own copy of its bytes and knows where
+    they are in the file (a parsed table then lets go of them: see :class:`OnDisk`)."""
     if not raw.startswith(_HEAD):
         return None
     head_end = raw.find(b"\n")
@@ -424,11 +518,25 @@ def split_tables(raw: bytes, path: Path) -> tuple[LazyTables, Signature] | None:
         frag = view[start:stop]
         if zlib.crc32(frag) != crc:
             return None
-        dict.__setitem__(out, name, _Unparsed(frag, crc))
+        dict.__setitem__(out, name, _Unparsed(bytes(frag), crc, start) if on_disk else _Unparsed(frag, crc))
         pos = stop + 1
     if raw[pos - 1:] != b"\n}\n":
         return None
     return out, ("layout", len(raw), zlib.crc32(view[:head_end]))
+
+
+def _pieces(raw: bytes, tables: LazyTables) -> list[bytes]:
+    """``raw`` as the pieces that join to it, the tables' own bytes objects among them (see
+    :func:`split_tables` ``on_disk``)."""
+    out: list[bytes] = []
+    pos = 0
+    found = [v for v in dict.values(tables) if type(v) is _Unparsed and v.start >= 0]
+    for value in sorted(found, key=lambda v: v.start):
+        out.append(raw[pos:value.start])
+        out.append(bytes(value.raw))  # its own bytes already: no copy
+        pos = value.start + len(value.raw)
+    out.append(raw[pos:])
+    return out
 
 
 def signature(raw: bytes, path: Path) -> Signature:
@@ -460,9 +568,36 @@ class _Records:
 
     def __init__(self, table: dict[str, Any]) -> None:
         self.table = table
-        self.parts = [_record_bytes(k, d) for k, d in table.items()]
+        self.parts: list[Fragment] = [_record_bytes(k, d) for k, d in table.items()]
         self.index = {k: i for i, k in enumerate(table)}
         self.holes = 0
+
+    @classmethod
+    def cut(cls, table: dict[str, Any], raw: bytes) -> _Records | None:
+        """``table``'s records from ``raw``, the bytes it was read from or written as, cut where one
+        record ends and the next begins (see :meth:`LazyTables.parse_in_slices`) instead of serialised
+        again; None when the pieces don't line up with the table's keys (a cut inside a record)."""
+        if len(raw) < 2 or raw[:1] != b"{" or raw[-1:] != b"}":
+            return None
+        parts: list[Fragment] = []
+        view = memoryview(raw)  # the records share the one buffer (no second copy of the table)
+        start = 1
+        for found in _RECORD_CUT.finditer(raw):
+            parts.append(view[start:found.start() + 1])
+            start = found.start() + 2
+        parts.append(view[start:len(raw) - 1])
+        if len(parts) != len(table):
+            return None
+        for part, key in zip(parts, table, strict=True):
+            prefix = _dumps(key) + b":"
+            if part[:len(prefix)] != prefix:
+                return None
+        out = cls.__new__(cls)
+        out.table = table
+        out.parts = parts
+        out.index = {k: i for i, k in enumerate(table)}
+        out.holes = 0
+        return out
 
     def follow(self, old: dict[str, Any], new: dict[str, Any], keys: Sequence[str]) -> bool:
         """Take ``new`` (``old`` with only the records of ``keys`` replaced, added or removed) as the
@@ -497,7 +632,7 @@ class _Records:
         # one copy of the table's megabytes, not two: the braces go onto the first and last record
         if len(parts) == 1:
             return b"".join([b"{", parts[0], b"}"])
-        return b",".join([b"{" + parts[0], *islice(parts, 1, len(parts) - 1), parts[-1] + b"}"])
+        return b",".join([b"{" + parts[0], *islice(parts, 1, len(parts) - 1), b"".join((parts[-1], b"}"))])
 
 
 def serialize(data: Mapping[str, Any], cache: FragmentCache | None = None) -> bytes:
@@ -508,17 +643,31 @@ def serialize(data: Mapping[str, Any], cache: FragmentCache | None = None) -> by
 def serialize_signed(data: Mapping[str, Any], cache: FragmentCache | None = None) -> tuple[bytes, Signature]:
     """The whole database in our layout (one buffer), and its signature (see :func:`serialize_parts`)."""
     parts, sig = serialize_parts(data, cache)
-    return b"".join(parts), sig
+    return _join(parts), sig
+
+
+def _join(parts: Sequence[Piece]) -> bytes:
+    """The pieces joined: bytes only (what :func:`serialize_parts` gives without ``on_disk``)."""
+    held = [p for p in parts if not isinstance(p, OnDisk)]
+    if len(held) != len(parts):
+        raise ValueError("a table's bytes are in the data file only")
+    return b"".join(held)
 
 
 def serialize_parts(data: Mapping[str, Any], cache: FragmentCache | None = None,
-                    records: Mapping[str, _Records] | None = None) -> tuple[list[Fragment], Signature]:
+                    records: Mapping[str, _Records] | None = None, *, on_disk: bool = False,
+                    layout: dict[str, int] | None = None) -> tuple[list[Piece], Signature]:
     """The whole database in our layout, as the pieces it is written from, and its signature.
     ``cache`` holds (table object, bytes, crc) per table: a table whose object is unchanged since it
     was parsed or last written is not re-serialised (TinyDB replaces a table's dict on every change,
     and repositories never edit one in place). Raises ``TypeError`` for a value JSON can't hold,
     before anything is written. ``records``: tables kept record by record (:class:`_Records`), joined
     instead of re-serialised when they are the very table objects in ``data``.
+
+    ``on_disk``: a table whose bytes are left in the data file (:class:`OnDisk`) is written from
+    there (the caller copies the range from the file it checked); without it such a table is
+    serialised again (and not cached: memory stays without its bytes). ``layout`` (filled in): per
+    table, the index in the pieces of its bytes.
 
     The index goes into the ``meta`` table's one document; data without such a table (a plain
     TinyDB database) is written one table per line without an index."""
@@ -529,18 +678,25 @@ def serialize_parts(data: Mapping[str, Any], cache: FragmentCache | None = None,
     doc = _index_doc(meta)
     indexed = doc is not None and INDEX_FIELD not in doc
     entries = []
-    frags: list[Fragment] = []
+    frags: list[Piece] = []
+    use_disk = on_disk and indexed
     for name in list(data.keys()):
         if indexed and name == INDEX_TABLE:
             continue
         value = raw_get(name)
+        if type(value) is _Unparsed and value.parsed is not None:
+            value = value.parsed  # parsed through another snapshot: its bytes may be on disk only
+        frag: Piece
         if type(value) is _Unparsed:
             frag, crc = value.raw, value.crc
         else:
             hit = cache.get(name) if cache is not None else None
             kept = records.get(name) if records is not None else None
-            if hit is not None and hit[0] is value:
+            if hit is not None and hit[0] is value and (use_disk or not isinstance(hit[1], OnDisk)):
                 frag, crc = hit[1], hit[2]
+            elif hit is not None and hit[0] is value:
+                frag = _dumps(value)  # only the file has its bytes, and this is not a save of it
+                crc = zlib.crc32(frag)
             else:
                 frag = kept.joined() if kept is not None and kept.table is value else _dumps(value)
                 crc = zlib.crc32(frag)
@@ -548,10 +704,12 @@ def serialize_parts(data: Mapping[str, Any], cache: FragmentCache | None = None,
                     cache[name] = (value, frag, crc)
         entries.append([name, crc, len(frag)])
         frags += [b"\n,", _dumps(name), b":", frag]
+        if layout is not None:
+            layout[name] = len(frags)  # its index in ``parts`` below (after the head)
     if not indexed:
         if frags:
             frags[0] = b"{"
-        payload = b"".join([*(frags or [b"{"]), b"\n}\n"])
+        payload = _join([*(frags or [b"{"]), b"\n}\n"])
         return [payload], ("whole", len(payload), zlib.crc32(payload))
     assert doc is not None and isinstance(meta, dict)
     ((doc_key, _),) = meta.items()
@@ -644,8 +802,9 @@ class AtomicJSONStorage(Storage):
         #: the file is written there: the store takes its writer lock again in the new folder.
         self.on_folder_recreated: Callable[[], None] | None = None
         #: The file's bytes as the last :meth:`load` read them (encrypted ones as they are on disk),
-        #: for the day's backup; whoever takes them sets this back to None.
-        self.loaded_raw: bytes | None = None
+        #: for the day's backup; whoever takes them sets this back to None. A plain file in our layout
+        #: is kept as its pieces, sharing each table's bytes with the unparsed table.
+        self.loaded_raw: bytes | list[bytes] | None = None
 
     # -- loading
 
@@ -671,10 +830,13 @@ class AtomicJSONStorage(Storage):
                 raw = keyring.open(raw)
             except CryptoError as exc:
                 raise CorruptDataError(self.path, str(exc)) from None
-        split = split_tables(raw, self.path)
+        on_disk = keyring is None and hasattr(os, "pread")  # (no pread on Windows: the bytes stay in memory)
+        split = split_tables(raw, self.path, on_disk=on_disk)
         if split is not None:
             data, sig = split
             sig = sealed or sig
+            if on_disk:  # the tables hold copies of their bytes: the whole file need not stay
+                self.loaded_raw = _pieces(raw, data)
             data.fragment_cache = self._fragments
             meta = dict.__getitem__(data, INDEX_TABLE)
             plain = _dumps(meta)
@@ -724,6 +886,7 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.encrypted = keyring is not None
         self.keyring = keyring
+        self._not_on_disk()
         self._fingerprint = fingerprint(self.path)
         try:
             raw = self.path.read_bytes()
@@ -795,10 +958,12 @@ class AtomicJSONStorage(Storage):
             self._data = new
             self.dirty = True
             return
-        payload, sig = serialize_parts(new, self._fragments, self._records)
+        layout: dict[str, int] = {}
+        payload, sig = serialize_parts(new, self._fragments, self._records, on_disk=not self.encrypted,
+                                       layout=layout)
         self._data = new
         self.dirty = True
-        self._persist(payload, sig)
+        self._persist(payload, sig, layout)
 
     def update_table(self, name: str, updater: Callable[[dict[str, Any]], None],
                      keys: Sequence[str] | None = None) -> None:
@@ -838,7 +1003,8 @@ class AtomicJSONStorage(Storage):
         if kept is None or kept.table is not old:
             if not build:
                 return
-            kept = _Records(old)
+            hit = self._fragments.get(name)
+            kept = (self._records_from_bytes(hit[0], hit[1], old) if hit is not None else None) or _Records(old)
         if kept.follow(old, table, keys):
             self._records[name] = kept
 
@@ -851,8 +1017,10 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             return
         self._keep_by_record(self._data)
-        payload, sig = serialize_parts(self._data, self._fragments, self._records)
-        self._persist(payload, sig)
+        layout: dict[str, int] = {}
+        payload, sig = serialize_parts(self._data, self._fragments, self._records, on_disk=not self.encrypted,
+                                       layout=layout)
+        self._persist(payload, sig, layout)
 
     def _keep_by_record(self, data: LazyTables) -> None:
         """Big tables changed by held writes (:meth:`deferred`: nothing was built on the key's path) are
@@ -865,9 +1033,40 @@ class AtomicJSONStorage(Storage):
             hit = self._fragments.get(name)
             if hit is None or hit[0] is not value:
                 try:
-                    self._records[name] = _Records(value)
+                    self._records[name] = (self._records_from_bytes(hit[0], hit[1], value) if hit is not None
+                                           else None) or _Records(value)
                 except TypeError:  # a value JSON can't hold: serialize_parts says so
                     return
+
+    def _records_from_bytes(self, base: Any, piece: Piece, table: dict[str, Any]) -> _Records | None:
+        """``table`` record by record, from the bytes of ``base`` (the table as last read or written,
+        ``piece``) cut into records, with only the records that differ from it serialised: no whole
+        table serialised again (its records may be records kept in their documents' place, each a
+        to_dict). None when that can't be done."""
+        if type(base) is not dict or len(base) < RECORDS_FROM:
+            return None
+        if isinstance(piece, OnDisk):
+            if self.encrypted:
+                return None
+            fd = self._open_source()
+            if fd is None:
+                return None
+            try:
+                raw = os.pread(fd, piece.length, piece.start)
+            except OSError:
+                return None
+            finally:
+                os.close(fd)
+            if len(raw) != piece.length:
+                return None
+        else:
+            raw = bytes(piece)
+        kept = _Records.cut(base, raw)
+        if kept is None:
+            return None
+        changed = [k for k, doc in table.items() if base.get(k) is not doc]
+        changed += [k for k in base if k not in table]
+        return kept if kept.follow(base, table, changed) else None
 
     def payload(self) -> bytes:
         """Everything in memory as the bytes a save would write (for an emergency copy): encrypted
@@ -883,16 +1082,25 @@ class AtomicJSONStorage(Storage):
             pass
         return self.path
 
-    def _persist(self, parts: list[Fragment], sig: Signature) -> None:
-        payload: bytes | list[Fragment] = parts
+    def _persist(self, parts: list[Piece], sig: Signature, layout: dict[str, int] | None = None) -> None:
+        payload: bytes | list[Piece] = parts
         if self.encrypted:
-            payload = self.seal(b"".join(parts))
+            payload = self.seal(_join(parts))  # never OnDisk pieces when encrypted
             sig = sealed_signature(payload)
+        source: int | None = None
         try:
             self._check_disk(first=True)
-            atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True)
+            if any(isinstance(p, OnDisk) for p in parts):
+                source = self._open_source()
+                if source is None:  # the file is not the one those ranges are in: serialise them
+                    layout = {}
+                    parts, sig = serialize_parts(self._require(), self._fragments, self._records, layout=layout)
+                    payload = parts
+            atomic_write_bytes(self.target(), payload, check=self._check_disk, strict=True, source=source)
         except DirSyncError as exc:
             self._written(sig)  # the file is ours now; only its durability is in doubt (still dirty)
+            if layout and sig[0] == "layout":
+                self._on_disk(parts, layout)
             self.save_failed = True
             raise SaveError(_describe_os_error(exc)) from exc
         except OSError as exc:
@@ -901,10 +1109,85 @@ class AtomicJSONStorage(Storage):
         except ExternalChangeError:
             self.save_failed = True
             raise
+        finally:
+            if source is not None:
+                os.close(source)
         self._written(sig)
+        if layout and sig[0] == "layout":
+            self._on_disk(parts, layout)
         self.dirty = False
         self.save_failed = False
         self.saves += 1
+
+    def keep_as_records(self, name: str, table: dict[str, Any], records: dict[str, Any]) -> None:
+        """``records`` (document key -> the record built from that document, in the table's order) stand
+        in for the documents of ``table``, the table in memory: a record and its document hold the same
+        values, and keeping both doubled what every loaded record costs (10,000 applications: ~10 MB of
+        dicts). A save writes a record as its ``to_dict()``, which is that document (trusted files only:
+        the caller never passes a record that was read leniently). Nothing changes if ``table`` is not the
+        table in memory any more. Records kept so must never be changed in place (repositories copy)."""
+        data = self._data
+        if data is None or len(records) != len(table):
+            return
+        value = data.raw_value(name) if name in data else None
+        unparsed = value if type(value) is _Unparsed else None
+        if unparsed is not None:
+            value = unparsed.parsed
+        if value is not table:
+            return
+        dict.__setitem__(data, name, records)
+        if unparsed is not None:
+            unparsed.parsed = records
+        hit = self._fragments.get(name)
+        if hit is not None and hit[0] is table:
+            self._fragments[name] = (records, hit[1], hit[2])
+        kept = self._records.get(name)
+        if kept is not None and kept.table is table:
+            kept.table = records
+
+    def _not_on_disk(self) -> None:
+        """The file at the path is about to be taken as ours though we did not write it: forget every
+        table's place in the old one (a parsed table left there is serialised again at the next save)."""
+        for name, hit in list(self._fragments.items()):
+            if isinstance(hit[1], OnDisk):
+                del self._fragments[name]
+        if self._data is not None:
+            for value in dict.values(self._data):
+                if type(value) is _Unparsed:
+                    value.start = -1
+
+    def _open_source(self) -> int | None:
+        """The data file opened for reading, if it is the very file this storage loaded or last wrote
+        (the ranges of :class:`OnDisk` pieces are in it); None otherwise."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return None
+        st = os.fstat(fd)
+        if (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != self._fingerprint or self._fingerprint is None:
+            os.close(fd)
+            return None
+        return fd
+
+    def _on_disk(self, parts: Sequence[Piece], layout: dict[str, int]) -> None:
+        """After a plain save: each table's bytes are in the new file at a known place. Unparsed
+        tables learn where; a parsed one written from memory lets go of its bytes (:class:`OnDisk`)."""
+        starts = []
+        pos = 0
+        for part in parts:
+            starts.append(pos)
+            pos += len(part)
+        data = self._require()
+        for name, i in layout.items():
+            value = data.raw_value(name)
+            if type(value) is _Unparsed and value.parsed is None:
+                value.start = starts[i]
+                continue
+            if type(value) is _Unparsed:
+                value = value.parsed
+            hit = self._fragments.get(name)
+            if hit is not None and hit[0] is value:  # (one already on disk has moved with the tables before it)
+                self._fragments[name] = (value, OnDisk(starts[i], len(parts[i])), hit[2])
 
     def _written(self, sig: Signature) -> None:
         self._fingerprint = fingerprint(self.path)
@@ -968,6 +1251,7 @@ class AtomicJSONStorage(Storage):
     def adopt_disk_state(self, raw: bytes | None = None) -> None:
         """Take the file now on disk (whose bytes are ``raw``) as the one we know: the user chose to
         keep it as a copy and write ours. A change after this is still caught."""
+        self._not_on_disk()  # that file is another's: nothing of ours is in it
         self._fingerprint = fingerprint(self.path)
         if raw is not None:
             self._signature = self._disk_signature(raw)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError
+from .storage import as_document
 
 if TYPE_CHECKING:
     from .db import Store
@@ -99,7 +100,7 @@ class UndoLog:
             rec.order[table] = list(raw_table)
             if table not in self._store.storage.data():
                 rec.new_tables.add(table)
-        rec.before[(table, key)] = raw_table.get(key)
+        rec.before[(table, key)] = as_document(raw_table.get(key))  # a record kept in its place: as a dict
 
     def forget(self) -> None:
         self.last = None

@@ -99,18 +99,18 @@ def pytest_fail():
 def test_a_read_between_slices_finishes_them_without_starting_over(data_dir, monkeypatch):
     s = _fresh(data_dir)
     made = []
-    real = Application.from_dict
+    real = Application.from_trusted
 
-    def counted(doc, *args):
+    def counted(doc, texts):
         made.append(doc.get("id"))
-        return real(doc, *args)
+        return real(doc, texts)
 
-    monkeypatch.setattr(Application, "from_dict", staticmethod(counted))
+    # a trusted file's records are made as the file's records are parsed, a slice at a time
+    monkeypatch.setattr(Application, "from_trusted", staticmethod(counted))
     slices = s.applications.load_in_slices(size=10)
-    for _ in range(3):  # the parse, then two slices of ten
-        next(slices)
-    assert len(made) == 20
-    everything = s.applications.all()  # a read now: the other 40 are built, the first 20 kept
+    next(slices)  # the parse: 60 records, one slice of the file's
+    assert len(made) == 60
+    everything = s.applications.all()  # a read now: nothing made again
     assert len(everything) == 60 and len(made) == 60
     assert list(slices) == []
     s.close()
