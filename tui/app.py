@@ -22,7 +22,7 @@ from store.db import Store
 from store.errors import ExternalChangeError, ReadOnlyError, SaveError
 from themes import APP_CSS, DEFAULT_THEME, THEMES
 from tui.privacy.idle import IdleLockApp
-from tui.shell import collector, conflict, css_once, keymap, userkeys
+from tui.shell import collector, conflict, css_once, keymap, timer_guard, userkeys
 from tui.shell.base import PaletteCommand, ReboundScreen, SavesPending
 from tui.shell.guards import GuardedApp, end_without_terminal
 from tui.shell.keys import TypingApp
@@ -31,6 +31,8 @@ from tui.shell.palette import GoToApplication, Palette, ScreenCommands, main_scr
 from tui.shell.trips import TripsApp
 from tui.shell.undo import UndoApp
 from tui.shell.warm import WarmApp
+
+timer_guard.install()  # Textual's timers never spin on a negative interval (see the module)
 
 log = logging.getLogger("rebound")
 BACKUP_AFTER_S = 0.5  #: seconds after the first frame before the day's backup is written (Store.open kept the bytes)
