@@ -17,7 +17,6 @@ or ghosted also asks the plans repository for a rebound plan inside the same bat
 from __future__ import annotations
 
 import bisect
-import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,7 +26,6 @@ from . import clock
 from .dates import from_iso, short_date
 from .errors import PipelineError as PipelineError  # the board's callers know it from here
 from .models import (
-    LIVE_STAGES,
     OUTCOMES,
     STAGE_LABELS,
     STAGES,
@@ -488,52 +486,11 @@ def bounce_backs(lost: list[date], applied: list[date]) -> list[int]:
 
 
 def aggregate_health(facts: Iterable[AppFacts], *, floor: int, weekly_goal: int, today: date) -> Health:
-    monday = week_start(today)
-    by_stage: dict[str, int] = {s: 0 for s in STAGES}
-    outcomes: dict[str, int] = {o: 0 for o in OUTCOMES}
-    reached_counts = {s: 0 for s in FUNNEL_STAGES}
-    sent = attention = quiet = overdue = responses = 0
-    waits: list[int] = []
-    lost: list[date] = []
-    applied_days: list[date] = []
-    furthest: dict[int, int] = {}  # how many reached each stage index at most (the funnel, summed after)
-    for f in facts:
-        if f.applied:
-            applied_days.append(f.applied)
-        if f.lost_on:
-            lost.append(f.lost_on)
-        by_stage[f.stage] = by_stage.get(f.stage, 0) + 1
-        if f.outcome:
-            outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
-        if f.applied and monday <= f.applied <= today:
-            sent += 1
-        furthest[f.furthest] = furthest.get(f.furthest, 0) + 1
-        if f.responded:
-            responses += 1
-            if f.wait_days is not None:
-                waits.append(f.wait_days)
-        quiet += f.quiet
-        overdue += f.action_state == "overdue"
-        attention += f.quiet or f.action_state in ("overdue", "today")
-    for s in FUNNEL_STAGES:
-        index = _STAGE_INDEX[s]
-        reached_counts[s] = sum(n for i, n in furthest.items() if i >= index)
-    funnel = []
-    prev: int | None = None
-    for s in FUNNEL_STAGES:
-        n = reached_counts[s]
-        conv = (n / prev) if prev else None
-        funnel.append(FunnelStep(s, stage_label(s), n, conv))
-        prev = n
-    live = sum(by_stage.get(s, 0) for s in LIVE_STAGES)
-    bounces = bounce_backs(lost, applied_days)
-    return Health(
-        live=live, floor=int(floor), sent_this_week=sent, weekly_goal=int(weekly_goal), funnel=funnel,
-        median_first_response_days=statistics.median(waits) if waits else None, responses=responses,
-        applied_total=reached_counts["applied"], needs_attention=attention, quiet=quiet, overdue=overdue,
-        by_stage=by_stage, outcomes=outcomes,
-        median_bounce_back_days=statistics.median(bounces) if bounces else None, bounce_backs=len(bounces),
-    )
+    """The board's numbers from every application's facts: their sums (:class:`store.health_tally.HealthTally`,
+    which keeps them up to date one application at a time) made in one go."""
+    from store.health_tally import HealthTally
+
+    return HealthTally.of(today, facts).health(floor=floor, weekly_goal=weekly_goal)
 
 
 def pipeline_health(apps: Iterable[Application], *, floor: int = 10, weekly_goal: int = 5,

@@ -4,6 +4,7 @@ adds nothing up again."""
 
 from __future__ import annotations
 
+import statistics
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -43,6 +44,14 @@ def test_the_running_sums_give_what_adding_everything_up_gives(all_facts, remova
     expected = p.aggregate_health(kept, floor=7, weekly_goal=3, today=TODAY)
     assert tally.health(floor=7, weekly_goal=3) == expected
     assert HealthTally.of(TODAY, kept).health(floor=7, weekly_goal=3) == expected  # the same, in one go
+    # and what the sums give, worked out from the facts directly
+    waits = [f.wait_days for f in kept if f.responded and f.wait_days is not None]
+    bounces = p.bounce_backs([f.lost_on for f in kept if f.lost_on], [f.applied for f in kept if f.applied])
+    assert expected.median_first_response_days == (statistics.median(waits) if waits else None)
+    assert expected.median_bounce_back_days == (statistics.median(bounces) if bounces else None)
+    assert expected.bounce_backs == len(bounces) and expected.responses == sum(f.responded for f in kept)
+    assert sum(expected.by_stage.values()) == len(kept)
+    assert expected.live == sum(1 for f in kept if f.stage in ("applied", "screening", "interviewing", "offer"))
 
 
 def test_an_empty_tally_is_an_empty_board():
