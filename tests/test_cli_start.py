@@ -77,3 +77,51 @@ async def test_the_app_writes_the_days_backup_after_its_first_frame(data_dir, ma
     (daily,) = backups.list_backups(data_dir)
     assert daily.kind == "daily" and daily.path.read_bytes() == as_opened
     store.close()
+
+
+def test_the_app_start_reads_the_file_on_a_thread_while_its_modules_import(tmp_path):
+    """A plain start opens the store on its own thread (tui/cli/early_open.py), and the app runs on
+    that store: the file's read and checksum overlap Textual's import instead of preceding it."""
+    s = Store.open(tmp_path / "d")
+    s.applications.save(Application(company="Kept", role="b"))
+    s.close()
+    code = ("import sys, threading\n"
+            "import store.db\n"
+            "seen = {}\n"
+            "real = store.db.Store.open.__func__\n"
+            "def spy(cls, *a, **k):\n"
+            "    seen['thread'] = threading.current_thread().name\n"
+            "    seen['store'] = real(cls, *a, **k)\n"
+            "    return seen['store']\n"
+            "store.db.Store.open = classmethod(spy)\n"
+            "import tui.cli.app_launch as launch\n"
+            "import tui.app\n"
+            "def run(app):\n"
+            "    print(seen['thread'], app.store is seen['store'], app.store.applications.count())\n"
+            "tui.app.ReboundApp.run = run\n"
+            f"sys.exit(launch.open_app(tui.cli.parser.plain_start_args(['--data-dir', {str(tmp_path / 'd')!r}])))\n")
+    out = subprocess.run([sys.executable, "-c", "import tui.cli.parser\n" + code], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.split() == ["rebound-open_0", "True", "1"]
+
+
+def test_an_early_open_hands_its_error_to_the_main_thread_and_gives_up_its_lock(tmp_path):
+    from store.errors import CorruptDataError
+    from tui.cli.early_open import EarlyOpen
+
+    bad = tmp_path / "bad"
+    bad.mkdir(mode=0o700)
+    (bad / "rebound.json").write_bytes(b"{ not json")
+    opening = EarlyOpen(bad)
+    with pytest.raises(CorruptDataError):
+        opening.result()
+    assert (bad / "rebound.json").read_bytes() == b"{ not json"
+
+    good = tmp_path / "good"
+    opening = EarlyOpen(good)
+    opening.abandon()  # the app's import failed: the store it opened is closed, its lock released
+    again = Store.open(good)
+    assert not again.read_only
+    again.close()
+    with pytest.raises(RuntimeError):
+        opening.result()

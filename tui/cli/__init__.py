@@ -166,17 +166,18 @@ def run(argv: list[str]) -> int:
 
 
 def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False, keyring=None,
-                          defer_daily_backup: bool = False):
+                          defer_daily_backup: bool = False, opening=None):
     """Open the store; on a corrupt file print what to do and return None.
 
     A folder that holds files that aren't Rebound's (and no Rebound data) is refused; at a terminal,
     a session that would write asks first. Encrypted data is unlocked with ``keyring``, else with the
-    passphrase (``--passphrase-file``, or asked at the terminal: see :mod:`tui.cli.unlock`)."""
+    passphrase (``--passphrase-file``, or asked at the terminal: see :mod:`tui.cli.unlock`). ``opening``:
+    an :class:`tui.cli.early_open.EarlyOpen` already opening the same folder with the same keys."""
     from store.db import Store
     from store.errors import CorruptDataError, CryptoError, SaveError
     from store.paths import DataDirError, ForeignFolderError, is_encrypted
 
-    if keyring is None and data_dir.is_dir() and is_encrypted(data_dir):
+    if opening is None and keyring is None and data_dir.is_dir() and is_encrypted(data_dir):
         from tui.cli import unlock
 
         keyring = unlock.keyring_for(args, data_dir)
@@ -184,7 +185,11 @@ def open_store_or_explain(args, data_dir: Path, *, read_only: bool = False, keyr
             return None
     try:
         try:
-            store = Store.open(data_dir, read_only=read_only, keyring=keyring, defer_daily_backup=defer_daily_backup)
+            if opening is not None:
+                store = opening.result()
+            else:
+                store = Store.open(data_dir, read_only=read_only, keyring=keyring,
+                                   defer_daily_backup=defer_daily_backup)
         except ForeignFolderError as exc:
             if read_only or not _may_use_foreign_folder(exc):
                 raise

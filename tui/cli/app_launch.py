@@ -42,7 +42,18 @@ def open_app(args) -> int:
         if isinstance(keyring, int):
             return keyring
         # the day's backup is written after the app's first frame (ReboundApp.on_mount), not before it
-        store = open_store_or_explain(args, data_dir, keyring=keyring, defer_daily_backup=True)
+        opening = None
+        if not args.demo:
+            # the file is read on a thread while Textual and the app import (tui/cli/early_open.py)
+            from tui.cli.early_open import EarlyOpen
+
+            opening = EarlyOpen(data_dir, keyring=keyring, defer_daily_backup=True)
+            try:
+                import tui.app  # noqa: F401 - imported now, beside the file's read
+            except BaseException:
+                opening.abandon()
+                raise
+        store = open_store_or_explain(args, data_dir, keyring=keyring, defer_daily_backup=True, opening=opening)
         if store is None:
             return 2
         rescued = ""
