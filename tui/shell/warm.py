@@ -41,7 +41,7 @@ from textual.widget import AwaitMount
 
 from store import clock, logs
 from tui.privacy.idle import LOCKED_MODE
-from tui.shell import warm_dialogs, warm_imports
+from tui.shell import compiled, warm_dialogs, warm_imports
 from tui.shell.base import ReboundScreen, style_stamp
 
 if TYPE_CHECKING:
@@ -173,6 +173,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield tone
     yield screen("outreach")
     yield layout("outreach")
+    yield compiled.save  # the code the session compiled so far, for the next start (a killed one too)
     # What the warm-up built (modules, records, board health) lives as long as the session: out of the
     # collector's sight, so a full collection later (set off by a form's widgets, say) doesn't walk it
     yield gc.freeze

@@ -1,0 +1,190 @@
+"""What Python compiles at every start, compiled once and kept between runs (issue 16).
+
+A ``.pyc`` file keeps a module's bytecode, but two kinds of code are compiled afresh at each start:
+
+* every ``@dataclass`` writes its ``__init__``, ``__repr__``, ``__eq__``… as source text and compiles
+  it (Textual's 40 dataclasses and ours: 50–80 ms of a start, most of it ``compile``);
+* every regular expression made at import (Textual's CSS tokenizer, Rich's markup, ours: 78 of them,
+  ~26 ms) is parsed and translated into the regex engine's code.
+
+:func:`install` (the console script calls it first thing, like :mod:`tui.shell.collector`) puts a
+cache in front of both: ``dataclasses``' ``exec`` looks the source text up before compiling it, and
+``re``'s compiler looks the pattern and flags up before parsing them. A hit gives exactly what the miss
+would have made: the same code object (``compile`` of the same text, with no ``__future__`` flags, as
+``exec`` of a string in ``dataclasses`` has), and the same arguments to the regex engine's own
+constructor (``_sre.compile``). :func:`save` writes what was compiled to one file in the user's cache
+folder (``$XDG_CACHE_HOME/rebound-tui``), named for this interpreter's exact version; the app saves
+after its warm-up and at quit. A missing, unreadable, damaged or foreign file is ignored (everything
+is compiled as before); nothing of the person's data is in it (source text made from field names,
+and the patterns in the code). ``REBOUND_NO_CODE_CACHE=1`` turns it off.
+
+Standard library only: nothing may be imported before it that it would have sped up.
+"""
+
+from __future__ import annotations
+
+import builtins
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+#: Entries kept at most: a file past it is rewritten with only what this run used.
+MOST = 6000
+#: The file format's own version, part of the file's tag.
+FORMAT = 1
+
+_code: dict[tuple[str, str], Any] = {}
+_regex: dict[tuple[str | bytes, int], tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]] = {}
+_used_code: set[tuple[str, str]] = set()
+_used_regex: set[tuple[str | bytes, int]] = set()
+_new = 0
+_path: Path | None = None
+_installed = False
+_real_regex_compile: Any = None
+_compiler: Any = None
+
+
+def tag() -> str:
+    """This interpreter's exact build: code objects and regex engine code are only valid in it."""
+    import _sre
+
+    impl = sys.implementation
+    return f"{impl.cache_tag}-{sys.hexversion:x}-sre{_sre.MAGIC}-f{FORMAT}"
+
+
+def cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else "")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root / "rebound-tui" / f"compiled-{tag()}.bin"
+
+
+def install(path: Path | None = None) -> bool:
+    """Read the cache and put it in front of ``dataclasses`` and ``re``. False when off or not
+    possible (another Python whose internals differ): then nothing changed."""
+    global _path, _installed, _real_regex_compile, _compiler
+    if _installed:
+        return True
+    if os.environ.get("REBOUND_NO_CODE_CACHE"):
+        return False
+    try:
+        import dataclasses
+        import re._compiler as compiler  # Python 3.11+: the regex compiler's module
+
+        real = compiler.compile
+        if not all(hasattr(compiler, name) for name in ("_parser", "_code", "_sre", "isstring")):
+            return False
+    except (ImportError, AttributeError):
+        return False
+    _path = path if path is not None else cache_path()
+    _load(_path)
+    dataclasses.exec = _exec  # type: ignore[attr-defined]  # the module's global name, found before the builtin
+    _real_regex_compile, _compiler = real, compiler
+    compiler.compile = _compile_regex
+    _installed = True
+    return True
+
+
+def uninstall() -> None:
+    """Take the cache out again (tests): ``dataclasses`` and ``re`` compile as before."""
+    global _installed
+    if not _installed:
+        return
+    import dataclasses
+    import re._compiler as compiler
+
+    if getattr(dataclasses, "exec", None) is _exec:
+        del dataclasses.exec  # type: ignore[attr-defined]
+    if compiler.compile is _compile_regex:
+        compiler.compile = _real_regex_compile
+    _installed = False
+
+
+def _load(path: Path) -> None:
+    global _new
+    _new = 0
+    _code.clear()
+    _regex.clear()
+    try:
+        with open(path, "rb") as fh:
+            data = marshal.loads(fh.read())  # one read: marshal.load(fh) reads in small pieces (10x slower)
+        code, regex = data["code"], data["regex"]
+        if data.get("tag") != tag() or not isinstance(code, dict) or not isinstance(regex, dict):
+            return
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return  # none yet, unreadable or damaged: everything is compiled as before
+    _code.update(code)
+    _regex.update(regex)
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+    """``exec`` as ``dataclasses`` calls it, with its source text compiled once across runs."""
+    global _new
+    if type(source) is str:
+        key = ("exec", source)
+        code = _code.get(key)
+        if code is None:
+            # dont_inherit: no __future__ flags from this module (dataclasses itself has none)
+            code = _code[key] = compile(source, "<string>", "exec", dont_inherit=True)
+            _new += 1
+        _used_code.add(key)
+        source = code
+    return builtins.exec(source, globals, locals)
+
+
+def _compile_regex(p: Any, flags: int = 0) -> Any:
+    """``re._compiler.compile`` for a pattern string: the engine's arguments remembered across runs."""
+    global _new
+    compiler = _compiler
+    if type(p) not in (str, bytes) or flags & compiler.SRE_FLAG_DEBUG:
+        return _real_regex_compile(p, flags)
+    key = (p, int(flags))
+    args = _regex.get(key)
+    if args is None:
+        parsed = compiler._parser.parse(p, flags)
+        code = compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        names: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            names[i] = name
+        # the engine's code as plain ints (the compiler's opcodes are named int subclasses)
+        args = _regex[key] = (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+                              groupindex, tuple(names))
+        _new += 1
+    _used_regex.add(key)
+    final_flags, code, groups, groupindex, indexgroup = args
+    return compiler._sre.compile(p, final_flags, code, groups, groupindex, indexgroup)
+
+
+def pending() -> int:
+    """Entries compiled in this run and not saved yet."""
+    return _new
+
+
+def save() -> bool:
+    """Write the cache if this run compiled anything new (atomically; a failure is ignored: the next
+    run compiles again). True when written."""
+    global _new
+    if not _installed or _path is None or not _new:
+        return False
+    code, regex = _code, _regex
+    if len(code) + len(regex) > MOST:  # old entries nobody uses any more: keep this run's only
+        code = {k: v for k, v in code.items() if k in _used_code}
+        regex = {k: v for k, v in regex.items() if k in _used_regex}
+    try:
+        payload = marshal.dumps({"tag": tag(), "code": code, "regex": regex})
+        _path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temp = _path.with_name(f".{_path.name}.{os.getpid()}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+            os.replace(temp, _path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        return False  # a full disk, a read-only home: only speed is lost
+    _new = 0
+    return True
