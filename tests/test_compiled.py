@@ -38,7 +38,15 @@ CLASSES = '''
 from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, InitVar
-from typing import ClassVar
+from typing import ClassVar, NamedTuple, TypedDict
+
+class Pair(NamedTuple):
+    left: int
+    right: str = "r"
+
+class Shape(TypedDict, total=False):
+    name: str
+    sides: list[int]
 
 @dataclass(frozen=True, order=True)
 class Point:
@@ -71,6 +79,8 @@ def describe():
     out.append((repr(b), b == Bag("x", []), Bag("y").items is not b.items))
     o = Opts(a=5, seed=4)
     out.append((repr(o), o.b))
+    out.append((repr(Pair(1)), Pair(2, "x")._asdict(), Pair._fields))
+    out.append(tuple((k, repr(v)) for k, v in Shape.__annotations__.items()))
     try:
         p.x = 2
     except dataclasses.FrozenInstanceError:

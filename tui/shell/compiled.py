@@ -1,22 +1,24 @@
 """What Python compiles at every start, compiled once and kept between runs (issue 16).
 
-A ``.pyc`` file keeps a module's bytecode, but two kinds of code are compiled afresh at each start:
+A ``.pyc`` file keeps a module's bytecode, but some code is compiled afresh at each start:
 
 * every ``@dataclass`` writes its ``__init__``, ``__repr__``, ``__eq__``… as source text and compiles
   it (Textual's 40 dataclasses and ours: 50–80 ms of a start, most of it ``compile``);
+* every ``namedtuple`` compiles its ``__new__``, and every string annotation ``typing`` reads (a
+  ``TypedDict``'s, under ``from __future__ import annotations``) is compiled into a ``ForwardRef``;
 * every regular expression made at import (Textual's CSS tokenizer, Rich's markup, ours: 78 of them,
   ~26 ms) is parsed and translated into the regex engine's code.
 
 :func:`install` (the console script calls it first thing, like :mod:`tui.shell.collector`) puts a
-cache in front of both: ``dataclasses``' ``exec`` looks the source text up before compiling it, and
-``re``'s compiler looks the pattern and flags up before parsing them. A hit gives exactly what the miss
-would have made: the same code object (``compile`` of the same text, with no ``__future__`` flags, as
-``exec`` of a string in ``dataclasses`` has), and the same arguments to the regex engine's own
-constructor (``_sre.compile``). :func:`save` writes what was compiled to one file in the user's cache
-folder (``$XDG_CACHE_HOME/rebound-tui``), named for this interpreter's exact version; the app saves
-after its warm-up and at quit. A missing, unreadable, damaged or foreign file is ignored (everything
-is compiled as before); nothing of the person's data is in it (source text made from field names,
-and the patterns in the code). ``REBOUND_NO_CODE_CACHE=1`` turns it off.
+cache in front of them: ``dataclasses``' ``exec``, ``collections``' ``eval`` and ``typing``'s
+``compile`` look the source text up before compiling it, and ``re``'s compiler looks the pattern and
+flags up before parsing them. A hit gives exactly what the miss would have made: the same code object
+(``compile`` of the same text, with no ``__future__`` flags, as those three modules have none), and the
+same arguments to the regex engine's own constructor (``_sre.compile``). :func:`save` writes what was
+compiled to one file in the user's cache folder (``$XDG_CACHE_HOME/rebound-tui``), named for this
+interpreter's exact version; the app saves after its warm-up and at quit. A missing, unreadable,
+damaged or foreign file is ignored (everything is compiled as before); nothing of the person's data
+is in it (source text made from field names, and the patterns in the code). ``REBOUND_NO_CODE_CACHE=1`` turns it off.
 
 Standard library only: nothing may be imported before it that it would have sped up.
 """
@@ -27,6 +29,7 @@ import builtins
 import marshal
 import os
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +72,7 @@ def install(path: Path | None = None) -> bool:
     if os.environ.get("REBOUND_NO_CODE_CACHE"):
         return False
     try:
+        import collections
         import dataclasses
         import re._compiler as compiler  # Python 3.11+: the regex compiler's module
 
@@ -79,7 +83,10 @@ def install(path: Path | None = None) -> bool:
         return False
     _path = path if path is not None else cache_path()
     _load(_path)
-    dataclasses.exec = _exec  # type: ignore[attr-defined]  # the module's global name, found before the builtin
+    # each module's global name, found before the builtin
+    dataclasses.exec = _exec  # type: ignore[attr-defined]
+    collections.eval = _eval  # type: ignore[attr-defined]
+    typing.compile = _compile  # type: ignore[attr-defined]
     _real_regex_compile, _compiler = real, compiler
     compiler.compile = _compile_regex
     _installed = True
@@ -91,11 +98,14 @@ def uninstall() -> None:
     global _installed
     if not _installed:
         return
+    import collections
     import dataclasses
     import re._compiler as compiler
 
-    if getattr(dataclasses, "exec", None) is _exec:
-        del dataclasses.exec  # type: ignore[attr-defined]
+    patched = ((dataclasses, "exec", _exec), (collections, "eval", _eval), (typing, "compile", _compile))
+    for module, name, ours in patched:
+        if getattr(module, name, None) is ours:
+            delattr(module, name)
     if compiler.compile is _compile_regex:
         compiler.compile = _real_regex_compile
     _installed = False
@@ -118,19 +128,38 @@ def _load(path: Path) -> None:
     _regex.update(regex)
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
-    """``exec`` as ``dataclasses`` calls it, with its source text compiled once across runs."""
+def _cached(source: str, filename: str, mode: str) -> Any:
+    """``compile(source, filename, mode)`` as a module without ``__future__`` imports calls it (the
+    three below have none): from the cache, else compiled and remembered."""
     global _new
+    key = (mode, source) if filename == "<string>" else (mode, f"{filename}\0{source}")
+    code = _code.get(key)
+    if code is None:
+        code = _code[key] = compile(source, filename, mode, dont_inherit=True)  # no flags from this module
+        _new += 1
+    _used_code.add(key)
+    return code
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+    """``exec`` as ``dataclasses`` calls it (a class's methods as source text)."""
     if type(source) is str:
-        key = ("exec", source)
-        code = _code.get(key)
-        if code is None:
-            # dont_inherit: no __future__ flags from this module (dataclasses itself has none)
-            code = _code[key] = compile(source, "<string>", "exec", dont_inherit=True)
-            _new += 1
-        _used_code.add(key)
-        source = code
+        source = _cached(source, "<string>", "exec")
     return builtins.exec(source, globals, locals)
+
+
+def _eval(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+    """``eval`` as ``collections.namedtuple`` calls it (the tuple's ``__new__`` as a lambda)."""
+    if type(source) is str:
+        source = _cached(source, "<string>", "eval")
+    return builtins.eval(source, globals, locals)
+
+
+def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+    """``compile`` as ``typing`` calls it (a string annotation turned into a ``ForwardRef``)."""
+    if type(source) is str and type(filename) is str and not args and not kwargs:
+        return _cached(source, filename, mode)
+    return builtins.compile(source, filename, mode, *args, **kwargs)
 
 
 def _compile_regex(p: Any, flags: int = 0) -> Any:
