@@ -18,6 +18,8 @@ from contextlib import asynccontextmanager
 from typing import Generic, TypeVar
 
 from textual.app import App, ComposeResult
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -104,6 +106,13 @@ class Harness(Generic[W]):
     def layouts_asked(widget: Widget) -> int:
         """How many times ``widget`` has asked Textual for a layout pass of its screen."""
         return widget._layout_updates
+
+
+def parse_rules(sheet: Stylesheet, css: str, where: tuple[str, str], *, default: bool = False,
+                tie_breaker: int = 0) -> list[RuleSet]:
+    """Textual's parse of one stylesheet source (``Stylesheet._parse_rules``, what
+    :mod:`tui.shell.css_cache` stands in front of)."""
+    return sheet._parse_rules(css, where, is_default_rules=default, tie_breaker=tie_breaker)
 
 
 @asynccontextmanager

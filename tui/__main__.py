@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     code = run_safely(sys.argv[1:] if argv is None else argv)
     if argv is None:
-        compiled.save()
+        compiled.save_all()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -68,7 +68,12 @@ def open_app(args) -> int:
                         print(f"Seeded {keep} with the demo data. Open it with: rebound-tui --data-dir {keep}")
                         return 0
             from tui.app import ReboundApp
+            from tui.shell import compiled
 
+            if compiled.is_installed():  # the console script's start: Textual's parsed styles kept too
+                from tui.shell import css_cache
+
+                css_cache.install()
             first_run = not args.demo and not store.read_only and store.settings.needs_welcome()
             app = ReboundApp(store, demo=bool(args.demo) and keep is None, first_run=first_run)
             app.run()

@@ -93,6 +93,10 @@ def install(path: Path | None = None) -> bool:
     return True
 
 
+def is_installed() -> bool:
+    return _installed
+
+
 def uninstall() -> None:
     """Take the cache out again (tests): ``dataclasses`` and ``re`` compile as before."""
     global _installed
@@ -102,10 +106,12 @@ def uninstall() -> None:
     import dataclasses
     import re._compiler as compiler
 
-    patched = ((dataclasses, "exec", _exec), (collections, "eval", _eval), (typing, "compile", _compile))
-    for module, name, ours in patched:
-        if getattr(module, name, None) is ours:
-            delattr(module, name)
+    if vars(dataclasses).get("exec") is _exec:
+        del dataclasses.exec  # type: ignore[attr-defined]
+    if vars(collections).get("eval") is _eval:
+        del collections.eval  # type: ignore[attr-defined]
+    if vars(typing).get("compile") is _compile:
+        del typing.compile  # type: ignore[attr-defined]
     if compiler.compile is _compile_regex:
         compiler.compile = _real_regex_compile
     _installed = False
@@ -203,17 +209,36 @@ def save() -> bool:
         regex = {k: v for k, v in regex.items() if k in _used_regex}
     try:
         payload = marshal.dumps({"tag": tag(), "code": code, "regex": regex})
-        _path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temp = _path.with_name(f".{_path.name}.{os.getpid()}.tmp")
+    except ValueError:
+        return False
+    if not write_file(_path, payload):
+        return False
+    _new = 0
+    return True
+
+
+def write_file(path: Path, payload: bytes) -> bool:
+    """Write a cache file atomically, readable by its owner only. False on failure (a full disk, a
+    read-only home): a cache costs only speed when it is not there."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
-            os.replace(temp, _path)
+            os.replace(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-    except (OSError, ValueError):
-        return False  # a full disk, a read-only home: only speed is lost
-    _new = 0
+    except OSError:
+        return False
     return True
+
+
+def save_all() -> None:
+    """Save this cache and, if the app installed it, :mod:`tui.shell.css_cache`'s."""
+    save()
+    css_cache = sys.modules.get("tui.shell.css_cache")
+    if css_cache is not None:
+        css_cache.save()

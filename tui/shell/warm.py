@@ -173,7 +173,7 @@ def steps(app: ReboundApp) -> Iterator[Callable[[], object]]:
     yield tone
     yield screen("outreach")
     yield layout("outreach")
-    yield compiled.save  # the code the session compiled so far, for the next start (a killed one too)
+    yield compiled.save_all  # what the session compiled and parsed so far, for the next start (a killed one too)
     # What the warm-up built (modules, records, board health) lives as long as the session: out of the
     # collector's sight, so a full collection later (set off by a form's widgets, say) doesn't walk it
     yield gc.freeze
