@@ -4,6 +4,7 @@ run compiles nothing the first one did."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -115,6 +116,23 @@ def test_a_dataclass_made_from_the_cache_is_the_one_made_without_it(cache):
     assert again[0][2] is None
 
 
+def made_by_an_import(pattern: str | bytes, flags: int, folder: Path) -> re.Pattern:
+    """``re.compile(pattern, flags)`` in the body of a module being imported (only those are kept)."""
+    import importlib.util
+
+    name = f"regex_module_{next(_modules)}"
+    path = folder / f"{name}.py"
+    path.write_text(f"import re\nPATTERN = re.compile({pattern!r}, {int(flags)})\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PATTERN
+
+
+_modules = itertools.count()
+
+
 PIECES = st.sampled_from(["a", "b", "\\d", "\\w+", "[a-c]", "[^x]", ".", "(?P<g>ab)", "(x|y)", "\\s*", "^", "$",
                           "a{2,3}", "(?:ba)+?", "\\bq", "(?i:z)", "é", "[0-9]+", "a|b", "(?=a)", "(?!b)", "\\."])
 
@@ -130,10 +148,11 @@ def test_a_regex_made_from_the_cache_matches_as_the_one_made_without_it(cache, p
     re.purge()
     plain = re.compile(pattern, flags)
     fresh(cache)
-    missed = re.compile(pattern, flags)
+    missed = made_by_an_import(pattern, flags, cache.parent)
     compiled.save()
     fresh(cache)
-    hit = re.compile(pattern, flags)
+    hit = made_by_an_import(pattern, flags, cache.parent)
+    assert compiled.pending() == 0
     for made in (missed, hit):
         assert (made.pattern, made.flags, made.groups, made.groupindex) == (plain.pattern, plain.flags, plain.groups,
                                                                              plain.groupindex)
@@ -144,10 +163,12 @@ def test_a_regex_made_from_the_cache_matches_as_the_one_made_without_it(cache, p
 def test_a_bytes_pattern_and_its_str_twin_are_kept_apart(cache):
     assert compiled.install(cache)
     re.purge()
-    text, data = re.compile("(a+)(?P<b>b)?"), re.compile(b"(a+)(?P<b>b)?")
+    text, data = made_by_an_import("(a+)(?P<b>b)?", 0, cache.parent), made_by_an_import(b"(a+)(?P<b>b)?", 0,
+                                                                                        cache.parent)
     compiled.save()
     fresh(cache)
-    again_text, again_data = re.compile("(a+)(?P<b>b)?"), re.compile(b"(a+)(?P<b>b)?")
+    again_text = made_by_an_import("(a+)(?P<b>b)?", 0, cache.parent)
+    again_data = made_by_an_import(b"(a+)(?P<b>b)?", 0, cache.parent)
     assert compiled.pending() == 0
     assert again_data.fullmatch(b"aab").groupdict() == data.fullmatch(b"aab").groupdict() == {"b": b"b"}
     assert again_text.fullmatch("aab").groupdict() == text.fullmatch("aab").groupdict() == {"b": "b"}
@@ -204,3 +225,31 @@ def test_a_second_start_compiles_nothing_the_first_did(tmp_path):
     assert runs[1] == ["0", "False"]
     (made,) = (tmp_path / "cache" / "rebound-tui").iterdir()
     assert made.name == compiled.cache_path().name and made.stat().st_mode & 0o077 == 0
+
+
+def test_a_regex_made_at_run_time_is_never_kept(cache):
+    """A pattern made outside an import may hold the person's text (a search): it is compiled as
+    before and never written to the cache."""
+    assert compiled.install(cache)
+    re.purge()
+    secret = "my private search about Acme"
+    assert re.compile(re.escape(secret)).search(f"… {secret} …")
+    made_by_an_import("kept[0-9]+", 0, cache.parent)
+    assert compiled.save()
+    written = cache.read_bytes()
+    assert b"kept[0-9]+" in written and b"private search" not in written
+
+
+def test_a_save_removes_the_files_other_interpreters_left(tmp_path, monkeypatch):
+    monkeypatch.delenv("REBOUND_NO_CODE_CACHE", raising=False)
+    folder = tmp_path / "rebound-tui"
+    folder.mkdir()
+    (folder / "compiled-cpython-310-old.bin").write_bytes(b"x")
+    (folder / "css-cpython-311-keep.bin").write_bytes(b"x")  # another cache's file: not this one's to remove
+    try:
+        assert compiled.install(folder / "compiled-now.bin")
+        _classes()
+        assert compiled.save()
+    finally:
+        compiled.uninstall()
+    assert sorted(p.name for p in folder.iterdir()) == ["compiled-now.bin", "css-cpython-311-keep.bin"]

@@ -17,8 +17,10 @@ flags up before parsing them. A hit gives exactly what the miss would have made:
 same arguments to the regex engine's own constructor (``_sre.compile``). :func:`save` writes what was
 compiled to one file in the user's cache folder (``$XDG_CACHE_HOME/rebound-tui``), named for this
 interpreter's exact version; the app saves after its warm-up and at quit. A missing, unreadable,
-damaged or foreign file is ignored (everything is compiled as before); nothing of the person's data
-is in it (source text made from field names, and the patterns in the code). ``REBOUND_NO_CODE_CACHE=1`` turns it off.
+damaged or foreign file is ignored (everything is compiled as before). Nothing of the person's data
+is in it: the source text is made from the code's own names, and a regex is kept only when a module's
+import makes it (a pattern made at run time, from a search say, is compiled as before and not kept).
+``REBOUND_NO_CODE_CACHE=1`` turns it off.
 
 Standard library only: nothing may be imported before it that it would have sped up.
 """
@@ -31,6 +33,7 @@ import os
 import sys
 import typing
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 #: Entries kept at most: a file past it is rewritten with only what this run used.
@@ -177,6 +180,8 @@ def _compile_regex(p: Any, flags: int = 0) -> Any:
     key = (p, int(flags))
     args = _regex.get(key)
     if args is None:
+        if not _importing():  # made at run time: it may hold the person's text (a search), never kept
+            return _real_regex_compile(p, flags)
         parsed = compiler._parser.parse(p, flags)
         code = compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
@@ -190,6 +195,16 @@ def _compile_regex(p: Any, flags: int = 0) -> Any:
     _used_regex.add(key)
     final_flags, code, groups, groupindex, indexgroup = args
     return compiler._sre.compile(p, final_flags, code, groups, groupindex, indexgroup)
+
+
+def _importing() -> bool:
+    """A module is being imported (a regex made by a module's body: the code's own pattern)."""
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib._bootstrap"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def pending() -> int:
@@ -218,8 +233,9 @@ def save() -> bool:
 
 
 def write_file(path: Path, payload: bytes) -> bool:
-    """Write a cache file atomically, readable by its owner only. False on failure (a full disk, a
-    read-only home): a cache costs only speed when it is not there."""
+    """Write a cache file atomically, readable by its owner only, and remove the same cache's files
+    for other interpreters or Textuals (an upgrade leaves them behind). False on failure (a full disk,
+    a read-only home): a cache costs only speed when it is not there."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -233,6 +249,13 @@ def write_file(path: Path, payload: bytes) -> bool:
             raise
     except OSError:
         return False
+    kind = path.name.split("-", 1)[0] + "-"
+    try:
+        for old in path.parent.glob(f"{kind}*.bin"):
+            if old.name != path.name:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # left for the next save
     return True
 
 
