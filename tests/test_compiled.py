@@ -253,3 +253,18 @@ def test_a_save_removes_the_files_other_interpreters_left(tmp_path, monkeypatch)
     finally:
         compiled.uninstall()
     assert sorted(p.name for p in folder.iterdir()) == ["compiled-now.bin", "css-cpython-311-keep.bin"]
+
+
+def test_a_damaged_entry_is_compiled_again(cache):
+    import marshal
+
+    plain = _classes()
+    assert compiled.install(cache)
+    _classes()
+    assert compiled.save()
+    data = marshal.loads(cache.read_bytes())
+    data["code"] = {key: (b"\x00broken" if i % 2 else marshal.dumps("not code")) for i, key in enumerate(data["code"])}
+    cache.write_bytes(marshal.dumps(data))
+    fresh(cache)
+    assert _classes() == plain
+    assert compiled.pending() > 0

@@ -33,15 +33,16 @@ import os
 import sys
 import typing
 from pathlib import Path
-from types import FrameType
+from types import CodeType, FrameType
 from typing import Any
 
 #: Entries kept at most: a file past it is rewritten with only what this run used.
 MOST = 6000
 #: The file format's own version, part of the file's tag.
-FORMAT = 1
+FORMAT = 2
 
-_code: dict[tuple[str, str], Any] = {}
+#: (mode, source text) -> the marshalled code object
+_code: dict[tuple[str, str], bytes] = {}
 _regex: dict[tuple[str | bytes, int], tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]] = {}
 _used_code: set[tuple[str, str]] = set()
 _used_regex: set[tuple[str | bytes, int]] = set()
@@ -142,9 +143,18 @@ def _cached(source: str, filename: str, mode: str) -> Any:
     three below have none): from the cache, else compiled and remembered."""
     global _new
     key = (mode, source) if filename == "<string>" else (mode, f"{filename}\0{source}")
-    code = _code.get(key)
+    kept = _code.get(key)
+    code = None
+    if kept is not None:
+        try:
+            code = marshal.loads(kept)  # each entry read when first asked for: a start asks for half of them
+        except (EOFError, ValueError, TypeError):
+            code = None
+        if type(code) is not CodeType:  # a damaged entry: compiled again
+            code = None
     if code is None:
-        code = _code[key] = compile(source, filename, mode, dont_inherit=True)  # no flags from this module
+        code = compile(source, filename, mode, dont_inherit=True)  # no flags from this module
+        _code[key] = marshal.dumps(code)
         _new += 1
     _used_code.add(key)
     return code
