@@ -525,6 +525,82 @@ def split_tables(raw: bytes, path: Path, *, on_disk: bool = False) -> tuple[Lazy
     return out, ("layout", len(raw), zlib.crc32(view[:head_end]))
 
 
+#: The longest first line :func:`read_tables` reads (the index); a longer one means the file is read whole.
+HEAD_MOST = 1 << 20
+
+
+def _pread_exact(fd: int, length: int, offset: int) -> bytes | None:
+    """``length`` bytes at ``offset`` (the interpreter let go while the kernel copies), or None if the
+    file ends sooner."""
+    got = os.pread(fd, length, offset)
+    while len(got) < length:
+        more = os.pread(fd, length - len(got), offset + len(got))
+        if not more:
+            return None
+        got += more
+    return got
+
+
+def read_tables(fd: int, size: int, path: Path) -> tuple[LazyTables, Signature, list[bytes]] | None:
+    """:func:`split_tables` with ``on_disk``, reading the plain data file through ``fd`` a table at a
+    time instead of whole: the first line (the index), then each table's bytes with ``os.pread`` (the
+    tables' own copies, made by the kernel with the interpreter let go, not copied out of a whole
+    file's bytes while holding it), each checksum verified. Also the pieces that join to the file (see
+    :func:`_pieces`). None if the file is not in our layout or anything does not match (the caller
+    then reads it whole, as before). The same tables, signature and pieces as the whole-file path."""
+    head = b""
+    while True:  # the first line, in growing reads
+        if len(head) >= min(size, HEAD_MOST):
+            return None
+        chunk = os.pread(fd, min(max(4096, len(head)), size - len(head)), len(head))
+        if not chunk:
+            return None
+        at = chunk.find(b"\n")
+        if at >= 0:
+            head += chunk[:at]
+            break
+        head += chunk
+    if not head.startswith(_HEAD):
+        return None
+    try:
+        meta = orjson.loads(memoryview(head)[len(_HEAD):])
+    except orjson.JSONDecodeError:
+        return None
+    doc = _index_doc(meta)
+    index = doc.pop(INDEX_FIELD, None) if doc is not None else None
+    if not _is_index(index, FORMAT):
+        return None
+    out = LazyTables()
+    out.path = path
+    dict.__setitem__(out, INDEX_TABLE, meta)
+    pieces: list[bytes] = [head]
+    pos = len(head) + 1
+    for entry in index["tables"]:
+        try:
+            name, crc, length = entry
+            prefix = b"\n," + _dumps(name) + b":"
+        except (TypeError, ValueError, orjson.JSONEncodeError):
+            return None
+        if not isinstance(name, str) or name == INDEX_TABLE or not isinstance(length, int) or length < 0 \
+                or dict.__contains__(out, name) or pos - 1 + len(prefix) + length >= size:
+            return None
+        if _pread_exact(fd, len(prefix), pos - 1) != prefix:
+            return None
+        start = pos - 1 + len(prefix)
+        stop = start + length
+        table = _pread_exact(fd, length, start)
+        if table is None or zlib.crc32(table) != crc or _pread_exact(fd, 1, stop) != b"\n":
+            return None
+        pieces[-1] += prefix
+        pieces += [table, b""]
+        dict.__setitem__(out, name, _Unparsed(table, crc, start))
+        pos = stop + 1
+    if size - (pos - 1) != 3 or _pread_exact(fd, 3, pos - 1) != b"\n}\n":
+        return None
+    pieces[-1] += b"\n}\n"
+    return out, ("layout", size, zlib.crc32(head)), pieces
+
+
 def _pieces(raw: bytes, tables: LazyTables) -> list[bytes]:
     """``raw`` as the pieces that join to it, the tables' own bytes objects among them (see
     :func:`split_tables` ``on_disk``)."""
@@ -814,14 +890,29 @@ class AtomicJSONStorage(Storage):
         self._fragments = {}
         self._records = {}
         keyring = self._key()
+        on_disk = keyring is None and hasattr(os, "pread")  # (no pread on Windows: the bytes stay in memory)
+        tables: tuple[LazyTables, Signature, list[bytes]] | None = None
         try:
             with open(self.path, "rb") as fh:
-                raw = fh.read()
+                raw = b""
+                if on_disk:  # our own layout is read a table at a time (read_tables)
+                    before = os.fstat(fh.fileno())
+                    tables = read_tables(fh.fileno(), before.st_size, self.path)
                 st = os.fstat(fh.fileno())  # the file we read, even if another replaces it now
+                if tables is not None and (st.st_size, st.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+                    tables = None  # changed in place while it was read: read whole, as before
+                if tables is None:
+                    raw = fh.read()
+                    st = os.fstat(fh.fileno())
         except FileNotFoundError:  # nothing read, so nothing to check: trusted
             self._loaded(LazyTables.of({}, self.path, self._fragments), None, None, trusted=True)
             return self._require()
         fp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if tables is not None:
+            data, sig, self.loaded_raw = tables
+            self._adopt_split(data)
+            self._loaded(data, fp, sig, trusted=True)
+            return self._require()
         self.loaded_raw = raw
         sealed: Signature | None = None
         if keyring is not None:
@@ -830,17 +921,13 @@ class AtomicJSONStorage(Storage):
                 raw = keyring.open(raw)
             except CryptoError as exc:
                 raise CorruptDataError(self.path, str(exc)) from None
-        on_disk = keyring is None and hasattr(os, "pread")  # (no pread on Windows: the bytes stay in memory)
         split = split_tables(raw, self.path, on_disk=on_disk)
         if split is not None:
             data, sig = split
             sig = sealed or sig
             if on_disk:  # the tables hold copies of their bytes: the whole file need not stay
                 self.loaded_raw = _pieces(raw, data)
-            data.fragment_cache = self._fragments
-            meta = dict.__getitem__(data, INDEX_TABLE)
-            plain = _dumps(meta)
-            self._fragments[INDEX_TABLE] = (meta, plain, zlib.crc32(plain))
+            self._adopt_split(data)
             self._loaded(data, fp, sig, trusted=True)
         else:
             # A 0-byte file is what ``TinyDB(path)`` leaves: an empty database, as TinyDB reads it.
@@ -848,6 +935,13 @@ class AtomicJSONStorage(Storage):
             self._loaded(LazyTables.of(parsed, self.path, self._fragments), fp,
                          sealed or ("whole", len(raw), zlib.crc32(raw)), trusted=not raw)
         return self._require()
+
+    def _adopt_split(self, data: LazyTables) -> None:
+        """Tables read in our layout: parsed into the fragment cache as they are asked for."""
+        data.fragment_cache = self._fragments
+        meta = dict.__getitem__(data, INDEX_TABLE)
+        plain = _dumps(meta)
+        self._fragments[INDEX_TABLE] = (meta, plain, zlib.crc32(plain))
 
     def _key(self) -> Keyring | None:
         """The keyring when encrypted, None when not; :class:`LockedError` when encrypted and locked."""
