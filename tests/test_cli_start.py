@@ -3,6 +3,7 @@ subcommands' parsers and modules are not loaded), and the day's backup waits for
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,21 @@ def test_an_early_open_hands_its_error_to_the_main_thread_and_gives_up_its_lock(
     again.close()
     with pytest.raises(RuntimeError):
         opening.result()
+
+
+def test_a_first_starts_frame_needs_no_today_actions(tmp_path):
+    """Today computed at compose (little data, a first start) records steps done elsewhere only when
+    there are any: the Today actions' module (and what it imports) waits for the first key."""
+    code = ("import asyncio, sys\n"
+            "from store.db import Store\n"
+            "from tui.app import ReboundApp\n"
+            "async def main():\n"
+            f"    app = ReboundApp(Store.open({str(tmp_path / 'new')!r}))\n"
+            "    async with app.run_test(size=(80, 24)) as pilot:\n"
+            "        await pilot.pause()\n"
+            "        shown = app.export_screenshot().replace('&#160;', ' ')\n"
+            "        print('Due today' in shown, 'tui.today.actions' in sys.modules)\n"
+            "asyncio.run(main())\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={**os.environ, "REBOUND_TODAY": "2026-03-02"}).stdout
+    assert out.split()[-2:] == ["True", "False"]

@@ -225,7 +225,8 @@ class TodayData(ReboundScreen):
 
     def _adopt(self, s: Summary) -> None:
         """Show a freshly computed summary (steps done elsewhere stored as done first) and remember it."""
-        self.actions.record_evidence(s)
+        if s.unrecorded:  # (the actions' module is imported only then: a first start's frame needs none)
+            self.actions.record_evidence(s)
         key = self._data_key()
         self._show(s, key if not s.unrecorded else None)
         if not s.unrecorded:
