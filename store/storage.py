@@ -476,6 +476,37 @@ def _parse_slice(part: Fragment, into: dict[str, Any], build: Callable[[dict[str
     return True
 
 
+def _index_of(meta_json: bytes | memoryview, path: Path) -> tuple[LazyTables, list[tuple[str, int, int, bytes]]] | None:
+    """The first line's ``meta`` table (its index field taken out) in a new :class:`LazyTables`, and
+    the index's entries in file order as (name, checksum, length, the bytes just before the table:
+    newline, comma, name, colon). None if the line is not an index of our format or an entry is
+    malformed (a name twice, ``meta`` again, a length that is not a count)."""
+    try:
+        meta = orjson.loads(meta_json)
+    except orjson.JSONDecodeError:
+        return None
+    doc = _index_doc(meta)
+    index = doc.pop(INDEX_FIELD, None) if doc is not None else None
+    if not _is_index(index, FORMAT):
+        return None
+    out = LazyTables()
+    out.path = path
+    dict.__setitem__(out, INDEX_TABLE, meta)
+    entries: list[tuple[str, int, int, bytes]] = []
+    seen = {INDEX_TABLE}
+    for entry in index["tables"]:
+        try:
+            name, crc, length = entry
+            prefix = b"\n," + _dumps(name) + b":"
+        except (TypeError, ValueError, orjson.JSONEncodeError):
+            return None
+        if not isinstance(name, str) or name in seen or not isinstance(length, int) or length < 0:
+            return None
+        seen.add(name)
+        entries.append((name, crc, length, prefix))
+    return out, entries
+
+
 def split_tables(raw: bytes, path: Path, *, on_disk: bool = False) -> tuple[LazyTables, Signature] | None:
     """Read our one-table-per-line layout, verifying every checksum: (tables, signature). None if
     the file is not in that layout or anything does not match (the caller then parses it whole).
@@ -490,26 +521,13 @@ def split_tables(raw: bytes, path: Path, *, on_disk: bool = False) -> tuple[Lazy
     if head_end < 0:
         return None
     view = memoryview(raw)
-    try:
-        meta = orjson.loads(view[len(_HEAD):head_end])
-    except orjson.JSONDecodeError:
+    found = _index_of(view[len(_HEAD):head_end], path)
+    if found is None:
         return None
-    doc = _index_doc(meta)
-    index = doc.pop(INDEX_FIELD, None) if doc is not None else None
-    if not _is_index(index, FORMAT):
-        return None
-    out = LazyTables()
-    out.path = path
-    dict.__setitem__(out, INDEX_TABLE, meta)
+    out, entries = found
     pos = head_end + 1
-    for entry in index["tables"]:
-        try:
-            name, crc, length = entry
-            prefix = b"\n," + _dumps(name) + b":"
-        except (TypeError, ValueError, orjson.JSONEncodeError):
-            return None
-        if not isinstance(name, str) or name == INDEX_TABLE or not isinstance(length, int) \
-                or dict.__contains__(out, name) or not raw.startswith(prefix, pos - 1):
+    for name, crc, length, prefix in entries:
+        if not raw.startswith(prefix, pos - 1):
             return None
         start = pos - 1 + len(prefix)
         stop = start + length
@@ -562,27 +580,14 @@ def read_tables(fd: int, size: int, path: Path) -> tuple[LazyTables, Signature, 
         head += chunk
     if not head.startswith(_HEAD):
         return None
-    try:
-        meta = orjson.loads(memoryview(head)[len(_HEAD):])
-    except orjson.JSONDecodeError:
+    found = _index_of(memoryview(head)[len(_HEAD):], path)
+    if found is None:
         return None
-    doc = _index_doc(meta)
-    index = doc.pop(INDEX_FIELD, None) if doc is not None else None
-    if not _is_index(index, FORMAT):
-        return None
-    out = LazyTables()
-    out.path = path
-    dict.__setitem__(out, INDEX_TABLE, meta)
+    out, entries = found
     pieces: list[bytes] = [head]
     pos = len(head) + 1
-    for entry in index["tables"]:
-        try:
-            name, crc, length = entry
-            prefix = b"\n," + _dumps(name) + b":"
-        except (TypeError, ValueError, orjson.JSONEncodeError):
-            return None
-        if not isinstance(name, str) or name == INDEX_TABLE or not isinstance(length, int) or length < 0 \
-                or dict.__contains__(out, name) or pos - 1 + len(prefix) + length >= size:
+    for name, crc, length, prefix in entries:
+        if pos - 1 + len(prefix) + length >= size:
             return None
         if _pread_exact(fd, len(prefix), pos - 1) != prefix:
             return None
